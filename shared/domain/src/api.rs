@@ -1,0 +1,181 @@
+//! The JSON shapes of the `/api` surface, shared by the server and the typed client
+//! in the apps, so both sides always agree.
+
+use serde::{Deserialize, Serialize};
+
+use crate::i18n::{Lang, Msg};
+use crate::org::{OrgKind, Role};
+
+/// `GET /api/health`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Health {
+    /// `ok` when the server and its database answer.
+    pub status: String,
+    /// Version of the server binary.
+    pub version: String,
+    /// Whether the server runs with demo data.
+    pub demo: bool,
+}
+
+/// `POST /api/session`: log in.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct LoginRequest {
+    pub email: String,
+    pub password: String,
+}
+
+/// The logged-in staff member, answered by login and `GET /api/session`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct SessionInfo {
+    pub email: String,
+    pub display_name: String,
+    #[cfg_attr(feature = "openapi", schema(value_type = Object))]
+    pub role: Role,
+    /// Sent back in the `x-csrf-token` header of every state-changing request.
+    pub csrf_token: String,
+}
+
+/// The editable part of a library, centre or company.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct OrganisationUpdate {
+    pub name: String,
+    pub town: String,
+}
+
+/// `POST /api/staff`: an admin (or a staff member for their own organisation) adds an account.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct NewStaff {
+    pub email: String,
+    pub display_name: String,
+    pub password: String,
+    /// `admin`, `library_staff`, `centre_staff` or `company`.
+    pub role: String,
+    /// The organisation id; absent for `admin`.
+    pub org: Option<String>,
+}
+
+/// A staff account as listed to those who manage it (never the password hash).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct StaffSummary {
+    pub email: String,
+    pub display_name: String,
+    #[cfg_attr(feature = "openapi", schema(value_type = Object))]
+    pub role: Role,
+}
+
+/// Every error the API answers with.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum ErrorCode {
+    BadCredentials,
+    TooManyAttempts,
+    NotLoggedIn,
+    Forbidden,
+    NotFound,
+    InvalidInput,
+    BodyTooLarge,
+    Csrf,
+    Conflict,
+    Internal,
+}
+
+impl ErrorCode {
+    /// The HTTP status that goes with the code.
+    pub fn http_status(self) -> u16 {
+        match self {
+            ErrorCode::BadCredentials | ErrorCode::NotLoggedIn => 401,
+            ErrorCode::Forbidden | ErrorCode::Csrf => 403,
+            ErrorCode::NotFound => 404,
+            ErrorCode::Conflict => 409,
+            ErrorCode::BodyTooLarge => 413,
+            ErrorCode::InvalidInput => 422,
+            ErrorCode::TooManyAttempts => 429,
+            ErrorCode::Internal => 500,
+        }
+    }
+
+    /// The catalogue message a user sees for this error.
+    pub fn message(self) -> Msg {
+        match self {
+            ErrorCode::BadCredentials => Msg::ErrBadCredentials,
+            ErrorCode::TooManyAttempts => Msg::ErrTooManyAttempts,
+            ErrorCode::NotLoggedIn => Msg::ErrNotLoggedIn,
+            ErrorCode::Forbidden => Msg::ErrForbidden,
+            ErrorCode::NotFound => Msg::ErrNotFound,
+            ErrorCode::InvalidInput => Msg::ErrInvalidInput,
+            ErrorCode::BodyTooLarge => Msg::ErrBodyTooLarge,
+            ErrorCode::Csrf => Msg::ErrCsrf,
+            ErrorCode::Conflict => Msg::ErrConflict,
+            ErrorCode::Internal => Msg::ErrInternal,
+        }
+    }
+}
+
+/// The body of every error answer: `{"error": {"code": ..., "message": ...}}`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct ErrorBody {
+    pub error: ErrorDetail,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct ErrorDetail {
+    pub code: ErrorCode,
+    /// A Dutch message the UI can show as it is.
+    pub message: String,
+    /// For `invalid_input`: which field is wrong, when one is.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub field: Option<String>,
+}
+
+impl ErrorBody {
+    pub fn new(code: ErrorCode) -> Self {
+        Self { error: ErrorDetail { code, message: code.message().text(Lang::Nl).into(), field: None } }
+    }
+}
+
+/// Path segment of the organisation kind in admin URLs: `/api/orgs/{kind}/{id}`.
+pub fn org_path(kind: OrgKind, id: &str) -> String {
+    format!("/api/orgs/{}/{}", kind.as_str(), id)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn error_body_has_the_documented_shape() {
+        let body = serde_json::to_value(ErrorBody::new(ErrorCode::Forbidden)).ok();
+        let expected = serde_json::json!({
+            "error": {"code": "forbidden", "message": "Dit mag je niet bekijken of wijzigen."}
+        });
+        assert_eq!(body, Some(expected));
+    }
+
+    #[test]
+    fn client_errors_are_4xx_and_only_internal_is_5xx() {
+        let all = [
+            ErrorCode::BadCredentials,
+            ErrorCode::TooManyAttempts,
+            ErrorCode::NotLoggedIn,
+            ErrorCode::Forbidden,
+            ErrorCode::NotFound,
+            ErrorCode::InvalidInput,
+            ErrorCode::BodyTooLarge,
+            ErrorCode::Csrf,
+            ErrorCode::Conflict,
+        ];
+        for code in all {
+            assert!((400..500).contains(&code.http_status()), "{code:?}");
+        }
+        assert_eq!(ErrorCode::Internal.http_status(), 500);
+    }
+}

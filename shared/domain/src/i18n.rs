@@ -1,0 +1,171 @@
+//! The message catalogue of the suite: every text a user sees, Dutch (nl-BE) first,
+//! English second. Apps and the server look texts up here, never inline them.
+
+use serde::{Deserialize, Serialize};
+
+/// A user interface language.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+pub enum Lang {
+    /// Dutch as written in Flanders: the default.
+    #[default]
+    #[serde(rename = "nl-BE")]
+    Nl,
+    #[serde(rename = "en")]
+    En,
+}
+
+impl Lang {
+    pub const ALL: [Lang; 2] = [Lang::Nl, Lang::En];
+
+    /// BCP 47 tag for the `lang` attribute.
+    pub fn tag(self) -> &'static str {
+        match self {
+            Lang::Nl => "nl-BE",
+            Lang::En => "en",
+        }
+    }
+
+    /// Reads a tag such as `nl`, `nl-BE` or `en-GB`; anything else falls back to `None`.
+    pub fn from_tag(tag: &str) -> Option<Self> {
+        let primary = tag.split(['-', '_']).next()?.to_ascii_lowercase();
+        match primary.as_str() {
+            "nl" => Some(Lang::Nl),
+            "en" => Some(Lang::En),
+            _ => None,
+        }
+    }
+
+    /// The name of the language in itself, for the language switch.
+    pub fn native_name(self) -> &'static str {
+        match self {
+            Lang::Nl => "Nederlands",
+            Lang::En => "English",
+        }
+    }
+}
+
+macro_rules! catalogue {
+    ($($key:ident => $nl:literal, $en:literal;)*) => {
+        /// A key in the message catalogue.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+        pub enum Msg { $($key,)* }
+
+        impl Msg {
+            /// Every key, for completeness checks.
+            pub const ALL: &'static [Msg] = &[$(Msg::$key,)*];
+
+            /// The text of this message in `lang`.
+            pub fn text(self, lang: Lang) -> &'static str {
+                match (self, lang) {
+                    $((Msg::$key, Lang::Nl) => $nl, (Msg::$key, Lang::En) => $en,)*
+                }
+            }
+        }
+    };
+}
+
+catalogue! {
+    // Common interface words.
+    Loading => "Even geduld, we laden alles…", "Loading…";
+    Retry => "Opnieuw proberen", "Try again";
+    Undo => "Ongedaan maken", "Undo";
+    Like => "Leuk", "Like";
+    Dislike => "Niet leuk", "Not for me";
+    Nothing => "Hier is nog niets te zien.", "Nothing to show here yet.";
+    Language => "Taal", "Language";
+    HighContrast => "Groot en duidelijk", "Large, high contrast";
+    BackToPortal => "Alle apps", "All apps";
+    Progress => "Voortgang", "Progress";
+    // API status.
+    ApiOk => "De server antwoordt.", "The server is answering.";
+    ApiChecking => "We kijken of de server antwoordt…", "Checking the server…";
+    ApiDown => "De server antwoordt niet.", "The server is not answering.";
+    // Staff login.
+    StaffArea => "Voor medewerkers", "For staff";
+    Email => "E-mailadres", "Email address";
+    Password => "Wachtwoord", "Password";
+    LogIn => "Aanmelden", "Log in";
+    LogOut => "Afmelden", "Log out";
+    LoggedInAs => "Aangemeld als", "Logged in as";
+    LoggedOut => "Je bent afgemeld.", "You are logged out.";
+    RoleAdmin => "beheerder van de dienst", "service administrator";
+    RoleLibraryStaff => "medewerker bibliotheek", "library staff";
+    RoleCentreStaff => "medewerker cultuurcentrum", "cultural centre staff";
+    RoleCompany => "theatergezelschap", "theatre company";
+    // Errors the UI shows.
+    ErrBadCredentials => "E-mailadres of wachtwoord klopt niet.", "Email address or password is wrong.";
+    ErrTooManyAttempts => "Te veel pogingen. Wacht even en probeer opnieuw.", "Too many attempts. Wait a while and try again.";
+    ErrNotLoggedIn => "Meld je eerst aan.", "Please log in first.";
+    ErrForbidden => "Dit mag je niet bekijken of wijzigen.", "You may not see or change this.";
+    ErrNotFound => "Dit bestaat niet (meer).", "This does not exist (any more).";
+    ErrInvalidInput => "Er klopt iets niet in wat je invulde.", "Something in your input is not right.";
+    ErrBodyTooLarge => "Dit is te groot om te versturen.", "This is too large to send.";
+    ErrCsrf => "Je sessie is verlopen. Herlaad de pagina.", "Your session has expired. Reload the page.";
+    ErrConflict => "Dit bestaat al.", "This already exists.";
+    ErrInternal => "Er ging iets mis bij ons. Probeer het later opnieuw.", "Something went wrong on our side. Please try again later.";
+    ErrNetwork => "Geen verbinding met de server.", "No connection to the server.";
+    ErrEmailInvalid => "Vul een geldig e-mailadres in.", "Enter a valid email address.";
+    ErrPasswordTooShort => "Een wachtwoord heeft minstens 8 tekens.", "A password has at least 8 characters.";
+    ErrRequired => "Dit veld is verplicht.", "This field is required.";
+    // The apps.
+    AppVoorDeShowName => "Voor de Show", "Before the Show";
+    AppVoorDeShowDesc => "Een theaterspel voor de klas: wandel door het cultuurcentrum en maak je klaar voor de voorstelling.", "A theatre game for the classroom: walk through the cultural centre and get ready for the show.";
+    AppBibsterName => "Bibster", "Bibster";
+    AppBibsterDesc => "Speurtochten, quizzen en rondleidingen door de bibliotheek, voor klassen en teams.", "Quests, quizzes and tours through the library, for classes and teams.";
+    AppBiebloName => "Bieblo", "Bieblo";
+    AppBiebloDesc => "Swipe de prentjes en vind boeken naar je goesting, die nu in de bib staan.", "Swipe the pictures and find books you like that are on the shelf now.";
+    AppCultureMatcherName => "Cultuurmatcher", "Culture Matcher";
+    AppCultureMatcherDesc => "Swipe trailers en ontdek drie voorstellingen die bij jou passen.", "Swipe trailers and discover three shows that suit you.";
+    AppEReaderName => "E-reader", "E-reader";
+    AppEReaderDesc => "Leen e-boeken van je bibliotheek en lees ze in je browser.", "Borrow e-books from your library and read them in your browser.";
+    GameStart => "Start het spel", "Start the game";
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_message_has_a_text_in_every_language() {
+        for msg in Msg::ALL {
+            for lang in Lang::ALL {
+                let text = msg.text(lang);
+                assert!(!text.trim().is_empty(), "{msg:?} in {lang:?} is empty");
+            }
+        }
+    }
+
+    #[test]
+    fn dutch_differs_from_english_except_for_names() {
+        let same: Vec<_> = Msg::ALL
+            .iter()
+            .filter(|m| m.text(Lang::Nl) == m.text(Lang::En))
+            .collect();
+        // Only proper names are the same in both languages.
+        assert_eq!(same, [&Msg::AppBibsterName, &Msg::AppBiebloName, &Msg::AppEReaderName]);
+    }
+
+    #[test]
+    fn language_tags_parse_leniently() {
+        let cases = [
+            ("nl", Some(Lang::Nl)),
+            ("nl-BE", Some(Lang::Nl)),
+            ("NL_be", Some(Lang::Nl)),
+            ("en-GB", Some(Lang::En)),
+            ("fr-BE", None),
+            ("", None),
+        ];
+        for (tag, expected) in cases {
+            assert_eq!(Lang::from_tag(tag), expected, "{tag}");
+        }
+        for lang in Lang::ALL {
+            assert_eq!(Lang::from_tag(lang.tag()), Some(lang));
+        }
+    }
+
+    #[test]
+    fn serialises_as_bcp47_tags() {
+        assert_eq!(serde_json::to_string(&Lang::Nl).ok().as_deref(), Some("\"nl-BE\""));
+        assert_eq!(serde_json::from_str::<Lang>("\"en\"").ok(), Some(Lang::En));
+    }
+}

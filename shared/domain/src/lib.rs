@@ -1,0 +1,12 @@
+//! Pure domain types and rules shared by every app of the suite and by the server.
+//!
+//! Architecture invariant: this crate has no browser types, no IO and no async;
+//! it compiles and tests natively and for wasm32.
+
+pub mod api;
+pub mod apps;
+pub mod catalog;
+pub mod i18n;
+pub mod import;
+pub mod org;
+pub mod validation;

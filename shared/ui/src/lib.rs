@@ -1,0 +1,1 @@
+//! Yew components shared by the apps of the suite.
