@@ -1,0 +1,13 @@
+//! Staff authentication: argon2id password hashes, server-side sessions in an
+//! HttpOnly `__Host-` cookie, a CSRF token per session and a login rate limit.
+
+mod limiter;
+mod password;
+mod session;
+
+pub use limiter::LoginLimiter;
+pub use password::{hash_password, verify_password};
+pub use session::{
+    clear_cookie, new_token, now_unix, session_cookie, token_from_headers, token_hash, CurrentStaff,
+    CSRF_HEADER, SESSION_COOKIE, SESSION_SECONDS,
+};

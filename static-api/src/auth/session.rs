@@ -1,0 +1,177 @@
+//! Session tokens, the session cookie and the `CurrentStaff` extractor, which also
+//! checks the CSRF token on state-changing requests.
+
+use axum::extract::FromRequestParts;
+use axum::http::request::Parts;
+use axum::http::{HeaderMap, Method};
+use rand::RngCore;
+use sha2::{Digest, Sha256};
+use suite_domain::org::{OrgRef, Role};
+
+use crate::error::AppError;
+use crate::AppState;
+
+/// Name of the session cookie: `__Host-` makes the browser insist on Secure, Path=/
+/// and no Domain.
+pub const SESSION_COOKIE: &str = "__Host-suite_session";
+/// Header that must carry the session's CSRF token on POST, PUT, PATCH and DELETE.
+pub const CSRF_HEADER: &str = "x-csrf-token";
+/// Sessions end eight hours after login (a working day).
+pub const SESSION_SECONDS: i64 = 8 * 60 * 60;
+
+/// A fresh random token: 256 bits, hex.
+pub fn new_token() -> String {
+    let mut bytes = [0u8; 32];
+    rand::rngs::OsRng.fill_bytes(&mut bytes);
+    hex(&bytes)
+}
+
+/// What the database stores of a token.
+pub fn token_hash(token: &str) -> String {
+    hex(&Sha256::digest(token.as_bytes()))
+}
+
+fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// Seconds since the Unix epoch.
+pub fn now_unix() -> i64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.as_secs() as i64)
+        .unwrap_or(0)
+}
+
+/// The `Set-Cookie` value that starts a session.
+pub fn session_cookie(token: &str) -> String {
+    format!("{SESSION_COOKIE}={token}; Path=/; Secure; HttpOnly; SameSite=Strict; Max-Age={SESSION_SECONDS}")
+}
+
+/// The `Set-Cookie` value that ends a session in the browser.
+pub fn clear_cookie() -> String {
+    format!("{SESSION_COOKIE}=; Path=/; Secure; HttpOnly; SameSite=Strict; Max-Age=0")
+}
+
+/// The session token from the `Cookie` headers, if any.
+pub fn token_from_headers(headers: &HeaderMap) -> Option<String> {
+    headers
+        .get_all(axum::http::header::COOKIE)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(';'))
+        .filter_map(|pair| pair.trim().split_once('='))
+        .find(|(name, _)| *name == SESSION_COOKIE)
+        .map(|(_, value)| value.to_string())
+        .filter(|v| v.len() == 64 && v.bytes().all(|b| b.is_ascii_hexdigit()))
+}
+
+/// The logged-in staff member of this request.
+#[derive(Debug, Clone)]
+pub struct CurrentStaff {
+    pub id: i64,
+    pub email: String,
+    pub display_name: String,
+    pub role: Role,
+    pub csrf_token: String,
+    pub token_hash: String,
+}
+
+impl CurrentStaff {
+    /// Refuses unless this staff member may manage `org` (admins manage all).
+    pub fn require_scope(&self, org: &OrgRef) -> Result<(), AppError> {
+        if self.role.can_manage(org) {
+            Ok(())
+        } else {
+            Err(AppError::Forbidden(format!("{} may not manage {org}", self.email)))
+        }
+    }
+
+    pub fn require_admin(&self) -> Result<(), AppError> {
+        if self.role.is_admin() {
+            Ok(())
+        } else {
+            Err(AppError::Forbidden(format!("{} is not an admin", self.email)))
+        }
+    }
+}
+
+fn is_safe(method: &Method) -> bool {
+    matches!(*method, Method::GET | Method::HEAD | Method::OPTIONS)
+}
+
+impl FromRequestParts<AppState> for CurrentStaff {
+    type Rejection = AppError;
+
+    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, AppError> {
+        let token = token_from_headers(&parts.headers).ok_or(AppError::NotLoggedIn)?;
+        let hash = token_hash(&token);
+        let session = state.db.find_session(&hash, now_unix()).await?.ok_or(AppError::NotLoggedIn)?;
+        if !is_safe(&parts.method) {
+            let sent = parts.headers.get(CSRF_HEADER).and_then(|v| v.to_str().ok());
+            if !sent.is_some_and(|s| constant_time_eq(s.as_bytes(), session.csrf_token.as_bytes())) {
+                return Err(AppError::Csrf("missing or wrong x-csrf-token"));
+            }
+        }
+        let staff = session.staff;
+        Ok(CurrentStaff {
+            id: staff.id,
+            email: staff.email,
+            display_name: staff.display_name,
+            role: staff.role,
+            csrf_token: session.csrf_token,
+            token_hash: hash,
+        })
+    }
+}
+
+fn constant_time_eq(a: &[u8], b: &[u8]) -> bool {
+    a.len() == b.len() && a.iter().zip(b).fold(0u8, |acc, (x, y)| acc | (x ^ y)) == 0
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use axum::http::HeaderValue;
+
+    #[test]
+    fn tokens_are_256_bits_of_hex_and_unique() {
+        let a = new_token();
+        assert_eq!(a.len(), 64);
+        assert!(a.bytes().all(|b| b.is_ascii_hexdigit()));
+        assert_ne!(a, new_token());
+        assert_eq!(token_hash(&a).len(), 64);
+        assert_ne!(token_hash(&a), a);
+    }
+
+    #[test]
+    fn cookie_is_host_prefixed_http_only_strict() {
+        let c = session_cookie("abc");
+        for part in ["__Host-", "Path=/", "Secure", "HttpOnly", "SameSite=Strict"] {
+            assert!(c.contains(part), "{c} lacks {part}");
+        }
+        assert!(!c.contains("Domain"));
+    }
+
+    #[test]
+    fn token_is_read_from_any_cookie_header_and_checked() {
+        let token = new_token();
+        let mut headers = HeaderMap::new();
+        headers.append("cookie", HeaderValue::from_static("theme=dark"));
+        let value = format!("a=b; {SESSION_COOKIE}={token}");
+        headers.append("cookie", HeaderValue::from_str(&value).expect("ascii"));
+        assert_eq!(token_from_headers(&headers), Some(token));
+
+        let mut forged = HeaderMap::new();
+        let value = format!("{SESSION_COOKIE}=../../etc");
+        forged.append("cookie", HeaderValue::from_str(&value).expect("ascii"));
+        assert_eq!(token_from_headers(&forged), None);
+    }
+
+    #[test]
+    fn constant_time_comparison() {
+        assert!(constant_time_eq(b"abc", b"abc"));
+        assert!(!constant_time_eq(b"abc", b"abd"));
+        assert!(!constant_time_eq(b"abc", b"ab"));
+    }
+}

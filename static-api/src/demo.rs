@@ -1,0 +1,86 @@
+//! Demo data: invented organisations and staff accounts, created only when the server
+//! runs with `--demo`. Never use these accounts outside a demo.
+
+use suite_domain::org::{OrgKind, Organisation, Role};
+
+use crate::auth::hash_password;
+use crate::db::{is_unique_violation, Db};
+use crate::error::AppError;
+
+/// A demo staff account; the README lists them.
+#[derive(Debug, Clone, Copy)]
+pub struct DemoAccount {
+    pub email: &'static str,
+    pub password: &'static str,
+    pub display_name: &'static str,
+    /// Stored role name and organisation id.
+    pub role: &'static str,
+    pub org: Option<&'static str>,
+}
+
+/// Invented organisations (marked "demo" in their names).
+pub const DEMO_ORGS: &[(OrgKind, &str, &str, &str)] = &[
+    (OrgKind::Library, "demo-wetteren", "Bibliotheek Wetteren (demo)", "Wetteren"),
+    (OrgKind::Library, "demo-gent", "Bibliotheek Gent (demo)", "Gent"),
+    (OrgKind::Centre, "demo-nova", "Cultuurcentrum Nova (demo)", "Wetteren"),
+    (OrgKind::Company, "demo-klein-verhaal", "Theater Klein Verhaal (demo)", "Gent"),
+];
+
+pub const DEMO_ACCOUNTS: &[DemoAccount] = &[
+    DemoAccount {
+        email: "admin@demo.invalid",
+        password: "demo-admin-2026",
+        display_name: "Demo beheerder",
+        role: "admin",
+        org: None,
+    },
+    DemoAccount {
+        email: "bib.wetteren@demo.invalid",
+        password: "demo-wetteren-2026",
+        display_name: "An Peeters (demo)",
+        role: "library_staff",
+        org: Some("demo-wetteren"),
+    },
+    DemoAccount {
+        email: "bib.gent@demo.invalid",
+        password: "demo-gent-2026",
+        display_name: "Jan Claes (demo)",
+        role: "library_staff",
+        org: Some("demo-gent"),
+    },
+    DemoAccount {
+        email: "cc.nova@demo.invalid",
+        password: "demo-nova-2026",
+        display_name: "Sara Maes (demo)",
+        role: "centre_staff",
+        org: Some("demo-nova"),
+    },
+    DemoAccount {
+        email: "gezelschap@demo.invalid",
+        password: "demo-theater-2026",
+        display_name: "Theater Klein Verhaal (demo)",
+        role: "company",
+        org: Some("demo-klein-verhaal"),
+    },
+];
+
+/// Creates the demo organisations and accounts that do not exist yet.
+pub async fn seed(db: &Db) -> Result<(), AppError> {
+    for (kind, id, name, town) in DEMO_ORGS {
+        let org = Organisation { kind: *kind, id: (*id).into(), name: (*name).into(), town: (*town).into() };
+        match db.insert_org(&org).await {
+            Err(e) if !is_unique_violation(&e) => return Err(e.into()),
+            _ => {}
+        }
+    }
+    for account in DEMO_ACCOUNTS {
+        if db.find_staff_by_email(account.email).await?.is_some() {
+            continue;
+        }
+        let role = Role::from_parts(account.role, account.org)
+            .ok_or_else(|| AppError::Internal(format!("bad demo role for {}", account.email)))?;
+        let hash = hash_password(account.password.into()).await?;
+        db.insert_staff(account.email, account.display_name, &hash, &role).await?;
+    }
+    Ok(())
+}

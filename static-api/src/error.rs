@@ -1,0 +1,137 @@
+//! The one error type of the API: typed, logged in English, answered as JSON
+//! `{"error": {"code", "message"}}` with a Dutch message the UI can show.
+
+use axum::extract::rejection::{JsonRejection, PathRejection};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
+use axum::Json;
+use suite_domain::api::{ErrorBody, ErrorCode};
+use suite_domain::i18n::Lang;
+use suite_domain::validation::FieldError;
+
+/// Everything a handler can fail with.
+#[derive(Debug, thiserror::Error)]
+pub enum AppError {
+    #[error("wrong email or password")]
+    BadCredentials,
+    #[error("too many login attempts")]
+    TooManyAttempts,
+    #[error("not logged in")]
+    NotLoggedIn,
+    #[error("forbidden: {0}")]
+    Forbidden(String),
+    #[error("not found")]
+    NotFound,
+    #[error("invalid input: {0:?}")]
+    Invalid(FieldError),
+    #[error("request rejected ({status}): {detail}")]
+    Rejected { status: StatusCode, code: ErrorCode, detail: String },
+    #[error("CSRF check failed: {0}")]
+    Csrf(&'static str),
+    #[error("conflict: {0}")]
+    Conflict(String),
+    #[error("internal error: {0}")]
+    Internal(String),
+}
+
+impl AppError {
+    pub fn code(&self) -> ErrorCode {
+        match self {
+            AppError::BadCredentials => ErrorCode::BadCredentials,
+            AppError::TooManyAttempts => ErrorCode::TooManyAttempts,
+            AppError::NotLoggedIn => ErrorCode::NotLoggedIn,
+            AppError::Forbidden(_) => ErrorCode::Forbidden,
+            AppError::NotFound => ErrorCode::NotFound,
+            AppError::Invalid(_) => ErrorCode::InvalidInput,
+            AppError::Rejected { code, .. } => *code,
+            AppError::Csrf(_) => ErrorCode::Csrf,
+            AppError::Conflict(_) => ErrorCode::Conflict,
+            AppError::Internal(_) => ErrorCode::Internal,
+        }
+    }
+
+    fn status(&self) -> StatusCode {
+        match self {
+            AppError::Rejected { status, .. } => *status,
+            other => StatusCode::from_u16(other.code().http_status())
+                .unwrap_or(StatusCode::INTERNAL_SERVER_ERROR),
+        }
+    }
+}
+
+impl IntoResponse for AppError {
+    fn into_response(self) -> Response {
+        let status = self.status();
+        if status.is_server_error() {
+            tracing::error!(error = %self, "request failed");
+        } else {
+            tracing::info!(error = %self, status = status.as_u16(), "request refused");
+        }
+        let mut body = ErrorBody::new(self.code());
+        if let AppError::Invalid(field) = &self {
+            body.error.message = field.message.text(Lang::Nl).into();
+            body.error.field = Some(field.field.into());
+        }
+        (status, Json(body)).into_response()
+    }
+}
+
+impl From<sqlx::Error> for AppError {
+    fn from(err: sqlx::Error) -> Self {
+        AppError::Internal(format!("database: {err}"))
+    }
+}
+
+impl From<FieldError> for AppError {
+    fn from(err: FieldError) -> Self {
+        AppError::Invalid(err)
+    }
+}
+
+impl From<JsonRejection> for AppError {
+    fn from(rejection: JsonRejection) -> Self {
+        let status = rejection.status();
+        let code = if status == StatusCode::PAYLOAD_TOO_LARGE {
+            ErrorCode::BodyTooLarge
+        } else {
+            ErrorCode::InvalidInput
+        };
+        AppError::Rejected { status, code, detail: rejection.body_text() }
+    }
+}
+
+impl From<PathRejection> for AppError {
+    fn from(rejection: PathRejection) -> Self {
+        AppError::Rejected {
+            status: StatusCode::BAD_REQUEST,
+            code: ErrorCode::InvalidInput,
+            detail: rejection.body_text(),
+        }
+    }
+}
+
+/// JSON request bodies whose rejections (bad JSON, wrong types, wrong content type,
+/// too large) become an [`AppError`] with the usual body.
+#[derive(Debug, axum::extract::FromRequest)]
+#[from_request(via(axum::Json), rejection(AppError))]
+pub struct ApiJson<T>(pub T);
+
+/// Path parameters with the same error treatment.
+#[derive(Debug, axum::extract::FromRequestParts)]
+#[from_request(via(axum::extract::Path), rejection(AppError))]
+pub struct ApiPath<T>(pub T);
+
+/// Answer for a handler that panicked: logged, and a plain 500 with the usual body.
+pub fn panic_response(panic: Box<dyn std::any::Any + Send + 'static>) -> Response {
+    let detail = panic
+        .downcast_ref::<String>()
+        .cloned()
+        .or_else(|| panic.downcast_ref::<&str>().map(|s| (*s).to_string()))
+        .unwrap_or_default();
+    AppError::Internal(format!("handler panicked: {detail}")).into_response()
+}
+
+/// Answer for an `/api` path that does not exist.
+pub async fn api_not_found() -> AppError {
+    AppError::NotFound
+}

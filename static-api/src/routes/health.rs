@@ -1,0 +1,26 @@
+//! `GET /api/health`: the server and its database answer.
+
+use axum::extract::State;
+use axum::Json;
+use suite_domain::api::{ErrorBody, Health};
+
+use crate::error::AppError;
+use crate::AppState;
+
+#[utoipa::path(
+    get,
+    path = "/api/health",
+    tag = "system",
+    responses(
+        (status = 200, description = "Server and database answer", body = Health),
+        (status = 500, description = "The database does not answer", body = ErrorBody),
+    )
+)]
+pub(super) async fn health(State(state): State<AppState>) -> Result<Json<Health>, AppError> {
+    state.db.ping().await?;
+    Ok(Json(Health {
+        status: "ok".into(),
+        version: env!("CARGO_PKG_VERSION").into(),
+        demo: state.config.demo,
+    }))
+}

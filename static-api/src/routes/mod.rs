@@ -1,0 +1,56 @@
+//! The `/api` surface. Routes and their OpenAPI description come from the same
+//! annotated handlers (utoipa-axum), so the document cannot drift from the code.
+
+mod health;
+mod orgs;
+mod session;
+mod staff;
+
+use axum::routing::{any, get};
+use axum::{Json, Router};
+use utoipa::OpenApi;
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
+
+use crate::error::api_not_found;
+use crate::AppState;
+
+#[derive(OpenApi)]
+#[openapi(
+    info(
+        title = "Flemish culture suite API",
+        description = "Functions behind the suite's apps. Errors are `{error: {code, message}}` \
+                       with a Dutch message. State-changing requests need the session's \
+                       `x-csrf-token` header.",
+        license(name = "EUPL-1.2")
+    ),
+    tags(
+        (name = "system", description = "Health and description of the service"),
+        (name = "session", description = "Staff login and logout"),
+        (name = "organisations", description = "Libraries, cultural centres and theatre companies"),
+    )
+)]
+struct ApiDoc;
+
+/// The API router (with `/api/openapi.json` and a JSON 404 for unknown `/api` paths)
+/// and its OpenAPI document.
+pub fn api() -> (Router<AppState>, utoipa::openapi::OpenApi) {
+    let (router, doc) = OpenApiRouter::with_openapi(ApiDoc::openapi())
+        .routes(routes!(health::health))
+        .routes(routes!(session::login, session::current, session::logout))
+        .routes(routes!(orgs::list_orgs))
+        .routes(routes!(orgs::get_org, orgs::update_org))
+        .routes(routes!(orgs::list_staff))
+        .routes(routes!(staff::create_staff))
+        .split_for_parts();
+    let served = doc.clone();
+    let router = router
+        .route("/api/openapi.json", get(move || async move { Json(served) }))
+        .route("/api", any(api_not_found))
+        .route("/api/{*rest}", any(api_not_found))
+        .layer(axum::extract::DefaultBodyLimit::max(API_BODY_LIMIT));
+    (router, doc)
+}
+
+/// Largest JSON body the API takes; uploads get their own limits.
+pub const API_BODY_LIMIT: usize = 64 * 1024;

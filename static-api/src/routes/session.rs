@@ -1,0 +1,102 @@
+//! `/api/session`: staff log in (POST), see who they are (GET) and log out (DELETE).
+
+use std::net::SocketAddr;
+use std::time::Instant;
+
+use axum::extract::{ConnectInfo, State};
+use axum::http::header::SET_COOKIE;
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
+use axum::{Extension, Json};
+use suite_domain::api::{ErrorBody, LoginRequest, SessionInfo};
+use suite_domain::validation::{normalise_email, MAX_PASSWORD_CHARS};
+
+use crate::auth::{self, CurrentStaff};
+use crate::error::{ApiJson, AppError};
+use crate::AppState;
+
+#[utoipa::path(
+    post,
+    path = "/api/session",
+    tag = "session",
+    request_body = LoginRequest,
+    responses(
+        (status = 200, description = "Logged in; sets the HttpOnly session cookie", body = SessionInfo),
+        (status = 401, description = "Wrong email or password", body = ErrorBody),
+        (status = 422, description = "Malformed body", body = ErrorBody),
+        (status = 429, description = "Too many failed attempts", body = ErrorBody),
+    )
+)]
+pub(super) async fn login(
+    State(state): State<AppState>,
+    connect: Option<Extension<ConnectInfo<SocketAddr>>>,
+    ApiJson(request): ApiJson<LoginRequest>,
+) -> Result<Response, AppError> {
+    let email = normalise_email(&request.email);
+    let address = connect.map(|Extension(ConnectInfo(addr))| addr.ip().to_string());
+    let now = Instant::now();
+    if !state.login_limiter.allowed(&email, address.as_deref(), now) {
+        return Err(AppError::TooManyAttempts);
+    }
+    if request.password.chars().count() > MAX_PASSWORD_CHARS {
+        state.login_limiter.record_failure(&email, address.as_deref(), now);
+        return Err(AppError::BadCredentials);
+    }
+    let staff = state.db.find_staff_by_email(&email).await?;
+    let stored = staff.as_ref().map(|s| s.password_hash.clone());
+    let valid = auth::verify_password(request.password, stored).await?;
+    let Some(staff) = staff.filter(|_| valid) else {
+        state.login_limiter.record_failure(&email, address.as_deref(), now);
+        tracing::warn!(%email, "failed staff login");
+        return Err(AppError::BadCredentials);
+    };
+    state.login_limiter.record_success(&email);
+    let now_unix = auth::now_unix();
+    state.db.purge_expired_sessions(now_unix).await?;
+    let token = auth::new_token();
+    let csrf_token = auth::new_token();
+    let expires = now_unix + auth::SESSION_SECONDS;
+    state.db.insert_session(&auth::token_hash(&token), staff.id, &csrf_token, expires).await?;
+    tracing::info!(%email, role = staff.role.name(), "staff logged in");
+    let info = SessionInfo {
+        email: staff.email,
+        display_name: staff.display_name,
+        role: staff.role,
+        csrf_token,
+    };
+    Ok(([(SET_COOKIE, auth::session_cookie(&token))], Json(info)).into_response())
+}
+
+#[utoipa::path(
+    get,
+    path = "/api/session",
+    tag = "session",
+    responses(
+        (status = 200, description = "The logged-in staff member", body = SessionInfo),
+        (status = 401, description = "Not logged in", body = ErrorBody),
+    )
+)]
+pub(super) async fn current(staff: CurrentStaff) -> Json<SessionInfo> {
+    Json(SessionInfo {
+        email: staff.email,
+        display_name: staff.display_name,
+        role: staff.role,
+        csrf_token: staff.csrf_token,
+    })
+}
+
+#[utoipa::path(
+    delete,
+    path = "/api/session",
+    tag = "session",
+    responses(
+        (status = 204, description = "Logged out; the session is gone on the server too"),
+        (status = 401, description = "Not logged in", body = ErrorBody),
+        (status = 403, description = "Missing or wrong CSRF token", body = ErrorBody),
+    )
+)]
+pub(super) async fn logout(State(state): State<AppState>, staff: CurrentStaff) -> Result<Response, AppError> {
+    state.db.delete_session(&staff.token_hash).await?;
+    tracing::info!(email = %staff.email, "staff logged out");
+    Ok((StatusCode::NO_CONTENT, [(SET_COOKIE, auth::clear_cookie())]).into_response())
+}

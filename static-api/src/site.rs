@@ -1,0 +1,241 @@
+//! The static part of the server: the portal at `/`, each app under `/<app>/` with a
+//! fallback to its `index.html` for client-side routes, and JSON data under `/data/`.
+//!
+//! Files are served with their precompressed `.br`/`.gz` siblings when the client
+//! accepts them; hashed assets are cached for a year, everything else is revalidated
+//! with a weak ETag.
+
+use std::path::{Path, PathBuf};
+
+use axum::extract::{Request, State};
+use axum::http::{header, HeaderMap, HeaderValue, Method, StatusCode};
+use axum::response::{IntoResponse, Redirect, Response};
+use axum::routing::any;
+use axum::Router;
+use suite_domain::apps::app_by_slug;
+
+use crate::AppState;
+
+/// Routes for `/data/...` and everything that is not `/api`.
+pub fn router(state: AppState) -> Router {
+    Router::new()
+        .route("/data/{*path}", any(serve_data))
+        .fallback(serve_site)
+        .with_state(state)
+}
+
+async fn serve_data(State(state): State<AppState>, request: Request) -> Response {
+    if let Some(refused) = refuse_method(request.method()) {
+        return refused;
+    }
+    let rel = request.uri().path().trim_start_matches("/data");
+    let Some(segments) = clean_segments(rel) else { return not_found() };
+    let path = join(&state.config.public_data_dir(), &segments);
+    serve_file(&path, request.headers()).await.unwrap_or_else(not_found)
+}
+
+async fn serve_site(State(state): State<AppState>, request: Request) -> Response {
+    if let Some(refused) = refuse_method(request.method()) {
+        return refused;
+    }
+    let uri_path = request.uri().path();
+    let Some(segments) = clean_segments(uri_path) else { return not_found() };
+    let site = &state.config.site_dir;
+    let headers = request.headers();
+    let Some(first) = segments.first() else {
+        return serve_file(&site.join("index.html"), headers).await.unwrap_or_else(not_found);
+    };
+    if app_by_slug(first).is_some() && segments.len() == 1 && !uri_path.ends_with('/') {
+        return Redirect::permanent(&format!("/{first}/")).into_response();
+    }
+    if let Some(found) = serve_file(&join(site, &segments), headers).await {
+        return found;
+    }
+    let last = segments.last().map(String::as_str).unwrap_or_default();
+    if app_by_slug(first).is_some() && !last.contains('.') {
+        // A client-side route of the app: its index.html takes it from here.
+        let index = site.join(first).join("index.html");
+        return serve_file(&index, headers).await.unwrap_or_else(not_found);
+    }
+    not_found()
+}
+
+fn refuse_method(method: &Method) -> Option<Response> {
+    (*method != Method::GET && *method != Method::HEAD)
+        .then(|| (StatusCode::METHOD_NOT_ALLOWED, [(header::ALLOW, "GET, HEAD")]).into_response())
+}
+
+fn not_found() -> Response {
+    let body = "<!doctype html><html lang=\"nl-BE\"><title>Niet gevonden</title>\
+                <h1>Deze pagina bestaat niet.</h1><p><a href=\"/\">Naar alle apps</a></p></html>";
+    (StatusCode::NOT_FOUND, [(header::CONTENT_TYPE, "text/html; charset=utf-8")], body).into_response()
+}
+
+/// Splits a URL path into safe segments; `None` for anything that could leave the
+/// served folder or reach hidden files.
+pub fn clean_segments(path: &str) -> Option<Vec<String>> {
+    let mut out = Vec::new();
+    for raw in path.split('/').filter(|s| !s.is_empty()) {
+        let seg = percent_decode(raw)?;
+        if seg.starts_with('.') || seg.contains(['/', '\\', '\0']) || seg.contains(':') {
+            return None;
+        }
+        out.push(seg);
+    }
+    Some(out)
+}
+
+fn percent_decode(s: &str) -> Option<String> {
+    let bytes = s.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'%' {
+            let hex = s.get(i + 1..i + 3)?;
+            out.push(u8::from_str_radix(hex, 16).ok()?);
+            i += 3;
+        } else {
+            out.push(bytes[i]);
+            i += 1;
+        }
+    }
+    String::from_utf8(out).ok()
+}
+
+fn join(root: &Path, segments: &[String]) -> PathBuf {
+    segments.iter().fold(root.to_path_buf(), |p, s| p.join(s))
+}
+
+/// Content type by file extension.
+pub fn content_type(path: &Path) -> &'static str {
+    match path.extension().and_then(|e| e.to_str()).unwrap_or_default() {
+        "html" => "text/html; charset=utf-8",
+        "js" | "mjs" => "text/javascript; charset=utf-8",
+        "wasm" => "application/wasm",
+        "css" => "text/css; charset=utf-8",
+        "json" => "application/json",
+        "svg" => "image/svg+xml",
+        "png" => "image/png",
+        "jpg" | "jpeg" => "image/jpeg",
+        "webp" => "image/webp",
+        "ico" => "image/x-icon",
+        "txt" | "md" => "text/plain; charset=utf-8",
+        "xml" => "application/xml",
+        "webmanifest" => "application/manifest+json",
+        "mp4" => "video/mp4",
+        "webm" => "video/webm",
+        "epub" => "application/epub+zip",
+        _ => "application/octet-stream",
+    }
+}
+
+/// Whether a file name carries a content hash (as trunk writes them:
+/// `app-0123456789abcdef_bg.wasm`), so it can be cached for ever.
+pub fn is_hashed(path: &Path) -> bool {
+    let stem = path.file_stem().and_then(|s| s.to_str()).unwrap_or_default();
+    let stem = stem.strip_suffix("_bg").unwrap_or(stem);
+    stem.rsplit('-')
+        .next()
+        .is_some_and(|h| h.len() >= 16 && h.len() != stem.len() && h.bytes().all(|b| b.is_ascii_hexdigit()))
+}
+
+fn accepts(headers: &HeaderMap, encoding: &str) -> bool {
+    headers
+        .get_all(header::ACCEPT_ENCODING)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(','))
+        .any(|item| {
+            let mut parts = item.split(';').map(str::trim);
+            let name_ok = parts.next().is_some_and(|n| n.eq_ignore_ascii_case(encoding));
+            let refused = parts.any(|p| p.replace(' ', "") == "q=0" || p.replace(' ', "") == "q=0.0");
+            name_ok && !refused
+        })
+}
+
+/// Serves one file, or `None` when it is not a regular file.
+async fn serve_file(path: &Path, headers: &HeaderMap) -> Option<Response> {
+    let meta = tokio::fs::metadata(path).await.ok().filter(|m| m.is_file())?;
+    let mtime = meta
+        .modified()
+        .ok()
+        .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
+        .map(|d| d.as_nanos())
+        .unwrap_or(0);
+    let etag = format!("W/\"{:x}-{:x}\"", meta.len(), mtime);
+    let cache = if is_hashed(path) { "public, max-age=31536000, immutable" } else { "no-cache" };
+    let mut response_headers = HeaderMap::new();
+    response_headers.insert(header::CACHE_CONTROL, HeaderValue::from_static(cache));
+    response_headers.insert(header::VARY, HeaderValue::from_static("accept-encoding"));
+    if let Ok(v) = HeaderValue::from_str(&etag) {
+        response_headers.insert(header::ETAG, v);
+    }
+    let matches_etag = headers
+        .get(header::IF_NONE_MATCH)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.split(',').any(|t| t.trim() == etag || t.trim() == "*"));
+    if matches_etag {
+        return Some((StatusCode::NOT_MODIFIED, response_headers).into_response());
+    }
+    response_headers.insert(header::CONTENT_TYPE, HeaderValue::from_static(content_type(path)));
+    for (encoding, suffix) in [("br", "br"), ("gzip", "gz")] {
+        if !accepts(headers, encoding) {
+            continue;
+        }
+        let mut variant = path.as_os_str().to_owned();
+        variant.push(".");
+        variant.push(suffix);
+        if let Ok(body) = tokio::fs::read(&variant).await {
+            response_headers.insert(header::CONTENT_ENCODING, HeaderValue::from_static(encoding));
+            return Some((response_headers, body).into_response());
+        }
+    }
+    let body = tokio::fs::read(path).await.ok()?;
+    Some((response_headers, body).into_response())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn segments_refuse_traversal_and_hidden_files() {
+        let ok = |p: &str, expected: &[&str]| {
+            assert_eq!(clean_segments(p), Some(expected.iter().map(|s| s.to_string()).collect()), "{p}")
+        };
+        ok("/", &[]);
+        ok("/bieblo/", &["bieblo"]);
+        ok("/bieblo//a%20b.json", &["bieblo", "a b.json"]);
+        for bad in ["/../etc/passwd", "/a/%2e%2e/b", "/.git/config", "/a/%2F/b", "/a%5cb", "/c:x", "/%zz"] {
+            assert_eq!(clean_segments(bad), None, "{bad}");
+        }
+    }
+
+    #[test]
+    fn hashed_names() {
+        for (name, hashed) in [
+            ("bieblo-7f3a9c0e1d2b4a5f_bg.wasm", true),
+            ("bieblo-7f3a9c0e1d2b4a5f.js", true),
+            ("style-0123456789abcdef.css", true),
+            ("index.html", false),
+            ("stage.png", false),
+            ("0123456789abcdef0123.json", false),
+            ("culture-matcher.js", false),
+        ] {
+            assert_eq!(is_hashed(Path::new(name)), hashed, "{name}");
+        }
+    }
+
+    #[test]
+    fn accept_encoding() {
+        let h = |v: &'static str| {
+            let mut m = HeaderMap::new();
+            m.insert(header::ACCEPT_ENCODING, HeaderValue::from_static(v));
+            m
+        };
+        assert!(accepts(&h("gzip, deflate, br, zstd"), "br"));
+        assert!(!accepts(&h("gzip, br;q=0"), "br"));
+        assert!(accepts(&h("gzip, br;q=0"), "gzip"));
+        assert!(!accepts(&HeaderMap::new(), "gzip"));
+    }
+}
