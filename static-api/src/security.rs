@@ -38,10 +38,10 @@ fn is_state_changing(method: &Method) -> bool {
 
 /// Why a state-changing request looks cross-site, if it does.
 pub fn cross_site_reason(headers: &HeaderMap) -> Option<&'static str> {
-    if let Some(site) = headers.get("sec-fetch-site").and_then(|v| v.to_str().ok()) {
-        if !matches!(site, "same-origin" | "none") {
-            return Some("sec-fetch-site is not same-origin");
-        }
+    if let Some(site) = headers.get("sec-fetch-site").and_then(|v| v.to_str().ok())
+        && !matches!(site, "same-origin" | "none")
+    {
+        return Some("sec-fetch-site is not same-origin");
     }
     let origin = headers.get(header::ORIGIN)?;
     let host = headers.get(header::HOST).and_then(|v| v.to_str().ok());
@@ -57,10 +57,10 @@ pub fn cross_site_reason(headers: &HeaderMap) -> Option<&'static str> {
 
 /// Refuses state-changing requests that come from another site.
 pub async fn guard_unsafe_methods(request: Request, next: Next) -> Response {
-    if is_state_changing(request.method()) {
-        if let Some(reason) = cross_site_reason(request.headers()) {
-            return AppError::Csrf(reason).into_response();
-        }
+    if is_state_changing(request.method())
+        && let Some(reason) = cross_site_reason(request.headers())
+    {
+        return AppError::Csrf(reason).into_response();
     }
     next.run(request).await
 }

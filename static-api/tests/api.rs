@@ -186,7 +186,8 @@ async fn cross_site_state_changes_are_refused() {
 async fn malformed_requests_get_4xx_with_the_error_body_never_5xx() {
     let app = TestApp::new().await;
     let json_ct = [("content-type", "application/json")];
-    let cases: Vec<(Method, &str, Option<String>, &[(&str, &str)], StatusCode)> = vec![
+    type Case<'a> = (Method, &'a str, Option<String>, &'a [(&'a str, &'a str)], StatusCode);
+    let cases: Vec<Case> = vec![
         (Method::POST, "/api/session", Some("{not json".into()), &json_ct, StatusCode::BAD_REQUEST),
         (Method::POST, "/api/session", Some(r#"{"email": 5, "password": []}"#.into()), &json_ct, StatusCode::UNPROCESSABLE_ENTITY),
         (Method::POST, "/api/session", Some(r#"{"email": "a@b.be"}"#.into()), &json_ct, StatusCode::UNPROCESSABLE_ENTITY),

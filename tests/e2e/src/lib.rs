@@ -1,0 +1,17 @@
+//! End-to-end harness: the real server on an ephemeral loopback port with a temporary
+//! SQLite database, and headless Chromium driven over WebDriver (chromedriver).
+//!
+//! Helpers are split as find (locate), act (do), check (read state) in [`Browser`].
+
+mod browser;
+mod server;
+
+pub use browser::{Browser, Cdp, LogEntry, WAIT};
+pub use server::{TestServer, site_dir};
+
+/// Demo accounts the tests log in with (created by the server's demo seed).
+pub const WETTEREN: (&str, &str) = ("bib.wetteren@demo.invalid", "demo-wetteren-2026");
+pub const GENT: (&str, &str) = ("bib.gent@demo.invalid", "demo-gent-2026");
+
+/// Errors of the harness, as text: a test fails with it.
+pub type Result<T> = std::result::Result<T, String>;

@@ -1,0 +1,55 @@
+//! The real static-api on 127.0.0.1 with a temporary data folder and demo data.
+
+use std::net::SocketAddr;
+use std::path::PathBuf;
+
+use static_api::{AppState, Config, demo};
+
+use crate::Result;
+
+/// The built site (`cargo xtask build` writes it); `SUITE_SITE_DIR` overrides.
+pub fn site_dir() -> Result<PathBuf> {
+    let dir = std::env::var_os("SUITE_SITE_DIR")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../target/site"));
+    if dir.join("index.html").is_file() {
+        Ok(dir)
+    } else {
+        Err(format!(
+            "no built site in {}: run the tests with `cargo xtask test` (it builds the apps first)",
+            dir.display()
+        ))
+    }
+}
+
+/// A running server; stopped when dropped.
+pub struct TestServer {
+    pub addr: SocketAddr,
+    pub state: AppState,
+    task: tokio::task::JoinHandle<std::io::Result<()>>,
+    _data: tempfile::TempDir,
+}
+
+impl TestServer {
+    pub async fn start() -> Result<TestServer> {
+        let data = tempfile::tempdir().map_err(|e| format!("temp dir: {e}"))?;
+        let config = Config { data_dir: data.path().to_path_buf(), site_dir: site_dir()?, demo: true };
+        let state = AppState::open(config).await.map_err(|e| format!("open database: {e}"))?;
+        demo::seed(&state.db).await.map_err(|e| format!("seed: {e}"))?;
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.map_err(|e| format!("bind: {e}"))?;
+        let addr = listener.local_addr().map_err(|e| format!("addr: {e}"))?;
+        let task = tokio::spawn(static_api::serve(listener, state.clone()));
+        Ok(TestServer { addr, state, task, _data: data })
+    }
+
+    /// Absolute URL of `path` on this server.
+    pub fn url(&self, path: &str) -> String {
+        format!("http://{}{path}", self.addr)
+    }
+}
+
+impl Drop for TestServer {
+    fn drop(&mut self) {
+        self.task.abort();
+    }
+}

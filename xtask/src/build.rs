@@ -1,0 +1,151 @@
+//! The composite commands: build the site, serve it, test everything, benchmark.
+
+use std::path::PathBuf;
+use std::process::Command;
+
+use suite_domain::apps::APPS;
+
+use crate::run::{self, cargo, root, Result, Steps};
+use crate::setup::{setup, Needs, Tools};
+use crate::site;
+
+/// Crates that only build for wasm32 (checked and tested with that target).
+const WASM_CRATES: [&str; 6] = ["suite-ui", "voor-de-show", "bibster", "bieblo", "culture-matcher", "e-reader"];
+
+/// Builds one app with trunk into `target/site/<slug>`, unless its inputs are
+/// unchanged since the last build.
+fn build_app(slug: &str, tools: &Tools) -> Result {
+    let root = root();
+    let mut inputs: Vec<PathBuf> =
+        ["Cargo.toml", "Cargo.lock", "Trunk.toml", "shared"].iter().map(|p| root.join(p)).collect();
+    inputs.push(root.join("apps").join(slug));
+    if slug == "voor-de-show" {
+        inputs.push(root.join("game-assets"));
+    }
+    let fingerprint = site::fingerprint(&inputs);
+    let dist = site::site_dir().join(slug);
+    let stamp = dist.join(".fingerprint");
+    if std::fs::read_to_string(&stamp).ok().as_deref() == Some(fingerprint.as_str()) && dist.join("index.html").is_file() {
+        println!("    {slug}: up to date");
+        return Ok(());
+    }
+    let public_url = format!("/{slug}/");
+    run::run(
+        Command::new("trunk")
+            .current_dir(&root)
+            .env("PATH", &tools.path)
+            .args(["--config", "Trunk.toml", "build", "--release", "--public-url", &public_url, "--dist"])
+            .arg(&dist)
+            .arg(format!("apps/{slug}/index.html")),
+    )?;
+    site::externalise_inline_scripts(&dist.join("index.html"), &public_url)?;
+    println!("    {slug}: compressing (brotli 11, gzip 9)…");
+    site::compress_dir(&dist)?;
+    std::fs::write(&stamp, fingerprint).map_err(|e| run::Failure::new(format!("cannot write {}: {e}", stamp.display())))
+}
+
+fn build_site(tools: &Tools, steps: &mut Steps) -> Result {
+    steps.step("portal");
+    site::copy_portal()?;
+    site::compress_dir(&site::site_dir().join("portal"))?;
+    for app in APPS {
+        steps.step(&format!("app {} (trunk, release)", app.slug));
+        build_app(app.slug, tools)?;
+    }
+    Ok(())
+}
+
+/// `cargo xtask build`.
+pub(crate) fn build_all() -> Result {
+    let tools = setup(Needs::Build)?;
+    let mut steps = Steps::new("build", 1 + APPS.len());
+    build_site(&tools, &mut steps)?;
+    steps.finish();
+    Ok(())
+}
+
+/// `cargo xtask serve`: setup, build, and run the server with demo data.
+pub(crate) fn serve() -> Result {
+    let tools = setup(Needs::Build)?;
+    let mut steps = Steps::new("serve", 2 + APPS.len());
+    build_site(&tools, &mut steps)?;
+    steps.step("server (demo data in target/demo-data, SQLite)");
+    let data = root().join("target/demo-data");
+    run::run(
+        cargo()
+            .args(["run", "--profile", "server", "--package", "static-api", "--", "--data-dir"])
+            .arg(&data)
+            .args(["serve", "--demo", "--addr", "127.0.0.1:8080", "--site-dir"])
+            .arg(site::site_dir()),
+    )
+}
+
+/// `cargo xtask test`: everything CI checks, in order of speed.
+pub(crate) fn test() -> Result {
+    let tools = setup(Needs::All)?;
+    let mut steps = Steps::new("test", 6 + 1 + APPS.len());
+
+    steps.step("cargo fmt --check");
+    run::run(cargo().args(["fmt", "--all", "--check"]))?;
+
+    steps.step("clippy (native crates), warnings are errors");
+    let mut native = cargo();
+    native.args(["clippy", "--workspace", "--all-targets", "--locked"]);
+    for krate in WASM_CRATES {
+        native.args(["--exclude", krate]);
+    }
+    run::run(native.args(["--", "-D", "warnings"]))?;
+
+    steps.step("clippy (wasm crates), warnings are errors");
+    let mut wasm = cargo();
+    wasm.args(["clippy", "--target", "wasm32-unknown-unknown", "--all-targets", "--locked"]);
+    for krate in WASM_CRATES {
+        wasm.args(["--package", krate]);
+    }
+    run::run(wasm.args(["--", "-D", "warnings"]))?;
+
+    steps.step("native unit and integration tests");
+    run::run(cargo().args(["test", "--locked", "--package", "suite-domain", "--package", "static-api", "--package", "xtask"]))?;
+
+    build_site(&tools, &mut steps)?;
+
+    steps.step("browser unit tests (wasm-bindgen-test in headless Chromium)");
+    let mut browser = cargo();
+    browser.env("PATH", &tools.path).args(["test", "--locked", "--target", "wasm32-unknown-unknown", "--package", "suite-ui"]);
+    if let Some(driver) = &tools.chromedriver {
+        browser.env("CHROMEDRIVER", driver);
+    }
+    run::run(&mut browser)?;
+
+    steps.step("end-to-end tests (real server, headless Chromium)");
+    let mut e2e = cargo();
+    e2e.env("PATH", &tools.path).env("SUITE_SITE_DIR", site::site_dir()).args(["test", "--locked", "--package", "e2e"]);
+    if let Some(driver) = &tools.chromedriver {
+        e2e.env("CHROMEDRIVER", driver);
+    }
+    if let Some(axe) = &tools.axe_core {
+        e2e.env("AXE_CORE_JS", axe);
+    }
+    run::run(&mut e2e)?;
+    steps.finish();
+    Ok(())
+}
+
+/// `cargo xtask bench`: writes `target/bench/report.md` and `report.json`.
+pub(crate) fn bench() -> Result {
+    let tools = setup(Needs::Bench)?;
+    let mut steps = Steps::new("bench", 2 + APPS.len());
+    build_site(&tools, &mut steps)?;
+    steps.step("measure (sizes, time to ready, API load)");
+    let mut cmd = cargo();
+    cmd.env("PATH", &tools.path)
+        .env("SUITE_SITE_DIR", site::site_dir())
+        .args(["run", "--locked", "--profile", "server", "--package", "e2e", "--bin", "bench", "--"])
+        .arg(root().join("target/bench"));
+    if let Some(driver) = &tools.chromedriver {
+        cmd.env("CHROMEDRIVER", driver);
+    }
+    run::run(&mut cmd)?;
+    steps.finish();
+    Ok(())
+}

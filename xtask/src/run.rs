@@ -1,0 +1,101 @@
+//! Running commands with clear step messages and clear failures.
+
+use std::fmt;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+use std::time::Instant;
+
+/// Why a command stopped, said plainly.
+#[derive(Debug)]
+pub(crate) struct Failure(String);
+
+impl Failure {
+    pub(crate) fn new(message: impl Into<String>) -> Self {
+        Failure(message.into())
+    }
+}
+
+impl fmt::Display for Failure {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+pub(crate) type Result<T = ()> = std::result::Result<T, Failure>;
+
+/// The workspace root (the folder with the top `Cargo.toml`).
+pub(crate) fn root() -> PathBuf {
+    let manifest = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+    manifest.parent().map(Path::to_path_buf).unwrap_or(manifest)
+}
+
+/// Prints a numbered step so long commands say where they are.
+pub(crate) struct Steps {
+    name: &'static str,
+    total: usize,
+    done: usize,
+    started: Instant,
+}
+
+impl Steps {
+    pub(crate) fn new(name: &'static str, total: usize) -> Self {
+        Steps { name, total, done: 0, started: Instant::now() }
+    }
+
+    pub(crate) fn step(&mut self, what: &str) {
+        self.done += 1;
+        let secs = self.started.elapsed().as_secs();
+        println!("\n==> [{} {}/{}] {what}   ({}m{:02}s)", self.name, self.done, self.total, secs / 60, secs % 60);
+    }
+
+    pub(crate) fn finish(&self) {
+        let secs = self.started.elapsed().as_secs();
+        println!("\n==> {} finished in {}m{:02}s", self.name, secs / 60, secs % 60);
+    }
+}
+
+/// Runs `cmd` with inherited output; fails with a message naming it.
+pub(crate) fn run(cmd: &mut Command) -> Result {
+    let shown = show(cmd);
+    let status = cmd
+        .status()
+        .map_err(|e| Failure::new(format!("cannot start `{shown}`: {e}")))?;
+    if status.success() {
+        Ok(())
+    } else {
+        Err(Failure::new(format!("`{shown}` failed ({status})")))
+    }
+}
+
+/// Runs `cmd` and returns its stdout, or `None` when it cannot run or fails.
+pub(crate) fn output(cmd: &mut Command) -> Option<String> {
+    let out = cmd.stderr(Stdio::null()).output().ok()?;
+    out.status.success().then(|| String::from_utf8_lossy(&out.stdout).trim().to_string())
+}
+
+fn show(cmd: &Command) -> String {
+    let mut s = cmd.get_program().to_string_lossy().to_string();
+    for arg in cmd.get_args() {
+        s.push(' ');
+        s.push_str(&arg.to_string_lossy());
+    }
+    s
+}
+
+/// `cargo` as the one running xtask (same toolchain).
+pub(crate) fn cargo() -> Command {
+    let mut cmd = Command::new(std::env::var("CARGO").unwrap_or_else(|_| "cargo".into()));
+    cmd.current_dir(root());
+    cmd
+}
+
+/// Whether this process runs as root (so apt-get can install packages).
+pub(crate) fn is_root() -> bool {
+    output(Command::new("id").arg("-u")).as_deref() == Some("0")
+}
+
+/// Finds an executable on PATH.
+pub(crate) fn which(name: &str) -> Option<PathBuf> {
+    let path = std::env::var_os("PATH")?;
+    std::env::split_paths(&path).map(|dir| dir.join(name)).find(|p| p.is_file())
+}

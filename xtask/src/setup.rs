@@ -1,0 +1,195 @@
+//! `cargo xtask setup`: installs the pinned tools this project needs, without any
+//! download from GitHub (trunk is told to stay offline), and skips what is already
+//! installed at the right version.
+
+use std::ffi::OsString;
+use std::path::PathBuf;
+use std::process::Command;
+
+use crate::run::{self, cargo, is_root, output, root, which, Failure, Result, Steps};
+
+/// trunk's newest version measured to install and work here (see README).
+pub(crate) const TRUNK_VERSION: &str = "0.21.14";
+/// npm binaryen whose wasm-opt reads current wasm-bindgen output (Debian's 108 cannot).
+pub(crate) const BINARYEN_VERSION: &str = "132.0.0";
+/// axe-core, injected by the end-to-end tests only; never shipped.
+pub(crate) const AXE_CORE_VERSION: &str = "4.14.1";
+
+/// What the caller is about to do, so only the tools it needs are installed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Needs {
+    /// Build the apps.
+    Build,
+    /// Build and test in a browser.
+    All,
+    /// Everything plus the load tool.
+    Bench,
+}
+
+/// Where the installed tools are.
+#[derive(Debug, Clone)]
+pub(crate) struct Tools {
+    /// PATH with the tool folders first, for trunk and the test runners.
+    pub(crate) path: OsString,
+    pub(crate) chromedriver: Option<PathBuf>,
+    pub(crate) axe_core: Option<PathBuf>,
+}
+
+/// Folder of the npm tools (wasm-opt, axe-core); kept between runs.
+fn tools_dir() -> PathBuf {
+    if let Some(dir) = std::env::var_os("SUITE_TOOLS_DIR") {
+        return PathBuf::from(dir);
+    }
+    let home = std::env::var_os("HOME").map(PathBuf::from).unwrap_or_else(|| root().join("target"));
+    home.join(".local/share/suite-tools")
+}
+
+fn cargo_bin() -> PathBuf {
+    let home = std::env::var_os("CARGO_HOME")
+        .map(PathBuf::from)
+        .or_else(|| std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".cargo")))
+        .unwrap_or_default();
+    home.join("bin")
+}
+
+fn tool_path() -> OsString {
+    let mut dirs = vec![tools_dir().join("node_modules/.bin"), cargo_bin()];
+    if let Some(path) = std::env::var_os("PATH") {
+        dirs.extend(std::env::split_paths(&path));
+    }
+    std::env::join_paths(dirs).unwrap_or_default()
+}
+
+fn version_of(program: &str, path: &OsString) -> Option<String> {
+    output(Command::new(program).arg("--version").env("PATH", path))
+}
+
+/// The wasm-bindgen version that Cargo.lock resolved; the CLI must equal it.
+pub(crate) fn locked_wasm_bindgen_version() -> Result<String> {
+    let lock = std::fs::read_to_string(root().join("Cargo.lock"))
+        .map_err(|e| Failure::new(format!("cannot read Cargo.lock: {e}")))?;
+    let mut lines = lock.lines();
+    while let Some(line) = lines.next() {
+        if line == "name = \"wasm-bindgen\""
+            && let Some(v) = lines.next().and_then(|l| l.strip_prefix("version = \""))
+        {
+            return Ok(v.trim_end_matches('"').to_string());
+        }
+    }
+    Err(Failure::new("Cargo.lock has no wasm-bindgen entry"))
+}
+
+fn apt_install(packages: &[&str], why: &str) -> Result {
+    if !is_root() {
+        return Err(Failure::new(format!(
+            "{why} is missing. Install it with: sudo apt-get install -y {}",
+            packages.join(" ")
+        )));
+    }
+    println!("    installing {} with apt-get (about half a minute)…", packages.join(" "));
+    run::run(Command::new("apt-get").args(["update", "-qq"]))?;
+    run::run(
+        Command::new("apt-get")
+            .args(["install", "-y", "-qq"])
+            .args(packages)
+            .env("DEBIAN_FRONTEND", "noninteractive"),
+    )
+}
+
+/// Installs whatever is missing for `needs`; returns where the tools are.
+pub(crate) fn setup(needs: Needs) -> Result<Tools> {
+    let total = match needs {
+        Needs::Build => 4,
+        Needs::All => 6,
+        Needs::Bench => 7,
+    };
+    let mut steps = Steps::new("setup", total);
+    let path = tool_path();
+
+    steps.step("Rust target wasm32-unknown-unknown");
+    let has_target = output(cargo().args(["--version"])).is_some()
+        && output(Command::new("rustc").args(["--print", "target-libdir", "--target", "wasm32-unknown-unknown"]))
+            .is_some_and(|dir| PathBuf::from(dir).is_dir());
+    if has_target {
+        println!("    present");
+    } else {
+        run::run(Command::new("rustup").args(["target", "add", "wasm32-unknown-unknown"]).current_dir(root()))?;
+    }
+
+    let wbg = locked_wasm_bindgen_version()?;
+    steps.step(&format!("wasm-bindgen-cli {wbg} (must equal Cargo.lock)"));
+    let want = format!("wasm-bindgen {wbg}");
+    let runner_ok = version_of("wasm-bindgen-test-runner", &path).is_some_and(|v| v.contains(&wbg));
+    if version_of("wasm-bindgen", &path).as_deref() == Some(want.as_str()) && runner_ok {
+        println!("    present");
+    } else {
+        // `--locked` fails here: a locked dependency of the CLI is missing from the
+        // registry mirror. Without it the install works (about 2 minutes).
+        println!("    installing with cargo (about 2 minutes)…");
+        run::run(cargo().args(["install", "--force", "wasm-bindgen-cli", "--version", &wbg]))?;
+    }
+
+    steps.step(&format!("trunk {TRUNK_VERSION}"));
+    if version_of("trunk", &path).as_deref() == Some(format!("trunk {TRUNK_VERSION}").as_str()) {
+        println!("    present");
+    } else {
+        println!("    installing with cargo (about 5 minutes)…");
+        run::run(cargo().args(["install", "--locked", "--force", "trunk", "--version", TRUNK_VERSION]))?;
+    }
+
+    steps.step(&format!("wasm-opt (npm binaryen {BINARYEN_VERSION}) and axe-core {AXE_CORE_VERSION}"));
+    let dir = tools_dir();
+    let wasm_opt = dir.join("node_modules/.bin/wasm-opt");
+    let axe = dir.join("node_modules/axe-core/axe.min.js");
+    let major = BINARYEN_VERSION.split('.').next().unwrap_or_default();
+    let wasm_opt_ok = output(Command::new(&wasm_opt).arg("--version")).is_some_and(|v| v.contains(&format!("version {major}")));
+    let axe_ok = std::fs::read_to_string(dir.join("node_modules/axe-core/package.json"))
+        .is_ok_and(|p| p.contains(&format!("\"version\": \"{AXE_CORE_VERSION}\"")));
+    if wasm_opt_ok && axe_ok {
+        println!("    present in {}", dir.display());
+    } else {
+        if which("npm").is_none() {
+            apt_install(&["nodejs", "npm"], "npm (Node.js)")?;
+        }
+        std::fs::create_dir_all(&dir).map_err(|e| Failure::new(format!("cannot create {}: {e}", dir.display())))?;
+        println!("    installing with npm into {}…", dir.display());
+        run::run(
+            Command::new("npm")
+                .args(["install", "--no-audit", "--no-fund", "--no-save", "--prefix"])
+                .arg(&dir)
+                .arg(format!("binaryen@{BINARYEN_VERSION}"))
+                .arg(format!("axe-core@{AXE_CORE_VERSION}")),
+        )?;
+    }
+
+    let mut tools = Tools { path: path.clone(), chromedriver: None, axe_core: Some(axe) };
+    if needs == Needs::Build {
+        steps.finish();
+        return Ok(tools);
+    }
+
+    steps.step("Chromium and chromedriver (Debian packages)");
+    if which("chromium").is_none() || which("chromedriver").is_none() {
+        apt_install(&["chromium", "chromium-driver"], "Chromium with chromedriver")?;
+    }
+    let chromium = version_of("chromium", &path).unwrap_or_default();
+    let driver = version_of("chromedriver", &path).unwrap_or_default();
+    println!("    {chromium}\n    {driver}");
+    tools.chromedriver = which("chromedriver");
+
+    steps.step("browser test runner");
+    if !version_of("wasm-bindgen-test-runner", &path).is_some_and(|v| v.contains(&wbg)) {
+        return Err(Failure::new(format!("wasm-bindgen-test-runner {wbg} missing after setup")));
+    }
+    println!("    wasm-bindgen-test-runner {wbg}");
+
+    if needs == Needs::Bench {
+        steps.step("wrk (load generator, Debian package)");
+        if which("wrk").is_none() {
+            apt_install(&["wrk"], "wrk")?;
+        }
+        println!("    present");
+    }
+    steps.finish();
+    Ok(tools)
+}
