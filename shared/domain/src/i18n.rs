@@ -76,6 +76,8 @@ catalogue! {
     HighContrast => "Groot en duidelijk", "Large, high contrast";
     BackToPortal => "Alle apps", "All apps";
     Progress => "Voortgang", "Progress";
+    SkipToContent => "Naar de inhoud", "Skip to content";
+    DeckHelp => "Kies met de pijltjestoetsen: links is niet leuk, rechts is leuk.", "Choose with the arrow keys: left is not for me, right is like.";
     // API status.
     ApiOk => "De server antwoordt.", "The server is answering.";
     ApiChecking => "We kijken of de server antwoordt…", "Checking the server…";

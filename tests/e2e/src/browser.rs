@@ -98,7 +98,9 @@ impl Browser {
             format!("--window-size={width},{height}"),
             format!("--user-data-dir={}", profile.path().display()),
         ];
+        // Headless Chromium ignores --lang; --accept-lang sets navigator.language.
         args.push("--lang=nl-BE".into());
+        args.push("--accept-lang=nl-BE".into());
         let mut options = json!({"args": args});
         if let Some(binary) = chromium_binary() {
             options["binary"] = json!(binary);

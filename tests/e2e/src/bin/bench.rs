@@ -1,1 +1,329 @@
-fn main(){}
+//! `cargo xtask bench`: measures every app and the API into `report.md` and
+//! `report.json` in the folder given as the first argument.
+//!
+//! - sizes of each app's wasm, JS and CSS: raw, gzip and brotli (the precompressed
+//!   files the server sends);
+//! - time from navigation to the app's `data-ready` marker in headless Chromium with
+//!   4x CPU slowdown and Fast 4G emulation (9 Mbit/s down, 1.5 up, 60 ms RTT), cold
+//!   cache, median of 5;
+//! - requests per second and p50/p99 latency of `/api/health` and a static JSON file
+//!   under load on loopback (wrk).
+//!
+//! Figures are reported beside their budgets; nothing here asserts them.
+
+#![allow(clippy::print_stdout)] // A command that reports to the terminal.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::time::Duration;
+
+use e2e::{Browser, TestServer, site_dir};
+use serde::Serialize;
+use serde_json::json;
+use suite_domain::apps::APPS;
+
+const RUNS: usize = 5;
+const YEW_BUDGET_BYTES: u64 = 160 * 1024;
+const GAME_BUDGET_BYTES: u64 = 4 * 1024 * 1024;
+const YEW_READY_BUDGET_MS: f64 = 1000.0;
+
+#[derive(Debug, Default, Serialize, Clone, Copy)]
+struct Size {
+    raw: u64,
+    gzip: u64,
+    brotli: u64,
+}
+
+impl std::ops::AddAssign for Size {
+    fn add_assign(&mut self, o: Size) {
+        self.raw += o.raw;
+        self.gzip += o.gzip;
+        self.brotli += o.brotli;
+    }
+}
+
+#[derive(Debug, Serialize)]
+struct AppReport {
+    slug: &'static str,
+    wasm: Size,
+    js: Size,
+    css: Size,
+    total: Size,
+    budget_brotli: u64,
+    within_size_budget: bool,
+    ready_ms_runs: Vec<f64>,
+    ready_ms_median: Option<f64>,
+    ready_budget_ms: Option<f64>,
+    ready_error: Option<String>,
+}
+
+#[derive(Debug, Serialize)]
+struct LoadReport {
+    path: String,
+    requests_per_second: f64,
+    p50_ms: f64,
+    p99_ms: f64,
+    command: String,
+}
+
+#[derive(Debug, Serialize)]
+struct Report {
+    generated_unix: u64,
+    machine: String,
+    chromium: String,
+    apps: Vec<AppReport>,
+    load: Vec<LoadReport>,
+}
+
+fn file_len(p: &Path) -> u64 {
+    std::fs::metadata(p).map(|m| m.len()).unwrap_or(0)
+}
+
+fn size_of(file: &Path) -> Size {
+    let with = |suffix: &str| {
+        let mut s = file.as_os_str().to_owned();
+        s.push(suffix);
+        PathBuf::from(s)
+    };
+    Size { raw: file_len(file), gzip: file_len(&with(".gz")), brotli: file_len(&with(".br")) }
+}
+
+fn app_sizes(dir: &Path) -> (Size, Size, Size) {
+    let (mut wasm, mut js, mut css) = (Size::default(), Size::default(), Size::default());
+    let Ok(entries) = std::fs::read_dir(dir) else { return (wasm, js, css) };
+    for entry in entries.flatten() {
+        let path = entry.path();
+        match path.extension().and_then(|e| e.to_str()) {
+            Some("wasm") => wasm += size_of(&path),
+            Some("js") => js += size_of(&path),
+            Some("css") => css += size_of(&path),
+            _ => {}
+        }
+    }
+    (wasm, js, css)
+}
+
+const READY_OBSERVER: &str = "(() => { const mark = () => { \
+    if (!window.__readyAt && document.documentElement && document.documentElement.dataset.ready === 'true') \
+    { window.__readyAt = performance.now(); } }; \
+    new MutationObserver(mark).observe(document, {attributes: true, subtree: true, attributeFilter: ['data-ready']}); })();";
+
+async fn time_to_ready(server: &TestServer, slug: &str) -> Result<Vec<f64>, String> {
+    let mut runs = Vec::new();
+    for _ in 0..RUNS {
+        // A new browser profile per run: nothing cached, nothing compiled.
+        let browser = Browser::start(&server.url(""), 1280, 900).await?;
+        browser.cdp("Network.enable", json!({})).await?;
+        browser.cdp("Network.setCacheDisabled", json!({"cacheDisabled": true})).await?;
+        browser
+            .cdp(
+                "Network.emulateNetworkConditions",
+                json!({"offline": false, "latency": 60, "downloadThroughput": 9_000_000 / 8, "uploadThroughput": 1_500_000 / 8}),
+            )
+            .await?;
+        browser.cdp("Emulation.setCPUThrottlingRate", json!({"rate": 4})).await?;
+        browser.cdp("Page.enable", json!({})).await?;
+        browser.cdp("Page.addScriptToEvaluateOnNewDocument", json!({"source": READY_OBSERVER})).await?;
+        browser.goto(&format!("/{slug}/")).await?;
+        browser.wait_ready().await?;
+        browser.wait_until("ready time", "window.__readyAt > 0").await?;
+        let ms = browser.eval("return window.__readyAt;").await?.as_f64().unwrap_or(f64::NAN);
+        runs.push(ms);
+        browser.close().await;
+    }
+    Ok(runs)
+}
+
+fn median(values: &[f64]) -> Option<f64> {
+    let mut v: Vec<f64> = values.iter().copied().filter(|x| x.is_finite()).collect();
+    if v.is_empty() {
+        return None;
+    }
+    v.sort_by(f64::total_cmp);
+    Some(v[v.len() / 2])
+}
+
+/// Parses wrk's `--latency` output.
+fn parse_wrk(output: &str) -> Option<(f64, f64, f64)> {
+    let to_ms = |s: &str| -> Option<f64> {
+        let s = s.trim();
+        if let Some(v) = s.strip_suffix("us") {
+            v.parse::<f64>().ok().map(|x| x / 1000.0)
+        } else if let Some(v) = s.strip_suffix("ms") {
+            v.parse().ok()
+        } else if let Some(v) = s.strip_suffix('s') {
+            v.parse::<f64>().ok().map(|x| x * 1000.0)
+        } else {
+            None
+        }
+    };
+    let mut rps = None;
+    let mut p50 = None;
+    let mut p99 = None;
+    for line in output.lines().map(str::trim) {
+        if let Some(v) = line.strip_prefix("Requests/sec:") {
+            rps = v.trim().parse().ok();
+        } else if let Some(v) = line.strip_prefix("50%") {
+            p50 = to_ms(v);
+        } else if let Some(v) = line.strip_prefix("99%") {
+            p99 = to_ms(v);
+        }
+    }
+    Some((rps?, p50?, p99?))
+}
+
+fn load(server: &TestServer, path: &str) -> Result<LoadReport, String> {
+    let url = server.url(path);
+    let args = ["-t2", "-c32", "-d10s", "--latency"];
+    let out = Command::new("wrk")
+        .args(args)
+        .arg(&url)
+        .output()
+        .map_err(|e| format!("cannot run wrk (apt-get install wrk; `cargo xtask bench` does): {e}"))?;
+    let text = String::from_utf8_lossy(&out.stdout);
+    let (rps, p50, p99) = parse_wrk(&text).ok_or_else(|| format!("cannot read wrk output:\n{text}"))?;
+    Ok(LoadReport {
+        path: path.into(),
+        requests_per_second: rps,
+        p50_ms: p50,
+        p99_ms: p99,
+        command: format!("wrk {} {url}", args.join(" ")),
+    })
+}
+
+fn kb(bytes: u64) -> String {
+    format!("{:.1} KB", bytes as f64 / 1024.0)
+}
+
+fn markdown(report: &Report) -> String {
+    let mut md = String::from("# Benchmark report\n\n");
+    md.push_str(&format!("Machine: {}. Browser: {}.\n\n", report.machine, report.chromium));
+    md.push_str("## Sizes (what the server sends: brotli)\n\n");
+    md.push_str("| app | wasm raw | wasm gzip | wasm brotli | JS brotli | CSS brotli | total brotli | budget | within |\n");
+    md.push_str("|---|---|---|---|---|---|---|---|---|\n");
+    for a in &report.apps {
+        md.push_str(&format!(
+            "| {} | {} | {} | {} | {} | {} | **{}** | {} | {} |\n",
+            a.slug,
+            kb(a.wasm.raw),
+            kb(a.wasm.gzip),
+            kb(a.wasm.brotli),
+            kb(a.js.brotli),
+            kb(a.css.brotli),
+            kb(a.total.brotli),
+            kb(a.budget_brotli),
+            if a.within_size_budget { "yes" } else { "NO" }
+        ));
+    }
+    md.push_str(&format!(
+        "\n## Time to ready\n\nNavigation to `data-ready=\"true\"`, headless Chromium, 4x CPU slowdown, \
+         9 Mbit/s down / 1.5 Mbit/s up / 60 ms RTT, cold cache (new profile, cache disabled), median of {RUNS}.\n\n"
+    ));
+    md.push_str("| app | median | runs (ms) | budget |\n|---|---|---|---|\n");
+    for a in &report.apps {
+        let median = a.ready_ms_median.map(|m| format!("**{m:.0} ms**")).unwrap_or_else(|| "n/a".into());
+        let runs: Vec<String> = a.ready_ms_runs.iter().map(|r| format!("{r:.0}")).collect();
+        let budget = a.ready_budget_ms.map(|b| format!("{b:.0} ms")).unwrap_or_else(|| "none set".into());
+        let runs = a.ready_error.clone().map(|e| format!("error: {e}")).unwrap_or_else(|| runs.join(", "));
+        md.push_str(&format!("| {} | {median} | {runs} | {budget} |\n", a.slug));
+    }
+    md.push_str("\n## API under load (loopback; server and wrk share the machine's 2 cores)\n\n");
+    md.push_str("| path | requests/s | p50 | p99 | command |\n|---|---|---|---|---|\n");
+    for l in &report.load {
+        md.push_str(&format!(
+            "| `{}` | {:.0} | {:.2} ms | {:.2} ms | `{}` |\n",
+            l.path, l.requests_per_second, l.p50_ms, l.p99_ms, l.command
+        ));
+    }
+    md
+}
+
+#[tokio::main]
+async fn main() -> Result<(), String> {
+    let out_dir = std::env::args().nth(1).map(PathBuf::from).unwrap_or_else(|| PathBuf::from("target/bench"));
+    let site = site_dir()?;
+    let server = TestServer::start().await?;
+    // A static JSON file of realistic size for the load test.
+    let public = server.state.config.public_data_dir().join("bench");
+    std::fs::create_dir_all(&public).map_err(|e| e.to_string())?;
+    let items: Vec<_> = (0..100)
+        .map(|i| json!({"id": format!("demo-{i}"), "title": format!("Voorbeeldboek {i}"), "shelf": "Jeugd - Avontuur"}))
+        .collect();
+    std::fs::write(public.join("sample.json"), json!({"items": items}).to_string()).map_err(|e| e.to_string())?;
+
+    let mut apps = Vec::new();
+    for app in APPS {
+        println!("measuring {} …", app.slug);
+        let (wasm, js, css) = app_sizes(&site.join(app.slug));
+        let mut total = wasm;
+        total += js;
+        total += css;
+        let game = app.slug == "voor-de-show";
+        let budget = if game { GAME_BUDGET_BYTES } else { YEW_BUDGET_BYTES };
+        let (runs, error) = match time_to_ready(&server, app.slug).await {
+            Ok(runs) => (runs, None),
+            Err(e) => (Vec::new(), Some(e)),
+        };
+        apps.push(AppReport {
+            slug: app.slug,
+            wasm,
+            js,
+            css,
+            total,
+            budget_brotli: budget,
+            within_size_budget: total.brotli <= budget,
+            ready_ms_median: median(&runs),
+            ready_ms_runs: runs,
+            ready_budget_ms: (!game).then_some(YEW_READY_BUDGET_MS),
+            ready_error: error,
+        });
+    }
+    println!("load testing …");
+    tokio::time::sleep(Duration::from_millis(200)).await;
+    let mut loads = Vec::new();
+    for path in ["/api/health", "/data/bench/sample.json"] {
+        loads.push(load(&server, path)?);
+    }
+    let chromium = Command::new("chromium")
+        .arg("--version")
+        .output()
+        .map(|o| String::from_utf8_lossy(&o.stdout).trim().to_string())
+        .unwrap_or_default();
+    let cores = std::thread::available_parallelism().map(|n| n.get()).unwrap_or(0);
+    let report = Report {
+        generated_unix: std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map(|d| d.as_secs())
+            .unwrap_or(0),
+        machine: format!("{cores} cores, {}", std::env::consts::ARCH),
+        chromium,
+        apps,
+        load: loads,
+    };
+    std::fs::create_dir_all(&out_dir).map_err(|e| e.to_string())?;
+    let md = markdown(&report);
+    std::fs::write(out_dir.join("report.md"), &md).map_err(|e| e.to_string())?;
+    let json = serde_json::to_string_pretty(&report).map_err(|e| e.to_string())?;
+    std::fs::write(out_dir.join("report.json"), json).map_err(|e| e.to_string())?;
+    println!("{md}\nwritten to {}", out_dir.display());
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_wrk_latency_output() {
+        let out = "Running 10s test @ http://127.0.0.1:1/api/health\n  Latency Distribution\n     50%  412.00us\n     75%  1.10ms\n     90%  2.00ms\n     99%    1.20s\n  100 requests in 10s\nRequests/sec:  12345.67\nTransfer/sec: 1MB\n";
+        assert_eq!(parse_wrk(out), Some((12345.67, 0.412, 1200.0)));
+        assert_eq!(parse_wrk("garbage"), None);
+    }
+
+    #[test]
+    fn median_of_odd_and_even_runs() {
+        assert_eq!(median(&[5.0, 1.0, 3.0]), Some(3.0));
+        assert_eq!(median(&[]), None);
+        assert_eq!(median(&[f64::NAN, 2.0]), Some(2.0));
+    }
+}

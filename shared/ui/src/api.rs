@@ -1,0 +1,177 @@
+//! The typed client of the suite's `/api`: JSON over same-origin `fetch`, the CSRF token
+//! on every state-changing request, and one error type with a text for the user.
+//!
+//! ```ignore
+//! let health: Health = api::get("/api/health").await?;
+//! ```
+
+use std::cell::RefCell;
+use std::fmt;
+
+use gloo_net::http::{Request, RequestBuilder, Response};
+use serde::Serialize;
+use serde::de::DeserializeOwned;
+use suite_domain::api::{ErrorBody, ErrorCode};
+use suite_domain::i18n::{Lang, Msg};
+
+thread_local! {
+    static CSRF_TOKEN: RefCell<Option<String>> = const { RefCell::new(None) };
+}
+
+/// Stores the CSRF token sent with every POST, PUT and DELETE (`x-csrf-token`).
+/// Login stores `SessionInfo::csrf_token`; logout clears it with `None`.
+pub fn set_csrf_token(token: Option<String>) {
+    CSRF_TOKEN.with(|cell| *cell.borrow_mut() = token);
+}
+
+/// The stored CSRF token, if any.
+pub fn csrf_token() -> Option<String> {
+    CSRF_TOKEN.with(|cell| cell.borrow().clone())
+}
+
+/// A failed API call.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ApiError {
+    /// The HTTP status; `0` when the server could not be reached at all.
+    pub status: u16,
+    /// The server's error code, or the one that goes with the status.
+    pub code: Option<ErrorCode>,
+    /// A Dutch text for the user: the server's own message when it sent one.
+    pub message: String,
+}
+
+impl ApiError {
+    /// The server could not be reached (or the answer could not be read as HTTP).
+    pub fn network() -> Self {
+        Self {
+            status: 0,
+            code: None,
+            message: Msg::ErrNetwork.text(Lang::Nl).into(),
+        }
+    }
+
+    /// An error answer without the documented body: the status says what it was.
+    pub fn from_status(status: u16) -> Self {
+        let code = code_for_status(status);
+        let msg = code.map_or(Msg::ErrInternal, ErrorCode::message);
+        Self {
+            status,
+            code,
+            message: msg.text(Lang::Nl).into(),
+        }
+    }
+
+    /// Reads an error answer: the documented `{"error": {"code", "message"}}` body, or
+    /// else the status alone.
+    pub fn from_body(status: u16, body: &str) -> Self {
+        match serde_json::from_str::<ErrorBody>(body) {
+            Ok(ErrorBody { error }) => Self {
+                status,
+                code: Some(error.code),
+                message: error.message,
+            },
+            Err(_) => Self::from_status(status),
+        }
+    }
+
+    /// The catalogue text for this error in `lang`; the stored message when there is no
+    /// code to look up.
+    pub fn localized(&self, lang: Lang) -> String {
+        match (self.code, self.status) {
+            (Some(code), _) => code.message().text(lang).into(),
+            (None, 0) => Msg::ErrNetwork.text(lang).into(),
+            (None, _) => self.message.clone(),
+        }
+    }
+
+    /// Whether the answer was `401`: nobody is logged in (any more).
+    pub fn is_unauthorized(&self) -> bool {
+        self.status == 401
+    }
+}
+
+impl fmt::Display for ApiError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{} ({})", self.message, self.status)
+    }
+}
+
+impl std::error::Error for ApiError {}
+
+/// The error code that goes with an HTTP status, when there is one.
+fn code_for_status(status: u16) -> Option<ErrorCode> {
+    match status {
+        400 | 422 => Some(ErrorCode::InvalidInput),
+        401 => Some(ErrorCode::NotLoggedIn),
+        403 => Some(ErrorCode::Forbidden),
+        404 => Some(ErrorCode::NotFound),
+        409 => Some(ErrorCode::Conflict),
+        413 => Some(ErrorCode::BodyTooLarge),
+        429 => Some(ErrorCode::TooManyAttempts),
+        500..=599 => Some(ErrorCode::Internal),
+        _ => None,
+    }
+}
+
+/// Adds the headers every request carries, and the CSRF token for state-changing ones.
+fn prepare(builder: RequestBuilder, state_changing: bool) -> RequestBuilder {
+    let builder = builder.header("accept", "application/json");
+    match csrf_token().filter(|_| state_changing) {
+        Some(token) => builder.header("x-csrf-token", &token),
+        None => builder,
+    }
+}
+
+/// Sends a request and turns anything but a 2xx answer into an [`ApiError`].
+async fn send(request: Result<Request, gloo_net::Error>) -> Result<Response, ApiError> {
+    let request = request.map_err(|_| ApiError::from_status(400))?;
+    let response = request.send().await.map_err(|_| ApiError::network())?;
+    if response.ok() {
+        return Ok(response);
+    }
+    let status = response.status();
+    let body = response.text().await.unwrap_or_default();
+    Err(ApiError::from_body(status, &body))
+}
+
+/// Reads a successful answer's JSON body.
+async fn read_json<T: DeserializeOwned>(response: Response) -> Result<T, ApiError> {
+    let status = response.status();
+    response.json::<T>().await.map_err(|_| ApiError {
+        status,
+        code: Some(ErrorCode::Internal),
+        message: Msg::ErrInternal.text(Lang::Nl).into(),
+    })
+}
+
+/// `GET path`, answering JSON.
+pub async fn get<T: DeserializeOwned>(path: &str) -> Result<T, ApiError> {
+    let response = send(prepare(Request::get(path), false).build()).await?;
+    read_json(response).await
+}
+
+/// `POST path` with a JSON body, answering JSON.
+pub async fn post<B: Serialize, T: DeserializeOwned>(path: &str, body: &B) -> Result<T, ApiError> {
+    let response = send(prepare(Request::post(path), true).json(body)).await?;
+    read_json(response).await
+}
+
+/// `PUT path` with a JSON body, answering JSON.
+pub async fn put<B: Serialize, T: DeserializeOwned>(path: &str, body: &B) -> Result<T, ApiError> {
+    let response = send(prepare(Request::put(path), true).json(body)).await?;
+    read_json(response).await
+}
+
+/// `DELETE path`; the answer's body, if any, is ignored.
+pub async fn delete(path: &str) -> Result<(), ApiError> {
+    send(prepare(Request::delete(path), true).build())
+        .await
+        .map(drop)
+}
+
+/// `POST path` without a body; the answer's body, if any, is ignored.
+pub async fn post_empty(path: &str) -> Result<(), ApiError> {
+    send(prepare(Request::post(path), true).build())
+        .await
+        .map(drop)
+}
