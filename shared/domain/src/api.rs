@@ -138,7 +138,13 @@ pub struct ErrorDetail {
 
 impl ErrorBody {
     pub fn new(code: ErrorCode) -> Self {
-        Self { error: ErrorDetail { code, message: code.message().text(Lang::Nl).into(), field: None } }
+        Self {
+            error: ErrorDetail {
+                code,
+                message: code.message().text(Lang::Nl).into(),
+                field: None,
+            },
+        }
     }
 }
 

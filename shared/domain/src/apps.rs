@@ -14,15 +14,31 @@ pub struct AppInfo {
 
 /// Every app, in the order the portal shows them.
 pub const APPS: [AppInfo; 5] = [
-    AppInfo { slug: "voor-de-show", name: Msg::AppVoorDeShowName, description: Msg::AppVoorDeShowDesc },
-    AppInfo { slug: "bibster", name: Msg::AppBibsterName, description: Msg::AppBibsterDesc },
-    AppInfo { slug: "bieblo", name: Msg::AppBiebloName, description: Msg::AppBiebloDesc },
+    AppInfo {
+        slug: "voor-de-show",
+        name: Msg::AppVoorDeShowName,
+        description: Msg::AppVoorDeShowDesc,
+    },
+    AppInfo {
+        slug: "bibster",
+        name: Msg::AppBibsterName,
+        description: Msg::AppBibsterDesc,
+    },
+    AppInfo {
+        slug: "bieblo",
+        name: Msg::AppBiebloName,
+        description: Msg::AppBiebloDesc,
+    },
     AppInfo {
         slug: "culture-matcher",
         name: Msg::AppCultureMatcherName,
         description: Msg::AppCultureMatcherDesc,
     },
-    AppInfo { slug: "e-reader", name: Msg::AppEReaderName, description: Msg::AppEReaderDesc },
+    AppInfo {
+        slug: "e-reader",
+        name: Msg::AppEReaderName,
+        description: Msg::AppEReaderDesc,
+    },
 ];
 
 /// Looks an app up by its slug.
@@ -37,7 +53,11 @@ mod tests {
     #[test]
     fn slugs_are_unique_and_url_safe() {
         for (i, app) in APPS.iter().enumerate() {
-            assert!(app.slug.chars().all(|c| c.is_ascii_lowercase() || c == '-'), "{}", app.slug);
+            assert!(
+                app.slug.chars().all(|c| c.is_ascii_lowercase() || c == '-'),
+                "{}",
+                app.slug
+            );
             assert_eq!(app_by_slug(app.slug).map(|a| a.slug), Some(app.slug));
             assert!(APPS[i + 1..].iter().all(|b| b.slug != app.slug));
         }

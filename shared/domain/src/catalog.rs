@@ -71,7 +71,9 @@ pub struct Book {
 impl Book {
     /// Whether a copy is on the shelf now in `branch`.
     pub fn available_in(&self, branch: &str) -> bool {
-        self.copies.iter().any(|c| c.available && c.branch == branch)
+        self.copies
+            .iter()
+            .any(|c| c.available && c.branch == branch)
     }
 }
 

@@ -144,7 +144,14 @@ mod tests {
             .filter(|m| m.text(Lang::Nl) == m.text(Lang::En))
             .collect();
         // Only proper names are the same in both languages.
-        assert_eq!(same, [&Msg::AppBibsterName, &Msg::AppBiebloName, &Msg::AppEReaderName]);
+        assert_eq!(
+            same,
+            [
+                &Msg::AppBibsterName,
+                &Msg::AppBiebloName,
+                &Msg::AppEReaderName
+            ]
+        );
     }
 
     #[test]
@@ -167,7 +174,10 @@ mod tests {
 
     #[test]
     fn serialises_as_bcp47_tags() {
-        assert_eq!(serde_json::to_string(&Lang::Nl).ok().as_deref(), Some("\"nl-BE\""));
+        assert_eq!(
+            serde_json::to_string(&Lang::Nl).ok().as_deref(),
+            Some("\"nl-BE\"")
+        );
         assert_eq!(serde_json::from_str::<Lang>("\"en\"").ok(), Some(Lang::En));
     }
 }

@@ -27,11 +27,17 @@ pub struct ImportReport {
 
 impl ImportReport {
     pub fn new(kind: impl Into<String>) -> Self {
-        Self { kind: kind.into(), ..Self::default() }
+        Self {
+            kind: kind.into(),
+            ..Self::default()
+        }
     }
 
     pub fn skip(&mut self, record: impl Into<String>, reason: impl Into<String>) {
-        self.skipped.push(Skipped { record: record.into(), reason: reason.into() });
+        self.skipped.push(Skipped {
+            record: record.into(),
+            reason: reason.into(),
+        });
     }
 
     /// True when nothing at all could be imported: the command exits non-zero and
@@ -73,7 +79,10 @@ mod tests {
         report.imported = 1;
         assert!(!report.failed());
         let text = report.to_string();
-        assert!(text.starts_with("events import: 1 imported, 1 skipped, 0 warnings"), "{text}");
+        assert!(
+            text.starts_with("events import: 1 imported, 1 skipped, 0 warnings"),
+            "{text}"
+        );
         assert!(text.contains("skipped a.json#3: no name"), "{text}");
     }
 }

@@ -5,6 +5,7 @@
 
 pub mod api;
 pub mod apps;
+pub mod bieblo;
 pub mod catalog;
 pub mod i18n;
 pub mod import;

@@ -39,7 +39,10 @@ pub struct OrgRef {
 
 impl OrgRef {
     pub fn new(kind: OrgKind, id: impl Into<String>) -> Self {
-        Self { kind, id: id.into() }
+        Self {
+            kind,
+            id: id.into(),
+        }
     }
 }
 
@@ -135,12 +138,16 @@ mod tests {
 
     #[test]
     fn staff_manage_only_their_own_organisation() {
-        let staff = Role::LibraryStaff { library: "wetteren".into() };
+        let staff = Role::LibraryStaff {
+            library: "wetteren".into(),
+        };
         assert!(staff.can_manage(&lib("wetteren")));
         assert!(!staff.can_manage(&lib("gent")));
         // Same id, other kind of organisation: still refused.
         assert!(!staff.can_manage(&OrgRef::new(OrgKind::Centre, "wetteren")));
-        let company = Role::Company { company: "fabuleus".into() };
+        let company = Role::Company {
+            company: "fabuleus".into(),
+        };
         assert!(!company.can_manage(&OrgRef::new(OrgKind::Centre, "fabuleus")));
         assert!(company.can_manage(&OrgRef::new(OrgKind::Company, "fabuleus")));
     }
@@ -149,9 +156,13 @@ mod tests {
     fn roles_round_trip_through_their_stored_parts() {
         let roles = [
             Role::Admin,
-            Role::LibraryStaff { library: "a".into() },
+            Role::LibraryStaff {
+                library: "a".into(),
+            },
             Role::CentreStaff { centre: "b".into() },
-            Role::Company { company: "c".into() },
+            Role::Company {
+                company: "c".into(),
+            },
         ];
         for role in roles {
             let org = role.org().map(|o| o.id);

@@ -87,7 +87,10 @@ mod tests {
         check_mail("an peeters@bib.be", false);
         check_mail("an@.be", false);
         check_mail(&format!("{}@bib.be", "a".repeat(260)), false);
-        assert_eq!(check_email(" ").map_err(|e| e.message), Err(Msg::ErrRequired));
+        assert_eq!(
+            check_email(" ").map_err(|e| e.message),
+            Err(Msg::ErrRequired)
+        );
     }
 
     #[test]
@@ -102,7 +105,10 @@ mod tests {
     #[test]
     fn texts() {
         assert!(check_text("name", "Bib Wetteren", 100).is_ok());
-        assert_eq!(check_text("name", "  ", 100).map_err(|e| e.message), Err(Msg::ErrRequired));
+        assert_eq!(
+            check_text("name", "  ", 100).map_err(|e| e.message),
+            Err(Msg::ErrRequired)
+        );
         assert!(check_text("name", "abc", 2).is_err());
         assert_eq!(normalise_email(" An@Bib.BE "), "an@bib.be");
     }
