@@ -105,7 +105,7 @@ pub(crate) fn test() -> Result {
     run::run(wasm.args(["--", "-D", "warnings"]))?;
 
     steps.step("native unit and integration tests");
-    run::run(cargo().args(["test", "--locked", "--package", "suite-domain", "--package", "static-api", "--package", "xtask"]))?;
+    run::run(cargo().args(["test", "--locked", "--package", "suite-domain", "--package", "suite-import", "--package", "static-api", "--package", "xtask"]))?;
 
     build_site(&tools, &mut steps)?;
 

@@ -1,0 +1,1 @@
+//! Parsers of outside data into the domain types.
