@@ -4,7 +4,7 @@
 use suite_domain::org::{OrgKind, Organisation, Role};
 
 use crate::auth::hash_password;
-use crate::db::{is_unique_violation, Db};
+use crate::db::{Db, is_unique_violation};
 use crate::error::AppError;
 
 /// A demo staff account; the README lists them.
@@ -20,10 +20,30 @@ pub struct DemoAccount {
 
 /// Invented organisations (marked "demo" in their names).
 pub const DEMO_ORGS: &[(OrgKind, &str, &str, &str)] = &[
-    (OrgKind::Library, "demo-wetteren", "Bibliotheek Wetteren (demo)", "Wetteren"),
-    (OrgKind::Library, "demo-gent", "Bibliotheek Gent (demo)", "Gent"),
-    (OrgKind::Centre, "demo-nova", "Cultuurcentrum Nova (demo)", "Wetteren"),
-    (OrgKind::Company, "demo-klein-verhaal", "Theater Klein Verhaal (demo)", "Gent"),
+    (
+        OrgKind::Library,
+        "demo-wetteren",
+        "Bibliotheek Wetteren (demo)",
+        "Wetteren",
+    ),
+    (
+        OrgKind::Library,
+        "demo-gent",
+        "Bibliotheek Gent (demo)",
+        "Gent",
+    ),
+    (
+        OrgKind::Centre,
+        "demo-nova",
+        "Cultuurcentrum Nova (demo)",
+        "Wetteren",
+    ),
+    (
+        OrgKind::Company,
+        "demo-klein-verhaal",
+        "Theater Klein Verhaal (demo)",
+        "Gent",
+    ),
 ];
 
 pub const DEMO_ACCOUNTS: &[DemoAccount] = &[
@@ -67,7 +87,12 @@ pub const DEMO_ACCOUNTS: &[DemoAccount] = &[
 /// Creates the demo organisations and accounts that do not exist yet.
 pub async fn seed(db: &Db) -> Result<(), AppError> {
     for (kind, id, name, town) in DEMO_ORGS {
-        let org = Organisation { kind: *kind, id: (*id).into(), name: (*name).into(), town: (*town).into() };
+        let org = Organisation {
+            kind: *kind,
+            id: (*id).into(),
+            name: (*name).into(),
+            town: (*town).into(),
+        };
         match db.insert_org(&org).await {
             Err(e) if !is_unique_violation(&e) => return Err(e.into()),
             _ => {}
@@ -80,7 +105,8 @@ pub async fn seed(db: &Db) -> Result<(), AppError> {
         let role = Role::from_parts(account.role, account.org)
             .ok_or_else(|| AppError::Internal(format!("bad demo role for {}", account.email)))?;
         let hash = hash_password(account.password.into()).await?;
-        db.insert_staff(account.email, account.display_name, &hash, &role).await?;
+        db.insert_staff(account.email, account.display_name, &hash, &role)
+            .await?;
     }
     Ok(())
 }

@@ -1,10 +1,10 @@
 //! The one error type of the API: typed, logged in English, answered as JSON
 //! `{"error": {"code", "message"}}` with a Dutch message the UI can show.
 
+use axum::Json;
 use axum::extract::rejection::{JsonRejection, PathRejection};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
-use axum::Json;
 use suite_domain::api::{ErrorBody, ErrorCode};
 use suite_domain::i18n::Lang;
 use suite_domain::validation::FieldError;
@@ -25,7 +25,11 @@ pub enum AppError {
     #[error("invalid input: {0:?}")]
     Invalid(FieldError),
     #[error("request rejected ({status}): {detail}")]
-    Rejected { status: StatusCode, code: ErrorCode, detail: String },
+    Rejected {
+        status: StatusCode,
+        code: ErrorCode,
+        detail: String,
+    },
     #[error("CSRF check failed: {0}")]
     Csrf(&'static str),
     #[error("conflict: {0}")]
@@ -96,7 +100,11 @@ impl From<JsonRejection> for AppError {
         } else {
             ErrorCode::InvalidInput
         };
-        AppError::Rejected { status, code, detail: rejection.body_text() }
+        AppError::Rejected {
+            status,
+            code,
+            detail: rejection.body_text(),
+        }
     }
 }
 

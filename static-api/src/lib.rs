@@ -49,14 +49,18 @@ pub fn app(state: AppState) -> Router {
         .merge(site::router(state.clone()))
         .layer(axum::middleware::from_fn(security::guard_unsafe_methods))
         .layer(axum::middleware::from_fn(security::add_security_headers))
-        .layer(tower_http::catch_panic::CatchPanicLayer::custom(error::panic_response))
+        .layer(tower_http::catch_panic::CatchPanicLayer::custom(
+            error::panic_response,
+        ))
         .layer(tower_http::trace::TraceLayer::new_for_http())
 }
 
 /// Serves the app on `listener` until the process is stopped.
 pub async fn serve(listener: TcpListener, state: AppState) -> std::io::Result<()> {
     let service = app(state).into_make_service_with_connect_info::<std::net::SocketAddr>();
-    axum::serve(listener, service).with_graceful_shutdown(shutdown_signal()).await
+    axum::serve(listener, service)
+        .with_graceful_shutdown(shutdown_signal())
+        .await
 }
 
 async fn shutdown_signal() {

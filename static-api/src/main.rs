@@ -6,7 +6,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
-use static_api::{demo, AppState, Config};
+use static_api::{AppState, Config, demo};
 use suite_domain::org::Role;
 use suite_domain::validation::{check_email, check_new_password, check_text, normalise_email};
 use tracing_subscriber::EnvFilter;
@@ -47,13 +47,18 @@ enum Command {
 async fn main() -> ExitCode {
     tracing_subscriber::fmt()
         .with_env_filter(
-            EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new("info,sqlx=warn,tower_http=warn")),
+            EnvFilter::try_from_default_env()
+                .unwrap_or_else(|_| EnvFilter::new("info,sqlx=warn,tower_http=warn")),
         )
         .with_writer(std::io::stderr)
         .init();
     let cli = Cli::parse();
     let result = match cli.command {
-        Command::Serve { addr, site_dir, demo } => serve(cli.data_dir, site_dir, addr, demo).await,
+        Command::Serve {
+            addr,
+            site_dir,
+            demo,
+        } => serve(cli.data_dir, site_dir, addr, demo).await,
         Command::CreateAdmin { email, name } => create_admin(cli.data_dir, &email, &name).await,
     };
     match result {
@@ -65,30 +70,55 @@ async fn main() -> ExitCode {
     }
 }
 
-async fn serve(data_dir: PathBuf, site_dir: PathBuf, addr: SocketAddr, demo: bool) -> Result<(), String> {
+async fn serve(
+    data_dir: PathBuf,
+    site_dir: PathBuf,
+    addr: SocketAddr,
+    demo: bool,
+) -> Result<(), String> {
     if !site_dir.join("index.html").is_file() {
         tracing::warn!(site = %site_dir.display(), "no built site found; run `cargo xtask serve` to build it");
     }
-    let config = Config { data_dir, site_dir, demo };
+    let config = Config {
+        data_dir,
+        site_dir,
+        demo,
+    };
     let state = AppState::open(config).await.map_err(|e| e.to_string())?;
     if demo {
-        demo::seed(&state.db).await.map_err(|e| format!("seeding demo data: {e}"))?;
+        demo::seed(&state.db)
+            .await
+            .map_err(|e| format!("seeding demo data: {e}"))?;
     }
-    let listener = tokio::net::TcpListener::bind(addr).await.map_err(|e| format!("cannot listen on {addr}: {e}"))?;
+    let listener = tokio::net::TcpListener::bind(addr)
+        .await
+        .map_err(|e| format!("cannot listen on {addr}: {e}"))?;
     tracing::info!("serving on http://{addr}/");
-    static_api::serve(listener, state).await.map_err(|e| format!("server stopped: {e}"))
+    static_api::serve(listener, state)
+        .await
+        .map_err(|e| format!("server stopped: {e}"))
 }
 
 async fn create_admin(data_dir: PathBuf, email: &str, name: &str) -> Result<(), String> {
     check_email(email).map_err(|e| format!("email: {:?}", e.message))?;
     check_text("name", name, 120).map_err(|e| format!("name: {:?}", e.message))?;
     let mut password = String::new();
-    std::io::stdin().lock().read_line(&mut password).map_err(|e| format!("reading password: {e}"))?;
+    std::io::stdin()
+        .lock()
+        .read_line(&mut password)
+        .map_err(|e| format!("reading password: {e}"))?;
     let password = password.trim_end_matches(['\r', '\n']).to_string();
-    check_new_password(&password).map_err(|_| "the password needs at least 8 characters".to_string())?;
-    let config = Config { data_dir, site_dir: PathBuf::new(), demo: false };
+    check_new_password(&password)
+        .map_err(|_| "the password needs at least 8 characters".to_string())?;
+    let config = Config {
+        data_dir,
+        site_dir: PathBuf::new(),
+        demo: false,
+    };
     let state = AppState::open(config).await.map_err(|e| e.to_string())?;
-    let hash = static_api::auth::hash_password(password).await.map_err(|e| e.to_string())?;
+    let hash = static_api::auth::hash_password(password)
+        .await
+        .map_err(|e| e.to_string())?;
     let email = normalise_email(email);
     state
         .db

@@ -3,7 +3,7 @@
 //! [`crate::auth::CurrentStaff`] is the second, SameSite=Strict the third).
 
 use axum::extract::Request;
-use axum::http::{header, HeaderMap, HeaderValue, Method};
+use axum::http::{HeaderMap, HeaderValue, Method, header};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 
@@ -23,8 +23,14 @@ pub async fn add_security_headers(request: Request, next: Next) -> Response {
         (header::X_CONTENT_TYPE_OPTIONS, "nosniff"),
         (header::REFERRER_POLICY, "no-referrer"),
         (header::X_FRAME_OPTIONS, "DENY"),
-        (header::HeaderName::from_static("cross-origin-opener-policy"), "same-origin"),
-        (header::HeaderName::from_static("permissions-policy"), "camera=(), microphone=(), geolocation=()"),
+        (
+            header::HeaderName::from_static("cross-origin-opener-policy"),
+            "same-origin",
+        ),
+        (
+            header::HeaderName::from_static("permissions-policy"),
+            "camera=(), microphone=(), geolocation=()",
+        ),
     ];
     for (name, value) in fixed {
         headers.insert(name, HeaderValue::from_static(value));
@@ -45,10 +51,10 @@ pub fn cross_site_reason(headers: &HeaderMap) -> Option<&'static str> {
     }
     let origin = headers.get(header::ORIGIN)?;
     let host = headers.get(header::HOST).and_then(|v| v.to_str().ok());
-    let origin_host = origin
-        .to_str()
-        .ok()
-        .and_then(|o| o.strip_prefix("https://").or_else(|| o.strip_prefix("http://")));
+    let origin_host = origin.to_str().ok().and_then(|o| {
+        o.strip_prefix("https://")
+            .or_else(|| o.strip_prefix("http://"))
+    });
     match (origin_host, host) {
         (Some(o), Some(h)) if o.eq_ignore_ascii_case(h) => None,
         _ => Some("origin does not match host"),
@@ -80,7 +86,10 @@ mod tests {
     #[test]
     fn same_origin_and_non_browser_requests_pass() {
         assert_eq!(cross_site_reason(&headers(&[])), None);
-        let same = headers(&[("host", "127.0.0.1:8080"), ("origin", "http://127.0.0.1:8080")]);
+        let same = headers(&[
+            ("host", "127.0.0.1:8080"),
+            ("origin", "http://127.0.0.1:8080"),
+        ]);
         assert_eq!(cross_site_reason(&same), None);
         let fetch = headers(&[("sec-fetch-site", "same-origin"), ("host", "a.be")]);
         assert_eq!(cross_site_reason(&fetch), None);
@@ -88,7 +97,10 @@ mod tests {
 
     #[test]
     fn cross_site_requests_are_refused() {
-        let other = headers(&[("host", "127.0.0.1:8080"), ("origin", "http://evil.example")]);
+        let other = headers(&[
+            ("host", "127.0.0.1:8080"),
+            ("origin", "http://evil.example"),
+        ]);
         assert!(cross_site_reason(&other).is_some());
         let null = headers(&[("host", "a.be"), ("origin", "null")]);
         assert!(cross_site_reason(&null).is_some());

@@ -7,11 +7,11 @@
 
 use std::path::{Path, PathBuf};
 
+use axum::Router;
 use axum::extract::{Request, State};
-use axum::http::{header, HeaderMap, HeaderValue, Method, StatusCode};
+use axum::http::{HeaderMap, HeaderValue, Method, StatusCode, header};
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::any;
-use axum::Router;
 use suite_domain::apps::app_by_slug;
 
 use crate::AppState;
@@ -29,9 +29,13 @@ async fn serve_data(State(state): State<AppState>, request: Request) -> Response
         return refused;
     }
     let rel = request.uri().path().trim_start_matches("/data");
-    let Some(segments) = clean_segments(rel) else { return not_found() };
+    let Some(segments) = clean_segments(rel) else {
+        return not_found();
+    };
     let path = join(&state.config.public_data_dir(), &segments);
-    serve_file(&path, request.headers()).await.unwrap_or_else(not_found)
+    serve_file(&path, request.headers())
+        .await
+        .unwrap_or_else(not_found)
 }
 
 async fn serve_site(State(state): State<AppState>, request: Request) -> Response {
@@ -39,11 +43,15 @@ async fn serve_site(State(state): State<AppState>, request: Request) -> Response
         return refused;
     }
     let uri_path = request.uri().path();
-    let Some(segments) = clean_segments(uri_path) else { return not_found() };
+    let Some(segments) = clean_segments(uri_path) else {
+        return not_found();
+    };
     let site = &state.config.site_dir;
     let headers = request.headers();
     let Some(first) = segments.first() else {
-        return serve_file(&site.join("index.html"), headers).await.unwrap_or_else(not_found);
+        return serve_file(&site.join("index.html"), headers)
+            .await
+            .unwrap_or_else(not_found);
     };
     if app_by_slug(first).is_some() && segments.len() == 1 && !uri_path.ends_with('/') {
         return Redirect::permanent(&format!("/{first}/")).into_response();
@@ -61,14 +69,24 @@ async fn serve_site(State(state): State<AppState>, request: Request) -> Response
 }
 
 fn refuse_method(method: &Method) -> Option<Response> {
-    (*method != Method::GET && *method != Method::HEAD)
-        .then(|| (StatusCode::METHOD_NOT_ALLOWED, [(header::ALLOW, "GET, HEAD")]).into_response())
+    (*method != Method::GET && *method != Method::HEAD).then(|| {
+        (
+            StatusCode::METHOD_NOT_ALLOWED,
+            [(header::ALLOW, "GET, HEAD")],
+        )
+            .into_response()
+    })
 }
 
 fn not_found() -> Response {
     let body = "<!doctype html><html lang=\"nl-BE\"><title>Niet gevonden</title>\
                 <h1>Deze pagina bestaat niet.</h1><p><a href=\"/\">Naar alle apps</a></p></html>";
-    (StatusCode::NOT_FOUND, [(header::CONTENT_TYPE, "text/html; charset=utf-8")], body).into_response()
+    (
+        StatusCode::NOT_FOUND,
+        [(header::CONTENT_TYPE, "text/html; charset=utf-8")],
+        body,
+    )
+        .into_response()
 }
 
 /// Splits a URL path into safe segments; `None` for anything that could leave the
@@ -108,7 +126,11 @@ fn join(root: &Path, segments: &[String]) -> PathBuf {
 
 /// Content type by file extension.
 pub fn content_type(path: &Path) -> &'static str {
-    match path.extension().and_then(|e| e.to_str()).unwrap_or_default() {
+    match path
+        .extension()
+        .and_then(|e| e.to_str())
+        .unwrap_or_default()
+    {
         "html" => "text/html; charset=utf-8",
         "js" | "mjs" => "text/javascript; charset=utf-8",
         "wasm" => "application/wasm",
@@ -132,11 +154,14 @@ pub fn content_type(path: &Path) -> &'static str {
 /// Whether a file name carries a content hash (as trunk writes them:
 /// `app-0123456789abcdef_bg.wasm`), so it can be cached for ever.
 pub fn is_hashed(path: &Path) -> bool {
-    let stem = path.file_stem().and_then(|s| s.to_str()).unwrap_or_default();
+    let stem = path
+        .file_stem()
+        .and_then(|s| s.to_str())
+        .unwrap_or_default();
     let stem = stem.strip_suffix("_bg").unwrap_or(stem);
-    stem.rsplit('-')
-        .next()
-        .is_some_and(|h| h.len() >= 16 && h.len() != stem.len() && h.bytes().all(|b| b.is_ascii_hexdigit()))
+    stem.rsplit('-').next().is_some_and(|h| {
+        h.len() >= 16 && h.len() != stem.len() && h.bytes().all(|b| b.is_ascii_hexdigit())
+    })
 }
 
 fn accepts(headers: &HeaderMap, encoding: &str) -> bool {
@@ -147,15 +172,21 @@ fn accepts(headers: &HeaderMap, encoding: &str) -> bool {
         .flat_map(|v| v.split(','))
         .any(|item| {
             let mut parts = item.split(';').map(str::trim);
-            let name_ok = parts.next().is_some_and(|n| n.eq_ignore_ascii_case(encoding));
-            let refused = parts.any(|p| p.replace(' ', "") == "q=0" || p.replace(' ', "") == "q=0.0");
+            let name_ok = parts
+                .next()
+                .is_some_and(|n| n.eq_ignore_ascii_case(encoding));
+            let refused =
+                parts.any(|p| p.replace(' ', "") == "q=0" || p.replace(' ', "") == "q=0.0");
             name_ok && !refused
         })
 }
 
 /// Serves one file, or `None` when it is not a regular file.
 async fn serve_file(path: &Path, headers: &HeaderMap) -> Option<Response> {
-    let meta = tokio::fs::metadata(path).await.ok().filter(|m| m.is_file())?;
+    let meta = tokio::fs::metadata(path)
+        .await
+        .ok()
+        .filter(|m| m.is_file())?;
     let mtime = meta
         .modified()
         .ok()
@@ -163,7 +194,11 @@ async fn serve_file(path: &Path, headers: &HeaderMap) -> Option<Response> {
         .map(|d| d.as_nanos())
         .unwrap_or(0);
     let etag = format!("W/\"{:x}-{:x}\"", meta.len(), mtime);
-    let cache = if is_hashed(path) { "public, max-age=31536000, immutable" } else { "no-cache" };
+    let cache = if is_hashed(path) {
+        "public, max-age=31536000, immutable"
+    } else {
+        "no-cache"
+    };
     let mut response_headers = HeaderMap::new();
     response_headers.insert(header::CACHE_CONTROL, HeaderValue::from_static(cache));
     response_headers.insert(header::VARY, HeaderValue::from_static("accept-encoding"));
@@ -177,7 +212,10 @@ async fn serve_file(path: &Path, headers: &HeaderMap) -> Option<Response> {
     if matches_etag {
         return Some((StatusCode::NOT_MODIFIED, response_headers).into_response());
     }
-    response_headers.insert(header::CONTENT_TYPE, HeaderValue::from_static(content_type(path)));
+    response_headers.insert(
+        header::CONTENT_TYPE,
+        HeaderValue::from_static(content_type(path)),
+    );
     for (encoding, suffix) in [("br", "br"), ("gzip", "gz")] {
         if !accepts(headers, encoding) {
             continue;
@@ -201,12 +239,24 @@ mod tests {
     #[test]
     fn segments_refuse_traversal_and_hidden_files() {
         let ok = |p: &str, expected: &[&str]| {
-            assert_eq!(clean_segments(p), Some(expected.iter().map(|s| s.to_string()).collect()), "{p}")
+            assert_eq!(
+                clean_segments(p),
+                Some(expected.iter().map(|s| s.to_string()).collect()),
+                "{p}"
+            )
         };
         ok("/", &[]);
         ok("/bieblo/", &["bieblo"]);
         ok("/bieblo//a%20b.json", &["bieblo", "a b.json"]);
-        for bad in ["/../etc/passwd", "/a/%2e%2e/b", "/.git/config", "/a/%2F/b", "/a%5cb", "/c:x", "/%zz"] {
+        for bad in [
+            "/../etc/passwd",
+            "/a/%2e%2e/b",
+            "/.git/config",
+            "/a/%2F/b",
+            "/a%5cb",
+            "/c:x",
+            "/%zz",
+        ] {
             assert_eq!(clean_segments(bad), None, "{bad}");
         }
     }

@@ -5,7 +5,7 @@ mod support;
 
 use axum::http::{Method, StatusCode};
 use serde_json::json;
-use support::{TestApp, ADMIN, GENT, WETTEREN};
+use support::{ADMIN, GENT, TestApp, WETTEREN};
 
 #[tokio::test]
 async fn health_answers_with_the_database() {
@@ -22,7 +22,13 @@ async fn login_sets_a_host_prefixed_http_only_strict_cookie() {
     let res = app.login(WETTEREN.0, WETTEREN.1).await;
     assert_eq!(res.status, StatusCode::OK);
     let cookie = res.header("set-cookie").unwrap_or_default();
-    for part in ["__Host-suite_session=", "HttpOnly", "Secure", "SameSite=Strict", "Path=/"] {
+    for part in [
+        "__Host-suite_session=",
+        "HttpOnly",
+        "Secure",
+        "SameSite=Strict",
+        "Path=/",
+    ] {
         assert!(cookie.contains(part), "{cookie} lacks {part}");
     }
     assert_eq!(res.json["role"]["role"], "library_staff");
@@ -39,7 +45,10 @@ async fn wrong_password_and_unknown_email_are_refused_alike() {
     for res in [&wrong, &unknown] {
         assert_eq!(res.status, StatusCode::UNAUTHORIZED);
         assert_eq!(res.json["error"]["code"], "bad_credentials");
-        assert_eq!(res.json["error"]["message"], "E-mailadres of wachtwoord klopt niet.");
+        assert_eq!(
+            res.json["error"]["message"],
+            "E-mailadres of wachtwoord klopt niet."
+        );
         assert!(res.header("set-cookie").is_none());
     }
 }
@@ -48,29 +57,53 @@ async fn wrong_password_and_unknown_email_are_refused_alike() {
 async fn repeated_failures_are_rate_limited_even_with_the_right_password() {
     let app = TestApp::new().await;
     for _ in 0..5 {
-        assert_eq!(app.login(GENT.0, "wrong-password").await.status, StatusCode::UNAUTHORIZED);
+        assert_eq!(
+            app.login(GENT.0, "wrong-password").await.status,
+            StatusCode::UNAUTHORIZED
+        );
     }
     let res = app.login(GENT.0, GENT.1).await;
     assert_eq!(res.status, StatusCode::TOO_MANY_REQUESTS);
     assert_eq!(res.json["error"]["code"], "too_many_attempts");
     // Another account is not affected.
-    assert_eq!(app.login(WETTEREN.0, WETTEREN.1).await.status, StatusCode::OK);
+    assert_eq!(
+        app.login(WETTEREN.0, WETTEREN.1).await.status,
+        StatusCode::OK
+    );
 }
 
 #[tokio::test]
 async fn logout_needs_the_csrf_token_and_ends_the_session_on_the_server() {
     let app = TestApp::new().await;
     let session = app.session(WETTEREN).await;
-    assert_eq!(app.get_as("/api/session", &session).await.status, StatusCode::OK);
+    assert_eq!(
+        app.get_as("/api/session", &session).await.status,
+        StatusCode::OK
+    );
 
-    let forged = app.request_as(Method::DELETE, "/api/session", None, &session.without_csrf()).await;
+    let forged = app
+        .request_as(
+            Method::DELETE,
+            "/api/session",
+            None,
+            &session.without_csrf(),
+        )
+        .await;
     assert_eq!(forged.status, StatusCode::FORBIDDEN);
     assert_eq!(forged.json["error"]["code"], "csrf");
-    assert_eq!(app.get_as("/api/session", &session).await.status, StatusCode::OK);
+    assert_eq!(
+        app.get_as("/api/session", &session).await.status,
+        StatusCode::OK
+    );
 
-    let res = app.request_as(Method::DELETE, "/api/session", None, &session).await;
+    let res = app
+        .request_as(Method::DELETE, "/api/session", None, &session)
+        .await;
     assert_eq!(res.status, StatusCode::NO_CONTENT);
-    assert!(res.header("set-cookie").is_some_and(|c| c.contains("Max-Age=0")));
+    assert!(
+        res.header("set-cookie")
+            .is_some_and(|c| c.contains("Max-Age=0"))
+    );
     // The old cookie no longer works, even if a client keeps sending it.
     let after = app.get_as("/api/session", &session).await;
     assert_eq!(after.status, StatusCode::UNAUTHORIZED);
@@ -81,25 +114,47 @@ async fn logout_needs_the_csrf_token_and_ends_the_session_on_the_server() {
 async fn library_staff_cannot_read_or_change_another_library() {
     let app = TestApp::new().await;
     let wetteren = app.session(WETTEREN).await;
-    let own = app.get_as("/api/orgs/library/demo-wetteren", &wetteren).await;
+    let own = app
+        .get_as("/api/orgs/library/demo-wetteren", &wetteren)
+        .await;
     assert_eq!(own.status, StatusCode::OK);
     assert_eq!(own.json["name"], "Bibliotheek Wetteren (demo)");
 
-    for path in ["/api/orgs/library/demo-gent", "/api/orgs/library/demo-gent/staff", "/api/orgs/centre/demo-nova"] {
+    for path in [
+        "/api/orgs/library/demo-gent",
+        "/api/orgs/library/demo-gent/staff",
+        "/api/orgs/centre/demo-nova",
+    ] {
         let res = app.get_as(path, &wetteren).await;
         assert_eq!(res.status, StatusCode::FORBIDDEN, "{path}");
         assert_eq!(res.json["error"]["code"], "forbidden");
     }
     let body = json!({"name": "Overgenomen", "town": "Gent"});
-    let res = app.request_as(Method::PUT, "/api/orgs/library/demo-gent", Some(body), &wetteren).await;
+    let res = app
+        .request_as(
+            Method::PUT,
+            "/api/orgs/library/demo-gent",
+            Some(body),
+            &wetteren,
+        )
+        .await;
     assert_eq!(res.status, StatusCode::FORBIDDEN);
 
     let admin = app.session(ADMIN).await;
     let gent = app.get_as("/api/orgs/library/demo-gent", &admin).await;
-    assert_eq!(gent.json["name"], "Bibliotheek Gent (demo)", "nothing changed");
+    assert_eq!(
+        gent.json["name"], "Bibliotheek Gent (demo)",
+        "nothing changed"
+    );
 
     let list = app.get_as("/api/orgs", &wetteren).await;
-    let ids: Vec<_> = list.json.as_array().into_iter().flatten().map(|o| o["id"].clone()).collect();
+    let ids: Vec<_> = list
+        .json
+        .as_array()
+        .into_iter()
+        .flatten()
+        .map(|o| o["id"].clone())
+        .collect();
     assert_eq!(ids, [json!("demo-wetteren")]);
     let all = app.get_as("/api/orgs", &admin).await;
     assert_eq!(all.json.as_array().map(Vec::len), Some(4));
@@ -110,17 +165,42 @@ async fn staff_update_their_own_organisation_with_validation() {
     let app = TestApp::new().await;
     let s = app.session(WETTEREN).await;
     let path = "/api/orgs/library/demo-wetteren";
-    let res = app.request_as(Method::PUT, path, Some(json!({"name": "  Bib Wetteren  ", "town": "Wetteren"})), &s).await;
+    let res = app
+        .request_as(
+            Method::PUT,
+            path,
+            Some(json!({"name": "  Bib Wetteren  ", "town": "Wetteren"})),
+            &s,
+        )
+        .await;
     assert_eq!(res.status, StatusCode::OK);
     assert_eq!(res.json["name"], "Bib Wetteren");
 
-    let res = app.request_as(Method::PUT, path, Some(json!({"name": " ", "town": ""})), &s).await;
+    let res = app
+        .request_as(
+            Method::PUT,
+            path,
+            Some(json!({"name": " ", "town": ""})),
+            &s,
+        )
+        .await;
     assert_eq!(res.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert_eq!(res.json["error"]["field"], "name");
     assert_eq!(res.json["error"]["message"], "Dit veld is verplicht.");
-    assert_eq!(app.get_as(path, &s).await.json["name"], "Bib Wetteren", "bad input lost nothing");
+    assert_eq!(
+        app.get_as(path, &s).await.json["name"],
+        "Bib Wetteren",
+        "bad input lost nothing"
+    );
 
-    let res = app.request_as(Method::PUT, "/api/orgs/planet/x", Some(json!({"name": "a", "town": ""})), &s).await;
+    let res = app
+        .request_as(
+            Method::PUT,
+            "/api/orgs/planet/x",
+            Some(json!({"name": "a", "town": ""})),
+            &s,
+        )
+        .await;
     assert_eq!(res.status, StatusCode::NOT_FOUND);
 }
 
@@ -128,31 +208,102 @@ async fn staff_update_their_own_organisation_with_validation() {
 async fn creating_staff_is_scoped_and_validated() {
     let app = TestApp::new().await;
     let s = app.session(WETTEREN).await;
-    let new = |email: &str, role: &str, org: Option<&str>, password: &str| {
-        json!({"email": email, "display_name": "Nieuwe collega", "password": password, "role": role, "org": org})
-    };
+    let new = |email: &str, role: &str, org: Option<&str>, password: &str| json!({"email": email, "display_name": "Nieuwe collega", "password": password, "role": role, "org": org});
     let created = app
-        .request_as(Method::POST, "/api/staff", Some(new("Nieuw@Demo.invalid", "library_staff", Some("demo-wetteren"), "lang-genoeg")), &s)
+        .request_as(
+            Method::POST,
+            "/api/staff",
+            Some(new(
+                "Nieuw@Demo.invalid",
+                "library_staff",
+                Some("demo-wetteren"),
+                "lang-genoeg",
+            )),
+            &s,
+        )
         .await;
     assert_eq!(created.status, StatusCode::CREATED);
     assert_eq!(created.json["email"], "nieuw@demo.invalid");
-    assert_eq!(app.login("nieuw@demo.invalid", "lang-genoeg").await.status, StatusCode::OK);
+    assert_eq!(
+        app.login("nieuw@demo.invalid", "lang-genoeg").await.status,
+        StatusCode::OK
+    );
 
     let cases = [
-        (new("a@demo.invalid", "library_staff", Some("demo-gent"), "lang-genoeg"), StatusCode::FORBIDDEN),
-        (new("b@demo.invalid", "admin", None, "lang-genoeg"), StatusCode::FORBIDDEN),
-        (new("c@demo.invalid", "library_staff", Some("demo-wetteren"), "kort"), StatusCode::UNPROCESSABLE_ENTITY),
-        (new("geen-email", "library_staff", Some("demo-wetteren"), "lang-genoeg"), StatusCode::UNPROCESSABLE_ENTITY),
-        (new("nieuw@demo.invalid", "library_staff", Some("demo-wetteren"), "lang-genoeg"), StatusCode::CONFLICT),
-        (new("d@demo.invalid", "library_staff", None, "lang-genoeg"), StatusCode::UNPROCESSABLE_ENTITY),
-        (new("e@demo.invalid", "overlord", Some("demo-wetteren"), "lang-genoeg"), StatusCode::UNPROCESSABLE_ENTITY),
+        (
+            new(
+                "a@demo.invalid",
+                "library_staff",
+                Some("demo-gent"),
+                "lang-genoeg",
+            ),
+            StatusCode::FORBIDDEN,
+        ),
+        (
+            new("b@demo.invalid", "admin", None, "lang-genoeg"),
+            StatusCode::FORBIDDEN,
+        ),
+        (
+            new(
+                "c@demo.invalid",
+                "library_staff",
+                Some("demo-wetteren"),
+                "kort",
+            ),
+            StatusCode::UNPROCESSABLE_ENTITY,
+        ),
+        (
+            new(
+                "geen-email",
+                "library_staff",
+                Some("demo-wetteren"),
+                "lang-genoeg",
+            ),
+            StatusCode::UNPROCESSABLE_ENTITY,
+        ),
+        (
+            new(
+                "nieuw@demo.invalid",
+                "library_staff",
+                Some("demo-wetteren"),
+                "lang-genoeg",
+            ),
+            StatusCode::CONFLICT,
+        ),
+        (
+            new("d@demo.invalid", "library_staff", None, "lang-genoeg"),
+            StatusCode::UNPROCESSABLE_ENTITY,
+        ),
+        (
+            new(
+                "e@demo.invalid",
+                "overlord",
+                Some("demo-wetteren"),
+                "lang-genoeg",
+            ),
+            StatusCode::UNPROCESSABLE_ENTITY,
+        ),
     ];
     for (body, status) in cases {
-        let res = app.request_as(Method::POST, "/api/staff", Some(body.clone()), &s).await;
+        let res = app
+            .request_as(Method::POST, "/api/staff", Some(body.clone()), &s)
+            .await;
         assert_eq!(res.status, status, "{body}");
     }
     let admin = app.session(ADMIN).await;
-    let res = app.request_as(Method::POST, "/api/staff", Some(new("f@demo.invalid", "library_staff", Some("demo-nergens"), "lang-genoeg")), &admin).await;
+    let res = app
+        .request_as(
+            Method::POST,
+            "/api/staff",
+            Some(new(
+                "f@demo.invalid",
+                "library_staff",
+                Some("demo-nergens"),
+                "lang-genoeg",
+            )),
+            &admin,
+        )
+        .await;
     assert_eq!(res.status, StatusCode::NOT_FOUND);
 }
 
@@ -162,45 +313,113 @@ async fn cross_site_state_changes_are_refused() {
     let s = app.session(WETTEREN).await;
     let body = json!({"name": "Gehackt", "town": ""});
     let res = app
-        .raw(Method::PUT, "/api/orgs/library/demo-wetteren", Some(body.to_string()), &[
-            ("cookie", &s.cookie),
-            ("x-csrf-token", &s.csrf),
-            ("content-type", "application/json"),
-            ("host", "127.0.0.1:8080"),
-            ("origin", "http://evil.example"),
-        ])
+        .raw(
+            Method::PUT,
+            "/api/orgs/library/demo-wetteren",
+            Some(body.to_string()),
+            &[
+                ("cookie", &s.cookie),
+                ("x-csrf-token", &s.csrf),
+                ("content-type", "application/json"),
+                ("host", "127.0.0.1:8080"),
+                ("origin", "http://evil.example"),
+            ],
+        )
         .await;
     assert_eq!(res.status, StatusCode::FORBIDDEN);
     assert_eq!(res.json["error"]["code"], "csrf");
     let res = app
-        .raw(Method::POST, "/api/session", Some(json!({"email": WETTEREN.0, "password": WETTEREN.1}).to_string()), &[
-            ("content-type", "application/json"),
-            ("sec-fetch-site", "cross-site"),
-        ])
+        .raw(
+            Method::POST,
+            "/api/session",
+            Some(json!({"email": WETTEREN.0, "password": WETTEREN.1}).to_string()),
+            &[
+                ("content-type", "application/json"),
+                ("sec-fetch-site", "cross-site"),
+            ],
+        )
         .await;
     assert_eq!(res.status, StatusCode::FORBIDDEN, "login CSRF refused too");
-    assert_eq!(app.get_as("/api/orgs/library/demo-wetteren", &s).await.json["name"], "Bibliotheek Wetteren (demo)");
+    assert_eq!(
+        app.get_as("/api/orgs/library/demo-wetteren", &s).await.json["name"],
+        "Bibliotheek Wetteren (demo)"
+    );
 }
 
 #[tokio::test]
 async fn malformed_requests_get_4xx_with_the_error_body_never_5xx() {
     let app = TestApp::new().await;
     let json_ct = [("content-type", "application/json")];
-    type Case<'a> = (Method, &'a str, Option<String>, &'a [(&'a str, &'a str)], StatusCode);
+    type Case<'a> = (
+        Method,
+        &'a str,
+        Option<String>,
+        &'a [(&'a str, &'a str)],
+        StatusCode,
+    );
     let cases: Vec<Case> = vec![
-        (Method::POST, "/api/session", Some("{not json".into()), &json_ct, StatusCode::BAD_REQUEST),
-        (Method::POST, "/api/session", Some(r#"{"email": 5, "password": []}"#.into()), &json_ct, StatusCode::UNPROCESSABLE_ENTITY),
-        (Method::POST, "/api/session", Some(r#"{"email": "a@b.be"}"#.into()), &json_ct, StatusCode::UNPROCESSABLE_ENTITY),
-        (Method::POST, "/api/session", Some(r#"{"email":"a@b.be","password":"x"}"#.into()), &[], StatusCode::UNSUPPORTED_MEDIA_TYPE),
-        (Method::POST, "/api/session", Some(format!(r#"{{"email":"a@b.be","password":"{}"}}"#, "x".repeat(100_000))), &json_ct, StatusCode::PAYLOAD_TOO_LARGE),
-        (Method::GET, "/api/nothing-here", None, &[], StatusCode::NOT_FOUND),
+        (
+            Method::POST,
+            "/api/session",
+            Some("{not json".into()),
+            &json_ct,
+            StatusCode::BAD_REQUEST,
+        ),
+        (
+            Method::POST,
+            "/api/session",
+            Some(r#"{"email": 5, "password": []}"#.into()),
+            &json_ct,
+            StatusCode::UNPROCESSABLE_ENTITY,
+        ),
+        (
+            Method::POST,
+            "/api/session",
+            Some(r#"{"email": "a@b.be"}"#.into()),
+            &json_ct,
+            StatusCode::UNPROCESSABLE_ENTITY,
+        ),
+        (
+            Method::POST,
+            "/api/session",
+            Some(r#"{"email":"a@b.be","password":"x"}"#.into()),
+            &[],
+            StatusCode::UNSUPPORTED_MEDIA_TYPE,
+        ),
+        (
+            Method::POST,
+            "/api/session",
+            Some(format!(
+                r#"{{"email":"a@b.be","password":"{}"}}"#,
+                "x".repeat(100_000)
+            )),
+            &json_ct,
+            StatusCode::PAYLOAD_TOO_LARGE,
+        ),
+        (
+            Method::GET,
+            "/api/nothing-here",
+            None,
+            &[],
+            StatusCode::NOT_FOUND,
+        ),
         (Method::GET, "/api", None, &[], StatusCode::NOT_FOUND),
-        (Method::GET, "/api/orgs/library/%FF", None, &[], StatusCode::UNAUTHORIZED),
+        (
+            Method::GET,
+            "/api/orgs/library/%FF",
+            None,
+            &[],
+            StatusCode::UNAUTHORIZED,
+        ),
     ];
     for (method, path, body, headers, status) in cases {
         let res = app.raw(method.clone(), path, body, headers).await;
         assert_eq!(res.status, status, "{method} {path}");
-        assert!(res.json["error"]["code"].is_string(), "{method} {path}: {}", res.json);
+        assert!(
+            res.json["error"]["code"].is_string(),
+            "{method} {path}: {}",
+            res.json
+        );
         assert!(res.json["error"]["message"].is_string());
     }
     // A very long password is refused before hashing.
@@ -211,13 +430,31 @@ async fn malformed_requests_get_4xx_with_the_error_body_never_5xx() {
 #[tokio::test]
 async fn every_response_carries_the_security_headers() {
     let app = TestApp::new().await;
-    for path in ["/", "/api/health", "/api/nothing", "/bieblo/", "/no-such-page", "/data/missing.json"] {
+    for path in [
+        "/",
+        "/api/health",
+        "/api/nothing",
+        "/bieblo/",
+        "/no-such-page",
+        "/data/missing.json",
+    ] {
         let res = app.get(path).await;
         let csp = res.header("content-security-policy").unwrap_or_default();
         assert!(csp.contains("default-src 'self'"), "{path}: {csp}");
-        assert!(csp.contains("'wasm-unsafe-eval'") && csp.contains("frame-ancestors 'none'"), "{path}");
+        assert!(
+            csp.contains("'wasm-unsafe-eval'") && csp.contains("frame-ancestors 'none'"),
+            "{path}"
+        );
         assert!(!csp.contains("unsafe-inline"), "{path}");
-        assert_eq!(res.header("x-content-type-options").as_deref(), Some("nosniff"), "{path}");
-        assert_eq!(res.header("referrer-policy").as_deref(), Some("no-referrer"), "{path}");
+        assert_eq!(
+            res.header("x-content-type-options").as_deref(),
+            Some("nosniff"),
+            "{path}"
+        );
+        assert_eq!(
+            res.header("referrer-policy").as_deref(),
+            Some("no-referrer"),
+            "{path}"
+        );
     }
 }

@@ -11,9 +11,19 @@ async fn served_document_lists_the_api() {
     let app = TestApp::new().await;
     let res = app.get("/api/openapi.json").await;
     assert_eq!(res.status, StatusCode::OK);
-    assert!(res.json["openapi"].as_str().is_some_and(|v| v.starts_with("3.")));
+    assert!(
+        res.json["openapi"]
+            .as_str()
+            .is_some_and(|v| v.starts_with("3."))
+    );
     let paths = res.json["paths"].as_object().expect("paths");
-    for path in ["/api/health", "/api/session", "/api/orgs", "/api/orgs/{kind}/{id}", "/api/staff"] {
+    for path in [
+        "/api/health",
+        "/api/session",
+        "/api/orgs",
+        "/api/orgs/{kind}/{id}",
+        "/api/staff",
+    ] {
         assert!(paths.contains_key(path), "{path} missing");
     }
     assert!(res.json["components"]["schemas"]["ErrorBody"].is_object());
@@ -25,13 +35,28 @@ async fn every_documented_operation_answers_with_a_documented_status() {
     let doc = app.get("/api/openapi.json").await.json;
     let mut checked = 0;
     for (path, item) in doc["paths"].as_object().expect("paths") {
-        let concrete = path.replace("{kind}", "library").replace("{id}", "demo-wetteren");
+        let concrete = path
+            .replace("{kind}", "library")
+            .replace("{id}", "demo-wetteren");
         for (method, operation) in item.as_object().expect("path item") {
-            let Ok(method) = method.to_uppercase().parse::<Method>() else { continue };
+            let Ok(method) = method.to_uppercase().parse::<Method>() else {
+                continue;
+            };
             let body = (method == Method::POST || method == Method::PUT).then(|| "{}".to_string());
-            let res = app.raw(method.clone(), &concrete, body, &[("content-type", "application/json")]).await;
-            let documented: Vec<String> =
-                operation["responses"].as_object().expect("responses").keys().cloned().collect();
+            let res = app
+                .raw(
+                    method.clone(),
+                    &concrete,
+                    body,
+                    &[("content-type", "application/json")],
+                )
+                .await;
+            let documented: Vec<String> = operation["responses"]
+                .as_object()
+                .expect("responses")
+                .keys()
+                .cloned()
+                .collect();
             assert!(
                 documented.contains(&res.status.as_u16().to_string()),
                 "{method} {path} answered {} but documents {documented:?}",

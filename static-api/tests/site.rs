@@ -23,29 +23,62 @@ async fn portal_and_apps_with_client_side_routes() {
     for path in ["/bieblo/", "/bieblo/beheer", "/bieblo/rek/3"] {
         let res = app.get(path).await;
         assert_eq!(res.status, StatusCode::OK, "{path}");
-        assert!(String::from_utf8_lossy(&res.body).contains("<title>Bieblo"), "{path}");
-        assert_eq!(res.header("content-type").as_deref(), Some("text/html; charset=utf-8"));
+        assert!(
+            String::from_utf8_lossy(&res.body).contains("<title>Bieblo"),
+            "{path}"
+        );
+        assert_eq!(
+            res.header("content-type").as_deref(),
+            Some("text/html; charset=utf-8")
+        );
     }
     // A missing file with an extension is a 404, not the app shell.
-    assert_eq!(app.get("/bieblo/missing.js").await.status, StatusCode::NOT_FOUND);
+    assert_eq!(
+        app.get("/bieblo/missing.js").await.status,
+        StatusCode::NOT_FOUND
+    );
     assert_eq!(app.get("/no-such-app/").await.status, StatusCode::NOT_FOUND);
-    assert_eq!(app.get("/bieblo/../../etc/passwd").await.status, StatusCode::NOT_FOUND);
-    assert_eq!(app.get("/bieblo/%2e%2e/%2e%2e/Cargo.toml").await.status, StatusCode::NOT_FOUND);
-    assert_eq!(app.raw(Method::POST, "/bieblo/", None, &[]).await.status, StatusCode::METHOD_NOT_ALLOWED);
+    assert_eq!(
+        app.get("/bieblo/../../etc/passwd").await.status,
+        StatusCode::NOT_FOUND
+    );
+    assert_eq!(
+        app.get("/bieblo/%2e%2e/%2e%2e/Cargo.toml").await.status,
+        StatusCode::NOT_FOUND
+    );
+    assert_eq!(
+        app.raw(Method::POST, "/bieblo/", None, &[]).await.status,
+        StatusCode::METHOD_NOT_ALLOWED
+    );
 }
 
 #[tokio::test]
 async fn precompressed_variants_and_immutable_hashed_assets() {
     let app = TestApp::new().await;
     let path = "/bieblo/bieblo-0123456789abcdef_bg.wasm";
-    let br = app.raw(Method::GET, path, None, &[("accept-encoding", "gzip, deflate, br")]).await;
+    let br = app
+        .raw(
+            Method::GET,
+            path,
+            None,
+            &[("accept-encoding", "gzip, deflate, br")],
+        )
+        .await;
     assert_eq!(br.body, b"brotli-bytes");
     assert_eq!(br.header("content-encoding").as_deref(), Some("br"));
-    assert_eq!(br.header("content-type").as_deref(), Some("application/wasm"));
-    assert_eq!(br.header("cache-control").as_deref(), Some("public, max-age=31536000, immutable"));
+    assert_eq!(
+        br.header("content-type").as_deref(),
+        Some("application/wasm")
+    );
+    assert_eq!(
+        br.header("cache-control").as_deref(),
+        Some("public, max-age=31536000, immutable")
+    );
     assert_eq!(br.header("vary").as_deref(), Some("accept-encoding"));
 
-    let gz = app.raw(Method::GET, path, None, &[("accept-encoding", "gzip")]).await;
+    let gz = app
+        .raw(Method::GET, path, None, &[("accept-encoding", "gzip")])
+        .await;
     assert_eq!(gz.body, b"gzip-bytes");
     assert_eq!(gz.header("content-encoding").as_deref(), Some("gzip"));
 
@@ -54,7 +87,14 @@ async fn precompressed_variants_and_immutable_hashed_assets() {
     assert!(plain.header("content-encoding").is_none());
 
     // No compressed sibling: served as is, even when br is accepted.
-    let png = app.raw(Method::GET, "/bieblo/themes.png", None, &[("accept-encoding", "br")]).await;
+    let png = app
+        .raw(
+            Method::GET,
+            "/bieblo/themes.png",
+            None,
+            &[("accept-encoding", "br")],
+        )
+        .await;
     assert_eq!(png.body, b"png");
     assert!(png.header("content-encoding").is_none());
     assert_eq!(png.header("cache-control").as_deref(), Some("no-cache"));
@@ -69,24 +109,53 @@ async fn data_json_is_revalidated_with_etags() {
 
     let first = app.get("/data/bieblo/demo-wetteren.json").await;
     assert_eq!(first.status, StatusCode::OK);
-    assert_eq!(first.header("content-type").as_deref(), Some("application/json"));
+    assert_eq!(
+        first.header("content-type").as_deref(),
+        Some("application/json")
+    );
     assert_eq!(first.header("cache-control").as_deref(), Some("no-cache"));
     let etag = first.header("etag").expect("etag");
-    let again = app.raw(Method::GET, "/data/bieblo/demo-wetteren.json", None, &[("if-none-match", &etag)]).await;
+    let again = app
+        .raw(
+            Method::GET,
+            "/data/bieblo/demo-wetteren.json",
+            None,
+            &[("if-none-match", &etag)],
+        )
+        .await;
     assert_eq!(again.status, StatusCode::NOT_MODIFIED);
     assert!(again.body.is_empty());
 
     std::fs::write(public.join("demo-wetteren.json"), br#"{"books":[1,2]}"#).expect("write");
-    let changed = app.raw(Method::GET, "/data/bieblo/demo-wetteren.json", None, &[("if-none-match", &etag)]).await;
-    assert_eq!(changed.status, StatusCode::OK, "a changed file has a new etag");
-    assert_eq!(app.get("/data/bieblo/../../suite.sqlite").await.status, StatusCode::NOT_FOUND);
-    assert_eq!(app.get("/data/suite.sqlite").await.status, StatusCode::NOT_FOUND);
+    let changed = app
+        .raw(
+            Method::GET,
+            "/data/bieblo/demo-wetteren.json",
+            None,
+            &[("if-none-match", &etag)],
+        )
+        .await;
+    assert_eq!(
+        changed.status,
+        StatusCode::OK,
+        "a changed file has a new etag"
+    );
+    assert_eq!(
+        app.get("/data/bieblo/../../suite.sqlite").await.status,
+        StatusCode::NOT_FOUND
+    );
+    assert_eq!(
+        app.get("/data/suite.sqlite").await.status,
+        StatusCode::NOT_FOUND
+    );
 }
 
 #[tokio::test]
 async fn serves_over_a_real_socket() {
     let app = TestApp::new().await;
-    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("bind");
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
+        .await
+        .expect("bind");
     let addr = listener.local_addr().expect("addr");
     let server = tokio::spawn(static_api::serve(listener, app.state.clone()));
     let mut stream = tokio::net::TcpStream::connect(addr).await.expect("connect");

@@ -5,19 +5,28 @@ use std::process::Command;
 
 use suite_domain::apps::APPS;
 
-use crate::run::{self, cargo, root, Result, Steps};
-use crate::setup::{setup, Needs, Tools};
+use crate::run::{self, Result, Steps, cargo, root};
+use crate::setup::{Needs, Tools, setup};
 use crate::site;
 
 /// Crates that only build for wasm32 (checked and tested with that target).
-const WASM_CRATES: [&str; 6] = ["suite-ui", "voor-de-show", "bibster", "bieblo", "culture-matcher", "e-reader"];
+const WASM_CRATES: [&str; 6] = [
+    "suite-ui",
+    "voor-de-show",
+    "bibster",
+    "bieblo",
+    "culture-matcher",
+    "e-reader",
+];
 
 /// Builds one app with trunk into `target/site/<slug>`, unless its inputs are
 /// unchanged since the last build.
 fn build_app(slug: &str, tools: &Tools) -> Result {
     let root = root();
-    let mut inputs: Vec<PathBuf> =
-        ["Cargo.toml", "Cargo.lock", "Trunk.toml", "shared"].iter().map(|p| root.join(p)).collect();
+    let mut inputs: Vec<PathBuf> = ["Cargo.toml", "Cargo.lock", "Trunk.toml", "shared"]
+        .iter()
+        .map(|p| root.join(p))
+        .collect();
     inputs.push(root.join("apps").join(slug));
     if slug == "voor-de-show" {
         inputs.push(root.join("game-assets"));
@@ -25,7 +34,9 @@ fn build_app(slug: &str, tools: &Tools) -> Result {
     let fingerprint = site::fingerprint(&inputs);
     let dist = site::site_dir().join(slug);
     let stamp = dist.join(".fingerprint");
-    if std::fs::read_to_string(&stamp).ok().as_deref() == Some(fingerprint.as_str()) && dist.join("index.html").is_file() {
+    if std::fs::read_to_string(&stamp).ok().as_deref() == Some(fingerprint.as_str())
+        && dist.join("index.html").is_file()
+    {
         println!("    {slug}: up to date");
         return Ok(());
     }
@@ -34,14 +45,23 @@ fn build_app(slug: &str, tools: &Tools) -> Result {
         Command::new("trunk")
             .current_dir(&root)
             .env("PATH", &tools.path)
-            .args(["--config", "Trunk.toml", "build", "--release", "--public-url", &public_url, "--dist"])
+            .args([
+                "--config",
+                "Trunk.toml",
+                "build",
+                "--release",
+                "--public-url",
+                &public_url,
+                "--dist",
+            ])
             .arg(&dist)
             .arg(format!("apps/{slug}/index.html")),
     )?;
     site::externalise_inline_scripts(&dist.join("index.html"), &public_url)?;
     println!("    {slug}: compressing (brotli 11, gzip 9)…");
     site::compress_dir(&dist)?;
-    std::fs::write(&stamp, fingerprint).map_err(|e| run::Failure::new(format!("cannot write {}: {e}", stamp.display())))
+    std::fs::write(&stamp, fingerprint)
+        .map_err(|e| run::Failure::new(format!("cannot write {}: {e}", stamp.display())))
 }
 
 fn build_site(tools: &Tools, steps: &mut Steps) -> Result {
@@ -73,7 +93,15 @@ pub(crate) fn serve() -> Result {
     let data = root().join("target/demo-data");
     run::run(
         cargo()
-            .args(["run", "--profile", "server", "--package", "static-api", "--", "--data-dir"])
+            .args([
+                "run",
+                "--profile",
+                "server",
+                "--package",
+                "static-api",
+                "--",
+                "--data-dir",
+            ])
             .arg(&data)
             .args(["serve", "--demo", "--addr", "127.0.0.1:8080", "--site-dir"])
             .arg(site::site_dir()),
@@ -98,20 +126,44 @@ pub(crate) fn test() -> Result {
 
     steps.step("clippy (wasm crates), warnings are errors");
     let mut wasm = cargo();
-    wasm.args(["clippy", "--target", "wasm32-unknown-unknown", "--all-targets", "--locked"]);
+    wasm.args([
+        "clippy",
+        "--target",
+        "wasm32-unknown-unknown",
+        "--all-targets",
+        "--locked",
+    ]);
     for krate in WASM_CRATES {
         wasm.args(["--package", krate]);
     }
     run::run(wasm.args(["--", "-D", "warnings"]))?;
 
     steps.step("native unit and integration tests");
-    run::run(cargo().args(["test", "--locked", "--package", "suite-domain", "--package", "suite-import", "--package", "static-api", "--package", "xtask"]))?;
+    run::run(cargo().args([
+        "test",
+        "--locked",
+        "--package",
+        "suite-domain",
+        "--package",
+        "suite-import",
+        "--package",
+        "static-api",
+        "--package",
+        "xtask",
+    ]))?;
 
     build_site(&tools, &mut steps)?;
 
     steps.step("browser unit tests (wasm-bindgen-test in headless Chromium)");
     let mut browser = cargo();
-    browser.env("PATH", &tools.path).args(["test", "--locked", "--target", "wasm32-unknown-unknown", "--package", "suite-ui"]);
+    browser.env("PATH", &tools.path).args([
+        "test",
+        "--locked",
+        "--target",
+        "wasm32-unknown-unknown",
+        "--package",
+        "suite-ui",
+    ]);
     if let Some(driver) = &tools.chromedriver {
         browser.env("CHROMEDRIVER", driver);
     }
@@ -119,7 +171,9 @@ pub(crate) fn test() -> Result {
 
     steps.step("end-to-end tests (real server, headless Chromium)");
     let mut e2e = cargo();
-    e2e.env("PATH", &tools.path).env("SUITE_SITE_DIR", site::site_dir()).args(["test", "--locked", "--package", "e2e"]);
+    e2e.env("PATH", &tools.path)
+        .env("SUITE_SITE_DIR", site::site_dir())
+        .args(["test", "--locked", "--package", "e2e"]);
     if let Some(driver) = &tools.chromedriver {
         e2e.env("CHROMEDRIVER", driver);
     }
@@ -140,7 +194,17 @@ pub(crate) fn bench() -> Result {
     let mut cmd = cargo();
     cmd.env("PATH", &tools.path)
         .env("SUITE_SITE_DIR", site::site_dir())
-        .args(["run", "--locked", "--profile", "server", "--package", "e2e", "--bin", "bench", "--"])
+        .args([
+            "run",
+            "--locked",
+            "--profile",
+            "server",
+            "--package",
+            "e2e",
+            "--bin",
+            "bench",
+            "--",
+        ])
         .arg(root().join("target/bench"));
     if let Some(driver) = &tools.chromedriver {
         cmd.env("CHROMEDRIVER", driver);

@@ -39,18 +39,35 @@ pub(crate) struct Steps {
 
 impl Steps {
     pub(crate) fn new(name: &'static str, total: usize) -> Self {
-        Steps { name, total, done: 0, started: Instant::now() }
+        Steps {
+            name,
+            total,
+            done: 0,
+            started: Instant::now(),
+        }
     }
 
     pub(crate) fn step(&mut self, what: &str) {
         self.done += 1;
         let secs = self.started.elapsed().as_secs();
-        println!("\n==> [{} {}/{}] {what}   ({}m{:02}s)", self.name, self.done, self.total, secs / 60, secs % 60);
+        println!(
+            "\n==> [{} {}/{}] {what}   ({}m{:02}s)",
+            self.name,
+            self.done,
+            self.total,
+            secs / 60,
+            secs % 60
+        );
     }
 
     pub(crate) fn finish(&self) {
         let secs = self.started.elapsed().as_secs();
-        println!("\n==> {} finished in {}m{:02}s", self.name, secs / 60, secs % 60);
+        println!(
+            "\n==> {} finished in {}m{:02}s",
+            self.name,
+            secs / 60,
+            secs % 60
+        );
     }
 }
 
@@ -70,7 +87,9 @@ pub(crate) fn run(cmd: &mut Command) -> Result {
 /// Runs `cmd` and returns its stdout, or `None` when it cannot run or fails.
 pub(crate) fn output(cmd: &mut Command) -> Option<String> {
     let out = cmd.stderr(Stdio::null()).output().ok()?;
-    out.status.success().then(|| String::from_utf8_lossy(&out.stdout).trim().to_string())
+    out.status
+        .success()
+        .then(|| String::from_utf8_lossy(&out.stdout).trim().to_string())
 }
 
 fn show(cmd: &Command) -> String {
@@ -97,5 +116,7 @@ pub(crate) fn is_root() -> bool {
 /// Finds an executable on PATH.
 pub(crate) fn which(name: &str) -> Option<PathBuf> {
     let path = std::env::var_os("PATH")?;
-    std::env::split_paths(&path).map(|dir| dir.join(name)).find(|p| p.is_file())
+    std::env::split_paths(&path)
+        .map(|dir| dir.join(name))
+        .find(|p| p.is_file())
 }

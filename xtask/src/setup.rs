@@ -6,7 +6,7 @@ use std::ffi::OsString;
 use std::path::PathBuf;
 use std::process::Command;
 
-use crate::run::{self, cargo, is_root, output, root, which, Failure, Result, Steps};
+use crate::run::{self, Failure, Result, Steps, cargo, is_root, output, root, which};
 
 /// trunk's newest version measured to install and work here (see README).
 pub(crate) const TRUNK_VERSION: &str = "0.21.14";
@@ -40,7 +40,9 @@ fn tools_dir() -> PathBuf {
     if let Some(dir) = std::env::var_os("SUITE_TOOLS_DIR") {
         return PathBuf::from(dir);
     }
-    let home = std::env::var_os("HOME").map(PathBuf::from).unwrap_or_else(|| root().join("target"));
+    let home = std::env::var_os("HOME")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| root().join("target"));
     home.join(".local/share/suite-tools")
 }
 
@@ -86,7 +88,10 @@ fn apt_install(packages: &[&str], why: &str) -> Result {
             packages.join(" ")
         )));
     }
-    println!("    installing {} with apt-get (about half a minute)…", packages.join(" "));
+    println!(
+        "    installing {} with apt-get (about half a minute)…",
+        packages.join(" ")
+    );
     run::run(Command::new("apt-get").args(["update", "-qq"]))?;
     run::run(
         Command::new("apt-get")
@@ -108,12 +113,21 @@ pub(crate) fn setup(needs: Needs) -> Result<Tools> {
 
     steps.step("Rust target wasm32-unknown-unknown");
     let has_target = output(cargo().args(["--version"])).is_some()
-        && output(Command::new("rustc").args(["--print", "target-libdir", "--target", "wasm32-unknown-unknown"]))
-            .is_some_and(|dir| PathBuf::from(dir).is_dir());
+        && output(Command::new("rustc").args([
+            "--print",
+            "target-libdir",
+            "--target",
+            "wasm32-unknown-unknown",
+        ]))
+        .is_some_and(|dir| PathBuf::from(dir).is_dir());
     if has_target {
         println!("    present");
     } else {
-        run::run(Command::new("rustup").args(["target", "add", "wasm32-unknown-unknown"]).current_dir(root()))?;
+        run::run(
+            Command::new("rustup")
+                .args(["target", "add", "wasm32-unknown-unknown"])
+                .current_dir(root()),
+        )?;
     }
 
     let wbg = locked_wasm_bindgen_version()?;
@@ -134,15 +148,25 @@ pub(crate) fn setup(needs: Needs) -> Result<Tools> {
         println!("    present");
     } else {
         println!("    installing with cargo (about 5 minutes)…");
-        run::run(cargo().args(["install", "--locked", "--force", "trunk", "--version", TRUNK_VERSION]))?;
+        run::run(cargo().args([
+            "install",
+            "--locked",
+            "--force",
+            "trunk",
+            "--version",
+            TRUNK_VERSION,
+        ]))?;
     }
 
-    steps.step(&format!("wasm-opt (npm binaryen {BINARYEN_VERSION}) and axe-core {AXE_CORE_VERSION}"));
+    steps.step(&format!(
+        "wasm-opt (npm binaryen {BINARYEN_VERSION}) and axe-core {AXE_CORE_VERSION}"
+    ));
     let dir = tools_dir();
     let wasm_opt = dir.join("node_modules/.bin/wasm-opt");
     let axe = dir.join("node_modules/axe-core/axe.min.js");
     let major = BINARYEN_VERSION.split('.').next().unwrap_or_default();
-    let wasm_opt_ok = output(Command::new(&wasm_opt).arg("--version")).is_some_and(|v| v.contains(&format!("version {major}")));
+    let wasm_opt_ok = output(Command::new(&wasm_opt).arg("--version"))
+        .is_some_and(|v| v.contains(&format!("version {major}")));
     let axe_ok = std::fs::read_to_string(dir.join("node_modules/axe-core/package.json"))
         .is_ok_and(|p| p.contains(&format!("\"version\": \"{AXE_CORE_VERSION}\"")));
     if wasm_opt_ok && axe_ok {
@@ -151,18 +175,29 @@ pub(crate) fn setup(needs: Needs) -> Result<Tools> {
         if which("npm").is_none() {
             apt_install(&["nodejs", "npm"], "npm (Node.js)")?;
         }
-        std::fs::create_dir_all(&dir).map_err(|e| Failure::new(format!("cannot create {}: {e}", dir.display())))?;
+        std::fs::create_dir_all(&dir)
+            .map_err(|e| Failure::new(format!("cannot create {}: {e}", dir.display())))?;
         println!("    installing with npm into {}…", dir.display());
         run::run(
             Command::new("npm")
-                .args(["install", "--no-audit", "--no-fund", "--no-save", "--prefix"])
+                .args([
+                    "install",
+                    "--no-audit",
+                    "--no-fund",
+                    "--no-save",
+                    "--prefix",
+                ])
                 .arg(&dir)
                 .arg(format!("binaryen@{BINARYEN_VERSION}"))
                 .arg(format!("axe-core@{AXE_CORE_VERSION}")),
         )?;
     }
 
-    let mut tools = Tools { path: path.clone(), chromedriver: None, axe_core: Some(axe) };
+    let mut tools = Tools {
+        path: path.clone(),
+        chromedriver: None,
+        axe_core: Some(axe),
+    };
     if needs == Needs::Build {
         steps.finish();
         return Ok(tools);
@@ -170,7 +205,10 @@ pub(crate) fn setup(needs: Needs) -> Result<Tools> {
 
     steps.step("Chromium and chromedriver (Debian packages)");
     if which("chromium").is_none() || which("chromedriver").is_none() {
-        apt_install(&["chromium", "chromium-driver"], "Chromium with chromedriver")?;
+        apt_install(
+            &["chromium", "chromium-driver"],
+            "Chromium with chromedriver",
+        )?;
     }
     let chromium = version_of("chromium", &path).unwrap_or_default();
     let driver = version_of("chromedriver", &path).unwrap_or_default();
@@ -179,7 +217,9 @@ pub(crate) fn setup(needs: Needs) -> Result<Tools> {
 
     steps.step("browser test runner");
     if !version_of("wasm-bindgen-test-runner", &path).is_some_and(|v| v.contains(&wbg)) {
-        return Err(Failure::new(format!("wasm-bindgen-test-runner {wbg} missing after setup")));
+        return Err(Failure::new(format!(
+            "wasm-bindgen-test-runner {wbg} missing after setup"
+        )));
     }
     println!("    wasm-bindgen-test-runner {wbg}");
 

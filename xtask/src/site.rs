@@ -6,7 +6,7 @@ use std::hash::{Hash, Hasher};
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
-use crate::run::{root, Failure, Result};
+use crate::run::{Failure, Result, root};
 
 /// Where the built site goes; the server serves it.
 pub(crate) fn site_dir() -> PathBuf {
@@ -23,7 +23,9 @@ pub(crate) fn files_under(dir: &Path) -> Vec<PathBuf> {
     let mut out = Vec::new();
     let mut stack = vec![dir.to_path_buf()];
     while let Some(d) = stack.pop() {
-        let Ok(entries) = std::fs::read_dir(&d) else { continue };
+        let Ok(entries) = std::fs::read_dir(&d) else {
+            continue;
+        };
         for entry in entries.flatten() {
             let p = entry.path();
             if p.is_dir() {
@@ -42,7 +44,11 @@ pub(crate) fn files_under(dir: &Path) -> Vec<PathBuf> {
 pub(crate) fn fingerprint(inputs: &[PathBuf]) -> String {
     let mut hasher = DefaultHasher::new();
     for input in inputs {
-        let files = if input.is_dir() { files_under(input) } else { vec![input.clone()] };
+        let files = if input.is_dir() {
+            files_under(input)
+        } else {
+            vec![input.clone()]
+        };
         for file in files {
             if let Ok(meta) = std::fs::metadata(&file) {
                 file.hash(&mut hasher);
@@ -62,7 +68,9 @@ pub(crate) fn copy_portal() -> Result {
     std::fs::copy(&src, site.join("index.html")).map_err(io("copy", &src))?;
     let portal = root().join("portal");
     for file in files_under(&portal) {
-        let rel = file.strip_prefix(&portal).map_err(|_| Failure::new("bad portal path"))?;
+        let rel = file
+            .strip_prefix(&portal)
+            .map_err(|_| Failure::new("bad portal path"))?;
         let dest = site.join("portal").join(rel);
         if let Some(parent) = dest.parent() {
             std::fs::create_dir_all(parent).map_err(io("create", parent))?;
@@ -82,9 +90,13 @@ pub(crate) fn externalise_inline_scripts(html_path: &Path, public_url: &str) -> 
     while let Some(start) = rest.find("<script") {
         let (before, from_tag) = rest.split_at(start);
         out.push_str(before);
-        let Some(tag_end) = from_tag.find('>') else { break };
+        let Some(tag_end) = from_tag.find('>') else {
+            break;
+        };
         let tag = &from_tag[..=tag_end];
-        let Some(close) = from_tag.find("</script>") else { break };
+        let Some(close) = from_tag.find("</script>") else {
+            break;
+        };
         let body = &from_tag[tag_end + 1..close];
         if tag.contains(" src=") || body.trim().is_empty() {
             out.push_str(&from_tag[..close + "</script>".len()]);
@@ -117,8 +129,13 @@ pub(crate) fn compress_dir(dir: &Path) -> Result {
         }
         let data = std::fs::read(&file).map_err(io("read", &file))?;
         let mut br = Vec::new();
-        let params = brotli::enc::BrotliEncoderParams { quality: 11, lgwin: 24, ..Default::default() };
-        brotli::BrotliCompress(&mut data.as_slice(), &mut br, &params).map_err(io("compress", &file))?;
+        let params = brotli::enc::BrotliEncoderParams {
+            quality: 11,
+            lgwin: 24,
+            ..Default::default()
+        };
+        brotli::BrotliCompress(&mut data.as_slice(), &mut br, &params)
+            .map_err(io("compress", &file))?;
         let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
         gz.write_all(&data).map_err(io("compress", &file))?;
         let gz = gz.finish().map_err(io("compress", &file))?;
@@ -147,12 +164,26 @@ mod tests {
         std::fs::write(&html, page).expect("write");
         externalise_inline_scripts(&html, "/bieblo/").expect("externalise");
         let out = std::fs::read_to_string(&html).expect("read");
-        assert!(out.contains("<script type=\"module\" src=\"/a.js\"></script>"), "{out}");
+        assert!(
+            out.contains("<script type=\"module\" src=\"/a.js\"></script>"),
+            "{out}"
+        );
         assert!(!out.contains("init();"), "{out}");
-        let boot = files_under(&dir).into_iter().find(|p| p.to_string_lossy().contains("boot-")).expect("boot file");
-        assert_eq!(std::fs::read_to_string(&boot).expect("read"), "import init from '/app.js';\ninit();");
+        let boot = files_under(&dir)
+            .into_iter()
+            .find(|p| p.to_string_lossy().contains("boot-"))
+            .expect("boot file");
+        assert_eq!(
+            std::fs::read_to_string(&boot).expect("read"),
+            "import init from '/app.js';\ninit();"
+        );
         let name = boot.file_name().and_then(|n| n.to_str()).expect("name");
-        assert!(out.contains(&format!("<script type=\"module\" src=\"/bieblo/{name}\"></script>")), "{out}");
+        assert!(
+            out.contains(&format!(
+                "<script type=\"module\" src=\"/bieblo/{name}\"></script>"
+            )),
+            "{out}"
+        );
         std::fs::remove_dir_all(&dir).ok();
     }
 

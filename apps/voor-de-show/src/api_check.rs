@@ -77,7 +77,11 @@ fn receive_health_check(
     if let Some(answer) = answer {
         info!("server health check: {answer:?}");
         // The same marker the yew apps' health check sets, for tests and tools.
-        let marker = if answer == ApiStatus::Ok { "ok" } else { "down" };
+        let marker = if answer == ApiStatus::Ok {
+            "ok"
+        } else {
+            "down"
+        };
         crate::ready::set_root_attribute("data-health", marker);
         *status = answer;
         commands.remove_resource::<HealthCheckSlot>();

@@ -27,15 +27,21 @@ impl LoginLimiter {
 
     /// Whether a login for `email` from `address` may be tried now.
     pub fn allowed(&self, email: &str, address: Option<&str>, now: Instant) -> bool {
-        let Ok(map) = self.failures.lock() else { return false };
-        Self::keys(email, address).iter().all(|(key, max)| match map.get(key) {
-            Some((count, since)) if now.duration_since(*since) < WINDOW => count < max,
-            _ => true,
-        })
+        let Ok(map) = self.failures.lock() else {
+            return false;
+        };
+        Self::keys(email, address)
+            .iter()
+            .all(|(key, max)| match map.get(key) {
+                Some((count, since)) if now.duration_since(*since) < WINDOW => count < max,
+                _ => true,
+            })
     }
 
     pub fn record_failure(&self, email: &str, address: Option<&str>, now: Instant) {
-        let Ok(mut map) = self.failures.lock() else { return };
+        let Ok(mut map) = self.failures.lock() else {
+            return;
+        };
         // Keep the map from growing without bound under a spray of emails.
         if map.len() > 10_000 {
             map.retain(|_, (_, since)| now.duration_since(*since) < WINDOW);

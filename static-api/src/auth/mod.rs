@@ -8,6 +8,6 @@ mod session;
 pub use limiter::LoginLimiter;
 pub use password::{hash_password, verify_password};
 pub use session::{
-    clear_cookie, new_token, now_unix, session_cookie, token_from_headers, token_hash, CurrentStaff,
-    CSRF_HEADER, SESSION_COOKIE, SESSION_SECONDS,
+    CSRF_HEADER, CurrentStaff, SESSION_COOKIE, SESSION_SECONDS, clear_cookie, new_token, now_unix,
+    session_cookie, token_from_headers, token_hash,
 };

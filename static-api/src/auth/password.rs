@@ -1,9 +1,9 @@
 //! Password hashing with argon2id (the crate's defaults: 19 MiB, 2 passes, 1 lane,
 //! as OWASP recommends), run off the async threads.
 
+use argon2::Argon2;
 use argon2::password_hash::rand_core::OsRng;
 use argon2::password_hash::{PasswordHash, PasswordHasher, PasswordVerifier, SaltString};
-use argon2::Argon2;
 
 use crate::error::AppError;
 

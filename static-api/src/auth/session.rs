@@ -8,8 +8,8 @@ use rand::RngCore;
 use sha2::{Digest, Sha256};
 use suite_domain::org::{OrgRef, Role};
 
-use crate::error::AppError;
 use crate::AppState;
+use crate::error::AppError;
 
 /// Name of the session cookie: `__Host-` makes the browser insist on Secure, Path=/
 /// and no Domain.
@@ -45,7 +45,9 @@ pub fn now_unix() -> i64 {
 
 /// The `Set-Cookie` value that starts a session.
 pub fn session_cookie(token: &str) -> String {
-    format!("{SESSION_COOKIE}={token}; Path=/; Secure; HttpOnly; SameSite=Strict; Max-Age={SESSION_SECONDS}")
+    format!(
+        "{SESSION_COOKIE}={token}; Path=/; Secure; HttpOnly; SameSite=Strict; Max-Age={SESSION_SECONDS}"
+    )
 }
 
 /// The `Set-Cookie` value that ends a session in the browser.
@@ -83,7 +85,10 @@ impl CurrentStaff {
         if self.role.can_manage(org) {
             Ok(())
         } else {
-            Err(AppError::Forbidden(format!("{} may not manage {org}", self.email)))
+            Err(AppError::Forbidden(format!(
+                "{} may not manage {org}",
+                self.email
+            )))
         }
     }
 
@@ -91,7 +96,10 @@ impl CurrentStaff {
         if self.role.is_admin() {
             Ok(())
         } else {
-            Err(AppError::Forbidden(format!("{} is not an admin", self.email)))
+            Err(AppError::Forbidden(format!(
+                "{} is not an admin",
+                self.email
+            )))
         }
     }
 }
@@ -106,10 +114,15 @@ impl FromRequestParts<AppState> for CurrentStaff {
     async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, AppError> {
         let token = token_from_headers(&parts.headers).ok_or(AppError::NotLoggedIn)?;
         let hash = token_hash(&token);
-        let session = state.db.find_session(&hash, now_unix()).await?.ok_or(AppError::NotLoggedIn)?;
+        let session = state
+            .db
+            .find_session(&hash, now_unix())
+            .await?
+            .ok_or(AppError::NotLoggedIn)?;
         if !is_safe(&parts.method) {
             let sent = parts.headers.get(CSRF_HEADER).and_then(|v| v.to_str().ok());
-            if !sent.is_some_and(|s| constant_time_eq(s.as_bytes(), session.csrf_token.as_bytes())) {
+            if !sent.is_some_and(|s| constant_time_eq(s.as_bytes(), session.csrf_token.as_bytes()))
+            {
                 return Err(AppError::Csrf("missing or wrong x-csrf-token"));
             }
         }

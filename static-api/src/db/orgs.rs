@@ -7,7 +7,12 @@ use super::Db;
 type OrgTuple = (String, String, String, String);
 
 fn to_org((kind, id, name, town): OrgTuple) -> Option<Organisation> {
-    Some(Organisation { kind: OrgKind::parse(&kind)?, id, name, town })
+    Some(Organisation {
+        kind: OrgKind::parse(&kind)?,
+        id,
+        name,
+        town,
+    })
 }
 
 impl Db {
@@ -44,14 +49,21 @@ impl Db {
     }
 
     /// Changes name and town; `false` when the organisation does not exist.
-    pub async fn update_org(&self, org: &OrgRef, name: &str, town: &str) -> Result<bool, sqlx::Error> {
-        let done = sqlx::query("UPDATE organisations SET name = $1, town = $2 WHERE kind = $3 AND id = $4")
-            .bind(name)
-            .bind(town)
-            .bind(org.kind.as_str())
-            .bind(&org.id)
-            .execute(self.pool())
-            .await?;
+    pub async fn update_org(
+        &self,
+        org: &OrgRef,
+        name: &str,
+        town: &str,
+    ) -> Result<bool, sqlx::Error> {
+        let done = sqlx::query(
+            "UPDATE organisations SET name = $1, town = $2 WHERE kind = $3 AND id = $4",
+        )
+        .bind(name)
+        .bind(town)
+        .bind(org.kind.as_str())
+        .bind(&org.id)
+        .execute(self.pool())
+        .await?;
         Ok(done.rows_affected() == 1)
     }
 }

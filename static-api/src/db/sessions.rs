@@ -1,6 +1,6 @@
 //! Queries on server-side sessions. Only the SHA-256 of a session token is stored.
 
-use super::staff::{to_staff, STAFF_COLUMNS};
+use super::staff::{STAFF_COLUMNS, to_staff};
 use super::{Db, StaffRow};
 
 /// A live session with its staff member.
@@ -31,19 +31,28 @@ impl Db {
     }
 
     /// The session with this token hash, if it has not expired at `now`.
-    pub async fn find_session(&self, token_hash: &str, now: i64) -> Result<Option<SessionRow>, sqlx::Error> {
+    pub async fn find_session(
+        &self,
+        token_hash: &str,
+        now: i64,
+    ) -> Result<Option<SessionRow>, sqlx::Error> {
         let sql = format!(
             "SELECT {STAFF_COLUMNS}, sessions.csrf_token FROM sessions \
              JOIN staff ON staff.id = sessions.staff_id \
              WHERE sessions.token_hash = $1 AND sessions.expires_at > $2"
         );
         type Row = (i64, String, String, String, String, Option<String>, String);
-        let row: Option<Row> =
-            sqlx::query_as(&sql).bind(token_hash).bind(now).fetch_optional(self.pool()).await?;
-        Ok(row.and_then(|(id, email, name, hash, role, org, csrf_token)| {
-            let staff = to_staff((id, email, name, hash, role, org))?;
-            Some(SessionRow { staff, csrf_token })
-        }))
+        let row: Option<Row> = sqlx::query_as(&sql)
+            .bind(token_hash)
+            .bind(now)
+            .fetch_optional(self.pool())
+            .await?;
+        Ok(
+            row.and_then(|(id, email, name, hash, role, org, csrf_token)| {
+                let staff = to_staff((id, email, name, hash, role, org))?;
+                Some(SessionRow { staff, csrf_token })
+            }),
+        )
     }
 
     pub async fn delete_session(&self, token_hash: &str) -> Result<(), sqlx::Error> {

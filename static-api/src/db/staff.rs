@@ -19,16 +19,26 @@ type StaffTuple = (i64, String, String, String, String, Option<String>);
 pub(super) const STAFF_COLUMNS: &str = "staff.id, staff.email, staff.display_name, \
      staff.password_hash, staff.role, staff.org_id";
 
-pub(super) fn to_staff((id, email, display_name, password_hash, role, org): StaffTuple) -> Option<StaffRow> {
+pub(super) fn to_staff(
+    (id, email, display_name, password_hash, role, org): StaffTuple,
+) -> Option<StaffRow> {
     let role = Role::from_parts(&role, org.as_deref())?;
-    Some(StaffRow { id, email, display_name, password_hash, role })
+    Some(StaffRow {
+        id,
+        email,
+        display_name,
+        password_hash,
+        role,
+    })
 }
 
 impl Db {
     pub async fn find_staff_by_email(&self, email: &str) -> Result<Option<StaffRow>, sqlx::Error> {
         let sql = format!("SELECT {STAFF_COLUMNS} FROM staff WHERE email = $1");
-        let row: Option<StaffTuple> =
-            sqlx::query_as(&sql).bind(email).fetch_optional(self.pool()).await?;
+        let row: Option<StaffTuple> = sqlx::query_as(&sql)
+            .bind(email)
+            .fetch_optional(self.pool())
+            .await?;
         Ok(row.and_then(to_staff))
     }
 

@@ -1,11 +1,11 @@
 //! `GET /api/health`: the server and its database answer.
 
-use axum::extract::State;
 use axum::Json;
+use axum::extract::State;
 use suite_domain::api::{ErrorBody, Health};
 
-use crate::error::AppError;
 use crate::AppState;
+use crate::error::AppError;
 
 #[utoipa::path(
     get,

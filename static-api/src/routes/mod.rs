@@ -12,8 +12,8 @@ use utoipa::OpenApi;
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
-use crate::error::api_not_found;
 use crate::AppState;
+use crate::error::api_not_found;
 
 #[derive(OpenApi)]
 #[openapi(
@@ -45,7 +45,10 @@ pub fn api() -> (Router<AppState>, utoipa::openapi::OpenApi) {
         .split_for_parts();
     let served = doc.clone();
     let router = router
-        .route("/api/openapi.json", get(move || async move { Json(served) }))
+        .route(
+            "/api/openapi.json",
+            get(move || async move { Json(served) }),
+        )
         .route("/api", any(api_not_found))
         .route("/api/{*rest}", any(api_not_found))
         .layer(axum::extract::DefaultBodyLimit::max(API_BODY_LIMIT));

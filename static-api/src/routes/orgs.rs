@@ -1,14 +1,14 @@
 //! `/api/orgs`: the organisations a staff member manages, scoped by role.
 
-use axum::extract::State;
 use axum::Json;
+use axum::extract::State;
 use suite_domain::api::{ErrorBody, OrganisationUpdate, StaffSummary};
 use suite_domain::org::{OrgKind, OrgRef, Organisation};
 use suite_domain::validation::check_text;
 
+use crate::AppState;
 use crate::auth::CurrentStaff;
 use crate::error::{ApiJson, ApiPath, AppError};
-use crate::AppState;
 
 fn org_ref(kind: &str, id: String) -> Result<OrgRef, AppError> {
     let kind = OrgKind::parse(kind).ok_or(AppError::NotFound)?;
@@ -58,7 +58,12 @@ pub(super) async fn get_org(
 ) -> Result<Json<Organisation>, AppError> {
     let org = org_ref(&kind, id)?;
     staff.require_scope(&org)?;
-    state.db.get_org(&org).await?.map(Json).ok_or(AppError::NotFound)
+    state
+        .db
+        .get_org(&org)
+        .await?
+        .map(Json)
+        .ok_or(AppError::NotFound)
 }
 
 #[utoipa::path(
@@ -90,11 +95,20 @@ pub(super) async fn update_org(
     if update.town.chars().count() > 120 {
         check_text("town", &update.town, 120)?;
     }
-    if !state.db.update_org(&org, update.name.trim(), update.town.trim()).await? {
+    if !state
+        .db
+        .update_org(&org, update.name.trim(), update.town.trim())
+        .await?
+    {
         return Err(AppError::NotFound);
     }
     tracing::info!(by = %staff.email, %org, "organisation updated");
-    state.db.get_org(&org).await?.map(Json).ok_or(AppError::NotFound)
+    state
+        .db
+        .get_org(&org)
+        .await?
+        .map(Json)
+        .ok_or(AppError::NotFound)
 }
 
 #[utoipa::path(
@@ -121,7 +135,11 @@ pub(super) async fn list_staff(
     let rows = state.db.list_staff_of(&org).await?;
     Ok(Json(
         rows.into_iter()
-            .map(|s| StaffSummary { email: s.email, display_name: s.display_name, role: s.role })
+            .map(|s| StaffSummary {
+                email: s.email,
+                display_name: s.display_name,
+                role: s.role,
+            })
             .collect(),
     ))
 }

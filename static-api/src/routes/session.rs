@@ -4,16 +4,16 @@ use std::net::SocketAddr;
 use std::time::Instant;
 
 use axum::extract::{ConnectInfo, State};
-use axum::http::header::SET_COOKIE;
 use axum::http::StatusCode;
+use axum::http::header::SET_COOKIE;
 use axum::response::{IntoResponse, Response};
 use axum::{Extension, Json};
 use suite_domain::api::{ErrorBody, LoginRequest, SessionInfo};
-use suite_domain::validation::{normalise_email, MAX_PASSWORD_CHARS};
+use suite_domain::validation::{MAX_PASSWORD_CHARS, normalise_email};
 
+use crate::AppState;
 use crate::auth::{self, CurrentStaff};
 use crate::error::{ApiJson, AppError};
-use crate::AppState;
 
 #[utoipa::path(
     post,
@@ -39,14 +39,18 @@ pub(super) async fn login(
         return Err(AppError::TooManyAttempts);
     }
     if request.password.chars().count() > MAX_PASSWORD_CHARS {
-        state.login_limiter.record_failure(&email, address.as_deref(), now);
+        state
+            .login_limiter
+            .record_failure(&email, address.as_deref(), now);
         return Err(AppError::BadCredentials);
     }
     let staff = state.db.find_staff_by_email(&email).await?;
     let stored = staff.as_ref().map(|s| s.password_hash.clone());
     let valid = auth::verify_password(request.password, stored).await?;
     let Some(staff) = staff.filter(|_| valid) else {
-        state.login_limiter.record_failure(&email, address.as_deref(), now);
+        state
+            .login_limiter
+            .record_failure(&email, address.as_deref(), now);
         tracing::warn!(%email, "failed staff login");
         return Err(AppError::BadCredentials);
     };
@@ -56,7 +60,10 @@ pub(super) async fn login(
     let token = auth::new_token();
     let csrf_token = auth::new_token();
     let expires = now_unix + auth::SESSION_SECONDS;
-    state.db.insert_session(&auth::token_hash(&token), staff.id, &csrf_token, expires).await?;
+    state
+        .db
+        .insert_session(&auth::token_hash(&token), staff.id, &csrf_token, expires)
+        .await?;
     tracing::info!(%email, role = staff.role.name(), "staff logged in");
     let info = SessionInfo {
         email: staff.email,
@@ -95,7 +102,10 @@ pub(super) async fn current(staff: CurrentStaff) -> Json<SessionInfo> {
         (status = 403, description = "Missing or wrong CSRF token", body = ErrorBody),
     )
 )]
-pub(super) async fn logout(State(state): State<AppState>, staff: CurrentStaff) -> Result<Response, AppError> {
+pub(super) async fn logout(
+    State(state): State<AppState>,
+    staff: CurrentStaff,
+) -> Result<Response, AppError> {
     state.db.delete_session(&staff.token_hash).await?;
     tracing::info!(email = %staff.email, "staff logged out");
     Ok((StatusCode::NO_CONTENT, [(SET_COOKIE, auth::clear_cookie())]).into_response())

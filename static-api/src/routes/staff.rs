@@ -1,18 +1,20 @@
 //! `POST /api/staff`: add a staff account. Admins add anyone; staff add colleagues
 //! to their own organisation only; only admins add admins.
 
+use axum::Json;
 use axum::extract::State;
 use axum::http::StatusCode;
-use axum::Json;
 use suite_domain::api::{ErrorBody, NewStaff, StaffSummary};
 use suite_domain::i18n::Msg;
 use suite_domain::org::Role;
-use suite_domain::validation::{check_email, check_new_password, check_text, normalise_email, FieldError};
+use suite_domain::validation::{
+    FieldError, check_email, check_new_password, check_text, normalise_email,
+};
 
-use crate::auth::{hash_password, CurrentStaff};
+use crate::AppState;
+use crate::auth::{CurrentStaff, hash_password};
 use crate::db::is_unique_violation;
 use crate::error::{ApiJson, AppError};
-use crate::AppState;
 
 #[utoipa::path(
     post,
@@ -33,8 +35,10 @@ pub(super) async fn create_staff(
     staff: CurrentStaff,
     ApiJson(new): ApiJson<NewStaff>,
 ) -> Result<(StatusCode, Json<StaffSummary>), AppError> {
-    let role = Role::from_parts(&new.role, new.org.as_deref())
-        .ok_or(FieldError { field: "role", message: Msg::ErrInvalidInput })?;
+    let role = Role::from_parts(&new.role, new.org.as_deref()).ok_or(FieldError {
+        field: "role",
+        message: Msg::ErrInvalidInput,
+    })?;
     match role.org() {
         None => staff.require_admin()?,
         Some(org) => {
@@ -52,9 +56,18 @@ pub(super) async fn create_staff(
     let name = new.display_name.trim();
     match state.db.insert_staff(&email, name, &hash, &role).await {
         Ok(_) => {}
-        Err(e) if is_unique_violation(&e) => return Err(AppError::Conflict(format!("{email} exists"))),
+        Err(e) if is_unique_violation(&e) => {
+            return Err(AppError::Conflict(format!("{email} exists")));
+        }
         Err(e) => return Err(e.into()),
     }
     tracing::info!(by = %staff.email, %email, role = role.name(), "staff account created");
-    Ok((StatusCode::CREATED, Json(StaffSummary { email, display_name: name.into(), role })))
+    Ok((
+        StatusCode::CREATED,
+        Json(StaffSummary {
+            email,
+            display_name: name.into(),
+            role,
+        }),
+    ))
 }

@@ -4,11 +4,11 @@
 
 use std::path::Path;
 
+use axum::Router;
 use axum::body::Body;
 use axum::http::{Method, Request, StatusCode};
-use axum::Router;
 use http_body_util::BodyExt;
-use static_api::{demo, AppState, Config};
+use static_api::{AppState, Config, demo};
 use tower::ServiceExt;
 
 pub(crate) const ADMIN: (&str, &str) = ("admin@demo.invalid", "demo-admin-2026");
@@ -30,7 +30,10 @@ pub(crate) struct TestResponse {
 
 impl TestResponse {
     pub(crate) fn header(&self, name: &str) -> Option<String> {
-        self.headers.get(name).and_then(|v| v.to_str().ok()).map(String::from)
+        self.headers
+            .get(name)
+            .and_then(|v| v.to_str().ok())
+            .map(String::from)
     }
 }
 
@@ -43,7 +46,10 @@ pub(crate) struct Session {
 
 impl Session {
     pub(crate) fn without_csrf(&self) -> Session {
-        Session { cookie: self.cookie.clone(), csrf: String::new() }
+        Session {
+            cookie: self.cookie.clone(),
+            csrf: String::new(),
+        }
     }
 }
 
@@ -56,11 +62,26 @@ fn write(path: &Path, content: &[u8]) {
 
 /// A small built site like the one `cargo xtask build` writes.
 pub(crate) fn write_site(site: &Path) {
-    write(&site.join("index.html"), b"<!doctype html><title>Portaal</title>");
-    write(&site.join("bieblo/index.html"), b"<!doctype html><title>Bieblo</title>");
-    write(&site.join("bieblo/bieblo-0123456789abcdef_bg.wasm"), b"\0asm-raw");
-    write(&site.join("bieblo/bieblo-0123456789abcdef_bg.wasm.br"), b"brotli-bytes");
-    write(&site.join("bieblo/bieblo-0123456789abcdef_bg.wasm.gz"), b"gzip-bytes");
+    write(
+        &site.join("index.html"),
+        b"<!doctype html><title>Portaal</title>",
+    );
+    write(
+        &site.join("bieblo/index.html"),
+        b"<!doctype html><title>Bieblo</title>",
+    );
+    write(
+        &site.join("bieblo/bieblo-0123456789abcdef_bg.wasm"),
+        b"\0asm-raw",
+    );
+    write(
+        &site.join("bieblo/bieblo-0123456789abcdef_bg.wasm.br"),
+        b"brotli-bytes",
+    );
+    write(
+        &site.join("bieblo/bieblo-0123456789abcdef_bg.wasm.gz"),
+        b"gzip-bytes",
+    );
     write(&site.join("bieblo/themes.png"), b"png");
 }
 
@@ -69,25 +90,53 @@ impl TestApp {
         let dir = tempfile::tempdir().expect("temp dir");
         let site_dir = dir.path().join("site");
         write_site(&site_dir);
-        let config = Config { data_dir: dir.path().join("data"), site_dir, demo: true };
+        let config = Config {
+            data_dir: dir.path().join("data"),
+            site_dir,
+            demo: true,
+        };
         let state = AppState::open(config).await.expect("open database");
         demo::seed(&state.db).await.expect("seed demo data");
         let router = static_api::app(state.clone());
         TestApp { router, state, dir }
     }
 
-    pub(crate) async fn raw(&self, method: Method, path: &str, body: Option<String>, headers: &[(&str, &str)]) -> TestResponse {
+    pub(crate) async fn raw(
+        &self,
+        method: Method,
+        path: &str,
+        body: Option<String>,
+        headers: &[(&str, &str)],
+    ) -> TestResponse {
         let mut builder = Request::builder().method(method).uri(path);
         for (name, value) in headers {
             builder = builder.header(*name, *value);
         }
-        let request = builder.body(body.map(Body::from).unwrap_or_else(Body::empty)).expect("request");
-        let response = self.router.clone().oneshot(request).await.expect("infallible router");
+        let request = builder
+            .body(body.map(Body::from).unwrap_or_else(Body::empty))
+            .expect("request");
+        let response = self
+            .router
+            .clone()
+            .oneshot(request)
+            .await
+            .expect("infallible router");
         let status = response.status();
         let headers = response.headers().clone();
-        let body = response.into_body().collect().await.expect("body").to_bytes().to_vec();
+        let body = response
+            .into_body()
+            .collect()
+            .await
+            .expect("body")
+            .to_bytes()
+            .to_vec();
         let json = serde_json::from_slice(&body).unwrap_or(serde_json::Value::Null);
-        TestResponse { status, headers, body, json }
+        TestResponse {
+            status,
+            headers,
+            body,
+            json,
+        }
     }
 
     pub(crate) async fn get(&self, path: &str) -> TestResponse {
@@ -96,7 +145,13 @@ impl TestApp {
 
     pub(crate) async fn login(&self, email: &str, password: &str) -> TestResponse {
         let body = serde_json::json!({"email": email, "password": password}).to_string();
-        self.raw(Method::POST, "/api/session", Some(body), &[("content-type", "application/json")]).await
+        self.raw(
+            Method::POST,
+            "/api/session",
+            Some(body),
+            &[("content-type", "application/json")],
+        )
+        .await
     }
 
     pub(crate) async fn session(&self, (email, password): (&str, &str)) -> Session {
@@ -104,7 +159,10 @@ impl TestApp {
         assert_eq!(res.status, StatusCode::OK, "login {email}");
         let set_cookie = res.header("set-cookie").expect("cookie");
         let cookie = set_cookie.split(';').next().unwrap_or_default().to_string();
-        let csrf = res.json["csrf_token"].as_str().unwrap_or_default().to_string();
+        let csrf = res.json["csrf_token"]
+            .as_str()
+            .unwrap_or_default()
+            .to_string();
         Session { cookie, csrf }
     }
 
@@ -119,10 +177,14 @@ impl TestApp {
         body: Option<serde_json::Value>,
         s: &Session,
     ) -> TestResponse {
-        let mut headers = vec![("cookie", s.cookie.as_str()), ("content-type", "application/json")];
+        let mut headers = vec![
+            ("cookie", s.cookie.as_str()),
+            ("content-type", "application/json"),
+        ];
         if !s.csrf.is_empty() {
             headers.push(("x-csrf-token", s.csrf.as_str()));
         }
-        self.raw(method, path, body.map(|b| b.to_string()), &headers).await
+        self.raw(method, path, body.map(|b| b.to_string()), &headers)
+            .await
     }
 }

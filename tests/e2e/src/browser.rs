@@ -28,11 +28,18 @@ pub struct LogEntry {
 struct BrowserLog;
 
 impl WebDriverCompatibleCommand for BrowserLog {
-    fn endpoint(&self, base: &url::Url, session: Option<&str>) -> std::result::Result<url::Url, url::ParseError> {
+    fn endpoint(
+        &self,
+        base: &url::Url,
+        session: Option<&str>,
+    ) -> std::result::Result<url::Url, url::ParseError> {
         base.join(&format!("session/{}/se/log", session.unwrap_or_default()))
     }
     fn method_and_body(&self, _: &url::Url) -> (http::Method, Option<String>) {
-        (http::Method::POST, Some(json!({"type": "browser"}).to_string()))
+        (
+            http::Method::POST,
+            Some(json!({"type": "browser"}).to_string()),
+        )
     }
 }
 
@@ -44,11 +51,21 @@ pub struct Cdp {
 }
 
 impl WebDriverCompatibleCommand for Cdp {
-    fn endpoint(&self, base: &url::Url, session: Option<&str>) -> std::result::Result<url::Url, url::ParseError> {
-        base.join(&format!("session/{}/goog/cdp/execute", session.unwrap_or_default()))
+    fn endpoint(
+        &self,
+        base: &url::Url,
+        session: Option<&str>,
+    ) -> std::result::Result<url::Url, url::ParseError> {
+        base.join(&format!(
+            "session/{}/goog/cdp/execute",
+            session.unwrap_or_default()
+        ))
     }
     fn method_and_body(&self, _: &url::Url) -> (http::Method, Option<String>) {
-        (http::Method::POST, Some(json!({"cmd": self.cmd, "params": self.params}).to_string()))
+        (
+            http::Method::POST,
+            Some(json!({"cmd": self.cmd, "params": self.params}).to_string()),
+        )
     }
 }
 
@@ -62,12 +79,18 @@ pub struct Browser {
 
 fn free_port() -> Result<u16> {
     let listener = std::net::TcpListener::bind("127.0.0.1:0").map_err(|e| format!("port: {e}"))?;
-    listener.local_addr().map(|a| a.port()).map_err(|e| format!("port: {e}"))
+    listener
+        .local_addr()
+        .map(|a| a.port())
+        .map_err(|e| format!("port: {e}"))
 }
 
 fn chromium_binary() -> Option<PathBuf> {
     std::env::var_os("CHROMIUM").map(PathBuf::from).or_else(|| {
-        ["/usr/bin/chromium", "/usr/bin/chromium-browser"].iter().map(PathBuf::from).find(|p| p.is_file())
+        ["/usr/bin/chromium", "/usr/bin/chromium-browser"]
+            .iter()
+            .map(PathBuf::from)
+            .find(|p| p.is_file())
     })
 }
 
@@ -112,22 +135,36 @@ impl Browser {
         let started = Instant::now();
         let client = loop {
             let connector = hyper_util::client::legacy::connect::HttpConnector::new();
-            match ClientBuilder::new(connector).capabilities(caps.clone()).connect(&url).await {
+            match ClientBuilder::new(connector)
+                .capabilities(caps.clone())
+                .connect(&url)
+                .await
+            {
                 Ok(client) => break client,
                 Err(e) if started.elapsed() > Duration::from_secs(30) => {
-                    return Err(format!("cannot start a Chromium session through {driver_path}: {e}"));
+                    return Err(format!(
+                        "cannot start a Chromium session through {driver_path}: {e}"
+                    ));
                 }
                 Err(_) => tokio::time::sleep(Duration::from_millis(100)).await,
             }
         };
-        Ok(Browser { client, base: base.trim_end_matches('/').to_string(), driver, _profile: profile })
+        Ok(Browser {
+            client,
+            base: base.trim_end_matches('/').to_string(),
+            driver,
+            _profile: profile,
+        })
     }
 
     // ---- act ----
 
     /// Opens `path` on the server under test.
     pub async fn goto(&self, path: &str) -> Result<()> {
-        self.client.goto(&format!("{}{path}", self.base)).await.map_err(|e| format!("goto {path}: {e}"))
+        self.client
+            .goto(&format!("{}{path}", self.base))
+            .await
+            .map_err(|e| format!("goto {path}: {e}"))
     }
 
     pub async fn click(&self, css: &str) -> Result<()> {
@@ -139,22 +176,36 @@ impl Browser {
     pub async fn fill(&self, css: &str, text: &str) -> Result<()> {
         let el = self.find(css).await?;
         el.clear().await.map_err(|e| format!("clear {css}: {e}"))?;
-        el.send_keys(text).await.map_err(|e| format!("type into {css}: {e}"))
+        el.send_keys(text)
+            .await
+            .map_err(|e| format!("type into {css}: {e}"))
     }
 
     /// Runs a script and returns its value.
     pub async fn eval(&self, script: &str) -> Result<Value> {
-        self.client.execute(script, vec![]).await.map_err(|e| format!("script failed: {e}\n{script}"))
+        self.client
+            .execute(script, vec![])
+            .await
+            .map_err(|e| format!("script failed: {e}\n{script}"))
     }
 
     /// Runs an async script: it calls `done(value)` (the last argument) when finished.
     pub async fn eval_async(&self, script: &str) -> Result<Value> {
         let wrapped = format!("const done = arguments[arguments.length - 1];\n{script}");
-        self.client.execute_async(&wrapped, vec![]).await.map_err(|e| format!("async script failed: {e}\n{script}"))
+        self.client
+            .execute_async(&wrapped, vec![])
+            .await
+            .map_err(|e| format!("async script failed: {e}\n{script}"))
     }
 
     /// `fetch` from the page (same origin, with its cookies): `[status, body text]`.
-    pub async fn fetch(&self, method: &str, path: &str, headers: Value, body: Option<&str>) -> Result<(u16, String)> {
+    pub async fn fetch(
+        &self,
+        method: &str,
+        path: &str,
+        headers: Value,
+        body: Option<&str>,
+    ) -> Result<(u16, String)> {
         let script = format!(
             "fetch({path}, {{method: {method}, headers: {headers}, body: {body}}})\
              .then(r => r.text().then(t => done([r.status, t]))).catch(e => done([0, String(e)]));",
@@ -169,26 +220,45 @@ impl Browser {
 
     /// Sends a CDP command (network and CPU emulation in the benchmark).
     pub async fn cdp(&self, cmd: &'static str, params: Value) -> Result<Value> {
-        self.client.issue_cmd(Cdp { cmd, params }).await.map_err(|e| format!("CDP {cmd}: {e}"))
+        self.client
+            .issue_cmd(Cdp { cmd, params })
+            .await
+            .map_err(|e| format!("CDP {cmd}: {e}"))
     }
 
     // ---- find ----
 
     pub async fn find(&self, css: &str) -> Result<fantoccini::elements::Element> {
-        match self.client.wait().at_most(WAIT).for_element(Locator::Css(css)).await {
+        match self
+            .client
+            .wait()
+            .at_most(WAIT)
+            .for_element(Locator::Css(css))
+            .await
+        {
             Ok(el) => Ok(el),
-            Err(e) => Err(format!("no element {css} on {}: {e}", self.current_path().await)),
+            Err(e) => Err(format!(
+                "no element {css} on {}: {e}",
+                self.current_path().await
+            )),
         }
     }
 
     pub async fn find_all(&self, css: &str) -> Result<Vec<fantoccini::elements::Element>> {
-        self.client.find_all(Locator::Css(css)).await.map_err(|e| format!("find {css}: {e}"))
+        self.client
+            .find_all(Locator::Css(css))
+            .await
+            .map_err(|e| format!("find {css}: {e}"))
     }
 
     // ---- check ----
 
     pub async fn current_path(&self) -> String {
-        self.client.current_url().await.map(|u| u.path().to_string()).unwrap_or_default()
+        self.client
+            .current_url()
+            .await
+            .map(|u| u.path().to_string())
+            .unwrap_or_default()
     }
 
     pub async fn text(&self, css: &str) -> Result<String> {
@@ -204,7 +274,10 @@ impl Browser {
                 return Ok(());
             }
             if started.elapsed() > WAIT {
-                return Err(format!("timed out waiting for {what} on {}", self.current_path().await));
+                return Err(format!(
+                    "timed out waiting for {what} on {}",
+                    self.current_path().await
+                ));
             }
             tokio::time::sleep(Duration::from_millis(50)).await;
         }
@@ -212,26 +285,41 @@ impl Browser {
 
     /// Waits for the contract every app keeps: `data-ready="true"` on `<html>`.
     pub async fn wait_ready(&self) -> Result<()> {
-        self.wait_until("data-ready", "document.documentElement.dataset.ready === 'true'").await
+        self.wait_until(
+            "data-ready",
+            "document.documentElement.dataset.ready === 'true'",
+        )
+        .await
     }
 
     /// Console entries since the last call (chromedriver empties its buffer).
     pub async fn console(&self) -> Result<Vec<LogEntry>> {
-        let v = self.client.issue_cmd(BrowserLog).await.map_err(|e| format!("browser log: {e}"))?;
+        let v = self
+            .client
+            .issue_cmd(BrowserLog)
+            .await
+            .map_err(|e| format!("browser log: {e}"))?;
         serde_json::from_value(v).map_err(|e| format!("browser log shape: {e}"))
     }
 
     /// Console errors (level SEVERE) since the last call.
     pub async fn console_errors(&self) -> Result<Vec<LogEntry>> {
-        Ok(self.console().await?.into_iter().filter(|e| e.level == "SEVERE").collect())
+        Ok(self
+            .console()
+            .await?
+            .into_iter()
+            .filter(|e| e.level == "SEVERE")
+            .collect())
     }
 
     /// Runs axe-core (injected from the npm package; never shipped) on the current page
     /// and returns its serious and critical violations.
     pub async fn axe_serious_violations(&self) -> Result<Vec<Value>> {
-        let path = std::env::var("AXE_CORE_JS")
-            .map_err(|_| "AXE_CORE_JS is not set: run the tests with `cargo xtask test`".to_string())?;
-        let source = std::fs::read_to_string(&path).map_err(|e| format!("cannot read axe-core at {path}: {e}"))?;
+        let path = std::env::var("AXE_CORE_JS").map_err(|_| {
+            "AXE_CORE_JS is not set: run the tests with `cargo xtask test`".to_string()
+        })?;
+        let source = std::fs::read_to_string(&path)
+            .map_err(|e| format!("cannot read axe-core at {path}: {e}"))?;
         self.eval(&format!("{source}\nreturn true;")).await?;
         let v = self
             .eval_async(

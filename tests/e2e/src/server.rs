@@ -33,13 +33,28 @@ pub struct TestServer {
 impl TestServer {
     pub async fn start() -> Result<TestServer> {
         let data = tempfile::tempdir().map_err(|e| format!("temp dir: {e}"))?;
-        let config = Config { data_dir: data.path().to_path_buf(), site_dir: site_dir()?, demo: true };
-        let state = AppState::open(config).await.map_err(|e| format!("open database: {e}"))?;
-        demo::seed(&state.db).await.map_err(|e| format!("seed: {e}"))?;
-        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.map_err(|e| format!("bind: {e}"))?;
+        let config = Config {
+            data_dir: data.path().to_path_buf(),
+            site_dir: site_dir()?,
+            demo: true,
+        };
+        let state = AppState::open(config)
+            .await
+            .map_err(|e| format!("open database: {e}"))?;
+        demo::seed(&state.db)
+            .await
+            .map_err(|e| format!("seed: {e}"))?;
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
+            .await
+            .map_err(|e| format!("bind: {e}"))?;
         let addr = listener.local_addr().map_err(|e| format!("addr: {e}"))?;
         let task = tokio::spawn(static_api::serve(listener, state.clone()));
-        Ok(TestServer { addr, state, task, _data: data })
+        Ok(TestServer {
+            addr,
+            state,
+            task,
+            _data: data,
+        })
     }
 
     /// Absolute URL of `path` on this server.

@@ -85,12 +85,18 @@ fn size_of(file: &Path) -> Size {
         s.push(suffix);
         PathBuf::from(s)
     };
-    Size { raw: file_len(file), gzip: file_len(&with(".gz")), brotli: file_len(&with(".br")) }
+    Size {
+        raw: file_len(file),
+        gzip: file_len(&with(".gz")),
+        brotli: file_len(&with(".br")),
+    }
 }
 
 fn app_sizes(dir: &Path) -> (Size, Size, Size) {
     let (mut wasm, mut js, mut css) = (Size::default(), Size::default(), Size::default());
-    let Ok(entries) = std::fs::read_dir(dir) else { return (wasm, js, css) };
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return (wasm, js, css);
+    };
     for entry in entries.flatten() {
         let path = entry.path();
         match path.extension().and_then(|e| e.to_str()) {
@@ -114,20 +120,35 @@ async fn time_to_ready(server: &TestServer, slug: &str) -> Result<Vec<f64>, Stri
         // A new browser profile per run: nothing cached, nothing compiled.
         let browser = Browser::start(&server.url(""), 1280, 900).await?;
         browser.cdp("Network.enable", json!({})).await?;
-        browser.cdp("Network.setCacheDisabled", json!({"cacheDisabled": true})).await?;
+        browser
+            .cdp("Network.setCacheDisabled", json!({"cacheDisabled": true}))
+            .await?;
         browser
             .cdp(
                 "Network.emulateNetworkConditions",
                 json!({"offline": false, "latency": 60, "downloadThroughput": 9_000_000 / 8, "uploadThroughput": 1_500_000 / 8}),
             )
             .await?;
-        browser.cdp("Emulation.setCPUThrottlingRate", json!({"rate": 4})).await?;
+        browser
+            .cdp("Emulation.setCPUThrottlingRate", json!({"rate": 4}))
+            .await?;
         browser.cdp("Page.enable", json!({})).await?;
-        browser.cdp("Page.addScriptToEvaluateOnNewDocument", json!({"source": READY_OBSERVER})).await?;
+        browser
+            .cdp(
+                "Page.addScriptToEvaluateOnNewDocument",
+                json!({"source": READY_OBSERVER}),
+            )
+            .await?;
         browser.goto(&format!("/{slug}/")).await?;
         browser.wait_ready().await?;
-        browser.wait_until("ready time", "window.__readyAt > 0").await?;
-        let ms = browser.eval("return window.__readyAt;").await?.as_f64().unwrap_or(f64::NAN);
+        browser
+            .wait_until("ready time", "window.__readyAt > 0")
+            .await?;
+        let ms = browser
+            .eval("return window.__readyAt;")
+            .await?
+            .as_f64()
+            .unwrap_or(f64::NAN);
         runs.push(ms);
         browser.close().await;
     }
@@ -179,9 +200,12 @@ fn load(server: &TestServer, path: &str) -> Result<LoadReport, String> {
         .args(args)
         .arg(&url)
         .output()
-        .map_err(|e| format!("cannot run wrk (apt-get install wrk; `cargo xtask bench` does): {e}"))?;
+        .map_err(|e| {
+            format!("cannot run wrk (apt-get install wrk; `cargo xtask bench` does): {e}")
+        })?;
     let text = String::from_utf8_lossy(&out.stdout);
-    let (rps, p50, p99) = parse_wrk(&text).ok_or_else(|| format!("cannot read wrk output:\n{text}"))?;
+    let (rps, p50, p99) =
+        parse_wrk(&text).ok_or_else(|| format!("cannot read wrk output:\n{text}"))?;
     Ok(LoadReport {
         path: path.into(),
         requests_per_second: rps,
@@ -197,7 +221,10 @@ fn kb(bytes: u64) -> String {
 
 fn markdown(report: &Report) -> String {
     let mut md = String::from("# Benchmark report\n\n");
-    md.push_str(&format!("Machine: {}. Browser: {}.\n\n", report.machine, report.chromium));
+    md.push_str(&format!(
+        "Machine: {}. Browser: {}.\n\n",
+        report.machine, report.chromium
+    ));
     md.push_str("## Sizes (what the server sends: brotli)\n\n");
     md.push_str("| app | wasm raw | wasm gzip | wasm brotli | JS brotli | CSS brotli | total brotli | budget | within |\n");
     md.push_str("|---|---|---|---|---|---|---|---|---|\n");
@@ -221,10 +248,20 @@ fn markdown(report: &Report) -> String {
     ));
     md.push_str("| app | median | runs (ms) | budget |\n|---|---|---|---|\n");
     for a in &report.apps {
-        let median = a.ready_ms_median.map(|m| format!("**{m:.0} ms**")).unwrap_or_else(|| "n/a".into());
+        let median = a
+            .ready_ms_median
+            .map(|m| format!("**{m:.0} ms**"))
+            .unwrap_or_else(|| "n/a".into());
         let runs: Vec<String> = a.ready_ms_runs.iter().map(|r| format!("{r:.0}")).collect();
-        let budget = a.ready_budget_ms.map(|b| format!("{b:.0} ms")).unwrap_or_else(|| "none set".into());
-        let runs = a.ready_error.clone().map(|e| format!("error: {e}")).unwrap_or_else(|| runs.join(", "));
+        let budget = a
+            .ready_budget_ms
+            .map(|b| format!("{b:.0} ms"))
+            .unwrap_or_else(|| "none set".into());
+        let runs = a
+            .ready_error
+            .clone()
+            .map(|e| format!("error: {e}"))
+            .unwrap_or_else(|| runs.join(", "));
         md.push_str(&format!("| {} | {median} | {runs} | {budget} |\n", a.slug));
     }
     md.push_str("\n## API under load (loopback; server and wrk share the machine's 2 cores)\n\n");
@@ -240,7 +277,10 @@ fn markdown(report: &Report) -> String {
 
 #[tokio::main]
 async fn main() -> Result<(), String> {
-    let out_dir = std::env::args().nth(1).map(PathBuf::from).unwrap_or_else(|| PathBuf::from("target/bench"));
+    let out_dir = std::env::args()
+        .nth(1)
+        .map(PathBuf::from)
+        .unwrap_or_else(|| PathBuf::from("target/bench"));
     let site = site_dir()?;
     let server = TestServer::start().await?;
     // A static JSON file of realistic size for the load test.
@@ -249,7 +289,11 @@ async fn main() -> Result<(), String> {
     let items: Vec<_> = (0..100)
         .map(|i| json!({"id": format!("demo-{i}"), "title": format!("Voorbeeldboek {i}"), "shelf": "Jeugd - Avontuur"}))
         .collect();
-    std::fs::write(public.join("sample.json"), json!({"items": items}).to_string()).map_err(|e| e.to_string())?;
+    std::fs::write(
+        public.join("sample.json"),
+        json!({"items": items}).to_string(),
+    )
+    .map_err(|e| e.to_string())?;
 
     let mut apps = Vec::new();
     for app in APPS {
@@ -259,7 +303,11 @@ async fn main() -> Result<(), String> {
         total += js;
         total += css;
         let game = app.slug == "voor-de-show";
-        let budget = if game { GAME_BUDGET_BYTES } else { YEW_BUDGET_BYTES };
+        let budget = if game {
+            GAME_BUDGET_BYTES
+        } else {
+            YEW_BUDGET_BYTES
+        };
         let (runs, error) = match time_to_ready(&server, app.slug).await {
             Ok(runs) => (runs, None),
             Err(e) => (Vec::new(), Some(e)),
@@ -289,7 +337,9 @@ async fn main() -> Result<(), String> {
         .output()
         .map(|o| String::from_utf8_lossy(&o.stdout).trim().to_string())
         .unwrap_or_default();
-    let cores = std::thread::available_parallelism().map(|n| n.get()).unwrap_or(0);
+    let cores = std::thread::available_parallelism()
+        .map(|n| n.get())
+        .unwrap_or(0);
     let report = Report {
         generated_unix: std::time::SystemTime::now()
             .duration_since(std::time::UNIX_EPOCH)
