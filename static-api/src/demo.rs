@@ -110,3 +110,57 @@ pub async fn seed(db: &Db) -> Result<(), AppError> {
     }
     Ok(())
 }
+
+/// Branch of each demo library whose copies the demo kiosk shows.
+pub const DEMO_BRANCHES: &[(&str, &[&str])] = &[
+    (
+        "demo-wetteren",
+        &[
+            "Wetteren hoofdbibliotheek (demo)",
+            "Uitleenpost Massemen (demo)",
+        ],
+    ),
+    ("demo-gent", &["Gent De Krook (demo)"]),
+];
+
+/// Publishes a Bieblo snapshot built from a generated demo catalogue (invented titles)
+/// for every demo library.
+pub fn seed_snapshots(
+    public_dir: &std::path::Path,
+) -> Result<(), crate::import::catalogue::ImportError> {
+    let now = crate::import::now_rfc3339();
+    for (seed, (library, branches)) in DEMO_BRANCHES.iter().enumerate() {
+        crate::import::catalogue::import_demo(
+            public_dir,
+            library,
+            branches,
+            seed as u64 + 1,
+            &now,
+        )?;
+    }
+    Ok(())
+}
+
+/// Tells the person who ran `serve --demo` where everything is and how to log in.
+#[allow(clippy::print_stdout)] // The banner is for the terminal.
+pub fn print_banner(addr: std::net::SocketAddr) {
+    println!("\nThe suite runs with demo data on http://{addr}/");
+    for app in suite_domain::apps::APPS {
+        println!(
+            "  http://{addr}/{}/   {}",
+            app.slug,
+            app.name.text(suite_domain::i18n::Lang::Nl)
+        );
+    }
+    println!("Staff back-offices: http://{addr}/<app>/beheer. Demo accounts (demo only):");
+    for a in DEMO_ACCOUNTS {
+        println!(
+            "  {:<28} {:<20} {}{}",
+            a.email,
+            a.password,
+            a.role,
+            a.org.map(|o| format!(" of {o}")).unwrap_or_default()
+        );
+    }
+    println!();
+}

@@ -1,12 +1,12 @@
 //! Command line of the server: `serve`, `create-admin` (and, as apps arrive, `import`).
 
-use std::io::BufRead;
+use std::io::{BufRead, Write};
 use std::net::SocketAddr;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
-use static_api::{AppState, Config, demo};
+use static_api::{AppState, Config, demo, import};
 use suite_domain::org::Role;
 use suite_domain::validation::{check_email, check_new_password, check_text, normalise_email};
 use tracing_subscriber::EnvFilter;
@@ -34,12 +34,38 @@ enum Command {
         #[arg(long)]
         demo: bool,
     },
+    /// Import outside data; prints a report (or JSON with --json) and exits non-zero
+    /// when nothing could be imported.
+    Import {
+        #[command(subcommand)]
+        kind: ImportKind,
+    },
     /// Create an admin account; the password is read from the first line of stdin.
     CreateAdmin {
         #[arg(long)]
         email: String,
         #[arg(long)]
         name: String,
+    },
+}
+
+#[derive(Subcommand)]
+enum ImportKind {
+    /// Cultuurconnect catalogue responses (search, details, availability; XML or JSON)
+    /// into the Bieblo snapshot /data/bieblo/<library>.json.
+    Catalogue {
+        /// Id of the library (lower case, digits, '-').
+        #[arg(long)]
+        library: String,
+        /// Keep only copies under this catalogue location id, e.g. /root/bibnet/Wetteren.
+        #[arg(long)]
+        location: Option<String>,
+        /// Print the report as JSON.
+        #[arg(long)]
+        json: bool,
+        /// Response files to import.
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
     },
 }
 
@@ -60,6 +86,7 @@ async fn main() -> ExitCode {
             demo,
         } => serve(cli.data_dir, site_dir, addr, demo).await,
         Command::CreateAdmin { email, name } => create_admin(cli.data_dir, &email, &name).await,
+        Command::Import { kind } => import(cli.data_dir, kind),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -97,6 +124,36 @@ async fn serve(
     static_api::serve(listener, state)
         .await
         .map_err(|e| format!("server stopped: {e}"))
+}
+
+fn import(data_dir: PathBuf, kind: ImportKind) -> Result<(), String> {
+    let ImportKind::Catalogue {
+        library,
+        location,
+        json,
+        files,
+    } = kind;
+    let now = import::now_rfc3339();
+    let job = import::catalogue::CatalogueImport {
+        library: &library,
+        location: location.as_deref(),
+        demo: false,
+        now: &now,
+    };
+    let report = import::catalogue::import_files(&data_dir.join("public"), &job, &files)
+        .map_err(|e| e.to_string())?;
+    let text = if json {
+        serde_json::to_string_pretty(&report).map_err(|e| e.to_string())?
+    } else {
+        report.to_string()
+    };
+    let mut out = std::io::stdout().lock();
+    writeln!(out, "{text}").map_err(|e| e.to_string())?;
+    if report.failed() {
+        Err(format!("nothing imported for {library}"))
+    } else {
+        Ok(())
+    }
 }
 
 async fn create_admin(data_dir: PathBuf, email: &str, name: &str) -> Result<(), String> {

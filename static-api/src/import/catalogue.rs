@@ -1,0 +1,191 @@
+//! `static-api import catalogue`: Cultuurconnect catalogue responses (search, details,
+//! availability; XML or JSON) into the Bieblo snapshot of one library, published at
+//! `/data/bieblo/<library>.json`.
+
+use std::path::{Path, PathBuf};
+
+use suite_domain::bieblo::{Snapshot, default_themes};
+use suite_domain::catalog::Copy;
+use suite_domain::import::ImportReport;
+use suite_import::catalogue::{
+    CatalogueRecord, build_snapshot, generate_demo_catalogue, parse_availability,
+    parse_availability_json, parse_details, parse_details_json, parse_error, parse_search,
+};
+
+use super::{is_safe_id, read_inputs, write_atomically};
+
+/// Where a library's snapshot is published, under the public data folder.
+pub fn snapshot_path(public_dir: &Path, library: &str) -> PathBuf {
+    public_dir.join("bieblo").join(format!("{library}.json"))
+}
+
+/// What one import run is about.
+#[derive(Debug, Clone)]
+pub struct CatalogueImport<'a> {
+    pub library: &'a str,
+    /// Keep only copies under this catalogue location id (e.g. `/root/bibnet/Wetteren`);
+    /// all copies when `None`.
+    pub location: Option<&'a str>,
+    /// The snapshot is built from generated demo data.
+    pub demo: bool,
+    /// RFC 3339 time of the run.
+    pub now: &'a str,
+}
+
+/// Parses every input and builds the snapshot. Each input is sniffed: an API error
+/// body, a search page, an availability response or a details record.
+pub fn build(
+    import: &CatalogueImport<'_>,
+    inputs: &[(String, String)],
+    mut report: ImportReport,
+) -> (Snapshot, ImportReport) {
+    let mut records: Vec<CatalogueRecord> = Vec::new();
+    let mut availability: Vec<(String, Vec<Copy>)> = Vec::new();
+    for (name, body) in inputs {
+        if let Some(api_error) = parse_error(body) {
+            report.skip(
+                name.clone(),
+                format!("the catalogue answered with an error: {api_error}"),
+            );
+            continue;
+        }
+        let json = body.trim_start().starts_with('{');
+        if body.contains("<results") {
+            match parse_search(body) {
+                Ok(page) => {
+                    for unreadable in page.unreadable {
+                        report.skip(format!("{name}#{unreadable}"), "unreadable search result");
+                    }
+                    records.extend(page.records);
+                }
+                Err(e) => report.skip(name.clone(), e.to_string()),
+            }
+        } else if body.contains("<locations") || (json && body.contains("\"locations\"")) {
+            let parsed = if json {
+                parse_availability_json(body)
+            } else {
+                parse_availability(body)
+            };
+            match parsed {
+                Ok(avail) => {
+                    let copies = match import.location {
+                        Some(prefix) => avail.copies_under(prefix),
+                        None => avail.copies(),
+                    };
+                    for edition in &avail.editions {
+                        availability.push((edition.id.clone(), copies.clone()));
+                    }
+                }
+                Err(e) => report.skip(name.clone(), e.to_string()),
+            }
+        } else {
+            let parsed = if json {
+                parse_details_json(body)
+            } else {
+                parse_details(body)
+            };
+            match parsed {
+                Ok(record) => records.push(record),
+                Err(e) => report.skip(name.clone(), e.to_string()),
+            }
+        }
+    }
+    let (snapshot, built) = build_snapshot(
+        import.library,
+        &records,
+        &availability,
+        &default_themes(),
+        import.now,
+        import.demo,
+    );
+    report.imported = built.imported;
+    report.skipped.extend(built.skipped);
+    report.warnings.extend(built.warnings);
+    (snapshot, report)
+}
+
+/// Why an import could not even start.
+#[derive(Debug, thiserror::Error)]
+pub enum ImportError {
+    #[error("library id {0:?} must be lower-case letters, digits, '-' or '_'")]
+    BadLibraryId(String),
+    #[error("cannot publish the snapshot at {path}: {source}")]
+    Publish {
+        path: String,
+        source: std::io::Error,
+    },
+}
+
+/// Reads `files`, builds the snapshot and publishes it when at least one book was
+/// imported; otherwise the previous snapshot stays live.
+pub fn import_files(
+    public_dir: &Path,
+    import: &CatalogueImport<'_>,
+    files: &[PathBuf],
+) -> Result<ImportReport, ImportError> {
+    if !is_safe_id(import.library) {
+        return Err(ImportError::BadLibraryId(import.library.to_string()));
+    }
+    let mut report = ImportReport::new("catalogue");
+    let inputs = read_inputs(files, &mut report);
+    let (snapshot, report) = build(import, &inputs, report);
+    publish(public_dir, &snapshot, report)
+}
+
+fn publish(
+    public_dir: &Path,
+    snapshot: &Snapshot,
+    mut report: ImportReport,
+) -> Result<ImportReport, ImportError> {
+    if report.failed() {
+        report
+            .warnings
+            .push("nothing imported: the previous snapshot stays live".into());
+        return Ok(report);
+    }
+    // Covers are not fetched yet: the kiosk draws a cover with the title, and never
+    // asks a third party for an image.
+    let mut snapshot = snapshot.clone();
+    for book in &mut snapshot.books {
+        book.cover = None;
+    }
+    let path = snapshot_path(public_dir, &snapshot.library);
+    let bytes = serde_json::to_vec(&snapshot).map_err(|e| ImportError::Publish {
+        path: path.display().to_string(),
+        source: std::io::Error::other(e),
+    })?;
+    write_atomically(&path, &bytes).map_err(|source| ImportError::Publish {
+        path: path.display().to_string(),
+        source,
+    })?;
+    Ok(report)
+}
+
+/// Builds and publishes a generated demo catalogue for `library` (invented titles,
+/// marked as demo data), with copies in `branches`.
+pub fn import_demo(
+    public_dir: &Path,
+    library: &str,
+    branches: &[&str],
+    seed: u64,
+    now: &str,
+) -> Result<ImportReport, ImportError> {
+    if !is_safe_id(library) {
+        return Err(ImportError::BadLibraryId(library.to_string()));
+    }
+    let demo = generate_demo_catalogue(seed, 240, branches);
+    let mut inputs = vec![("demo-search.xml".to_string(), demo.search_xml)];
+    inputs.extend(
+        demo.availability_xml
+            .into_iter()
+            .map(|(id, xml)| (format!("demo-availability {id}"), xml)),
+    );
+    let import = CatalogueImport {
+        library,
+        location: None,
+        demo: true,
+        now,
+    };
+    let (snapshot, report) = build(&import, &inputs, ImportReport::new("catalogue"));
+    publish(public_dir, &snapshot, report)
+}

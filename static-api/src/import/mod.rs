@@ -1,0 +1,69 @@
+//! Importers of outside data: read files (or, later, a live API), parse them with
+//! `suite-import`, and publish a snapshot under `<data-dir>/public/` only when
+//! something could be imported, so a bad import never replaces good data.
+
+pub mod catalogue;
+
+use std::path::{Path, PathBuf};
+
+use suite_domain::import::ImportReport;
+
+/// Now as RFC 3339 (UTC), for snapshot stamps.
+pub fn now_rfc3339() -> String {
+    time::OffsetDateTime::now_utc()
+        .format(&time::format_description::well_known::Rfc3339)
+        .unwrap_or_default()
+}
+
+/// Whether `id` is safe as a file name and URL segment (`demo-wetteren`).
+pub fn is_safe_id(id: &str) -> bool {
+    !id.is_empty()
+        && id.len() <= 64
+        && id
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-' || b == b'_')
+}
+
+/// Reads import files; a file that cannot be read becomes a skip in `report`.
+pub fn read_inputs(files: &[PathBuf], report: &mut ImportReport) -> Vec<(String, String)> {
+    files
+        .iter()
+        .filter_map(|path| {
+            let name = path.display().to_string();
+            match std::fs::read(path) {
+                Ok(bytes) => Some((name, String::from_utf8_lossy(&bytes).into_owned())),
+                Err(e) => {
+                    report.skip(name, format!("cannot read file: {e}"));
+                    None
+                }
+            }
+        })
+        .collect()
+}
+
+/// Writes `bytes` to `path` through a temporary file and a rename, so readers see the
+/// old file or the new one, never half of one.
+pub fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    if let Some(parent) = path.parent() {
+        std::fs::create_dir_all(parent)?;
+    }
+    let mut tmp = path.as_os_str().to_owned();
+    tmp.push(".tmp");
+    std::fs::write(&tmp, bytes)?;
+    std::fs::rename(&tmp, path)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn safe_ids() {
+        for ok in ["demo-wetteren", "gent", "lib_2"] {
+            assert!(is_safe_id(ok), "{ok}");
+        }
+        for bad in ["", "../x", "a/b", "Gent", "a.json", &"x".repeat(65)] {
+            assert!(!is_safe_id(bad), "{bad}");
+        }
+    }
+}
