@@ -4,6 +4,7 @@
 //! this module's submodules only, so a PostgreSQL backend means a second set of
 //! migrations and a pool type, not a rewrite of every handler.
 
+mod bieblo;
 mod orgs;
 mod sessions;
 mod staff;

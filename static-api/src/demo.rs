@@ -1,6 +1,7 @@
 //! Demo data: invented organisations and staff accounts, created only when the server
 //! runs with `--demo`. Never use these accounts outside a demo.
 
+use suite_domain::bieblo::kiosk::{DEFAULT_IDLE_SECONDS, KioskSettingsUpdate};
 use suite_domain::org::{OrgKind, Organisation, Role};
 
 use crate::auth::hash_password;
@@ -96,6 +97,16 @@ pub async fn seed(db: &Db) -> Result<(), AppError> {
         match db.insert_org(&org).await {
             Err(e) if !is_unique_violation(&e) => return Err(e.into()),
             _ => {}
+        }
+    }
+    for (library, branches) in DEMO_BRANCHES {
+        if db.kiosk(library).await?.is_none() {
+            let settings = KioskSettingsUpdate {
+                branch: branches.first().copied().unwrap_or_default().into(),
+                idle_seconds: DEFAULT_IDLE_SECONDS,
+                active: true,
+            };
+            db.save_kiosk(library, &settings).await?;
         }
     }
     for account in DEMO_ACCOUNTS {

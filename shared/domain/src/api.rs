@@ -69,6 +69,32 @@ pub struct StaffSummary {
     pub role: Role,
 }
 
+/// One file handed to an importer from the back-office.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct UploadedFile {
+    pub name: String,
+    /// The file's text (catalogue XML or JSON).
+    pub content: String,
+}
+
+/// `POST .../imports`: files to import now.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct ImportUpload {
+    pub files: Vec<UploadedFile>,
+}
+
+/// One import run as staff see it in the back-office.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct ImportRun {
+    /// RFC 3339.
+    pub started_at: String,
+    #[cfg_attr(feature = "openapi", schema(value_type = Object))]
+    pub report: crate::import::ImportReport,
+}
+
 /// Every error the API answers with.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]

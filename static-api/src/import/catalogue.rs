@@ -132,7 +132,9 @@ pub fn import_files(
     publish(public_dir, &snapshot, report)
 }
 
-fn publish(
+/// Publishes `snapshot` when `report` imported something; otherwise keeps the previous
+/// snapshot and says so in the report.
+pub fn publish(
     public_dir: &Path,
     snapshot: &Snapshot,
     mut report: ImportReport,

@@ -1,6 +1,7 @@
 //! The `/api` surface. Routes and their OpenAPI description come from the same
 //! annotated handlers (utoipa-axum), so the document cannot drift from the code.
 
+mod bieblo;
 mod health;
 mod orgs;
 mod session;
@@ -28,6 +29,7 @@ use crate::error::api_not_found;
         (name = "system", description = "Health and description of the service"),
         (name = "session", description = "Staff login and logout"),
         (name = "organisations", description = "Libraries, cultural centres and theatre companies"),
+        (name = "bieblo", description = "Bieblo kiosk: settings, anonymous usage, imports and statistics"),
     )
 )]
 struct ApiDoc;
@@ -42,6 +44,17 @@ pub fn api() -> (Router<AppState>, utoipa::openapi::OpenApi) {
         .routes(routes!(orgs::get_org, orgs::update_org))
         .routes(routes!(orgs::list_staff))
         .routes(routes!(staff::create_staff))
+        .routes(routes!(bieblo::list_kiosks))
+        .routes(routes!(bieblo::get_kiosk, bieblo::put_kiosk))
+        .routes(routes!(bieblo::post_usage))
+        .routes(routes!(bieblo::get_stats))
+        .routes(routes!(bieblo::get_stats_csv))
+        .merge(
+            // Catalogue files are larger than other JSON bodies.
+            OpenApiRouter::new()
+                .routes(routes!(bieblo::post_import, bieblo::list_imports))
+                .layer(axum::extract::DefaultBodyLimit::max(IMPORT_BODY_LIMIT)),
+        )
         .split_for_parts();
     let served = doc.clone();
     let router = router
@@ -57,3 +70,5 @@ pub fn api() -> (Router<AppState>, utoipa::openapi::OpenApi) {
 
 /// Largest JSON body the API takes; uploads get their own limits.
 pub const API_BODY_LIMIT: usize = 64 * 1024;
+/// Largest import upload (catalogue responses as JSON strings).
+pub const IMPORT_BODY_LIMIT: usize = 16 * 1024 * 1024;

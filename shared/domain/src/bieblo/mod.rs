@@ -2,8 +2,11 @@
 //! swipe, the per-library snapshot the kiosk reads, and the recommender that picks the
 //! shelf of eight books.
 
+pub mod kiosk;
+pub mod recommend;
 pub mod snapshot;
 pub mod themes;
 
+pub use recommend::{Pick, Reason, Request, SHELF_SIZE, Shelf, recommend_shelf};
 pub use snapshot::{AgeBand, Snapshot, SnapshotBook};
 pub use themes::{Theme, ThemeId, default_themes};

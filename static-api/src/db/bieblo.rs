@@ -1,0 +1,184 @@
+//! Queries of Bieblo: kiosk settings, anonymous daily counts, and import runs.
+
+use suite_domain::bieblo::kiosk::{
+    DayCount, KioskSettings, KioskSettingsUpdate, KioskStats, KioskSummary, ThemeCount,
+};
+
+use super::Db;
+
+type KioskRow = (String, String, String, i64, i64);
+
+fn to_settings((library, library_name, branch, idle, active): KioskRow) -> KioskSettings {
+    KioskSettings {
+        library,
+        library_name,
+        branch,
+        idle_seconds: idle.clamp(0, u32::MAX as i64) as u32,
+        active: active == 1,
+    }
+}
+
+const KIOSK_SELECT: &str = "SELECT k.library_id, o.name, k.branch, k.idle_seconds, k.active \
+     FROM bieblo_kiosks k JOIN organisations o ON o.kind = 'library' AND o.id = k.library_id";
+
+impl Db {
+    pub async fn kiosk(&self, library: &str) -> Result<Option<KioskSettings>, sqlx::Error> {
+        let sql = format!("{KIOSK_SELECT} WHERE k.library_id = $1");
+        let row: Option<KioskRow> = sqlx::query_as(&sql)
+            .bind(library)
+            .fetch_optional(self.pool())
+            .await?;
+        Ok(row.map(to_settings))
+    }
+
+    /// Active kiosks, by library name.
+    pub async fn active_kiosks(&self) -> Result<Vec<KioskSummary>, sqlx::Error> {
+        let sql = format!("{KIOSK_SELECT} WHERE k.active = 1 ORDER BY o.name");
+        let rows: Vec<KioskRow> = sqlx::query_as(&sql).fetch_all(self.pool()).await?;
+        Ok(rows
+            .into_iter()
+            .map(to_settings)
+            .map(|k| KioskSummary {
+                library: k.library,
+                library_name: k.library_name,
+                branch: k.branch,
+            })
+            .collect())
+    }
+
+    /// Creates or changes a library's kiosk.
+    pub async fn save_kiosk(
+        &self,
+        library: &str,
+        update: &KioskSettingsUpdate,
+    ) -> Result<(), sqlx::Error> {
+        sqlx::query(
+            "INSERT INTO bieblo_kiosks (library_id, branch, idle_seconds, active) VALUES ($1, $2, $3, $4) \
+             ON CONFLICT (library_id) DO UPDATE SET branch = excluded.branch, \
+             idle_seconds = excluded.idle_seconds, active = excluded.active",
+        )
+        .bind(library)
+        .bind(update.branch.trim())
+        .bind(i64::from(update.idle_seconds))
+        .bind(i64::from(update.active))
+        .execute(self.pool())
+        .await
+        .map(|_| ())
+    }
+
+    /// Adds one visit's counts to the day's totals, in one transaction.
+    pub async fn add_usage(
+        &self,
+        library: &str,
+        day: &str,
+        tips: u32,
+        themes: &[(String, u64, u64, u64)],
+    ) -> Result<(), sqlx::Error> {
+        let mut tx = self.pool().begin().await?;
+        sqlx::query(
+            "INSERT INTO bieblo_daily (library_id, day, visits, tips) VALUES ($1, $2, 1, $3) \
+             ON CONFLICT (library_id, day) DO UPDATE SET visits = visits + 1, tips = tips + excluded.tips",
+        )
+        .bind(library)
+        .bind(day)
+        .bind(i64::from(tips))
+        .execute(&mut *tx)
+        .await?;
+        for (theme, likes, dislikes, tips) in themes {
+            sqlx::query(
+                "INSERT INTO bieblo_theme_daily (library_id, day, theme, likes, dislikes, tips) \
+                 VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (library_id, day, theme) DO UPDATE SET \
+                 likes = likes + excluded.likes, dislikes = dislikes + excluded.dislikes, tips = tips + excluded.tips",
+            )
+            .bind(library)
+            .bind(day)
+            .bind(theme)
+            .bind(*likes as i64)
+            .bind(*dislikes as i64)
+            .bind(*tips as i64)
+            .execute(&mut *tx)
+            .await?;
+        }
+        tx.commit().await
+    }
+
+    /// Counts per day and per theme since `since_day` (`YYYY-MM-DD`).
+    pub async fn kiosk_stats(
+        &self,
+        library: &str,
+        since_day: &str,
+    ) -> Result<KioskStats, sqlx::Error> {
+        let days: Vec<(String, i64, i64)> = sqlx::query_as(
+            "SELECT day, tips, visits FROM bieblo_daily WHERE library_id = $1 AND day >= $2 ORDER BY day",
+        )
+        .bind(library)
+        .bind(since_day)
+        .fetch_all(self.pool())
+        .await?;
+        let themes: Vec<(String, i64, i64, i64)> = sqlx::query_as(
+            "SELECT theme, SUM(likes), SUM(dislikes), SUM(tips) FROM bieblo_theme_daily \
+             WHERE library_id = $1 AND day >= $2 GROUP BY theme ORDER BY theme",
+        )
+        .bind(library)
+        .bind(since_day)
+        .fetch_all(self.pool())
+        .await?;
+        let n = |v: i64| v.max(0) as u64;
+        Ok(KioskStats {
+            days: days
+                .into_iter()
+                .map(|(day, tips, visits)| DayCount {
+                    day,
+                    tips: n(tips),
+                    visits: n(visits),
+                })
+                .collect(),
+            themes: themes
+                .into_iter()
+                .map(|(theme, likes, dislikes, tips)| ThemeCount {
+                    theme,
+                    likes: n(likes),
+                    dislikes: n(dislikes),
+                    tips: n(tips),
+                })
+                .collect(),
+        })
+    }
+
+    /// Records an import run with its report (JSON).
+    pub async fn insert_import_run(
+        &self,
+        kind: &str,
+        org_kind: &str,
+        org_id: &str,
+        started_at: &str,
+        report_json: &str,
+    ) -> Result<(), sqlx::Error> {
+        sqlx::query("INSERT INTO import_runs (kind, org_kind, org_id, started_at, report) VALUES ($1, $2, $3, $4, $5)")
+            .bind(kind)
+            .bind(org_kind)
+            .bind(org_id)
+            .bind(started_at)
+            .bind(report_json)
+            .execute(self.pool())
+            .await
+            .map(|_| ())
+    }
+
+    /// The latest import runs of an organisation, newest first: (started_at, report JSON).
+    pub async fn import_runs(
+        &self,
+        org_kind: &str,
+        org_id: &str,
+        limit: i64,
+    ) -> Result<Vec<(String, String)>, sqlx::Error> {
+        sqlx::query_as(
+            "SELECT started_at, report FROM import_runs WHERE org_kind = $1 AND org_id = $2 ORDER BY id DESC LIMIT $3",
+        )
+        .bind(org_kind)
+        .bind(org_id)
+        .bind(limit)
+        .fetch_all(self.pool())
+        .await
+    }
+}

@@ -1,0 +1,279 @@
+//! `/api/bieblo`: the kiosk's settings and anonymous usage counts (public), and the
+//! library's back-office: kiosk settings, imports and statistics (staff, scoped).
+
+use axum::Json;
+use axum::extract::State;
+use axum::http::{StatusCode, header};
+use axum::response::{IntoResponse, Response};
+use suite_domain::api::{ErrorBody, ImportRun, ImportUpload};
+use suite_domain::bieblo::default_themes;
+use suite_domain::bieblo::kiosk::{
+    KioskSettings, KioskSettingsUpdate, KioskStats, KioskSummary, KioskUsage, check_settings,
+};
+use suite_domain::import::ImportReport;
+use suite_domain::org::{OrgKind, OrgRef};
+
+use crate::AppState;
+use crate::auth::CurrentStaff;
+use crate::error::{ApiJson, ApiPath, AppError};
+use crate::import::catalogue::{CatalogueImport, ImportError, build, publish};
+use crate::import::{is_safe_id, now_rfc3339};
+
+fn library_ref(library: &str) -> Result<OrgRef, AppError> {
+    if !is_safe_id(library) {
+        return Err(AppError::NotFound);
+    }
+    Ok(OrgRef::new(OrgKind::Library, library))
+}
+
+#[utoipa::path(get, path = "/api/bieblo/kiosks", tag = "bieblo",
+    responses((status = 200, description = "Active kiosks", body = [KioskSummary])))]
+pub(super) async fn list_kiosks(
+    State(state): State<AppState>,
+) -> Result<Json<Vec<KioskSummary>>, AppError> {
+    Ok(Json(state.db.active_kiosks().await?))
+}
+
+#[utoipa::path(get, path = "/api/bieblo/{library}/kiosk", tag = "bieblo",
+    params(("library" = String, Path, description = "Library id")),
+    responses(
+        (status = 200, description = "The kiosk's settings", body = KioskSettings),
+        (status = 404, description = "No kiosk for this library", body = ErrorBody),
+    ))]
+pub(super) async fn get_kiosk(
+    State(state): State<AppState>,
+    ApiPath(library): ApiPath<String>,
+) -> Result<Json<KioskSettings>, AppError> {
+    library_ref(&library)?;
+    state
+        .db
+        .kiosk(&library)
+        .await?
+        .map(Json)
+        .ok_or(AppError::NotFound)
+}
+
+#[utoipa::path(put, path = "/api/bieblo/{library}/kiosk", tag = "bieblo",
+    params(("library" = String, Path, description = "Library id")),
+    request_body = KioskSettingsUpdate,
+    responses(
+        (status = 200, description = "Saved", body = KioskSettings),
+        (status = 401, description = "Not logged in", body = ErrorBody),
+        (status = 403, description = "Another library, or no CSRF token", body = ErrorBody),
+        (status = 404, description = "No such library", body = ErrorBody),
+        (status = 422, description = "Invalid settings", body = ErrorBody),
+    ))]
+pub(super) async fn put_kiosk(
+    State(state): State<AppState>,
+    staff: CurrentStaff,
+    ApiPath(library): ApiPath<String>,
+    ApiJson(update): ApiJson<KioskSettingsUpdate>,
+) -> Result<Json<KioskSettings>, AppError> {
+    let org = library_ref(&library)?;
+    staff.require_scope(&org)?;
+    check_settings(&update)?;
+    if state.db.get_org(&org).await?.is_none() {
+        return Err(AppError::NotFound);
+    }
+    state.db.save_kiosk(&library, &update).await?;
+    tracing::info!(by = %staff.email, %library, active = update.active, "kiosk settings saved");
+    state
+        .db
+        .kiosk(&library)
+        .await?
+        .map(Json)
+        .ok_or(AppError::NotFound)
+}
+
+/// Today as `YYYY-MM-DD` (UTC).
+fn today() -> String {
+    now_rfc3339().chars().take(10).collect()
+}
+
+#[utoipa::path(post, path = "/api/bieblo/{library}/usage", tag = "bieblo",
+    params(("library" = String, Path, description = "Library id")),
+    request_body = KioskUsage,
+    responses(
+        (status = 204, description = "Counted"),
+        (status = 404, description = "No active kiosk", body = ErrorBody),
+        (status = 422, description = "Not a plausible visit", body = ErrorBody),
+    ))]
+pub(super) async fn post_usage(
+    State(state): State<AppState>,
+    ApiPath(library): ApiPath<String>,
+    ApiJson(usage): ApiJson<KioskUsage>,
+) -> Result<StatusCode, AppError> {
+    library_ref(&library)?;
+    if !state.db.kiosk(&library).await?.is_some_and(|k| k.active) {
+        return Err(AppError::NotFound);
+    }
+    let known: Vec<_> = default_themes().into_iter().map(|t| t.id).collect();
+    let all_known = usage
+        .swipes
+        .iter()
+        .map(|s| &s.theme)
+        .chain(&usage.tip_themes)
+        .all(|t| known.contains(t));
+    if !usage.is_plausible() || !all_known {
+        return Err(AppError::Rejected {
+            status: StatusCode::UNPROCESSABLE_ENTITY,
+            code: suite_domain::api::ErrorCode::InvalidInput,
+            detail: "implausible kiosk usage".into(),
+        });
+    }
+    let mut per_theme: Vec<(String, u64, u64, u64)> = Vec::new();
+    let mut bump = |theme: &str, like: u64, dislike: u64, tip: u64| match per_theme
+        .iter_mut()
+        .find(|(t, ..)| t == theme)
+    {
+        Some(entry) => {
+            entry.1 += like;
+            entry.2 += dislike;
+            entry.3 += tip;
+        }
+        None => per_theme.push((theme.to_string(), like, dislike, tip)),
+    };
+    for swipe in &usage.swipes {
+        bump(
+            swipe.theme.as_str(),
+            u64::from(swipe.liked),
+            u64::from(!swipe.liked),
+            0,
+        );
+    }
+    for theme in &usage.tip_themes {
+        bump(theme.as_str(), 0, 0, 1);
+    }
+    state
+        .db
+        .add_usage(&library, &today(), usage.tips, &per_theme)
+        .await?;
+    Ok(StatusCode::NO_CONTENT)
+}
+
+async fn scoped_stats(
+    state: &AppState,
+    staff: &CurrentStaff,
+    library: &str,
+) -> Result<KioskStats, AppError> {
+    let org = library_ref(library)?;
+    staff.require_scope(&org)?;
+    Ok(state.db.kiosk_stats(library, "0000-00-00").await?)
+}
+
+#[utoipa::path(get, path = "/api/bieblo/{library}/stats", tag = "bieblo",
+    params(("library" = String, Path, description = "Library id")),
+    responses(
+        (status = 200, description = "Tips per day and swipes and tips per theme", body = KioskStats),
+        (status = 401, description = "Not logged in", body = ErrorBody),
+        (status = 403, description = "Another library", body = ErrorBody),
+    ))]
+pub(super) async fn get_stats(
+    State(state): State<AppState>,
+    staff: CurrentStaff,
+    ApiPath(library): ApiPath<String>,
+) -> Result<Json<KioskStats>, AppError> {
+    Ok(Json(scoped_stats(&state, &staff, &library).await?))
+}
+
+#[utoipa::path(get, path = "/api/bieblo/{library}/stats.csv", tag = "bieblo",
+    params(("library" = String, Path, description = "Library id")),
+    responses(
+        (status = 200, description = "The same statistics as CSV", content_type = "text/csv"),
+        (status = 401, description = "Not logged in", body = ErrorBody),
+        (status = 403, description = "Another library", body = ErrorBody),
+    ))]
+pub(super) async fn get_stats_csv(
+    State(state): State<AppState>,
+    staff: CurrentStaff,
+    ApiPath(library): ApiPath<String>,
+) -> Result<Response, AppError> {
+    let csv = scoped_stats(&state, &staff, &library).await?.to_csv();
+    let disposition = format!("attachment; filename=\"bieblo-{library}.csv\"");
+    Ok((
+        [
+            (header::CONTENT_TYPE, "text/csv; charset=utf-8".to_string()),
+            (header::CONTENT_DISPOSITION, disposition),
+        ],
+        csv,
+    )
+        .into_response())
+}
+
+#[utoipa::path(post, path = "/api/bieblo/{library}/imports", tag = "bieblo",
+    params(("library" = String, Path, description = "Library id")),
+    request_body = ImportUpload,
+    responses(
+        (status = 200, description = "The import report; the snapshot is replaced only when books were imported", body = ImportRun),
+        (status = 401, description = "Not logged in", body = ErrorBody),
+        (status = 403, description = "Another library, or no CSRF token", body = ErrorBody),
+        (status = 404, description = "No such library", body = ErrorBody),
+        (status = 413, description = "Files too large", body = ErrorBody),
+    ))]
+pub(super) async fn post_import(
+    State(state): State<AppState>,
+    staff: CurrentStaff,
+    ApiPath(library): ApiPath<String>,
+    ApiJson(upload): ApiJson<ImportUpload>,
+) -> Result<Json<ImportRun>, AppError> {
+    let org = library_ref(&library)?;
+    staff.require_scope(&org)?;
+    if state.db.get_org(&org).await?.is_none() {
+        return Err(AppError::NotFound);
+    }
+    let started_at = now_rfc3339();
+    let inputs: Vec<(String, String)> = upload
+        .files
+        .into_iter()
+        .map(|f| (f.name, f.content))
+        .collect();
+    let public = state.config.public_data_dir();
+    let lib = library.clone();
+    let now = started_at.clone();
+    let report = tokio::task::spawn_blocking(move || {
+        let job = CatalogueImport {
+            library: &lib,
+            location: None,
+            demo: false,
+            now: &now,
+        };
+        let (snapshot, report) = build(&job, &inputs, ImportReport::new("catalogue"));
+        publish(&public, &snapshot, report)
+    })
+    .await
+    .map_err(|e| AppError::Internal(format!("import task: {e}")))?
+    .map_err(|e: ImportError| AppError::Internal(e.to_string()))?;
+    let json = serde_json::to_string(&report).map_err(|e| AppError::Internal(e.to_string()))?;
+    state
+        .db
+        .insert_import_run("catalogue", "library", &library, &started_at, &json)
+        .await?;
+    tracing::info!(by = %staff.email, %library, imported = report.imported, skipped = report.skipped.len(), "catalogue import");
+    Ok(Json(ImportRun { started_at, report }))
+}
+
+#[utoipa::path(get, path = "/api/bieblo/{library}/imports", tag = "bieblo",
+    params(("library" = String, Path, description = "Library id")),
+    responses(
+        (status = 200, description = "The latest import runs, newest first", body = [ImportRun]),
+        (status = 401, description = "Not logged in", body = ErrorBody),
+        (status = 403, description = "Another library", body = ErrorBody),
+    ))]
+pub(super) async fn list_imports(
+    State(state): State<AppState>,
+    staff: CurrentStaff,
+    ApiPath(library): ApiPath<String>,
+) -> Result<Json<Vec<ImportRun>>, AppError> {
+    let org = library_ref(&library)?;
+    staff.require_scope(&org)?;
+    let runs = state.db.import_runs("library", &library, 20).await?;
+    Ok(Json(
+        runs.into_iter()
+            .filter_map(|(started_at, report)| {
+                serde_json::from_str(&report)
+                    .ok()
+                    .map(|report| ImportRun { started_at, report })
+            })
+            .collect(),
+    ))
+}

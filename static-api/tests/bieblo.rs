@@ -1,0 +1,272 @@
+//! Bieblo's API: public kiosk settings and anonymous usage, and the scoped back-office
+//! (kiosk settings, imports, statistics).
+
+mod support;
+
+use axum::http::{Method, StatusCode};
+use serde_json::json;
+use suite_import::catalogue::generate_demo_catalogue;
+use support::{GENT, TestApp, WETTEREN};
+
+fn usage(theme: &str) -> serde_json::Value {
+    json!({"age": "eight_nine", "swipes": [{"theme": theme, "liked": true}, {"theme": "sport", "liked": false}],
+           "tip_themes": [theme, theme], "tips": 8})
+}
+
+#[tokio::test]
+async fn kiosks_are_public_and_only_active_ones_are_listed() {
+    let app = TestApp::new().await;
+    let list = app.get("/api/bieblo/kiosks").await;
+    assert_eq!(list.status, StatusCode::OK);
+    let libraries: Vec<_> = list
+        .json
+        .as_array()
+        .into_iter()
+        .flatten()
+        .map(|k| k["library"].clone())
+        .collect();
+    assert_eq!(libraries, [json!("demo-gent"), json!("demo-wetteren")]);
+    let kiosk = app.get("/api/bieblo/demo-wetteren/kiosk").await;
+    assert_eq!(kiosk.json["branch"], "Wetteren hoofdbibliotheek (demo)");
+    assert_eq!(kiosk.json["idle_seconds"], 60);
+    assert_eq!(
+        app.get("/api/bieblo/nowhere/kiosk").await.status,
+        StatusCode::NOT_FOUND
+    );
+    assert_eq!(
+        app.get("/api/bieblo/..%2Fx/kiosk").await.status,
+        StatusCode::NOT_FOUND
+    );
+}
+
+#[tokio::test]
+async fn staff_change_only_their_own_librarys_kiosk() {
+    let app = TestApp::new().await;
+    let wetteren = app.session(WETTEREN).await;
+    let update =
+        json!({"branch": "Uitleenpost Massemen (demo)", "idle_seconds": 90, "active": true});
+    let own = app
+        .request_as(
+            Method::PUT,
+            "/api/bieblo/demo-wetteren/kiosk",
+            Some(update.clone()),
+            &wetteren,
+        )
+        .await;
+    assert_eq!(own.status, StatusCode::OK);
+    assert_eq!(own.json["idle_seconds"], 90);
+
+    let other = app
+        .request_as(
+            Method::PUT,
+            "/api/bieblo/demo-gent/kiosk",
+            Some(update.clone()),
+            &wetteren,
+        )
+        .await;
+    assert_eq!(other.status, StatusCode::FORBIDDEN);
+    assert_eq!(
+        app.get("/api/bieblo/demo-gent/kiosk").await.json["branch"],
+        "Gent De Krook (demo)"
+    );
+
+    let bad = json!({"branch": "x", "idle_seconds": 3, "active": true});
+    let res = app
+        .request_as(
+            Method::PUT,
+            "/api/bieblo/demo-wetteren/kiosk",
+            Some(bad),
+            &wetteren,
+        )
+        .await;
+    assert_eq!(res.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(res.json["error"]["field"], "idle_seconds");
+
+    let off = json!({"branch": "Uitleenpost Massemen (demo)", "idle_seconds": 90, "active": false});
+    app.request_as(
+        Method::PUT,
+        "/api/bieblo/demo-wetteren/kiosk",
+        Some(off),
+        &wetteren,
+    )
+    .await;
+    let list = app.get("/api/bieblo/kiosks").await;
+    assert_eq!(
+        list.json.as_array().map(Vec::len),
+        Some(1),
+        "the inactive kiosk is not listed"
+    );
+    let res = app
+        .raw(
+            Method::POST,
+            "/api/bieblo/demo-wetteren/usage",
+            Some(usage("humour").to_string()),
+            &[("content-type", "application/json")],
+        )
+        .await;
+    assert_eq!(
+        res.status,
+        StatusCode::NOT_FOUND,
+        "an inactive kiosk counts nothing"
+    );
+}
+
+#[tokio::test]
+async fn anonymous_usage_adds_up_in_the_scoped_statistics() {
+    let app = TestApp::new().await;
+    for _ in 0..3 {
+        let res = app
+            .raw(
+                Method::POST,
+                "/api/bieblo/demo-wetteren/usage",
+                Some(usage("animals").to_string()),
+                &[("content-type", "application/json")],
+            )
+            .await;
+        assert_eq!(res.status, StatusCode::NO_CONTENT);
+    }
+    let unknown = app
+        .raw(
+            Method::POST,
+            "/api/bieblo/demo-wetteren/usage",
+            Some(usage("cooking").to_string()),
+            &[("content-type", "application/json")],
+        )
+        .await;
+    assert_eq!(unknown.status, StatusCode::UNPROCESSABLE_ENTITY);
+    let cross_site = app
+        .raw(
+            Method::POST,
+            "/api/bieblo/demo-wetteren/usage",
+            Some(usage("animals").to_string()),
+            &[
+                ("content-type", "application/json"),
+                ("sec-fetch-site", "cross-site"),
+            ],
+        )
+        .await;
+    assert_eq!(cross_site.status, StatusCode::FORBIDDEN);
+
+    let wetteren = app.session(WETTEREN).await;
+    let stats = app
+        .get_as("/api/bieblo/demo-wetteren/stats", &wetteren)
+        .await;
+    assert_eq!(stats.status, StatusCode::OK);
+    assert_eq!(stats.json["days"][0]["visits"], 3);
+    assert_eq!(stats.json["days"][0]["tips"], 24);
+    let themes = stats.json["themes"].as_array().cloned().unwrap_or_default();
+    let animals = themes
+        .iter()
+        .find(|t| t["theme"] == "animals")
+        .cloned()
+        .unwrap_or_default();
+    assert_eq!(
+        (animals["likes"].clone(), animals["tips"].clone()),
+        (json!(3), json!(6))
+    );
+    let sport = themes
+        .iter()
+        .find(|t| t["theme"] == "sport")
+        .cloned()
+        .unwrap_or_default();
+    assert_eq!(sport["dislikes"], 3);
+
+    let csv = app
+        .get_as("/api/bieblo/demo-wetteren/stats.csv", &wetteren)
+        .await;
+    assert_eq!(
+        csv.header("content-type").as_deref(),
+        Some("text/csv; charset=utf-8")
+    );
+    let text = String::from_utf8_lossy(&csv.body);
+    assert!(
+        text.starts_with("day,tips,visits\n") && text.contains("animals,3,0,6"),
+        "{text}"
+    );
+
+    let gent = app.session(GENT).await;
+    assert_eq!(
+        app.get_as("/api/bieblo/demo-wetteren/stats", &gent)
+            .await
+            .status,
+        StatusCode::FORBIDDEN
+    );
+    assert_eq!(
+        app.get_as("/api/bieblo/demo-wetteren/stats.csv", &gent)
+            .await
+            .status,
+        StatusCode::FORBIDDEN
+    );
+    assert_eq!(
+        app.get("/api/bieblo/demo-wetteren/stats").await.status,
+        StatusCode::UNAUTHORIZED
+    );
+}
+
+#[tokio::test]
+async fn staff_import_catalogue_files_and_read_the_runs() {
+    let app = TestApp::new().await;
+    let wetteren = app.session(WETTEREN).await;
+    let demo = generate_demo_catalogue(5, 30, &["Wetteren hoofdbibliotheek (demo)"]);
+    let mut files = vec![json!({"name": "search.xml", "content": demo.search_xml})];
+    for (id, xml) in demo.availability_xml {
+        files.push(json!({"name": format!("availability {id}"), "content": xml}));
+    }
+    // Demo records are refused outside demo snapshots: the report says so, and the
+    // snapshot is not replaced.
+    let res = app
+        .request_as(
+            Method::POST,
+            "/api/bieblo/demo-wetteren/imports",
+            Some(json!({"files": files})),
+            &wetteren,
+        )
+        .await;
+    assert_eq!(res.status, StatusCode::OK, "{}", res.json);
+    assert_eq!(res.json["report"]["imported"], 0);
+    assert!(
+        res.json["report"]["skipped"][0]["reason"]
+            .as_str()
+            .is_some_and(|r| r.to_lowercase().contains("demo")),
+        "{}",
+        res.json
+    );
+
+    let broken =
+        json!({"files": [{"name": "kapot.xml", "content": "<aquabrowser><results><result>"}]});
+    let res = app
+        .request_as(
+            Method::POST,
+            "/api/bieblo/demo-wetteren/imports",
+            Some(broken),
+            &wetteren,
+        )
+        .await;
+    assert_eq!(res.json["report"]["skipped"][0]["record"], "kapot.xml");
+
+    let runs = app
+        .get_as("/api/bieblo/demo-wetteren/imports", &wetteren)
+        .await;
+    assert_eq!(runs.json.as_array().map(Vec::len), Some(2));
+    assert_eq!(
+        runs.json[0]["report"]["skipped"][0]["record"], "kapot.xml",
+        "newest first"
+    );
+
+    let gent = app.session(GENT).await;
+    let res = app
+        .request_as(
+            Method::POST,
+            "/api/bieblo/demo-wetteren/imports",
+            Some(json!({"files": []})),
+            &gent,
+        )
+        .await;
+    assert_eq!(res.status, StatusCode::FORBIDDEN);
+    assert_eq!(
+        app.get_as("/api/bieblo/demo-wetteren/imports", &gent)
+            .await
+            .status,
+        StatusCode::FORBIDDEN
+    );
+}
