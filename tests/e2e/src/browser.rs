@@ -181,6 +181,45 @@ impl Browser {
             .map_err(|e| format!("type into {css}: {e}"))
     }
 
+    /// Sends one key (e.g. `fantoccini::key::Key::Right`) to the element.
+    pub async fn press(&self, css: &str, key: fantoccini::key::Key) -> Result<()> {
+        let el = self.find(css).await?;
+        el.send_keys(&char::from(key).to_string())
+            .await
+            .map_err(|e| format!("press key on {css}: {e}"))
+    }
+
+    /// Drags the element by (`dx`, `dy`) pixels with the mouse, in small steps.
+    pub async fn drag_by(&self, css: &str, dx: f64, dy: f64) -> Result<()> {
+        use fantoccini::actions::{InputSource, MOUSE_BUTTON_LEFT, MouseActions, PointerAction};
+        let el = self.find(css).await?;
+        let step = |x: f64, y: f64| PointerAction::MoveBy {
+            duration: Some(Duration::from_millis(40)),
+            x,
+            y,
+        };
+        let mut mouse = MouseActions::new("mouse".into())
+            .then(PointerAction::MoveToElement {
+                element: el,
+                duration: None,
+                x: 0.0,
+                y: 0.0,
+            })
+            .then(PointerAction::Down {
+                button: MOUSE_BUTTON_LEFT,
+            });
+        for _ in 0..5 {
+            mouse = mouse.then(step(dx / 5.0, dy / 5.0));
+        }
+        mouse = mouse.then(PointerAction::Up {
+            button: MOUSE_BUTTON_LEFT,
+        });
+        self.client
+            .perform_actions(mouse)
+            .await
+            .map_err(|e| format!("drag {css}: {e}"))
+    }
+
     /// Runs a script and returns its value.
     pub async fn eval(&self, script: &str) -> Result<Value> {
         self.client
