@@ -101,6 +101,13 @@ impl TestApp {
         TestApp { router, state, dir }
     }
 
+    /// A test app around an existing state (no demo data, no site).
+    pub(crate) fn with_state(state: AppState) -> TestApp {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let router = static_api::app(state.clone());
+        TestApp { router, state, dir }
+    }
+
     pub(crate) async fn raw(
         &self,
         method: Method,
