@@ -116,6 +116,9 @@ async fn serve(
         demo::seed(&state.db)
             .await
             .map_err(|e| format!("seeding demo data: {e}"))?;
+        demo::seed_snapshots(&state.config.public_data_dir())
+            .map_err(|e| format!("demo snapshots: {e}"))?;
+        demo::print_banner(addr);
     }
     let listener = tokio::net::TcpListener::bind(addr)
         .await

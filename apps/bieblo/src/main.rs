@@ -1,7 +1,24 @@
-//! Bieblo: children of 6-11 swipe theme pictures at the library kiosk and get a shelf
-//! of books that are on the shelf now. For now the app frame (name, description, live
-//! API check, staff login); the kiosk comes with its own issue.
+//! Bieblo: children of 6-11 swipe theme pictures at the library kiosk and get a shelf of
+//! books that stand in the library now, without typing. Pages: the start page for adults,
+//! the kiosk, a child's list on a phone and the staff corner (see `route.rs`).
+
+mod app;
+mod components;
+mod cover;
+mod fetch;
+mod focus;
+mod hooks;
+mod library;
+mod listing;
+mod pages;
+mod qr;
+mod route;
+mod state;
+mod url;
 
 fn main() {
-    suite_ui::run_app("bieblo");
+    yew::Renderer::<app::App>::new().render();
 }
+
+#[cfg(test)]
+wasm_bindgen_test::wasm_bindgen_test_configure!(run_in_browser);

@@ -121,6 +121,38 @@ catalogue! {
     AppEReaderName => "E-reader", "E-reader";
     AppEReaderDesc => "Leen e-boeken van je bibliotheek en lees ze in je browser.", "Borrow e-books from your library and read them in your browser.";
     GameStart => "Start het spel", "Start the game";
+    // Bieblo kiosk.
+    BiebloKioskTitle => "Vind een boek naar je goesting!", "Find a book you will love!";
+    BiebloKioskIntro => "Kies wat je leuk vindt. Dan tonen we je boeken die nu in de bib staan.", "Choose what you like. Then we show you books that are in the library now.";
+    BiebloStart => "Start", "Let's go";
+    BiebloBack => "Terug", "Back";
+    BiebloPickAge => "Hoe oud ben je?", "How old are you?";
+    BiebloYears => "jaar", "years";
+    BiebloAgeSixSeven => "6 of 7 jaar", "6 or 7 years old";
+    BiebloAgeEightNine => "8 of 9 jaar", "8 or 9 years old";
+    BiebloAgeTenEleven => "10 of 11 jaar", "10 or 11 years old";
+    BiebloSwipeTitle => "Vind je dit leuk?", "Do you like this?";
+    BiebloSwipeHelp => "Veeg naar rechts of tik op Leuk. Veeg naar links of tik op Niet leuk.", "Swipe right or tap Like. Swipe left or tap Not for me.";
+    BiebloShelfTitle => "Deze boeken staan nu in de bib voor jou klaar!", "These books are waiting for you in the library now!";
+    BiebloAlsoNice => "Ook leuk voor jou:", "You may like these too:";
+    BiebloFindItHere => "Hier vind je het boek:", "Find the book here:";
+    BiebloBecauseYouLike => "Omdat je dit leuk vindt:", "Because you like:";
+    BiebloNoBooks => "Er staan nu geen boeken voor jou klaar. Vraag het aan iemand van de bib!", "No books are waiting for you right now. Ask someone at the library!";
+    BiebloMoreTips => "8 andere tips", "8 other tips";
+    BiebloTakeList => "Neem je lijst mee", "Take your list with you";
+    BiebloRestart => "Opnieuw", "Start over";
+    BiebloScanHelp => "Scan de code met een gsm. Dan heb je je lijst altijd bij je.", "Scan the code with a phone. Then you always have your list with you.";
+    BiebloQrLabel => "QR-code met de link naar je boekenlijst", "QR code with the link to your book list";
+    BiebloPrint => "Afdrukken", "Print";
+    BiebloAskAtDesk => "Vraag het aan de balie.", "Ask at the desk.";
+    BiebloIdleQuestion => "Ben je er nog? Tik op het scherm.", "Are you still there? Tap the screen.";
+    BiebloNotReady => "Deze kiosk is nog niet klaar.", "This kiosk is not ready yet.";
+    BiebloNotReadyHelp => "Een medewerker van de bib kan de kiosk aanzetten via Voor medewerkers.", "A library staff member can switch the kiosk on under For staff.";
+    BiebloKiosks => "Kiosken in de bib", "Kiosks in the library";
+    BiebloStartKiosk => "Start de kiosk:", "Start the kiosk:";
+    BiebloNoKiosks => "Er staat nog geen kiosk aan.", "No kiosk is switched on yet.";
+    BiebloYourList => "Jouw boekenlijst", "Your book list";
+    BiebloListEmpty => "Deze boeken zijn niet (meer) te vinden.", "These books cannot be found (any more).";
 }
 
 #[cfg(test)]

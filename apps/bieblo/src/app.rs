@@ -1,0 +1,32 @@
+//! The root component: one language for the whole app, and the page for the current
+//! location.
+
+use suite_domain::i18n::{Lang, Msg};
+use suite_ui::{AppShell, ErrorState, LangProvider, use_mark_ready};
+use yew::prelude::*;
+
+use crate::pages::{HomePage, KioskPage, ListPage, StaffPage};
+use crate::route::Route;
+
+#[function_component]
+pub(crate) fn App() -> Html {
+    let page = match Route::current() {
+        Route::Home => html! { <HomePage /> },
+        Route::Kiosk { library } => html! { <KioskPage library={library} /> },
+        Route::List { library, book_ids } => html! { <ListPage library={library} {book_ids} /> },
+        Route::Staff => html! { <StaffPage /> },
+        Route::NotFound => html! { <NotFound /> },
+    };
+    html! { <LangProvider>{ page }</LangProvider> }
+}
+
+#[function_component]
+fn NotFound() -> Html {
+    use_mark_ready(true);
+    html! {
+        <AppShell title={Msg::AppBiebloName}>
+            <ErrorState message={Msg::ErrNotFound} />
+            <p class="app-frame__link"><a href="./">{ Msg::AppBiebloName.text(Lang::Nl) }</a></p>
+        </AppShell>
+    }
+}

@@ -1,0 +1,152 @@
+//! `use_kiosk_data`: loads a library's kiosk settings and snapshot, and loads them again
+//! every few minutes. A network blip never shows: the last good data stays, in memory
+//! and in localStorage (library data only, never anything about a child).
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use gloo_timers::callback::Interval;
+use suite_domain::bieblo::Snapshot;
+use suite_domain::bieblo::kiosk::KioskSettings;
+use yew::platform::spawn_local;
+use yew::prelude::*;
+
+use crate::fetch::{FetchError, get_json, parse};
+use crate::library::Library;
+
+/// How often a running kiosk fetches its data again (cheap: the server answers 304).
+const REFRESH_MILLIS: u32 = 5 * 60 * 1000;
+/// How often a kiosk without data tries again.
+const RETRY_MILLIS: u32 = 30 * 1000;
+
+/// What the kiosk can show.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) enum KioskData {
+    Loading,
+    Ready(Rc<Library>),
+    /// No kiosk is set up or switched on for this library, or nothing could be loaded
+    /// and nothing was remembered.
+    NotReady,
+}
+
+/// The result of one attempt.
+enum Fetched {
+    Loaded(Library),
+    /// The server said there is no (active) kiosk or no snapshot.
+    NotReady,
+    /// The server could not be reached or answered with a failure.
+    Unreachable,
+}
+
+/// localStorage keys of the settings and the snapshot of `library`, as the server sent them.
+fn storage_keys(library: &str) -> [String; 2] {
+    [
+        format!("bieblo.kiosk.{library}.settings"),
+        format!("bieblo.kiosk.{library}.snapshot"),
+    ]
+}
+
+fn local_storage() -> Option<web_sys::Storage> {
+    web_sys::window()?.local_storage().ok()?
+}
+
+fn remembered(library: &str) -> Option<Library> {
+    let storage = local_storage()?;
+    let [settings, snapshot] =
+        storage_keys(library).map(|key| storage.get_item(&key).ok().flatten());
+    Some(Library {
+        settings: parse(&settings?).ok()?,
+        snapshot: parse(&snapshot?).ok()?,
+    })
+}
+
+/// Remembers the texts for the next blip; a full or missing storage is not worth a word.
+fn remember(library: &str, texts: [&str; 2]) {
+    if let Some(storage) = local_storage() {
+        for (key, text) in storage_keys(library).iter().zip(texts) {
+            let _ = storage.set_item(key, text);
+        }
+    }
+}
+
+fn failed(error: FetchError) -> Fetched {
+    match error {
+        FetchError::Missing => Fetched::NotReady,
+        FetchError::Unreachable => Fetched::Unreachable,
+    }
+}
+
+async fn fetch(library: &str) -> Fetched {
+    let (settings, settings_text) =
+        match get_json::<KioskSettings>(&format!("/api/bieblo/{library}/kiosk")).await {
+            Ok((settings, text)) if settings.active => (settings, text),
+            Ok(_) => return Fetched::NotReady,
+            Err(error) => return failed(error),
+        };
+    match get_json::<Snapshot>(&format!("/data/bieblo/{library}.json")).await {
+        Ok((snapshot, snapshot_text)) => {
+            remember(library, [&settings_text, &snapshot_text]);
+            Fetched::Loaded(Library { settings, snapshot })
+        }
+        Err(error) => failed(error),
+    }
+}
+
+/// The kiosk data of `library`, kept fresh while the component lives.
+#[hook]
+pub(crate) fn use_kiosk_data(library: &str) -> KioskData {
+    let data = use_state(|| KioskData::Loading);
+    let last_good: Rc<RefCell<Option<Rc<Library>>>> = use_mut_ref(|| None);
+    let ready = matches!(*data, KioskData::Ready(_));
+    {
+        let data = data.clone();
+        use_effect_with((library.to_string(), ready), move |(library, ready)| {
+            let library = library.clone();
+            let load = move || {
+                let (data, last_good, library) = (data.clone(), last_good.clone(), library.clone());
+                spawn_local(async move {
+                    if let Some(next) = next_data(&library, &last_good).await {
+                        data.set(next);
+                    }
+                });
+            };
+            // A kiosk without data tries again soon and at once; a ready one now and then.
+            let every = if *ready { REFRESH_MILLIS } else { RETRY_MILLIS };
+            if !*ready {
+                load();
+            }
+            let interval = Interval::new(every, load);
+            move || drop(interval)
+        });
+    }
+    (*data).clone()
+}
+
+/// What the kiosk shows after one more attempt; `None` when nothing changes.
+async fn next_data(library: &str, last_good: &RefCell<Option<Rc<Library>>>) -> Option<KioskData> {
+    let next = match fetch(library).await {
+        Fetched::Loaded(fresh) => {
+            if last_good.borrow().as_deref() == Some(&fresh) {
+                return None;
+            }
+            let fresh = Rc::new(fresh);
+            *last_good.borrow_mut() = Some(fresh.clone());
+            KioskData::Ready(fresh)
+        }
+        Fetched::NotReady => KioskData::NotReady,
+        Fetched::Unreachable => {
+            if last_good.borrow().is_some() {
+                return None;
+            }
+            match remembered(library) {
+                Some(stored) => {
+                    let stored = Rc::new(stored);
+                    *last_good.borrow_mut() = Some(stored.clone());
+                    KioskData::Ready(stored)
+                }
+                None => KioskData::NotReady,
+            }
+        }
+    };
+    Some(next)
+}

@@ -1,0 +1,11 @@
+//! One module per page of the app (see `route.rs`).
+
+mod home;
+mod kiosk;
+mod list;
+mod staff;
+
+pub(crate) use home::HomePage;
+pub(crate) use kiosk::KioskPage;
+pub(crate) use list::ListPage;
+pub(crate) use staff::StaffPage;

@@ -1,0 +1,114 @@
+//! Percent-encoding for the few URLs the app builds and reads: the "take your list" link
+//! (`/bieblo/lijst?bib=<library>&b=<id>,<id>`) and its query string.
+
+/// The separator between book ids in the `b` parameter (encoded inside an id).
+pub(crate) const ID_SEPARATOR: char = ',';
+
+/// Encodes `text` for a URL query value: RFC 3986 unreserved characters stay, every other
+/// byte of its UTF-8 becomes `%XX`.
+pub(crate) fn encode(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for byte in text.bytes() {
+        if byte.is_ascii_alphanumeric() || b"-._~".contains(&byte) {
+            out.push(char::from(byte));
+        } else {
+            out.push_str(&format!("%{byte:02X}"));
+        }
+    }
+    out
+}
+
+/// Decodes a query value: `%XX` escapes and `+` for a space; a broken escape stays as it
+/// is and invalid UTF-8 is replaced, so any input gives some text.
+pub(crate) fn decode(text: &str) -> String {
+    let bytes = text.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        let escaped = (bytes[i] == b'%')
+            .then(|| bytes.get(i + 1..i + 3))
+            .flatten()
+            .and_then(|hex| std::str::from_utf8(hex).ok())
+            .and_then(|hex| u8::from_str_radix(hex, 16).ok());
+        match (escaped, bytes[i]) {
+            (Some(byte), _) => {
+                out.push(byte);
+                i += 3;
+            }
+            (None, b'+') => {
+                out.push(b' ');
+                i += 1;
+            }
+            (None, byte) => {
+                out.push(byte);
+                i += 1;
+            }
+        }
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+/// The value of parameter `name` in a query string (with or without its leading `?`).
+pub(crate) fn query_param(query: &str, name: &str) -> Option<String> {
+    query
+        .trim_start_matches('?')
+        .split('&')
+        .filter_map(|pair| pair.split_once('=').or(Some((pair, ""))))
+        .find(|(key, _)| decode(key) == name)
+        .map(|(_, value)| decode(value))
+}
+
+/// The link to a child's list on this server: `<origin>/bieblo/lijst?bib=..&b=..`.
+pub(crate) fn list_url(origin: &str, library: &str, book_ids: &[String]) -> String {
+    let ids: Vec<String> = book_ids.iter().map(|id| encode(id)).collect();
+    format!(
+        "{}/bieblo/lijst?bib={}&b={}",
+        origin.trim_end_matches('/'),
+        encode(library),
+        ids.join(&ID_SEPARATOR.to_string())
+    )
+}
+
+/// The book ids of a `b` parameter as written by [`list_url`], read from the raw query
+/// (each id is decoded on its own, so an encoded separator inside an id stays in it).
+pub(crate) fn list_ids(query: &str) -> Vec<String> {
+    let raw = query
+        .trim_start_matches('?')
+        .split('&')
+        .find_map(|pair| pair.strip_prefix("b="))
+        .unwrap_or_default();
+    raw.split(ID_SEPARATOR)
+        .map(decode)
+        .filter(|id| !id.trim().is_empty())
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use wasm_bindgen_test::wasm_bindgen_test;
+
+    #[wasm_bindgen_test]
+    fn encoding_round_trips() {
+        for text in ["demo-wetteren", "a b,c&d=e", "één/twee?", "100%", ""] {
+            assert_eq!(decode(&encode(text)), text, "{text}");
+        }
+        assert_eq!(encode("a b,c"), "a%20b%2Cc");
+        assert_eq!(decode("a+b%2"), "a b%2");
+    }
+
+    #[wasm_bindgen_test]
+    fn list_url_carries_the_library_and_every_id() {
+        let ids = vec!["demo-1".to_string(), "x,y".to_string(), "é 2".to_string()];
+        let url = list_url("https://bib.example/", "demo-wetteren", &ids);
+        assert_eq!(
+            url,
+            "https://bib.example/bieblo/lijst?bib=demo-wetteren&b=demo-1,x%2Cy,%C3%A9%202"
+        );
+        let query = url.split_once('?').map(|(_, q)| q).unwrap_or_default();
+        assert_eq!(query_param(query, "bib").as_deref(), Some("demo-wetteren"));
+        assert_eq!(list_ids(query), ids);
+        assert_eq!(list_ids("?bib=x"), Vec::<String>::new());
+        assert_eq!(query_param("?bib", "bib").as_deref(), Some(""));
+    }
+}
