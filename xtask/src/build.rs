@@ -154,7 +154,7 @@ pub(crate) fn test() -> Result {
 
     build_site(&tools, &mut steps)?;
 
-    steps.step("browser unit tests (wasm-bindgen-test in headless Chromium)");
+    steps.step("browser unit tests (wasm-bindgen-test in headless Chromium: suite-ui, bieblo)");
     let mut browser = cargo();
     browser.env("PATH", &tools.path).args([
         "test",
@@ -163,6 +163,8 @@ pub(crate) fn test() -> Result {
         "wasm32-unknown-unknown",
         "--package",
         "suite-ui",
+        "--package",
+        "bieblo",
     ]);
     if let Some(driver) = &tools.chromedriver {
         browser.env("CHROMEDRIVER", driver);
