@@ -276,10 +276,21 @@ impl Browser {
             .await
         {
             Ok(el) => Ok(el),
-            Err(e) => Err(format!(
-                "no element {css} on {}: {e}",
-                self.current_path().await
-            )),
+            Err(e) => {
+                let page = self.client.source().await.unwrap_or_default();
+                let tail: String = page
+                    .chars()
+                    .rev()
+                    .take(1500)
+                    .collect::<Vec<_>>()
+                    .into_iter()
+                    .rev()
+                    .collect();
+                Err(format!(
+                    "no element {css} on {}: {e}\npage ends with: {tail}",
+                    self.current_path().await
+                ))
+            }
         }
     }
 

@@ -44,6 +44,8 @@ impl TestServer {
         demo::seed(&state.db)
             .await
             .map_err(|e| format!("seed: {e}"))?;
+        demo::seed_snapshots(&state.config.public_data_dir())
+            .map_err(|e| format!("demo snapshots: {e}"))?;
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
             .await
             .map_err(|e| format!("bind: {e}"))?;
