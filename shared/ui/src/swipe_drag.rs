@@ -138,13 +138,11 @@ impl Drag {
         let like = (self.dx / reach).clamp(0.0, 1.0);
         let dislike = (-self.dx / reach).clamp(0.0, 1.0);
         let style = card.style();
-        let _ = style.set_property("--drag-x", &format!("{:.1}px", self.dx));
-        let _ = style.set_property(
-            "--drag-rotate",
-            &format!("{:.2}deg", (self.dx / 20.0).clamp(-15.0, 15.0)),
-        );
-        let _ = style.set_property("--hint-like", &format!("{like:.2}"));
-        let _ = style.set_property("--hint-dislike", &format!("{dislike:.2}"));
+        let _ = style.set_property("--drag-x", &format!("{}px", self.dx.round() as i64));
+        let rotate = two_decimals((self.dx / 20.0).clamp(-15.0, 15.0));
+        let _ = style.set_property("--drag-rotate", &format!("{rotate}deg"));
+        let _ = style.set_property("--hint-like", &two_decimals(like));
+        let _ = style.set_property("--hint-dislike", &two_decimals(dislike));
     }
 
     /// Ends the drag at `event`: the verdict, if the gesture was a swipe.
@@ -169,8 +167,31 @@ fn card_width(card: &HtmlElement) -> f64 {
     f64::from(card.offset_width())
 }
 
+/// `value` with two decimals, formatted through integers: formatting an `f64` would pull
+/// about 10 KB of float-printing code into every app's wasm.
+fn two_decimals(value: f64) -> String {
+    let hundredths = (value * 100.0).round() as i64;
+    let sign = if hundredths < 0 { "-" } else { "" };
+    let abs = hundredths.unsigned_abs();
+    format!("{sign}{}.{:02}", abs / 100, abs % 100)
+}
+
 #[cfg(test)]
 mod tests {
+    #[wasm_bindgen_test::wasm_bindgen_test]
+    fn two_decimals_without_float_formatting() {
+        for (value, text) in [
+            (0.0, "0.00"),
+            (0.5, "0.50"),
+            (1.0, "1.00"),
+            (-0.125, "-0.13"),
+            (-15.0, "-15.00"),
+            (0.004, "0.00"),
+        ] {
+            assert_eq!(super::two_decimals(value), text, "{value}");
+        }
+    }
+
     use super::*;
     use wasm_bindgen_test::wasm_bindgen_test;
 
