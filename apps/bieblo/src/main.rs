@@ -13,6 +13,7 @@ mod listing;
 mod pages;
 mod qr;
 mod route;
+mod staff;
 mod state;
 mod url;
 

@@ -153,6 +153,47 @@ catalogue! {
     BiebloNoKiosks => "Er staat nog geen kiosk aan.", "No kiosk is switched on yet.";
     BiebloYourList => "Jouw boekenlijst", "Your book list";
     BiebloListEmpty => "Deze boeken zijn niet (meer) te vinden.", "These books cannot be found (any more).";
+    // Bieblo back-office.
+    BiebloStaffOnlyLibraries => "Bieblo is voor bibliotheken. Hier is niets te beheren voor jouw organisatie.", "Bieblo is for libraries. There is nothing to manage here for your organisation.";
+    BiebloStaffLibrary => "Bibliotheek", "Library";
+    BiebloStaffNoLibraries => "Er is nog geen bibliotheek.", "There is no library yet.";
+    BiebloStaffKiosk => "Kiosk", "Kiosk settings";
+    BiebloStaffBranch => "Vestiging", "Branch";
+    BiebloStaffBranchHelp => "De kiosk toont de boeken die in deze vestiging in de rekken staan.", "The kiosk shows the books on the shelves of this branch.";
+    BiebloStaffIdle => "Seconden zonder aanraking voor de kiosk opnieuw begint", "Seconds without a touch before the kiosk starts over";
+    BiebloStaffIdleRange => "Kies een getal van 15 tot 600.", "Choose a number from 15 to 600.";
+    BiebloStaffActive => "Kiosk staat aan", "Kiosk is switched on";
+    BiebloStaffSave => "Opslaan", "Save";
+    BiebloStaffSaved => "De instellingen zijn opgeslagen.", "The settings are saved.";
+    BiebloStaffOpenKiosk => "Open de kiosk", "Open the kiosk";
+    BiebloStaffImports => "Catalogus importeren", "Import the catalogue";
+    BiebloStaffImportHelp => "Kies een of meer exportbestanden van de catalogus (XML of JSON). De boekenlijst van de kiosk wordt pas vervangen als er boeken ingelezen zijn.", "Choose one or more export files of the catalogue (XML or JSON). The kiosk's book list is only replaced when books were imported.";
+    BiebloStaffFiles => "Bestanden", "Files";
+    BiebloStaffImportSend => "Inlezen", "Import";
+    BiebloStaffNoFiles => "Kies eerst een bestand.", "Choose a file first.";
+    BiebloStaffUnreadable => "Een bestand kon niet gelezen worden.", "A file could not be read.";
+    BiebloStaffImported => "Boeken ingelezen:", "Books imported:";
+    BiebloStaffNothingImported => "Er is niets ingelezen; de vorige boekenlijst blijft gewoon werken.", "Nothing was imported; the previous book list keeps working.";
+    BiebloStaffSkipped => "Overgeslagen", "Skipped";
+    BiebloStaffWhere => "Waar", "Where";
+    BiebloStaffReason => "Reden", "Reason";
+    BiebloStaffWarnings => "Waarschuwingen", "Warnings";
+    BiebloStaffRuns => "Vorige imports", "Earlier imports";
+    BiebloStaffDate => "Datum", "Date";
+    BiebloStaffImportedCount => "Ingelezen", "Imported";
+    BiebloStaffNoRuns => "Er is nog niets geïmporteerd.", "Nothing has been imported yet.";
+    BiebloStaffStats => "Statistieken", "Statistics";
+    BiebloStaffTipsPerDay => "Boekentips per dag (laatste 31 dagen)", "Book tips per day (last 31 days)";
+    BiebloStaffChartLabel => "Staafdiagram van de boekentips per dag. De cijfers staan ook in de tabel.", "Bar chart of the book tips per day. The numbers are in the table as well.";
+    BiebloStaffDay => "Dag", "Day";
+    BiebloStaffTips => "Boekentips", "Book tips";
+    BiebloStaffVisits => "Bezoeken", "Visits";
+    BiebloStaffPerTheme => "Per thema", "Per theme";
+    BiebloStaffTheme => "Thema", "Theme";
+    BiebloStaffLikes => "Leuk gevonden", "Liked";
+    BiebloStaffDislikes => "Niet leuk gevonden", "Not liked";
+    BiebloStaffCsv => "Download als CSV", "Download as CSV";
+    BiebloStaffNoStats => "De kiosk is nog niet gebruikt.", "The kiosk has not been used yet.";
 }
 
 #[cfg(test)]

@@ -1,25 +1,30 @@
-//! `/bieblo/beheer`: the staff corner. For now the login and identity of suite-ui's
-//! `StaffPanel`; the kiosk's back office (settings, imports, statistics) goes into its
-//! `children` slot.
+//! `/bieblo/beheer`: the staff corner. suite-ui's `StaffPanel` handles login and identity;
+//! once someone is logged in, its children slot holds the Bieblo back-office (kiosk
+//! settings, imports, statistics) for that person's library.
 
+use suite_domain::api::SessionInfo;
 use suite_domain::i18n::{Lang, Msg};
 use suite_ui::{AppShell, HealthCheck, StaffPanel, use_mark_ready};
 use yew::prelude::*;
 
-#[derive(Properties, PartialEq)]
-pub(crate) struct StaffPageProps {
-    /// The back office, shown while staff are logged in.
-    #[prop_or_default]
-    pub(crate) children: Html,
-}
+use crate::staff::BackOffice;
 
 #[function_component]
-pub(crate) fn StaffPage(props: &StaffPageProps) -> Html {
+pub(crate) fn StaffPage() -> Html {
     use_mark_ready(true);
+    let session = use_state(|| None::<SessionInfo>);
+    let on_session = {
+        let session = session.clone();
+        Callback::from(move |next: Option<SessionInfo>| session.set(next))
+    };
     html! {
         <AppShell title={Msg::AppBiebloName}>
             <HealthCheck />
-            <StaffPanel>{ props.children.clone() }</StaffPanel>
+            <StaffPanel {on_session}>
+                if let Some(session) = &*session {
+                    <BackOffice key={session.email.clone()} role={session.role.clone()} />
+                }
+            </StaffPanel>
             <p class="app-frame__link"><a href="./">{ Msg::AppBiebloName.text(Lang::Nl) }</a></p>
         </AppShell>
     }

@@ -1,0 +1,109 @@
+//! What an import gave, as staff read it: the count, the skipped records with their
+//! reasons, the warnings (folded away when there are many), and the list of earlier runs.
+
+use suite_domain::api::ImportRun;
+use suite_domain::i18n::{Lang, Msg};
+use suite_domain::import::ImportReport;
+use wasm_bindgen::JsValue;
+use yew::prelude::*;
+
+use super::view::Table;
+
+/// The records an import left out, and why.
+const SKIPPED: Table = Table {
+    class: "import-skipped",
+    caption: Msg::BiebloStaffSkipped,
+    caption_hidden: true,
+    columns: &[Msg::BiebloStaffWhere, Msg::BiebloStaffReason],
+    numeric: false,
+    row_class: None,
+};
+
+const RUNS: Table = Table {
+    class: "import-runs",
+    caption: Msg::BiebloStaffRuns,
+    caption_hidden: false,
+    columns: &[
+        Msg::BiebloStaffDate,
+        Msg::BiebloStaffImportedCount,
+        Msg::BiebloStaffSkipped,
+    ],
+    numeric: true,
+    row_class: Some("import-run"),
+};
+
+/// Lists longer than this are folded into a `<details>`.
+pub(super) const FOLD_OVER: usize = 8;
+
+/// A run's start as the reader's local date and time; the text as it came when it is
+/// not a date.
+pub(super) fn run_date(started_at: &str, lang: Lang) -> String {
+    let date = js_sys::Date::new(&JsValue::from_str(started_at));
+    if date.get_time().is_nan() {
+        return started_at.to_owned();
+    }
+    date.to_locale_string(lang.tag(), &JsValue::UNDEFINED)
+        .into()
+}
+
+/// `content` under a heading, folded away when `count` is large.
+fn foldable(heading: String, count: usize, content: Html) -> Html {
+    if count > FOLD_OVER {
+        html! { <details><summary>{ heading }</summary>{ content }</details> }
+    } else {
+        html! { <><h4>{ heading }</h4>{ content }</> }
+    }
+}
+
+/// The report of the import just done.
+pub(super) fn report_view(report: &ImportReport, lang: Lang) -> Html {
+    let t = |msg: Msg| msg.text(lang);
+    let summary = if report.failed() {
+        html! { <p class="form-error import-nothing">{ t(Msg::BiebloStaffNothingImported) }</p> }
+    } else {
+        html! { <p class="staff-notice">{ format!("{} {}", t(Msg::BiebloStaffImported), report.imported) }</p> }
+    };
+    let skipped = (!report.skipped.is_empty()).then(|| {
+        let rows = report.skipped.iter();
+        let rows = rows.map(|s| (s.record.clone(), vec![s.reason.clone()]));
+        let heading = format!("{} ({})", t(Msg::BiebloStaffSkipped), report.skipped.len());
+        foldable(
+            heading,
+            report.skipped.len(),
+            SKIPPED.view(rows.collect(), lang),
+        )
+    });
+    let warnings = (!report.warnings.is_empty()).then(|| {
+        let items = report.warnings.iter().map(|w| html! { <li>{ w }</li> });
+        let heading = format!(
+            "{} ({})",
+            t(Msg::BiebloStaffWarnings),
+            report.warnings.len()
+        );
+        let list = html! { <ul class="import-warnings">{ for items }</ul> };
+        foldable(heading, report.warnings.len(), list)
+    });
+    html! {
+        <div class="import-report">
+            <div role="status">{ summary }</div>
+            { skipped }
+            { warnings }
+        </div>
+    }
+}
+
+/// The latest runs, newest first.
+pub(super) fn runs_table(runs: &[ImportRun], lang: Lang) -> Html {
+    let t = |msg: Msg| msg.text(lang);
+    if runs.is_empty() {
+        return html! { <p class="bo-muted">{ t(Msg::BiebloStaffNoRuns) }</p> };
+    }
+    let rows = runs.iter().map(|run| {
+        let counts = [run.report.imported, run.report.skipped.len()];
+        (
+            run_date(&run.started_at, lang),
+            counts.map(|n| n.to_string()).to_vec(),
+        )
+    });
+    RUNS.view(rows.collect(), lang)
+}

@@ -1,0 +1,168 @@
+//! "Catalogus importeren": staff pick catalogue exports (XML or JSON), the browser reads
+//! them as text and sends them to `POST /api/bieblo/<library>/imports`; the report and
+//! the earlier runs (`GET` on the same path) show what came of it.
+
+use suite_domain::api::{ImportRun, ImportUpload, UploadedFile};
+use suite_domain::i18n::Msg;
+use suite_ui::api::{self, ApiError};
+use suite_ui::{Button, Loading, use_lang, use_t};
+use wasm_bindgen_futures::JsFuture;
+use web_sys::{File, HtmlInputElement};
+use yew::platform::spawn_local;
+use yew::prelude::*;
+
+use super::import_report::{report_view, runs_table};
+use super::view::{load_failed, section};
+use crate::focus::focus_first;
+
+#[derive(Properties, PartialEq)]
+pub(super) struct ImportSectionProps {
+    pub(super) library: AttrValue,
+    /// Called after an import that replaced the snapshot.
+    pub(super) on_imported: Callback<()>,
+}
+
+#[derive(Clone, PartialEq)]
+enum Runs {
+    Loading,
+    Loaded(Vec<ImportRun>),
+    Failed(ApiError),
+}
+
+/// What the last attempt gave.
+#[derive(Clone, PartialEq)]
+enum Outcome {
+    Done(ImportRun),
+    /// Nothing was sent: no file chosen, or a file could not be read.
+    NotSent(Msg),
+    Failed(ApiError),
+}
+
+/// The chosen files, in order.
+fn chosen_files(input: &NodeRef) -> Vec<File> {
+    let list = input.cast::<HtmlInputElement>().and_then(|i| i.files());
+    let Some(list) = list else {
+        return Vec::new();
+    };
+    (0..list.length()).filter_map(|i| list.item(i)).collect()
+}
+
+/// Reads every file as text; `None` when one cannot be read.
+async fn read_files(files: Vec<File>) -> Option<Vec<UploadedFile>> {
+    let mut read = Vec::with_capacity(files.len());
+    for file in files {
+        let content = JsFuture::from(file.text()).await.ok()?.as_string()?;
+        read.push(UploadedFile {
+            name: file.name(),
+            content,
+        });
+    }
+    Some(read)
+}
+
+#[function_component]
+pub(super) fn ImportSection(props: &ImportSectionProps) -> Html {
+    let (lang, t) = (use_lang(), use_t());
+    let files_ref = use_node_ref();
+    let sending = use_state(|| false);
+    let outcome = use_state(|| None::<Outcome>);
+    let runs = use_state(|| Runs::Loading);
+    let attempt = use_state(|| 0_u32);
+    let url = format!("/api/bieblo/{}/imports", props.library);
+    {
+        let runs = runs.clone();
+        use_effect_with((url.clone(), *attempt), move |(url, _)| {
+            let url = url.clone();
+            runs.set(Runs::Loading);
+            spawn_local(async move {
+                runs.set(match api::get::<Vec<ImportRun>>(&url).await {
+                    Ok(list) => Runs::Loaded(list),
+                    Err(error) => Runs::Failed(error),
+                });
+            });
+        });
+    }
+    let onsubmit = {
+        let (files_ref, sending, outcome, runs) = (
+            files_ref.clone(),
+            sending.clone(),
+            outcome.clone(),
+            runs.clone(),
+        );
+        let on_imported = props.on_imported.clone();
+        Callback::from(move |event: SubmitEvent| {
+            event.prevent_default();
+            if *sending {
+                return;
+            }
+            let files = chosen_files(&files_ref);
+            if files.is_empty() {
+                outcome.set(Some(Outcome::NotSent(Msg::BiebloStaffNoFiles)));
+                return focus_first("#import-files");
+            }
+            outcome.set(None);
+            sending.set(true);
+            let (url, sending, outcome, runs, on_imported) = (
+                url.clone(),
+                sending.clone(),
+                outcome.clone(),
+                runs.clone(),
+                on_imported.clone(),
+            );
+            spawn_local(async move {
+                let Some(files) = read_files(files).await else {
+                    outcome.set(Some(Outcome::NotSent(Msg::BiebloStaffUnreadable)));
+                    return sending.set(false);
+                };
+                match api::post::<_, ImportRun>(&url, &ImportUpload { files }).await {
+                    Ok(run) => {
+                        if let Runs::Loaded(list) = &*runs {
+                            let list = std::iter::once(run.clone()).chain(list.iter().cloned());
+                            runs.set(Runs::Loaded(list.collect()));
+                        }
+                        if !run.report.failed() {
+                            on_imported.emit(());
+                        }
+                        outcome.set(Some(Outcome::Done(run)));
+                    }
+                    Err(error) => outcome.set(Some(Outcome::Failed(error))),
+                }
+                sending.set(false);
+            });
+        })
+    };
+    let result = match &*outcome {
+        Some(Outcome::Done(run)) => report_view(&run.report, lang),
+        Some(Outcome::NotSent(msg)) => html! { <p class="form-error" role="alert">{ t(*msg) }</p> },
+        Some(Outcome::Failed(error)) => {
+            html! { <p class="form-error" role="alert">{ error.localized(lang) }</p> }
+        }
+        None => Html::default(),
+    };
+    let earlier = match &*runs {
+        Runs::Loading => html! { <Loading /> },
+        Runs::Loaded(list) => runs_table(list, lang),
+        Runs::Failed(error) => load_failed(error, lang, &attempt),
+    };
+    let body = html! {
+        <>
+            <form class="bo-form" {onsubmit}>
+                <div class="field">
+                    <label for="import-files">{ t(Msg::BiebloStaffFiles) }</label>
+                    <input id="import-files" class="import-files" type="file" multiple=true
+                        accept=".xml,.json" ref={files_ref} aria-describedby="import-help" />
+                    <p id="import-help" class="field-help">{ t(Msg::BiebloStaffImportHelp) }</p>
+                </div>
+                <div class="bo-actions">
+                    <Button kind="submit" class="import-send" disabled={*sending}>
+                        { t(Msg::BiebloStaffImportSend) }
+                    </Button>
+                </div>
+                if *sending { <Loading /> }
+            </form>
+            { result }
+            { earlier }
+        </>
+    };
+    section("bo-import-title", Msg::BiebloStaffImports, lang, body)
+}

@@ -1,0 +1,192 @@
+//! Tests of the back-office's pure pieces: whose kiosk a role manages, the snapshot
+//! summary, the kiosk form's check, the chart's bars and the import runs' dates.
+
+use suite_domain::bieblo::kiosk::{DayCount, KioskSettingsUpdate, KioskStats, ThemeCount};
+use suite_domain::i18n::{Lang, Msg};
+use suite_domain::org::{OrgKind, Organisation, Role};
+use wasm_bindgen_test::wasm_bindgen_test;
+
+use super::chart::{BAR_WIDTH, CHART_DAYS, CHART_HEIGHT, SLOT, day_bars, day_label, recent_days};
+use super::import_report::run_date;
+use super::kiosk_form::{FormErrors, KioskForm, check_form};
+use super::library_choice::libraries;
+use super::stats::has_usage;
+use super::{Scope, Summary};
+use crate::library::fixtures::{self, BRANCH};
+
+#[wasm_bindgen_test]
+fn each_role_gets_its_own_library_or_none() {
+    let staff = Role::LibraryStaff {
+        library: "demo-gent".into(),
+    };
+    assert_eq!(Scope::of(&staff), Scope::Library("demo-gent".into()));
+    assert_eq!(Scope::of(&Role::Admin), Scope::AnyLibrary);
+    let centre = Role::CentreStaff {
+        centre: "nova".into(),
+    };
+    assert_eq!(Scope::of(&centre), Scope::NotALibrary);
+    let company = Role::Company {
+        company: "kv".into(),
+    };
+    assert_eq!(Scope::of(&company), Scope::NotALibrary);
+}
+
+#[wasm_bindgen_test]
+fn an_admin_chooses_among_libraries_only() {
+    let org = |kind, id: &str| Organisation {
+        kind,
+        id: id.into(),
+        name: id.to_uppercase(),
+        town: "Gent".into(),
+    };
+    let orgs = vec![
+        org(OrgKind::Centre, "nova"),
+        org(OrgKind::Library, "gent"),
+        org(OrgKind::Company, "kv"),
+        org(OrgKind::Library, "wetteren"),
+    ];
+    let ids: Vec<String> = libraries(orgs).into_iter().map(|o| o.id).collect();
+    assert_eq!(ids, ["gent", "wetteren"]);
+}
+
+#[wasm_bindgen_test]
+fn the_summary_lists_each_branch_once_and_labels_themes() {
+    let summary = Summary::of(&fixtures::library(20).snapshot);
+    assert_eq!(summary.branches, ["Elders", BRANCH]);
+    assert_eq!(summary.theme_label("humour", Lang::Nl), "Grappige verhalen");
+    assert_eq!(summary.theme_label("humour", Lang::En), "Funny stories");
+    assert_eq!(summary.theme_label("unknown", Lang::Nl), "unknown");
+    let empty = Summary::of(&fixtures::library(0).snapshot);
+    assert!(empty.branches.is_empty());
+}
+
+fn check(branch: &str, idle: &str, expected: Result<(&str, u32), FormErrors>) {
+    let form = KioskForm {
+        branch: branch.into(),
+        idle: idle.into(),
+        active: true,
+    };
+    let expected = expected.map(|(branch, idle_seconds)| KioskSettingsUpdate {
+        branch: branch.into(),
+        idle_seconds,
+        active: true,
+    });
+    assert_eq!(check_form(&form), expected, "{branch:?} {idle:?}");
+}
+
+#[wasm_bindgen_test]
+fn the_kiosk_form_is_checked_like_the_server_does() {
+    let idle = |msg| FormErrors {
+        branch: None,
+        idle: Some(msg),
+    };
+    let range = Msg::BiebloStaffIdleRange;
+    check("Hoofdbib", "60", Ok(("Hoofdbib", 60)));
+    check("  Hoofdbib ", " 15 ", Ok(("Hoofdbib", 15)));
+    check("Hoofdbib", "600", Ok(("Hoofdbib", 600)));
+    check("Hoofdbib", "14", Err(idle(range)));
+    check("Hoofdbib", "601", Err(idle(range)));
+    check("Hoofdbib", "", Err(idle(range)));
+    check("Hoofdbib", "6O", Err(idle(range)));
+    check("Hoofdbib", "-60", Err(idle(range)));
+    let blank = FormErrors {
+        branch: Some(Msg::ErrRequired),
+        idle: None,
+    };
+    check(" ", "60", Err(blank));
+    check(
+        " ",
+        "5",
+        Err(FormErrors {
+            idle: Some(range),
+            ..blank
+        }),
+    );
+    let long = "x".repeat(121);
+    let too_long = FormErrors {
+        branch: Some(Msg::ErrInvalidInput),
+        idle: None,
+    };
+    check(&long, "60", Err(too_long));
+    assert_eq!(
+        check_form(&KioskForm::default()).map_err(|e| e.branch),
+        Err(Some(Msg::ErrRequired)),
+        "a new kiosk needs a branch"
+    );
+    assert_eq!(KioskForm::default().idle, "60");
+}
+
+fn day(day: &str, tips: u64) -> DayCount {
+    DayCount {
+        day: day.into(),
+        tips,
+        visits: tips / 8,
+    }
+}
+
+#[wasm_bindgen_test]
+fn bars_scale_to_the_busiest_day() {
+    let days = [
+        day("2026-11-26", 16),
+        day("2026-11-27", 0),
+        day("2026-11-28", 8),
+        day("2026-11-29", 1),
+    ];
+    let bars = day_bars(&days);
+    let heights: Vec<u64> = bars.iter().map(|b| b.height).collect();
+    assert_eq!(
+        heights,
+        [CHART_HEIGHT, 0, CHART_HEIGHT / 2, 7],
+        "one tip still shows"
+    );
+    let xs: Vec<u64> = bars.iter().map(|b| b.x).collect();
+    let inset = (SLOT - BAR_WIDTH) / 2;
+    assert_eq!(
+        xs,
+        [inset, SLOT + inset, 2 * SLOT + inset, 3 * SLOT + inset]
+    );
+    assert_eq!(bars[2].day, "2026-11-28");
+    assert_eq!(bars[2].tips, 8);
+    let quiet = day_bars(&[day("2026-11-26", 0)]);
+    assert_eq!(quiet[0].height, 0, "no division by zero");
+    assert!(day_bars(&[]).is_empty());
+}
+
+#[wasm_bindgen_test]
+fn the_chart_shows_the_latest_days() {
+    let days: Vec<DayCount> = (1..=40).map(|i| day(&format!("d{i}"), i)).collect();
+    let recent = recent_days(&days);
+    assert_eq!(recent.len(), CHART_DAYS);
+    assert_eq!(recent.last().map(|d| d.day.as_str()), Some("d40"));
+    assert_eq!(recent_days(&days[..3]).len(), 3);
+}
+
+#[wasm_bindgen_test]
+fn days_and_runs_are_written_for_the_reader() {
+    assert_eq!(day_label("2026-11-28", Lang::Nl), "28/11/2026");
+    assert_eq!(day_label("2026-11-28", Lang::En), "2026-11-28");
+    assert_eq!(day_label("gisteren", Lang::Nl), "gisteren");
+    let date = run_date("2026-11-28T08:30:00Z", Lang::Nl);
+    assert!(date.contains("2026") && date.contains("28"), "{date}");
+    assert_eq!(run_date("not a date", Lang::Nl), "not a date");
+}
+
+#[wasm_bindgen_test]
+fn stats_without_counts_are_empty() {
+    assert!(!has_usage(&KioskStats::default()));
+    let zero = KioskStats {
+        days: vec![day("2026-11-28", 0)],
+        themes: vec![],
+    };
+    assert!(!has_usage(&zero));
+    let liked = KioskStats {
+        days: vec![],
+        themes: vec![ThemeCount {
+            theme: "humour".into(),
+            likes: 1,
+            dislikes: 0,
+            tips: 0,
+        }],
+    };
+    assert!(has_usage(&liked));
+}

@@ -1,0 +1,245 @@
+//! Bieblo end to end at kiosk size (1080x1920): choose an age, swipe with keys and with
+//! a pointer drag, get eight books that are on the shelf in this branch, idle reset,
+//! and the back-office scope.
+
+use e2e::{Browser, GENT, Result, TestServer, WETTEREN};
+use fantoccini::key::Key;
+use serde_json::{Value, json};
+use suite_domain::bieblo::{AgeBand, Snapshot};
+
+const KIOSK: &str = "/bieblo/kiosk/demo-wetteren";
+const BRANCH: &str = "Wetteren hoofdbibliotheek (demo)";
+
+async fn start() -> Result<(TestServer, Browser)> {
+    let server = TestServer::start().await?;
+    let browser = Browser::start(&server.url(""), 1080, 1920).await?;
+    Ok((server, browser))
+}
+
+fn snapshot(server: &TestServer) -> Result<Snapshot> {
+    let path = server
+        .state
+        .config
+        .public_data_dir()
+        .join("bieblo/demo-wetteren.json");
+    let bytes = std::fs::read(&path).map_err(|e| format!("read {}: {e}", path.display()))?;
+    serde_json::from_slice(&bytes).map_err(|e| format!("snapshot: {e}"))
+}
+
+async fn count(browser: &Browser, css: &str) -> Result<usize> {
+    Ok(browser.find_all(css).await?.len())
+}
+
+/// Swipes every theme card: the first with a mouse drag to the right, then keys and
+/// buttons alternating, until the shelf shows.
+async fn swipe_all_themes(browser: &Browser) -> Result<()> {
+    browser.find(".swipe-card").await?;
+    browser.drag_by(".swipe-card", 400.0, 0.0).await?;
+    for i in 0..20 {
+        if count(browser, ".shelf-book").await? > 0 || count(browser, ".swipe-card").await? == 0 {
+            break;
+        }
+        match i % 3 {
+            0 => browser.press(".swipe-deck", Key::Right).await?,
+            1 => browser.press(".swipe-deck", Key::Left).await?,
+            _ => browser.click(".swipe-like").await?,
+        }
+    }
+    Ok(())
+}
+
+#[tokio::test]
+async fn a_child_gets_eight_books_on_the_shelf_here_by_keys_and_drag() -> Result<()> {
+    let (server, browser) = start().await?;
+    browser.goto(KIOSK).await?;
+    browser.wait_ready().await?;
+    browser.click(".kiosk-start").await?;
+    browser.click(".age-8-9").await?;
+    swipe_all_themes(&browser).await?;
+    browser
+        .wait_until(
+            "the shelf",
+            "document.querySelectorAll('.shelf-book').length === 8",
+        )
+        .await?;
+
+    let snapshot = snapshot(&server)?;
+    let band = AgeBand::EightNine.range();
+    let mut first_ids = Vec::new();
+    for el in browser.find_all(".shelf-book").await? {
+        let id = el
+            .attr("data-book-id")
+            .await
+            .map_err(|e| e.to_string())?
+            .unwrap_or_default();
+        let book = snapshot
+            .books
+            .iter()
+            .find(|b| b.id == id)
+            .ok_or(format!("{id} not in the snapshot"))?;
+        assert!(
+            book.copies
+                .iter()
+                .any(|c| c.available && c.branch == BRANCH),
+            "{id} is not on the shelf here"
+        );
+        assert!(book.ages.overlaps(band), "{id} does not fit 8-9");
+        let where_text = el
+            .find(fantoccini::Locator::Css(".shelf-where"))
+            .await
+            .map_err(|e| e.to_string())?
+            .text()
+            .await
+            .map_err(|e| e.to_string())?;
+        let available_here: Vec<_> = book
+            .copies
+            .iter()
+            .filter(|c| c.available && c.branch == BRANCH)
+            .map(|c| c.where_to_find())
+            .collect();
+        assert!(
+            available_here
+                .iter()
+                .any(|w| where_text.contains(w.as_str())),
+            "{id}: {where_text:?} not in {available_here:?}"
+        );
+        first_ids.push(id);
+    }
+
+    browser.click(".more-tips").await?;
+    browser
+        .wait_until(
+            "other tips",
+            &format!(
+                "!document.querySelector('.shelf-book[data-book-id=\"{}\"]')",
+                first_ids[0]
+            ),
+        )
+        .await?;
+    for el in browser.find_all(".shelf-book").await? {
+        let id = el
+            .attr("data-book-id")
+            .await
+            .map_err(|e| e.to_string())?
+            .unwrap_or_default();
+        assert!(!first_ids.contains(&id), "{id} shown again");
+    }
+
+    browser.click(".take-list").await?;
+    let url = browser.text(".take-list-url").await?;
+    assert!(
+        url.contains("/bieblo/lijst?") && url.contains("demo-wetteren"),
+        "{url}"
+    );
+    browser.find(".take-list-qr svg").await?;
+    let stored = browser.eval("return Object.keys(localStorage).filter(k => !k.startsWith('suite.') && !k.includes('snapshot') && !k.includes('settings'));").await?;
+    assert_eq!(stored, json!([]), "nothing about the child is stored");
+    let errors = browser.console_errors().await?;
+    assert!(errors.is_empty(), "console errors: {errors:#?}");
+    browser.close().await;
+    Ok(())
+}
+
+#[tokio::test]
+async fn the_kiosk_returns_to_start_when_left_alone() -> Result<()> {
+    let (_server, browser) = start().await?;
+    // Staff set the shortest idle time first.
+    browser.goto("/bieblo/beheer").await?;
+    browser.wait_ready().await?;
+    browser.fill("#login-email", WETTEREN.0).await?;
+    browser.fill("#login-password", WETTEREN.1).await?;
+    browser.click(".login-submit").await?;
+    browser.find(".staff-identity").await?;
+    let session: Value = serde_json::from_str(
+        &browser
+            .fetch("GET", "/api/session", json!({}), None)
+            .await?
+            .1,
+    )
+    .map_err(|e| e.to_string())?;
+    let headers =
+        json!({"content-type": "application/json", "x-csrf-token": session["csrf_token"]});
+    let body = json!({"branch": BRANCH, "idle_seconds": 15, "active": true}).to_string();
+    let (status, text) = browser
+        .fetch(
+            "PUT",
+            "/api/bieblo/demo-wetteren/kiosk",
+            headers,
+            Some(&body),
+        )
+        .await?;
+    assert_eq!(status, 200, "{text}");
+
+    browser.goto(KIOSK).await?;
+    browser.wait_ready().await?;
+    browser.click(".kiosk-start").await?;
+    browser.click(".age-6-7").await?;
+    browser.find(".swipe-card").await?;
+    browser
+        .wait_until(
+            "the idle countdown",
+            "!!document.querySelector('.idle-countdown')",
+        )
+        .await?;
+    browser
+        .wait_until(
+            "back at the start",
+            "!!document.querySelector('.kiosk-start') && !document.querySelector('.swipe-card')",
+        )
+        .await?;
+    assert_eq!(count(&browser, ".shelf-book").await?, 0);
+    browser.close().await;
+    Ok(())
+}
+
+#[tokio::test]
+async fn staff_of_another_library_cannot_change_this_kiosk() -> Result<()> {
+    let (_server, browser) = start().await?;
+    browser.goto("/bieblo/beheer").await?;
+    browser.wait_ready().await?;
+    browser.fill("#login-email", GENT.0).await?;
+    browser.fill("#login-password", GENT.1).await?;
+    browser.click(".login-submit").await?;
+    browser.find(".staff-identity").await?;
+    let session: Value = serde_json::from_str(
+        &browser
+            .fetch("GET", "/api/session", json!({}), None)
+            .await?
+            .1,
+    )
+    .map_err(|e| e.to_string())?;
+    let headers =
+        json!({"content-type": "application/json", "x-csrf-token": session["csrf_token"]});
+    let body = json!({"branch": "Elders", "idle_seconds": 15, "active": false}).to_string();
+    let (status, _) = browser
+        .fetch(
+            "PUT",
+            "/api/bieblo/demo-wetteren/kiosk",
+            headers.clone(),
+            Some(&body),
+        )
+        .await?;
+    assert_eq!(status, 403);
+    let (status, _) = browser
+        .fetch("GET", "/api/bieblo/demo-wetteren/stats", json!({}), None)
+        .await?;
+    assert_eq!(status, 403);
+    let (_, kiosk) = browser
+        .fetch("GET", "/api/bieblo/demo-wetteren/kiosk", json!({}), None)
+        .await?;
+    assert!(
+        kiosk.contains(BRANCH) && kiosk.contains("\"active\":true"),
+        "unchanged: {kiosk}"
+    );
+    let (status, _) = browser
+        .fetch(
+            "PUT",
+            "/api/bieblo/demo-gent/kiosk",
+            headers,
+            Some(&body.replace("Elders", "Gent De Krook (demo)")),
+        )
+        .await?;
+    assert_eq!(status, 200, "their own kiosk they can change");
+    browser.close().await;
+    Ok(())
+}
