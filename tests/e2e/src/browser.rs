@@ -74,7 +74,7 @@ pub struct Browser {
     pub client: Client,
     pub base: String,
     driver: Child,
-    _profile: tempfile::TempDir,
+    profile: tempfile::TempDir,
 }
 
 fn free_port() -> Result<u16> {
@@ -153,7 +153,7 @@ impl Browser {
             client,
             base: base.trim_end_matches('/').to_string(),
             driver,
-            _profile: profile,
+            profile,
         })
     }
 
@@ -386,5 +386,16 @@ impl Browser {
     pub async fn close(mut self) {
         let _ = self.client.clone().close().await;
         let _ = self.driver.kill().await;
+    }
+}
+
+impl Drop for Browser {
+    /// A test that fails before [`Browser::close`] would leave Chromium running (it
+    /// outlives chromedriver): end every process of this session's profile.
+    fn drop(&mut self) {
+        let _ = std::process::Command::new("pkill")
+            .arg("-f")
+            .arg(format!("--user-data-dir={}", self.profile.path().display()))
+            .status();
     }
 }
