@@ -182,7 +182,7 @@ async fn a_long_drag_swipes_and_a_short_one_springs_back() {
         .style();
     assert_eq!(
         style.get_property_value("--drag-x").ok().as_deref(),
-        Some("20.0px")
+        Some("20px")
     );
     pointer(&card, "pointerup", 120);
     settle().await;
