@@ -23,10 +23,26 @@ const WASM_CRATES: [&str; 6] = [
 /// unchanged since the last build.
 fn build_app(slug: &str, tools: &Tools) -> Result {
     let root = root();
-    let mut inputs: Vec<PathBuf> = ["Cargo.toml", "Cargo.lock", "Trunk.toml", "shared"]
-        .iter()
-        .map(|p| root.join(p))
-        .collect();
+    // What the app's build reads: the shared crates' sources (not their tests).
+    let mut inputs: Vec<PathBuf> = [
+        "Cargo.toml",
+        "Cargo.lock",
+        "Trunk.toml",
+        "shared/domain/Cargo.toml",
+        "shared/domain/src",
+    ]
+    .iter()
+    .map(|p| root.join(p))
+    .collect();
+    if slug != "voor-de-show" {
+        for p in [
+            "shared/ui/Cargo.toml",
+            "shared/ui/src",
+            "shared/ui/style.css",
+        ] {
+            inputs.push(root.join(p));
+        }
+    }
     inputs.push(root.join("apps").join(slug));
     if slug == "voor-de-show" {
         inputs.push(root.join("game-assets"));
