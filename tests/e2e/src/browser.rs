@@ -394,7 +394,7 @@ impl Drop for Browser {
     /// outlives chromedriver): end every process of this session's profile.
     fn drop(&mut self) {
         let _ = std::process::Command::new("pkill")
-            .arg("-f")
+            .args(["-f", "--"])
             .arg(format!("--user-data-dir={}", self.profile.path().display()))
             .status();
     }
