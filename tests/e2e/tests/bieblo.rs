@@ -26,6 +26,21 @@ fn snapshot(server: &TestServer) -> Result<Snapshot> {
     serde_json::from_slice(&bytes).map_err(|e| format!("snapshot: {e}"))
 }
 
+/// Logs in on the back-office page and returns the headers of a state-changing request.
+async fn staff_login(browser: &Browser, (email, password): (&str, &str)) -> Result<Value> {
+    browser.goto("/bieblo/beheer").await?;
+    browser.wait_ready().await?;
+    browser.fill("#login-email", email).await?;
+    browser.fill("#login-password", password).await?;
+    browser.click(".login-submit").await?;
+    browser.find(".staff-identity").await?;
+    let (_, text) = browser
+        .fetch("GET", "/api/session", json!({}), None)
+        .await?;
+    let session: Value = serde_json::from_str(&text).map_err(|e| e.to_string())?;
+    Ok(json!({"content-type": "application/json", "x-csrf-token": session["csrf_token"]}))
+}
+
 async fn count(browser: &Browser, css: &str) -> Result<usize> {
     Ok(browser.find_all(css).await?.len())
 }
@@ -144,21 +159,7 @@ async fn a_child_gets_eight_books_on_the_shelf_here_by_keys_and_drag() -> Result
 async fn the_kiosk_returns_to_start_when_left_alone() -> Result<()> {
     let (_server, browser) = start().await?;
     // Staff set the shortest idle time first.
-    browser.goto("/bieblo/beheer").await?;
-    browser.wait_ready().await?;
-    browser.fill("#login-email", WETTEREN.0).await?;
-    browser.fill("#login-password", WETTEREN.1).await?;
-    browser.click(".login-submit").await?;
-    browser.find(".staff-identity").await?;
-    let session: Value = serde_json::from_str(
-        &browser
-            .fetch("GET", "/api/session", json!({}), None)
-            .await?
-            .1,
-    )
-    .map_err(|e| e.to_string())?;
-    let headers =
-        json!({"content-type": "application/json", "x-csrf-token": session["csrf_token"]});
+    let headers = staff_login(&browser, WETTEREN).await?;
     let body = json!({"branch": BRANCH, "idle_seconds": 15, "active": true}).to_string();
     let (status, text) = browser
         .fetch(
@@ -195,21 +196,7 @@ async fn the_kiosk_returns_to_start_when_left_alone() -> Result<()> {
 #[tokio::test]
 async fn staff_of_another_library_cannot_change_this_kiosk() -> Result<()> {
     let (_server, browser) = start().await?;
-    browser.goto("/bieblo/beheer").await?;
-    browser.wait_ready().await?;
-    browser.fill("#login-email", GENT.0).await?;
-    browser.fill("#login-password", GENT.1).await?;
-    browser.click(".login-submit").await?;
-    browser.find(".staff-identity").await?;
-    let session: Value = serde_json::from_str(
-        &browser
-            .fetch("GET", "/api/session", json!({}), None)
-            .await?
-            .1,
-    )
-    .map_err(|e| e.to_string())?;
-    let headers =
-        json!({"content-type": "application/json", "x-csrf-token": session["csrf_token"]});
+    let headers = staff_login(&browser, GENT).await?;
     let body = json!({"branch": "Elders", "idle_seconds": 15, "active": false}).to_string();
     let (status, _) = browser
         .fetch(
