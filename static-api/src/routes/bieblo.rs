@@ -26,6 +26,21 @@ fn library_ref(library: &str) -> Result<OrgRef, AppError> {
     Ok(OrgRef::new(OrgKind::Library, library))
 }
 
+/// The library `library` if `staff` manages it and it exists: the check every
+/// back-office handler starts with.
+async fn managed_library(
+    state: &AppState,
+    staff: &CurrentStaff,
+    library: &str,
+) -> Result<OrgRef, AppError> {
+    let org = library_ref(library)?;
+    staff.require_scope(&org)?;
+    if state.db.get_org(&org).await?.is_none() {
+        return Err(AppError::NotFound);
+    }
+    Ok(org)
+}
+
 #[utoipa::path(get, path = "/api/bieblo/kiosks", tag = "bieblo",
     responses((status = 200, description = "Active kiosks", body = [KioskSummary])))]
 pub(super) async fn list_kiosks(
@@ -69,12 +84,8 @@ pub(super) async fn put_kiosk(
     ApiPath(library): ApiPath<String>,
     ApiJson(update): ApiJson<KioskSettingsUpdate>,
 ) -> Result<Json<KioskSettings>, AppError> {
-    let org = library_ref(&library)?;
-    staff.require_scope(&org)?;
+    managed_library(&state, &staff, &library).await?;
     check_settings(&update)?;
-    if state.db.get_org(&org).await?.is_none() {
-        return Err(AppError::NotFound);
-    }
     state.db.save_kiosk(&library, &update).await?;
     tracing::info!(by = %staff.email, %library, active = update.active, "kiosk settings saved");
     state
@@ -216,11 +227,7 @@ pub(super) async fn post_import(
     ApiPath(library): ApiPath<String>,
     ApiJson(upload): ApiJson<ImportUpload>,
 ) -> Result<Json<ImportRun>, AppError> {
-    let org = library_ref(&library)?;
-    staff.require_scope(&org)?;
-    if state.db.get_org(&org).await?.is_none() {
-        return Err(AppError::NotFound);
-    }
+    managed_library(&state, &staff, &library).await?;
     let started_at = now_rfc3339();
     let inputs: Vec<(String, String)> = upload
         .files
