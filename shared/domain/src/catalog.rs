@@ -1,5 +1,6 @@
-//! Common content types: books from a library catalogue and events (shows) from a
-//! cultural programme. Importers fill them; apps and recommenders read them.
+//! Common content types of library catalogues: books and their copies. Importers fill
+//! them; apps and recommenders read them. Shows of a cultural programme live in
+//! [`crate::culture`].
 
 use serde::{Deserialize, Serialize};
 
@@ -75,33 +76,6 @@ impl Book {
             .iter()
             .any(|c| c.available && c.branch == branch)
     }
-}
-
-/// Whether a show can still be attended.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum EventStatus {
-    Available,
-    Postponed,
-    Cancelled,
-}
-
-/// A show or other event in a cultural programme.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct Event {
-    pub id: String,
-    pub name: String,
-    pub description_html: Option<String>,
-    pub venue: String,
-    pub town: String,
-    /// ISO 8601 date-times of the performances, earliest first.
-    pub dates: Vec<String>,
-    pub genre: Option<String>,
-    /// Lowest price in euro cents; 0 is free.
-    pub min_price_cents: Option<u32>,
-    pub ages: Option<AgeRange>,
-    pub ticket_url: Option<String>,
-    pub status: EventStatus,
 }
 
 #[cfg(test)]

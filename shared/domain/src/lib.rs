@@ -7,6 +7,7 @@ pub mod api;
 pub mod apps;
 pub mod bieblo;
 pub mod catalog;
+pub mod culture;
 pub mod i18n;
 pub mod import;
 pub mod org;

@@ -1,0 +1,150 @@
+//! What a centre learns from Culture Matcher: anonymous counts per show and the answers
+//! of the after-show chat. No account, no device id, nothing personal: the app sends
+//! one interaction at a time and the server only adds it to a daily count.
+
+use serde::{Deserialize, Serialize};
+
+/// Something a young person did with a show.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Interaction {
+    /// The show's card was shown in the swipe.
+    Shown,
+    Heart,
+    Cross,
+    /// Shown as one of the 3 suggestions.
+    Suggested,
+    Saved,
+    Shared,
+    /// The ticket link was opened.
+    Ticket,
+}
+
+impl Interaction {
+    pub const ALL: [Interaction; 7] = [
+        Interaction::Shown,
+        Interaction::Heart,
+        Interaction::Cross,
+        Interaction::Suggested,
+        Interaction::Saved,
+        Interaction::Shared,
+        Interaction::Ticket,
+    ];
+
+    /// Stable name, as in the database and the CSV.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Interaction::Shown => "shown",
+            Interaction::Heart => "heart",
+            Interaction::Cross => "cross",
+            Interaction::Suggested => "suggested",
+            Interaction::Saved => "saved",
+            Interaction::Shared => "shared",
+            Interaction::Ticket => "ticket",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|i| i.as_str() == s)
+    }
+}
+
+/// One anonymous interaction, as the app posts it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct InteractionReport {
+    pub show: String,
+    pub interaction: Interaction,
+}
+
+/// How it was, on the chat's emoji scale.
+pub const RATING_MIN: u8 = 1;
+pub const RATING_MAX: u8 = 5;
+/// Longest optional free text of the chat, in characters.
+pub const FEEDBACK_WORDS_MAX: usize = 280;
+
+/// The answers of the after-show chat, sent anonymously.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Feedback {
+    pub show: String,
+    /// 1 (bad) to 5 (great).
+    pub rating: u8,
+    /// Would like to see something similar.
+    pub similar: bool,
+    /// Optional own words.
+    pub words: Option<String>,
+}
+
+impl Feedback {
+    /// Checks the ranges; the message is English for logs, the app shows its own Dutch.
+    pub fn check(&self) -> Result<(), &'static str> {
+        if !(RATING_MIN..=RATING_MAX).contains(&self.rating) {
+            return Err("rating out of range");
+        }
+        if self
+            .words
+            .as_ref()
+            .is_some_and(|w| w.chars().count() > FEEDBACK_WORDS_MAX)
+        {
+            return Err("words too long");
+        }
+        Ok(())
+    }
+}
+
+/// Counts of one show for the centre's dashboard.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct ShowInsight {
+    pub show: String,
+    pub title: String,
+    pub shown: u32,
+    pub hearts: u32,
+    pub crosses: u32,
+    pub suggested: u32,
+    pub saved: u32,
+    pub shared: u32,
+    pub tickets: u32,
+    pub feedback_count: u32,
+    /// Mean rating, when there is feedback.
+    pub rating_mean: Option<f32>,
+    pub similar_yes: u32,
+    pub similar_no: u32,
+    /// The own words given, newest first.
+    pub words: Vec<String>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn interaction_names_round_trip() {
+        for i in Interaction::ALL {
+            assert_eq!(Interaction::parse(i.as_str()), Some(i));
+            assert_eq!(
+                serde_json::to_string(&i).expect("serialises"),
+                format!("\"{}\"", i.as_str())
+            );
+        }
+        assert_eq!(Interaction::parse("like"), None);
+    }
+
+    #[test]
+    fn feedback_ranges() {
+        let mut f = Feedback {
+            show: "s".into(),
+            rating: 5,
+            similar: true,
+            words: Some("Top!".into()),
+        };
+        assert!(f.check().is_ok());
+        f.rating = 0;
+        assert!(f.check().is_err());
+        f.rating = 6;
+        assert!(f.check().is_err());
+        f.rating = 1;
+        f.words = Some("é".repeat(FEEDBACK_WORDS_MAX));
+        assert!(f.check().is_ok());
+        f.words = Some("é".repeat(FEEDBACK_WORDS_MAX + 1));
+        assert!(f.check().is_err());
+    }
+}
