@@ -31,7 +31,11 @@ impl Text {
     /// The text in `lang`, falling back to Dutch.
     pub fn get(&self, lang: Lang) -> &str {
         match lang {
-            Lang::En => self.en.as_deref().filter(|s| !s.is_empty()).unwrap_or(&self.nl),
+            Lang::En => self
+                .en
+                .as_deref()
+                .filter(|s| !s.is_empty())
+                .unwrap_or(&self.nl),
             Lang::Nl => &self.nl,
         }
     }
@@ -345,7 +349,10 @@ mod tests {
         assert_eq!(c.next_start(50), Some(100));
         assert_eq!(c.next_start(150), Some(150));
         assert_eq!(c.next_start(201), None);
-        assert_eq!(calendar(CalendarKind::Permanent, &[]).next_start(9), Some(9));
+        assert_eq!(
+            calendar(CalendarKind::Permanent, &[]).next_start(9),
+            Some(9)
+        );
     }
 
     #[test]
