@@ -81,23 +81,63 @@ fn build_app(slug: &str, tools: &Tools) -> Result {
 }
 
 fn build_site(tools: &Tools, steps: &mut Steps) -> Result {
+    let all: Vec<&str> = APPS.iter().map(|a| a.slug).collect();
+    build_apps(tools, steps, &all)
+}
+
+fn build_apps(tools: &Tools, steps: &mut Steps, slugs: &[&str]) -> Result {
     steps.step("portal");
     site::copy_portal()?;
     site::compress_dir(&site::site_dir().join("portal"))?;
-    for app in APPS {
-        steps.step(&format!("app {} (trunk, release)", app.slug));
-        build_app(app.slug, tools)?;
+    for slug in slugs {
+        steps.step(&format!("app {slug} (trunk, release)"));
+        build_app(slug, tools)?;
     }
     Ok(())
 }
 
-/// `cargo xtask build`.
-pub(crate) fn build_all() -> Result {
+/// `cargo xtask build [app...]`: the portal and the named apps (all when none named).
+pub(crate) fn build(args: &[String]) -> Result {
+    let known: Vec<&str> = APPS.iter().map(|a| a.slug).collect();
+    let mut slugs: Vec<&str> = Vec::new();
+    for arg in args {
+        let Some(slug) = known.iter().find(|k| **k == arg.as_str()) else {
+            return Err(run::Failure::new(format!(
+                "unknown app {arg:?}; the apps are: {}",
+                known.join(", ")
+            )));
+        };
+        slugs.push(slug);
+    }
+    if slugs.is_empty() {
+        slugs = known;
+    }
     let tools = setup(Needs::Build)?;
-    let mut steps = Steps::new("build", 1 + APPS.len());
-    build_site(&tools, &mut steps)?;
+    let mut steps = Steps::new("build", 1 + slugs.len());
+    build_apps(&tools, &mut steps, &slugs)?;
     steps.finish();
     Ok(())
+}
+
+/// `cargo xtask e2e [cargo test args...]`: only the end-to-end tests, on the site as
+/// last built (build the apps they need first).
+pub(crate) fn e2e(args: &[String]) -> Result {
+    let tools = setup(Needs::All)?;
+    run::run(e2e_command(&tools).args(args))
+}
+
+fn e2e_command(tools: &Tools) -> Command {
+    let mut e2e = cargo();
+    e2e.env("PATH", &tools.path)
+        .env("SUITE_SITE_DIR", site::site_dir())
+        .args(["test", "--locked", "--package", "e2e"]);
+    if let Some(driver) = &tools.chromedriver {
+        e2e.env("CHROMEDRIVER", driver);
+    }
+    if let Some(axe) = &tools.axe_core {
+        e2e.env("AXE_CORE_JS", axe);
+    }
+    e2e
 }
 
 /// `cargo xtask serve`: setup, build, and run the server with demo data.
@@ -188,17 +228,7 @@ pub(crate) fn test() -> Result {
     run::run(&mut browser)?;
 
     steps.step("end-to-end tests (real server, headless Chromium)");
-    let mut e2e = cargo();
-    e2e.env("PATH", &tools.path)
-        .env("SUITE_SITE_DIR", site::site_dir())
-        .args(["test", "--locked", "--package", "e2e"]);
-    if let Some(driver) = &tools.chromedriver {
-        e2e.env("CHROMEDRIVER", driver);
-    }
-    if let Some(axe) = &tools.axe_core {
-        e2e.env("AXE_CORE_JS", axe);
-    }
-    run::run(&mut e2e)?;
+    run::run(&mut e2e_command(&tools))?;
     steps.finish();
     Ok(())
 }

@@ -19,13 +19,15 @@ use std::process::ExitCode;
 
 use run::Failure;
 
-const USAGE: &str = "usage: cargo xtask <setup | build | serve | test | bench>";
+const USAGE: &str =
+    "usage: cargo xtask <setup | build [app...] | serve | test | e2e [test args...] | bench>";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let result = match args.first().map(String::as_str) {
         Some("setup") => setup::setup(setup::Needs::All).map(|_| ()),
-        Some("build") => build::build_all(),
+        Some("build") => build::build(&args[1..]),
+        Some("e2e") => build::e2e(&args[1..]),
         Some("serve") => build::serve(),
         Some("test") => build::test(),
         Some("bench") => build::bench(),
