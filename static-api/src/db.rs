@@ -5,6 +5,7 @@
 //! migrations and a pool type, not a rewrite of every handler.
 
 mod bieblo;
+mod culture_insight;
 mod orgs;
 mod sessions;
 mod staff;

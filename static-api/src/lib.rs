@@ -10,6 +10,7 @@ pub mod db;
 pub mod demo;
 pub mod error;
 pub mod import;
+pub mod programme_index;
 pub mod routes;
 pub mod security;
 pub mod site;
@@ -28,6 +29,8 @@ pub struct AppState {
     pub db: db::Db,
     pub config: Arc<Config>,
     pub login_limiter: Arc<auth::LoginLimiter>,
+    /// The shows of the published Culture Matcher programmes.
+    pub programmes: Arc<programme_index::ProgrammeIndex>,
 }
 
 impl AppState {
@@ -38,6 +41,7 @@ impl AppState {
             db,
             config: Arc::new(config),
             login_limiter: Arc::new(auth::LoginLimiter::default()),
+            programmes: Arc::default(),
         })
     }
 }

@@ -2,6 +2,7 @@
 //! annotated handlers (utoipa-axum), so the document cannot drift from the code.
 
 mod bieblo;
+mod culture;
 mod health;
 mod orgs;
 mod session;
@@ -30,6 +31,7 @@ use crate::error::api_not_found;
         (name = "session", description = "Staff login and logout"),
         (name = "organisations", description = "Libraries, cultural centres and theatre companies"),
         (name = "bieblo", description = "Bieblo kiosk: settings, anonymous usage, imports and statistics"),
+        (name = "culture-matcher", description = "Culture Matcher: anonymous interaction counts and after-show feedback, and the centre's insight"),
     )
 )]
 struct ApiDoc;
@@ -49,6 +51,10 @@ pub fn api() -> (Router<AppState>, utoipa::openapi::OpenApi) {
         .routes(routes!(bieblo::post_usage))
         .routes(routes!(bieblo::get_stats))
         .routes(routes!(bieblo::get_stats_csv))
+        .routes(routes!(culture::post_interaction))
+        .routes(routes!(culture::post_feedback))
+        .routes(routes!(culture::get_insight))
+        .routes(routes!(culture::get_insight_csv))
         .merge(
             // Catalogue files are larger than other JSON bodies.
             OpenApiRouter::new()

@@ -6,6 +6,7 @@ use serde::{Deserialize, Serialize};
 
 /// Something a young person did with a show.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Interaction {
     /// The show's card was shown in the swipe.
@@ -51,6 +52,7 @@ impl Interaction {
 
 /// One anonymous interaction, as the app posts it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct InteractionReport {
     pub show: String,
     pub interaction: Interaction,
@@ -64,6 +66,7 @@ pub const FEEDBACK_WORDS_MAX: usize = 280;
 
 /// The answers of the after-show chat, sent anonymously.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Feedback {
     pub show: String,
     /// 1 (bad) to 5 (great).
@@ -93,6 +96,7 @@ impl Feedback {
 
 /// Counts of one show for the centre's dashboard.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct ShowInsight {
     pub show: String,
     pub title: String,
@@ -110,6 +114,50 @@ pub struct ShowInsight {
     pub similar_no: u32,
     /// The own words given, newest first.
     pub words: Vec<String>,
+}
+
+/// Most own words a centre keeps per show (the oldest go first).
+pub const FEEDBACK_WORDS_KEPT: usize = 100;
+
+/// The header row of [`insight_csv`].
+pub const INSIGHT_CSV_HEADER: &str = "show,title,shown,hearts,crosses,suggested,saved,shared,\
+tickets,feedback_count,rating_mean,similar_yes,similar_no,words";
+
+/// A text as one CSV field: always quoted, and with a leading `'` when a spreadsheet
+/// would take it for a formula.
+fn csv_text(text: &str) -> String {
+    let guarded = if text.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        format!("'{text}")
+    } else {
+        text.to_string()
+    };
+    format!("\"{}\"", guarded.replace('"', "\"\""))
+}
+
+/// A centre's insight as CSV for spreadsheets: one row per show, the own words joined
+/// with ` | ` in the last column.
+pub fn insight_csv(rows: &[ShowInsight]) -> String {
+    let mut csv = format!("{INSIGHT_CSV_HEADER}\n");
+    for r in rows {
+        let mean = r.rating_mean.map(|m| format!("{m:.2}")).unwrap_or_default();
+        csv.push_str(&format!(
+            "{},{},{},{},{},{},{},{},{},{},{mean},{},{},{}\n",
+            csv_text(&r.show),
+            csv_text(&r.title),
+            r.shown,
+            r.hearts,
+            r.crosses,
+            r.suggested,
+            r.saved,
+            r.shared,
+            r.tickets,
+            r.feedback_count,
+            r.similar_yes,
+            r.similar_no,
+            csv_text(&r.words.join(" | ")),
+        ));
+    }
+    csv
 }
 
 #[cfg(test)]
@@ -146,5 +194,28 @@ mod tests {
         assert!(f.check().is_ok());
         f.words = Some("é".repeat(FEEDBACK_WORDS_MAX + 1));
         assert!(f.check().is_err());
+    }
+
+    #[test]
+    fn csv_quotes_texts_and_defuses_formulas() {
+        let row = ShowInsight {
+            show: "s-1".into(),
+            title: "Zeg \"ja\", zeg nee".into(),
+            shown: 4,
+            hearts: 3,
+            rating_mean: Some(4.5),
+            feedback_count: 2,
+            words: vec!["=HYPERLINK(1)".into(), "top".into()],
+            ..ShowInsight::default()
+        };
+        let csv = insight_csv(&[row, ShowInsight::default()]);
+        let lines: Vec<&str> = csv.lines().collect();
+        assert_eq!(lines[0], INSIGHT_CSV_HEADER);
+        assert_eq!(
+            lines[1],
+            "\"s-1\",\"Zeg \"\"ja\"\", zeg nee\",4,3,0,0,0,0,0,2,4.50,0,0,\"'=HYPERLINK(1) | top\""
+        );
+        assert_eq!(lines[2], "\"\",\"\",0,0,0,0,0,0,0,0,,0,0,\"\"");
+        assert_eq!(lines.len(), 3);
     }
 }

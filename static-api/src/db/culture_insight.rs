@@ -1,0 +1,192 @@
+//! Queries of Culture Matcher's insight: anonymous daily counts per show, the after-show
+//! chat's answers as counts, and a short list of own words per show. Nothing is stored
+//! per person.
+
+use std::collections::BTreeMap;
+
+use suite_domain::culture::insight::{Interaction, RATING_MAX, RATING_MIN, ShowInsight};
+
+use super::Db;
+
+/// The column that counts `rating`; `None` outside the scale.
+fn rating_column(rating: u8) -> Option<&'static str> {
+    match rating {
+        1 => Some("rating_1"),
+        2 => Some("rating_2"),
+        3 => Some("rating_3"),
+        4 => Some("rating_4"),
+        5 => Some("rating_5"),
+        _ => None,
+    }
+}
+
+fn count(value: i64) -> u32 {
+    value.clamp(0, i64::from(u32::MAX)) as u32
+}
+
+impl Db {
+    /// Adds one interaction with `show` to the day's count.
+    pub async fn add_culture_interaction(
+        &self,
+        centre: &str,
+        show: &str,
+        day: &str,
+        interaction: Interaction,
+    ) -> Result<(), sqlx::Error> {
+        sqlx::query(
+            "INSERT INTO culture_interaction_daily (centre_id, show_id, day, interaction, count) \
+             VALUES ($1, $2, $3, $4, 1) ON CONFLICT (centre_id, show_id, day, interaction) \
+             DO UPDATE SET count = count + 1",
+        )
+        .bind(centre)
+        .bind(show)
+        .bind(day)
+        .bind(interaction.as_str())
+        .execute(self.pool())
+        .await
+        .map(|_| ())
+    }
+
+    /// Whether someone ever saved `show` of `centre`: then feedback on it is expected,
+    /// even after the show has left the published programme.
+    pub async fn culture_show_was_saved(
+        &self,
+        centre: &str,
+        show: &str,
+    ) -> Result<bool, sqlx::Error> {
+        let row: Option<(i64,)> = sqlx::query_as(
+            "SELECT 1 FROM culture_interaction_daily \
+             WHERE centre_id = $1 AND show_id = $2 AND interaction = 'saved' LIMIT 1",
+        )
+        .bind(centre)
+        .bind(show)
+        .fetch_optional(self.pool())
+        .await?;
+        Ok(row.is_some())
+    }
+
+    /// Adds one chat's answers to the day's counts and keeps its own words, if any, among
+    /// the newest `keep_words` of the show; in one transaction. A rating outside the
+    /// scale counts nothing.
+    #[allow(clippy::too_many_arguments)]
+    pub async fn add_culture_feedback(
+        &self,
+        centre: &str,
+        show: &str,
+        day: &str,
+        rating: u8,
+        similar: bool,
+        words: Option<&str>,
+        keep_words: usize,
+    ) -> Result<(), sqlx::Error> {
+        let Some(column) = rating_column(rating) else {
+            return Ok(());
+        };
+        let mut tx = self.pool().begin().await?;
+        // `column` is one of five fixed names, never user input.
+        let sql = format!(
+            "INSERT INTO culture_feedback_daily (centre_id, show_id, day, {column}, similar_yes, similar_no) \
+             VALUES ($1, $2, $3, 1, $4, $5) ON CONFLICT (centre_id, show_id, day) DO UPDATE SET \
+             {column} = {column} + 1, similar_yes = similar_yes + excluded.similar_yes, \
+             similar_no = similar_no + excluded.similar_no"
+        );
+        sqlx::query(&sql)
+            .bind(centre)
+            .bind(show)
+            .bind(day)
+            .bind(i64::from(similar))
+            .bind(i64::from(!similar))
+            .execute(&mut *tx)
+            .await?;
+        if let Some(words) = words {
+            sqlx::query(
+                "INSERT INTO culture_feedback_words (centre_id, show_id, words) VALUES ($1, $2, $3)",
+            )
+            .bind(centre)
+            .bind(show)
+            .bind(words)
+            .execute(&mut *tx)
+            .await?;
+            sqlx::query(
+                "DELETE FROM culture_feedback_words WHERE centre_id = $1 AND show_id = $2 \
+                 AND id NOT IN (SELECT id FROM culture_feedback_words \
+                 WHERE centre_id = $1 AND show_id = $2 ORDER BY id DESC LIMIT $3)",
+            )
+            .bind(centre)
+            .bind(show)
+            .bind(i64::try_from(keep_words).unwrap_or(i64::MAX))
+            .execute(&mut *tx)
+            .await?;
+        }
+        tx.commit().await
+    }
+
+    /// Every show of `centre` with counts, by show id; titles are left empty (the
+    /// programme has them).
+    pub async fn culture_insight(&self, centre: &str) -> Result<Vec<ShowInsight>, sqlx::Error> {
+        let mut shows: BTreeMap<String, ShowInsight> = BTreeMap::new();
+        let interactions: Vec<(String, String, i64)> = sqlx::query_as(
+            "SELECT show_id, interaction, SUM(count) FROM culture_interaction_daily \
+             WHERE centre_id = $1 GROUP BY show_id, interaction",
+        )
+        .bind(centre)
+        .fetch_all(self.pool())
+        .await?;
+        for (show, interaction, n) in interactions {
+            let insight = insight_of(&mut shows, &show);
+            let n = count(n);
+            match Interaction::parse(&interaction) {
+                Some(Interaction::Shown) => insight.shown += n,
+                Some(Interaction::Heart) => insight.hearts += n,
+                Some(Interaction::Cross) => insight.crosses += n,
+                Some(Interaction::Suggested) => insight.suggested += n,
+                Some(Interaction::Saved) => insight.saved += n,
+                Some(Interaction::Shared) => insight.shared += n,
+                Some(Interaction::Ticket) => insight.tickets += n,
+                None => {}
+            }
+        }
+        type FeedbackRow = (String, i64, i64, i64, i64, i64, i64, i64);
+        let feedback: Vec<FeedbackRow> = sqlx::query_as(
+            "SELECT show_id, SUM(rating_1), SUM(rating_2), SUM(rating_3), SUM(rating_4), \
+             SUM(rating_5), SUM(similar_yes), SUM(similar_no) FROM culture_feedback_daily \
+             WHERE centre_id = $1 GROUP BY show_id",
+        )
+        .bind(centre)
+        .fetch_all(self.pool())
+        .await?;
+        for (show, r1, r2, r3, r4, r5, yes, no) in feedback {
+            let insight = insight_of(&mut shows, &show);
+            let ratings = [r1, r2, r3, r4, r5].map(count);
+            let total: u32 = ratings.iter().sum();
+            let weighted: u64 = (RATING_MIN..=RATING_MAX)
+                .zip(ratings)
+                .map(|(rating, n)| u64::from(rating) * u64::from(n))
+                .sum();
+            insight.feedback_count = total;
+            insight.rating_mean = (total > 0).then(|| weighted as f32 / total as f32);
+            insight.similar_yes = count(yes);
+            insight.similar_no = count(no);
+        }
+        let words: Vec<(String, String)> = sqlx::query_as(
+            "SELECT show_id, words FROM culture_feedback_words WHERE centre_id = $1 ORDER BY id DESC",
+        )
+        .bind(centre)
+        .fetch_all(self.pool())
+        .await?;
+        for (show, text) in words {
+            insight_of(&mut shows, &show).words.push(text);
+        }
+        Ok(shows.into_values().collect())
+    }
+}
+
+/// The insight of `show`, created empty when it is not there yet.
+fn insight_of<'a>(shows: &'a mut BTreeMap<String, ShowInsight>, show: &str) -> &'a mut ShowInsight {
+    shows
+        .entry(show.to_string())
+        .or_insert_with(|| ShowInsight {
+            show: show.to_string(),
+            ..ShowInsight::default()
+        })
+}

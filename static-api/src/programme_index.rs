@@ -1,0 +1,100 @@
+//! Which shows each centre's published Culture Matcher programme holds
+//! (`<data-dir>/public/culture-matcher/<centre>.json`), so the anonymous insight
+//! endpoints count only real shows. The file is read again only when it changed.
+
+use std::collections::HashMap;
+use std::path::Path;
+use std::sync::{Arc, Mutex};
+use std::time::SystemTime;
+
+use suite_domain::culture::programme::Programme;
+
+/// The folder of the programmes under the public data folder.
+pub const PROGRAMME_DIR: &str = "culture-matcher";
+
+/// The shows of one published programme: ids with their Dutch titles, in programme order.
+#[derive(Debug, Default, PartialEq)]
+pub struct ProgrammeShows {
+    pub centre_name: String,
+    pub shows: Vec<(String, String)>,
+}
+
+impl ProgrammeShows {
+    fn from_programme(programme: Programme) -> Self {
+        Self {
+            centre_name: programme.centre_name,
+            shows: programme
+                .shows
+                .into_iter()
+                .map(|s| (s.id, s.title.nl))
+                .collect(),
+        }
+    }
+
+    pub fn contains(&self, show: &str) -> bool {
+        self.shows.iter().any(|(id, _)| id == show)
+    }
+
+    /// The Dutch title of `show`, if the programme has it.
+    pub fn title(&self, show: &str) -> Option<&str> {
+        self.shows
+            .iter()
+            .find(|(id, _)| id == show)
+            .map(|(_, title)| title.as_str())
+    }
+}
+
+/// What a cached file looked like when it was read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Stamp {
+    modified: Option<SystemTime>,
+    len: u64,
+}
+
+/// The cache, shared by every request (in [`crate::AppState`]).
+#[derive(Debug, Default)]
+pub struct ProgrammeIndex {
+    cache: Mutex<HashMap<String, (Stamp, Arc<ProgrammeShows>)>>,
+}
+
+impl ProgrammeIndex {
+    /// The shows of `centre`'s published programme; `None` when there is none or it
+    /// cannot be read. `centre` must already be a safe id (it becomes a file name).
+    pub async fn shows(&self, public_dir: &Path, centre: &str) -> Option<Arc<ProgrammeShows>> {
+        let path = public_dir
+            .join(PROGRAMME_DIR)
+            .join(format!("{centre}.json"));
+        let meta = tokio::fs::metadata(&path).await.ok()?;
+        let stamp = Stamp {
+            modified: meta.modified().ok(),
+            len: meta.len(),
+        };
+        if let Some(shows) = self
+            .lock()
+            .get(centre)
+            .filter(|(cached, _)| *cached == stamp)
+            .map(|(_, shows)| shows.clone())
+        {
+            return Some(shows);
+        }
+        let bytes = tokio::fs::read(&path).await.ok()?;
+        let programme: Programme = match serde_json::from_slice(&bytes) {
+            Ok(programme) => programme,
+            Err(e) => {
+                tracing::warn!(%centre, error = %e, "unreadable Culture Matcher programme");
+                return None;
+            }
+        };
+        let shows = Arc::new(ProgrammeShows::from_programme(programme));
+        self.lock()
+            .insert(centre.to_string(), (stamp, shows.clone()));
+        Some(shows)
+    }
+
+    fn lock(&self) -> std::sync::MutexGuard<'_, HashMap<String, (Stamp, Arc<ProgrammeShows>)>> {
+        // A panic while holding the lock leaves a map that is still consistent.
+        self.cache
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+    }
+}

@@ -1,0 +1,257 @@
+//! `/api/culture`: Culture Matcher's anonymous interaction counts and after-show chat
+//! (public, one small report at a time, added to daily counts), and the centre's insight
+//! (staff of that centre or an admin).
+
+use axum::Json;
+use axum::extract::State;
+use axum::http::{StatusCode, header};
+use axum::response::{IntoResponse, Response};
+use suite_domain::api::{ErrorBody, ErrorCode};
+use suite_domain::culture::insight::{
+    FEEDBACK_WORDS_KEPT, Feedback, InteractionReport, ShowInsight, insight_csv,
+};
+use suite_domain::org::{OrgKind, OrgRef};
+
+use crate::AppState;
+use crate::auth::CurrentStaff;
+use crate::error::{ApiJson, ApiPath, AppError};
+use crate::import::{is_safe_id, now_rfc3339};
+use crate::programme_index::ProgrammeShows;
+
+/// Longest show id taken (UiTdatabank UUIDs have 36 characters).
+const SHOW_ID_MAX: usize = 128;
+
+fn centre_ref(centre: &str) -> Result<OrgRef, AppError> {
+    if !is_safe_id(centre) {
+        return Err(AppError::NotFound);
+    }
+    Ok(OrgRef::new(OrgKind::Centre, centre))
+}
+
+fn implausible(detail: &str) -> AppError {
+    AppError::Rejected {
+        status: StatusCode::UNPROCESSABLE_ENTITY,
+        code: ErrorCode::InvalidInput,
+        detail: detail.into(),
+    }
+}
+
+/// Today as `YYYY-MM-DD` (UTC).
+fn today() -> String {
+    now_rfc3339().chars().take(10).collect()
+}
+
+/// Checks that `centre` has a published programme (else 404) and that `show` is one of
+/// its shows, or was saved by someone while it was (else 422).
+async fn check_show(state: &AppState, centre: &str, show: &str) -> Result<(), AppError> {
+    centre_ref(centre)?;
+    let programme = state
+        .programmes
+        .shows(&state.config.public_data_dir(), centre)
+        .await
+        .ok_or(AppError::NotFound)?;
+    if show.is_empty() || show.len() > SHOW_ID_MAX {
+        return Err(implausible("show id of implausible length"));
+    }
+    if programme.contains(show) || state.db.culture_show_was_saved(centre, show).await? {
+        Ok(())
+    } else {
+        Err(implausible("unknown show"))
+    }
+}
+
+#[utoipa::path(post, path = "/api/culture/{centre}/interactions", tag = "culture-matcher",
+    params(("centre" = String, Path, description = "Centre id")),
+    request_body = InteractionReport,
+    responses(
+        (status = 204, description = "Counted (anonymously, in the day's total)"),
+        (status = 404, description = "No published programme for this centre", body = ErrorBody),
+        (status = 422, description = "Not a show of the programme, or not a known interaction", body = ErrorBody),
+    ))]
+pub(super) async fn post_interaction(
+    State(state): State<AppState>,
+    ApiPath(centre): ApiPath<String>,
+    ApiJson(report): ApiJson<InteractionReport>,
+) -> Result<StatusCode, AppError> {
+    check_show(&state, &centre, &report.show).await?;
+    state
+        .db
+        .add_culture_interaction(&centre, &report.show, &today(), report.interaction)
+        .await?;
+    Ok(StatusCode::NO_CONTENT)
+}
+
+/// The own words as stored: trimmed, control characters as spaces, `None` when empty.
+fn clean_words(words: Option<&str>) -> Option<String> {
+    let cleaned: String = words?
+        .chars()
+        .map(|c| if c.is_control() { ' ' } else { c })
+        .collect();
+    let trimmed = cleaned.trim();
+    (!trimmed.is_empty()).then(|| trimmed.to_string())
+}
+
+#[utoipa::path(post, path = "/api/culture/{centre}/feedback", tag = "culture-matcher",
+    params(("centre" = String, Path, description = "Centre id")),
+    request_body = Feedback,
+    responses(
+        (status = 204, description = "Counted; own words kept among the newest of the show"),
+        (status = 404, description = "No published programme for this centre", body = ErrorBody),
+        (status = 422, description = "Rating out of range, words too long, or not a show of the programme", body = ErrorBody),
+    ))]
+pub(super) async fn post_feedback(
+    State(state): State<AppState>,
+    ApiPath(centre): ApiPath<String>,
+    ApiJson(feedback): ApiJson<Feedback>,
+) -> Result<StatusCode, AppError> {
+    feedback.check().map_err(implausible)?;
+    check_show(&state, &centre, &feedback.show).await?;
+    let words = clean_words(feedback.words.as_deref());
+    state
+        .db
+        .add_culture_feedback(
+            &centre,
+            &feedback.show,
+            &today(),
+            feedback.rating,
+            feedback.similar,
+            words.as_deref(),
+            FEEDBACK_WORDS_KEPT,
+        )
+        .await?;
+    Ok(StatusCode::NO_CONTENT)
+}
+
+/// The insight of `centre` for `staff`: refused for another organisation's staff, 404
+/// for a centre that does not exist. Every show of the published programme comes first,
+/// in programme order (with zeros when nothing was counted), then shows that were
+/// counted but have left the programme.
+async fn scoped_insight(
+    state: &AppState,
+    staff: &CurrentStaff,
+    centre: &str,
+) -> Result<Vec<ShowInsight>, AppError> {
+    let org = centre_ref(centre)?;
+    staff.require_scope(&org)?;
+    if state.db.get_org(&org).await?.is_none() {
+        return Err(AppError::NotFound);
+    }
+    let counted = state.db.culture_insight(centre).await?;
+    let programme = state
+        .programmes
+        .shows(&state.config.public_data_dir(), centre)
+        .await
+        .unwrap_or_default();
+    Ok(in_programme_order(&programme, counted))
+}
+
+fn in_programme_order(programme: &ProgrammeShows, counted: Vec<ShowInsight>) -> Vec<ShowInsight> {
+    let mut counted = counted;
+    let mut rows: Vec<ShowInsight> = programme
+        .shows
+        .iter()
+        .map(|(id, title)| {
+            let mut row = counted
+                .iter()
+                .position(|c| &c.show == id)
+                .map(|i| counted.swap_remove(i))
+                .unwrap_or_else(|| ShowInsight {
+                    show: id.clone(),
+                    ..ShowInsight::default()
+                });
+            row.title = title.clone();
+            row
+        })
+        .collect();
+    counted.sort_by(|a, b| a.show.cmp(&b.show));
+    rows.extend(counted.into_iter().map(|mut row| {
+        row.title = programme.title(&row.show).unwrap_or(&row.show).to_string();
+        row
+    }));
+    rows
+}
+
+#[utoipa::path(get, path = "/api/culture/{centre}/insight", tag = "culture-matcher",
+    params(("centre" = String, Path, description = "Centre id")),
+    responses(
+        (status = 200, description = "Per show: swipe, suggestion, save, share and ticket counts and the feedback summary", body = [ShowInsight]),
+        (status = 401, description = "Not logged in", body = ErrorBody),
+        (status = 403, description = "Another organisation", body = ErrorBody),
+        (status = 404, description = "No such centre", body = ErrorBody),
+    ))]
+pub(super) async fn get_insight(
+    State(state): State<AppState>,
+    staff: CurrentStaff,
+    ApiPath(centre): ApiPath<String>,
+) -> Result<Json<Vec<ShowInsight>>, AppError> {
+    Ok(Json(scoped_insight(&state, &staff, &centre).await?))
+}
+
+#[utoipa::path(get, path = "/api/culture/{centre}/insight.csv", tag = "culture-matcher",
+    params(("centre" = String, Path, description = "Centre id")),
+    responses(
+        (status = 200, description = "The same insight as CSV", content_type = "text/csv"),
+        (status = 401, description = "Not logged in", body = ErrorBody),
+        (status = 403, description = "Another organisation", body = ErrorBody),
+        (status = 404, description = "No such centre", body = ErrorBody),
+    ))]
+pub(super) async fn get_insight_csv(
+    State(state): State<AppState>,
+    staff: CurrentStaff,
+    ApiPath(centre): ApiPath<String>,
+) -> Result<Response, AppError> {
+    let csv = insight_csv(&scoped_insight(&state, &staff, &centre).await?);
+    let disposition = format!("attachment; filename=\"cultuurmatcher-{centre}.csv\"");
+    Ok((
+        [
+            (header::CONTENT_TYPE, "text/csv; charset=utf-8".to_string()),
+            (header::CONTENT_DISPOSITION, disposition),
+        ],
+        csv,
+    )
+        .into_response())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn own_words_are_trimmed_and_lose_control_characters() {
+        assert_eq!(clean_words(None), None);
+        assert_eq!(clean_words(Some("  \n\t ")), None);
+        assert_eq!(
+            clean_words(Some(" Echt\u{0}goed!\r\nMerci ")).as_deref(),
+            Some("Echt goed!  Merci")
+        );
+    }
+
+    #[test]
+    fn programme_shows_come_first_in_order_then_the_rest() {
+        let programme = ProgrammeShows {
+            centre_name: "Nova".into(),
+            shows: vec![("b".into(), "Bee".into()), ("a".into(), "Aa".into())],
+        };
+        let counted = vec![
+            ShowInsight {
+                show: "z".into(),
+                shown: 1,
+                ..ShowInsight::default()
+            },
+            ShowInsight {
+                show: "a".into(),
+                hearts: 2,
+                ..ShowInsight::default()
+            },
+        ];
+        let rows = in_programme_order(&programme, counted);
+        let summary: Vec<_> = rows
+            .iter()
+            .map(|r| (r.show.as_str(), r.title.as_str(), r.hearts, r.shown))
+            .collect();
+        assert_eq!(
+            summary,
+            [("b", "Bee", 0, 0), ("a", "Aa", 2, 0), ("z", "z", 0, 1)]
+        );
+    }
+}

@@ -1,0 +1,383 @@
+//! Culture Matcher's API: anonymous interaction counts and after-show feedback for shows
+//! of a published programme only, and the centre's insight for its own staff.
+
+mod support;
+
+use axum::http::{Method, StatusCode};
+use serde_json::{Value, json};
+use static_api::auth::hash_password;
+use suite_domain::culture::insight::FEEDBACK_WORDS_KEPT;
+use suite_domain::culture::programme::{
+    Booking, Calendar, CalendarKind, Programme, Show, ShowStatus, Text,
+};
+use suite_domain::org::{OrgKind, Organisation, Role};
+use support::{ADMIN, Session, TestApp, WETTEREN};
+
+const NOVA: (&str, &str) = ("cc.nova@demo.invalid", "demo-nova-2026");
+const CENTRE: &str = "demo-nova";
+
+fn show(id: &str, title: &str) -> Show {
+    Show {
+        id: id.into(),
+        title: Text::nl(title),
+        description_html: Text::default(),
+        genre: None,
+        themes: vec![],
+        venue: "zaal".into(),
+        calendar: Calendar {
+            kind: CalendarKind::Permanent,
+            occurrences: vec![],
+            start: None,
+            end: None,
+            opening_hours: vec![],
+        },
+        price: None,
+        ages: None,
+        image: None,
+        trailer: None,
+        booking: Booking::default(),
+        organizer: None,
+        status: ShowStatus::Available,
+        bookable: true,
+        in_swipe: true,
+    }
+}
+
+/// Publishes a programme of `shows` for `centre` where the app reads it.
+fn publish(app: &TestApp, centre: &str, shows: Vec<Show>) {
+    let programme = Programme {
+        centre: centre.into(),
+        centre_name: "Cultuurcentrum Nova (demo)".into(),
+        generated_at: "2026-11-28T10:00:00Z".into(),
+        demo: true,
+        venues: vec![],
+        shows,
+    };
+    let dir = app.state.config.public_data_dir().join("culture-matcher");
+    std::fs::create_dir_all(&dir).expect("programme folder");
+    let json = serde_json::to_vec(&programme).expect("programme JSON");
+    std::fs::write(dir.join(format!("{centre}.json")), json).expect("write programme");
+}
+
+async fn post(app: &TestApp, path: &str, body: Value) -> StatusCode {
+    app.raw(
+        Method::POST,
+        path,
+        Some(body.to_string()),
+        &[("content-type", "application/json")],
+    )
+    .await
+    .status
+}
+
+async fn interact(app: &TestApp, show: &str, interaction: &str) -> StatusCode {
+    post(
+        app,
+        "/api/culture/demo-nova/interactions",
+        json!({"show": show, "interaction": interaction}),
+    )
+    .await
+}
+
+async fn feedback(app: &TestApp, body: Value) -> StatusCode {
+    post(app, "/api/culture/demo-nova/feedback", body).await
+}
+
+fn row<'a>(insight: &'a Value, show: &str) -> &'a Value {
+    insight
+        .as_array()
+        .and_then(|rows| rows.iter().find(|r| r["show"] == show))
+        .unwrap_or(&Value::Null)
+}
+
+#[tokio::test]
+async fn interactions_add_up_per_show_for_the_centres_staff() {
+    let app = TestApp::new().await;
+    publish(
+        &app,
+        CENTRE,
+        vec![show("s-1", "Dansnacht"), show("s-2", "Stille film")],
+    );
+    for interaction in ["shown", "shown", "heart", "saved", "shared", "ticket"] {
+        assert_eq!(
+            interact(&app, "s-1", interaction).await,
+            StatusCode::NO_CONTENT
+        );
+    }
+    for interaction in ["shown", "cross", "suggested"] {
+        assert_eq!(
+            interact(&app, "s-2", interaction).await,
+            StatusCode::NO_CONTENT
+        );
+    }
+
+    let nova = app.session(NOVA).await;
+    let res = app.get_as("/api/culture/demo-nova/insight", &nova).await;
+    assert_eq!(res.status, StatusCode::OK, "{}", res.json);
+    assert_eq!(res.json[0]["show"], "s-1", "programme order");
+    let s1 = row(&res.json, "s-1");
+    assert_eq!(s1["title"], "Dansnacht");
+    let counts = |r: &Value| {
+        [
+            "shown",
+            "hearts",
+            "crosses",
+            "suggested",
+            "saved",
+            "shared",
+            "tickets",
+        ]
+        .map(|k| r[k].as_u64().unwrap_or(99))
+    };
+    assert_eq!(counts(s1), [2, 1, 0, 0, 1, 1, 1]);
+    assert_eq!(counts(row(&res.json, "s-2")), [1, 0, 1, 1, 0, 0, 0]);
+    assert_eq!(s1["feedback_count"], 0);
+    assert_eq!(s1["rating_mean"], Value::Null);
+
+    let csv = app
+        .get_as("/api/culture/demo-nova/insight.csv", &nova)
+        .await;
+    assert_eq!(csv.status, StatusCode::OK);
+    assert_eq!(
+        csv.header("content-type").as_deref(),
+        Some("text/csv; charset=utf-8")
+    );
+    let text = String::from_utf8_lossy(&csv.body);
+    assert!(
+        text.starts_with("show,title,") && text.contains("\"s-1\",\"Dansnacht\",2,1,0,0,1,1,1,0,"),
+        "{text}"
+    );
+    let admin = app.session(ADMIN).await;
+    assert_eq!(
+        app.get_as("/api/culture/demo-nova/insight", &admin)
+            .await
+            .status,
+        StatusCode::OK
+    );
+}
+
+#[tokio::test]
+async fn unknown_centres_shows_and_interactions_are_refused() {
+    let app = TestApp::new().await;
+    publish(&app, CENTRE, vec![show("s-1", "Dansnacht")]);
+    assert_eq!(
+        interact(&app, "elders", "shown").await,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "not a show of the programme"
+    );
+    assert_eq!(
+        interact(&app, "", "shown").await,
+        StatusCode::UNPROCESSABLE_ENTITY
+    );
+    assert_eq!(
+        interact(&app, &"x".repeat(129), "shown").await,
+        StatusCode::UNPROCESSABLE_ENTITY
+    );
+    assert_eq!(
+        interact(&app, "s-1", "like").await,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "not an interaction"
+    );
+    for path in [
+        "/api/culture/nergens/interactions",
+        "/api/culture/..%2Fbieblo/interactions",
+        "/api/culture/Demo-Nova/interactions",
+    ] {
+        let status = post(&app, path, json!({"show": "s-1", "interaction": "shown"})).await;
+        assert_eq!(status, StatusCode::NOT_FOUND, "{path}");
+    }
+    let cross_site = app
+        .raw(
+            Method::POST,
+            "/api/culture/demo-nova/interactions",
+            Some(json!({"show": "s-1", "interaction": "shown"}).to_string()),
+            &[
+                ("content-type", "application/json"),
+                ("sec-fetch-site", "cross-site"),
+            ],
+        )
+        .await;
+    assert_eq!(cross_site.status, StatusCode::FORBIDDEN);
+    // A programme that cannot be read counts nothing.
+    let dir = app.state.config.public_data_dir().join("culture-matcher");
+    std::fs::write(dir.join("kapot.json"), b"{\"centre\":").expect("write");
+    let status = post(
+        &app,
+        "/api/culture/kapot/interactions",
+        json!({"show": "s-1", "interaction": "shown"}),
+    )
+    .await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
+
+    let nova = app.session(NOVA).await;
+    let res = app.get_as("/api/culture/demo-nova/insight", &nova).await;
+    assert_eq!(counts_total(&res.json), 0, "nothing refused was counted");
+}
+
+fn counts_total(insight: &Value) -> u64 {
+    insight
+        .as_array()
+        .into_iter()
+        .flatten()
+        .flat_map(|r| {
+            ["shown", "hearts", "crosses", "saved", "shared", "tickets"].map(|k| r[k].as_u64())
+        })
+        .flatten()
+        .sum()
+}
+
+#[tokio::test]
+async fn feedback_is_summarised_and_own_words_are_capped() {
+    let app = TestApp::new().await;
+    publish(&app, CENTRE, vec![show("s-1", "Dansnacht")]);
+    let answers = [
+        json!({"show": "s-1", "rating": 5, "similar": true, "words": "  Wauw, wat een energie!  "}),
+        json!({"show": "s-1", "rating": 4, "similar": true, "words": null}),
+        json!({"show": "s-1", "rating": 2, "similar": false, "words": "   "}),
+    ];
+    for answer in answers {
+        assert_eq!(feedback(&app, answer).await, StatusCode::NO_CONTENT);
+    }
+    for bad in [
+        json!({"show": "s-1", "rating": 0, "similar": true, "words": null}),
+        json!({"show": "s-1", "rating": 6, "similar": true, "words": null}),
+        json!({"show": "s-1", "rating": 3, "similar": true, "words": "a".repeat(281)}),
+        json!({"show": "onbekend", "rating": 3, "similar": true, "words": null}),
+        json!({"show": "s-1", "rating": 3}),
+    ] {
+        assert_eq!(
+            feedback(&app, bad.clone()).await,
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "{bad}"
+        );
+    }
+    let nova = app.session(NOVA).await;
+    let res = app.get_as("/api/culture/demo-nova/insight", &nova).await;
+    let s1 = row(&res.json, "s-1");
+    assert_eq!(s1["feedback_count"], 3);
+    let mean = s1["rating_mean"].as_f64().unwrap_or_default();
+    assert!((mean - 11.0 / 3.0).abs() < 1e-4, "{mean}");
+    assert_eq!(
+        (s1["similar_yes"].clone(), s1["similar_no"].clone()),
+        (json!(2), json!(1))
+    );
+    assert_eq!(s1["words"], json!(["Wauw, wat een energie!"]));
+
+    for i in 0..FEEDBACK_WORDS_KEPT + 5 {
+        let answer =
+            json!({"show": "s-1", "rating": 3, "similar": true, "words": format!("woord {i}")});
+        assert_eq!(feedback(&app, answer).await, StatusCode::NO_CONTENT);
+    }
+    let res = app.get_as("/api/culture/demo-nova/insight", &nova).await;
+    let words = row(&res.json, "s-1")["words"]
+        .as_array()
+        .cloned()
+        .unwrap_or_default();
+    assert_eq!(words.len(), FEEDBACK_WORDS_KEPT);
+    assert_eq!(
+        words[0],
+        json!(format!("woord {}", FEEDBACK_WORDS_KEPT + 4)),
+        "newest first"
+    );
+}
+
+#[tokio::test]
+async fn feedback_on_a_saved_show_still_counts_after_it_left_the_programme() {
+    let app = TestApp::new().await;
+    publish(
+        &app,
+        CENTRE,
+        vec![show("s-1", "Dansnacht"), show("s-2", "Stille film")],
+    );
+    assert_eq!(interact(&app, "s-1", "saved").await, StatusCode::NO_CONTENT);
+    assert_eq!(interact(&app, "s-2", "shown").await, StatusCode::NO_CONTENT);
+    // The next import publishes a programme without the two past shows.
+    publish(&app, CENTRE, vec![show("s-3", "Nieuw")]);
+    let answer = |show: &str| json!({"show": show, "rating": 4, "similar": true, "words": null});
+    assert_eq!(feedback(&app, answer("s-1")).await, StatusCode::NO_CONTENT);
+    assert_eq!(
+        feedback(&app, answer("s-2")).await,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "never saved, so no feedback expected"
+    );
+    let nova = app.session(NOVA).await;
+    let res = app.get_as("/api/culture/demo-nova/insight", &nova).await;
+    let shows: Vec<_> = res
+        .json
+        .as_array()
+        .into_iter()
+        .flatten()
+        .map(|r| (r["show"].clone(), r["title"].clone()))
+        .collect();
+    assert_eq!(
+        shows,
+        [
+            (json!("s-3"), json!("Nieuw")),
+            (json!("s-1"), json!("s-1")),
+            (json!("s-2"), json!("s-2")),
+        ]
+    );
+    assert_eq!(row(&res.json, "s-1")["feedback_count"], 1);
+}
+
+/// A second centre with its own staff member, to test the scope.
+async fn other_centre_staff(app: &TestApp) -> Session {
+    let org = Organisation {
+        kind: OrgKind::Centre,
+        id: "demo-elders".into(),
+        name: "Cultuurcentrum Elders (demo)".into(),
+        town: "Aalst".into(),
+    };
+    app.state.db.insert_org(&org).await.expect("second centre");
+    let hash = hash_password("elders-wachtwoord".into())
+        .await
+        .expect("hash");
+    let role = Role::CentreStaff {
+        centre: "demo-elders".into(),
+    };
+    app.state
+        .db
+        .insert_staff("cc.elders@demo.invalid", "Elders (demo)", &hash, &role)
+        .await
+        .expect("staff of the second centre");
+    app.session(("cc.elders@demo.invalid", "elders-wachtwoord"))
+        .await
+}
+
+#[tokio::test]
+async fn insight_is_only_for_the_centres_own_staff_and_admins() {
+    let app = TestApp::new().await;
+    publish(&app, CENTRE, vec![show("s-1", "Dansnacht")]);
+    assert_eq!(interact(&app, "s-1", "heart").await, StatusCode::NO_CONTENT);
+    let elders = other_centre_staff(&app).await;
+    let library = app.session(WETTEREN).await;
+    for path in [
+        "/api/culture/demo-nova/insight",
+        "/api/culture/demo-nova/insight.csv",
+    ] {
+        assert_eq!(
+            app.get(path).await.status,
+            StatusCode::UNAUTHORIZED,
+            "{path}"
+        );
+        for session in [&elders, &library] {
+            let res = app.get_as(path, session).await;
+            assert_eq!(res.status, StatusCode::FORBIDDEN, "{path}");
+            assert!(!String::from_utf8_lossy(&res.body).contains("Dansnacht"));
+        }
+    }
+    assert_eq!(
+        app.get_as("/api/culture/demo-elders/insight", &elders)
+            .await
+            .status,
+        StatusCode::OK,
+        "their own centre (nothing published yet)"
+    );
+    let admin = app.session(ADMIN).await;
+    assert_eq!(
+        app.get_as("/api/culture/nergens/insight", &admin)
+            .await
+            .status,
+        StatusCode::NOT_FOUND
+    );
+}
