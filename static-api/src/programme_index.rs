@@ -7,7 +7,7 @@ use std::path::Path;
 use std::sync::{Arc, Mutex};
 use std::time::SystemTime;
 
-use suite_domain::culture::programme::Programme;
+use suite_domain::culture::programme::{CentreSummary, Programme};
 
 /// The folder of the programmes under the public data folder.
 pub const PROGRAMME_DIR: &str = "culture-matcher";
@@ -89,6 +89,32 @@ impl ProgrammeIndex {
         self.lock()
             .insert(centre.to_string(), (stamp, shows.clone()));
         Some(shows)
+    }
+
+    /// Every centre with a readable published programme, by name.
+    pub async fn centres(&self, public_dir: &Path) -> Vec<CentreSummary> {
+        let mut ids = Vec::new();
+        if let Ok(mut entries) = tokio::fs::read_dir(public_dir.join(PROGRAMME_DIR)).await {
+            while let Ok(Some(entry)) = entries.next_entry().await {
+                let name = entry.file_name();
+                let id = name
+                    .to_str()
+                    .and_then(|n| n.strip_suffix(".json"))
+                    .filter(|id| crate::import::is_safe_id(id));
+                ids.extend(id.map(str::to_string));
+            }
+        }
+        let mut centres = Vec::new();
+        for id in ids {
+            if let Some(shows) = self.shows(public_dir, &id).await {
+                centres.push(CentreSummary {
+                    name: shows.centre_name.clone(),
+                    id,
+                });
+            }
+        }
+        centres.sort_by(|a, b| a.name.cmp(&b.name).then_with(|| a.id.cmp(&b.id)));
+        centres
     }
 
     fn lock(&self) -> std::sync::MutexGuard<'_, HashMap<String, (Stamp, Arc<ProgrammeShows>)>> {

@@ -10,9 +10,13 @@ use axum::response::{IntoResponse, Response};
 use crate::error::AppError;
 
 /// Only our own origin; wasm needs 'wasm-unsafe-eval'. No inline scripts or styles.
+/// The one exception is `frame-src`: Culture Matcher puts a video platform's player in
+/// a frame, but only after the user tapped "play" on that trailer (YouTube through its
+/// no-cookie host, Vimeo's player).
 pub const CONTENT_SECURITY_POLICY: &str = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; \
 style-src 'self'; img-src 'self' data: blob:; media-src 'self' blob:; font-src 'self'; \
-connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+connect-src 'self'; frame-src https://www.youtube-nocookie.com https://player.vimeo.com; \
+object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
 
 /// Adds the security headers to every response.
 pub async fn add_security_headers(request: Request, next: Next) -> Response {

@@ -157,6 +157,22 @@ async fn interactions_add_up_per_show_for_the_centres_staff() {
 }
 
 #[tokio::test]
+async fn centres_with_a_readable_programme_are_listed_publicly() {
+    let app = TestApp::new().await;
+    assert_eq!(app.get("/api/culture/centres").await.json, json!([]));
+    publish(&app, CENTRE, vec![show("s-1", "Dansnacht")]);
+    let dir = app.state.config.public_data_dir().join("culture-matcher");
+    std::fs::write(dir.join("kapot.json"), b"[").expect("write");
+    std::fs::write(dir.join("Niet Veilig.json"), b"{}").expect("write");
+    let res = app.get("/api/culture/centres").await;
+    assert_eq!(res.status, StatusCode::OK);
+    assert_eq!(
+        res.json,
+        json!([{"id": "demo-nova", "name": "Cultuurcentrum Nova (demo)"}])
+    );
+}
+
+#[tokio::test]
 async fn unknown_centres_shows_and_interactions_are_refused() {
     let app = TestApp::new().await;
     publish(&app, CENTRE, vec![show("s-1", "Dansnacht")]);

@@ -10,6 +10,7 @@ use suite_domain::api::{ErrorBody, ErrorCode};
 use suite_domain::culture::insight::{
     FEEDBACK_WORDS_KEPT, Feedback, InteractionReport, ShowInsight, insight_csv,
 };
+use suite_domain::culture::programme::CentreSummary;
 use suite_domain::org::{OrgKind, OrgRef};
 
 use crate::AppState;
@@ -58,6 +59,17 @@ async fn check_show(state: &AppState, centre: &str, show: &str) -> Result<(), Ap
     } else {
         Err(implausible("unknown show"))
     }
+}
+
+#[utoipa::path(get, path = "/api/culture/centres", tag = "culture-matcher",
+    responses((status = 200, description = "Centres with a published programme, by name", body = [CentreSummary])))]
+pub(super) async fn list_centres(State(state): State<AppState>) -> Json<Vec<CentreSummary>> {
+    Json(
+        state
+            .programmes
+            .centres(&state.config.public_data_dir())
+            .await,
+    )
 }
 
 #[utoipa::path(post, path = "/api/culture/{centre}/interactions", tag = "culture-matcher",

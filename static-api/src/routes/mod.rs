@@ -51,6 +51,7 @@ pub fn api() -> (Router<AppState>, utoipa::openapi::OpenApi) {
         .routes(routes!(bieblo::post_usage))
         .routes(routes!(bieblo::get_stats))
         .routes(routes!(bieblo::get_stats_csv))
+        .routes(routes!(culture::list_centres))
         .routes(routes!(culture::post_interaction))
         .routes(routes!(culture::post_feedback))
         .routes(routes!(culture::get_insight))

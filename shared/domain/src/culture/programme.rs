@@ -301,6 +301,16 @@ impl Programme {
     }
 }
 
+/// A centre with a published programme (`GET /api/culture/centres`), for the app's
+/// choice of centre.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct CentreSummary {
+    /// The centre's id, as in `/data/culture-matcher/<id>.json`.
+    pub id: String,
+    pub name: String,
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
