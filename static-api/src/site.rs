@@ -61,7 +61,15 @@ async fn serve_site(State(state): State<AppState>, request: Request) -> Response
     }
     let last = segments.last().map(String::as_str).unwrap_or_default();
     if app_by_slug(first).is_some() && !last.contains('.') {
-        // A client-side route of the app: its index.html takes it from here.
+        // A client-side route of the app: its index.html takes it from here; under a
+        // folder with a bundle of its own (the staff pages, `/<slug>/beheer/…`), that
+        // bundle's index.html.
+        if let Some(second) = segments.get(1) {
+            let sub_index = site.join(first).join(second).join("index.html");
+            if let Some(found) = serve_file(&sub_index, headers).await {
+                return found;
+            }
+        }
         let index = site.join(first).join("index.html");
         return serve_file(&index, headers).await.unwrap_or_else(not_found);
     }

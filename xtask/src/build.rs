@@ -56,10 +56,34 @@ fn build_app(slug: &str, tools: &Tools) -> Result {
         println!("    {slug}: up to date");
         return Ok(());
     }
-    let public_url = format!("/{slug}/");
+    trunk_build(
+        tools,
+        &format!("apps/{slug}/index.html"),
+        &format!("/{slug}/"),
+        &dist,
+    )?;
+    // An app may ship its staff pages as a bundle of their own (`beheer.html`), so the
+    // public bundle stays small. Built after the main bundle, whose build replaces `dist`.
+    let staff_html = format!("apps/{slug}/{}.html", STAFF_BUNDLE);
+    if root.join(&staff_html).is_file() {
+        let public_url = format!("/{slug}/{STAFF_BUNDLE}/");
+        trunk_build(tools, &staff_html, &public_url, &dist.join(STAFF_BUNDLE))?;
+    }
+    println!("    {slug}: compressing (brotli 11, gzip 9)…");
+    site::compress_dir(&dist)?;
+    std::fs::write(&stamp, fingerprint)
+        .map_err(|e| run::Failure::new(format!("cannot write {}: {e}", stamp.display())))
+}
+
+/// The folder (and URL segment) of an app's separate staff bundle.
+const STAFF_BUNDLE: &str = "beheer";
+
+/// One trunk release build of `html` into `dist`, served under `public_url`, with its
+/// inline boot script moved into a file (the CSP allows no inline script).
+fn trunk_build(tools: &Tools, html: &str, public_url: &str, dist: &std::path::Path) -> Result {
     run::run(
         Command::new("trunk")
-            .current_dir(&root)
+            .current_dir(root())
             .env("PATH", &tools.path)
             .args([
                 "--config",
@@ -67,17 +91,13 @@ fn build_app(slug: &str, tools: &Tools) -> Result {
                 "build",
                 "--release",
                 "--public-url",
-                &public_url,
+                public_url,
                 "--dist",
             ])
-            .arg(&dist)
-            .arg(format!("apps/{slug}/index.html")),
+            .arg(dist)
+            .arg(html),
     )?;
-    site::externalise_inline_scripts(&dist.join("index.html"), &public_url)?;
-    println!("    {slug}: compressing (brotli 11, gzip 9)…");
-    site::compress_dir(&dist)?;
-    std::fs::write(&stamp, fingerprint)
-        .map_err(|e| run::Failure::new(format!("cannot write {}: {e}", stamp.display())))
+    site::externalise_inline_scripts(&dist.join("index.html"), public_url)
 }
 
 fn build_site(tools: &Tools, steps: &mut Steps) -> Result {

@@ -2,7 +2,7 @@
 //! location.
 
 use suite_domain::i18n::{Lang, Msg};
-use suite_ui::{AppShell, ErrorState, LangProvider, use_mark_ready};
+use suite_ui::{AppShell, ErrorState, LangProvider, Loading, use_mark_ready};
 use yew::prelude::*;
 
 use crate::pages::{HomePage, KioskPage, ListPage, StaffPage};
@@ -14,10 +14,29 @@ pub(crate) fn App() -> Html {
         Route::Home => html! { <HomePage /> },
         Route::Kiosk { library } => html! { <KioskPage library={library} /> },
         Route::List { library, book_ids } => html! { <ListPage library={library} {book_ids} /> },
-        Route::Staff => html! { <StaffPage /> },
+        // The server answers `/bieblo/beheer` with the staff bundle; this bundle only
+        // gets here from an old cached page, so it sends the browser there.
+        Route::Staff => html! { <ToStaffBundle /> },
         Route::NotFound => html! { <NotFound /> },
     };
     html! { <LangProvider>{ page }</LangProvider> }
+}
+
+/// The root of the staff bundle.
+#[function_component]
+pub(crate) fn StaffApp() -> Html {
+    html! { <LangProvider><StaffPage /></LangProvider> }
+}
+
+#[function_component]
+fn ToStaffBundle() -> Html {
+    use_effect_with((), |()| {
+        if let Some(window) = web_sys::window() {
+            // A full load, so the server hands out the staff bundle.
+            let _ = window.location().reload();
+        }
+    });
+    html! { <Loading /> }
 }
 
 #[function_component]

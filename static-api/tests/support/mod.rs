@@ -83,6 +83,10 @@ pub(crate) fn write_site(site: &Path) {
         b"gzip-bytes",
     );
     write(&site.join("bieblo/themes.png"), b"png");
+    write(
+        &site.join("bieblo/beheer/index.html"),
+        b"<!doctype html><title>Bieblo beheer</title>",
+    );
 }
 
 impl TestApp {
