@@ -1,10 +1,12 @@
 //! Culture Matcher: the programme of a cultural centre and what young people do with it.
 
+pub mod filter;
 pub mod insight;
 pub mod programme;
 pub mod recommend;
 #[cfg(test)]
 mod testkit;
+pub mod towns;
 
 /// A well-mixed 64-bit value from a seed and an id (splitmix64 over FNV-1a), so the same
 /// show gets the same value for a seed whatever the order of the programme.
