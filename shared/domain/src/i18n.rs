@@ -53,12 +53,20 @@ macro_rules! catalogue {
         impl Msg {
             /// Every key, for completeness checks.
             pub const ALL: &'static [Msg] = &[$(Msg::$key,)*];
+            /// The texts in key order: a table lookup is far less wasm than a `match`
+            /// over every key and language.
+            const NL: &'static [&'static str] = &[$($nl,)*];
+            const EN: &'static [&'static str] = &[$($en,)*];
 
             /// The text of this message in `lang`.
             pub fn text(self, lang: Lang) -> &'static str {
-                match (self, lang) {
-                    $((Msg::$key, Lang::Nl) => $nl, (Msg::$key, Lang::En) => $en,)*
-                }
+                let texts = match lang {
+                    Lang::Nl => Self::NL,
+                    Lang::En => Self::EN,
+                };
+                // Every key has its text at its own position (the enum lists the keys
+                // in the same order as the tables).
+                texts.get(self as usize).copied().unwrap_or_default()
             }
         }
     };
@@ -194,6 +202,118 @@ catalogue! {
     BiebloStaffDislikes => "Niet leuk gevonden", "Not liked";
     BiebloStaffCsv => "Download als CSV", "Download as CSV";
     BiebloStaffNoStats => "De kiosk is nog niet gebruikt.", "The kiosk has not been used yet.";
+    // Culture Matcher (young people 16-25: informal, short).
+    CmChooseCentre => "Kies je cultuurcentrum", "Choose your cultural centre";
+    CmNoCentres => "Er is nog geen programma om te swipen.", "There is no programme to swipe yet.";
+    CmNoProgramme => "Dit cultuurcentrum heeft (nog) geen programma online.", "This cultural centre has no programme online (yet).";
+    CmMenu => "Menu van de Cultuurmatcher", "Culture Matcher menu";
+    CmNavSwipe => "Swipen", "Swipe";
+    CmNavProgramme => "Programma", "Programme";
+    CmNavSaved => "Bewaard", "Saved";
+    CmSwipeTitle => "Wat spreekt je aan?", "What appeals to you?";
+    CmSwipeHelp => "Bekijk 5 trailers. Veeg naar rechts of tik op het hartje als je het ziet zitten, naar links of op het kruisje als het niets voor jou is.", "Watch 5 trailers. Swipe right or tap the heart if you like it, left or the cross if it is not for you.";
+    CmDeckHelp => "Kies met de pijltjestoetsen: links is niets voor mij, rechts is tof.", "Choose with the arrow keys: left is not for me, right is like.";
+    CmHeart => "Tof", "Like";
+    CmCross => "Niets voor mij", "Not for me";
+    CmNoCards => "Er staan nu geen voorstellingen klaar om te swipen.", "There are no shows to swipe right now.";
+    CmSoundOn => "Geluid aan", "Sound on";
+    CmSoundOff => "Geluid uit", "Sound off";
+    CmPlay => "Afspelen", "Play";
+    CmPause => "Pauzeren", "Pause";
+    CmPlayTrailer => "Speel de trailer af", "Play the trailer";
+    CmLoadsFrom => "Pas na je tik laden we de video van", "Only after your tap do we load the video from";
+    CmWatchOn => "Bekijk de trailer op", "Watch the trailer on";
+    CmTrailerOf => "Trailer van", "Trailer of";
+    CmTipsTitle => "3 tips voor jou", "3 tips for you";
+    CmTipsLoading => "We zoeken tips voor jou…", "Finding tips for you…";
+    CmBecauseYouLiked => "Omdat je dit tof vond:", "Because you liked:";
+    CmSoon => "Binnenkort", "Soon";
+    CmNearby => "Dichtbij", "Nearby";
+    CmDiscover => "Iets nieuws om te ontdekken", "Something new to discover";
+    CmNoTips => "We vonden nu geen tips voor jou. Kijk eens in het hele programma!", "We found no tips for you right now. Have a look at the whole programme!";
+    CmTickets => "Koop tickets", "Buy tickets";
+    CmOpensNewTab => "(opent in een nieuw tabblad)", "(opens in a new tab)";
+    CmSave => "Bewaar", "Save";
+    CmShare => "Deel", "Share";
+    CmComeAlong => "Ga je mee?", "Are you coming?";
+    CmShareLink => "Link om te delen", "Link to share";
+    CmCopyLink => "Kopieer de link", "Copy the link";
+    CmLinkCopied => "De link is gekopieerd. Plak hem in een bericht aan je vrienden.", "The link is copied. Paste it in a message to your friends.";
+    CmCopyFailed => "Kopiëren lukte niet. Selecteer de link en kopieer hem zelf.", "Copying did not work. Select the link and copy it yourself.";
+    CmClose => "Sluiten", "Close";
+    CmMoreInfo => "Meer info", "More info";
+    CmSwipeAgain => "Opnieuw swipen", "Swipe again";
+    CmWholeProgramme => "Bekijk het hele programma", "See the whole programme";
+    CmWhen => "Wanneer", "When";
+    CmWhere => "Waar", "Where";
+    CmPrice => "Prijs", "Price";
+    CmGenre => "Soort voorstelling", "Genre";
+    CmFree => "Gratis", "Free";
+    CmPriceFrom => "vanaf", "from";
+    CmPriceUnknown => "Prijs: zie de ticketpagina", "Price: see the ticket page";
+    CmAlwaysOpen => "Altijd open", "Always open";
+    CmUntil => "t/m", "until";
+    CmFromDay => "vanaf", "from";
+    CmMoreDates => "Alle data", "All dates";
+    CmByTransport => "Met bus, tram of trein", "By bus, tram or train";
+    CmByBike => "Met de fiets", "By bike";
+    CmCancelled => "Afgelast", "Cancelled";
+    CmPostponed => "Uitgesteld", "Postponed";
+    CmSoldOut => "Uitverkocht", "Sold out";
+    CmPast => "Deze voorstelling is voorbij.", "This show is over.";
+    CmShowNotFound => "Deze voorstelling staat niet (meer) in het programma.", "This show is not in the programme (any more).";
+    CmBookByPhone => "Reserveren via", "Book by";
+    CmFilters => "Filters", "Filter";
+    CmFiltersOn => "actief", "active";
+    CmPlace => "Plaats", "Place";
+    CmEverywhere => "Overal", "Everywhere";
+    CmVenues => "Zalen", "Venues";
+    CmTowns => "Gemeenten", "Towns";
+    CmStartFrom => "Vertrek vanuit", "Starting from";
+    CmNoStart => "Geen gemeente gekozen", "No town chosen";
+    CmWithinKm => "Maximale afstand", "Maximum distance";
+    CmAnyTime => "Altijd", "Any time";
+    CmThisWeek => "Deze week", "This week";
+    CmThisWeekend => "Dit weekend", "This weekend";
+    CmChooseDates => "Kies data", "Choose dates";
+    CmDateFrom => "Van", "From";
+    CmDateTo => "Tot en met", "Up to and including";
+    CmReach => "Bereikbaarheid", "Getting there";
+    CmTransitOnly => "Alleen zalen met info over bus, tram of trein", "Only venues with bus, tram or train info";
+    CmBudget => "Hoeveel wil je betalen?", "How much do you want to pay?";
+    CmAnyPrice => "Om het even", "Any price";
+    CmUpTo => "tot", "up to";
+    CmFreeOnly => "Alleen gratis", "Free only";
+    CmAllGenres => "Alle soorten", "All genres";
+    CmReset => "Wis de filters", "Clear the filters";
+    CmShowsFound => "voorstellingen", "shows";
+    CmOneShowFound => "voorstelling", "show";
+    CmNoResults => "Geen voorstellingen met deze filters. Probeer wat ruimer te zoeken.", "No shows with these filters. Try a wider search.";
+    CmSavedTitle => "Jouw bewaarde voorstellingen", "Your saved shows";
+    CmNothingSaved => "Je hebt nog niets bewaard. Tik op Bewaar bij een voorstelling.", "You have not saved anything yet. Tap Save on a show.";
+    CmPrivacy => "Wat je bewaart, blijft op dit toestel. We weten niet wie je bent en sturen alleen anonieme tellingen.", "What you save stays on this device. We do not know who you are and only send anonymous counts.";
+    CmRemove => "Verwijder", "Remove";
+    CmNotInProgramme => "Niet meer in het programma", "No longer in the programme";
+    CmChatTitle => "Hoe was het?", "How was it?";
+    CmChatHello => "Hoi! Je had deze voorstelling bewaard. Ben je gegaan?", "Hi! You saved this show. Did you go?";
+    CmChatHowWas => "Hoe vond je het?", "How did you like it?";
+    CmRating1 => "Slecht", "Bad";
+    CmRating2 => "Matig", "Meh";
+    CmRating3 => "Oké", "Okay";
+    CmRating4 => "Goed", "Good";
+    CmRating5 => "Super", "Great";
+    CmChatSimilar => "Wil je nog iets gelijkaardigs zien?", "Would you like to see something similar?";
+    CmYes => "Ja", "Yes";
+    CmNo => "Nee", "No";
+    CmChatWords => "Wil je nog iets kwijt? Dat mag, maar het hoeft niet.", "Anything else to say? You may, but you do not have to.";
+    CmChatWordsLabel => "Jouw woorden (niet verplicht)", "Your words (optional)";
+    CmCharsLeft => "tekens over", "characters left";
+    CmSend => "Verstuur", "Send";
+    CmChatThanks => "Bedankt! Het cultuurcentrum leest mee, maar weet niet wie je bent.", "Thanks! The cultural centre reads along, but does not know who you are.";
+    CmNotGone => "Ik ben niet gegaan", "I did not go";
+    CmChatNotGone => "Oké, geen probleem. Tot de volgende!", "Okay, no problem. See you next time!";
+    CmSendFailed => "Versturen lukte niet. Probeer het straks opnieuw.", "Sending did not work. Try again later.";
+    CmYou => "Jij", "You";
 }
 
 #[cfg(test)]
@@ -208,6 +328,14 @@ mod tests {
                 assert!(!text.trim().is_empty(), "{msg:?} in {lang:?} is empty");
             }
         }
+    }
+
+    #[test]
+    fn texts_sit_at_their_keys() {
+        assert_eq!(Msg::Loading.text(Lang::Nl), "Even geduld, we laden alles…");
+        assert_eq!(Msg::Retry.text(Lang::En), "Try again");
+        let last = Msg::ALL[Msg::ALL.len() - 1];
+        assert_eq!(last as usize, Msg::ALL.len() - 1);
     }
 
     #[test]

@@ -1,0 +1,160 @@
+//! The root: one language and one route for the whole app; the centre's programme and
+//! what the browser keeps for it; the page for the current route inside the shell, with
+//! the app's menu.
+
+use suite_domain::i18n::Msg;
+use suite_ui::{AppShell, EmptyState, ErrorState, LangProvider, Loading, use_mark_ready, use_t};
+use yew::prelude::*;
+
+use crate::centre::{Centre, KeptState};
+use crate::data::{Load, use_programme};
+use crate::nav::{Link, NavProvider, use_nav};
+use crate::pages::{ChooseCentrePage, ProgrammePage, SavedPage, ShowPage, SwipePage};
+use crate::route::{Page, Route};
+use crate::store::Kept;
+
+#[function_component]
+pub(crate) fn App() -> Html {
+    html! {
+        <LangProvider>
+            <NavProvider>
+                <Pages />
+            </NavProvider>
+        </LangProvider>
+    }
+}
+
+#[function_component]
+fn Pages() -> Html {
+    let nav = use_nav();
+    let route = nav.route;
+    match (&route.page, route.centre.clone()) {
+        // The server answers `/culture-matcher/beheer` with the staff bundle; this bundle
+        // only gets here from an old cached page, so it asks the server again.
+        (Page::Staff, _) => html! { <ToStaffBundle /> },
+        (Page::NotFound, _) => html! { <NotFound /> },
+        // Without a centre, every page first asks which one.
+        (_, None) => html! { <ChooseCentrePage /> },
+        (page, Some(centre)) => html! {
+            <CentreApp key={centre.clone()} centre={AttrValue::from(centre.clone())} page={page.clone()} />
+        },
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct CentreAppProps {
+    centre: AttrValue,
+    page: Page,
+}
+
+/// Everything about one centre: its programme loaded once for every page.
+#[function_component]
+fn CentreApp(props: &CentreAppProps) -> Html {
+    let (load, retry) = use_programme(Some(props.centre.to_string()));
+    let kept = {
+        let centre = props.centre.to_string();
+        use_reducer(move || KeptState {
+            kept: Kept::read(&centre),
+            centre,
+        })
+    };
+    let unusable = matches!(load, Load::Missing | Load::Failed);
+    use_mark_ready(unusable);
+    let body = match load {
+        Load::Loading => html! { <Loading /> },
+        Load::Missing => html! { <EmptyState message={Msg::CmNoProgramme} /> },
+        Load::Failed => html! { <ErrorState message={Msg::ErrNetwork} on_retry={retry} /> },
+        Load::Ready(programme) => {
+            let centre = Centre {
+                id: props.centre.clone(),
+                programme,
+                kept,
+            };
+            let page = match &props.page {
+                Page::Programme { filter_query } => {
+                    html! { <ProgrammePage filter_query={AttrValue::from(filter_query.clone())} /> }
+                }
+                Page::Show { id } => html! { <ShowPage id={AttrValue::from(id.clone())} /> },
+                Page::Saved => html! { <SavedPage /> },
+                _ => html! { <SwipePage /> },
+            };
+            html! {
+                <ContextProvider<Centre> context={centre.clone()}>
+                    <p class="cm-centre-name">{ centre.programme.centre_name.clone() }</p>
+                    <Menu />
+                    { page }
+                </ContextProvider<Centre>>
+            }
+        }
+    };
+    html! {
+        <AppShell title={Msg::AppCultureMatcherName}>
+            { body }
+        </AppShell>
+    }
+}
+
+/// The app's three places: swipe, the whole programme, saved shows.
+#[function_component]
+fn Menu() -> Html {
+    let t = use_t();
+    let nav = use_nav();
+    let centre = nav.route.centre.as_deref();
+    let saved = crate::centre::use_centre().map_or(0, |c| c.kept.kept.saved.len());
+    let items = [
+        (Page::Home, Msg::CmNavSwipe, "♥"),
+        (
+            Page::Programme {
+                filter_query: String::new(),
+            },
+            Msg::CmNavProgramme,
+            "☰",
+        ),
+        (Page::Saved, Msg::CmNavSaved, "★"),
+    ];
+    let links = items.into_iter().map(|(page, label, icon)| {
+        let current = std::mem::discriminant(&page) == std::mem::discriminant(&nav.route.page);
+        let count = (page == Page::Saved && saved > 0).then(|| {
+            html! { <span class="cm-menu__count">{ saved.to_string() }</span> }
+        });
+        html! {
+            <li>
+                <Link to={Route::new(centre, page)} class="cm-menu__link" {current}>
+                    <span class="cm-menu__icon" aria-hidden="true">{ icon }</span>
+                    { t(label) }
+                    { count }
+                </Link>
+            </li>
+        }
+    });
+    html! {
+        <nav class="cm-menu" aria-label={t(Msg::CmMenu)}>
+            <ul class="cm-menu__list">{ for links }</ul>
+        </nav>
+    }
+}
+
+#[function_component]
+fn ToStaffBundle() -> Html {
+    use_effect_with((), |()| {
+        if let Some(window) = web_sys::window() {
+            // A full load, so the server hands out the staff bundle.
+            let _ = window.location().reload();
+        }
+    });
+    html! { <Loading /> }
+}
+
+#[function_component]
+fn NotFound() -> Html {
+    use_mark_ready(true);
+    let t = use_t();
+    html! {
+        <AppShell title={Msg::AppCultureMatcherName}>
+            <ErrorState message={Msg::ErrNotFound} />
+            <p class="app-frame__link">
+                <Link to={Route::new(None, Page::Home)}>{ t(Msg::AppCultureMatcherName) }</Link>
+            </p>
+        </AppShell>
+    }
+}

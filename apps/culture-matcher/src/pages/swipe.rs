@@ -1,0 +1,181 @@
+//! `/culture-matcher/?centrum=<id>`: five trailer cards to heart or cross, then three
+//! tips made for those choices. Hearts and crosses stay in this browser; the centre only
+//! gets anonymous counts (shown, heart, cross, suggested).
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use suite_domain::culture::insight::Interaction;
+use suite_domain::culture::recommend::Swipes;
+use suite_domain::i18n::Msg;
+use suite_ui::{
+    Button, ButtonVariant, EmptyState, SwipeDeck, Verdict, use_lang, use_mark_ready, use_t,
+};
+use yew::prelude::*;
+
+use crate::centre::{KeptAction, ShowRef, use_centre};
+use crate::components::{SwipeCard, TipCard};
+use crate::matcher::{Tip, cards, random_seed, tips};
+use crate::nav::Link;
+use crate::report::report;
+use crate::route::{Page, Route};
+use crate::time;
+
+#[derive(Clone)]
+enum Phase {
+    Deck,
+    Tips(Rc<Vec<Tip>>),
+}
+
+#[function_component]
+pub(crate) fn SwipePage() -> Html {
+    let t = use_t();
+    let lang = use_lang();
+    let centre = use_centre();
+    let seed = use_state(random_seed);
+    let phase = use_state(|| Phase::Deck);
+    let verdicts: Rc<RefCell<Vec<(String, Verdict)>>> = use_mut_ref(Vec::new);
+    let shown: Rc<RefCell<Vec<String>>> = use_mut_ref(Vec::new);
+    let programme = centre.as_ref().map(|c| c.programme.clone());
+    let deck = {
+        let programme = programme.clone();
+        use_memo(*seed, move |&seed| {
+            programme
+                .map(|p| cards(&p, time::now(), seed))
+                .unwrap_or_default()
+        })
+    };
+    let tips_heading = use_node_ref();
+    {
+        let heading = tips_heading.clone();
+        let in_tips = matches!(*phase, Phase::Tips(_));
+        use_effect_with(in_tips, move |&in_tips| {
+            if in_tips && let Some(heading) = heading.cast::<web_sys::HtmlElement>() {
+                let _ = heading.focus();
+            }
+        });
+    }
+    use_mark_ready(true);
+    let Some(centre) = centre else {
+        return Html::default();
+    };
+
+    if let Phase::Tips(list) = &*phase {
+        let again = {
+            let (seed, phase, verdicts, shown) =
+                (seed.clone(), phase.clone(), verdicts.clone(), shown.clone());
+            Callback::from(move |_: MouseEvent| {
+                verdicts.borrow_mut().clear();
+                shown.borrow_mut().clear();
+                seed.set(random_seed());
+                phase.set(Phase::Deck);
+            })
+        };
+        let programme_link = Route::new(
+            Some(&centre.id),
+            Page::Programme {
+                filter_query: String::new(),
+            },
+        );
+        return html! {
+            <section class="cm-tips" aria-labelledby="cm-tips-title">
+                <h2 id="cm-tips-title" tabindex="-1" ref={tips_heading}>{ t(Msg::CmTipsTitle) }</h2>
+                if list.is_empty() {
+                    <EmptyState message={Msg::CmNoTips} />
+                }
+                <div class="cm-tip-list">
+                    { for list.iter().map(|tip| html! {
+                        <TipCard key={tip.show.id.clone()} show={tip.show.clone()}
+                                 because={tip.because.clone()} reasons={tip.reasons.clone()} />
+                    }) }
+                </div>
+                <div class="cm-after">
+                    <Button class="cm-swipe-again" variant={ButtonVariant::Secondary} onclick={again}>
+                        { t(Msg::CmSwipeAgain) }
+                    </Button>
+                    <Link to={programme_link} class="cm-after__link">{ t(Msg::CmWholeProgramme) }</Link>
+                </div>
+            </section>
+        };
+    }
+
+    if deck.is_empty() {
+        let to = Route::new(
+            Some(&centre.id),
+            Page::Programme {
+                filter_query: String::new(),
+            },
+        );
+        return html! {
+            <EmptyState message={Msg::CmNoCards}>
+                <Link {to}>{ t(Msg::CmWholeProgramme) }</Link>
+            </EmptyState>
+        };
+    }
+
+    let on_shown = {
+        let (shown, centre_id) = (shown.clone(), centre.id.clone());
+        Callback::from(move |id: String| {
+            let mut shown = shown.borrow_mut();
+            if !shown.contains(&id) {
+                report(&centre_id, &id, Interaction::Shown);
+                shown.push(id);
+            }
+        })
+    };
+    let render = Callback::from(move |show: ShowRef| {
+        html! { <SwipeCard key={show.id.clone()} show={show.clone()} on_shown={on_shown.clone()} /> }
+    });
+    let on_swipe = {
+        let verdicts = verdicts.clone();
+        Callback::from(move |(show, verdict): (ShowRef, Verdict)| {
+            verdicts.borrow_mut().push((show.id.clone(), verdict));
+        })
+    };
+    let on_undo = {
+        let verdicts = verdicts.clone();
+        Callback::from(move |_: ShowRef| {
+            verdicts.borrow_mut().pop();
+        })
+    };
+    let on_done = {
+        let (phase, verdicts, seed, centre) =
+            (phase.clone(), verdicts.clone(), *seed, centre.clone());
+        Callback::from(move |()| {
+            let mut swipes = Swipes::default();
+            for (id, verdict) in verdicts.borrow().iter() {
+                let (list, interaction) = match verdict {
+                    Verdict::Like => (&mut swipes.hearts, Interaction::Heart),
+                    Verdict::Dislike => (&mut swipes.crosses, Interaction::Cross),
+                };
+                list.push(id.clone());
+                report(&centre.id, id, interaction);
+            }
+            let list = tips(&centre.programme, &swipes, time::now(), seed, lang);
+            for tip in &list {
+                report(&centre.id, &tip.show.id, Interaction::Suggested);
+            }
+            centre.kept.dispatch(KeptAction::Swiped {
+                hearts: swipes.hearts,
+                crosses: swipes.crosses,
+            });
+            phase.set(Phase::Tips(Rc::new(list)));
+        })
+    };
+    html! {
+        <section class="cm-swipe" aria-labelledby="cm-swipe-title">
+            <h2 id="cm-swipe-title" class="cm-swipe__title">{ t(Msg::CmSwipeTitle) }</h2>
+            <p class="cm-help">{ t(Msg::CmSwipeHelp) }</p>
+            <SwipeDeck<ShowRef>
+                items={(*deck).clone()}
+                {render}
+                {on_swipe}
+                {on_undo}
+                {on_done}
+                like_label={AttrValue::Static(t(Msg::CmHeart))}
+                dislike_label={AttrValue::Static(t(Msg::CmCross))}
+                label={AttrValue::Static(t(Msg::CmDeckHelp))}
+            />
+        </section>
+    }
+}
