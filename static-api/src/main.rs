@@ -86,7 +86,7 @@ async fn main() -> ExitCode {
             demo,
         } => serve(cli.data_dir, site_dir, addr, demo).await,
         Command::CreateAdmin { email, name } => create_admin(cli.data_dir, &email, &name).await,
-        Command::Import { kind } => import(cli.data_dir, kind),
+        Command::Import { kind } => import(cli.data_dir, kind).await,
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -129,19 +129,32 @@ async fn serve(
         .map_err(|e| format!("server stopped: {e}"))
 }
 
-fn import(data_dir: PathBuf, kind: ImportKind) -> Result<(), String> {
+async fn import(data_dir: PathBuf, kind: ImportKind) -> Result<(), String> {
     let ImportKind::Catalogue {
         library,
         location,
         json,
         files,
     } = kind;
+    // The library's own themes, as staff saved them in the back-office.
+    let config = Config {
+        data_dir: data_dir.clone(),
+        site_dir: PathBuf::new(),
+        demo: false,
+    };
+    let state = AppState::open(config).await.map_err(|e| e.to_string())?;
+    let themes = state
+        .db
+        .library_themes(&library)
+        .await
+        .map_err(|e| format!("reading the themes of {library}: {e}"))?;
     let now = import::now_rfc3339();
     let job = import::catalogue::CatalogueImport {
         library: &library,
         location: location.as_deref(),
         demo: false,
         now: &now,
+        themes: &themes,
     };
     let report = import::catalogue::import_files(&data_dir.join("public"), &job, &files)
         .map_err(|e| e.to_string())?;

@@ -2,6 +2,7 @@
 //! annotated handlers (utoipa-axum), so the document cannot drift from the code.
 
 mod bieblo;
+mod bieblo_themes;
 mod health;
 mod orgs;
 mod session;
@@ -49,10 +50,16 @@ pub fn api() -> (Router<AppState>, utoipa::openapi::OpenApi) {
         .routes(routes!(bieblo::post_usage))
         .routes(routes!(bieblo::get_stats))
         .routes(routes!(bieblo::get_stats_csv))
+        .routes(routes!(
+            bieblo_themes::get_themes,
+            bieblo_themes::put_themes,
+            bieblo_themes::reset_themes
+        ))
         .merge(
             // Catalogue files are larger than other JSON bodies.
             OpenApiRouter::new()
                 .routes(routes!(bieblo::post_import, bieblo::list_imports))
+                .routes(routes!(bieblo_themes::post_picture))
                 .layer(axum::extract::DefaultBodyLimit::max(IMPORT_BODY_LIMIT)),
         )
         .split_for_parts();
