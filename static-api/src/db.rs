@@ -5,6 +5,7 @@
 //! migrations and a pool type, not a rewrite of every handler.
 
 mod bieblo;
+pub mod culture;
 mod orgs;
 mod sessions;
 mod staff;
