@@ -6,6 +6,7 @@
 
 mod bieblo;
 mod bieblo_themes;
+pub mod culture;
 mod orgs;
 mod sessions;
 mod staff;
