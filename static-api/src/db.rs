@@ -5,6 +5,8 @@
 //! migrations and a pool type, not a rewrite of every handler.
 
 mod bieblo;
+mod bieblo_themes;
+pub mod culture;
 mod culture_insight;
 mod orgs;
 mod sessions;

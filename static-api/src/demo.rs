@@ -175,3 +175,61 @@ pub fn print_banner(addr: std::net::SocketAddr) {
     }
     println!();
 }
+
+/// Demo centres whose Culture Matcher programme is generated (invented shows).
+pub const DEMO_PROGRAMMES: &[&str] = &["demo-nova"];
+
+/// How many invented shows a demo programme has.
+pub const DEMO_SHOWS: usize = 40;
+
+/// Stores and publishes a generated demo programme (invented shows over the next 90
+/// days) for every demo centre, through the real parser and the same queries as an
+/// import. Shows new to the database get the generator's swipe choice and venues new to
+/// it the generator's notes; what staff changed in an earlier demo run is kept.
+pub async fn seed_programmes(
+    db: &Db,
+    public_dir: &std::path::Path,
+) -> Result<(), crate::import::events::EventsImportError> {
+    let now = time::OffsetDateTime::now_utc().unix_timestamp();
+    for (seed, centre) in DEMO_PROGRAMMES.iter().enumerate() {
+        let generated =
+            suite_import::events::generate_demo_programme(seed as u64 + 1, now, DEMO_SHOWS);
+        let before: Vec<String> = db
+            .culture_shows(centre)
+            .await?
+            .into_iter()
+            .map(|s| s.show.id)
+            .collect();
+        let venues_before: Vec<String> = db
+            .culture_venues(centre)
+            .await?
+            .into_iter()
+            .map(|v| v.id)
+            .collect();
+        let inputs = vec![("demo-programme.json".to_string(), generated.document)];
+        let report = crate::import::events::import_inputs(
+            db,
+            public_dir,
+            centre,
+            true,
+            &inputs,
+            suite_domain::import::ImportReport::new("events"),
+        )
+        .await?;
+        if report.failed() {
+            tracing::warn!(%centre, "the demo programme imported nothing:\n{report}");
+            continue;
+        }
+        for id in generated.in_swipe.iter().filter(|id| !before.contains(id)) {
+            db.set_in_swipe(centre, id, true).await?;
+        }
+        for (venue, transport, bike) in &generated.venue_notes {
+            if !venues_before.contains(venue) {
+                db.set_venue_notes(centre, venue, transport.as_deref(), bike.as_deref())
+                    .await?;
+            }
+        }
+        db.publish_programme(centre, public_dir).await?;
+    }
+    Ok(())
+}

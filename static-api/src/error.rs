@@ -24,6 +24,14 @@ pub enum AppError {
     NotFound,
     #[error("invalid input: {0:?}")]
     Invalid(FieldError),
+    /// A field of a list or nested form (e.g. `themes.sport.label_nl`); `detail` says
+    /// in English everything that was wrong, for the log.
+    #[error("invalid input at {field}: {detail}")]
+    InvalidAt {
+        field: String,
+        message: suite_domain::i18n::Msg,
+        detail: String,
+    },
     #[error("request rejected ({status}): {detail}")]
     Rejected {
         status: StatusCode,
@@ -46,7 +54,7 @@ impl AppError {
             AppError::NotLoggedIn => ErrorCode::NotLoggedIn,
             AppError::Forbidden(_) => ErrorCode::Forbidden,
             AppError::NotFound => ErrorCode::NotFound,
-            AppError::Invalid(_) => ErrorCode::InvalidInput,
+            AppError::Invalid(_) | AppError::InvalidAt { .. } => ErrorCode::InvalidInput,
             AppError::Rejected { code, .. } => *code,
             AppError::Csrf(_) => ErrorCode::Csrf,
             AppError::Conflict(_) => ErrorCode::Conflict,
@@ -72,9 +80,16 @@ impl IntoResponse for AppError {
             tracing::info!(error = %self, status = status.as_u16(), "request refused");
         }
         let mut body = ErrorBody::new(self.code());
-        if let AppError::Invalid(field) = &self {
-            body.error.message = field.message.text(Lang::Nl).into();
-            body.error.field = Some(field.field.into());
+        match &self {
+            AppError::Invalid(field) => {
+                body.error.message = field.message.text(Lang::Nl).into();
+                body.error.field = Some(field.field.into());
+            }
+            AppError::InvalidAt { field, message, .. } => {
+                body.error.message = message.text(Lang::Nl).into();
+                body.error.field = Some(field.clone());
+            }
+            _ => {}
         }
         (status, Json(body)).into_response()
     }

@@ -1,4 +1,4 @@
-//! Command line of the server: `serve`, `create-admin` (and, as apps arrive, `import`).
+//! Command line of the server: `serve`, `create-admin` and `import` (catalogue, events).
 
 use std::io::{BufRead, Write};
 use std::net::SocketAddr;
@@ -67,6 +67,22 @@ enum ImportKind {
         #[arg(required = true)]
         files: Vec<PathBuf>,
     },
+    /// UiTdatabank events (JSON-LD files, or a URL that serves them) into a centre's
+    /// Culture Matcher programme, stored and published at /data/culture-matcher/<centre>.json.
+    Events {
+        /// Id of the cultural centre (an existing organisation).
+        #[arg(long)]
+        centre: String,
+        /// Fetch the events from this URL (http or https) instead of reading files.
+        #[arg(long, conflicts_with = "files")]
+        url: Option<String>,
+        /// Print the report as JSON.
+        #[arg(long)]
+        json: bool,
+        /// JSON-LD files to import: an event, a list, or a collection with `member`.
+        #[arg(required_unless_present = "url")]
+        files: Vec<PathBuf>,
+    },
 }
 
 #[tokio::main]
@@ -86,7 +102,7 @@ async fn main() -> ExitCode {
             demo,
         } => serve(cli.data_dir, site_dir, addr, demo).await,
         Command::CreateAdmin { email, name } => create_admin(cli.data_dir, &email, &name).await,
-        Command::Import { kind } => import(cli.data_dir, kind),
+        Command::Import { kind } => import(cli.data_dir, kind).await,
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -118,6 +134,9 @@ async fn serve(
             .map_err(|e| format!("seeding demo data: {e}"))?;
         demo::seed_snapshots(&state.config.public_data_dir())
             .map_err(|e| format!("demo snapshots: {e}"))?;
+        demo::seed_programmes(&state.db, &state.config.public_data_dir())
+            .await
+            .map_err(|e| format!("demo programmes: {e}"))?;
         demo::print_banner(addr);
     }
     let listener = tokio::net::TcpListener::bind(addr)
@@ -129,31 +148,92 @@ async fn serve(
         .map_err(|e| format!("server stopped: {e}"))
 }
 
-fn import(data_dir: PathBuf, kind: ImportKind) -> Result<(), String> {
-    let ImportKind::Catalogue {
-        library,
-        location,
-        json,
-        files,
-    } = kind;
+async fn import(data_dir: PathBuf, kind: ImportKind) -> Result<(), String> {
+    let (library, location, json, files) = match kind {
+        ImportKind::Catalogue {
+            library,
+            location,
+            json,
+            files,
+        } => (library, location, json, files),
+        ImportKind::Events {
+            centre,
+            url,
+            json,
+            files,
+        } => return import_events(data_dir, &centre, url.as_deref(), json, &files).await,
+    };
+    // The library's own themes, as staff saved them in the back-office.
+    let config = Config {
+        data_dir: data_dir.clone(),
+        site_dir: PathBuf::new(),
+        demo: false,
+    };
+    let state = AppState::open(config).await.map_err(|e| e.to_string())?;
+    let themes = state
+        .db
+        .library_themes(&library)
+        .await
+        .map_err(|e| format!("reading the themes of {library}: {e}"))?;
     let now = import::now_rfc3339();
     let job = import::catalogue::CatalogueImport {
         library: &library,
         location: location.as_deref(),
         demo: false,
         now: &now,
+        themes: &themes,
     };
     let report = import::catalogue::import_files(&data_dir.join("public"), &job, &files)
         .map_err(|e| e.to_string())?;
+    print_report(&report, json, &library)
+}
+
+async fn import_events(
+    data_dir: PathBuf,
+    centre: &str,
+    url: Option<&str>,
+    json: bool,
+    files: &[PathBuf],
+) -> Result<(), String> {
+    let config = Config {
+        data_dir,
+        site_dir: PathBuf::new(),
+        demo: false,
+    };
+    let state = AppState::open(config).await.map_err(|e| e.to_string())?;
+    let public = state.config.public_data_dir();
+    let report = match url {
+        Some(url) => {
+            import::events::import_url(
+                &state.db,
+                &public,
+                centre,
+                url,
+                import::events::FETCH_TIMEOUT,
+            )
+            .await
+        }
+        None => import::events::import_files(&state.db, &public, centre, files).await,
+    }
+    .map_err(|e| e.to_string())?;
+    print_report(&report, json, centre)
+}
+
+/// Prints the report (or its JSON); an error when nothing was imported.
+fn print_report(
+    report: &suite_domain::import::ImportReport,
+    json: bool,
+    org: &str,
+) -> Result<(), String> {
     let text = if json {
-        serde_json::to_string_pretty(&report).map_err(|e| e.to_string())?
+        serde_json::to_string_pretty(report).map_err(|e| e.to_string())?
     } else {
         report.to_string()
     };
     let mut out = std::io::stdout().lock();
     writeln!(out, "{text}").map_err(|e| e.to_string())?;
     if report.failed() {
-        Err(format!("nothing imported for {library}"))
+        Err(format!("nothing imported for {org}"))
     } else {
         Ok(())
     }

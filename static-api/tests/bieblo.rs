@@ -270,3 +270,150 @@ async fn staff_import_catalogue_files_and_read_the_runs() {
         StatusCode::FORBIDDEN
     );
 }
+
+fn png_data_url() -> String {
+    use base64::Engine;
+    let mut png = b"\x89PNG\r\n\x1a\n".to_vec();
+    png.extend_from_slice(b"not a real image body, but the right first bytes");
+    format!(
+        "data:image/png;base64,{}",
+        base64::engine::general_purpose::STANDARD.encode(png)
+    )
+}
+
+#[tokio::test]
+async fn staff_edit_their_librarys_themes_and_the_kiosk_sees_labels_at_once() {
+    let app = TestApp::new().await;
+    let public = app.state.config.public_data_dir();
+    static_api::import::catalogue::import_demo(
+        &public,
+        "demo-wetteren",
+        &["Wetteren hoofdbibliotheek (demo)"],
+        7,
+        "2026-11-28T08:00:00Z",
+    )
+    .expect("demo snapshot");
+    let wetteren = app.session(WETTEREN).await;
+    let url = "/api/bieblo/demo-wetteren/themes";
+
+    let defaults = app.get_as(url, &wetteren).await;
+    assert_eq!(defaults.status, StatusCode::OK);
+    let mut themes = defaults.json.clone();
+    assert_eq!(themes.as_array().map(Vec::len), Some(10));
+    assert_eq!(themes[3]["id"], "sport");
+
+    // A picture of our own: stored under /data and served back as PNG.
+    let res = app
+        .request_as(
+            Method::POST,
+            "/api/bieblo/demo-wetteren/themes/sport/picture",
+            Some(json!({"data_url": png_data_url()})),
+            &wetteren,
+        )
+        .await;
+    assert_eq!(res.status, StatusCode::OK, "{}", res.json);
+    let picture = res.json["picture"].as_str().unwrap_or_default().to_string();
+    assert!(
+        picture.starts_with("/data/bieblo/themes/demo-wetteren/sport-")
+            && picture.ends_with(".png"),
+        "{picture}"
+    );
+    let served = app.get(&picture).await;
+    assert_eq!(served.status, StatusCode::OK);
+    assert_eq!(served.header("content-type").as_deref(), Some("image/png"));
+
+    themes[3]["label_nl"] = json!("  Sport en   spel ");
+    themes[3]["picture"] = json!(picture);
+    themes[3]["subjects"] = json!(["Voetbal", "tennis", "voetbal"]);
+    let res = app
+        .request_as(Method::PUT, url, Some(themes.clone()), &wetteren)
+        .await;
+    assert_eq!(res.status, StatusCode::OK, "{}", res.json);
+    assert_eq!(res.json[3]["label_nl"], "Sport en spel");
+    assert_eq!(res.json[3]["subjects"], json!(["voetbal", "tennis"]));
+    assert_eq!(app.get_as(url, &wetteren).await.json, res.json);
+
+    // The published snapshot carries the new label and picture, and keeps its books.
+    let snapshot = app.get("/data/bieblo/demo-wetteren.json").await;
+    assert_eq!(snapshot.json["themes"][3]["label_nl"], "Sport en spel");
+    assert_eq!(snapshot.json["themes"][3]["picture"], json!(picture));
+    assert!(
+        snapshot.json["books"]
+            .as_array()
+            .is_some_and(|b| !b.is_empty())
+    );
+
+    // A wrong edit is refused and changes nothing.
+    let mut wrong = res.json.clone();
+    wrong[0]["label_nl"] = json!(" ");
+    wrong[1]["picture"] = json!("https://example.org/tracker.png");
+    let refused = app
+        .request_as(Method::PUT, url, Some(wrong), &wetteren)
+        .await;
+    assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(refused.json["error"]["field"], "themes.humour.label_nl");
+    assert_eq!(refused.json["error"]["code"], "invalid_input");
+    assert_eq!(app.get_as(url, &wetteren).await.json, res.json);
+
+    // Back to the defaults, in the database and on the kiosk.
+    let reset = app.request_as(Method::DELETE, url, None, &wetteren).await;
+    assert_eq!(reset.status, StatusCode::NO_CONTENT);
+    assert_eq!(app.get_as(url, &wetteren).await.json, defaults.json);
+    let snapshot = app.get("/data/bieblo/demo-wetteren.json").await;
+    assert_eq!(snapshot.json["themes"][3]["label_nl"], "Sport");
+}
+
+#[tokio::test]
+async fn theme_pictures_must_be_small_real_images_and_themes_stay_in_their_library() {
+    let app = TestApp::new().await;
+    let wetteren = app.session(WETTEREN).await;
+    let post = |theme: &'static str, data_url: String| {
+        let path = format!("/api/bieblo/demo-wetteren/themes/{theme}/picture");
+        let session = &wetteren;
+        let app = &app;
+        async move {
+            app.request_as(
+                Method::POST,
+                &path,
+                Some(json!({"data_url": data_url})),
+                session,
+            )
+            .await
+            .status
+        }
+    };
+    use base64::Engine;
+    let b64 = |bytes: &[u8]| base64::engine::general_purpose::STANDARD.encode(bytes);
+    let svg = format!(
+        "data:image/svg+xml;base64,{}",
+        b64(b"<svg onload=alert(1)>")
+    );
+    assert_eq!(post("sport", svg).await, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(
+        post("sport", "data:image/png,plain".into()).await,
+        StatusCode::UNPROCESSABLE_ENTITY
+    );
+    let mut big = b"\x89PNG\r\n\x1a\n".to_vec();
+    big.resize(1024 * 1024 + 1, 0);
+    let big = format!("data:image/png;base64,{}", b64(&big));
+    assert_eq!(post("sport", big).await, StatusCode::PAYLOAD_TOO_LARGE);
+    assert_eq!(post("cooking", png_data_url()).await, StatusCode::NOT_FOUND);
+
+    let gent = app.session(GENT).await;
+    let url = "/api/bieblo/demo-wetteren/themes";
+    assert_eq!(app.get_as(url, &gent).await.status, StatusCode::FORBIDDEN);
+    let defaults = app.get_as(url, &wetteren).await.json;
+    let put = app
+        .request_as(Method::PUT, url, Some(defaults.clone()), &gent)
+        .await;
+    assert_eq!(put.status, StatusCode::FORBIDDEN);
+    let del = app.request_as(Method::DELETE, url, None, &gent).await;
+    assert_eq!(del.status, StatusCode::FORBIDDEN);
+    // Without the CSRF token even the library's own staff cannot change them.
+    let put = app
+        .request_as(Method::PUT, url, Some(defaults), &wetteren.without_csrf())
+        .await;
+    assert_eq!(put.status, StatusCode::FORBIDDEN);
+    // Anonymous: not logged in.
+    assert_eq!(app.get(url).await.status, StatusCode::UNAUTHORIZED);
+}

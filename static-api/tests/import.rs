@@ -5,10 +5,11 @@ mod support;
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
+use std::sync::LazyLock;
 
 use axum::http::StatusCode;
 use static_api::import::catalogue::{CatalogueImport, import_demo, import_files, snapshot_path};
-use suite_domain::bieblo::Snapshot;
+use suite_domain::bieblo::{Snapshot, Theme, default_themes};
 use support::TestApp;
 
 fn fixture(name: &str) -> PathBuf {
@@ -17,12 +18,15 @@ fn fixture(name: &str) -> PathBuf {
         .join(name)
 }
 
+static DEFAULT_THEMES: LazyLock<Vec<Theme>> = LazyLock::new(default_themes);
+
 fn job(library: &str) -> CatalogueImport<'_> {
     CatalogueImport {
         library,
         location: None,
         demo: false,
         now: "2026-11-28T08:00:00Z",
+        themes: &DEFAULT_THEMES,
     }
 }
 
@@ -179,4 +183,41 @@ fn command_line_prints_the_report_and_exits_non_zero_when_nothing_imported() {
         stdout.starts_with("catalogue import: 0 imported, 1 skipped"),
         "{stdout}"
     );
+}
+
+#[test]
+fn the_librarys_own_theme_terms_tag_the_books() {
+    let demo = suite_import::catalogue::generate_demo_catalogue(3, 120, &["Hoofd"]);
+    let mut inputs = vec![("search.xml".to_string(), demo.search_xml)];
+    inputs.extend(
+        demo.availability_xml
+            .into_iter()
+            .map(|(id, xml)| (format!("availability {id}"), xml)),
+    );
+    let tagged = |themes: &[Theme], id: &str| {
+        let mut job = job("demo-lib");
+        job.demo = true;
+        job.themes = themes;
+        let (snapshot, _) = static_api::import::catalogue::build(
+            &job,
+            &inputs,
+            suite_domain::import::ImportReport::new("catalogue"),
+        );
+        snapshot
+            .books
+            .iter()
+            .filter(|b| b.themes.iter().any(|t| t.as_str() == id))
+            .count()
+    };
+    let defaults = default_themes();
+    assert!(tagged(&defaults, "animals") > 0);
+    let mut own = default_themes();
+    let animals = own
+        .iter_mut()
+        .find(|t| t.id.as_str() == "animals")
+        .expect("animals is a default theme");
+    animals.subjects = vec!["zeilen".into()];
+    animals.genres.clear();
+    assert_eq!(tagged(&own, "animals"), 0, "no demo book is about sailing");
+    assert_eq!(tagged(&own, "sport"), tagged(&defaults, "sport"));
 }

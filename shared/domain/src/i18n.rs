@@ -202,6 +202,26 @@ catalogue! {
     BiebloStaffDislikes => "Niet leuk gevonden", "Not liked";
     BiebloStaffCsv => "Download als CSV", "Download as CSV";
     BiebloStaffNoStats => "De kiosk is nog niet gebruikt.", "The kiosk has not been used yet.";
+    BiebloThemes => "Thema's", "Themes";
+    BiebloThemesHelp => "Pas per thema de naam, de prent en de trefwoorden uit de catalogus aan. Naam en prent zie je meteen op de kiosk; nieuwe trefwoorden gelden vanaf de volgende import.", "Change each theme's name, picture and catalogue terms. Name and picture show on the kiosk at once; new terms count from the next import.";
+    BiebloThemeLabelNl => "Naam (Nederlands)", "Name (Dutch)";
+    BiebloThemeLabelEn => "Naam (Engels)", "Name (English)";
+    BiebloThemePicture => "Prent", "Picture";
+    BiebloThemePictureUpload => "Eigen prent opladen (PNG, JPEG of WebP, max. 1 MB)", "Upload your own picture (PNG, JPEG or WebP, max. 1 MB)";
+    BiebloThemePictureDefault => "Standaardprent terugzetten", "Back to the standard picture";
+    BiebloThemePictureInvalid => "Kies een prent van de app of laad een PNG, JPEG of WebP op.", "Choose a picture of the app or upload a PNG, JPEG or WebP.";
+    BiebloThemePictureTooBig => "Deze prent is groter dan 1 MB.", "This picture is larger than 1 MB.";
+    BiebloThemeGenres => "Genres (één per regel)", "Genres (one per line)";
+    BiebloThemeSubjects => "Onderwerpen (één per regel)", "Subjects (one per line)";
+    BiebloThemeAwards => "Prijzen (één per regel)", "Awards (one per line)";
+    BiebloThemeRequires => "Alleen samen met een van deze onderwerpen (één per regel, mag leeg)", "Only together with one of these subjects (one per line, may be empty)";
+    BiebloThemeNoTerms => "Geef minstens één genre, onderwerp of prijs.", "Give at least one genre, subject or award.";
+    BiebloThemeTooManyTerms => "Te veel of te lange trefwoorden (max. 80 per lijst, 80 tekens elk).", "Too many or too long terms (at most 80 per list, 80 characters each).";
+    BiebloThemeLabelTooLong => "Maximaal 40 tekens: de naam moet op de kaart passen.", "At most 40 characters: the name must fit on the card.";
+    BiebloThemesSaved => "De thema's zijn opgeslagen.", "The themes are saved.";
+    BiebloThemesReset => "Alle thema's terug naar de standaard", "All themes back to the standard";
+    BiebloThemesResetConfirm => "Alle thema's terugzetten naar de standaard? Je eigen namen, prenten en trefwoorden gaan verloren.", "Put all themes back to the standard? Your own names, pictures and terms will be lost.";
+    BiebloThemesFix => "Niet alles is in orde: kijk de rood gemarkeerde velden na.", "Not everything is right: check the fields marked in red.";
     // Culture Matcher (young people 16-25: informal, short).
     CmChooseCentre => "Kies je cultuurcentrum", "Choose your cultural centre";
     CmNoCentres => "Er is nog geen programma om te swipen.", "There is no programme to swipe yet.";

@@ -10,6 +10,8 @@ use suite_import::events::*;
 
 #[path = "events/broken.rs"]
 mod broken;
+#[path = "events/demo.rs"]
+mod demo;
 
 pub(crate) fn fixture(name: &str) -> String {
     let path = format!(

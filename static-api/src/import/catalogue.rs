@@ -4,7 +4,7 @@
 
 use std::path::{Path, PathBuf};
 
-use suite_domain::bieblo::{Snapshot, default_themes};
+use suite_domain::bieblo::{Snapshot, Theme, default_themes};
 use suite_domain::catalog::Copy;
 use suite_domain::import::ImportReport;
 use suite_import::catalogue::{
@@ -30,6 +30,8 @@ pub struct CatalogueImport<'a> {
     pub demo: bool,
     /// RFC 3339 time of the run.
     pub now: &'a str,
+    /// The library's themes (its own, or the defaults): their terms tag the books.
+    pub themes: &'a [Theme],
 }
 
 /// Parses every input and builds the snapshot. Each input is sniffed: an API error
@@ -94,7 +96,7 @@ pub fn build(
         import.library,
         &records,
         &availability,
-        &default_themes(),
+        import.themes,
         import.now,
         import.demo,
     );
@@ -163,6 +165,32 @@ pub fn publish(
     Ok(report)
 }
 
+/// Puts `themes` (labels and pictures staff just saved) into the library's published
+/// snapshot, if there is one, keeping its books; new terms only tag books at the next
+/// import. Returns whether a snapshot was rewritten.
+pub fn restyle_snapshot(
+    public_dir: &Path,
+    library: &str,
+    themes: &[Theme],
+) -> Result<bool, ImportError> {
+    let path = snapshot_path(public_dir, library);
+    let failed = |source: std::io::Error| ImportError::Publish {
+        path: path.display().to_string(),
+        source,
+    };
+    let bytes = match std::fs::read(&path) {
+        Ok(bytes) => bytes,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(false),
+        Err(e) => return Err(failed(e)),
+    };
+    let mut snapshot: Snapshot =
+        serde_json::from_slice(&bytes).map_err(|e| failed(std::io::Error::other(e)))?;
+    snapshot.themes = themes.to_vec();
+    let bytes = serde_json::to_vec(&snapshot).map_err(|e| failed(std::io::Error::other(e)))?;
+    write_atomically(&path, &bytes).map_err(failed)?;
+    Ok(true)
+}
+
 /// Builds and publishes a generated demo catalogue for `library` (invented titles,
 /// marked as demo data), with copies in `branches`.
 pub fn import_demo(
@@ -182,11 +210,13 @@ pub fn import_demo(
             .into_iter()
             .map(|(id, xml)| (format!("demo-availability {id}"), xml)),
     );
+    let themes = default_themes();
     let import = CatalogueImport {
         library,
         location: None,
         demo: true,
         now,
+        themes: &themes,
     };
     let (snapshot, report) = build(&import, &inputs, ImportReport::new("catalogue"));
     publish(public_dir, &snapshot, report)

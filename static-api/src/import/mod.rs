@@ -1,8 +1,9 @@
-//! Importers of outside data: read files (or, later, a live API), parse them with
+//! Importers of outside data: read files (or fetch a URL), parse them with
 //! `suite-import`, and publish a snapshot under `<data-dir>/public/` only when
 //! something could be imported, so a bad import never replaces good data.
 
 pub mod catalogue;
+pub mod events;
 
 use std::path::{Path, PathBuf};
 

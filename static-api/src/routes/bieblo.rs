@@ -28,7 +28,7 @@ fn library_ref(library: &str) -> Result<OrgRef, AppError> {
 
 /// The library `library` if `staff` manages it and it exists: the check every
 /// back-office handler starts with.
-async fn managed_library(
+pub(super) async fn managed_library(
     state: &AppState,
     staff: &CurrentStaff,
     library: &str,
@@ -237,12 +237,14 @@ pub(super) async fn post_import(
     let public = state.config.public_data_dir();
     let lib = library.clone();
     let now = started_at.clone();
+    let themes = state.db.library_themes(&library).await?;
     let report = tokio::task::spawn_blocking(move || {
         let job = CatalogueImport {
             library: &lib,
             location: None,
             demo: false,
             now: &now,
+            themes: &themes,
         };
         let (snapshot, report) = build(&job, &inputs, ImportReport::new("catalogue"));
         publish(&public, &snapshot, report)

@@ -43,7 +43,8 @@ fn today() -> String {
 }
 
 /// Checks that `centre` has a published programme (else 404) and that `show` is one of
-/// its shows, or was saved by someone while it was (else 422).
+/// its shows: in the published programme, stored for the centre, or saved by someone
+/// while it was published (else 422).
 async fn check_show(state: &AppState, centre: &str, show: &str) -> Result<(), AppError> {
     centre_ref(centre)?;
     let programme = state
@@ -54,7 +55,10 @@ async fn check_show(state: &AppState, centre: &str, show: &str) -> Result<(), Ap
     if show.is_empty() || show.len() > SHOW_ID_MAX {
         return Err(implausible("show id of implausible length"));
     }
-    if programme.contains(show) || state.db.culture_show_was_saved(centre, show).await? {
+    let known = programme.contains(show)
+        || state.db.get_culture_show(centre, show).await?.is_some()
+        || state.db.culture_show_was_saved(centre, show).await?;
+    if known {
         Ok(())
     } else {
         Err(implausible("unknown show"))

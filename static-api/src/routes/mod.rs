@@ -2,6 +2,7 @@
 //! annotated handlers (utoipa-axum), so the document cannot drift from the code.
 
 mod bieblo;
+mod bieblo_themes;
 mod culture;
 mod health;
 mod orgs;
@@ -51,6 +52,11 @@ pub fn api() -> (Router<AppState>, utoipa::openapi::OpenApi) {
         .routes(routes!(bieblo::post_usage))
         .routes(routes!(bieblo::get_stats))
         .routes(routes!(bieblo::get_stats_csv))
+        .routes(routes!(
+            bieblo_themes::get_themes,
+            bieblo_themes::put_themes,
+            bieblo_themes::reset_themes
+        ))
         .routes(routes!(culture::list_centres))
         .routes(routes!(culture::post_interaction))
         .routes(routes!(culture::post_feedback))
@@ -60,6 +66,7 @@ pub fn api() -> (Router<AppState>, utoipa::openapi::OpenApi) {
             // Catalogue files are larger than other JSON bodies.
             OpenApiRouter::new()
                 .routes(routes!(bieblo::post_import, bieblo::list_imports))
+                .routes(routes!(bieblo_themes::post_picture))
                 .layer(axum::extract::DefaultBodyLimit::max(IMPORT_BODY_LIMIT)),
         )
         .split_for_parts();

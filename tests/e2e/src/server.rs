@@ -46,6 +46,9 @@ impl TestServer {
             .map_err(|e| format!("seed: {e}"))?;
         demo::seed_snapshots(&state.config.public_data_dir())
             .map_err(|e| format!("demo snapshots: {e}"))?;
+        demo::seed_programmes(&state.db, &state.config.public_data_dir())
+            .await
+            .map_err(|e| format!("demo programmes: {e}"))?;
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
             .await
             .map_err(|e| format!("bind: {e}"))?;

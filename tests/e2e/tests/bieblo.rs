@@ -230,3 +230,100 @@ async fn staff_of_another_library_cannot_change_this_kiosk() -> Result<()> {
     browser.close().await;
     Ok(())
 }
+
+/// A real 1x1 PNG.
+const TINY_PNG: &[u8] = &[
+    0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00, 0x00, 0x0d, 0x49, 0x48, 0x44, 0x52,
+    0x00, 0x00, 0x00, 0x01, 0x00, 0x00, 0x00, 0x01, 0x08, 0x06, 0x00, 0x00, 0x00, 0x1f, 0x15, 0xc4,
+    0x89, 0x00, 0x00, 0x00, 0x0d, 0x49, 0x44, 0x41, 0x54, 0x78, 0x9c, 0x63, 0x00, 0x01, 0x00, 0x00,
+    0x05, 0x00, 0x01, 0x0d, 0x0a, 0x2d, 0xb4, 0x00, 0x00, 0x00, 0x00, 0x49, 0x45, 0x4e, 0x44, 0xae,
+    0x42, 0x60, 0x82,
+];
+
+#[tokio::test]
+async fn staff_rename_a_theme_and_give_it_a_picture_and_the_kiosk_shows_both() -> Result<()> {
+    let (_server, browser) = start().await?;
+    staff_login(&browser, WETTEREN).await?;
+    browser.find(".bo-themes").await?;
+    // Open humour (first) and sport (fourth).
+    browser
+        .click("details.bo-theme:nth-of-type(1) summary")
+        .await?;
+    browser
+        .click("details.bo-theme:nth-of-type(4) summary")
+        .await?;
+    // A wrong edit first: the field says what is wrong and gets the focus.
+    browser.fill("#theme-humour-label_en", "").await?;
+    browser.click(".themes-save").await?;
+    browser
+        .wait_until(
+            "the error beside the field, with the focus",
+            "document.activeElement && document.activeElement.id === 'theme-humour-label_en' \
+             && !!document.querySelector('#theme-humour-label_en-error')",
+        )
+        .await?;
+    browser
+        .fill("#theme-humour-label_en", "Funny stories")
+        .await?;
+
+    browser
+        .fill("#theme-sport-label_nl", "Sport en spel")
+        .await?;
+    let dir = tempfile::tempdir().map_err(|e| e.to_string())?;
+    let png = dir.path().join("sport.png");
+    std::fs::write(&png, TINY_PNG).map_err(|e| e.to_string())?;
+    browser
+        .find("#theme-sport-picture")
+        .await?
+        .send_keys(&png.display().to_string())
+        .await
+        .map_err(|e| format!("choose the picture: {e}"))?;
+    browser
+        .wait_until(
+            "the uploaded picture in the form",
+            "!!document.querySelector('img.bo-theme__picture[src^=\"/data/bieblo/themes/demo-wetteren/sport-\"]')",
+        )
+        .await?;
+    let violations = browser.axe_serious_violations().await?;
+    assert!(violations.is_empty(), "axe: {violations:#?}");
+    browser.click(".themes-save").await?;
+    browser.find(".themes-saved").await?;
+    // The back-office logged nothing wrong but the "not logged in" answer of the
+    // session check before the login (reading the log empties it).
+    let errors = browser.console_errors().await?;
+    assert!(
+        errors
+            .iter()
+            .all(|e| e.message.contains("/api/session") && e.message.contains("401")),
+        "console errors: {errors:#?}"
+    );
+
+    // The kiosk: the fourth card is sport, with its new name and picture.
+    browser.goto(KIOSK).await?;
+    browser.wait_ready().await?;
+    browser.click(".kiosk-start").await?;
+    browser.click(".age-8-9").await?;
+    browser.find(".swipe-card").await?;
+    for _ in 0..3 {
+        browser.press(".swipe-deck", Key::Right).await?;
+    }
+    browser
+        .wait_until(
+            "the renamed sport card",
+            "[...document.querySelectorAll('.theme-card__label')].some(e => e.textContent.includes('Sport en spel'))",
+        )
+        .await?;
+    let src = browser
+        .eval("return [...document.querySelectorAll('.theme-card__picture')].map(i => i.getAttribute('src'));")
+        .await?;
+    assert!(
+        src.as_array().is_some_and(|s| s.iter().any(|p| p
+            .as_str()
+            .is_some_and(|p| p.starts_with("/data/bieblo/themes/demo-wetteren/sport-")))),
+        "{src}"
+    );
+    let errors = browser.console_errors().await?;
+    assert!(errors.is_empty(), "console errors: {errors:#?}");
+    browser.close().await;
+    Ok(())
+}

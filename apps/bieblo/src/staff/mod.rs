@@ -12,6 +12,8 @@ mod stats;
 mod summary;
 #[cfg(test)]
 mod tests;
+mod theme_form;
+mod themes;
 mod view;
 
 use std::cell::Cell;
@@ -30,6 +32,7 @@ use imports::ImportSection;
 use kiosk_section::KioskSection;
 use stats::StatsSection;
 use summary::Summary;
+use themes::ThemeSection;
 
 /// Whose kiosk a role manages.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -149,6 +152,7 @@ pub(crate) fn BackOffice(props: &BackOfficeProps) -> Html {
             { choice }
             <KioskSection key={format!("k-{key}")} library={library.clone()} summary={(*summary).clone()} />
             <ImportSection key={format!("i-{key}")} library={library.clone()} {on_imported} />
+            <ThemeSection key={format!("t-{key}")} library={library.clone()} />
             <StatsSection key={format!("s-{key}")} {library} summary={(*summary).clone()} />
         </div>
     }

@@ -190,3 +190,47 @@ fn stats_without_counts_are_empty() {
     };
     assert!(has_usage(&liked));
 }
+
+#[wasm_bindgen_test]
+fn the_themes_form_sends_normalised_terms_and_maps_problems_onto_fields() {
+    use super::theme_form::{
+        ThemeForm, check_form, error_for, field_id, first_invalid_field, picture_src,
+    };
+    use suite_domain::bieblo::default_themes;
+    use suite_domain::bieblo::theme_edit::ThemeField;
+
+    let mut forms: Vec<ThemeForm> = default_themes().iter().map(ThemeForm::from).collect();
+    assert_eq!(forms[3].id, "sport");
+    assert!(forms[3].subjects.contains("voetbal\nsport"));
+    forms[3].subjects = "Tennis\n\n tennis \nVoetbal".into();
+    let themes = check_form(&forms, "demo-gent").expect("valid form");
+    assert_eq!(themes[3].subjects, ["tennis", "voetbal"]);
+
+    forms[0].label_en = String::new();
+    forms[4].genres.clear();
+    forms[4].subjects = "  \n".into();
+    let errors = check_form(&forms, "demo-gent").expect_err("two problems");
+    assert_eq!(
+        error_for(&errors, "humour", ThemeField::LabelEn),
+        Some(Msg::ErrRequired)
+    );
+    assert_eq!(error_for(&errors, "humour", ThemeField::LabelNl), None);
+    assert_eq!(
+        error_for(&errors, "animals", ThemeField::Terms),
+        Some(Msg::BiebloThemeNoTerms)
+    );
+    assert_eq!(
+        first_invalid_field(&errors).as_deref(),
+        Some("theme-humour-label_en")
+    );
+    assert_eq!(
+        field_id("sport", ThemeField::Picture),
+        "theme-sport-picture"
+    );
+
+    assert_eq!(picture_src("themes/sport.svg"), "/bieblo/themes/sport.svg");
+    assert_eq!(
+        picture_src("/data/bieblo/themes/demo-gent/sport-1.png"),
+        "/data/bieblo/themes/demo-gent/sport-1.png"
+    );
+}

@@ -5,6 +5,7 @@
 pub mod kiosk;
 pub mod recommend;
 pub mod snapshot;
+pub mod theme_edit;
 pub mod themes;
 
 pub use recommend::{Pick, Reason, Request, SHELF_SIZE, Shelf, recommend_shelf};

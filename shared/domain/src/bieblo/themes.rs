@@ -7,6 +7,7 @@ use serde::{Deserialize, Serialize};
 
 /// Stable id of a theme, e.g. `humour`.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct ThemeId(pub String);
 
 impl ThemeId {
@@ -23,6 +24,7 @@ impl From<&str> for ThemeId {
 
 /// A theme card children swipe, and the catalogue terms that put a book in it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Theme {
     pub id: ThemeId,
     pub label_nl: String,

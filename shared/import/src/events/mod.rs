@@ -28,7 +28,7 @@ mod programme;
 mod text;
 
 pub use calendar::{parse_age_range, parse_moment};
-pub use demo::DEMO_MARKER;
+pub use demo::{DEMO_MARKER, DemoProgramme, generate_demo_programme};
 pub use event::{Event, parse_event};
 pub use html::sanitise_html;
 pub use programme::{ProgrammeImport, build_programme, parse_document};

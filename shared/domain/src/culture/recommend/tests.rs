@@ -213,6 +213,20 @@ fn three_of_one_genre_only_when_nothing_else_is_left() {
     let p = programme(vec![], shows);
     let list = suggest(&p, &hearts(&["t0"]), &Context::at(NOW), 0);
     assert_eq!(list.len(), 3, "no other genre: three of one");
+
+    // Hearts on three theatre shows give the other theatre shows a lead of hundreds of
+    // points; still the third pick is the one concert left.
+    let mut shows: Vec<Show> = (0..8)
+        .map(|i| show(&format!("t{i}"), Some("theater"), &[], NOW + DAY))
+        .collect();
+    shows.push(show("c", Some("concert"), &[], NOW + 80 * DAY));
+    let p = programme(vec![], shows);
+    for seed in 0..10 {
+        let list = suggest(&p, &hearts(&["t0", "t1", "t2"]), &Context::at(NOW), seed);
+        assert_eq!(list.len(), 3);
+        assert_eq!(list[2].show, "c", "seed {seed}: {list:?}");
+        assert_eq!(list[2].reasons, [Reason::Discover]);
+    }
 }
 
 #[test]

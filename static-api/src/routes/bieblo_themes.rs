@@ -1,0 +1,183 @@
+//! `/api/bieblo/<library>/themes`: staff change the label, picture and catalogue terms of
+//! their library's themes. Labels and pictures reach the kiosk at once (the published
+//! snapshot is restyled); terms tag books from the next import on.
+
+use axum::Json;
+use axum::extract::State;
+use axum::http::StatusCode;
+use base64::Engine;
+use sha2::{Digest, Sha256};
+use suite_domain::api::{ErrorBody, ErrorCode};
+use suite_domain::bieblo::theme_edit::{
+    PICTURE_MAX_BYTES, ThemePicture, ThemePictureUpload, check_themes, picture_prefix,
+    sniff_picture,
+};
+use suite_domain::bieblo::{Theme, default_themes};
+
+use super::bieblo::managed_library;
+use crate::AppState;
+use crate::auth::CurrentStaff;
+use crate::error::{ApiJson, ApiPath, AppError};
+use crate::import::catalogue::restyle_snapshot;
+use crate::import::{now_rfc3339, write_atomically};
+
+fn unprocessable(detail: String) -> AppError {
+    AppError::Rejected {
+        status: StatusCode::UNPROCESSABLE_ENTITY,
+        code: ErrorCode::InvalidInput,
+        detail,
+    }
+}
+
+/// Puts the themes into the published snapshot; a failure there is logged, not fatal:
+/// the themes are saved and the next import publishes them anyway.
+fn restyle(state: &AppState, library: &str, themes: &[Theme]) {
+    if let Err(e) = restyle_snapshot(&state.config.public_data_dir(), library, themes) {
+        tracing::error!(%library, "themes saved, but the snapshot could not be restyled: {e}");
+    }
+}
+
+#[utoipa::path(get, path = "/api/bieblo/{library}/themes", tag = "bieblo",
+    params(("library" = String, Path, description = "Library id")),
+    responses(
+        (status = 200, description = "The library's themes (the defaults when it has none of its own)", body = [Theme]),
+        (status = 401, description = "Not logged in", body = ErrorBody),
+        (status = 403, description = "Another library", body = ErrorBody),
+        (status = 404, description = "No such library", body = ErrorBody),
+    ))]
+pub(super) async fn get_themes(
+    State(state): State<AppState>,
+    staff: CurrentStaff,
+    ApiPath(library): ApiPath<String>,
+) -> Result<Json<Vec<Theme>>, AppError> {
+    managed_library(&state, &staff, &library).await?;
+    Ok(Json(state.db.library_themes(&library).await?))
+}
+
+#[utoipa::path(put, path = "/api/bieblo/{library}/themes", tag = "bieblo",
+    params(("library" = String, Path, description = "Library id")),
+    request_body = [Theme],
+    responses(
+        (status = 200, description = "Saved, normalised", body = [Theme]),
+        (status = 401, description = "Not logged in", body = ErrorBody),
+        (status = 403, description = "Another library, or no CSRF token", body = ErrorBody),
+        (status = 404, description = "No such library", body = ErrorBody),
+        (status = 422, description = "A label, picture or term list is not right", body = ErrorBody),
+    ))]
+pub(super) async fn put_themes(
+    State(state): State<AppState>,
+    staff: CurrentStaff,
+    ApiPath(library): ApiPath<String>,
+    ApiJson(edited): ApiJson<Vec<Theme>>,
+) -> Result<Json<Vec<Theme>>, AppError> {
+    managed_library(&state, &staff, &library).await?;
+    let themes = check_themes(&edited, &library).map_err(|errors| {
+        let detail = errors
+            .iter()
+            .map(ToString::to_string)
+            .collect::<Vec<_>>()
+            .join("; ");
+        match errors.into_iter().next() {
+            Some(first) => AppError::InvalidAt {
+                field: format!("themes.{}.{}", first.theme.as_str(), first.field.as_str()),
+                message: first.message,
+                detail,
+            },
+            None => unprocessable(detail),
+        }
+    })?;
+    state
+        .db
+        .save_library_themes(&library, &themes, &now_rfc3339())
+        .await?;
+    restyle(&state, &library, &themes);
+    tracing::info!(by = %staff.email, %library, "themes saved");
+    Ok(Json(themes))
+}
+
+#[utoipa::path(delete, path = "/api/bieblo/{library}/themes", tag = "bieblo",
+    params(("library" = String, Path, description = "Library id")),
+    responses(
+        (status = 204, description = "Back to the default themes"),
+        (status = 401, description = "Not logged in", body = ErrorBody),
+        (status = 403, description = "Another library, or no CSRF token", body = ErrorBody),
+        (status = 404, description = "No such library", body = ErrorBody),
+    ))]
+pub(super) async fn reset_themes(
+    State(state): State<AppState>,
+    staff: CurrentStaff,
+    ApiPath(library): ApiPath<String>,
+) -> Result<StatusCode, AppError> {
+    managed_library(&state, &staff, &library).await?;
+    state.db.reset_library_themes(&library).await?;
+    restyle(&state, &library, &default_themes());
+    tracing::info!(by = %staff.email, %library, "themes reset to the defaults");
+    Ok(StatusCode::NO_CONTENT)
+}
+
+/// The bytes of a `data:image/...;base64,...` URL.
+fn decode_data_url(data_url: &str) -> Option<Vec<u8>> {
+    let (head, data) = data_url.split_once(',')?;
+    let head = head.strip_prefix("data:")?;
+    if !head.ends_with(";base64") {
+        return None;
+    }
+    base64::engine::general_purpose::STANDARD
+        .decode(data.trim())
+        .ok()
+}
+
+#[utoipa::path(post, path = "/api/bieblo/{library}/themes/{theme}/picture", tag = "bieblo",
+    params(
+        ("library" = String, Path, description = "Library id"),
+        ("theme" = String, Path, description = "Theme id, e.g. `sport`"),
+    ),
+    request_body = ThemePictureUpload,
+    responses(
+        (status = 200, description = "Stored; put `picture` in the theme and save the themes", body = ThemePicture),
+        (status = 401, description = "Not logged in", body = ErrorBody),
+        (status = 403, description = "Another library, or no CSRF token", body = ErrorBody),
+        (status = 404, description = "No such library or theme", body = ErrorBody),
+        (status = 413, description = "Larger than 1 MB", body = ErrorBody),
+        (status = 422, description = "Not a PNG, JPEG or WebP picture", body = ErrorBody),
+    ))]
+pub(super) async fn post_picture(
+    State(state): State<AppState>,
+    staff: CurrentStaff,
+    ApiPath((library, theme)): ApiPath<(String, String)>,
+    ApiJson(upload): ApiJson<ThemePictureUpload>,
+) -> Result<Json<ThemePicture>, AppError> {
+    managed_library(&state, &staff, &library).await?;
+    if !default_themes().iter().any(|t| t.id.as_str() == theme) {
+        return Err(AppError::NotFound);
+    }
+    let bytes = decode_data_url(&upload.data_url)
+        .ok_or_else(|| unprocessable("the picture is not a base64 data URL".into()))?;
+    if bytes.len() > PICTURE_MAX_BYTES {
+        return Err(AppError::Rejected {
+            status: StatusCode::PAYLOAD_TOO_LARGE,
+            code: ErrorCode::InvalidInput,
+            detail: format!("picture of {} bytes", bytes.len()),
+        });
+    }
+    let ext = sniff_picture(&bytes)
+        .ok_or_else(|| unprocessable("the picture is not PNG, JPEG or WebP".into()))?;
+    let hash: String = Sha256::digest(&bytes)
+        .iter()
+        .take(8)
+        .map(|b| format!("{b:02x}"))
+        .collect();
+    let name = format!("{theme}-{hash}.{ext}");
+    let path = state
+        .config
+        .public_data_dir()
+        .join("bieblo/themes")
+        .join(&library)
+        .join(&name);
+    write_atomically(&path, &bytes)
+        .map_err(|e| AppError::Internal(format!("cannot store {}: {e}", path.display())))?;
+    tracing::info!(by = %staff.email, %library, %theme, bytes = bytes.len(), "theme picture stored");
+    Ok(Json(ThemePicture {
+        picture: format!("{}{name}", picture_prefix(&library)),
+    }))
+}
