@@ -240,7 +240,9 @@ pub(crate) fn FeedbackChat(props: &FeedbackChatProps) -> Html {
             <h3 id={title_id} class="cm-chat__title">
                 { t(Msg::CmChatTitle) }{ " — " }{ props.saved.title.clone() }
             </h3>
-            <ol class="cm-chat__log" role="log" aria-live="polite">{ for log }</ol>
+            <div role="log" aria-live="polite">
+                <ol class="cm-chat__log">{ for log }</ol>
+            </div>
             <div class="cm-chat__answer" ref={answer_area}>{ answers }</div>
         </section>
     }

@@ -360,7 +360,7 @@ pub(crate) fn ProgrammePage(props: &ProgrammePageProps) -> Html {
     html! {
         <section class="cm-programme" aria-labelledby="cm-programme-title">
             <h2 id="cm-programme-title">{ t(Msg::CmNavProgramme) }</h2>
-            <details class="cm-filter" open={!filter.is_empty()}>
+            <details class="cm-filter">
                 <summary class="cm-filter__toggle">
                     { t(Msg::CmFilters) }
                     if !filter.is_empty() {

@@ -165,7 +165,6 @@ pub(crate) fn SwipePage() -> Html {
     html! {
         <section class="cm-swipe" aria-labelledby="cm-swipe-title">
             <h2 id="cm-swipe-title" class="cm-swipe__title">{ t(Msg::CmSwipeTitle) }</h2>
-            <p class="cm-help">{ t(Msg::CmSwipeHelp) }</p>
             <SwipeDeck<ShowRef>
                 items={(*deck).clone()}
                 {render}
@@ -176,6 +175,7 @@ pub(crate) fn SwipePage() -> Html {
                 dislike_label={AttrValue::Static(t(Msg::CmCross))}
                 label={AttrValue::Static(t(Msg::CmDeckHelp))}
             />
+            <p class="cm-help">{ t(Msg::CmSwipeHelp) }</p>
         </section>
     }
 }
