@@ -515,3 +515,40 @@ async fn the_after_show_chat_stores_an_answer_the_centre_sees() -> Result<()> {
     browser.close().await;
     Ok(())
 }
+
+#[tokio::test]
+async fn the_start_page_lists_the_centres_and_staff_log_in_apart() -> Result<()> {
+    let (_server, browser) = start().await?;
+    browser.goto("/culture-matcher/").await?;
+    browser.wait_ready().await?;
+    let link = browser.find(".cm-centre-link").await?;
+    let href = link.attr("href").await.map_err(|e| e.to_string())?;
+    assert_eq!(href.as_deref(), Some("/culture-matcher/?centrum=demo-nova"));
+    browser
+        .wait_until(
+            "API check",
+            "document.querySelector('[data-health]')?.dataset.health === 'ok'",
+        )
+        .await?;
+    assert_accessible(&browser, "choice of centre").await?;
+    link.click().await.map_err(|e| e.to_string())?;
+    browser.find(".swipe-card .cm-card").await?;
+
+    // The staff login is a bundle of its own: the public one never carries it.
+    browser.goto("/culture-matcher/beheer").await?;
+    browser.wait_ready().await?;
+    browser.find("#login-email").await?;
+    let scripts = browser
+        .eval("return [...document.scripts].map(s => s.src).join(' ');")
+        .await?;
+    assert!(
+        scripts
+            .as_str()
+            .is_some_and(|s| s.contains("/culture-matcher/beheer/")),
+        "{scripts}"
+    );
+    assert_accessible(&browser, "staff login").await?;
+    assert_no_console_errors(&browser).await?;
+    browser.close().await;
+    Ok(())
+}
