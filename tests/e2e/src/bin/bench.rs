@@ -7,7 +7,10 @@
 //!   4x CPU slowdown and Fast 4G emulation (9 Mbit/s down, 1.5 up, 60 ms RTT), cold
 //!   cache, median of 5;
 //! - requests per second and p50/p99 latency of `/api/health` and a static JSON file
-//!   under load on loopback (wrk).
+//!   under load on loopback (wrk);
+//! - Culture Matcher's swipe: frame times (`requestAnimationFrame` deltas, median and
+//!   p95) while a card is dragged back and forth with CDP mouse events at phone size
+//!   (390x844) with 4x CPU slowdown. `bench <dir> --swipe-only` measures only this.
 //!
 //! Figures are reported beside their budgets; nothing here asserts them.
 
@@ -73,6 +76,164 @@ struct Report {
     chromium: String,
     apps: Vec<AppReport>,
     load: Vec<LoadReport>,
+    swipe: SwipeReport,
+}
+
+/// Frame times while the top card of Culture Matcher's swipe follows a drag.
+#[derive(Debug, Default, Serialize)]
+struct SwipeReport {
+    /// Frames measured (requestAnimationFrame deltas during the drags).
+    frames: usize,
+    median_ms: Option<f64>,
+    p95_ms: Option<f64>,
+    /// The longest frame.
+    max_ms: Option<f64>,
+    budget_ms: f64,
+    error: Option<String>,
+}
+
+/// One frame at 60 frames per second.
+const FRAME_BUDGET_MS: f64 = 1000.0 / 60.0;
+/// Back-and-forth drags of the card, and pointer moves per drag.
+const SWIPE_DRAGS: usize = 4;
+const SWIPE_MOVES: usize = 40;
+
+/// Records the time between animation frames in `window.__frames` until
+/// `window.__recording` is false.
+const FRAME_RECORDER: &str = "window.__frames = []; window.__recording = true; \
+    let last = performance.now(); \
+    const tick = t => { window.__frames.push(t - last); last = t; \
+      if (window.__recording) requestAnimationFrame(tick); }; \
+    requestAnimationFrame(tick); return true;";
+
+async fn mouse(browser: &Browser, kind: &str, x: f64, y: f64) -> Result<(), String> {
+    let mut event = json!({"type": kind, "x": x, "y": y, "button": "left", "pointerType": "mouse"});
+    event["buttons"] = json!(if kind == "mouseReleased" { 0 } else { 1 });
+    event["clickCount"] = json!(if kind == "mouseMoved" { 0 } else { 1 });
+    browser
+        .cdp("Input.dispatchMouseEvent", event)
+        .await
+        .map(drop)
+}
+
+/// Drags Culture Matcher's top swipe card to the right and back (so it springs back and
+/// stays on top) a few times, with a pointer move per frame, and reads the frame times.
+async fn swipe_frames(server: &TestServer) -> Result<Vec<f64>, String> {
+    let browser = Browser::start(&server.url(""), 390, 844).await?;
+    browser
+        .cdp(
+            "Emulation.setDeviceMetricsOverride",
+            json!({"width": 390, "height": 844, "deviceScaleFactor": 2, "mobile": false}),
+        )
+        .await?;
+    browser.goto("/culture-matcher/?centrum=demo-nova").await?;
+    browser.wait_ready().await?;
+    browser.find(".swipe-card .cm-card__body").await?;
+    browser
+        .cdp("Emulation.setCPUThrottlingRate", json!({"rate": 4}))
+        .await?;
+    let at = browser
+        .eval(
+            "const r = document.querySelector('.swipe-card .cm-card__body').getBoundingClientRect(); \
+             return [r.x + r.width / 2, r.y + r.height / 2];",
+        )
+        .await?;
+    let (x, y) = (
+        at[0].as_f64().ok_or("no card position")?,
+        at[1].as_f64().ok_or("no card position")?,
+    );
+    browser.eval(FRAME_RECORDER).await?;
+    let mut followed = false;
+    for _ in 0..SWIPE_DRAGS {
+        mouse(&browser, "mousePressed", x, y).await?;
+        for step in 0..=SWIPE_MOVES {
+            // Out to 60 px and back: less than a swipe, so the card springs back.
+            let half = SWIPE_MOVES as f64 / 2.0;
+            let dx = 60.0 * (1.0 - (step as f64 - half).abs() / half);
+            mouse(&browser, "mouseMoved", x + dx, y).await?;
+            if step == SWIPE_MOVES / 2 && !followed {
+                let drag = browser
+                    .eval("return document.querySelector('.swipe-card').style.getPropertyValue('--drag-x');")
+                    .await?;
+                followed = drag
+                    .as_str()
+                    .is_some_and(|d| d.ends_with("px") && d != "0px");
+            }
+            tokio::time::sleep(Duration::from_millis(16)).await;
+        }
+        mouse(&browser, "mouseReleased", x, y).await?;
+        tokio::time::sleep(Duration::from_millis(300)).await;
+    }
+    let frames = browser
+        .eval("window.__recording = false; return window.__frames.slice(1);")
+        .await?;
+    let still_on_top = browser.find_all(".swipe-deck__position").await?.len();
+    browser.close().await;
+    if still_on_top == 0 {
+        return Err("the deck is gone: a drag counted as a swipe".into());
+    }
+    if !followed {
+        return Err("the card did not follow the pointer".into());
+    }
+    Ok(frames
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter_map(serde_json::Value::as_f64)
+        .collect())
+}
+
+/// The value below which `share` of the values lie (nearest rank).
+fn percentile(values: &[f64], share: f64) -> Option<f64> {
+    let mut v: Vec<f64> = values.iter().copied().filter(|x| x.is_finite()).collect();
+    if v.is_empty() {
+        return None;
+    }
+    v.sort_by(f64::total_cmp);
+    let rank = ((share * v.len() as f64).ceil() as usize).clamp(1, v.len());
+    Some(v[rank - 1])
+}
+
+async fn swipe_report(server: &TestServer) -> SwipeReport {
+    match swipe_frames(server).await {
+        Ok(frames) => SwipeReport {
+            frames: frames.len(),
+            median_ms: median(&frames),
+            p95_ms: percentile(&frames, 0.95),
+            max_ms: frames.iter().copied().reduce(f64::max),
+            budget_ms: FRAME_BUDGET_MS,
+            error: None,
+        },
+        Err(e) => SwipeReport {
+            budget_ms: FRAME_BUDGET_MS,
+            error: Some(e),
+            ..SwipeReport::default()
+        },
+    }
+}
+
+fn swipe_markdown(swipe: &SwipeReport) -> String {
+    let mut md = format!(
+        "\n## Swipe frames (Culture Matcher)\n\nThe top card dragged {SWIPE_DRAGS} times out to 60 px and back \
+         ({SWIPE_MOVES} CDP mouse moves each, one per 16 ms), 390x844, 4x CPU slowdown; \
+         time between `requestAnimationFrame` callbacks.\n\n| frames | median | p95 | max | budget |\n|---|---|---|---|---|\n"
+    );
+    let ms = |v: Option<f64>| {
+        v.map(|v| format!("{v:.1} ms"))
+            .unwrap_or_else(|| "n/a".into())
+    };
+    match &swipe.error {
+        Some(e) => md.push_str(&format!("| error: {e} | | | | |\n")),
+        None => md.push_str(&format!(
+            "| {} | **{}** | {} | {} | {:.1} ms |\n",
+            swipe.frames,
+            ms(swipe.median_ms),
+            ms(swipe.p95_ms),
+            ms(swipe.max_ms),
+            swipe.budget_ms
+        )),
+    }
+    md
 }
 
 fn file_len(p: &Path) -> u64 {
@@ -272,6 +433,7 @@ fn markdown(report: &Report) -> String {
             l.path, l.requests_per_second, l.p50_ms, l.p99_ms, l.command
         ));
     }
+    md.push_str(&swipe_markdown(&report.swipe));
     md
 }
 
@@ -283,6 +445,12 @@ async fn main() -> Result<(), String> {
         .unwrap_or_else(|| PathBuf::from("target/bench"));
     let site = site_dir()?;
     let server = TestServer::start().await?;
+    if std::env::args().any(|a| a == "--swipe-only") {
+        println!("measuring the Culture Matcher swipe …");
+        let md = swipe_markdown(&swipe_report(&server).await);
+        println!("{md}");
+        return Ok(());
+    }
     // A static JSON file of realistic size for the load test.
     let public = server.state.config.public_data_dir().join("bench");
     std::fs::create_dir_all(&public).map_err(|e| e.to_string())?;
@@ -326,6 +494,8 @@ async fn main() -> Result<(), String> {
             ready_error: error,
         });
     }
+    println!("measuring the Culture Matcher swipe …");
+    let swipe = swipe_report(&server).await;
     println!("load testing …");
     tokio::time::sleep(Duration::from_millis(200)).await;
     let mut loads = Vec::new();
@@ -349,6 +519,7 @@ async fn main() -> Result<(), String> {
         chromium,
         apps,
         load: loads,
+        swipe,
     };
     std::fs::create_dir_all(&out_dir).map_err(|e| e.to_string())?;
     let md = markdown(&report);
@@ -368,6 +539,15 @@ mod tests {
         let out = "Running 10s test @ http://127.0.0.1:1/api/health\n  Latency Distribution\n     50%  412.00us\n     75%  1.10ms\n     90%  2.00ms\n     99%    1.20s\n  100 requests in 10s\nRequests/sec:  12345.67\nTransfer/sec: 1MB\n";
         assert_eq!(parse_wrk(out), Some((12345.67, 0.412, 1200.0)));
         assert_eq!(parse_wrk("garbage"), None);
+    }
+
+    #[test]
+    fn percentiles_by_nearest_rank() {
+        let values: Vec<f64> = (1..=20).map(f64::from).collect();
+        assert_eq!(percentile(&values, 0.95), Some(19.0));
+        assert_eq!(percentile(&values, 0.5), Some(10.0));
+        assert_eq!(percentile(&[3.0], 0.95), Some(3.0));
+        assert_eq!(percentile(&[], 0.95), None);
     }
 
     #[test]
