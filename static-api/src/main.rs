@@ -143,16 +143,12 @@ async fn main() -> ExitCode {
             catalogue_refresh,
             catalogue,
         } => {
-            let refresh = match catalogue_refresh {
-                Some(every) => Some((every, refresh_client(every, &catalogue))),
-                None => None,
-            };
+            let refresh = catalogue_refresh
+                .map(|every| refresh_client(every, &catalogue).map(|client| (every, client)))
+                .transpose();
             match refresh {
-                Some((_, Err(e))) => Err(e),
-                Some((every, Ok(client))) => {
-                    serve(cli.data_dir, site_dir, addr, demo, Some((every, client))).await
-                }
-                None => serve(cli.data_dir, site_dir, addr, demo, None).await,
+                Ok(refresh) => serve(cli.data_dir, site_dir, addr, demo, refresh).await,
+                Err(e) => Err(e),
             }
         }
         Command::CreateAdmin { email, name } => create_admin(cli.data_dir, &email, &name).await,

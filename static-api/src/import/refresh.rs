@@ -54,6 +54,7 @@ pub enum TickError {
 pub struct Refresher {
     state: AppState,
     client: LiveClient,
+    queries: Arc<Vec<String>>,
     running: Arc<Mutex<()>>,
 }
 
@@ -68,12 +69,20 @@ async fn has_demo_snapshot(public_dir: &Path, library: &str) -> bool {
 }
 
 impl Refresher {
+    /// A refresher searching the queries of the default themes.
     pub fn new(state: AppState, client: LiveClient) -> Self {
         Self {
             state,
             client,
+            queries: Arc::new(theme_queries(&default_themes())),
             running: Arc::new(Mutex::new(())),
         }
+    }
+
+    /// The same, searching `queries` instead.
+    pub fn with_queries(mut self, queries: Vec<String>) -> Self {
+        self.queries = Arc::new(queries);
+        self
     }
 
     /// One tick: refreshes every library with an active kiosk, in turn. `Busy` when a
@@ -97,7 +106,6 @@ impl Refresher {
     /// Runs the live import for `library` (profile = its id) and records the run.
     pub async fn refresh(&self, library: &str) -> RunSummary {
         let started_at = now_rfc3339();
-        let queries = theme_queries(&default_themes());
         let job = LiveImport {
             import: CatalogueImport {
                 library,
@@ -106,7 +114,7 @@ impl Refresher {
                 now: &started_at,
             },
             profile: library,
-            queries: &queries,
+            queries: &self.queries,
         };
         let public = self.state.config.public_data_dir();
         let outcome = import_live(&self.client, &job, &public, Some(&self.state.covers)).await;
