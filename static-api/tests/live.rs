@@ -320,7 +320,11 @@ async fn cli(args: &[&str], envs: &[(&str, &str)]) -> std::process::Output {
 
 #[tokio::test]
 async fn the_command_line_imports_live_and_never_shows_the_key() {
-    let catalogue = FakeCatalogue::start(Plan::default()).await;
+    let plan = Plan {
+        cover_path: Some("/covers/good.png".into()),
+        ..Plan::default()
+    };
+    let catalogue = FakeCatalogue::start(plan).await;
     let dir = tempfile::tempdir().expect("temp dir");
     let data = dir.path().to_str().expect("utf-8 path");
     let url = catalogue.url();
@@ -350,7 +354,13 @@ async fn the_command_line_imports_live_and_never_shows_the_key() {
     );
     let report: serde_json::Value = serde_json::from_slice(&ok.stdout).expect("JSON report");
     assert_eq!(report["imported"], 1, "{report}");
-    assert_eq!(published(&dir.path().join("public")).books[0].id, KID_ID);
+    let book = &published(&dir.path().join("public")).books[0];
+    assert_eq!(book.id, KID_ID);
+    assert_eq!(book.cover, None, "--no-covers");
+    assert!(
+        catalogue.hits("covers").is_empty(),
+        "--no-covers fetches none"
+    );
     assert_eq!(
         catalogue.hits("search")[0]
             .query
