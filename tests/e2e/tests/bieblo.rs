@@ -302,7 +302,7 @@ async fn stored_covers_show_as_images_and_the_others_are_drawn() -> Result<()> {
         if index % 2 == 0 {
             let alt = match img.first() {
                 Some(img) => img.attr("alt").await.map_err(|e| e.to_string())?,
-                None => return Err(format!("{id}: no cover image").into()),
+                None => return Err(format!("{id}: no cover image")),
             };
             assert_eq!(alt.as_deref(), Some(shot.books[index].title.as_str()));
             images += 1;
