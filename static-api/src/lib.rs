@@ -24,24 +24,41 @@ pub use config::Config;
 pub use error::AppError;
 
 /// Everything a handler can reach.
-#[derive(Clone)]
+#[derive(Clone, Debug)]
 pub struct AppState {
     pub db: db::Db,
     pub config: Arc<Config>,
     pub login_limiter: Arc<auth::LoginLimiter>,
     /// The shows of the published Culture Matcher programmes.
     pub programmes: Arc<programme_index::ProgrammeIndex>,
+    /// Fetches and stores the covers of imported books.
+    pub covers: import::covers::CoverStore,
+}
+
+/// Why the server's state could not be set up.
+#[derive(Debug, thiserror::Error)]
+pub enum OpenError {
+    #[error(transparent)]
+    Db(#[from] db::DbError),
+    #[error("cannot set up the HTTP client for covers: {0}")]
+    Http(String),
 }
 
 impl AppState {
     /// Opens (and migrates) the database in the configured data directory.
-    pub async fn open(config: Config) -> Result<Self, db::DbError> {
+    pub async fn open(config: Config) -> Result<Self, OpenError> {
         let db = db::Db::open(&config.data_dir).await?;
+        let covers = import::covers::CoverStore::new(
+            &config.public_data_dir(),
+            import::covers::CoverSettings::default(),
+        )
+        .map_err(|e| OpenError::Http(import::live::describe(&e)))?;
         Ok(Self {
             db,
             config: Arc::new(config),
             login_limiter: Arc::new(auth::LoginLimiter::default()),
             programmes: Arc::default(),
+            covers,
         })
     }
 }

@@ -4,11 +4,19 @@ use std::io::{BufRead, Write};
 use std::net::SocketAddr;
 use std::path::PathBuf;
 use std::process::ExitCode;
+use std::time::Duration;
 
-use clap::{Parser, Subcommand};
+use clap::{Args, Parser, Subcommand};
+use static_api::config::parse_duration;
+use static_api::import::covers::{CoverSettings, CoverStore};
+use static_api::import::live::{
+    ApiKey, DEFAULT_BASE_URL, LiveClient, LiveConfig, LiveImport, import_live,
+};
+use static_api::import::refresh::{MIN_INTERVAL, Refresher};
 use static_api::{AppState, Config, demo, import};
 use suite_domain::org::Role;
 use suite_domain::validation::{check_email, check_new_password, check_text, normalise_email};
+use suite_import::catalogue::theme_queries;
 use tracing_subscriber::EnvFilter;
 
 #[derive(Parser)]
@@ -33,6 +41,12 @@ enum Command {
         /// Create demo organisations and staff accounts.
         #[arg(long)]
         demo: bool,
+        /// Run the live catalogue import for every library with an active kiosk this
+        /// often (e.g. 6h; at least 10m). Off when not given.
+        #[arg(long, env = "SUITE_CATALOGUE_REFRESH", value_parser = parse_duration)]
+        catalogue_refresh: Option<Duration>,
+        #[command(flatten)]
+        catalogue: CatalogueArgs,
     },
     /// Import outside data; prints a report (or JSON with --json) and exits non-zero
     /// when nothing could be imported.
@@ -49,10 +63,37 @@ enum Command {
     },
 }
 
+/// Where the live catalogue API is. The key is never logged.
+#[derive(Args)]
+struct CatalogueArgs {
+    /// The catalogue endpoint, without profile.
+    #[arg(long, env = "SUITE_CATALOGUE_URL", default_value = DEFAULT_BASE_URL)]
+    catalogue_url: String,
+    /// The catalogue API key (from Cultuurconnect).
+    #[arg(long, env = "SUITE_CATALOGUE_KEY", hide_env_values = true)]
+    catalogue_key: Option<String>,
+    /// Timeout of one catalogue request, e.g. 20s.
+    #[arg(long, env = "SUITE_CATALOGUE_TIMEOUT", default_value = "20s", value_parser = parse_duration)]
+    catalogue_timeout: Duration,
+}
+
+impl CatalogueArgs {
+    fn client(&self) -> Result<LiveClient, String> {
+        let key =
+            self.catalogue_key.as_deref().and_then(ApiKey::new).ok_or(
+                "the live catalogue needs an API key: --catalogue-key or SUITE_CATALOGUE_KEY",
+            )?;
+        let mut config = LiveConfig::new(&self.catalogue_url, key).map_err(|e| e.to_string())?;
+        config.timeout = self.catalogue_timeout;
+        LiveClient::new(config).map_err(|e| e.to_string())
+    }
+}
+
 #[derive(Subcommand)]
 enum ImportKind {
     /// Cultuurconnect catalogue responses (search, details, availability; XML or JSON)
-    /// into the Bieblo snapshot /data/bieblo/<library>.json.
+    /// from files, or live from the catalogue API with --live, into the Bieblo snapshot
+    /// /data/bieblo/<library>.json; covers are fetched into /data/bieblo/covers/.
     Catalogue {
         /// Id of the library (lower case, digits, '-').
         #[arg(long)]
@@ -63,8 +104,22 @@ enum ImportKind {
         /// Print the report as JSON.
         #[arg(long)]
         json: bool,
+        /// Do not fetch covers: the kiosk draws them.
+        #[arg(long)]
+        no_covers: bool,
+        /// Ask the catalogue API instead of reading files.
+        #[arg(long, conflicts_with = "files")]
+        live: bool,
+        /// With --live: the catalogue profile (default: the library id).
+        #[arg(long, requires = "live")]
+        profile: Option<String>,
+        /// With --live: a search (repeatable; default: the queries of the ten themes).
+        #[arg(long = "query", requires = "live")]
+        queries: Vec<String>,
+        #[command(flatten)]
+        catalogue: CatalogueArgs,
         /// Response files to import.
-        #[arg(required = true)]
+        #[arg(required_unless_present = "live")]
         files: Vec<PathBuf>,
     },
     /// UiTdatabank events (JSON-LD files, or a URL that serves them) into a centre's
@@ -100,7 +155,17 @@ async fn main() -> ExitCode {
             addr,
             site_dir,
             demo,
-        } => serve(cli.data_dir, site_dir, addr, demo).await,
+            catalogue_refresh,
+            catalogue,
+        } => {
+            let refresh = catalogue_refresh
+                .map(|every| refresh_client(every, &catalogue).map(|client| (every, client)))
+                .transpose();
+            match refresh {
+                Ok(refresh) => serve(cli.data_dir, site_dir, addr, demo, refresh).await,
+                Err(e) => Err(e),
+            }
+        }
         Command::CreateAdmin { email, name } => create_admin(cli.data_dir, &email, &name).await,
         Command::Import { kind } => import(cli.data_dir, kind).await,
     };
@@ -113,11 +178,23 @@ async fn main() -> ExitCode {
     }
 }
 
+/// The client of the scheduled refresh, after checking the interval.
+fn refresh_client(every: Duration, catalogue: &CatalogueArgs) -> Result<LiveClient, String> {
+    if every < MIN_INTERVAL {
+        return Err(format!(
+            "--catalogue-refresh must be at least {} minutes",
+            MIN_INTERVAL.as_secs() / 60
+        ));
+    }
+    catalogue.client()
+}
+
 async fn serve(
     data_dir: PathBuf,
     site_dir: PathBuf,
     addr: SocketAddr,
     demo: bool,
+    refresh: Option<(Duration, LiveClient)>,
 ) -> Result<(), String> {
     if !site_dir.join("index.html").is_file() {
         tracing::warn!(site = %site_dir.display(), "no built site found; run `cargo xtask serve` to build it");
@@ -142,6 +219,10 @@ async fn serve(
     let listener = tokio::net::TcpListener::bind(addr)
         .await
         .map_err(|e| format!("cannot listen on {addr}: {e}"))?;
+    if let Some((every, client)) = refresh {
+        tracing::info!(every = ?every, catalogue = %client.config().base_url, "catalogue refresh on for the active kiosks");
+        Refresher::new(state.clone(), client).spawn(every);
+    }
     tracing::info!("serving on http://{addr}/");
     static_api::serve(listener, state)
         .await
@@ -149,13 +230,21 @@ async fn serve(
 }
 
 async fn import(data_dir: PathBuf, kind: ImportKind) -> Result<(), String> {
-    let (library, location, json, files) = match kind {
+    let (library, location, json, no_covers, live, profile, queries, catalogue, files) = match kind
+    {
         ImportKind::Catalogue {
             library,
             location,
             json,
+            no_covers,
+            live,
+            profile,
+            queries,
+            catalogue,
             files,
-        } => (library, location, json, files),
+        } => (
+            library, location, json, no_covers, live, profile, queries, catalogue, files,
+        ),
         ImportKind::Events {
             centre,
             url,
@@ -183,8 +272,39 @@ async fn import(data_dir: PathBuf, kind: ImportKind) -> Result<(), String> {
         now: &now,
         themes: &themes,
     };
-    let report = import::catalogue::import_files(&data_dir.join("public"), &job, &files)
-        .map_err(|e| e.to_string())?;
+    let public = data_dir.join("public");
+    let covers = if no_covers {
+        None
+    } else {
+        Some(
+            CoverStore::new(&public, CoverSettings::default())
+                .map_err(|e| format!("cannot set up cover downloads: {e}"))?,
+        )
+    };
+    let report = if live {
+        let client = catalogue.client()?;
+        let queries = if queries.is_empty() {
+            theme_queries(&themes)
+        } else {
+            queries
+        };
+        let live_job = LiveImport {
+            import: job,
+            profile: profile.as_deref().unwrap_or(&library),
+            queries: &queries,
+        };
+        import_live(&client, &live_job, &public, covers.as_ref())
+            .await
+            .map_err(|e| e.to_string())?
+    } else {
+        match &covers {
+            Some(covers) => {
+                import::catalogue::import_files_with_covers(&public, &job, &files, covers).await
+            }
+            None => import::catalogue::import_files(&public, &job, &files),
+        }
+        .map_err(|e| e.to_string())?
+    };
     print_report(&report, json, &library)
 }
 

@@ -2,8 +2,8 @@
 //! fallback to its `index.html` for client-side routes, and JSON data under `/data/`.
 //!
 //! Files are served with their precompressed `.br`/`.gz` siblings when the client
-//! accepts them; hashed assets are cached for a year, everything else is revalidated
-//! with a weak ETag.
+//! accepts them; hashed assets are cached for a year, book covers for a week, everything
+//! else is revalidated with a weak ETag.
 
 use std::path::{Path, PathBuf};
 
@@ -33,9 +33,24 @@ async fn serve_data(State(state): State<AppState>, request: Request) -> Response
         return not_found();
     };
     let path = join(&state.config.public_data_dir(), &segments);
-    serve_file(&path, request.headers())
+    let cache = data_cache_control(&segments);
+    serve_file_with(&path, request.headers(), cache)
         .await
         .unwrap_or_else(not_found)
+}
+
+/// How long browsers keep a file under `/data/`: book covers (named by the hash of their
+/// source URL and never rewritten) for a week; everything else, such as snapshots, is
+/// revalidated on every use.
+pub fn data_cache_control(segments: &[String]) -> Option<&'static str> {
+    match segments {
+        [bieblo, covers, name]
+            if bieblo == "bieblo" && covers == "covers" && name.ends_with(".jpg") =>
+        {
+            Some("public, max-age=604800")
+        }
+        _ => None,
+    }
 }
 
 async fn serve_site(State(state): State<AppState>, request: Request) -> Response {
@@ -191,6 +206,16 @@ fn accepts(headers: &HeaderMap, encoding: &str) -> bool {
 
 /// Serves one file, or `None` when it is not a regular file.
 async fn serve_file(path: &Path, headers: &HeaderMap) -> Option<Response> {
+    serve_file_with(path, headers, None).await
+}
+
+/// Serves one file with `cache` as its `Cache-Control` (by default: a year for hashed
+/// names, `no-cache` for the rest), or `None` when it is not a regular file.
+async fn serve_file_with(
+    path: &Path,
+    headers: &HeaderMap,
+    cache: Option<&'static str>,
+) -> Option<Response> {
     let meta = tokio::fs::metadata(path)
         .await
         .ok()
@@ -202,11 +227,11 @@ async fn serve_file(path: &Path, headers: &HeaderMap) -> Option<Response> {
         .map(|d| d.as_nanos())
         .unwrap_or(0);
     let etag = format!("W/\"{:x}-{:x}\"", meta.len(), mtime);
-    let cache = if is_hashed(path) {
+    let cache = cache.unwrap_or(if is_hashed(path) {
         "public, max-age=31536000, immutable"
     } else {
         "no-cache"
-    };
+    });
     let mut response_headers = HeaderMap::new();
     response_headers.insert(header::CACHE_CONTROL, HeaderValue::from_static(cache));
     response_headers.insert(header::VARY, HeaderValue::from_static("accept-encoding"));

@@ -1,6 +1,7 @@
 //! `static-api import catalogue`: Cultuurconnect catalogue responses (search, details,
 //! availability; XML or JSON) into the Bieblo snapshot of one library, published at
-//! `/data/bieblo/<library>.json`.
+//! `/data/bieblo/<library>.json`. The live client (`live`) ends in the same builder
+//! ([`finish`]) and the same [`publish`].
 
 use std::path::{Path, PathBuf};
 
@@ -12,6 +13,7 @@ use suite_import::catalogue::{
     parse_availability_json, parse_details, parse_details_json, parse_error, parse_search,
 };
 
+use super::covers::CoverStore;
 use super::{is_safe_id, read_inputs, write_atomically};
 
 /// Where a library's snapshot is published, under the public data folder.
@@ -92,10 +94,22 @@ pub fn build(
             }
         }
     }
+    finish(import, &records, &availability, report)
+}
+
+/// Builds the snapshot from records and their copies with the library's themes, adding the
+/// builder's report to `report`: the one step every catalogue importer (files, upload,
+/// live) ends with.
+pub fn finish(
+    import: &CatalogueImport<'_>,
+    records: &[CatalogueRecord],
+    availability: &[(String, Vec<Copy>)],
+    mut report: ImportReport,
+) -> (Snapshot, ImportReport) {
     let (snapshot, built) = build_snapshot(
         import.library,
-        &records,
-        &availability,
+        records,
+        availability,
         import.themes,
         import.now,
         import.demo,
@@ -119,7 +133,8 @@ pub enum ImportError {
 }
 
 /// Reads `files`, builds the snapshot and publishes it when at least one book was
-/// imported; otherwise the previous snapshot stays live.
+/// imported; otherwise the previous snapshot stays live. Covers are left out (the kiosk
+/// draws them); [`import_files_with_covers`] fetches them.
 pub fn import_files(
     public_dir: &Path,
     import: &CatalogueImport<'_>,
@@ -131,6 +146,25 @@ pub fn import_files(
     let mut report = ImportReport::new("catalogue");
     let inputs = read_inputs(files, &mut report);
     let (snapshot, report) = build(import, &inputs, report);
+    publish(public_dir, &snapshot, report)
+}
+
+/// Like [`import_files`], and fetches the kept books' covers into `covers` first.
+pub async fn import_files_with_covers(
+    public_dir: &Path,
+    import: &CatalogueImport<'_>,
+    files: &[PathBuf],
+    covers: &CoverStore,
+) -> Result<ImportReport, ImportError> {
+    if !is_safe_id(import.library) {
+        return Err(ImportError::BadLibraryId(import.library.to_string()));
+    }
+    let mut report = ImportReport::new("catalogue");
+    let inputs = read_inputs(files, &mut report);
+    let (mut snapshot, mut report) = build(import, &inputs, report);
+    if !report.failed() {
+        covers.resolve(&mut snapshot, &mut report).await;
+    }
     publish(public_dir, &snapshot, report)
 }
 
@@ -147,11 +181,17 @@ pub fn publish(
             .push("nothing imported: the previous snapshot stays live".into());
         return Ok(report);
     }
-    // Covers are not fetched yet: the kiosk draws a cover with the title, and never
-    // asks a third party for an image.
+    // Only covers on this server are published (see `covers`): the kiosk never asks a
+    // third party for an image, and draws a cover with the title instead.
     let mut snapshot = snapshot.clone();
     for book in &mut snapshot.books {
-        book.cover = None;
+        if !book
+            .cover
+            .as_deref()
+            .is_some_and(super::covers::is_own_cover)
+        {
+            book.cover = None;
+        }
     }
     let path = snapshot_path(public_dir, &snapshot.library);
     let bytes = serde_json::to_vec(&snapshot).map_err(|e| ImportError::Publish {

@@ -1,9 +1,13 @@
-//! Importers of outside data: read files (or fetch a URL), parse them with
-//! `suite-import`, and publish a snapshot under `<data-dir>/public/` only when
-//! something could be imported, so a bad import never replaces good data.
+//! Importers of outside data: read files, fetch a URL or ask a live API (`live`), parse
+//! with `suite-import`, fetch covers (`covers`), and publish a snapshot under
+//! `<data-dir>/public/` only when something could be imported, so a bad import never
+//! replaces good data. `refresh` runs the live catalogue import on a schedule.
 
 pub mod catalogue;
+pub mod covers;
 pub mod events;
+pub mod live;
+pub mod refresh;
 
 use std::path::{Path, PathBuf};
 

@@ -238,7 +238,7 @@ pub(super) async fn post_import(
     let lib = library.clone();
     let now = started_at.clone();
     let themes = state.db.library_themes(&library).await?;
-    let report = tokio::task::spawn_blocking(move || {
+    let (mut snapshot, mut report) = tokio::task::spawn_blocking(move || {
         let job = CatalogueImport {
             library: &lib,
             location: None,
@@ -246,12 +246,17 @@ pub(super) async fn post_import(
             now: &now,
             themes: &themes,
         };
-        let (snapshot, report) = build(&job, &inputs, ImportReport::new("catalogue"));
-        publish(&public, &snapshot, report)
+        build(&job, &inputs, ImportReport::new("catalogue"))
     })
     .await
-    .map_err(|e| AppError::Internal(format!("import task: {e}")))?
-    .map_err(|e: ImportError| AppError::Internal(e.to_string()))?;
+    .map_err(|e| AppError::Internal(format!("import task: {e}")))?;
+    if !report.failed() {
+        state.covers.resolve(&mut snapshot, &mut report).await;
+    }
+    let report = tokio::task::spawn_blocking(move || publish(&public, &snapshot, report))
+        .await
+        .map_err(|e| AppError::Internal(format!("import task: {e}")))?
+        .map_err(|e: ImportError| AppError::Internal(e.to_string()))?;
     let json = serde_json::to_string(&report).map_err(|e| AppError::Internal(e.to_string()))?;
     state
         .db

@@ -2,6 +2,8 @@
 
 #![allow(dead_code)] // Each test binary uses a different part of these helpers.
 
+pub(crate) mod catalogue;
+
 use std::path::Path;
 
 use axum::Router;

@@ -1,6 +1,6 @@
 //! Bieblo end to end at kiosk size (1080x1920): choose an age, swipe with keys and with
-//! a pointer drag, get eight books that are on the shelf in this branch, idle reset,
-//! and the back-office scope.
+//! a pointer drag, get eight books that are on the shelf in this branch, stored covers
+//! and drawn ones, idle reset, theme editing, and the back-office scope.
 
 use e2e::{Browser, GENT, Result, TestServer, WETTEREN};
 use fantoccini::key::Key;
@@ -324,6 +324,91 @@ async fn staff_rename_a_theme_and_give_it_a_picture_and_the_kiosk_shows_both() -
     );
     let errors = browser.console_errors().await?;
     assert!(errors.is_empty(), "console errors: {errors:#?}");
+    browser.close().await;
+    Ok(())
+}
+
+/// A cover as the importer stores it: a JPEG 300 px wide.
+fn jpeg_cover() -> Result<Vec<u8>> {
+    let image = image::RgbImage::from_pixel(300, 400, image::Rgb([30, 110, 60]));
+    let mut out = Vec::new();
+    image::DynamicImage::ImageRgb8(image)
+        .write_to(
+            &mut std::io::Cursor::new(&mut out),
+            image::ImageFormat::Jpeg,
+        )
+        .map_err(|e| format!("jpeg: {e}"))?;
+    Ok(out)
+}
+
+#[tokio::test]
+async fn stored_covers_show_as_images_and_the_others_are_drawn() -> Result<()> {
+    let (server, browser) = start().await?;
+    // Every other book gets a stored cover; the rest point at a cover that is not there
+    // (as after a cleanup), so the kiosk must fall back to drawing one.
+    let public = server.state.config.public_data_dir();
+    let covers = public.join("bieblo/covers");
+    std::fs::create_dir_all(&covers).map_err(|e| e.to_string())?;
+    let jpeg = jpeg_cover()?;
+    let mut shot = snapshot(&server)?;
+    for (i, book) in shot.books.iter_mut().enumerate() {
+        let name = format!("{i:032x}.jpg");
+        if i % 2 == 0 {
+            std::fs::write(covers.join(&name), &jpeg).map_err(|e| e.to_string())?;
+        }
+        book.cover = Some(format!("/data/bieblo/covers/{name}"));
+    }
+    let json = serde_json::to_vec(&shot).map_err(|e| e.to_string())?;
+    std::fs::write(public.join("bieblo/demo-wetteren.json"), json).map_err(|e| e.to_string())?;
+
+    browser.goto(KIOSK).await?;
+    browser.wait_ready().await?;
+    browser.click(".kiosk-start").await?;
+    browser.click(".age-8-9").await?;
+    swipe_all_themes(&browser).await?;
+    browser
+        .wait_until(
+            "the shelf",
+            "document.querySelectorAll('.shelf-book').length === 8",
+        )
+        .await?;
+    browser
+        .wait_until(
+            "every cover shown or drawn",
+            "[...document.querySelectorAll('.shelf-book')].every(b => { \
+               const img = b.querySelector('img.cover-image'); \
+               return b.querySelector('.cover') || (img && img.complete && img.naturalWidth === 300); })",
+        )
+        .await?;
+    let (mut images, mut drawn) = (0, 0);
+    for el in browser.find_all(".shelf-book").await? {
+        let id = el
+            .attr("data-book-id")
+            .await
+            .map_err(|e| e.to_string())?
+            .unwrap_or_default();
+        let index = shot
+            .books
+            .iter()
+            .position(|b| b.id == id)
+            .ok_or(format!("{id} not in the snapshot"))?;
+        let img = el
+            .find_all(fantoccini::Locator::Css("img.cover-image"))
+            .await
+            .map_err(|e| e.to_string())?;
+        if index % 2 == 0 {
+            let alt = match img.first() {
+                Some(img) => img.attr("alt").await.map_err(|e| e.to_string())?,
+                None => return Err(format!("{id}: no cover image")),
+            };
+            assert_eq!(alt.as_deref(), Some(shot.books[index].title.as_str()));
+            images += 1;
+        } else {
+            assert!(img.is_empty(), "{id}: a missing cover is drawn instead");
+            drawn += 1;
+        }
+    }
+    assert_eq!(images + drawn, 8);
     browser.close().await;
     Ok(())
 }

@@ -2,6 +2,7 @@
 
 mod age_choice;
 mod age_picture;
+mod book_cover;
 mod book_list;
 mod idle_overlay;
 mod kiosk_visit;

@@ -5,7 +5,7 @@ use suite_domain::bieblo::{Pick, Reason, SnapshotBook};
 use suite_domain::i18n::{Lang, Msg};
 use yew::prelude::*;
 
-use crate::cover::cover_class;
+use super::book_cover::BookCover;
 use crate::library::{Library, theme_label};
 
 /// A small bookcase: the sign for "where to find it".
@@ -19,21 +19,9 @@ const SHELF_ICON: &str = concat!(
 
 /// The shelf item of `book`, picked as `pick`, in `lang`.
 pub(super) fn shelf_book(library: &Library, book: &SnapshotBook, pick: &Pick, lang: Lang) -> Html {
-    let authors = book.authors.join(", ");
-    let cover = match &book.cover {
-        Some(src) => html! {
-            <>
-                <img class="cover-image" src={src.clone()} alt="" />
-                <h3 class="shelf-book__title">{ book.title.clone() }</h3>
-                <p class="shelf-book__author">{ authors }</p>
-            </>
-        },
-        None => html! {
-            <div class={classes!("cover", cover_class(&book.id))}>
-                <h3 class="cover__title">{ book.title.clone() }</h3>
-                <p class="cover__author">{ authors }</p>
-            </div>
-        },
+    let cover = html! {
+        <BookCover id={book.id.clone()} title={book.title.clone()}
+                   authors={book.authors.join(", ")} src={book.cover.clone().map(AttrValue::from)} />
     };
     let liked: Vec<&str> = pick
         .reasons

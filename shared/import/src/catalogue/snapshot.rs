@@ -164,16 +164,14 @@ pub fn build_snapshot(
     (snapshot, report)
 }
 
-fn snapshot_book(
+/// Whether `record` can be a kiosk book, judged on the record alone (everything but
+/// duplicates and copies): its ages and themes, or the reason it is left out. An importer
+/// that fetches copies per record asks this first and fetches only for candidates.
+pub fn candidate(
     record: &CatalogueRecord,
-    copies_by_id: &HashMap<&str, Vec<&Copy>>,
     themes: &[Theme],
     demo: bool,
-    seen: &mut HashSet<String>,
-) -> Result<SnapshotBook, SkipReason> {
-    if !seen.insert(record.id.clone()) {
-        return Err(SkipReason::Duplicate);
-    }
+) -> Result<(AgeRange, Vec<ThemeId>), SkipReason> {
     if !demo && record.subject_texts().any(|s| s == DEMO_MARKER) {
         return Err(SkipReason::DemoRecord);
     }
@@ -188,6 +186,20 @@ fn snapshot_book(
     if book_themes.is_empty() {
         return Err(SkipReason::NoThemeMatches);
     }
+    Ok((ages, book_themes))
+}
+
+fn snapshot_book(
+    record: &CatalogueRecord,
+    copies_by_id: &HashMap<&str, Vec<&Copy>>,
+    themes: &[Theme],
+    demo: bool,
+    seen: &mut HashSet<String>,
+) -> Result<SnapshotBook, SkipReason> {
+    if !seen.insert(record.id.clone()) {
+        return Err(SkipReason::Duplicate);
+    }
+    let (ages, book_themes) = candidate(record, themes, demo)?;
     let copies: Vec<Copy> = copies_by_id
         .get(record.id.as_str())
         .map(|copies| copies.iter().map(|c| (*c).clone()).collect())

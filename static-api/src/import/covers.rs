@@ -1,0 +1,335 @@
+//! Cover images for the kiosk: the importer fetches each kept book's cover from the URL
+//! the catalogue gives, shrinks it to kiosk size, stores it as JPEG under
+//! `<data-dir>/public/bieblo/covers/<hash of the URL>.jpg` and publishes our own URL
+//! (`/data/bieblo/covers/<hash>.jpg`), so the kiosk never asks a third party for an image.
+//!
+//! A stored file is never fetched again (its name is the URL's hash). Fetches run a few
+//! at a time, each with a timeout and a size limit. A cover that cannot be fetched or
+//! decoded is a warning in the report and `cover: None`: the kiosk then draws one.
+
+use std::collections::HashMap;
+use std::io::Cursor;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::time::Duration;
+
+use image::codecs::jpeg::JpegEncoder;
+use image::imageops::FilterType;
+use image::{DynamicImage, ImageReader, Limits, Rgb, RgbImage};
+use sha2::{Digest, Sha256};
+use suite_domain::bieblo::Snapshot;
+use suite_domain::import::ImportReport;
+use tokio::sync::Semaphore;
+use tokio::task::JoinSet;
+
+use super::write_atomically;
+
+/// Where covers are served, under `/data/`.
+pub const COVERS_URL_PREFIX: &str = "/data/bieblo/covers/";
+/// Hex digits of the URL's SHA-256 in a cover's file name.
+const NAME_HEX: usize = 32;
+
+/// How covers are fetched and sized.
+#[derive(Debug, Clone)]
+pub struct CoverSettings {
+    /// Whole request, body included.
+    pub timeout: Duration,
+    /// Fetches at the same time.
+    pub concurrency: usize,
+    /// A larger image is refused.
+    pub max_bytes: usize,
+    /// Stored covers are at most this wide (narrower ones are kept as they are).
+    pub max_width: u32,
+}
+
+impl Default for CoverSettings {
+    fn default() -> Self {
+        Self {
+            timeout: Duration::from_secs(10),
+            concurrency: 4,
+            max_bytes: 5 * 1024 * 1024,
+            max_width: 300,
+        }
+    }
+}
+
+/// Why one cover could not be stored; the message goes into the report's warnings.
+#[derive(Debug, thiserror::Error)]
+pub enum CoverError {
+    #[error("not an http(s) URL")]
+    BadUrl,
+    #[error("timed out after {0:?}")]
+    Timeout(Duration),
+    #[error("request failed: {0}")]
+    Request(String),
+    #[error("HTTP {0}")]
+    Status(u16),
+    #[error("larger than {0} bytes")]
+    TooLarge(usize),
+    #[error("not an image that can be read: {0}")]
+    Decode(String),
+    #[error("cannot store it: {0}")]
+    Store(String),
+}
+
+/// The file name of the cover fetched from `url`: `<first 32 hex digits of SHA-256>.jpg`.
+pub fn cover_name(url: &str) -> String {
+    let digest = Sha256::digest(url.as_bytes());
+    let hex: String = digest.iter().map(|b| format!("{b:02x}")).collect();
+    format!("{}.jpg", &hex[..NAME_HEX])
+}
+
+/// Whether `url` is a cover on this server as [`CoverStore`] publishes it.
+pub fn is_own_cover(url: &str) -> bool {
+    url.strip_prefix(COVERS_URL_PREFIX)
+        .and_then(|name| name.strip_suffix(".jpg"))
+        .is_some_and(|hex| {
+            hex.len() == NAME_HEX
+                && hex
+                    .bytes()
+                    .all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b))
+        })
+}
+
+/// Decodes an image (JPEG, PNG or WebP), shrinks it to at most `max_width` wide keeping
+/// its proportions, lays any transparency on white, and encodes it as JPEG.
+pub fn to_kiosk_jpeg(bytes: &[u8], max_width: u32) -> Result<Vec<u8>, CoverError> {
+    let mut reader = ImageReader::new(Cursor::new(bytes))
+        .with_guessed_format()
+        .map_err(|e| CoverError::Decode(e.to_string()))?;
+    if reader.format().is_none() {
+        return Err(CoverError::Decode("unknown image format".into()));
+    }
+    let mut limits = Limits::default();
+    limits.max_image_width = Some(8_000);
+    limits.max_image_height = Some(8_000);
+    limits.max_alloc = Some(128 * 1024 * 1024);
+    reader.limits(limits);
+    let image = reader
+        .decode()
+        .map_err(|e| CoverError::Decode(e.to_string()))?;
+    let max_width = max_width.max(1);
+    let image = if image.width() > max_width {
+        image.resize(max_width, max_width.saturating_mul(4), FilterType::Triangle)
+    } else {
+        image
+    };
+    let rgb = on_white(&image);
+    let mut out = Vec::new();
+    JpegEncoder::new_with_quality(&mut out, 82)
+        .encode_image(&rgb)
+        .map_err(|e| CoverError::Decode(e.to_string()))?;
+    Ok(out)
+}
+
+/// The image without alpha: transparent parts become white, not black.
+fn on_white(image: &DynamicImage) -> RgbImage {
+    if !image.color().has_alpha() {
+        return image.to_rgb8();
+    }
+    let rgba = image.to_rgba8();
+    RgbImage::from_fn(rgba.width(), rgba.height(), |x, y| {
+        let [r, g, b, a] = rgba.get_pixel(x, y).0;
+        let a = u32::from(a);
+        let blend = |c: u8| ((u32::from(c) * a + 255 * (255 - a)) / 255) as u8;
+        Rgb([blend(r), blend(g), blend(b)])
+    })
+}
+
+/// Fetches and stores covers under `<public>/bieblo/covers/`. Cheap to clone.
+#[derive(Debug, Clone)]
+pub struct CoverStore {
+    http: reqwest::Client,
+    dir: PathBuf,
+    settings: Arc<CoverSettings>,
+}
+
+impl CoverStore {
+    /// A store for the public data folder `public_dir`.
+    pub fn new(public_dir: &Path, settings: CoverSettings) -> Result<Self, reqwest::Error> {
+        let http = reqwest::Client::builder()
+            .timeout(settings.timeout)
+            .redirect(reqwest::redirect::Policy::limited(3))
+            .user_agent(concat!("flemish-culture-suite/", env!("CARGO_PKG_VERSION")))
+            .build()?;
+        Ok(Self {
+            http,
+            dir: public_dir.join("bieblo").join("covers"),
+            settings: Arc::new(settings),
+        })
+    }
+
+    /// The folder covers are stored in.
+    pub fn dir(&self) -> &Path {
+        &self.dir
+    }
+
+    /// Replaces every catalogue cover URL in `snapshot` by our own URL of the stored
+    /// cover, fetching the ones not stored yet; a cover that fails becomes `None` and a
+    /// warning in `report`.
+    pub async fn resolve(&self, snapshot: &mut Snapshot, report: &mut ImportReport) {
+        let mut urls: Vec<String> = snapshot
+            .books
+            .iter()
+            .filter_map(|b| b.cover.clone())
+            .filter(|url| !is_own_cover(url))
+            .collect();
+        urls.sort();
+        urls.dedup();
+        let outcomes = self.fetch_all(urls).await;
+        for book in &mut snapshot.books {
+            let Some(url) = book.cover.take() else {
+                continue;
+            };
+            if is_own_cover(&url) {
+                book.cover = Some(url);
+                continue;
+            }
+            match outcomes.get(&url) {
+                Some(Ok(own)) => book.cover = Some(own.clone()),
+                Some(Err(reason)) => report
+                    .warnings
+                    .push(format!("{}: cover not fetched ({reason})", book.id)),
+                None => report
+                    .warnings
+                    .push(format!("{}: cover not fetched (no outcome)", book.id)),
+            }
+        }
+    }
+
+    async fn fetch_all(&self, urls: Vec<String>) -> HashMap<String, Result<String, String>> {
+        let limit = Arc::new(Semaphore::new(self.settings.concurrency.max(1)));
+        let mut tasks = JoinSet::new();
+        for url in urls {
+            let store = self.clone();
+            let limit = Arc::clone(&limit);
+            tasks.spawn(async move {
+                let outcome = match limit.acquire_owned().await {
+                    Ok(_permit) => store.store(&url).await.map_err(|e| e.to_string()),
+                    Err(_) => Err("cancelled".to_string()),
+                };
+                (url, outcome)
+            });
+        }
+        let mut outcomes = HashMap::new();
+        while let Some(joined) = tasks.join_next().await {
+            match joined {
+                Ok((url, outcome)) => {
+                    outcomes.insert(url, outcome);
+                }
+                Err(e) => tracing::warn!("cover task failed: {e}"),
+            }
+        }
+        outcomes
+    }
+
+    /// Our URL of the cover from `url`, fetching and storing it unless it is stored.
+    pub async fn store(&self, url: &str) -> Result<String, CoverError> {
+        let name = cover_name(url);
+        let path = self.dir.join(&name);
+        let own = format!("{COVERS_URL_PREFIX}{name}");
+        if tokio::fs::metadata(&path).await.is_ok_and(|m| m.is_file()) {
+            return Ok(own);
+        }
+        let parsed = reqwest::Url::parse(url).map_err(|_| CoverError::BadUrl)?;
+        if !matches!(parsed.scheme(), "http" | "https") {
+            return Err(CoverError::BadUrl);
+        }
+        let bytes = self.download(parsed).await?;
+        let max_width = self.settings.max_width;
+        tokio::task::spawn_blocking(move || {
+            let jpeg = to_kiosk_jpeg(&bytes, max_width)?;
+            write_atomically(&path, &jpeg).map_err(|e| CoverError::Store(e.to_string()))
+        })
+        .await
+        .map_err(|e| CoverError::Store(e.to_string()))??;
+        Ok(own)
+    }
+
+    async fn download(&self, url: reqwest::Url) -> Result<Vec<u8>, CoverError> {
+        let timeout = self.settings.timeout;
+        let request_error = |e: reqwest::Error| {
+            if e.is_timeout() {
+                CoverError::Timeout(timeout)
+            } else {
+                CoverError::Request(super::live::describe(&e))
+            }
+        };
+        let mut response = self.http.get(url).send().await.map_err(request_error)?;
+        if !response.status().is_success() {
+            return Err(CoverError::Status(response.status().as_u16()));
+        }
+        let max = self.settings.max_bytes;
+        if response.content_length().is_some_and(|n| n > max as u64) {
+            return Err(CoverError::TooLarge(max));
+        }
+        let mut body = Vec::new();
+        while let Some(chunk) = response.chunk().await.map_err(request_error)? {
+            if body.len() + chunk.len() > max {
+                return Err(CoverError::TooLarge(max));
+            }
+            body.extend_from_slice(&chunk);
+        }
+        Ok(body)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn png(width: u32, height: u32, alpha: u8) -> Vec<u8> {
+        let image = image::RgbaImage::from_pixel(width, height, image::Rgba([200, 40, 40, alpha]));
+        let mut out = Vec::new();
+        DynamicImage::ImageRgba8(image)
+            .write_to(&mut Cursor::new(&mut out), image::ImageFormat::Png)
+            .expect("encode png");
+        out
+    }
+
+    #[test]
+    fn names_are_url_hashes_and_only_those_are_our_covers() {
+        let name = cover_name("https://covers.example/a.jpg");
+        assert_eq!(name.len(), NAME_HEX + 4);
+        assert_eq!(name, cover_name("https://covers.example/a.jpg"));
+        assert_ne!(name, cover_name("https://covers.example/b.jpg"));
+        assert!(is_own_cover(&format!("{COVERS_URL_PREFIX}{name}")));
+        for other in [
+            "https://covers.example/a.jpg",
+            "/data/bieblo/covers/../x.jpg",
+            "/data/bieblo/covers/ABCDEF0123456789ABCDEF0123456789.jpg",
+            "/data/bieblo/covers/.jpg",
+        ] {
+            assert!(!is_own_cover(other), "{other}");
+        }
+    }
+
+    #[test]
+    fn wide_images_shrink_to_kiosk_width_and_transparency_turns_white() {
+        let jpeg = to_kiosk_jpeg(&png(600, 900, 255), 300).expect("converts");
+        let out = image::load_from_memory(&jpeg).expect("a jpeg");
+        assert_eq!((out.width(), out.height()), (300, 450));
+        let small = image::load_from_memory(&to_kiosk_jpeg(&png(120, 160, 0), 300).expect("ok"))
+            .expect("a jpeg");
+        assert_eq!(
+            (small.width(), small.height()),
+            (120, 160),
+            "never enlarged"
+        );
+        let pixel = small.to_rgb8().get_pixel(60, 80).0;
+        assert!(
+            pixel.iter().all(|c| *c > 240),
+            "transparent is white: {pixel:?}"
+        );
+    }
+
+    #[test]
+    fn garbage_is_refused_not_panicked_on() {
+        for bad in [&b""[..], b"not an image", &png(10, 10, 255)[..40]] {
+            assert!(matches!(
+                to_kiosk_jpeg(bad, 300),
+                Err(CoverError::Decode(_))
+            ));
+        }
+    }
+}

@@ -1,0 +1,147 @@
+//! The scheduled catalogue refresh: one tick imports every library with an active kiosk
+//! from a stand-in catalogue on loopback, publishes its snapshot and records the run the
+//! back-office shows; a failing run keeps the previous snapshot; ticks never overlap;
+//! demo snapshots are left alone.
+
+mod support;
+
+use std::time::Duration;
+
+use axum::http::StatusCode;
+use static_api::import::catalogue::snapshot_path;
+use static_api::import::live::LiveClient;
+use static_api::import::refresh::{Refresher, TickError};
+use support::catalogue::{FakeCatalogue, KID_ID, Plan};
+use support::{TestApp, WETTEREN};
+
+#[tokio::test]
+async fn a_tick_publishes_every_active_kiosks_snapshot_and_records_the_runs() {
+    let catalogue = FakeCatalogue::start(Plan::default()).await;
+    let app = TestApp::new().await;
+    let refresher = Refresher::new(app.state.clone(), catalogue.client());
+    let runs = refresher.tick().await.expect("tick");
+    let libraries: Vec<_> = runs.iter().map(|r| r.library.as_str()).collect();
+    assert_eq!(
+        libraries,
+        ["demo-gent", "demo-wetteren"],
+        "the active kiosks"
+    );
+    assert!(
+        runs.iter().all(|r| r.published() && r.imported == 1),
+        "{runs:?}"
+    );
+    let profiles: Vec<_> = catalogue
+        .hits("details")
+        .iter()
+        .map(|h| h.profile.clone())
+        .collect();
+    assert_eq!(
+        profiles,
+        ["demo-gent", "demo-wetteren"],
+        "the profile is the library id"
+    );
+
+    let res = app.get("/data/bieblo/demo-wetteren.json").await;
+    assert_eq!(res.status, StatusCode::OK);
+    assert_eq!(res.json["books"][0]["id"], KID_ID);
+
+    let recorded = app
+        .state
+        .db
+        .import_runs("library", "demo-wetteren", 10)
+        .await
+        .expect("runs");
+    assert_eq!(recorded.len(), 1);
+    let wetteren = app.session(WETTEREN).await;
+    let shown = app
+        .get_as("/api/bieblo/demo-wetteren/imports", &wetteren)
+        .await;
+    assert_eq!(shown.json[0]["report"]["imported"], 1, "{}", shown.json);
+    assert_eq!(shown.json[0]["report"]["kind"], "catalogue");
+}
+
+#[tokio::test]
+async fn a_failing_run_keeps_the_previous_snapshot_and_is_recorded() {
+    let catalogue = FakeCatalogue::start(Plan::default()).await;
+    let app = TestApp::new().await;
+    let good = Refresher::new(app.state.clone(), catalogue.client());
+    good.refresh("demo-wetteren").await;
+    let path = snapshot_path(&app.state.config.public_data_dir(), "demo-wetteren");
+    let before = std::fs::read(&path).expect("published");
+
+    let refused = LiveClient::new(catalogue.config_with_key("expired-key")).expect("client");
+    let summary = Refresher::new(app.state.clone(), refused)
+        .refresh("demo-wetteren")
+        .await;
+    assert!(!summary.published());
+    let error = summary.error.clone().unwrap_or_default();
+    assert!(
+        error.contains("UnAuthorized (Missing authorization)"),
+        "{error}"
+    );
+    assert!(!error.contains("expired-key"), "{error}");
+    assert_eq!(std::fs::read(&path).expect("still there"), before);
+
+    let wetteren = app.session(WETTEREN).await;
+    let shown = app
+        .get_as("/api/bieblo/demo-wetteren/imports", &wetteren)
+        .await;
+    let runs = shown.json.as_array().cloned().unwrap_or_default();
+    assert_eq!(runs.len(), 2, "{}", shown.json);
+    assert_eq!(runs[0]["report"]["imported"], 0, "newest first");
+    assert!(
+        runs[0]["report"]["skipped"][0]["reason"]
+            .as_str()
+            .is_some_and(|r| r.contains("refused the API key")),
+        "{}",
+        shown.json
+    );
+    assert_eq!(runs[1]["report"]["imported"], 1);
+}
+
+#[tokio::test]
+async fn ticks_never_overlap_and_demo_snapshots_are_left_alone() {
+    let mut plan = Plan::default();
+    plan.delay.insert("search", Duration::from_millis(300));
+    let catalogue = FakeCatalogue::start(plan).await;
+    let app = TestApp::new().await;
+    let refresher = Refresher::new(app.state.clone(), catalogue.client())
+        .with_queries(vec!["subject:geheimen".into()]);
+    let (first, second) = tokio::join!(refresher.tick(), refresher.tick());
+    let busy = [&first, &second]
+        .iter()
+        .filter(|r| matches!(r, Err(TickError::Busy)))
+        .count();
+    assert_eq!(busy, 1, "{first:?} {second:?}");
+    assert!(first.is_ok() || second.is_ok());
+
+    static_api::demo::seed_snapshots(&app.state.config.public_data_dir()).expect("demo");
+    let before = catalogue.hits("search").len();
+    let runs = refresher.tick().await.expect("tick");
+    assert!(runs.is_empty(), "{runs:?}");
+    assert_eq!(catalogue.hits("search").len(), before, "nothing asked");
+}
+
+#[tokio::test]
+async fn the_spawned_refresh_runs_its_first_tick_at_start() {
+    let catalogue = FakeCatalogue::start(Plan::default()).await;
+    let app = TestApp::new().await;
+    let task = Refresher::new(app.state.clone(), catalogue.client())
+        .with_queries(vec!["subject:geheimen".into()])
+        .spawn(Duration::from_secs(3600));
+    let mut recorded = Vec::new();
+    for _ in 0..100 {
+        recorded = app
+            .state
+            .db
+            .import_runs("library", "demo-gent", 10)
+            .await
+            .expect("runs");
+        if !recorded.is_empty() {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    task.abort();
+    assert_eq!(recorded.len(), 1, "the first tick ran at start");
+}
