@@ -552,3 +552,96 @@ async fn the_start_page_lists_the_centres_and_staff_log_in_apart() -> Result<()>
     browser.close().await;
     Ok(())
 }
+
+#[tokio::test]
+async fn a_platform_trailer_loads_only_after_a_tap_and_a_file_plays_muted() -> Result<()> {
+    let (server, browser) = start().await?;
+    browser
+        .goto(&format!("/culture-matcher/?centrum={CENTRE}"))
+        .await?;
+    browser.wait_ready().await?;
+    browser.find(".swipe-card .cm-card").await?;
+    // Cross cards until one has a platform trailer (every third demo show has one).
+    for _ in 0..5 {
+        if !browser
+            .find_all(".swipe-card .cm-play-platform")
+            .await?
+            .is_empty()
+        {
+            break;
+        }
+        let id = show_ids(&browser, ".swipe-card .cm-card").await?;
+        browser.press(".swipe-deck", Key::Left).await?;
+        browser
+            .wait_until(
+                "the next card",
+                &format!(
+                    "!document.querySelector('.swipe-card .cm-card[data-show-id=\"{}\"]')",
+                    id.first().cloned().unwrap_or_default()
+                ),
+            )
+            .await?;
+    }
+    browser.find(".swipe-card .cm-play-platform").await?;
+    let elsewhere = browser
+        .eval(
+            "return document.querySelectorAll('iframe').length + performance.getEntriesByType('resource')\
+             .filter(e => !e.name.startsWith(location.origin)).length;",
+        )
+        .await?;
+    assert_eq!(elsewhere, json!(0), "nothing from elsewhere before the tap");
+    browser.click(".swipe-card .cm-play-platform").await?;
+    let player = browser
+        .find(".swipe-card iframe.cm-media__frame")
+        .await?
+        .attr("src")
+        .await
+        .map_err(|e| e.to_string())?
+        .unwrap_or_default();
+    assert!(
+        player.starts_with("https://www.youtube-nocookie.com/embed/")
+            || player.starts_with("https://player.vimeo.com/video/"),
+        "{player}"
+    );
+
+    // A trailer file on our own server: muted at first, a tap gives sound.
+    let mut programme = programme(&server)?;
+    let public = server.state.config.public_data_dir();
+    std::fs::write(
+        public.join("culture-matcher/trailer.webm"),
+        b"not really a video",
+    )
+    .map_err(|e| e.to_string())?;
+    for show in &mut programme.shows {
+        show.trailer = Some(suite_domain::culture::programme::Trailer::File {
+            src: "/data/culture-matcher/trailer.webm".into(),
+            mime: "video/webm".into(),
+        });
+    }
+    let json = serde_json::to_vec(&programme).map_err(|e| e.to_string())?;
+    std::fs::write(public.join(format!("culture-matcher/{CENTRE}.json")), json)
+        .map_err(|e| e.to_string())?;
+    browser
+        .goto(&format!("/culture-matcher/?centrum={CENTRE}"))
+        .await?;
+    browser.wait_ready().await?;
+    browser.find(".swipe-card video.cm-media__video").await?;
+    let muted = browser
+        .eval("const v = document.querySelector('.swipe-card video'); return [v.muted, v.playsInline, v.querySelector('source').getAttribute('src')];")
+        .await?;
+    assert_eq!(
+        muted,
+        json!([true, true, "/data/culture-matcher/trailer.webm"])
+    );
+    browser.click(".swipe-card .cm-sound").await?;
+    browser
+        .wait_until(
+            "sound on",
+            "!document.querySelector('.swipe-card video').muted && \
+             document.querySelector('.swipe-card .cm-sound').getAttribute('aria-pressed') === 'true'",
+        )
+        .await?;
+    assert_accessible(&browser, "swipe card with a video").await?;
+    browser.close().await;
+    Ok(())
+}
