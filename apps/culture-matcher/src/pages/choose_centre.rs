@@ -1,14 +1,14 @@
 //! `/culture-matcher/` without a centre: the centres that have a programme online, the
 //! live API check and the way to the staff login.
 
+use gloo_net::http::Request;
 use suite_domain::culture::programme::CentreSummary;
 use suite_domain::i18n::Msg;
-use suite_ui::{
-    AppShell, EmptyState, ErrorState, HealthCheck, Loading, api, use_mark_ready, use_t,
-};
+use suite_ui::{AppShell, EmptyState, ErrorState, HealthCheck, Loading, use_mark_ready, use_t};
 use yew::platform::spawn_local;
 use yew::prelude::*;
 
+use crate::json;
 use crate::nav::Link;
 use crate::route::{Page, Route};
 
@@ -17,6 +17,29 @@ enum Centres {
     Loading,
     Loaded(Vec<CentreSummary>),
     Failed,
+}
+
+/// `GET /api/culture/centres`, read with `JSON.parse` (see `json.rs`).
+async fn centres() -> Option<Vec<CentreSummary>> {
+    let response = Request::get("/api/culture/centres").send().await.ok()?;
+    if !response.ok() {
+        return None;
+    }
+    let list = json::parse(&response.text().await.ok()?)?;
+    if !js_sys::Array::is_array(&list) {
+        return None;
+    }
+    Some(
+        js_sys::Array::from(&list)
+            .iter()
+            .filter_map(|c| {
+                Some(CentreSummary {
+                    id: json::string(&c, "id")?,
+                    name: json::string(&c, "name")?,
+                })
+            })
+            .collect(),
+    )
 }
 
 #[function_component]
@@ -29,12 +52,10 @@ pub(crate) fn ChooseCentrePage() -> Html {
         use_effect_with(*attempt, move |_| {
             centres.set(Centres::Loading);
             spawn_local(async move {
-                centres.set(
-                    match api::get::<Vec<CentreSummary>>("/api/culture/centres").await {
-                        Ok(list) => Centres::Loaded(list),
-                        Err(_) => Centres::Failed,
-                    },
-                );
+                centres.set(match self::centres().await {
+                    Some(list) => Centres::Loaded(list),
+                    None => Centres::Failed,
+                });
             });
         });
     }

@@ -9,6 +9,7 @@ use suite_domain::culture::programme::{Programme, Term};
 use suite_domain::culture::towns::TOWNS;
 use suite_domain::i18n::Msg;
 use suite_ui::{Button, ButtonVariant, EmptyState, use_lang, use_mark_ready, use_t};
+use wasm_bindgen::JsCast;
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
@@ -18,9 +19,6 @@ use crate::nav::{Link, use_nav};
 use crate::present::{euro, insert_sorted};
 use crate::route::{Page, Route};
 use crate::time;
-
-/// One change of the form to the filter.
-type FilterEdit = Box<dyn Fn(&mut Filter, &Event)>;
 
 /// The budgets offered, in cents.
 const BUDGETS: [u32; 5] = [500, 1000, 1500, 2000, 3000];
@@ -55,15 +53,69 @@ fn venue_towns(programme: &Programme) -> Vec<&str> {
     towns
 }
 
-fn select_value(event: &Event) -> String {
-    event
-        .target_dyn_into::<HtmlSelectElement>()
-        .map(|s| s.value())
+/// The value of a form field, and whether it is checked.
+fn field_value(field: &web_sys::Element) -> (String, bool) {
+    if let Some(select) = field.dyn_ref::<HtmlSelectElement>() {
+        return (select.value(), false);
+    }
+    field
+        .dyn_ref::<HtmlInputElement>()
+        .map(|input| (input.value(), input.checked()))
         .unwrap_or_default()
 }
 
-fn input(event: &Event) -> Option<HtmlInputElement> {
-    event.target_dyn_into::<HtmlInputElement>()
+/// Applies the change of `field` to `filter`; `false` for a field that is not the
+/// filter's.
+fn edit(filter: &mut Filter, field: &web_sys::Element) -> bool {
+    let (value, checked) = field_value(field);
+    let id = field.id();
+    match id.as_str() {
+        "cm-f-place" => filter.place = place_from(&value),
+        "cm-f-near" => {
+            let km = filter.near.as_ref().map_or(DEFAULT_KM, |n| n.km);
+            filter.near = (!value.is_empty()).then_some(Near { town: value, km });
+        }
+        "cm-f-km" => {
+            if let (Some(near), Ok(km)) = (filter.near.as_mut(), value.parse()) {
+                near.km = km;
+            }
+        }
+        "cm-f-max" => filter.max_cents = value.parse().ok(),
+        "cm-f-free" => filter.free_only = checked,
+        "cm-f-transit" => filter.transit = checked,
+        "cm-f-from" | "cm-f-to" => {
+            let day = LocalDate::parse(&value);
+            let (mut from, mut to) = match &filter.period {
+                Some(Period::Dates { from, to }) => (*from, *to),
+                _ => (None, None),
+            };
+            if id == "cm-f-from" {
+                from = day;
+            } else {
+                to = day;
+            }
+            filter.period = Some(Period::Dates { from, to });
+        }
+        _ if id.starts_with("cm-f-when-") => {
+            filter.period = match value.as_str() {
+                "week" => Some(Period::ThisWeek),
+                "weekend" => Some(Period::ThisWeekend),
+                "dates" => Some(Period::Dates {
+                    from: LocalDate::parse(&time::iso_day(time::now())),
+                    to: None,
+                }),
+                _ => None,
+            };
+        }
+        _ if id.starts_with("cm-f-genre") => {
+            filter.genres.retain(|g| *g != value);
+            if checked {
+                filter.genres.push(value);
+            }
+        }
+        _ => return false,
+    }
+    true
 }
 
 /// The place select's value of a filter: `venue:<id>`, `town:<name>` or empty.
@@ -102,12 +154,11 @@ fn select(
     options: &[(String, String)],
     selected: &str,
     disabled: bool,
-    onchange: Callback<Event>,
 ) -> Html {
     html! {
         <>
             <label for={id}>{ label.to_string() }</label>
-            <select {id} {onchange} {disabled}>
+            <select {id} {disabled}>
                 { for options.iter().map(|(value, text)| html! {
                     <option value={value.clone()} selected={value == selected}>{ text.clone() }</option>
                 }) }
@@ -117,11 +168,11 @@ fn select(
 }
 
 /// A labelled date field (`YYYY-MM-DD`).
-fn date(id: &'static str, label: &str, value: String, onchange: Callback<Event>) -> Html {
+fn date(id: &'static str, label: &str, value: String) -> Html {
     html! {
         <>
             <label for={id}>{ label.to_string() }</label>
-            <input {id} type="date" {value} {onchange} />
+            <input {id} type="date" {value} />
         </>
     }
 }
@@ -134,14 +185,12 @@ struct Choice {
     value: String,
     label: String,
     checked: bool,
-    onchange: Callback<Event>,
 }
 
 fn choice(c: Choice) -> Html {
     html! {
         <label class="cm-choice" for={c.id.clone()}>
-            <input type={c.kind} id={c.id} name={c.name} value={c.value} checked={c.checked}
-                   onchange={c.onchange} />
+            <input type={c.kind} id={c.id} name={c.name} value={c.value} checked={c.checked} />
             { c.label }
         </label>
     }
@@ -166,76 +215,26 @@ pub(crate) fn ProgrammePage(props: &ProgrammePageProps) -> Html {
         .filter_map(|s| ShowRef::of(programme, s))
         .collect();
 
-    // Every change of the form becomes the URL's filter at once.
-    let change = {
+    // Every change in the form becomes the URL's filter at once; one listener on the
+    // form reads which field changed.
+    let onchange = {
         let (nav, centre_id, filter) = (nav.clone(), centre.id.clone(), filter.clone());
-        move |edit: FilterEdit| {
-            let (nav, centre_id, filter) = (nav.clone(), centre_id.clone(), filter.clone());
-            Callback::from(move |event: Event| {
-                let mut next = filter.clone();
-                edit(&mut next, &event);
-                nav.replace(Route::new(
-                    Some(&centre_id),
-                    Page::Programme {
-                        filter_query: next.to_query(),
-                    },
-                ));
-            })
-        }
-    };
-    let on_place = change(Box::new(|f, e| f.place = place_from(&select_value(e))));
-    let on_near = change(Box::new(|f, e| {
-        let town = select_value(e);
-        let km = f.near.as_ref().map_or(DEFAULT_KM, |n| n.km);
-        f.near = (!town.is_empty()).then_some(Near { town, km });
-    }));
-    let on_km = change(Box::new(|f, e| {
-        if let (Some(near), Ok(km)) = (f.near.as_mut(), select_value(e).parse()) {
-            near.km = km;
-        }
-    }));
-    let on_period = change(Box::new(|f, e| {
-        f.period = match input(e).map(|i| i.value()).as_deref() {
-            Some("week") => Some(Period::ThisWeek),
-            Some("weekend") => Some(Period::ThisWeekend),
-            Some("dates") => Some(Period::Dates {
-                from: LocalDate::parse(&time::iso_day(time::now())),
-                to: None,
-            }),
-            _ => None,
-        };
-    }));
-    let on_date = |is_from: bool| {
-        change(Box::new(move |f, e| {
-            let day = input(e).and_then(|i| LocalDate::parse(&i.value()));
-            let (mut from, mut to) = match &f.period {
-                Some(Period::Dates { from, to }) => (*from, *to),
-                _ => (None, None),
+        Callback::from(move |event: Event| {
+            let Some(field) = event.target_dyn_into::<web_sys::Element>() else {
+                return;
             };
-            if is_from {
-                from = day;
-            } else {
-                to = day;
+            let mut next = filter.clone();
+            if !edit(&mut next, &field) {
+                return;
             }
-            f.period = Some(Period::Dates { from, to });
-        }))
+            nav.replace(Route::new(
+                Some(&centre_id),
+                Page::Programme {
+                    filter_query: next.to_query(),
+                },
+            ));
+        })
     };
-    let on_transit = change(Box::new(|f, e| {
-        f.transit = input(e).is_some_and(|i| i.checked())
-    }));
-    let on_max = change(Box::new(|f, e| f.max_cents = select_value(e).parse().ok()));
-    let on_free = change(Box::new(|f, e| {
-        f.free_only = input(e).is_some_and(|i| i.checked())
-    }));
-    let on_genre = change(Box::new(|f, e| {
-        if let Some(input) = input(e) {
-            let id = input.value();
-            f.genres.retain(|g| *g != id);
-            if input.checked() {
-                f.genres.push(id);
-            }
-        }
-    }));
     let reset = {
         let (nav, centre_id) = (nav.clone(), centre.id.clone());
         Callback::from(move |_: MouseEvent| {
@@ -306,7 +305,6 @@ pub(crate) fn ProgrammePage(props: &ProgrammePageProps) -> Html {
             value: value.to_string(),
             label: t(label).to_string(),
             checked: period == value,
-            onchange: on_period.clone(),
         })
     });
     let (from, to) = match &filter.period {
@@ -322,7 +320,6 @@ pub(crate) fn ProgrammePage(props: &ProgrammePageProps) -> Html {
             value: genre.id.clone(),
             label: genre.label.clone(),
             checked: filter.genres.contains(&genre.id),
-            onchange: on_genre.clone(),
         })
     });
     let transit = choice(Choice {
@@ -332,7 +329,6 @@ pub(crate) fn ProgrammePage(props: &ProgrammePageProps) -> Html {
         value: "1".into(),
         label: t(Msg::CmTransitOnly).into(),
         checked: filter.transit,
-        onchange: on_transit,
     });
     let free = choice(Choice {
         id: "cm-f-free".into(),
@@ -341,7 +337,6 @@ pub(crate) fn ProgrammePage(props: &ProgrammePageProps) -> Html {
         value: "1".into(),
         label: t(Msg::CmFreeOnly).into(),
         checked: filter.free_only,
-        onchange: on_free,
     });
     let count = match shows.len() {
         1 => format!("1 {}", t(Msg::CmOneShowFound)),
@@ -367,19 +362,20 @@ pub(crate) fn ProgrammePage(props: &ProgrammePageProps) -> Html {
                         { " (" }{ t(Msg::CmFiltersOn) }{ ")" }
                     }
                 </summary>
-                <form class="cm-filter__form" onsubmit={Callback::from(|e: SubmitEvent| e.prevent_default())}>
+                <form class="cm-filter__form" {onchange}
+                      onsubmit={Callback::from(|e: SubmitEvent| e.prevent_default())}>
                     <fieldset class="cm-fieldset">
                         <legend>{ t(Msg::CmPlace) }</legend>
-                        { select("cm-f-place", t(Msg::CmWhere), &place_options, &place, false, on_place) }
-                        { select("cm-f-near", t(Msg::CmStartFrom), &near_options, &near_town, false, on_near) }
-                        { select("cm-f-km", t(Msg::CmWithinKm), &km_options, &near_km.to_string(), near_town.is_empty(), on_km) }
+                        { select("cm-f-place", t(Msg::CmWhere), &place_options, &place, false) }
+                        { select("cm-f-near", t(Msg::CmStartFrom), &near_options, &near_town, false) }
+                        { select("cm-f-km", t(Msg::CmWithinKm), &km_options, &near_km.to_string(), near_town.is_empty()) }
                     </fieldset>
                     <fieldset class="cm-fieldset cm-period">
                         <legend>{ t(Msg::CmWhen) }</legend>
                         { for periods }
                         if period == "dates" {
-                            { date("cm-f-from", t(Msg::CmDateFrom), day_text(from), on_date(true)) }
-                            { date("cm-f-to", t(Msg::CmDateTo), day_text(to), on_date(false)) }
+                            { date("cm-f-from", t(Msg::CmDateFrom), day_text(from)) }
+                            { date("cm-f-to", t(Msg::CmDateTo), day_text(to)) }
                         }
                     </fieldset>
                     <fieldset class="cm-fieldset">
@@ -389,7 +385,7 @@ pub(crate) fn ProgrammePage(props: &ProgrammePageProps) -> Html {
                     <fieldset class="cm-fieldset">
                         <legend>{ t(Msg::CmBudget) }</legend>
                         { select("cm-f-max", t(Msg::CmPrice), &budget_options,
-                                 &filter.max_cents.map(|c| c.to_string()).unwrap_or_default(), false, on_max) }
+                                 &filter.max_cents.map(|c| c.to_string()).unwrap_or_default(), false) }
                         { free }
                     </fieldset>
                     <fieldset class="cm-fieldset">
