@@ -2,10 +2,10 @@
 //! those whose date has passed, the short chat about how it was.
 
 use suite_domain::i18n::Msg;
-use suite_ui::{EmptyState, use_lang, use_mark_ready, use_t};
+use suite_ui::{Button, ButtonVariant, EmptyState, use_lang, use_mark_ready, use_t};
 use yew::prelude::*;
 
-use crate::centre::{ShowRef, use_centre};
+use crate::centre::{KeptAction, ShowRef, use_centre};
 use crate::components::{FeedbackChat, SaveButton, ShowFacts};
 use crate::nav::Link;
 use crate::route::{Page, Route};
@@ -43,12 +43,21 @@ pub(crate) fn SavedPage() -> Html {
                     </>
                 }
             }
-            None => html! {
-                <>
-                    <h3 class="cm-saved__title">{ entry.title.clone() }</h3>
-                    <p class="cm-saved__gone">{ t(Msg::CmNotInProgramme) }</p>
-                </>
-            },
+            None => {
+                let remove = {
+                    let (kept, entry) = (centre.kept.clone(), entry.clone());
+                    Callback::from(move |_: MouseEvent| kept.dispatch(KeptAction::Toggle(entry.clone())))
+                };
+                html! {
+                    <>
+                        <h3 class="cm-saved__title">{ entry.title.clone() }</h3>
+                        <p class="cm-saved__gone">{ t(Msg::CmNotInProgramme) }</p>
+                        <Button class="cm-remove" variant={ButtonVariant::Secondary} onclick={remove}>
+                            { t(Msg::CmRemove) }
+                        </Button>
+                    </>
+                }
+            }
         };
         html! { <li class="cm-saved" key={entry.id.clone()} data-show-id={entry.id.clone()}>{ body }</li> }
     });

@@ -27,10 +27,15 @@ pub(crate) fn ShowPage(props: &ShowPageProps) -> Html {
     {
         let title = show.as_ref().map(|s| s.title.get(lang).to_string());
         use_effect_with(title, move |title| {
-            if let (Some(title), Some(document)) =
-                (title, web_sys::window().and_then(|w| w.document()))
-            {
+            let document = web_sys::window().and_then(|w| w.document());
+            if let (Some(title), Some(document)) = (title, &document) {
                 document.set_title(&format!("{title} — {}", t(Msg::AppCultureMatcherName)));
+            }
+            // Other pages keep the app's name as the title.
+            move || {
+                if let Some(document) = document {
+                    document.set_title(t(Msg::AppCultureMatcherName));
+                }
             }
         });
     }
