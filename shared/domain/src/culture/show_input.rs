@@ -389,9 +389,6 @@ fn check_media(
     centre: &str,
 ) -> (Option<Image>, Option<Trailer>) {
     let alt = given(input.image_alt.as_deref());
-    if alt.is_some_and(|a| a.chars().count() > ALT_MAX) {
-        c.fail(ShowField::ImageAlt, Msg::CmBoAltTooLong);
-    }
     let image = given(input.image.as_deref()).and_then(|src| match local_media(src, centre) {
         Some(kind) if !kind.is_video() => Some(Image {
             src: Some(src.to_string()),
@@ -404,6 +401,9 @@ fn check_media(
             None
         }
     });
+    if alt.is_some_and(|a| a.chars().count() > ALT_MAX) {
+        c.fail(ShowField::ImageAlt, Msg::CmBoAltTooLong);
+    }
     let trailer = given(input.trailer.as_deref()).and_then(|link| {
         let found = match local_media(link, centre) {
             Some(kind) if kind.is_video() => Some(Trailer::File {

@@ -180,8 +180,8 @@ fn every_problem_is_named_by_its_field_in_form_order() {
             ("venue".into(), Msg::CmBoVenueInvalid),
             ("price_cents".into(), Msg::CmBoPriceInvalid),
             ("ticket_url".into(), Msg::CmBoUrlInvalid),
-            ("image_alt".into(), Msg::CmBoAltTooLong),
             ("image".into(), Msg::CmBoImageInvalid),
+            ("image_alt".into(), Msg::CmBoAltTooLong),
             ("trailer".into(), Msg::CmBoTrailerInvalid),
         ]
     );
