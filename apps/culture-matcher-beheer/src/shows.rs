@@ -313,7 +313,7 @@ pub(crate) fn ShowsSection(props: &ShowsSectionProps) -> Html {
                 html! {
                     <tr key={show.id.clone()} data-show-id={show.id.clone()}>
                         <th scope="row">{ show.title.clone() }</th>
-                        <td>{ date_cell(show, lang) }</td>
+                        <td class="cm-bo-date-cell">{ date_cell(show, lang) }</td>
                         <td>{ venue_name(&venues, &show.venue).to_owned() }</td>
                         <td>{ origin }</td>
                         <td class="cm-bo-center">
