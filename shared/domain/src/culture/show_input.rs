@@ -9,7 +9,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::brussels::LocalDateTime;
-use super::media::{MediaKind, local_media, platform_trailer};
+use super::media::{local_media, platform_trailer};
 use super::programme::{
     Booking, Calendar, CalendarKind, Image, Occurrence, Price, Show, ShowStatus, Term, Text,
     Trailer,
@@ -537,11 +537,6 @@ pub fn show_input_of(show: &Show) -> ShowInput {
         }),
         in_swipe: show.in_swipe,
     }
-}
-
-/// The kind of file a trailer value of the form points to, if it is an upload.
-pub fn trailer_upload_kind(trailer: &str, centre: &str) -> Option<MediaKind> {
-    local_media(trailer, centre).filter(|k| k.is_video())
 }
 
 #[cfg(test)]
