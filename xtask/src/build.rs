@@ -10,12 +10,13 @@ use crate::setup::{Needs, Tools, setup};
 use crate::site;
 
 /// Crates that only build for wasm32 (checked and tested with that target).
-const WASM_CRATES: [&str; 6] = [
+const WASM_CRATES: [&str; 7] = [
     "suite-ui",
     "voor-de-show",
     "bibster",
     "bieblo",
     "culture-matcher",
+    "culture-matcher-beheer",
     "e-reader",
 ];
 
@@ -44,6 +45,12 @@ fn build_app(slug: &str, tools: &Tools) -> Result {
         }
     }
     inputs.push(root.join("apps").join(slug));
+    // An app whose staff bundle is a crate of its own (`apps/<slug>-beheer`, linked from
+    // its `beheer.html`).
+    let staff_crate = root.join("apps").join(format!("{slug}-{STAFF_BUNDLE}"));
+    if staff_crate.is_dir() {
+        inputs.push(staff_crate);
+    }
     if slug == "voor-de-show" {
         inputs.push(root.join("game-assets"));
     }
@@ -230,7 +237,9 @@ pub(crate) fn test() -> Result {
 
     build_site(&tools, &mut steps)?;
 
-    steps.step("browser unit tests (wasm-bindgen-test in headless Chromium: suite-ui, bieblo)");
+    steps.step(
+        "browser unit tests (wasm-bindgen-test in headless Chromium: suite-ui, bieblo, culture-matcher-beheer)",
+    );
     let mut browser = cargo();
     browser.env("PATH", &tools.path).args([
         "test",
@@ -241,6 +250,8 @@ pub(crate) fn test() -> Result {
         "suite-ui",
         "--package",
         "bieblo",
+        "--package",
+        "culture-matcher-beheer",
     ]);
     if let Some(driver) = &tools.chromedriver {
         browser.env("CHROMEDRIVER", driver);

@@ -175,3 +175,25 @@ pub async fn post_empty(path: &str) -> Result<(), ApiError> {
         .await
         .map(drop)
 }
+
+/// `POST path` with a raw body of `content_type` (an upload), answering JSON. The body
+/// goes as it is: a `File` or `Blob` (no copy through wasm memory) or a `Uint8Array`.
+pub async fn post_body<T: DeserializeOwned>(
+    path: &str,
+    content_type: &str,
+    body: &wasm_bindgen::JsValue,
+) -> Result<T, ApiError> {
+    let request = prepare(Request::post(path), true)
+        .header("content-type", content_type)
+        .body(body.clone());
+    read_json(send(request).await?).await
+}
+
+/// `POST path` with `bytes` as the raw body of `content_type`, answering JSON.
+pub async fn post_bytes<T: DeserializeOwned>(
+    path: &str,
+    content_type: &str,
+    bytes: &[u8],
+) -> Result<T, ApiError> {
+    post_body(path, content_type, &js_sys::Uint8Array::from(bytes).into()).await
+}

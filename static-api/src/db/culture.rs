@@ -11,35 +11,10 @@ use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 use suite_domain::culture::programme::{Programme, Show, Venue};
+/// Where a show comes from (the back-office API's type).
+pub use suite_domain::culture::staff::ShowOrigin;
 
 use super::Db;
-
-/// Where a show comes from.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum ShowOrigin {
-    /// Imported from UiTdatabank; the next import may change it.
-    Import,
-    /// Made in the back-office; imports never touch it.
-    Staff,
-}
-
-impl ShowOrigin {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            ShowOrigin::Import => "import",
-            ShowOrigin::Staff => "staff",
-        }
-    }
-
-    fn parse(s: &str) -> Option<Self> {
-        match s {
-            "import" => Some(ShowOrigin::Import),
-            "staff" => Some(ShowOrigin::Staff),
-            _ => None,
-        }
-    }
-}
 
 /// A stored show: the show (with `in_swipe` from its column), its origin and when it
 /// last changed.

@@ -4,6 +4,7 @@
 mod bieblo;
 mod bieblo_themes;
 mod culture;
+mod culture_staff;
 mod health;
 mod orgs;
 mod session;
@@ -32,7 +33,7 @@ use crate::error::api_not_found;
         (name = "session", description = "Staff login and logout"),
         (name = "organisations", description = "Libraries, cultural centres and theatre companies"),
         (name = "bieblo", description = "Bieblo kiosk: settings, anonymous usage, imports and statistics"),
-        (name = "culture-matcher", description = "Culture Matcher: anonymous interaction counts and after-show feedback, and the centre's insight"),
+        (name = "culture-matcher", description = "Culture Matcher: anonymous interaction counts and after-show feedback, and the centre's back-office: shows, swipe choice, venues, media and insight"),
     )
 )]
 struct ApiDoc;
@@ -62,12 +63,30 @@ pub fn api() -> (Router<AppState>, utoipa::openapi::OpenApi) {
         .routes(routes!(culture::post_feedback))
         .routes(routes!(culture::get_insight))
         .routes(routes!(culture::get_insight_csv))
+        .routes(routes!(
+            culture_staff::list_shows,
+            culture_staff::create_show
+        ))
+        .routes(routes!(
+            culture_staff::update_show,
+            culture_staff::delete_show
+        ))
+        .routes(routes!(culture_staff::set_swipe))
+        .routes(routes!(culture_staff::list_venues))
+        .routes(routes!(culture_staff::put_venue_notes))
         .merge(
             // Catalogue files are larger than other JSON bodies.
             OpenApiRouter::new()
                 .routes(routes!(bieblo::post_import, bieblo::list_imports))
                 .routes(routes!(bieblo_themes::post_picture))
                 .layer(axum::extract::DefaultBodyLimit::max(IMPORT_BODY_LIMIT)),
+        )
+        .merge(
+            // Trailer videos are the largest uploads; the handler holds each kind of
+            // file to its own, smaller limit.
+            OpenApiRouter::new()
+                .routes(routes!(culture_staff::post_media))
+                .layer(axum::extract::DefaultBodyLimit::max(MEDIA_BODY_LIMIT)),
         )
         .split_for_parts();
     let served = doc.clone();
@@ -86,3 +105,5 @@ pub fn api() -> (Router<AppState>, utoipa::openapi::OpenApi) {
 pub const API_BODY_LIMIT: usize = 64 * 1024;
 /// Largest import upload (catalogue responses as JSON strings).
 pub const IMPORT_BODY_LIMIT: usize = 16 * 1024 * 1024;
+/// Largest Culture Matcher media upload (a trailer video).
+pub const MEDIA_BODY_LIMIT: usize = suite_domain::culture::media::VIDEO_MAX_BYTES;

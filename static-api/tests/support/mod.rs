@@ -121,6 +121,18 @@ impl TestApp {
         body: Option<String>,
         headers: &[(&str, &str)],
     ) -> TestResponse {
+        self.raw_bytes(method, path, body.map(String::into_bytes), headers)
+            .await
+    }
+
+    /// A request with a body of any bytes (uploads).
+    pub(crate) async fn raw_bytes(
+        &self,
+        method: Method,
+        path: &str,
+        body: Option<Vec<u8>>,
+        headers: &[(&str, &str)],
+    ) -> TestResponse {
         let mut builder = Request::builder().method(method).uri(path);
         for (name, value) in headers {
             builder = builder.header(*name, *value);

@@ -1,9 +1,13 @@
 //! Culture Matcher: the programme of a cultural centre and what young people do with it.
 
+pub mod brussels;
 pub mod filter;
 pub mod insight;
+pub mod media;
 pub mod programme;
 pub mod recommend;
+pub mod show_input;
+pub mod staff;
 #[cfg(test)]
 mod testkit;
 pub mod towns;

@@ -203,3 +203,33 @@ fn summer_dates_have_summer_time() {
     let g = generate_demo_programme(1, NOW + 40 * 86_400, 10);
     assert!(g.document.contains("+01:00"));
 }
+
+/// The genres the back-office offers staff are the event types the importer reads, in
+/// the samples and in the demo programme: a show staff make sits among imported ones.
+#[test]
+fn staff_choose_from_the_event_types_the_importer_reads() {
+    use suite_domain::culture::show_input::GENRES;
+    let demo = generate_demo_programme(3, 1_790_000_000, 40);
+    let mut report = ImportReport::new("events");
+    let mut events = parse_document("demo.json", &demo.document, &mut report);
+    for sample in crate::SAMPLES {
+        events.extend(parse_document(sample, &crate::fixture(sample), &mut report));
+    }
+    let mut seen = 0;
+    for genre in events.iter().filter_map(|e| e.show.genre.as_ref()) {
+        assert!(
+            GENRES.contains(&(genre.id.as_str(), genre.label.as_str())),
+            "{genre:?} is read but not offered to staff"
+        );
+        seen += 1;
+    }
+    assert!(seen > 40, "only {seen} genres read");
+    for (id, _) in GENRES {
+        assert!(
+            events
+                .iter()
+                .any(|e| e.show.genre.as_ref().is_some_and(|g| g.id == id)),
+            "{id} is offered but never read"
+        );
+    }
+}

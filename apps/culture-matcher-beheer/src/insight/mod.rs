@@ -1,0 +1,195 @@
+//! "Inzicht": per show how often it was shown in the swipe, hearted, crossed, suggested,
+//! saved, shared and its ticket link opened, and the after-show chat's summary (count,
+//! mean rating, similar yes/no, the own words), from the anonymous counts
+//! (`GET /api/culture/<centre>/insight`); a chart of hearts and crosses, the same
+//! numbers in a table, and the CSV download.
+
+pub(crate) mod chart;
+
+use suite_domain::culture::insight::ShowInsight;
+use suite_domain::i18n::{Lang, Msg};
+use suite_ui::api::{self, ApiError};
+use suite_ui::{Button, ButtonVariant, EmptyState, Loading, use_lang, use_t};
+use yew::platform::spawn_local;
+use yew::prelude::*;
+
+use crate::back_office::INSIGHT_HEADING;
+use crate::view::{load_failed, section};
+use chart::{chart, charted};
+
+/// The table's columns after the show.
+pub(crate) const COLUMNS: [Msg; 11] = [
+    Msg::CmBoShown,
+    Msg::CmBoHearts,
+    Msg::CmBoCrosses,
+    Msg::CmBoSuggested,
+    Msg::CmBoSavedCount,
+    Msg::CmBoShared,
+    Msg::CmBoTickets,
+    Msg::CmBoFeedback,
+    Msg::CmBoRating,
+    Msg::CmBoSimilarYes,
+    Msg::CmBoSimilarNo,
+];
+
+/// Whether anything was counted for the show.
+pub(crate) fn has_counts(row: &ShowInsight) -> bool {
+    [
+        row.shown,
+        row.hearts,
+        row.crosses,
+        row.suggested,
+        row.saved,
+        row.shared,
+        row.tickets,
+        row.feedback_count,
+    ]
+    .iter()
+    .any(|&n| n > 0)
+        || !row.words.is_empty()
+}
+
+/// A mean rating with one decimal (a comma in Dutch); a dash without feedback.
+pub(crate) fn rating_text(mean: Option<f32>, lang: Lang) -> String {
+    match mean {
+        None => "–".to_owned(),
+        Some(mean) => {
+            let text = format!("{mean:.1}");
+            match lang {
+                Lang::Nl => text.replace('.', ","),
+                Lang::En => text,
+            }
+        }
+    }
+}
+
+/// The table's cells after the show's title, in [`COLUMNS`] order.
+pub(crate) fn cells(row: &ShowInsight, lang: Lang) -> Vec<String> {
+    let mut cells: Vec<String> = [
+        row.shown,
+        row.hearts,
+        row.crosses,
+        row.suggested,
+        row.saved,
+        row.shared,
+        row.tickets,
+        row.feedback_count,
+    ]
+    .iter()
+    .map(u32::to_string)
+    .collect();
+    cells.push(rating_text(row.rating_mean, lang));
+    cells.push(row.similar_yes.to_string());
+    cells.push(row.similar_no.to_string());
+    cells
+}
+
+#[derive(Clone, PartialEq)]
+enum Insight {
+    Loading,
+    Loaded(Vec<ShowInsight>),
+    Failed(ApiError),
+}
+
+#[derive(Properties, PartialEq)]
+pub(crate) struct InsightSectionProps {
+    pub(crate) centre: AttrValue,
+    /// Bumped when a show changed: read the insight again.
+    pub(crate) version: u32,
+}
+
+#[function_component]
+pub(crate) fn InsightSection(props: &InsightSectionProps) -> Html {
+    let (lang, t) = (use_lang(), use_t());
+    let insight = use_state(|| Insight::Loading);
+    let attempt = use_state(|| 0_u32);
+    {
+        let insight = insight.clone();
+        let url = format!("/api/culture/{}/insight", props.centre);
+        use_effect_with((url, props.version, *attempt), move |(url, _, _)| {
+            let url = url.clone();
+            insight.set(Insight::Loading);
+            spawn_local(async move {
+                insight.set(match api::get::<Vec<ShowInsight>>(&url).await {
+                    Ok(rows) => Insight::Loaded(rows),
+                    Err(error) => Insight::Failed(error),
+                });
+            });
+        });
+    }
+    let on_refresh = {
+        let attempt = attempt.clone();
+        Callback::from(move |_: MouseEvent| attempt.set(*attempt + 1))
+    };
+    let refresh = html! {
+        <div class="bo-actions">
+            <Button class="cm-bo-refresh" variant={ButtonVariant::Secondary} onclick={on_refresh}>
+                { t(Msg::CmBoRefresh) }
+            </Button>
+        </div>
+    };
+    let body = match &*insight {
+        Insight::Loading => html! { <Loading /> },
+        Insight::Failed(error) => load_failed(error, lang, &attempt),
+        Insight::Loaded(rows) if !rows.iter().any(has_counts) => html! {
+            <>
+                <EmptyState message={Msg::CmBoNoInsight} />
+                { refresh }
+            </>
+        },
+        Insight::Loaded(rows) => {
+            let counted: Vec<&ShowInsight> = rows.iter().filter(|r| has_counts(r)).collect();
+            let plotted = charted(rows);
+            let columns = COLUMNS
+                .iter()
+                .map(|c| html! { <th scope="col" class="bo-num">{ t(*c) }</th> });
+            let body_rows = counted.iter().map(|row| {
+                let cells = cells(row, lang)
+                    .into_iter()
+                    .map(|cell| html! { <td class="bo-num">{ cell }</td> });
+                html! {
+                    <tr data-show-id={row.show.clone()}>
+                        <th scope="row">{ row.title.clone() }</th>
+                        { for cells }
+                    </tr>
+                }
+            });
+            let words = counted.iter().filter(|r| !r.words.is_empty()).map(|row| {
+                let items = row.words.iter().map(|w| html! { <li>{ w.clone() }</li> });
+                html! {
+                    <section class="cm-bo-words" data-show-id={row.show.clone()}>
+                        <h5>{ row.title.clone() }</h5>
+                        <ul>{ for items }</ul>
+                    </section>
+                }
+            });
+            html! {
+                <>
+                    <p class="field-help">{ t(Msg::CmBoInsightHelp) }</p>
+                    { refresh }
+                    if !plotted.is_empty() {
+                        <h4>{ t(Msg::CmBoChartTitle) }</h4>
+                        { chart(&plotted, lang) }
+                    }
+                    <div class="cm-bo-scroll" tabindex="0" role="region" aria-labelledby="cm-bo-counts-caption">
+                        <table class="bo-table cm-bo-insight">
+                            <caption id="cm-bo-counts-caption">{ t(Msg::CmBoCounts) }</caption>
+                            <thead><tr><th scope="col">{ t(Msg::CmBoShow) }</th>{ for columns }</tr></thead>
+                            <tbody>{ for body_rows }</tbody>
+                        </table>
+                    </div>
+                    if counted.iter().any(|r| !r.words.is_empty()) {
+                        <h4>{ t(Msg::CmBoWords) }</h4>
+                        { for words }
+                    }
+                    <p class="bo-download">
+                        <a class="cm-bo-csv" href={format!("/api/culture/{}/insight.csv", props.centre)} download="">
+                            { t(Msg::CmBoCsv) }
+                        </a>
+                    </p>
+                </>
+            }
+        }
+    };
+    section(INSIGHT_HEADING, Msg::CmBoInsight, lang, body)
+}

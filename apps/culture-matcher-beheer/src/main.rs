@@ -1,0 +1,5 @@
+//! The staff bundle of Culture Matcher (`/culture-matcher/beheer/`).
+
+fn main() {
+    culture_matcher_beheer::run();
+}

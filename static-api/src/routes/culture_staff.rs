@@ -1,0 +1,546 @@
+//! `/api/culture/<centre>/shows`, `/venues` and `/media`: the centre's Culture Matcher
+//! back-office (staff of that centre, or an admin). Staff list their shows (imported and
+//! their own), make, change and delete their own shows, choose which shows take part in
+//! the swipe, write how to reach each venue, and upload pictures and trailer videos.
+//! Every change publishes the centre's programme again at once.
+
+use axum::Json;
+use axum::body::Bytes;
+use axum::extract::{Request, State};
+use axum::http::{StatusCode, header};
+use sha2::{Digest, Sha256};
+use suite_domain::api::{ErrorBody, ErrorCode};
+use suite_domain::culture::media::{
+    MEDIA_HASH_HEX, MediaKind, StoredMedia, media_prefix, sniff_media,
+};
+use suite_domain::culture::programme::{Show, Trailer};
+use suite_domain::culture::show_input::{
+    ShowContext, ShowField, ShowFieldError, ShowInput, check_show_input,
+};
+use suite_domain::culture::staff::{
+    CentreShow, CentreVenue, ShowOrigin, SwipeChoice, VenueNotes, check_venue_notes,
+};
+use suite_domain::i18n::Msg;
+use suite_domain::org::{OrgKind, OrgRef};
+
+use crate::AppState;
+use crate::auth::CurrentStaff;
+use crate::db::culture::{PutOutcome, StoredShow};
+use crate::error::{ApiJson, ApiPath, AppError};
+use crate::import::{is_safe_id, now_rfc3339, write_atomically};
+
+/// Longest show id taken in a path (UiTdatabank UUIDs have 36 characters).
+const SHOW_ID_MAX: usize = 128;
+
+/// The centre `centre` if `staff` manages it and it exists: the check every handler here
+/// starts with.
+async fn managed_centre(
+    state: &AppState,
+    staff: &CurrentStaff,
+    centre: &str,
+) -> Result<OrgRef, AppError> {
+    if !is_safe_id(centre) {
+        return Err(AppError::NotFound);
+    }
+    let org = OrgRef::new(OrgKind::Centre, centre);
+    staff.require_scope(&org)?;
+    if state.db.get_org(&org).await?.is_none() {
+        return Err(AppError::NotFound);
+    }
+    Ok(org)
+}
+
+fn now_unix() -> i64 {
+    time::OffsetDateTime::now_utc().unix_timestamp()
+}
+
+/// Publishes the centre's programme again, so the app shows the change at once.
+async fn republish(state: &AppState, centre: &str) -> Result<(), AppError> {
+    state
+        .db
+        .publish_programme(centre, &state.config.public_data_dir())
+        .await
+        .map(drop)
+        .map_err(|e| AppError::Internal(format!("publishing the programme of {centre}: {e}")))
+}
+
+/// A stored show of the centre, or 404.
+async fn stored_show(state: &AppState, centre: &str, show: &str) -> Result<StoredShow, AppError> {
+    if show.is_empty() || show.len() > SHOW_ID_MAX {
+        return Err(AppError::NotFound);
+    }
+    state
+        .db
+        .get_culture_show(centre, show)
+        .await?
+        .ok_or(AppError::NotFound)
+}
+
+/// Refuses changing an imported show (only its place in the swipe is the centre's).
+fn staff_made(stored: &StoredShow, staff: &CurrentStaff) -> Result<(), AppError> {
+    match stored.origin {
+        ShowOrigin::Staff => Ok(()),
+        ShowOrigin::Import => Err(AppError::Forbidden(format!(
+            "{} tried to change imported show {}",
+            staff.email, stored.show.id
+        ))),
+    }
+}
+
+fn first_invalid(errors: Vec<ShowFieldError>) -> AppError {
+    let detail = errors
+        .iter()
+        .map(ToString::to_string)
+        .collect::<Vec<_>>()
+        .join("; ");
+    match errors.into_iter().next() {
+        Some(first) => AppError::InvalidAt {
+            field: first.field.name(),
+            message: first.message,
+            detail,
+        },
+        None => AppError::Internal("a show was refused without a reason".into()),
+    }
+}
+
+/// Checks `input` with the shared rule for the show `show_id` of `centre`, and that the
+/// files it points to were uploaded.
+async fn checked_show(
+    state: &AppState,
+    centre: &str,
+    show_id: &str,
+    input: &ShowInput,
+) -> Result<Show, AppError> {
+    let venues: Vec<String> = state
+        .db
+        .culture_venues(centre)
+        .await?
+        .into_iter()
+        .map(|v| v.id)
+        .collect();
+    let ctx = ShowContext {
+        centre,
+        show_id,
+        venues: &venues,
+    };
+    let show = check_show_input(input, &ctx).map_err(first_invalid)?;
+    let public = state.config.public_data_dir();
+    let uploaded = |url: &str| {
+        url.strip_prefix("/data/")
+            .is_some_and(|rel| public.join(rel).is_file())
+    };
+    if let Some(src) = show.image.as_ref().and_then(|i| i.src.as_deref())
+        && !uploaded(src)
+    {
+        return Err(first_invalid(vec![ShowFieldError {
+            field: ShowField::Image,
+            message: Msg::CmBoImageInvalid,
+        }]));
+    }
+    if let Some(Trailer::File { src, .. }) = &show.trailer
+        && !uploaded(src)
+    {
+        return Err(first_invalid(vec![ShowFieldError {
+            field: ShowField::Trailer,
+            message: Msg::CmBoTrailerInvalid,
+        }]));
+    }
+    Ok(show)
+}
+
+/// A new id for a show staff make: `cc-` and 16 random hex digits.
+fn new_show_id() -> String {
+    format!("cc-{:016x}", rand::random::<u64>())
+}
+
+#[utoipa::path(get, path = "/api/culture/{centre}/shows", tag = "culture-matcher",
+    params(("centre" = String, Path, description = "Centre id")),
+    responses(
+        (status = 200, description = "Every show of the centre, imported and made by staff: coming ones by date, then those that are over", body = [CentreShow]),
+        (status = 401, description = "Not logged in", body = ErrorBody),
+        (status = 403, description = "Another organisation", body = ErrorBody),
+        (status = 404, description = "No such centre", body = ErrorBody),
+    ))]
+pub(super) async fn list_shows(
+    State(state): State<AppState>,
+    staff: CurrentStaff,
+    ApiPath(centre): ApiPath<String>,
+) -> Result<Json<Vec<CentreShow>>, AppError> {
+    managed_centre(&state, &staff, &centre).await?;
+    let now = now_unix();
+    let mut shows: Vec<CentreShow> = state
+        .db
+        .culture_shows(&centre)
+        .await?
+        .iter()
+        .map(|s| CentreShow::of(&s.show, s.origin, now))
+        .collect();
+    shows.sort_by(|a, b| {
+        // Coming shows first, soonest first; then the ones that are over, latest first.
+        let key = |s: &CentreShow| (s.ended, if s.ended { s.date.map(|d| -d) } else { s.date });
+        key(a).cmp(&key(b)).then_with(|| a.title.cmp(&b.title))
+    });
+    Ok(Json(shows))
+}
+
+#[utoipa::path(post, path = "/api/culture/{centre}/shows", tag = "culture-matcher",
+    params(("centre" = String, Path, description = "Centre id")),
+    request_body = ShowInput,
+    responses(
+        (status = 201, description = "Made and published", body = CentreShow),
+        (status = 401, description = "Not logged in", body = ErrorBody),
+        (status = 403, description = "Another organisation, or no CSRF token", body = ErrorBody),
+        (status = 404, description = "No such centre", body = ErrorBody),
+        (status = 422, description = "A field is not right (`field` names it)", body = ErrorBody),
+    ))]
+pub(super) async fn create_show(
+    State(state): State<AppState>,
+    staff: CurrentStaff,
+    ApiPath(centre): ApiPath<String>,
+    ApiJson(input): ApiJson<ShowInput>,
+) -> Result<(StatusCode, Json<CentreShow>), AppError> {
+    managed_centre(&state, &staff, &centre).await?;
+    let show = checked_show(&state, &centre, &new_show_id(), &input).await?;
+    match state
+        .db
+        .put_staff_show(&centre, &show, &now_rfc3339())
+        .await?
+    {
+        PutOutcome::Created => {}
+        outcome => {
+            return Err(AppError::Internal(format!(
+                "a new show id was taken ({outcome:?})"
+            )));
+        }
+    }
+    republish(&state, &centre).await?;
+    tracing::info!(by = %staff.email, %centre, show = %show.id, "show made");
+    Ok((
+        StatusCode::CREATED,
+        Json(CentreShow::of(&show, ShowOrigin::Staff, now_unix())),
+    ))
+}
+
+#[utoipa::path(put, path = "/api/culture/{centre}/shows/{show}", tag = "culture-matcher",
+    params(
+        ("centre" = String, Path, description = "Centre id"),
+        ("show" = String, Path, description = "Show id"),
+    ),
+    request_body = ShowInput,
+    responses(
+        (status = 200, description = "Saved and published", body = CentreShow),
+        (status = 401, description = "Not logged in", body = ErrorBody),
+        (status = 403, description = "Another organisation, no CSRF token, or an imported show", body = ErrorBody),
+        (status = 404, description = "No such centre or show", body = ErrorBody),
+        (status = 422, description = "A field is not right (`field` names it)", body = ErrorBody),
+    ))]
+pub(super) async fn update_show(
+    State(state): State<AppState>,
+    staff: CurrentStaff,
+    ApiPath((centre, id)): ApiPath<(String, String)>,
+    ApiJson(input): ApiJson<ShowInput>,
+) -> Result<Json<CentreShow>, AppError> {
+    managed_centre(&state, &staff, &centre).await?;
+    let stored = stored_show(&state, &centre, &id).await?;
+    staff_made(&stored, &staff)?;
+    let show = checked_show(&state, &centre, &id, &input).await?;
+    match state
+        .db
+        .put_staff_show(&centre, &show, &now_rfc3339())
+        .await?
+    {
+        PutOutcome::Updated => {}
+        // Deleted or imported in the meantime.
+        PutOutcome::Created | PutOutcome::IdTakenByImport => {
+            return Err(AppError::Conflict(format!("show {id} changed meanwhile")));
+        }
+    }
+    republish(&state, &centre).await?;
+    tracing::info!(by = %staff.email, %centre, show = %id, "show saved");
+    Ok(Json(CentreShow::of(&show, ShowOrigin::Staff, now_unix())))
+}
+
+#[utoipa::path(delete, path = "/api/culture/{centre}/shows/{show}", tag = "culture-matcher",
+    params(
+        ("centre" = String, Path, description = "Centre id"),
+        ("show" = String, Path, description = "Show id"),
+    ),
+    responses(
+        (status = 204, description = "Deleted; the programme is published without it"),
+        (status = 401, description = "Not logged in", body = ErrorBody),
+        (status = 403, description = "Another organisation, no CSRF token, or an imported show (leave it out of the swipe instead)", body = ErrorBody),
+        (status = 404, description = "No such centre or show", body = ErrorBody),
+    ))]
+pub(super) async fn delete_show(
+    State(state): State<AppState>,
+    staff: CurrentStaff,
+    ApiPath((centre, id)): ApiPath<(String, String)>,
+) -> Result<StatusCode, AppError> {
+    managed_centre(&state, &staff, &centre).await?;
+    let stored = stored_show(&state, &centre, &id).await?;
+    staff_made(&stored, &staff)?;
+    if !state.db.delete_staff_show(&centre, &id).await? {
+        return Err(AppError::NotFound);
+    }
+    republish(&state, &centre).await?;
+    tracing::info!(by = %staff.email, %centre, show = %id, "show deleted");
+    Ok(StatusCode::NO_CONTENT)
+}
+
+#[utoipa::path(put, path = "/api/culture/{centre}/shows/{show}/swipe", tag = "culture-matcher",
+    params(
+        ("centre" = String, Path, description = "Centre id"),
+        ("show" = String, Path, description = "Show id"),
+    ),
+    request_body = SwipeChoice,
+    responses(
+        (status = 200, description = "Saved and published", body = CentreShow),
+        (status = 401, description = "Not logged in", body = ErrorBody),
+        (status = 403, description = "Another organisation, or no CSRF token", body = ErrorBody),
+        (status = 404, description = "No such centre or show", body = ErrorBody),
+        (status = 422, description = "Not a choice", body = ErrorBody),
+    ))]
+pub(super) async fn set_swipe(
+    State(state): State<AppState>,
+    staff: CurrentStaff,
+    ApiPath((centre, id)): ApiPath<(String, String)>,
+    ApiJson(choice): ApiJson<SwipeChoice>,
+) -> Result<Json<CentreShow>, AppError> {
+    managed_centre(&state, &staff, &centre).await?;
+    stored_show(&state, &centre, &id).await?;
+    if !state.db.set_in_swipe(&centre, &id, choice.in_swipe).await? {
+        return Err(AppError::NotFound);
+    }
+    republish(&state, &centre).await?;
+    tracing::info!(by = %staff.email, %centre, show = %id, in_swipe = choice.in_swipe, "swipe choice");
+    let stored = stored_show(&state, &centre, &id).await?;
+    Ok(Json(CentreShow::of(
+        &stored.show,
+        stored.origin,
+        now_unix(),
+    )))
+}
+
+#[utoipa::path(get, path = "/api/culture/{centre}/venues", tag = "culture-matcher",
+    params(("centre" = String, Path, description = "Centre id")),
+    responses(
+        (status = 200, description = "The centre's venues with their notes on getting there", body = [CentreVenue]),
+        (status = 401, description = "Not logged in", body = ErrorBody),
+        (status = 403, description = "Another organisation", body = ErrorBody),
+        (status = 404, description = "No such centre", body = ErrorBody),
+    ))]
+pub(super) async fn list_venues(
+    State(state): State<AppState>,
+    staff: CurrentStaff,
+    ApiPath(centre): ApiPath<String>,
+) -> Result<Json<Vec<CentreVenue>>, AppError> {
+    managed_centre(&state, &staff, &centre).await?;
+    let venues = state.db.culture_venues(&centre).await?;
+    Ok(Json(venues.iter().map(CentreVenue::from).collect()))
+}
+
+#[utoipa::path(put, path = "/api/culture/{centre}/venues/{venue}", tag = "culture-matcher",
+    params(
+        ("centre" = String, Path, description = "Centre id"),
+        ("venue" = String, Path, description = "Venue id"),
+    ),
+    request_body = VenueNotes,
+    responses(
+        (status = 200, description = "Saved and published", body = CentreVenue),
+        (status = 401, description = "Not logged in", body = ErrorBody),
+        (status = 403, description = "Another organisation, or no CSRF token", body = ErrorBody),
+        (status = 404, description = "No such centre or venue", body = ErrorBody),
+        (status = 422, description = "A note is too long", body = ErrorBody),
+    ))]
+pub(super) async fn put_venue_notes(
+    State(state): State<AppState>,
+    staff: CurrentStaff,
+    ApiPath((centre, venue)): ApiPath<(String, String)>,
+    ApiJson(notes): ApiJson<VenueNotes>,
+) -> Result<Json<CentreVenue>, AppError> {
+    managed_centre(&state, &staff, &centre).await?;
+    check_venue_notes(&notes)?;
+    let found = state
+        .db
+        .set_venue_notes(
+            &centre,
+            &venue,
+            notes.transport_note.as_deref(),
+            notes.bike_note.as_deref(),
+        )
+        .await?;
+    if !found {
+        return Err(AppError::NotFound);
+    }
+    republish(&state, &centre).await?;
+    tracing::info!(by = %staff.email, %centre, %venue, "venue notes saved");
+    state
+        .db
+        .culture_venues(&centre)
+        .await?
+        .iter()
+        .find(|v| v.id == venue)
+        .map(|v| Json(CentreVenue::from(v)))
+        .ok_or(AppError::NotFound)
+}
+
+fn unprocessable(detail: String) -> AppError {
+    AppError::Rejected {
+        status: StatusCode::UNPROCESSABLE_ENTITY,
+        code: ErrorCode::InvalidInput,
+        detail,
+    }
+}
+
+fn too_large(detail: String) -> AppError {
+    AppError::Rejected {
+        status: StatusCode::PAYLOAD_TOO_LARGE,
+        code: ErrorCode::BodyTooLarge,
+        detail,
+    }
+}
+
+/// Whether reading a body failed because it was longer than allowed.
+fn is_length_limit(error: &(dyn std::error::Error + 'static)) -> bool {
+    let mut cause: Option<&(dyn std::error::Error + 'static)> = Some(error);
+    while let Some(e) = cause {
+        if e.is::<http_body_util::LengthLimitError>() {
+            return true;
+        }
+        cause = e.source();
+    }
+    false
+}
+
+/// The body of `request`, refused with 413 when longer than `max` bytes (or than the
+/// route's body limit).
+async fn read_body(request: Request, max: usize) -> Result<Bytes, AppError> {
+    let declared = request
+        .headers()
+        .get(header::CONTENT_LENGTH)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.parse::<u64>().ok());
+    if declared.is_some_and(|n| n > max as u64) {
+        return Err(too_large(format!(
+            "declared {declared:?} bytes, at most {max}"
+        )));
+    }
+    use axum::RequestExt;
+    let body = request.with_limited_body().into_body();
+    axum::body::to_bytes(body, max).await.map_err(|e| {
+        let e = e.into_inner();
+        if is_length_limit(e.as_ref()) {
+            too_large(format!("more than {max} bytes"))
+        } else {
+            AppError::Rejected {
+                status: StatusCode::BAD_REQUEST,
+                code: ErrorCode::InvalidInput,
+                detail: format!("cannot read the upload: {e}"),
+            }
+        }
+    })
+}
+
+#[utoipa::path(post, path = "/api/culture/{centre}/media", tag = "culture-matcher",
+    params(("centre" = String, Path, description = "Centre id")),
+    request_body(description = "The file as it is: a picture (at most 2 MB) or a trailer video (at most 50 MB); its first bytes must match its type",
+        content(("image/png"), ("image/jpeg"), ("image/webp"), ("video/mp4"), ("video/webm"))),
+    responses(
+        (status = 200, description = "Stored; put `url` in the show's `image` or `trailer`", body = StoredMedia),
+        (status = 401, description = "Not logged in", body = ErrorBody),
+        (status = 403, description = "Another organisation, or no CSRF token", body = ErrorBody),
+        (status = 404, description = "No such centre", body = ErrorBody),
+        (status = 413, description = "Too large for its kind", body = ErrorBody),
+        (status = 422, description = "Not a PNG, JPEG or WebP picture or an MP4 or WebM video, or not what its type says", body = ErrorBody),
+    ))]
+pub(super) async fn post_media(
+    State(state): State<AppState>,
+    staff: CurrentStaff,
+    ApiPath(centre): ApiPath<String>,
+    request: Request,
+) -> Result<Json<StoredMedia>, AppError> {
+    managed_centre(&state, &staff, &centre).await?;
+    let declared = request
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or_default();
+    let kind = MediaKind::from_mime(declared)
+        .ok_or_else(|| unprocessable(format!("upload of type {declared:?}")))?;
+    let bytes = read_body(request, kind.max_bytes()).await?;
+    if sniff_media(&bytes) != Some(kind) {
+        return Err(unprocessable(format!(
+            "the upload is not {} (sniffed {:?})",
+            kind.mime(),
+            sniff_media(&bytes)
+        )));
+    }
+    let hash: String = Sha256::digest(&bytes)
+        .iter()
+        .take(MEDIA_HASH_HEX / 2)
+        .map(|b| format!("{b:02x}"))
+        .collect();
+    let name = format!("{hash}.{}", kind.ext());
+    let path = state
+        .config
+        .public_data_dir()
+        .join("culture-matcher/media")
+        .join(&centre)
+        .join(&name);
+    let size = bytes.len() as u64;
+    if !path.is_file() {
+        let target = path.clone();
+        tokio::task::spawn_blocking(move || write_atomically(&target, &bytes))
+            .await
+            .map_err(|e| AppError::Internal(format!("storing an upload: {e}")))?
+            .map_err(|e| AppError::Internal(format!("cannot store {}: {e}", path.display())))?;
+    }
+    tracing::info!(by = %staff.email, %centre, file = %name, bytes = size, "media stored");
+    Ok(Json(StoredMedia {
+        url: format!("{}{name}", media_prefix(&centre)),
+        mime: kind.mime().to_string(),
+        bytes: size,
+    }))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn new_ids_are_safe_and_differ() {
+        let (a, b) = (new_show_id(), new_show_id());
+        assert_ne!(a, b);
+        assert_eq!(a.len(), 19);
+        assert!(is_safe_id(&a), "{a}");
+    }
+
+    #[tokio::test]
+    async fn length_limit_errors_are_found_among_the_causes() {
+        let body = axum::body::Body::from(vec![0_u8; 10]);
+        let error = axum::body::to_bytes(body, 5)
+            .await
+            .expect_err("longer than the limit");
+        assert!(is_length_limit(&error));
+        assert!(is_length_limit(error.into_inner().as_ref()));
+        assert!(!is_length_limit(&std::io::Error::other("reset")));
+        let request = Request::builder()
+            .header(header::CONTENT_LENGTH, "11")
+            .body(axum::body::Body::from(vec![0_u8; 11]))
+            .expect("request");
+        assert!(matches!(
+            read_body(request, 10).await,
+            Err(AppError::Rejected {
+                status: StatusCode::PAYLOAD_TOO_LARGE,
+                ..
+            })
+        ));
+        let request = Request::builder()
+            .body(axum::body::Body::from(vec![7_u8; 10]))
+            .expect("request");
+        assert_eq!(
+            read_body(request, 10).await.ok(),
+            Some(Bytes::from(vec![7_u8; 10]))
+        );
+    }
+}
