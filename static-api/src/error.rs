@@ -47,6 +47,15 @@ pub enum AppError {
 }
 
 impl AppError {
+    /// Input the handler cannot use (422), with `detail` in English for the log.
+    pub fn unprocessable(detail: impl Into<String>) -> Self {
+        AppError::Rejected {
+            status: StatusCode::UNPROCESSABLE_ENTITY,
+            code: ErrorCode::InvalidInput,
+            detail: detail.into(),
+        }
+    }
+
     pub fn code(&self) -> ErrorCode {
         match self {
             AppError::BadCredentials => ErrorCode::BadCredentials,

@@ -17,28 +17,19 @@ use crate::AppState;
 use crate::auth::CurrentStaff;
 use crate::error::{ApiJson, ApiPath, AppError};
 use crate::import::catalogue::{CatalogueImport, ImportError, build, publish};
-use crate::import::{is_safe_id, now_rfc3339};
+use crate::import::now_rfc3339;
 
 fn library_ref(library: &str) -> Result<OrgRef, AppError> {
-    if !is_safe_id(library) {
-        return Err(AppError::NotFound);
-    }
-    Ok(OrgRef::new(OrgKind::Library, library))
+    super::org_ref(OrgKind::Library, library)
 }
 
-/// The library `library` if `staff` manages it and it exists: the check every
-/// back-office handler starts with.
+/// The library `library` if `staff` manages it and it exists.
 pub(super) async fn managed_library(
     state: &AppState,
     staff: &CurrentStaff,
     library: &str,
 ) -> Result<OrgRef, AppError> {
-    let org = library_ref(library)?;
-    staff.require_scope(&org)?;
-    if state.db.get_org(&org).await?.is_none() {
-        return Err(AppError::NotFound);
-    }
-    Ok(org)
+    super::managed_org(state, staff, OrgKind::Library, library).await
 }
 
 #[utoipa::path(get, path = "/api/bieblo/kiosks", tag = "bieblo",
@@ -126,11 +117,7 @@ pub(super) async fn post_usage(
         .chain(&usage.tip_themes)
         .all(|t| known.contains(t));
     if !usage.is_plausible() || !all_known {
-        return Err(AppError::Rejected {
-            status: StatusCode::UNPROCESSABLE_ENTITY,
-            code: suite_domain::api::ErrorCode::InvalidInput,
-            detail: "implausible kiosk usage".into(),
-        });
+        return Err(AppError::unprocessable("implausible kiosk usage"));
     }
     let mut per_theme: Vec<(String, u64, u64, u64)> = Vec::new();
     let mut bump = |theme: &str, like: u64, dislike: u64, tip: u64| match per_theme

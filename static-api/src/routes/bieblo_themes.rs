@@ -21,14 +21,6 @@ use crate::error::{ApiJson, ApiPath, AppError};
 use crate::import::catalogue::restyle_snapshot;
 use crate::import::{now_rfc3339, write_atomically};
 
-fn unprocessable(detail: String) -> AppError {
-    AppError::Rejected {
-        status: StatusCode::UNPROCESSABLE_ENTITY,
-        code: ErrorCode::InvalidInput,
-        detail,
-    }
-}
-
 /// Puts the themes into the published snapshot; a failure there is logged, not fatal:
 /// the themes are saved and the next import publishes them anyway.
 fn restyle(state: &AppState, library: &str, themes: &[Theme]) {
@@ -83,7 +75,7 @@ pub(super) async fn put_themes(
                 message: first.message,
                 detail,
             },
-            None => unprocessable(detail),
+            None => AppError::unprocessable(detail),
         }
     })?;
     state
@@ -152,7 +144,7 @@ pub(super) async fn post_picture(
         return Err(AppError::NotFound);
     }
     let bytes = decode_data_url(&upload.data_url)
-        .ok_or_else(|| unprocessable("the picture is not a base64 data URL".into()))?;
+        .ok_or_else(|| AppError::unprocessable("the picture is not a base64 data URL"))?;
     if bytes.len() > PICTURE_MAX_BYTES {
         return Err(AppError::Rejected {
             status: StatusCode::PAYLOAD_TOO_LARGE,
@@ -161,7 +153,7 @@ pub(super) async fn post_picture(
         });
     }
     let ext = sniff_picture(&bytes)
-        .ok_or_else(|| unprocessable("the picture is not PNG, JPEG or WebP".into()))?;
+        .ok_or_else(|| AppError::unprocessable("the picture is not PNG, JPEG or WebP"))?;
     let hash: String = Sha256::digest(&bytes)
         .iter()
         .take(8)

@@ -6,7 +6,7 @@ use axum::Json;
 use axum::extract::State;
 use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Response};
-use suite_domain::api::{ErrorBody, ErrorCode};
+use suite_domain::api::ErrorBody;
 use suite_domain::culture::insight::{
     FEEDBACK_WORDS_KEPT, Feedback, InteractionReport, ShowInsight, insight_csv,
 };
@@ -16,25 +16,14 @@ use suite_domain::org::{OrgKind, OrgRef};
 use crate::AppState;
 use crate::auth::CurrentStaff;
 use crate::error::{ApiJson, ApiPath, AppError};
-use crate::import::{is_safe_id, now_rfc3339};
+use crate::import::now_rfc3339;
 use crate::programme_index::ProgrammeShows;
 
 /// Longest show id taken (UiTdatabank UUIDs have 36 characters).
 const SHOW_ID_MAX: usize = 128;
 
 fn centre_ref(centre: &str) -> Result<OrgRef, AppError> {
-    if !is_safe_id(centre) {
-        return Err(AppError::NotFound);
-    }
-    Ok(OrgRef::new(OrgKind::Centre, centre))
-}
-
-fn implausible(detail: &str) -> AppError {
-    AppError::Rejected {
-        status: StatusCode::UNPROCESSABLE_ENTITY,
-        code: ErrorCode::InvalidInput,
-        detail: detail.into(),
-    }
+    super::org_ref(OrgKind::Centre, centre)
 }
 
 /// Today as `YYYY-MM-DD` (UTC).
@@ -53,7 +42,7 @@ async fn check_show(state: &AppState, centre: &str, show: &str) -> Result<(), Ap
         .await
         .ok_or(AppError::NotFound)?;
     if show.is_empty() || show.len() > SHOW_ID_MAX {
-        return Err(implausible("show id of implausible length"));
+        return Err(AppError::unprocessable("show id of implausible length"));
     }
     let known = programme.contains(show)
         || state.db.get_culture_show(centre, show).await?.is_some()
@@ -61,7 +50,7 @@ async fn check_show(state: &AppState, centre: &str, show: &str) -> Result<(), Ap
     if known {
         Ok(())
     } else {
-        Err(implausible("unknown show"))
+        Err(AppError::unprocessable("unknown show"))
     }
 }
 
@@ -120,7 +109,7 @@ pub(super) async fn post_feedback(
     ApiPath(centre): ApiPath<String>,
     ApiJson(feedback): ApiJson<Feedback>,
 ) -> Result<StatusCode, AppError> {
-    feedback.check().map_err(implausible)?;
+    feedback.check().map_err(AppError::unprocessable)?;
     check_show(&state, &centre, &feedback.show).await?;
     let words = clean_words(feedback.words.as_deref());
     state

@@ -27,7 +27,7 @@ use crate::AppState;
 use crate::auth::CurrentStaff;
 use crate::db::culture::{PutOutcome, StoredShow};
 use crate::error::{ApiJson, ApiPath, AppError};
-use crate::import::{is_safe_id, now_rfc3339, write_atomically};
+use crate::import::{now_rfc3339, write_atomically};
 
 /// Longest show id taken in a path (UiTdatabank UUIDs have 36 characters).
 const SHOW_ID_MAX: usize = 128;
@@ -39,15 +39,7 @@ async fn managed_centre(
     staff: &CurrentStaff,
     centre: &str,
 ) -> Result<OrgRef, AppError> {
-    if !is_safe_id(centre) {
-        return Err(AppError::NotFound);
-    }
-    let org = OrgRef::new(OrgKind::Centre, centre);
-    staff.require_scope(&org)?;
-    if state.db.get_org(&org).await?.is_none() {
-        return Err(AppError::NotFound);
-    }
-    Ok(org)
+    super::managed_org(state, staff, OrgKind::Centre, centre).await
 }
 
 fn now_unix() -> i64 {
@@ -384,14 +376,6 @@ pub(super) async fn put_venue_notes(
         .ok_or(AppError::NotFound)
 }
 
-fn unprocessable(detail: String) -> AppError {
-    AppError::Rejected {
-        status: StatusCode::UNPROCESSABLE_ENTITY,
-        code: ErrorCode::InvalidInput,
-        detail,
-    }
-}
-
 fn too_large(detail: String) -> AppError {
     AppError::Rejected {
         status: StatusCode::PAYLOAD_TOO_LARGE,
@@ -466,10 +450,10 @@ pub(super) async fn post_media(
         .and_then(|v| v.to_str().ok())
         .unwrap_or_default();
     let kind = MediaKind::from_mime(declared)
-        .ok_or_else(|| unprocessable(format!("upload of type {declared:?}")))?;
+        .ok_or_else(|| AppError::unprocessable(format!("upload of type {declared:?}")))?;
     let bytes = read_body(request, kind.max_bytes()).await?;
     if sniff_media(&bytes) != Some(kind) {
-        return Err(unprocessable(format!(
+        return Err(AppError::unprocessable(format!(
             "the upload is not {} (sniffed {:?})",
             kind.mime(),
             sniff_media(&bytes)
@@ -512,7 +496,7 @@ mod tests {
         let (a, b) = (new_show_id(), new_show_id());
         assert_ne!(a, b);
         assert_eq!(a.len(), 19);
-        assert!(is_safe_id(&a), "{a}");
+        assert!(crate::import::is_safe_id(&a), "{a}");
     }
 
     #[tokio::test]

@@ -107,3 +107,30 @@ pub const API_BODY_LIMIT: usize = 64 * 1024;
 pub const IMPORT_BODY_LIMIT: usize = 16 * 1024 * 1024;
 /// Largest Culture Matcher media upload (a trailer video).
 pub const MEDIA_BODY_LIMIT: usize = suite_domain::culture::media::VIDEO_MAX_BYTES;
+
+/// The organisation `id` of `kind` if its id is well formed (otherwise 404), `staff`
+/// manages it (403) and it exists (404): the check every back-office handler starts with.
+pub(crate) async fn managed_org(
+    state: &crate::AppState,
+    staff: &crate::auth::CurrentStaff,
+    kind: suite_domain::org::OrgKind,
+    id: &str,
+) -> Result<suite_domain::org::OrgRef, crate::error::AppError> {
+    let org = org_ref(kind, id)?;
+    staff.require_scope(&org)?;
+    if state.db.get_org(&org).await?.is_none() {
+        return Err(crate::error::AppError::NotFound);
+    }
+    Ok(org)
+}
+
+/// The organisation `id` of `kind`, or 404 when the id could not be one.
+pub(crate) fn org_ref(
+    kind: suite_domain::org::OrgKind,
+    id: &str,
+) -> Result<suite_domain::org::OrgRef, crate::error::AppError> {
+    if !crate::import::is_safe_id(id) {
+        return Err(crate::error::AppError::NotFound);
+    }
+    Ok(suite_domain::org::OrgRef::new(kind, id))
+}
