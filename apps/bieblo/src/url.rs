@@ -1,62 +1,10 @@
-//! Percent-encoding for the few URLs the app builds and reads: the "take your list" link
-//! (`/bieblo/lijst?bib=<library>&b=<id>,<id>`) and its query string.
+//! The "take your list" link (`/bieblo/lijst?bib=<library>&b=<id>,<id>`) and its query
+//! string; percent-encoding itself is the suite's (`suite_ui::url`).
 
 /// The separator between book ids in the `b` parameter (encoded inside an id).
 pub(crate) const ID_SEPARATOR: char = ',';
 
-/// Encodes `text` for a URL query value: RFC 3986 unreserved characters stay, every other
-/// byte of its UTF-8 becomes `%XX`.
-pub(crate) fn encode(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for byte in text.bytes() {
-        if byte.is_ascii_alphanumeric() || b"-._~".contains(&byte) {
-            out.push(char::from(byte));
-        } else {
-            out.push_str(&format!("%{byte:02X}"));
-        }
-    }
-    out
-}
-
-/// Decodes a query value: `%XX` escapes and `+` for a space; a broken escape stays as it
-/// is and invalid UTF-8 is replaced, so any input gives some text.
-pub(crate) fn decode(text: &str) -> String {
-    let bytes = text.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        let escaped = (bytes[i] == b'%')
-            .then(|| bytes.get(i + 1..i + 3))
-            .flatten()
-            .and_then(|hex| std::str::from_utf8(hex).ok())
-            .and_then(|hex| u8::from_str_radix(hex, 16).ok());
-        match (escaped, bytes[i]) {
-            (Some(byte), _) => {
-                out.push(byte);
-                i += 3;
-            }
-            (None, b'+') => {
-                out.push(b' ');
-                i += 1;
-            }
-            (None, byte) => {
-                out.push(byte);
-                i += 1;
-            }
-        }
-    }
-    String::from_utf8_lossy(&out).into_owned()
-}
-
-/// The value of parameter `name` in a query string (with or without its leading `?`).
-pub(crate) fn query_param(query: &str, name: &str) -> Option<String> {
-    query
-        .trim_start_matches('?')
-        .split('&')
-        .filter_map(|pair| pair.split_once('=').or(Some((pair, ""))))
-        .find(|(key, _)| decode(key) == name)
-        .map(|(_, value)| decode(value))
-}
+pub(crate) use suite_ui::url::{decode, encode, query_param};
 
 /// The link to a child's list on this server: `<origin>/bieblo/lijst?bib=..&b=..`.
 pub(crate) fn list_url(origin: &str, library: &str, book_ids: &[String]) -> String {

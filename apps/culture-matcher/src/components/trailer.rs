@@ -182,29 +182,17 @@ pub(crate) fn player_url(embed: &str) -> Option<String> {
 }
 
 /// The player of a YouTube page address (`watch?v=`, `youtu.be/`), when no player
-/// address was given.
+/// address was given: the shared reading of trailer links
+/// (`suite_domain::culture::media::platform_trailer`), framed as [`player_url`] allows.
 pub(crate) fn youtube_player(url: &str) -> Option<String> {
-    let rest = url.strip_prefix("https://")?;
-    let id = if let Some(query) = rest
-        .strip_prefix("www.youtube.com/watch?")
-        .or_else(|| rest.strip_prefix("youtube.com/watch?"))
-    {
-        query
-            .split('&')
-            .find_map(|pair| pair.strip_prefix("v="))?
-            .to_string()
-    } else {
-        rest.strip_prefix("youtu.be/")?
-            .split(['?', '&', '/'])
-            .next()?
-            .to_string()
-    };
-    let valid = !id.is_empty()
-        && id.len() <= 32
-        && id
-            .bytes()
-            .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_');
-    valid.then(|| format!("https://www.youtube-nocookie.com/embed/{id}?autoplay=1"))
+    match suite_domain::culture::media::platform_trailer(url)? {
+        Trailer::Platform {
+            platform,
+            embed_url: Some(embed),
+            ..
+        } if platform == "youtube" => player_url(&embed),
+        _ => None,
+    }
 }
 
 #[derive(Properties, PartialEq)]

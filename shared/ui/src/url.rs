@@ -1,0 +1,100 @@
+//! Percent-encoding and query strings for the links the apps build and read (a child's
+//! list in Bieblo, show links and filters in Culture Matcher).
+
+/// Encodes `text` for a URL path segment or query value: RFC 3986 unreserved characters
+/// stay, every other byte of its UTF-8 becomes `%XX`.
+pub fn encode(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for byte in text.bytes() {
+        if byte.is_ascii_alphanumeric() || b"-._~".contains(&byte) {
+            out.push(char::from(byte));
+        } else {
+            out.push_str(&format!("%{byte:02X}"));
+        }
+    }
+    out
+}
+
+/// Decodes `%XX` escapes and `+` for a space; a broken escape stays as it is and invalid
+/// UTF-8 is replaced, so any input gives some text.
+pub fn decode(text: &str) -> String {
+    let bytes = text.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        let escaped = (bytes[i] == b'%')
+            .then(|| bytes.get(i + 1..i + 3))
+            .flatten()
+            .and_then(|hex| std::str::from_utf8(hex).ok())
+            .and_then(|hex| u8::from_str_radix(hex, 16).ok());
+        match (escaped, bytes[i]) {
+            (Some(byte), _) => {
+                out.push(byte);
+                i += 3;
+            }
+            (None, b'+') => {
+                out.push(b' ');
+                i += 1;
+            }
+            (None, byte) => {
+                out.push(byte);
+                i += 1;
+            }
+        }
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+/// The pairs of a query string (with or without its leading `?`), raw.
+fn pairs(query: &str) -> impl Iterator<Item = (&str, &str)> {
+    query
+        .trim_start_matches('?')
+        .split('&')
+        .filter(|pair| !pair.is_empty())
+        .map(|pair| pair.split_once('=').unwrap_or((pair, "")))
+}
+
+/// The decoded value of parameter `name`, if present.
+pub fn query_param(query: &str, name: &str) -> Option<String> {
+    pairs(query)
+        .find(|(key, _)| decode(key) == name)
+        .map(|(_, value)| decode(value))
+}
+
+/// The query string without parameter `name` (no leading `?`), other pairs as they were.
+pub fn without_param(query: &str, name: &str) -> String {
+    pairs(query)
+        .filter(|(key, _)| decode(key) != name)
+        .map(|(key, value)| format!("{key}={value}"))
+        .collect::<Vec<_>>()
+        .join("&")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use wasm_bindgen_test::wasm_bindgen_test;
+
+    #[wasm_bindgen_test]
+    fn encoding_round_trips() {
+        for text in ["demo-nova", "a b,c&d=e", "één/twee?", "100%", ""] {
+            assert_eq!(decode(&encode(text)), text, "{text}");
+        }
+        assert_eq!(encode("a b/c"), "a%20b%2Fc");
+        assert_eq!(decode("a+b%2"), "a b%2");
+    }
+
+    #[wasm_bindgen_test]
+    fn query_params_are_found_and_removed() {
+        let query = "?centrum=demo-nova&max=1500&genre=Dans%20en%20zo";
+        assert_eq!(query_param(query, "centrum").as_deref(), Some("demo-nova"));
+        assert_eq!(query_param(query, "genre").as_deref(), Some("Dans en zo"));
+        assert_eq!(query_param(query, "stad"), None);
+        assert_eq!(
+            without_param(query, "centrum"),
+            "max=1500&genre=Dans%20en%20zo"
+        );
+        assert_eq!(without_param("centrum=x", "centrum"), "");
+        assert_eq!(query_param("?gratis", "gratis").as_deref(), Some(""));
+    }
+}
