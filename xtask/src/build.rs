@@ -69,12 +69,13 @@ fn build_app(slug: &str, tools: &Tools) -> Result {
         &format!("/{slug}/"),
         &dist,
     )?;
-    // An app may ship its staff pages as a bundle of their own (`beheer.html`), so the
-    // public bundle stays small. Built after the main bundle, whose build replaces `dist`.
-    let staff_html = format!("apps/{slug}/{}.html", STAFF_BUNDLE);
-    if root.join(&staff_html).is_file() {
-        let public_url = format!("/{slug}/{STAFF_BUNDLE}/");
-        trunk_build(tools, &staff_html, &public_url, &dist.join(STAFF_BUNDLE))?;
+    // An app may ship some pages as bundles of their own (`apps/<slug>/<name>.html`, served
+    // at `/<slug>/<name>/`): the staff pages (`beheer.html`), Culture Matcher's saved shows
+    // (`bewaard.html`), so the first download stays small. Built after the main bundle,
+    // whose build replaces `dist`.
+    for name in sub_bundles(&root.join("apps").join(slug)) {
+        let html = format!("apps/{slug}/{name}.html");
+        trunk_build(tools, &html, &format!("/{slug}/{name}/"), &dist.join(&name))?;
     }
     println!("    {slug}: compressing (brotli 11, gzip 9)…");
     site::compress_dir(&dist)?;
@@ -84,6 +85,22 @@ fn build_app(slug: &str, tools: &Tools) -> Result {
 
 /// The folder (and URL segment) of an app's separate staff bundle.
 const STAFF_BUNDLE: &str = "beheer";
+
+/// The names of an app's extra bundles: its HTML files other than `index.html`, sorted.
+fn sub_bundles(app_dir: &std::path::Path) -> Vec<String> {
+    let mut names: Vec<String> = std::fs::read_dir(app_dir)
+        .into_iter()
+        .flatten()
+        .flatten()
+        .filter_map(|entry| {
+            let name = entry.file_name().into_string().ok()?;
+            let stem = name.strip_suffix(".html")?;
+            (stem != "index").then(|| stem.to_string())
+        })
+        .collect();
+    names.sort();
+    names
+}
 
 /// One trunk release build of `html` into `dist`, served under `public_url`, with its
 /// inline boot script moved into a file (the CSP allows no inline script).
@@ -238,7 +255,7 @@ pub(crate) fn test() -> Result {
     build_site(&tools, &mut steps)?;
 
     steps.step(
-        "browser unit tests (wasm-bindgen-test in headless Chromium: suite-ui, bieblo, culture-matcher-beheer)",
+        "browser unit tests (wasm-bindgen-test in headless Chromium: suite-ui, bieblo, culture-matcher, culture-matcher-beheer)",
     );
     let mut browser = cargo();
     browser.env("PATH", &tools.path).args([
@@ -250,6 +267,8 @@ pub(crate) fn test() -> Result {
         "suite-ui",
         "--package",
         "bieblo",
+        "--package",
+        "culture-matcher",
         "--package",
         "culture-matcher-beheer",
     ]);
@@ -291,4 +310,28 @@ pub(crate) fn bench() -> Result {
     run::run(&mut cmd)?;
     steps.finish();
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn extra_bundles_are_the_html_files_beside_index() {
+        let dir = std::env::temp_dir().join(format!("xtask-bundles-{}", std::process::id()));
+        std::fs::create_dir_all(dir.join("src")).expect("temp dir");
+        for file in [
+            "index.html",
+            "bewaard.html",
+            "beheer.html",
+            "style.css",
+            "Cargo.toml",
+        ] {
+            std::fs::write(dir.join(file), "").expect("temp file");
+        }
+        let names = sub_bundles(&dir);
+        std::fs::remove_dir_all(&dir).expect("remove temp dir");
+        assert_eq!(names, ["beheer", "bewaard"]);
+        assert!(sub_bundles(&dir).is_empty(), "a missing folder has none");
+    }
 }

@@ -1,6 +1,6 @@
 //! The root: one language and one route for the whole app; the centre's programme and
 //! what the browser keeps for it; the page for the current route inside the shell, with
-//! the app's menu.
+//! the app's menu. Generic over the [`Bundle`], so each bundle links only its own pages.
 
 use suite_domain::i18n::Msg;
 use suite_ui::{AppShell, EmptyState, ErrorState, LangProvider, Loading, use_mark_ready, use_t};
@@ -8,35 +8,84 @@ use yew::prelude::*;
 
 use crate::centre::{Centre, KeptState};
 use crate::data::{Load, use_programme};
-use crate::nav::{Link, NavProvider, use_nav};
+use crate::nav::{BundleKind, Link, NavProvider, use_nav};
 use crate::pages::{ChooseCentrePage, ProgrammePage, SavedPage, ShowPage, SwipePage};
-use crate::route::{Page, Route};
+use crate::route::{BASE, Page, Route};
 use crate::store::Kept;
 
+/// One of the app's bundles: which pages it shows and with what.
+pub(crate) trait Bundle: 'static {
+    const KIND: BundleKind;
+    /// The page for a route with a centre, for a page this bundle shows.
+    fn page(page: &Page) -> Html;
+    /// What a page of this bundle shows before a centre is chosen.
+    fn without_centre() -> Html;
+}
+
+/// `/culture-matcher/`: choosing a centre, the swipe, the programme and a show's page.
+pub(crate) struct MainBundle;
+
+impl Bundle for MainBundle {
+    const KIND: BundleKind = BundleKind::Main;
+
+    fn page(page: &Page) -> Html {
+        match page {
+            Page::Programme { filter_query } => {
+                html! { <ProgrammePage filter_query={AttrValue::from(filter_query.clone())} /> }
+            }
+            Page::Show { id } => html! { <ShowPage id={AttrValue::from(id.clone())} /> },
+            _ => html! { <SwipePage /> },
+        }
+    }
+
+    fn without_centre() -> Html {
+        html! { <ChooseCentrePage /> }
+    }
+}
+
+/// `/culture-matcher/bewaard`: the saved shows and the after-show chats.
+pub(crate) struct SavedBundle;
+
+impl Bundle for SavedBundle {
+    const KIND: BundleKind = BundleKind::Saved;
+
+    fn page(_: &Page) -> Html {
+        html! { <SavedPage /> }
+    }
+
+    /// The centres are chosen on the main bundle's start page.
+    fn without_centre() -> Html {
+        html! { <OtherBundle href={AttrValue::from(BASE)} /> }
+    }
+}
+
 #[function_component]
-pub(crate) fn App() -> Html {
+pub(crate) fn App<B: Bundle>() -> Html {
     html! {
         <LangProvider>
-            <NavProvider>
-                <Pages />
+            <NavProvider bundle={B::KIND}>
+                <Pages<B> />
             </NavProvider>
         </LangProvider>
     }
 }
 
 #[function_component]
-fn Pages() -> Html {
+fn Pages<B: Bundle>() -> Html {
     let nav = use_nav();
     let route = nav.route;
     match (&route.page, route.centre.clone()) {
-        // The server answers `/culture-matcher/beheer` with the staff bundle; this bundle
-        // only gets here from an old cached page, so it asks the server again.
-        (Page::Staff, _) => html! { <ToStaffBundle /> },
+        // The server answers another bundle's pages (`/culture-matcher/beheer`, `.../bewaard`)
+        // with that bundle; this one only gets here by the back button or an old cached
+        // page, so it asks the server again.
+        (page, _) if !B::KIND.shows(page) => {
+            html! { <OtherBundle href={AttrValue::from(route.href())} /> }
+        }
         (Page::NotFound, _) => html! { <NotFound /> },
         // Without a centre, every page first asks which one.
-        (_, None) => html! { <ChooseCentrePage /> },
+        (_, None) => B::without_centre(),
         (page, Some(centre)) => html! {
-            <CentreApp key={centre.clone()} centre={AttrValue::from(centre.clone())} page={page.clone()} />
+            <CentreApp<B> key={centre.clone()} centre={AttrValue::from(centre.clone())} page={page.clone()} />
         },
     }
 }
@@ -49,7 +98,7 @@ struct CentreAppProps {
 
 /// Everything about one centre: its programme loaded once for every page.
 #[function_component]
-fn CentreApp(props: &CentreAppProps) -> Html {
+fn CentreApp<B: Bundle>(props: &CentreAppProps) -> Html {
     let (load, retry) = use_programme(Some(props.centre.to_string()));
     let kept = {
         let centre = props.centre.to_string();
@@ -70,14 +119,7 @@ fn CentreApp(props: &CentreAppProps) -> Html {
                 programme,
                 kept,
             };
-            let page = match &props.page {
-                Page::Programme { filter_query } => {
-                    html! { <ProgrammePage filter_query={AttrValue::from(filter_query.clone())} /> }
-                }
-                Page::Show { id } => html! { <ShowPage id={AttrValue::from(id.clone())} /> },
-                Page::Saved => html! { <SavedPage /> },
-                _ => html! { <SwipePage /> },
-            };
+            let page = B::page(&props.page);
             html! {
                 <ContextProvider<Centre> context={centre.clone()}>
                     <p class="cm-centre-name">{ centre.programme.centre_name.clone() }</p>
@@ -134,12 +176,18 @@ fn Menu() -> Html {
     }
 }
 
+#[derive(Properties, PartialEq)]
+struct OtherBundleProps {
+    href: AttrValue,
+}
+
+/// A page of another bundle: loads `href` in place of this page (a full load, so the
+/// server hands out that bundle).
 #[function_component]
-fn ToStaffBundle() -> Html {
-    use_effect_with((), |()| {
+fn OtherBundle(props: &OtherBundleProps) -> Html {
+    use_effect_with(props.href.clone(), |href| {
         if let Some(window) = web_sys::window() {
-            // A full load, so the server hands out the staff bundle.
-            let _ = window.location().reload();
+            let _ = window.location().replace(href);
         }
     });
     html! { <Loading /> }

@@ -1,12 +1,35 @@
 //! Moving between pages without a reload: the current [`Route`] in a context, links that
 //! push a history entry, and the browser's back button (`popstate`). Each page still has
-//! a real URL that the server answers with the app (see `route.rs`).
+//! a real URL that the server answers with the app (see `route.rs`). A page of another
+//! bundle is opened with a full load.
 
 use wasm_bindgen::JsCast;
 use wasm_bindgen::closure::Closure;
 use yew::prelude::*;
 
-use crate::route::Route;
+use crate::route::{Page, Route};
+
+/// Which bundle runs (see `lib.rs`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum BundleKind {
+    /// Choosing a centre, the swipe, the programme, a show's page.
+    Main,
+    /// The saved shows and the after-show chats.
+    Saved,
+}
+
+impl BundleKind {
+    /// Whether this bundle shows `page` (a wrong address gets its "not found" from
+    /// whichever bundle the server handed out).
+    pub(crate) fn shows(self, page: &Page) -> bool {
+        match page {
+            Page::Staff => false,
+            Page::NotFound => true,
+            Page::Saved => self == BundleKind::Saved,
+            Page::Home | Page::Programme { .. } | Page::Show { .. } => self == BundleKind::Main,
+        }
+    }
+}
 
 /// The current route and the way to change it.
 #[derive(Clone, PartialEq)]
@@ -39,6 +62,19 @@ fn write_history(href: &str, replace: bool) {
     };
 }
 
+/// Opens `href` with a full load (a page of another bundle).
+fn load(href: &str, replace: bool) {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let location = window.location();
+    let _ = if replace {
+        location.replace(href)
+    } else {
+        location.assign(href)
+    };
+}
+
 /// After a move to another page: to the top, and the keyboard focus on the main
 /// landmark so screen readers start reading the new page.
 fn arrive() {
@@ -57,6 +93,7 @@ fn arrive() {
 
 #[derive(Properties, PartialEq)]
 pub(crate) struct NavProviderProps {
+    pub(crate) bundle: BundleKind,
     #[prop_or_default]
     pub(crate) children: Html,
 }
@@ -91,7 +128,12 @@ pub(crate) fn NavProvider(props: &NavProviderProps) -> Html {
     }
     let change = {
         let route = route.clone();
+        let bundle = props.bundle;
         Callback::from(move |(next, replace): (Route, bool)| {
+            if !bundle.shows(&next.page) {
+                load(&next.href(), replace);
+                return;
+            }
             write_history(&next.href(), replace);
             let new_page = next.page != route.page;
             route.set(next);
@@ -154,5 +196,35 @@ pub(crate) fn Link(props: &LinkProps) -> Html {
            aria-current={props.current.then_some("page")}>
             { props.children.clone() }
         </a>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use wasm_bindgen_test::wasm_bindgen_test;
+
+    #[wasm_bindgen_test]
+    fn every_page_belongs_to_one_bundle_and_not_found_to_both() {
+        let pages = [
+            Page::Home,
+            Page::Programme {
+                filter_query: "max=10".into(),
+            },
+            Page::Show { id: "x".into() },
+            Page::Saved,
+        ];
+        for page in &pages {
+            let main = BundleKind::Main.shows(page);
+            let saved = BundleKind::Saved.shows(page);
+            assert!(main != saved, "{page:?} belongs to exactly one bundle");
+        }
+        assert!(BundleKind::Saved.shows(&Page::Saved));
+        assert!(!BundleKind::Main.shows(&Page::Saved));
+        // The staff bundle is a crate of its own; "not found" never loads another page.
+        for bundle in [BundleKind::Main, BundleKind::Saved] {
+            assert!(!bundle.shows(&Page::Staff));
+            assert!(bundle.shows(&Page::NotFound));
+        }
     }
 }

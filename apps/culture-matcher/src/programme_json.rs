@@ -16,7 +16,7 @@ use suite_domain::culture::programme::{
 };
 use wasm_bindgen::JsValue;
 
-use crate::json::{self, all, boolean, get, list, present, string, whole};
+use suite_ui::json::{self, all, boolean, get, list, present, string, whole};
 
 /// Parses programme JSON; `None` when it is not JSON or not a programme.
 pub(crate) fn parse(text: &str) -> Option<Programme> {

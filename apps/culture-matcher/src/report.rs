@@ -6,7 +6,7 @@ use suite_domain::culture::insight::{Feedback, Interaction};
 use wasm_bindgen::JsValue;
 use yew::platform::spawn_local;
 
-use crate::json;
+use suite_ui::json;
 
 /// `POST url` with JSON text (the body of `InteractionReport` or `Feedback`, written
 /// field by field); whether the server took it.

@@ -7,7 +7,7 @@
 
 use wasm_bindgen::JsValue;
 
-use crate::json;
+use suite_ui::json;
 
 fn storage() -> Option<web_sys::Storage> {
     web_sys::window()?.local_storage().ok()?

@@ -45,18 +45,18 @@ impl Lang {
 }
 
 macro_rules! catalogue {
-    ($($key:ident => $nl:literal, $en:literal;)*) => {
+    ($(#[$section:meta] { $($key:ident => $nl:literal, $en:literal;)* })*) => {
         /// A key in the message catalogue.
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-        pub enum Msg { $($key,)* }
+        pub enum Msg { $($(#[$section] $key,)*)* }
 
         impl Msg {
             /// Every key, for completeness checks.
-            pub const ALL: &'static [Msg] = &[$(Msg::$key,)*];
+            pub const ALL: &'static [Msg] = &[$($(#[$section] Msg::$key,)*)*];
             /// The texts in key order: a table lookup is far less wasm than a `match`
             /// over every key and language.
-            const NL: &'static [&'static str] = &[$($nl,)*];
-            const EN: &'static [&'static str] = &[$($en,)*];
+            const NL: &'static [&'static str] = &[$($(#[$section] $nl,)*)*];
+            const EN: &'static [&'static str] = &[$($(#[$section] $en,)*)*];
 
             /// The text of this message in `lang`.
             pub fn text(self, lang: Lang) -> &'static str {
@@ -65,14 +65,18 @@ macro_rules! catalogue {
                     Lang::En => Self::EN,
                 };
                 // Every key has its text at its own position (the enum lists the keys
-                // in the same order as the tables).
+                // in the same order as the tables, with the same sections left out).
                 texts.get(self as usize).copied().unwrap_or_default()
             }
         }
     };
 }
 
+// Each app's own texts are a section behind its cargo feature, so that a bundle carries
+// only the texts it can show (a few KB of brotli per app); the server, the importers and
+// this crate's own tests enable every feature.
 catalogue! {
+    #[cfg(all())] {
     // Common interface words.
     Loading => "Even geduld, we laden alles…", "Loading…";
     Retry => "Opnieuw proberen", "Try again";
@@ -129,6 +133,8 @@ catalogue! {
     AppEReaderName => "E-reader", "E-reader";
     AppEReaderDesc => "Leen e-boeken van je bibliotheek en lees ze in je browser.", "Borrow e-books from your library and read them in your browser.";
     GameStart => "Start het spel", "Start the game";
+    }
+    #[cfg(feature = "bieblo")] {
     // Bieblo kiosk.
     BiebloKioskTitle => "Vind een boek naar je goesting!", "Find a book you will love!";
     BiebloKioskIntro => "Kies wat je leuk vindt. Dan tonen we je boeken die nu in de bib staan.", "Choose what you like. Then we show you books that are in the library now.";
@@ -222,6 +228,8 @@ catalogue! {
     BiebloThemesReset => "Alle thema's terug naar de standaard", "All themes back to the standard";
     BiebloThemesResetConfirm => "Alle thema's terugzetten naar de standaard? Je eigen namen, prenten en trefwoorden gaan verloren.", "Put all themes back to the standard? Your own names, pictures and terms will be lost.";
     BiebloThemesFix => "Niet alles is in orde: kijk de rood gemarkeerde velden na.", "Not everything is right: check the fields marked in red.";
+    }
+    #[cfg(feature = "culture-matcher")] {
     // Culture Matcher (young people 16-25: informal, short).
     CmChooseCentre => "Kies je cultuurcentrum", "Choose your cultural centre";
     CmNoCentres => "Er is nog geen programma om te swipen.", "There is no programme to swipe yet.";
@@ -334,6 +342,8 @@ catalogue! {
     CmChatNotGone => "Oké, geen probleem. Tot de volgende!", "Okay, no problem. See you next time!";
     CmSendFailed => "Versturen lukte niet. Probeer het straks opnieuw.", "Sending did not work. Try again later.";
     CmYou => "Jij", "You";
+    }
+    #[cfg(feature = "culture-matcher-staff")] {
     // Culture Matcher back-office (centre staff).
     CmBoOnlyCentres => "De Cultuurmatcher wordt beheerd door cultuurcentra. Hier is niets te beheren voor jouw organisatie.", "Culture Matcher is managed by cultural centres. There is nothing to manage here for your organisation.";
     CmBoCentre => "Cultuurcentrum", "Cultural centre";
@@ -427,6 +437,7 @@ catalogue! {
     CmBoNoInsight => "Er is nog niets geteld.", "Nothing has been counted yet.";
     CmBoCsv => "Download als CSV", "Download as CSV";
     CmBoRefresh => "Vernieuwen", "Refresh";
+    }
 }
 
 #[cfg(test)]

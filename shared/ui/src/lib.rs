@@ -13,6 +13,7 @@
 
 pub mod api;
 pub mod i18n;
+pub mod json;
 pub mod url;
 
 mod app_frame;

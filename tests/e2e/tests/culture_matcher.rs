@@ -472,10 +472,20 @@ async fn the_after_show_chat_stores_an_answer_the_centre_sees() -> Result<()> {
         .await?;
     assert_eq!(stored, json!([]), "only the app's own keys");
 
+    // The saved shows are a bundle of their own: the menu link loads it in full.
     browser
-        .goto(&format!("/culture-matcher/bewaard?centrum={CENTRE}"))
+        .eval("window.__sameDocument = true; return true;")
+        .await?;
+    browser.click(".cm-menu__link[href*=\"/bewaard\"]").await?;
+    browser
+        .wait_until(
+            "the saved bundle",
+            "!window.__sameDocument && document.readyState === 'complete' \
+             && [...document.scripts].some(s => s.src.includes('/culture-matcher/bewaard/'))",
+        )
         .await?;
     browser.wait_ready().await?;
+    assert_eq!(browser.current_path().await, "/culture-matcher/bewaard");
     browser
         .find(&format!(".cm-chat[data-show-id=\"{}\"]", show.id))
         .await?;
@@ -504,6 +514,20 @@ async fn the_after_show_chat_stores_an_answer_the_centre_sees() -> Result<()> {
         .find(&format!(".cm-saved[data-show-id=\"{}\"]", show.id))
         .await?;
     assert!(browser.find_all(".cm-chat").await?.is_empty());
+    // A saved show's title leads back into the main bundle, to the show's page.
+    browser
+        .click(&format!(
+            ".cm-saved[data-show-id=\"{}\"] .cm-saved__title a",
+            show.id
+        ))
+        .await?;
+    browser
+        .find(&format!(".cm-show[data-show-id=\"{}\"]", show.id))
+        .await?;
+    assert_eq!(
+        browser.current_path().await,
+        format!("/culture-matcher/voorstelling/{}", show.id)
+    );
 
     let counted = insight(&browser).await?;
     let answer = row(&counted, &show.id);

@@ -8,9 +8,9 @@ use suite_ui::{AppShell, EmptyState, ErrorState, HealthCheck, Loading, use_mark_
 use yew::platform::spawn_local;
 use yew::prelude::*;
 
-use crate::json;
 use crate::nav::Link;
 use crate::route::{Page, Route};
+use suite_ui::json;
 
 #[derive(Clone, PartialEq)]
 enum Centres {

@@ -5,6 +5,7 @@
 pub mod kiosk;
 pub mod recommend;
 pub mod snapshot;
+#[cfg(feature = "bieblo")]
 pub mod theme_edit;
 pub mod themes;
 

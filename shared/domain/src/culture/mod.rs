@@ -6,7 +6,9 @@ pub mod insight;
 pub mod media;
 pub mod programme;
 pub mod recommend;
+#[cfg(feature = "culture-matcher-staff")]
 pub mod show_input;
+#[cfg(feature = "culture-matcher-staff")]
 pub mod staff;
 #[cfg(test)]
 mod testkit;
