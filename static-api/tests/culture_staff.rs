@@ -522,3 +522,80 @@ async fn uploads_are_sniffed_limited_and_stored_by_their_hash() {
     .count();
     assert_eq!(stored, 3, "refused uploads leave nothing behind");
 }
+
+#[tokio::test]
+async fn uploads_no_show_uses_any_more_are_removed_and_shared_ones_stay() {
+    let app = app().await;
+    let nova = app.session(NOVA).await;
+    let venue = first_venue(&app, &nova).await;
+    let media_dir = app
+        .state
+        .config
+        .public_data_dir()
+        .join("culture-matcher/media/demo-nova");
+    let stored = |url: &Value| {
+        let name = url
+            .as_str()
+            .and_then(|u| u.rsplit('/').next())
+            .expect("a url");
+        media_dir.join(name).is_file()
+    };
+    let url_of = |res: support::TestResponse| {
+        assert_eq!(res.status, StatusCode::OK, "{}", res.json);
+        res.json["url"].clone()
+    };
+    // Three pictures (the same PNG with different trailing bytes) and a trailer.
+    let picture = |extra: u8| {
+        let mut png = TINY_PNG.to_vec();
+        png.push(extra);
+        png
+    };
+    let a = url_of(upload(&app, &nova, "image/png", &picture(1)).await);
+    let b = url_of(upload(&app, &nova, "image/png", &picture(2)).await);
+    let fresh = url_of(upload(&app, &nova, "image/png", &picture(3)).await);
+    let video = url_of(upload(&app, &nova, "video/webm", WEBM_HEAD).await);
+
+    let make = |image: &Value, trailer: Option<&Value>| {
+        let mut body = show_body(&venue);
+        body["image"] = image.clone();
+        body["image_alt"] = json!("Een vogel");
+        if let Some(trailer) = trailer {
+            body["trailer"] = trailer.clone();
+        }
+        body
+    };
+    let first = app
+        .request_as(Method::POST, SHOWS, Some(make(&a, Some(&video))), &nova)
+        .await;
+    assert_eq!(first.status, StatusCode::CREATED, "{}", first.json);
+    let first = format!("{SHOWS}/{}", first.json["id"].as_str().expect("id"));
+    let second = app
+        .request_as(Method::POST, SHOWS, Some(make(&a, None)), &nova)
+        .await;
+    assert_eq!(second.status, StatusCode::CREATED, "{}", second.json);
+    let second = format!("{SHOWS}/{}", second.json["id"].as_str().expect("id"));
+
+    // The first show gets picture b: a stays, the second show uses it.
+    let res = app
+        .request_as(Method::PUT, &first, Some(make(&b, Some(&video))), &nova)
+        .await;
+    assert_eq!(res.status, StatusCode::OK, "{}", res.json);
+    assert!(stored(&a) && stored(&b) && stored(&video));
+
+    // The second show goes: now nothing uses a.
+    let res = app.request_as(Method::DELETE, &second, None, &nova).await;
+    assert_eq!(res.status, StatusCode::NO_CONTENT);
+    assert!(!stored(&a), "a is removed");
+    assert!(stored(&b) && stored(&video));
+
+    // The first show goes with its picture and trailer.
+    let res = app.request_as(Method::DELETE, &first, None, &nova).await;
+    assert_eq!(res.status, StatusCode::NO_CONTENT);
+    assert!(!stored(&b) && !stored(&video));
+    assert_eq!(
+        app.get(b.as_str().expect("url")).await.status,
+        StatusCode::NOT_FOUND
+    );
+    // An upload that no show has used yet (a form not saved yet) is left alone.
+    assert!(stored(&fresh));
+}

@@ -38,6 +38,9 @@ pub struct ApiError {
     pub code: Option<ErrorCode>,
     /// A Dutch text for the user: the server's own message when it sent one.
     pub message: String,
+    /// For `invalid_input`: the field the server named (`title`, `dates.2.end`…), so a
+    /// form can mark it.
+    pub field: Option<String>,
 }
 
 impl ApiError {
@@ -47,6 +50,7 @@ impl ApiError {
             status: 0,
             code: None,
             message: Msg::ErrNetwork.text(Lang::Nl).into(),
+            field: None,
         }
     }
 
@@ -58,26 +62,32 @@ impl ApiError {
             status,
             code,
             message: msg.text(Lang::Nl).into(),
+            field: None,
         }
     }
 
-    /// Reads an error answer: the documented `{"error": {"code", "message"}}` body, or
-    /// else the status alone.
+    /// Reads an error answer: the documented `{"error": {"code", "message", "field"?}}`
+    /// body, or else the status alone.
     pub fn from_body(status: u16, body: &str) -> Self {
         match serde_json::from_str::<ErrorBody>(body) {
             Ok(ErrorBody { error }) => Self {
                 status,
                 code: Some(error.code),
                 message: error.message,
+                field: error.field,
             },
             Err(_) => Self::from_status(status),
         }
     }
 
-    /// The catalogue text for this error in `lang`; the stored message when there is no
-    /// code to look up.
+    /// The text for this error in `lang`: in Dutch the server's own message (it may say
+    /// more than the code's, e.g. which date is wrong); otherwise the catalogue text of
+    /// the code; the stored message when there is no code to look up.
     pub fn localized(&self, lang: Lang) -> String {
         match (self.code, self.status) {
+            (Some(_), _) if lang == Lang::Nl && !self.message.trim().is_empty() => {
+                self.message.clone()
+            }
             (Some(code), _) => code.message().text(lang).into(),
             (None, 0) => Msg::ErrNetwork.text(lang).into(),
             (None, _) => self.message.clone(),
@@ -141,6 +151,7 @@ async fn read_json<T: DeserializeOwned>(response: Response) -> Result<T, ApiErro
         status,
         code: Some(ErrorCode::Internal),
         message: Msg::ErrInternal.text(Lang::Nl).into(),
+        field: None,
     })
 }
 

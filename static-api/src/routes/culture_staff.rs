@@ -11,7 +11,7 @@ use axum::http::{StatusCode, header};
 use sha2::{Digest, Sha256};
 use suite_domain::api::{ErrorBody, ErrorCode};
 use suite_domain::culture::media::{
-    MEDIA_HASH_HEX, MediaKind, StoredMedia, media_prefix, sniff_media,
+    MEDIA_HASH_HEX, MediaKind, StoredMedia, media_prefix, sniff_media, unused_uploads,
 };
 use suite_domain::culture::programme::{Show, Trailer};
 use suite_domain::culture::show_input::{
@@ -54,6 +54,32 @@ async fn republish(state: &AppState, centre: &str) -> Result<(), AppError> {
         .await
         .map(drop)
         .map_err(|e| AppError::Internal(format!("publishing the programme of {centre}: {e}")))
+}
+
+/// Removes the uploaded files that `before` (a show just changed or deleted) used and no
+/// show of the centre uses now. A failure is logged, never the request's: the change is
+/// already stored, and a left-over file harms nothing.
+async fn remove_unused_uploads(state: &AppState, centre: &str, before: &Show) {
+    let shows = match state.db.culture_shows(centre).await {
+        Ok(stored) => stored.into_iter().map(|s| s.show).collect::<Vec<_>>(),
+        Err(e) => {
+            tracing::warn!(%centre, error = %e, "cannot read the shows to tidy the uploads");
+            return;
+        }
+    };
+    let dir = state
+        .config
+        .public_data_dir()
+        .join("culture-matcher/media")
+        .join(centre);
+    for file in unused_uploads(before, &shows, centre) {
+        let path = dir.join(file);
+        match tokio::fs::remove_file(&path).await {
+            Ok(()) => tracing::info!(%centre, %file, "unused upload removed"),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
+            Err(e) => tracing::warn!(%centre, %file, error = %e, "cannot remove an unused upload"),
+        }
+    }
 }
 
 /// A stored show of the centre, or 404.
@@ -248,6 +274,7 @@ pub(super) async fn update_show(
         }
     }
     republish(&state, &centre).await?;
+    remove_unused_uploads(&state, &centre, &stored.show).await;
     tracing::info!(by = %staff.email, %centre, show = %id, "show saved");
     Ok(Json(CentreShow::of(&show, ShowOrigin::Staff, now_unix())))
 }
@@ -275,6 +302,7 @@ pub(super) async fn delete_show(
         return Err(AppError::NotFound);
     }
     republish(&state, &centre).await?;
+    remove_unused_uploads(&state, &centre, &stored.show).await;
     tracing::info!(by = %staff.email, %centre, show = %id, "show deleted");
     Ok(StatusCode::NO_CONTENT)
 }

@@ -255,7 +255,13 @@ pub(crate) fn ShowEditor(props: &ShowEditorProps) -> Html {
             };
             errors.set(Vec::new());
             busy.set(true);
-            let (busy, failed, on_saved) = (busy.clone(), failed.clone(), on_saved.clone());
+            let (busy, failed, on_saved, errors, form) = (
+                busy.clone(),
+                failed.clone(),
+                on_saved.clone(),
+                errors.clone(),
+                form.clone(),
+            );
             let base = format!("/api/culture/{centre}/shows");
             let editing = editing.clone();
             spawn_local(async move {
@@ -267,8 +273,20 @@ pub(crate) fn ShowEditor(props: &ShowEditorProps) -> Html {
                 match saved {
                     Ok(show) => on_saved.emit(show),
                     Err(error) => {
+                        // A field the server refused (its check is the form's own, so
+                        // this is rare: a venue removed meanwhile…) is marked and focused.
+                        let refused = error.field.as_deref().and_then(ShowField::from_name);
+                        match refused {
+                            Some(field) => {
+                                errors.set(vec![ShowFieldError {
+                                    field,
+                                    message: Msg::ErrInvalidInput,
+                                }]);
+                                focus_id_soon(field_id(field, &form));
+                            }
+                            None => focus_id_soon("cm-bo-form-failed".into()),
+                        }
                         failed.set(Some(error));
-                        focus_id_soon("cm-bo-form-failed".into());
                     }
                 }
             });

@@ -4,7 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::programme::Trailer;
+use super::programme::{Show, Trailer};
 
 /// Largest uploaded picture, in bytes.
 pub const IMAGE_MAX_BYTES: usize = 2 * 1024 * 1024;
@@ -114,6 +114,32 @@ pub fn local_media(url: &str, centre: &str) -> Option<MediaKind> {
             .bytes()
             .all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b));
     hex.then(|| MediaKind::from_ext(ext)).flatten()
+}
+
+/// The file names of `centre`'s uploads that `show` uses (its picture, its trailer file).
+pub fn uploads_of<'a>(show: &'a Show, centre: &str) -> Vec<&'a str> {
+    let image = show.image.as_ref().and_then(|i| i.src.as_deref());
+    let trailer = match &show.trailer {
+        Some(Trailer::File { src, .. }) => Some(src.as_str()),
+        _ => None,
+    };
+    let prefix = media_prefix(centre);
+    image
+        .into_iter()
+        .chain(trailer)
+        .filter(|url| local_media(url, centre).is_some())
+        .filter_map(|url| url.strip_prefix(prefix.as_str()))
+        .collect()
+}
+
+/// The uploads `before` used that none of `shows` (the centre's shows after a change)
+/// uses any more: the files to remove after a show was changed or deleted. Only files
+/// of that one show are candidates, never a fresh upload that no show uses yet.
+pub fn unused_uploads<'a>(before: &'a Show, shows: &[Show], centre: &str) -> Vec<&'a str> {
+    let mut unused = uploads_of(before, centre);
+    unused.retain(|file| !shows.iter().any(|s| uploads_of(s, centre).contains(file)));
+    unused.dedup();
+    unused
 }
 
 /// What `POST /api/culture/<centre>/media` answers: where the file is served.
@@ -284,6 +310,64 @@ mod tests {
         ] {
             assert_eq!(local_media(bad, "demo-nova"), None, "{bad}");
         }
+    }
+
+    #[test]
+    fn a_changed_or_deleted_show_frees_only_the_uploads_no_other_show_uses() {
+        use crate::culture::programme::Image;
+        use crate::culture::testkit::show;
+        let prefix = media_prefix("demo-nova");
+        let file = |name: &str| format!("{prefix}{name}");
+        let with = |id: &str, image: Option<String>, trailer: Option<String>| {
+            let mut s = show(id, None, &[], 0);
+            s.image = image.map(|src| Image {
+                src: Some(src),
+                source: None,
+                alt: None,
+                credit: None,
+            });
+            s.trailer = trailer.map(|src| Trailer::File {
+                src,
+                mime: "video/mp4".into(),
+            });
+            s
+        };
+        let before = with(
+            "a",
+            Some(file("0123456789abcdef.jpg")),
+            Some(file("fedcba9876543210.mp4")),
+        );
+        assert_eq!(
+            uploads_of(&before, "demo-nova"),
+            ["0123456789abcdef.jpg", "fedcba9876543210.mp4"]
+        );
+        // Deleted, while show b uses the same picture: only the trailer goes.
+        let b = with("b", Some(file("0123456789abcdef.jpg")), None);
+        assert_eq!(
+            unused_uploads(&before, std::slice::from_ref(&b), "demo-nova"),
+            ["fedcba9876543210.mp4"]
+        );
+        // Changed to another picture, same trailer: the old picture goes.
+        let after = with(
+            "a",
+            Some(file("aaaaaaaaaaaaaaaa.png")),
+            Some(file("fedcba9876543210.mp4")),
+        );
+        assert_eq!(
+            unused_uploads(&before, &[after], "demo-nova"),
+            ["0123456789abcdef.jpg"]
+        );
+        // Pictures elsewhere (an import's, another centre's) are never ours to remove.
+        let foreign = with(
+            "c",
+            Some("https://media.example.org/0123456789abcdef.jpg".into()),
+            Some(format!(
+                "{}0123456789abcdef.mp4",
+                media_prefix("demo-elders")
+            )),
+        );
+        assert!(uploads_of(&foreign, "demo-nova").is_empty());
+        assert!(unused_uploads(&foreign, &[], "demo-nova").is_empty());
     }
 
     fn embed(url: &str) -> Option<(String, String, String)> {

@@ -125,6 +125,33 @@ impl ShowField {
             ShowField::Trailer => "trailer".into(),
         }
     }
+
+    /// The field an API error names (the inverse of [`ShowField::name`]).
+    pub fn from_name(name: &str) -> Option<ShowField> {
+        let field = match name {
+            "title" => ShowField::Title,
+            "text" => ShowField::Text,
+            "genre" => ShowField::Genre,
+            "dates" => ShowField::Dates,
+            "venue" => ShowField::Venue,
+            "price_cents" => ShowField::Price,
+            "ticket_url" => ShowField::TicketUrl,
+            "image" => ShowField::Image,
+            "image_alt" => ShowField::ImageAlt,
+            "trailer" => ShowField::Trailer,
+            _ => {
+                let rest = name.strip_prefix("dates.")?;
+                let (index, end) = rest.split_once('.')?;
+                let index = index.parse().ok()?;
+                return match end {
+                    "start" => Some(ShowField::DateStart(index)),
+                    "end" => Some(ShowField::DateEnd(index)),
+                    _ => None,
+                };
+            }
+        };
+        Some(field)
+    }
 }
 
 /// One problem, with the message to show beside the field.

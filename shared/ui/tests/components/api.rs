@@ -20,6 +20,16 @@ fn error_bodies_and_bare_statuses_become_api_errors() {
         error.localized(Lang::En),
         Msg::ErrTooManyAttempts.text(Lang::En)
     );
+    // In Dutch the server's own, more precise message.
+    assert_eq!(error.localized(Lang::Nl), "Wacht 5 minuten.");
+    let blank = ApiError::from_body(
+        429,
+        r#"{"error":{"code":"too_many_attempts","message":" "}}"#,
+    );
+    assert_eq!(
+        blank.localized(Lang::Nl),
+        Msg::ErrTooManyAttempts.text(Lang::Nl)
+    );
 
     let cases = [
         (401, Some(ErrorCode::NotLoggedIn)),
@@ -87,6 +97,7 @@ async fn requests_carry_the_csrf_token_only_when_they_change_something() {
 async fn failures_keep_the_status_and_the_servers_message() {
     stub_fetch(json!({
         "POST /api/thing": [409, {"error": {"code": "conflict", "message": "Die bestaat al."}}],
+        "PUT /api/thing": [422, {"error": {"code": "invalid_input", "message": "Kies een zaal.", "field": "venue"}}],
         "GET /api/gone": "network",
     }));
     let conflict = api::post::<_, Health>("/api/thing", &json!({})).await;
@@ -94,8 +105,18 @@ async fn failures_keep_the_status_and_the_servers_message() {
         status: 409,
         code: Some(ErrorCode::Conflict),
         message: "Die bestaat al.".into(),
+        field: None,
     };
     assert_eq!(conflict, Err(expected));
+    // A refused form names its field.
+    let invalid = api::put::<_, Health>("/api/thing", &json!({})).await;
+    let expected = ApiError {
+        status: 422,
+        code: Some(ErrorCode::InvalidInput),
+        message: "Kies een zaal.".into(),
+        field: Some("venue".into()),
+    };
+    assert_eq!(invalid, Err(expected));
     assert_eq!(
         api::get::<Health>("/api/gone").await,
         Err(ApiError::network())

@@ -60,6 +60,39 @@ struct AppReport {
     ready_error: Option<String>,
 }
 
+/// A bundle an app loads on demand (`target/site/<slug>/<name>/`): its sizes, and the
+/// budget when it is a public one (the staff back-offices have none).
+#[derive(Debug, Serialize)]
+struct BundleReport {
+    bundle: String,
+    total: Size,
+    budget_brotli: Option<u64>,
+    within_size_budget: Option<bool>,
+}
+
+/// Time to ready of a page other than an app's start page.
+#[derive(Debug, Serialize)]
+struct PageReady {
+    label: &'static str,
+    path: &'static str,
+    ready_ms_runs: Vec<f64>,
+    ready_ms_median: Option<f64>,
+    ready_error: Option<String>,
+}
+
+/// Pages timed besides the start pages: where a shared Culture Matcher link lands (the
+/// swipe of a centre), and its bundle of saved shows.
+const EXTRA_PAGES: [(&str, &str); 2] = [
+    (
+        "culture-matcher, swipe of a centre",
+        "/culture-matcher/?centrum=demo-nova",
+    ),
+    (
+        "culture-matcher/bewaard",
+        "/culture-matcher/bewaard?centrum=demo-nova",
+    ),
+];
+
 #[derive(Debug, Serialize)]
 struct LoadReport {
     path: String,
@@ -75,6 +108,8 @@ struct Report {
     machine: String,
     chromium: String,
     apps: Vec<AppReport>,
+    bundles: Vec<BundleReport>,
+    pages: Vec<PageReady>,
     load: Vec<LoadReport>,
     swipe: SwipeReport,
 }
@@ -253,6 +288,34 @@ fn size_of(file: &Path) -> Size {
     }
 }
 
+/// The extra bundles of an app: its sub-folders with an `index.html`, sorted.
+fn bundles(slug: &str, dir: &Path) -> Vec<BundleReport> {
+    let mut names: Vec<String> = std::fs::read_dir(dir)
+        .into_iter()
+        .flatten()
+        .flatten()
+        .filter(|e| e.path().join("index.html").is_file())
+        .filter_map(|e| e.file_name().into_string().ok())
+        .collect();
+    names.sort();
+    names
+        .into_iter()
+        .map(|name| {
+            let (wasm, js, css) = app_sizes(&dir.join(&name));
+            let mut total = wasm;
+            total += js;
+            total += css;
+            let budget = (name != "beheer").then_some(YEW_BUDGET_BYTES);
+            BundleReport {
+                bundle: format!("{slug}/{name}"),
+                total,
+                budget_brotli: budget,
+                within_size_budget: budget.map(|b| total.brotli <= b),
+            }
+        })
+        .collect()
+}
+
 fn app_sizes(dir: &Path) -> (Size, Size, Size) {
     let (mut wasm, mut js, mut css) = (Size::default(), Size::default(), Size::default());
     let Ok(entries) = std::fs::read_dir(dir) else {
@@ -275,7 +338,7 @@ const READY_OBSERVER: &str = "(() => { const mark = () => { \
     { window.__readyAt = performance.now(); } }; \
     new MutationObserver(mark).observe(document, {attributes: true, subtree: true, attributeFilter: ['data-ready']}); })();";
 
-async fn time_to_ready(server: &TestServer, slug: &str) -> Result<Vec<f64>, String> {
+async fn time_to_ready(server: &TestServer, path: &str) -> Result<Vec<f64>, String> {
     let mut runs = Vec::new();
     for _ in 0..RUNS {
         // A new browser profile per run: nothing cached, nothing compiled.
@@ -300,7 +363,7 @@ async fn time_to_ready(server: &TestServer, slug: &str) -> Result<Vec<f64>, Stri
                 json!({"source": READY_OBSERVER}),
             )
             .await?;
-        browser.goto(&format!("/{slug}/")).await?;
+        browser.goto(path).await?;
         browser.wait_ready().await?;
         browser
             .wait_until("ready time", "window.__readyAt > 0")
@@ -403,6 +466,21 @@ fn markdown(report: &Report) -> String {
             if a.within_size_budget { "yes" } else { "NO" }
         ));
     }
+    md.push_str(
+        "\nBundles loaded on demand (a page of their own; the staff back-offices have no budget):\n\n\
+         | bundle | total brotli | budget | within |\n|---|---|---|---|\n",
+    );
+    for b in &report.bundles {
+        let (budget, within) = match (b.budget_brotli, b.within_size_budget) {
+            (Some(budget), Some(within)) => (kb(budget), if within { "yes" } else { "NO" }),
+            _ => ("none set".to_string(), "n/a"),
+        };
+        md.push_str(&format!(
+            "| {} | **{}** | {budget} | {within} |\n",
+            b.bundle,
+            kb(b.total.brotli)
+        ));
+    }
     md.push_str(&format!(
         "\n## Time to ready\n\nNavigation to `data-ready=\"true\"`, headless Chromium, 4x CPU slowdown, \
          9 Mbit/s down / 1.5 Mbit/s up / 60 ms RTT, cold cache (new profile, cache disabled), median of {RUNS}.\n\n"
@@ -424,6 +502,22 @@ fn markdown(report: &Report) -> String {
             .map(|e| format!("error: {e}"))
             .unwrap_or_else(|| runs.join(", "));
         md.push_str(&format!("| {} | {median} | {runs} | {budget} |\n", a.slug));
+    }
+    for p in &report.pages {
+        let median = p
+            .ready_ms_median
+            .map(|m| format!("**{m:.0} ms**"))
+            .unwrap_or_else(|| "n/a".into());
+        let runs: Vec<String> = p.ready_ms_runs.iter().map(|r| format!("{r:.0}")).collect();
+        let runs = p
+            .ready_error
+            .clone()
+            .map(|e| format!("error: {e}"))
+            .unwrap_or_else(|| runs.join(", "));
+        md.push_str(&format!(
+            "| {} (`{}`) | {median} | {runs} | {} ms |\n",
+            p.label, p.path, YEW_READY_BUDGET_MS
+        ));
     }
     md.push_str("\n## API under load (loopback; server and wrk share the machine's 2 cores)\n\n");
     md.push_str("| path | requests/s | p50 | p99 | command |\n|---|---|---|---|---|\n");
@@ -464,6 +558,7 @@ async fn main() -> Result<(), String> {
     .map_err(|e| e.to_string())?;
 
     let mut apps = Vec::new();
+    let mut bundles = Vec::new();
     for app in APPS {
         println!("measuring {} …", app.slug);
         let (wasm, js, css) = app_sizes(&site.join(app.slug));
@@ -476,7 +571,8 @@ async fn main() -> Result<(), String> {
         } else {
             YEW_BUDGET_BYTES
         };
-        let (runs, error) = match time_to_ready(&server, app.slug).await {
+        bundles.extend(self::bundles(app.slug, &site.join(app.slug)));
+        let (runs, error) = match time_to_ready(&server, &format!("/{}/", app.slug)).await {
             Ok(runs) => (runs, None),
             Err(e) => (Vec::new(), Some(e)),
         };
@@ -491,6 +587,21 @@ async fn main() -> Result<(), String> {
             ready_ms_median: median(&runs),
             ready_ms_runs: runs,
             ready_budget_ms: (!game).then_some(YEW_READY_BUDGET_MS),
+            ready_error: error,
+        });
+    }
+    let mut pages = Vec::new();
+    for (label, path) in EXTRA_PAGES {
+        println!("measuring {label} …");
+        let (runs, error) = match time_to_ready(&server, path).await {
+            Ok(runs) => (runs, None),
+            Err(e) => (Vec::new(), Some(e)),
+        };
+        pages.push(PageReady {
+            label,
+            path,
+            ready_ms_median: median(&runs),
+            ready_ms_runs: runs,
             ready_error: error,
         });
     }
@@ -518,6 +629,8 @@ async fn main() -> Result<(), String> {
         machine: format!("{cores} cores, {}", std::env::consts::ARCH),
         chromium,
         apps,
+        bundles,
+        pages,
         load: loads,
         swipe,
     };

@@ -356,3 +356,38 @@ fn nothing_panics_on_odd_input() {
     assert!(check(&odd).is_err());
     assert!(html_to_text("<<<>>>&&;").len() < 20);
 }
+
+#[test]
+fn field_names_read_back_to_their_field() {
+    let all = [
+        ShowField::Title,
+        ShowField::Text,
+        ShowField::Genre,
+        ShowField::Dates,
+        ShowField::DateStart(0),
+        ShowField::DateEnd(11),
+        ShowField::Venue,
+        ShowField::Price,
+        ShowField::TicketUrl,
+        ShowField::Image,
+        ShowField::ImageAlt,
+        ShowField::Trailer,
+    ];
+    for field in all {
+        assert_eq!(
+            ShowField::from_name(&field.name()),
+            Some(field),
+            "{field:?}"
+        );
+    }
+    for unknown in [
+        "",
+        "price",
+        "dates.",
+        "dates.x.start",
+        "dates.1.middle",
+        "dates.1",
+    ] {
+        assert_eq!(ShowField::from_name(unknown), None, "{unknown}");
+    }
+}
