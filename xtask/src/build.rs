@@ -40,6 +40,7 @@ fn build_app(slug: &str, tools: &Tools) -> Result {
             "shared/ui/Cargo.toml",
             "shared/ui/src",
             "shared/ui/style.css",
+            "shared/ui/staff.css",
         ] {
             inputs.push(root.join(p));
         }

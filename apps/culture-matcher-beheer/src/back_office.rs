@@ -1,35 +1,21 @@
 //! The back-office inside the staff panel: which centre staff manage (their own, or the
-//! one an admin picks), links to its three sections, and the sections: shows, venues
-//! and insight.
+//! one an admin picks: `suite_ui::OrgChoice`), links to its three sections, and the
+//! sections: shows, venues and insight.
 
 use suite_domain::i18n::Msg;
-use suite_domain::org::{Organisation, Role};
-use suite_ui::api::{self, ApiError};
-use suite_ui::{EmptyState, Loading, use_lang, use_t};
-use yew::platform::spawn_local;
+use suite_domain::org::{OrgKind, Role};
+use suite_ui::back_office::focus_id;
+use suite_ui::{OrgChoice, use_t};
 use yew::prelude::*;
 
-use crate::centre_choice::{self, Scope};
-use crate::focus::focus_id;
 use crate::insight::InsightSection;
 use crate::shows::ShowsSection;
 use crate::venues::VenueSection;
-use crate::view::load_failed;
 
 /// The headings of the sections, for the links at the top.
 pub(crate) const SHOWS_HEADING: &str = "cm-bo-shows-title";
 pub(crate) const VENUES_HEADING: &str = "cm-bo-venues-title";
 pub(crate) const INSIGHT_HEADING: &str = "cm-bo-insight-title";
-
-/// The centres an admin chooses from (`GET /api/orgs`).
-#[derive(Clone, PartialEq)]
-enum Centres {
-    /// Not asked: the role has its own centre, or none.
-    NotNeeded,
-    Loading,
-    Loaded(Vec<Organisation>),
-    Failed(ApiError),
-}
 
 #[derive(Properties, PartialEq)]
 pub(crate) struct BackOfficeProps {
@@ -47,66 +33,36 @@ fn jump(heading: &'static str, text: &'static str) -> Html {
     html! { <li><a href={format!("#{heading}")} {onclick}>{ text }</a></li> }
 }
 
+/// The back-office for the role's centre (or the centre an admin picks).
 #[function_component]
 pub(crate) fn BackOffice(props: &BackOfficeProps) -> Html {
-    let (lang, t) = (use_lang(), use_t());
-    let scope = Scope::of(&props.role);
-    let admin = scope == Scope::AnyCentre;
-    let list = use_state(|| match admin {
-        true => Centres::Loading,
-        false => Centres::NotNeeded,
-    });
-    let chosen = use_state(|| None::<AttrValue>);
-    let attempt = use_state(|| 0_u32);
+    let office = Callback::from(|centre: AttrValue| html! { <CentreOffice {centre} /> });
+    html! {
+        <OrgChoice role={props.role.clone()} kind={OrgKind::Centre} select_id="cm-bo-centre"
+            label={Msg::CmBoCentre} none_found={Msg::CmBoNoCentres}
+            other_kind={Msg::CmBoOnlyCentres} {office} />
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct CentreOfficeProps {
+    centre: AttrValue,
+}
+
+/// One centre's back-office: links to its sections, and the sections.
+#[function_component]
+fn CentreOffice(props: &CentreOfficeProps) -> Html {
+    let t = use_t();
     // Bumped when a show changes, so the insight lists it too.
     let version = use_state(|| 0_u32);
-    {
-        let (list, chosen) = (list.clone(), chosen.clone());
-        use_effect_with((admin, *attempt), move |&(admin, _)| {
-            if admin {
-                list.set(Centres::Loading);
-                spawn_local(async move {
-                    match api::get::<Vec<Organisation>>("/api/orgs").await {
-                        Ok(orgs) => {
-                            let found = centre_choice::centres(orgs);
-                            chosen.set(found.first().map(|org| org.id.clone().into()));
-                            list.set(Centres::Loaded(found));
-                        }
-                        Err(error) => list.set(Centres::Failed(error)),
-                    }
-                });
-            }
-        });
-    }
-    let centre = match &scope {
-        Scope::Centre(id) => Some(AttrValue::from(id.clone())),
-        Scope::AnyCentre => (*chosen).clone(),
-        Scope::NotACentre => None,
-    };
-    let choice = match &*list {
-        Centres::NotNeeded => Html::default(),
-        Centres::Loading => return html! { <Loading /> },
-        Centres::Failed(error) => return load_failed(error, lang, &attempt),
-        Centres::Loaded(found) if found.is_empty() => {
-            return html! { <EmptyState message={Msg::CmBoNoCentres} /> };
-        }
-        Centres::Loaded(found) => {
-            let chosen = chosen.clone();
-            let on_choose = Callback::from(move |id: String| chosen.set(Some(id.into())));
-            centre_choice::select(found, centre.as_deref(), on_choose, lang)
-        }
-    };
-    let Some(centre) = centre else {
-        return html! { <EmptyState message={Msg::CmBoOnlyCentres} /> };
-    };
     let on_changed = {
         let version = version.clone();
         Callback::from(move |()| version.set(*version + 1))
     };
+    let centre = props.centre.clone();
     let key = centre.to_string();
     html! {
-        <div class="bo">
-            { choice }
+        <>
             <nav class="cm-bo-nav" aria-label={t(Msg::CmBoSections)}>
                 <ul>
                     { jump(SHOWS_HEADING, t(Msg::CmBoShows)) }
@@ -117,6 +73,6 @@ pub(crate) fn BackOffice(props: &BackOfficeProps) -> Html {
             <ShowsSection key={format!("s-{key}")} centre={centre.clone()} {on_changed} />
             <VenueSection key={format!("v-{key}")} centre={centre.clone()} />
             <InsightSection key={format!("i-{key}")} {centre} version={*version} />
-        </div>
+        </>
     }
 }

@@ -9,9 +9,7 @@
 
 mod app;
 mod back_office;
-mod centre_choice;
 mod dates;
-mod focus;
 mod insight;
 mod show_form;
 mod shows;

@@ -15,9 +15,9 @@ use yew::prelude::*;
 
 use crate::back_office::SHOWS_HEADING;
 use crate::dates::date_time;
-use crate::focus::focus_id_soon;
 use crate::show_form::ShowEditor;
 use crate::view::{alert, load_failed, section, status};
+use suite_ui::back_office::focus_id_soon;
 
 /// The id of the notice after a change.
 const NOTICE: &str = "cm-bo-shows-notice";

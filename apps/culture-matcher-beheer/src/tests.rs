@@ -1,6 +1,7 @@
 //! Tests of the back-office's pure pieces (in headless Chromium, like the other apps'
-//! unit tests): whose centre a role manages, the show form and its check, the table's
-//! order and changes, the venue notes, the insight's table and chart, and uploads.
+//! unit tests; whose centre a role manages is `suite_domain::org`'s): the show form and
+//! its check, the table's order and changes, the venue notes, the insight's table and
+//! chart, and uploads.
 
 use std::rc::Rc;
 
@@ -9,11 +10,9 @@ use suite_domain::culture::media::{IMAGE_MAX_BYTES, MediaKind, VIDEO_MAX_BYTES};
 use suite_domain::culture::show_input::{DateInput, ShowField, ShowInput};
 use suite_domain::culture::staff::{CentreShow, CentreVenue, ShowOrigin};
 use suite_domain::i18n::{Lang, Msg};
-use suite_domain::org::{OrgKind, Organisation, Role};
 use wasm_bindgen_test::wasm_bindgen_test;
 use yew::Reducible;
 
-use crate::centre_choice::{Scope, centres};
 use crate::dates::date_time;
 use crate::insight::chart::{BAR_WIDTH, CHART_HEIGHT, CHART_SHOWS, SLOT, bar_pairs, charted};
 use crate::insight::{COLUMNS, cells, has_counts, rating_text};
@@ -25,37 +24,6 @@ use crate::venues::notes_of;
 const CENTRE: &str = "demo-nova";
 const IMAGE: &str = "/data/culture-matcher/media/demo-nova/0123456789abcdef.png";
 const VIDEO: &str = "/data/culture-matcher/media/demo-nova/0123456789abcdef.mp4";
-
-#[wasm_bindgen_test]
-fn each_role_gets_its_own_centre_or_none() {
-    let staff = Role::CentreStaff {
-        centre: CENTRE.into(),
-    };
-    assert_eq!(Scope::of(&staff), Scope::Centre(CENTRE.into()));
-    assert_eq!(Scope::of(&Role::Admin), Scope::AnyCentre);
-    let library = Role::LibraryStaff {
-        library: "demo-gent".into(),
-    };
-    assert_eq!(Scope::of(&library), Scope::NotACentre);
-    let company = Role::Company {
-        company: "kv".into(),
-    };
-    assert_eq!(Scope::of(&company), Scope::NotACentre);
-    let org = |kind, id: &str| Organisation {
-        kind,
-        id: id.into(),
-        name: id.to_uppercase(),
-        town: "Gent".into(),
-    };
-    let found = centres(vec![
-        org(OrgKind::Library, "gent"),
-        org(OrgKind::Centre, "nova"),
-        org(OrgKind::Company, "kv"),
-        org(OrgKind::Centre, "elders"),
-    ]);
-    let ids: Vec<&str> = found.iter().map(|o| o.id.as_str()).collect();
-    assert_eq!(ids, ["nova", "elders"]);
-}
 
 fn venues() -> Vec<String> {
     vec!["zaal-a".into(), "zaal-b".into()]

@@ -11,8 +11,8 @@ use yew::platform::spawn_local;
 use yew::prelude::*;
 
 use crate::back_office::VENUES_HEADING;
-use crate::focus::focus_id;
 use crate::view::{alert, described, field_error, load_failed, section, status};
+use suite_ui::back_office::focus_id;
 
 #[derive(Clone, PartialEq)]
 enum Load {

@@ -119,6 +119,32 @@ impl Role {
     pub fn is_admin(&self) -> bool {
         matches!(self, Role::Admin)
     }
+
+    /// Which organisation of `kind` this role's back-office is about (a library's kiosk,
+    /// a centre's programme…).
+    pub fn scope_for(&self, kind: OrgKind) -> OrgScope {
+        match self.org() {
+            None => OrgScope::Any,
+            Some(own) if own.kind == kind => OrgScope::Own(own.id),
+            Some(_) => OrgScope::None,
+        }
+    }
+}
+
+/// Whose back-office of one kind of organisation a role sees: [`Role::scope_for`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum OrgScope {
+    /// Staff of an organisation of that kind: their own.
+    Own(String),
+    /// An admin: any of them, to be chosen.
+    Any,
+    /// Bound to an organisation of another kind: nothing to manage here.
+    None,
+}
+
+/// The organisations of `kind` among `orgs`, in their order.
+pub fn of_kind(orgs: Vec<Organisation>, kind: OrgKind) -> Vec<Organisation> {
+    orgs.into_iter().filter(|org| org.kind == kind).collect()
 }
 
 #[cfg(test)]
@@ -150,6 +176,58 @@ mod tests {
         };
         assert!(!company.can_manage(&OrgRef::new(OrgKind::Centre, "fabuleus")));
         assert!(company.can_manage(&OrgRef::new(OrgKind::Company, "fabuleus")));
+    }
+
+    #[test]
+    fn each_role_gets_its_own_library_or_centre_or_none() {
+        let library = Role::LibraryStaff {
+            library: "demo-gent".into(),
+        };
+        let centre = Role::CentreStaff {
+            centre: "demo-nova".into(),
+        };
+        let company = Role::Company {
+            company: "kv".into(),
+        };
+        assert_eq!(
+            library.scope_for(OrgKind::Library),
+            OrgScope::Own("demo-gent".into())
+        );
+        assert_eq!(library.scope_for(OrgKind::Centre), OrgScope::None);
+        assert_eq!(
+            centre.scope_for(OrgKind::Centre),
+            OrgScope::Own("demo-nova".into())
+        );
+        assert_eq!(centre.scope_for(OrgKind::Library), OrgScope::None);
+        for kind in [OrgKind::Library, OrgKind::Centre] {
+            assert_eq!(Role::Admin.scope_for(kind), OrgScope::Any);
+            assert_eq!(company.scope_for(kind), OrgScope::None);
+        }
+    }
+
+    #[test]
+    fn an_admin_chooses_among_organisations_of_one_kind_only() {
+        let org = |kind, id: &str| Organisation {
+            kind,
+            id: id.into(),
+            name: id.to_uppercase(),
+            town: "Gent".into(),
+        };
+        let orgs = vec![
+            org(OrgKind::Centre, "nova"),
+            org(OrgKind::Library, "gent"),
+            org(OrgKind::Company, "kv"),
+            org(OrgKind::Library, "wetteren"),
+            org(OrgKind::Centre, "elders"),
+        ];
+        let ids = |kind| -> Vec<String> {
+            of_kind(orgs.clone(), kind)
+                .into_iter()
+                .map(|o| o.id)
+                .collect()
+        };
+        assert_eq!(ids(OrgKind::Library), ["gent", "wetteren"]);
+        assert_eq!(ids(OrgKind::Centre), ["nova", "elders"]);
     }
 
     #[test]

@@ -12,6 +12,7 @@
 //! `<link data-trunk rel="css" href="../../shared/ui/style.css">`.
 
 pub mod api;
+pub mod back_office;
 pub mod i18n;
 pub mod json;
 pub mod url;
@@ -29,6 +30,7 @@ mod health_check;
 mod lang_switch;
 mod loading;
 mod login_form;
+mod org_choice;
 mod ready;
 mod staff_panel;
 mod swipe_deck;
@@ -49,6 +51,7 @@ pub use i18n::{LangProvider, LangProviderProps, use_lang, use_set_lang, use_t};
 pub use lang_switch::LangSwitch;
 pub use loading::Loading;
 pub use login_form::{LoginForm, LoginFormProps};
+pub use org_choice::{OrgChoice, OrgChoiceProps};
 pub use ready::{mark_ready, use_mark_ready};
 pub use staff_panel::{StaffPanel, StaffPanelProps};
 pub use swipe_deck::{SwipeDeck, SwipeDeckProps};

@@ -4,7 +4,7 @@
 use std::rc::Rc;
 
 use suite_domain::bieblo::kiosk::{IDLE_SECONDS_RANGE, KioskSettings};
-use suite_domain::i18n::{Lang, Msg};
+use suite_domain::i18n::Msg;
 use suite_ui::api::{self, ApiError};
 use suite_ui::{Button, Loading, use_lang, use_t};
 use web_sys::HtmlInputElement;
@@ -13,7 +13,7 @@ use yew::prelude::*;
 
 use super::Summary;
 use super::kiosk_form::{FormErrors, KioskForm, check_form};
-use super::view::{load_failed, section};
+use super::view::{field_error, load_failed, section};
 use crate::focus::focus_first;
 
 #[derive(Properties, PartialEq)]
@@ -34,14 +34,6 @@ enum Load {
 enum Outcome {
     Saved,
     Failed(ApiError),
-}
-
-/// The error under a field, referenced by the field's `aria-describedby`.
-fn field_error(id: &str, error: Option<Msg>, lang: Lang) -> Html {
-    match error {
-        Some(error) => html! { <p id={id.to_owned()} class="field-error">{ error.text(lang) }</p> },
-        None => Html::default(),
-    }
 }
 
 #[function_component]
@@ -157,7 +149,7 @@ pub(super) fn KioskSection(props: &KioskSectionProps) -> Html {
                             }} />
                         <datalist id="kiosk-branches">{ for options }</datalist>
                         <p id="kiosk-branch-help" class="field-help">{ t(Msg::BiebloStaffBranchHelp) }</p>
-                        { field_error("kiosk-branch-error", errors.branch, lang) }
+                        { field_error("kiosk-branch", errors.branch, lang) }
                     </div>
                     <div class={classes!("field", errors.idle.map(|_| "field--invalid"))}>
                         <label for="kiosk-idle">{ t(Msg::BiebloStaffIdle) }</label>
@@ -168,7 +160,7 @@ pub(super) fn KioskSection(props: &KioskSectionProps) -> Html {
                             oninput={edit(|f, input| f.idle = input.value()).reform(Event::from)}
                             aria-invalid={invalid(errors.idle)}
                             aria-describedby={errors.idle.map(|_| "kiosk-idle-error")} />
-                        { field_error("kiosk-idle-error", errors.idle, lang) }
+                        { field_error("kiosk-idle", errors.idle, lang) }
                     </div>
                     <div class="bo-check">
                         <input id="kiosk-active" type="checkbox" checked={form.active}

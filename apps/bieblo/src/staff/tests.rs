@@ -1,53 +1,16 @@
-//! Tests of the back-office's pure pieces: whose kiosk a role manages, the snapshot
-//! summary, the kiosk form's check, the chart's bars and the import runs' dates.
+//! Tests of the back-office's pure pieces (whose kiosk a role manages is
+//! `suite_domain::org`'s): the snapshot summary, the kiosk form's check, the chart's bars and the import runs' dates.
 
 use suite_domain::bieblo::kiosk::{DayCount, KioskSettingsUpdate, KioskStats, ThemeCount};
 use suite_domain::i18n::{Lang, Msg};
-use suite_domain::org::{OrgKind, Organisation, Role};
 use wasm_bindgen_test::wasm_bindgen_test;
 
+use super::Summary;
 use super::chart::{BAR_WIDTH, CHART_DAYS, CHART_HEIGHT, SLOT, day_bars, day_label, recent_days};
 use super::import_report::run_date;
 use super::kiosk_form::{FormErrors, KioskForm, check_form};
-use super::library_choice::libraries;
 use super::stats::has_usage;
-use super::{Scope, Summary};
 use crate::library::fixtures::{self, BRANCH};
-
-#[wasm_bindgen_test]
-fn each_role_gets_its_own_library_or_none() {
-    let staff = Role::LibraryStaff {
-        library: "demo-gent".into(),
-    };
-    assert_eq!(Scope::of(&staff), Scope::Library("demo-gent".into()));
-    assert_eq!(Scope::of(&Role::Admin), Scope::AnyLibrary);
-    let centre = Role::CentreStaff {
-        centre: "nova".into(),
-    };
-    assert_eq!(Scope::of(&centre), Scope::NotALibrary);
-    let company = Role::Company {
-        company: "kv".into(),
-    };
-    assert_eq!(Scope::of(&company), Scope::NotALibrary);
-}
-
-#[wasm_bindgen_test]
-fn an_admin_chooses_among_libraries_only() {
-    let org = |kind, id: &str| Organisation {
-        kind,
-        id: id.into(),
-        name: id.to_uppercase(),
-        town: "Gent".into(),
-    };
-    let orgs = vec![
-        org(OrgKind::Centre, "nova"),
-        org(OrgKind::Library, "gent"),
-        org(OrgKind::Company, "kv"),
-        org(OrgKind::Library, "wetteren"),
-    ];
-    let ids: Vec<String> = libraries(orgs).into_iter().map(|o| o.id).collect();
-    assert_eq!(ids, ["gent", "wetteren"]);
-}
 
 #[wasm_bindgen_test]
 fn the_summary_lists_each_branch_once_and_labels_themes() {

@@ -8,7 +8,7 @@ use suite_domain::bieblo::Theme;
 use suite_domain::bieblo::theme_edit::{
     PICTURE_MAX_BYTES, ThemeError, ThemeField, ThemePicture, ThemePictureUpload, sniff_picture,
 };
-use suite_domain::i18n::{Lang, Msg};
+use suite_domain::i18n::Msg;
 use suite_ui::api::{self, ApiError};
 use suite_ui::{Button, Loading, use_lang, use_t};
 use wasm_bindgen_futures::JsFuture;
@@ -19,7 +19,7 @@ use yew::prelude::*;
 use super::theme_form::{
     ThemeForm, check_form, error_for, field_id, first_invalid_field, picture_src,
 };
-use super::view::{load_failed, section};
+use super::view::{field_error, load_failed, section};
 use crate::focus::focus_first;
 
 #[derive(Properties, PartialEq)]
@@ -66,15 +66,6 @@ async fn upload_picture(url: String, file: File) -> Result<String, Result<Msg, A
         .await
         .map(|answer| answer.picture)
         .map_err(Err)
-}
-
-fn field_error(id: &str, error: Option<Msg>, lang: Lang) -> Html {
-    match error {
-        Some(error) => {
-            html! { <p id={format!("{id}-error")} class="field-error">{ error.text(lang) }</p> }
-        }
-        None => Html::default(),
-    }
 }
 
 #[function_component]

@@ -1,28 +1,11 @@
-//! View pieces the back-office's sections share: the section frame, a data table with
-//! row headers, and an API error with a retry button. Plain functions, not components,
-//! to keep the app's wasm small.
+//! View pieces the back-office's sections share: a data table with row headers, and
+//! (from `suite_ui::back_office`, common to every back-office) the section frame, an API
+//! error with a retry button and the message under a field. Plain functions, not
+//! components, to keep the app's wasm small.
 
 use suite_domain::i18n::{Lang, Msg};
-use suite_ui::ErrorState;
-use suite_ui::api::ApiError;
+pub(super) use suite_ui::back_office::{field_error, load_failed, section};
 use yew::prelude::*;
-
-/// A section of the back-office under its heading (`id` is the heading's).
-pub(super) fn section(id: &'static str, title: Msg, lang: Lang, body: Html) -> Html {
-    html! {
-        <section class="card bo-section" aria-labelledby={id}>
-            <h3 {id}>{ title.text(lang) }</h3>
-            { body }
-        </section>
-    }
-}
-
-/// The error of a failed load, with a button that bumps `attempt` to load again.
-pub(super) fn load_failed(error: &ApiError, lang: Lang, attempt: &UseStateHandle<u32>) -> Html {
-    let attempt = attempt.clone();
-    let on_retry = Callback::from(move |()| attempt.set(*attempt + 1));
-    html! { <ErrorState message={error.localized(lang)} {on_retry} /> }
-}
 
 /// One body row: the text of its header cell and of its other cells.
 pub(super) type Row = (String, Vec<String>);

@@ -17,10 +17,10 @@ use web_sys::{HtmlInputElement, HtmlSelectElement, HtmlTextAreaElement};
 use yew::platform::spawn_local;
 use yew::prelude::*;
 
-use crate::focus::{focus_id, focus_id_soon};
 use crate::upload::{UploadError, upload};
 use crate::view::{described, field_error};
 use form::{DateRow, ShowForm, TrailerMode, check_form, error_for, field_id};
+use suite_ui::back_office::{focus_id, focus_id_soon};
 
 /// The id of the form's heading (it takes the focus when the form opens).
 pub(crate) const FORM_HEADING: &str = "cm-bo-form-title";

@@ -10,6 +10,7 @@ mod api;
 mod deck;
 mod forms;
 mod frame;
+mod org_choice;
 mod shell;
 mod states;
 mod style;
