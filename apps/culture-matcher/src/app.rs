@@ -185,11 +185,7 @@ struct OtherBundleProps {
 /// server hands out that bundle).
 #[function_component]
 fn OtherBundle(props: &OtherBundleProps) -> Html {
-    use_effect_with(props.href.clone(), |href| {
-        if let Some(window) = web_sys::window() {
-            let _ = window.location().replace(href);
-        }
-    });
+    use_effect_with(props.href.clone(), |href| crate::nav::load(href, true));
     html! { <Loading /> }
 }
 

@@ -63,7 +63,7 @@ fn write_history(href: &str, replace: bool) {
 }
 
 /// Opens `href` with a full load (a page of another bundle).
-fn load(href: &str, replace: bool) {
+pub(crate) fn load(href: &str, replace: bool) {
     let Some(window) = web_sys::window() else {
         return;
     };

@@ -1,7 +1,6 @@
 //! `HealthCheck`: asks `/api/health` once and says whether the server answers; the
 //! `data-health` attribute (`checking`, `ok`, `down`) is read by the end-to-end tests.
 
-use gloo_net::http::Request;
 use suite_domain::i18n::Msg;
 use yew::platform::spawn_local;
 use yew::prelude::*;
@@ -20,15 +19,7 @@ enum Status {
 /// with `JSON.parse` rather than serde (`suite_domain::api::Health` is the same shape), so
 /// that the public bundles that show this check carry no `serde_json`.
 async fn health() -> Option<String> {
-    let response = Request::get("/api/health")
-        .header("accept", "application/json")
-        .send()
-        .await
-        .ok()?;
-    if !response.ok() {
-        return None;
-    }
-    let body = json::parse(&response.text().await.ok()?)?;
+    let body = json::fetch("/api/health").await?;
     (json::string(&body, "status")? == "ok").then_some(())?;
     json::string(&body, "version")
 }

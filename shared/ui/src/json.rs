@@ -11,6 +11,20 @@
 use js_sys::{Array, JSON, Object, Reflect};
 use wasm_bindgen::JsValue;
 
+/// `GET url` (JSON): the parsed body of a successful answer; `None` when the server
+/// cannot be reached, answers with an error, or sends no JSON.
+pub async fn fetch(url: &str) -> Option<JsValue> {
+    let response = gloo_net::http::Request::get(url)
+        .header("accept", "application/json")
+        .send()
+        .await
+        .ok()?;
+    if !response.ok() {
+        return None;
+    }
+    parse(&response.text().await.ok()?)
+}
+
 /// Parses JSON text.
 pub fn parse(text: &str) -> Option<JsValue> {
     JSON::parse(text).ok()

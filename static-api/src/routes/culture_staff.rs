@@ -56,6 +56,15 @@ async fn republish(state: &AppState, centre: &str) -> Result<(), AppError> {
         .map_err(|e| AppError::Internal(format!("publishing the programme of {centre}: {e}")))
 }
 
+/// The folder of `centre`'s uploads, served at `media_prefix(centre)`.
+fn media_dir(state: &AppState, centre: &str) -> std::path::PathBuf {
+    state
+        .config
+        .public_data_dir()
+        .join("culture-matcher/media")
+        .join(centre)
+}
+
 /// Removes the uploaded files that `before` (a show just changed or deleted) used and no
 /// show of the centre uses now. A failure is logged, never the request's: the change is
 /// already stored, and a left-over file harms nothing.
@@ -67,11 +76,7 @@ async fn remove_unused_uploads(state: &AppState, centre: &str, before: &Show) {
             return;
         }
     };
-    let dir = state
-        .config
-        .public_data_dir()
-        .join("culture-matcher/media")
-        .join(centre);
+    let dir = media_dir(state, centre);
     for file in unused_uploads(before, &shows, centre) {
         let path = dir.join(file);
         match tokio::fs::remove_file(&path).await {
@@ -493,12 +498,7 @@ pub(super) async fn post_media(
         .map(|b| format!("{b:02x}"))
         .collect();
     let name = format!("{hash}.{}", kind.ext());
-    let path = state
-        .config
-        .public_data_dir()
-        .join("culture-matcher/media")
-        .join(&centre)
-        .join(&name);
+    let path = media_dir(&state, &centre).join(&name);
     let size = bytes.len() as u64;
     if !path.is_file() {
         let target = path.clone();

@@ -1,7 +1,6 @@
 //! `/culture-matcher/` without a centre: the centres that have a programme online, the
 //! live API check and the way to the staff login.
 
-use gloo_net::http::Request;
 use suite_domain::culture::programme::CentreSummary;
 use suite_domain::i18n::Msg;
 use suite_ui::{AppShell, EmptyState, ErrorState, HealthCheck, Loading, use_mark_ready, use_t};
@@ -19,13 +18,9 @@ enum Centres {
     Failed,
 }
 
-/// `GET /api/culture/centres`, read with `JSON.parse` (see `json.rs`).
+/// `GET /api/culture/centres`, read with `JSON.parse` (`suite_ui::json`).
 async fn centres() -> Option<Vec<CentreSummary>> {
-    let response = Request::get("/api/culture/centres").send().await.ok()?;
-    if !response.ok() {
-        return None;
-    }
-    let list = json::parse(&response.text().await.ok()?)?;
+    let list = json::fetch("/api/culture/centres").await?;
     if !js_sys::Array::is_array(&list) {
         return None;
     }

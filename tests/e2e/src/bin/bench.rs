@@ -54,10 +54,50 @@ struct AppReport {
     total: Size,
     budget_brotli: u64,
     within_size_budget: bool,
+    #[serde(flatten)]
+    ready: Ready,
+    ready_budget_ms: Option<f64>,
+}
+
+/// Time to ready of one page: each run, their median, or what went wrong.
+#[derive(Debug, Serialize)]
+struct Ready {
     ready_ms_runs: Vec<f64>,
     ready_ms_median: Option<f64>,
-    ready_budget_ms: Option<f64>,
     ready_error: Option<String>,
+}
+
+impl Ready {
+    async fn measure(server: &TestServer, path: &str) -> Ready {
+        let (runs, error) = match time_to_ready(server, path).await {
+            Ok(runs) => (runs, None),
+            Err(e) => (Vec::new(), Some(e)),
+        };
+        Ready {
+            ready_ms_median: median(&runs),
+            ready_ms_runs: runs,
+            ready_error: error,
+        }
+    }
+
+    /// The report's median and runs cells.
+    fn cells(&self) -> (String, String) {
+        let median = self
+            .ready_ms_median
+            .map(|m| format!("**{m:.0} ms**"))
+            .unwrap_or_else(|| "n/a".into());
+        let runs: Vec<String> = self
+            .ready_ms_runs
+            .iter()
+            .map(|r| format!("{r:.0}"))
+            .collect();
+        let runs = self
+            .ready_error
+            .clone()
+            .map(|e| format!("error: {e}"))
+            .unwrap_or_else(|| runs.join(", "));
+        (median, runs)
+    }
 }
 
 /// A bundle an app loads on demand (`target/site/<slug>/<name>/`): its sizes, and the
@@ -75,9 +115,8 @@ struct BundleReport {
 struct PageReady {
     label: &'static str,
     path: &'static str,
-    ready_ms_runs: Vec<f64>,
-    ready_ms_median: Option<f64>,
-    ready_error: Option<String>,
+    #[serde(flatten)]
+    ready: Ready,
 }
 
 /// Pages timed besides the start pages: where a shared Culture Matcher link lands (the
@@ -487,33 +526,15 @@ fn markdown(report: &Report) -> String {
     ));
     md.push_str("| app | median | runs (ms) | budget |\n|---|---|---|---|\n");
     for a in &report.apps {
-        let median = a
-            .ready_ms_median
-            .map(|m| format!("**{m:.0} ms**"))
-            .unwrap_or_else(|| "n/a".into());
-        let runs: Vec<String> = a.ready_ms_runs.iter().map(|r| format!("{r:.0}")).collect();
+        let (median, runs) = a.ready.cells();
         let budget = a
             .ready_budget_ms
             .map(|b| format!("{b:.0} ms"))
             .unwrap_or_else(|| "none set".into());
-        let runs = a
-            .ready_error
-            .clone()
-            .map(|e| format!("error: {e}"))
-            .unwrap_or_else(|| runs.join(", "));
         md.push_str(&format!("| {} | {median} | {runs} | {budget} |\n", a.slug));
     }
     for p in &report.pages {
-        let median = p
-            .ready_ms_median
-            .map(|m| format!("**{m:.0} ms**"))
-            .unwrap_or_else(|| "n/a".into());
-        let runs: Vec<String> = p.ready_ms_runs.iter().map(|r| format!("{r:.0}")).collect();
-        let runs = p
-            .ready_error
-            .clone()
-            .map(|e| format!("error: {e}"))
-            .unwrap_or_else(|| runs.join(", "));
+        let (median, runs) = p.ready.cells();
         md.push_str(&format!(
             "| {} (`{}`) | {median} | {runs} | {} ms |\n",
             p.label, p.path, YEW_READY_BUDGET_MS
@@ -572,10 +593,7 @@ async fn main() -> Result<(), String> {
             YEW_BUDGET_BYTES
         };
         bundles.extend(self::bundles(app.slug, &site.join(app.slug)));
-        let (runs, error) = match time_to_ready(&server, &format!("/{}/", app.slug)).await {
-            Ok(runs) => (runs, None),
-            Err(e) => (Vec::new(), Some(e)),
-        };
+        let ready = Ready::measure(&server, &format!("/{}/", app.slug)).await;
         apps.push(AppReport {
             slug: app.slug,
             wasm,
@@ -584,26 +602,15 @@ async fn main() -> Result<(), String> {
             total,
             budget_brotli: budget,
             within_size_budget: total.brotli <= budget,
-            ready_ms_median: median(&runs),
-            ready_ms_runs: runs,
+            ready,
             ready_budget_ms: (!game).then_some(YEW_READY_BUDGET_MS),
-            ready_error: error,
         });
     }
     let mut pages = Vec::new();
     for (label, path) in EXTRA_PAGES {
         println!("measuring {label} …");
-        let (runs, error) = match time_to_ready(&server, path).await {
-            Ok(runs) => (runs, None),
-            Err(e) => (Vec::new(), Some(e)),
-        };
-        pages.push(PageReady {
-            label,
-            path,
-            ready_ms_median: median(&runs),
-            ready_ms_runs: runs,
-            ready_error: error,
-        });
+        let ready = Ready::measure(&server, path).await;
+        pages.push(PageReady { label, path, ready });
     }
     println!("measuring the Culture Matcher swipe …");
     let swipe = swipe_report(&server).await;
