@@ -1,8 +1,11 @@
-//! Server configuration: where the data and the built site live, and whether this is a
-//! demo; and how durations are written on the command line (`6h`, `30m`, `1h30m`).
+//! Server configuration: where the data and the built site live, whether this is a
+//! demo, which reverse proxies to trust, whether outgoing fetches may reach private
+//! addresses; and how durations are written on the command line (`6h`, `30m`, `1h30m`).
 
 use std::path::PathBuf;
 use std::time::Duration;
+
+use crate::net::TrustedProxies;
 
 #[derive(Debug, Clone)]
 pub struct Config {
@@ -12,9 +15,31 @@ pub struct Config {
     pub site_dir: PathBuf,
     /// Demo mode: demo organisations and staff accounts exist.
     pub demo: bool,
+    /// Reverse proxies whose forwarded-for header names the client.
+    pub proxies: TrustedProxies,
+    /// Whether covers and event imports may fetch from loopback, private and link-local
+    /// addresses (only for tests and stand-ins on this machine; off by default).
+    pub allow_private_fetch: bool,
+    /// How long the own words of after-show answers are kept.
+    pub feedback_retention: Duration,
 }
 
+/// One year.
+pub const DEFAULT_FEEDBACK_RETENTION: Duration = Duration::from_secs(365 * 86_400);
+
 impl Config {
+    /// A configuration with the defaults: no demo, no trusted proxy, public fetches only.
+    pub fn new(data_dir: impl Into<PathBuf>, site_dir: impl Into<PathBuf>) -> Self {
+        Self {
+            data_dir: data_dir.into(),
+            site_dir: site_dir.into(),
+            demo: false,
+            proxies: TrustedProxies::default(),
+            allow_private_fetch: false,
+            feedback_retention: DEFAULT_FEEDBACK_RETENTION,
+        }
+    }
+
     /// The folder whose files are served under `/data/`.
     pub fn public_data_dir(&self) -> PathBuf {
         self.data_dir.join("public")

@@ -10,6 +10,7 @@ pub mod culture;
 mod culture_insight;
 mod orgs;
 mod sessions;
+mod settings;
 mod staff;
 
 use std::path::Path;

@@ -85,8 +85,40 @@ pub const DEMO_ACCOUNTS: &[DemoAccount] = &[
     },
 ];
 
-/// Creates the demo organisations and accounts that do not exist yet.
+/// Whether the server may start: a demo database (see [`seed`]) only with `--demo`, and
+/// `--demo` only on a loopback address, since its accounts' passwords are published.
+/// The message says in English what to do instead.
+pub async fn check_serve_mode(
+    db: &Db,
+    demo: bool,
+    addr: std::net::SocketAddr,
+) -> Result<(), String> {
+    if demo && !addr.ip().is_loopback() {
+        return Err(format!(
+            "--demo serves accounts whose passwords are published; it only listens on a \
+             loopback address such as 127.0.0.1, not {}",
+            addr.ip()
+        ));
+    }
+    let seeded = db
+        .is_demo()
+        .await
+        .map_err(|e| format!("cannot read the database: {e}"))?;
+    if seeded && !demo {
+        return Err(
+            "this data folder was seeded by `serve --demo` and holds demo accounts \
+                    with published passwords: serve it with --demo on a loopback address, \
+                    or start from an empty --data-dir"
+                .into(),
+        );
+    }
+    Ok(())
+}
+
+/// Creates the demo organisations and accounts that do not exist yet, and marks the
+/// database as a demo.
 pub async fn seed(db: &Db) -> Result<(), AppError> {
+    db.mark_demo().await?;
     for (kind, id, name, town) in DEMO_ORGS {
         let org = Organisation {
             kind: *kind,

@@ -14,8 +14,12 @@ use suite_domain::validation::FieldError;
 pub enum AppError {
     #[error("wrong email or password")]
     BadCredentials,
-    #[error("too many login attempts")]
-    TooManyAttempts,
+    /// Too many attempts or requests from this client: 429 with `Retry-After`.
+    #[error("too many attempts; retry after {retry_after:?}")]
+    TooManyAttempts { retry_after: std::time::Duration },
+    /// The server has no capacity for this now: 503 with `Retry-After`.
+    #[error("busy; retry after {retry_after:?}")]
+    Busy { retry_after: std::time::Duration },
     #[error("not logged in")]
     NotLoggedIn,
     #[error("forbidden: {0}")]
@@ -59,7 +63,8 @@ impl AppError {
     pub fn code(&self) -> ErrorCode {
         match self {
             AppError::BadCredentials => ErrorCode::BadCredentials,
-            AppError::TooManyAttempts => ErrorCode::TooManyAttempts,
+            AppError::TooManyAttempts { .. } => ErrorCode::TooManyAttempts,
+            AppError::Busy { .. } => ErrorCode::Busy,
             AppError::NotLoggedIn => ErrorCode::NotLoggedIn,
             AppError::Forbidden(_) => ErrorCode::Forbidden,
             AppError::NotFound => ErrorCode::NotFound,
@@ -100,7 +105,16 @@ impl IntoResponse for AppError {
             }
             _ => {}
         }
-        (status, Json(body)).into_response()
+        let mut response = (status, Json(body)).into_response();
+        if let AppError::TooManyAttempts { retry_after } | AppError::Busy { retry_after } = &self {
+            // Whole seconds, rounded up: a client never retries too early.
+            let secs = retry_after.as_secs() + u64::from(retry_after.subsec_nanos() > 0);
+            response.headers_mut().insert(
+                axum::http::header::RETRY_AFTER,
+                axum::http::HeaderValue::from(secs.max(1)),
+            );
+        }
+        response
     }
 }
 

@@ -10,7 +10,11 @@ pub mod db;
 pub mod demo;
 pub mod error;
 pub mod import;
+pub mod net;
+pub mod pictures;
 pub mod programme_index;
+pub mod publish;
+pub mod rate_limit;
 pub mod routes;
 pub mod security;
 pub mod site;
@@ -29,6 +33,10 @@ pub struct AppState {
     pub db: db::Db,
     pub config: Arc<Config>,
     pub login_limiter: Arc<auth::LoginLimiter>,
+    /// Runs argon2 a few at a time (a burst of logins cannot exhaust memory).
+    pub passwords: Arc<auth::PasswordGate>,
+    /// Token buckets and daily caps of the public (anonymous) writes.
+    pub public_writes: Arc<rate_limit::PublicWrites>,
     /// The shows of the published Culture Matcher programmes.
     pub programmes: Arc<programme_index::ProgrammeIndex>,
     /// Fetches and stores the covers of imported books.
@@ -50,13 +58,18 @@ impl AppState {
         let db = db::Db::open(&config.data_dir).await?;
         let covers = import::covers::CoverStore::new(
             &config.public_data_dir(),
-            import::covers::CoverSettings::default(),
+            import::covers::CoverSettings {
+                allow_private: config.allow_private_fetch,
+                ..import::covers::CoverSettings::default()
+            },
         )
         .map_err(|e| OpenError::Http(import::live::describe(&e)))?;
         Ok(Self {
             db,
             config: Arc::new(config),
             login_limiter: Arc::new(auth::LoginLimiter::default()),
+            passwords: Arc::new(auth::PasswordGate::default()),
+            public_writes: Arc::new(rate_limit::PublicWrites::default()),
             programmes: Arc::default(),
             covers,
         })
@@ -66,15 +79,53 @@ impl AppState {
 /// The whole router: `/api`, `/data` and the static site, with security headers.
 pub fn app(state: AppState) -> Router {
     let (api, _openapi) = routes::api();
-    Router::new()
-        .merge(api.with_state(state.clone()))
-        .merge(site::router(state.clone()))
-        .layer(axum::middleware::from_fn(security::guard_unsafe_methods))
-        .layer(axum::middleware::from_fn(security::add_security_headers))
+    with_layers(
+        Router::new()
+            .merge(api.with_state(state.clone()))
+            .merge(site::router(state.clone())),
+    )
+}
+
+/// The layers every answer passes through. The panic catcher sits inside the header
+/// layer, so a handler's panic is answered 500 with the security headers too.
+pub fn with_layers(router: Router) -> Router {
+    router
         .layer(tower_http::catch_panic::CatchPanicLayer::custom(
             error::panic_response,
         ))
+        .layer(axum::middleware::from_fn(security::guard_unsafe_methods))
+        .layer(axum::middleware::from_fn(security::add_security_headers))
         .layer(tower_http::trace::TraceLayer::new_for_http())
+}
+
+/// Removes what is kept no longer than a while: the own words of after-show answers
+/// older than the retention. Once at start, then daily, until the process ends.
+pub fn spawn_housekeeping(state: AppState) -> tokio::task::JoinHandle<()> {
+    tokio::spawn(async move {
+        let mut daily = tokio::time::interval(std::time::Duration::from_secs(86_400));
+        loop {
+            daily.tick().await;
+            match housekeeping(&state).await {
+                Ok(0) => {}
+                Ok(removed) => tracing::info!(removed, "old after-show words removed"),
+                Err(e) => tracing::error!("housekeeping failed: {e}"),
+            }
+        }
+    })
+}
+
+/// One round of [`spawn_housekeeping`]; how many answers' words were removed.
+pub async fn housekeeping(state: &AppState) -> Result<u64, sqlx::Error> {
+    let keep = time::Duration::try_from(state.config.feedback_retention)
+        .unwrap_or(time::Duration::days(365));
+    let cutoff = (time::OffsetDateTime::now_utc() - keep).date();
+    let day = format!(
+        "{:04}-{:02}-{:02}",
+        cutoff.year(),
+        u8::from(cutoff.month()),
+        cutoff.day()
+    );
+    state.db.purge_feedback_words(&day).await
 }
 
 /// Serves the app on `listener` until the process is stopped.
@@ -85,9 +136,25 @@ pub async fn serve(listener: TcpListener, state: AppState) -> std::io::Result<()
         .await
 }
 
+/// Ctrl-C or SIGTERM (what service managers and container runtimes send): stop taking
+/// connections, finish the requests under way, then return.
 async fn shutdown_signal() {
-    // If the signal handler cannot be installed, run until killed.
-    if tokio::signal::ctrl_c().await.is_err() {
-        std::future::pending::<()>().await;
+    let ctrl_c = async {
+        if tokio::signal::ctrl_c().await.is_err() {
+            std::future::pending::<()>().await;
+        }
+    };
+    let term = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut term) => {
+                term.recv().await;
+            }
+            Err(_) => std::future::pending::<()>().await,
+        }
+    };
+    tokio::select! {
+        () = ctrl_c => {}
+        () = term => {}
     }
+    tracing::info!("shutting down: finishing the requests under way");
 }

@@ -13,6 +13,7 @@ use static_api::import::live::{
     ApiKey, DEFAULT_BASE_URL, LiveClient, LiveConfig, LiveImport, import_live,
 };
 use static_api::import::refresh::{MIN_INTERVAL, Refresher};
+use static_api::net::TrustedProxies;
 use static_api::{AppState, Config, demo, import};
 use suite_domain::org::Role;
 use suite_domain::validation::{check_email, check_new_password, check_text, normalise_email};
@@ -25,6 +26,10 @@ struct Cli {
     /// Folder of the database and of the JSON served under /data.
     #[arg(long, global = true, env = "SUITE_DATA_DIR", default_value = "data")]
     data_dir: PathBuf,
+    /// Let covers and event imports fetch from loopback, private and link-local
+    /// addresses (a stand-in on this machine; never on a public server).
+    #[arg(long, global = true, env = "SUITE_ALLOW_PRIVATE_FETCH")]
+    allow_private_fetch: bool,
     #[command(subcommand)]
     command: Command,
 }
@@ -38,9 +43,24 @@ enum Command {
         /// The built site (portal and apps), as `cargo xtask build` writes it.
         #[arg(long, env = "SUITE_SITE_DIR", default_value = "target/site")]
         site_dir: PathBuf,
-        /// Create demo organisations and staff accounts.
+        /// Create demo organisations and staff accounts (only on a loopback address; a
+        /// data folder seeded so is only ever served with --demo).
         #[arg(long)]
         demo: bool,
+        /// Reverse proxies to trust, comma-separated addresses or networks (e.g.
+        /// 127.0.0.1,10.0.0.0/8): from them, the client is read from --client-ip-header.
+        #[arg(long, env = "SUITE_TRUSTED_PROXIES", default_value = "")]
+        trusted_proxies: String,
+        /// How long the own words of after-show answers are kept (e.g. 365d, 90d).
+        #[arg(long, env = "SUITE_FEEDBACK_RETENTION", default_value = "365d", value_parser = parse_duration)]
+        feedback_retention: Duration,
+        /// The header in which the trusted proxies name the client.
+        #[arg(
+            long,
+            env = "SUITE_CLIENT_IP_HEADER",
+            default_value = "X-Forwarded-For"
+        )]
+        client_ip_header: String,
         /// Run the live catalogue import for every library with an active kiosk this
         /// often (e.g. 6h; at least 10m). Off when not given.
         #[arg(long, env = "SUITE_CATALOGUE_REFRESH", value_parser = parse_duration)]
@@ -155,19 +175,31 @@ async fn main() -> ExitCode {
             addr,
             site_dir,
             demo,
+            trusted_proxies,
+            client_ip_header,
+            feedback_retention,
             catalogue_refresh,
             catalogue,
         } => {
             let refresh = catalogue_refresh
                 .map(|every| refresh_client(every, &catalogue).map(|client| (every, client)))
                 .transpose();
-            match refresh {
-                Ok(refresh) => serve(cli.data_dir, site_dir, addr, demo, refresh).await,
-                Err(e) => Err(e),
+            let proxies = TrustedProxies::parse(&trusted_proxies, Some(&client_ip_header))
+                .map_err(|e| format!("--trusted-proxies: {e}"));
+            match (refresh, proxies) {
+                (Ok(refresh), Ok(proxies)) => {
+                    let mut config = Config::new(cli.data_dir, site_dir);
+                    config.demo = demo;
+                    config.proxies = proxies;
+                    config.allow_private_fetch = cli.allow_private_fetch;
+                    config.feedback_retention = feedback_retention;
+                    serve(config, addr, refresh).await
+                }
+                (Err(e), _) | (_, Err(e)) => Err(e),
             }
         }
         Command::CreateAdmin { email, name } => create_admin(cli.data_dir, &email, &name).await,
-        Command::Import { kind } => import(cli.data_dir, kind).await,
+        Command::Import { kind } => import(cli.data_dir, cli.allow_private_fetch, kind).await,
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -190,21 +222,24 @@ fn refresh_client(every: Duration, catalogue: &CatalogueArgs) -> Result<LiveClie
 }
 
 async fn serve(
-    data_dir: PathBuf,
-    site_dir: PathBuf,
+    config: Config,
     addr: SocketAddr,
-    demo: bool,
     refresh: Option<(Duration, LiveClient)>,
 ) -> Result<(), String> {
-    if !site_dir.join("index.html").is_file() {
-        tracing::warn!(site = %site_dir.display(), "no built site found; run `cargo xtask serve` to build it");
+    if !config.site_dir.join("index.html").is_file() {
+        tracing::warn!(site = %config.site_dir.display(), "no built site found; run `cargo xtask serve` to build it");
     }
-    let config = Config {
-        data_dir,
-        site_dir,
-        demo,
-    };
+    let demo = config.demo;
+    if demo && !addr.ip().is_loopback() {
+        // Checked again with the database below; this way nothing is created first.
+        return Err(format!(
+            "--demo serves accounts whose passwords are published; it only listens on a \
+             loopback address such as 127.0.0.1, not {}",
+            addr.ip()
+        ));
+    }
     let state = AppState::open(config).await.map_err(|e| e.to_string())?;
+    demo::check_serve_mode(&state.db, demo, addr).await?;
     if demo {
         demo::seed(&state.db)
             .await
@@ -223,13 +258,14 @@ async fn serve(
         tracing::info!(every = ?every, catalogue = %client.config().base_url, "catalogue refresh on for the active kiosks");
         Refresher::new(state.clone(), client).spawn(every);
     }
+    static_api::spawn_housekeeping(state.clone());
     tracing::info!("serving on http://{addr}/");
     static_api::serve(listener, state)
         .await
         .map_err(|e| format!("server stopped: {e}"))
 }
 
-async fn import(data_dir: PathBuf, kind: ImportKind) -> Result<(), String> {
+async fn import(data_dir: PathBuf, allow_private: bool, kind: ImportKind) -> Result<(), String> {
     let (library, location, json, no_covers, live, profile, queries, catalogue, files) = match kind
     {
         ImportKind::Catalogue {
@@ -250,14 +286,20 @@ async fn import(data_dir: PathBuf, kind: ImportKind) -> Result<(), String> {
             url,
             json,
             files,
-        } => return import_events(data_dir, &centre, url.as_deref(), json, &files).await,
+        } => {
+            return import_events(
+                data_dir,
+                allow_private,
+                &centre,
+                url.as_deref(),
+                json,
+                &files,
+            )
+            .await;
+        }
     };
     // The library's own themes, as staff saved them in the back-office.
-    let config = Config {
-        data_dir: data_dir.clone(),
-        site_dir: PathBuf::new(),
-        demo: false,
-    };
+    let config = Config::new(data_dir.clone(), PathBuf::new());
     let state = AppState::open(config).await.map_err(|e| e.to_string())?;
     let themes = state
         .db
@@ -277,8 +319,14 @@ async fn import(data_dir: PathBuf, kind: ImportKind) -> Result<(), String> {
         None
     } else {
         Some(
-            CoverStore::new(&public, CoverSettings::default())
-                .map_err(|e| format!("cannot set up cover downloads: {e}"))?,
+            CoverStore::new(
+                &public,
+                CoverSettings {
+                    allow_private,
+                    ..CoverSettings::default()
+                },
+            )
+            .map_err(|e| format!("cannot set up cover downloads: {e}"))?,
         )
     };
     let report = if live {
@@ -310,16 +358,14 @@ async fn import(data_dir: PathBuf, kind: ImportKind) -> Result<(), String> {
 
 async fn import_events(
     data_dir: PathBuf,
+    allow_private: bool,
     centre: &str,
     url: Option<&str>,
     json: bool,
     files: &[PathBuf],
 ) -> Result<(), String> {
-    let config = Config {
-        data_dir,
-        site_dir: PathBuf::new(),
-        demo: false,
-    };
+    let mut config = Config::new(data_dir, PathBuf::new());
+    config.allow_private_fetch = allow_private;
     let state = AppState::open(config).await.map_err(|e| e.to_string())?;
     let public = state.config.public_data_dir();
     let report = match url {
@@ -330,6 +376,7 @@ async fn import_events(
                 centre,
                 url,
                 import::events::FETCH_TIMEOUT,
+                state.config.allow_private_fetch,
             )
             .await
         }
@@ -370,11 +417,7 @@ async fn create_admin(data_dir: PathBuf, email: &str, name: &str) -> Result<(), 
     let password = password.trim_end_matches(['\r', '\n']).to_string();
     check_new_password(&password)
         .map_err(|_| "the password needs at least 8 characters".to_string())?;
-    let config = Config {
-        data_dir,
-        site_dir: PathBuf::new(),
-        demo: false,
-    };
+    let config = Config::new(data_dir, PathBuf::new());
     let state = AppState::open(config).await.map_err(|e| e.to_string())?;
     let hash = static_api::auth::hash_password(password)
         .await

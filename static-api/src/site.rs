@@ -1,9 +1,11 @@
 //! The static part of the server: the portal at `/`, each app under `/<app>/` with a
 //! fallback to its `index.html` for client-side routes, and JSON data under `/data/`.
 //!
-//! Files are served with their precompressed `.br`/`.gz` siblings when the client
-//! accepts them; hashed assets are cached for a year, book covers for a week, everything
-//! else is revalidated with a weak ETag.
+//! Files are streamed from disk (tower-http's `ServeFile`: never read whole into
+//! memory, byte ranges for video players and resumed downloads, conditional requests),
+//! with their precompressed `.br`/`.gz` siblings when the client accepts them; hashed
+//! assets are cached for a year, book covers for a week, everything else is revalidated
+//! with a weak ETag.
 
 use std::path::{Path, PathBuf};
 
@@ -13,6 +15,8 @@ use axum::http::{HeaderMap, HeaderValue, Method, StatusCode, header};
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::any;
 use suite_domain::apps::app_by_slug;
+use tower::ServiceExt;
+use tower_http::services::ServeFile;
 
 use crate::AppState;
 
@@ -28,13 +32,16 @@ async fn serve_data(State(state): State<AppState>, request: Request) -> Response
     if let Some(refused) = refuse_method(request.method()) {
         return refused;
     }
-    let rel = request.uri().path().trim_start_matches("/data");
+    // Exactly one `/data/` goes: `/data/dataset.json` is `dataset.json`.
+    let Some(rel) = request.uri().path().strip_prefix("/data/") else {
+        return not_found();
+    };
     let Some(segments) = clean_segments(rel) else {
         return not_found();
     };
     let path = join(&state.config.public_data_dir(), &segments);
     let cache = data_cache_control(&segments);
-    serve_file_with(&path, request.headers(), cache)
+    serve_file_with(&path, request, cache)
         .await
         .unwrap_or_else(not_found)
 }
@@ -62,17 +69,17 @@ async fn serve_site(State(state): State<AppState>, request: Request) -> Response
         return not_found();
     };
     let site = &state.config.site_dir;
-    let headers = request.headers();
     let Some(first) = segments.first() else {
-        return serve_file(&site.join("index.html"), headers)
+        return serve_file(&site.join("index.html"), request)
             .await
             .unwrap_or_else(not_found);
     };
     if app_by_slug(first).is_some() && segments.len() == 1 && !uri_path.ends_with('/') {
         return Redirect::permanent(&format!("/{first}/")).into_response();
     }
-    if let Some(found) = serve_file(&join(site, &segments), headers).await {
-        return found;
+    let direct = join(site, &segments);
+    if is_file(&direct).await {
+        return serve_file(&direct, request).await.unwrap_or_else(not_found);
     }
     let last = segments.last().map(String::as_str).unwrap_or_default();
     if app_by_slug(first).is_some() && !last.contains('.') {
@@ -81,14 +88,20 @@ async fn serve_site(State(state): State<AppState>, request: Request) -> Response
         // bundle's index.html.
         if let Some(second) = segments.get(1) {
             let sub_index = site.join(first).join(second).join("index.html");
-            if let Some(found) = serve_file(&sub_index, headers).await {
-                return found;
+            if is_file(&sub_index).await {
+                return serve_file(&sub_index, request)
+                    .await
+                    .unwrap_or_else(not_found);
             }
         }
         let index = site.join(first).join("index.html");
-        return serve_file(&index, headers).await.unwrap_or_else(not_found);
+        return serve_file(&index, request).await.unwrap_or_else(not_found);
     }
     not_found()
+}
+
+async fn is_file(path: &Path) -> bool {
+    tokio::fs::metadata(path).await.is_ok_and(|m| m.is_file())
 }
 
 fn refuse_method(method: &Method) -> Option<Response> {
@@ -187,33 +200,18 @@ pub fn is_hashed(path: &Path) -> bool {
     })
 }
 
-fn accepts(headers: &HeaderMap, encoding: &str) -> bool {
-    headers
-        .get_all(header::ACCEPT_ENCODING)
-        .iter()
-        .filter_map(|v| v.to_str().ok())
-        .flat_map(|v| v.split(','))
-        .any(|item| {
-            let mut parts = item.split(';').map(str::trim);
-            let name_ok = parts
-                .next()
-                .is_some_and(|n| n.eq_ignore_ascii_case(encoding));
-            let refused =
-                parts.any(|p| p.replace(' ', "") == "q=0" || p.replace(' ', "") == "q=0.0");
-            name_ok && !refused
-        })
-}
-
 /// Serves one file, or `None` when it is not a regular file.
-async fn serve_file(path: &Path, headers: &HeaderMap) -> Option<Response> {
-    serve_file_with(path, headers, None).await
+async fn serve_file(path: &Path, request: Request) -> Option<Response> {
+    serve_file_with(path, request, None).await
 }
 
 /// Serves one file with `cache` as its `Cache-Control` (by default: a year for hashed
-/// names, `no-cache` for the rest), or `None` when it is not a regular file.
+/// names, `no-cache` for the rest), or `None` when it is not a regular file. The body is
+/// streamed by tower-http's `ServeFile` (ranges, precompressed `.br`/`.gz` siblings,
+/// `If-Modified-Since`); the weak ETag and the caching rules are ours.
 async fn serve_file_with(
     path: &Path,
-    headers: &HeaderMap,
+    request: Request,
     cache: Option<&'static str>,
 ) -> Option<Response> {
     let meta = tokio::fs::metadata(path)
@@ -232,37 +230,37 @@ async fn serve_file_with(
     } else {
         "no-cache"
     });
-    let mut response_headers = HeaderMap::new();
-    response_headers.insert(header::CACHE_CONTROL, HeaderValue::from_static(cache));
-    response_headers.insert(header::VARY, HeaderValue::from_static("accept-encoding"));
+    let mut ours = HeaderMap::new();
+    ours.insert(header::CACHE_CONTROL, HeaderValue::from_static(cache));
+    ours.insert(header::VARY, HeaderValue::from_static("accept-encoding"));
     if let Ok(v) = HeaderValue::from_str(&etag) {
-        response_headers.insert(header::ETAG, v);
+        ours.insert(header::ETAG, v);
     }
-    let matches_etag = headers
+    let matches_etag = request
+        .headers()
         .get(header::IF_NONE_MATCH)
         .and_then(|v| v.to_str().ok())
         .is_some_and(|v| v.split(',').any(|t| t.trim() == etag || t.trim() == "*"));
     if matches_etag {
-        return Some((StatusCode::NOT_MODIFIED, response_headers).into_response());
+        return Some((StatusCode::NOT_MODIFIED, ours).into_response());
     }
-    response_headers.insert(
-        header::CONTENT_TYPE,
-        HeaderValue::from_static(content_type(path)),
-    );
-    for (encoding, suffix) in [("br", "br"), ("gzip", "gz")] {
-        if !accepts(headers, encoding) {
-            continue;
-        }
-        let mut variant = path.as_os_str().to_owned();
-        variant.push(".");
-        variant.push(suffix);
-        if let Ok(body) = tokio::fs::read(&variant).await {
-            response_headers.insert(header::CONTENT_ENCODING, HeaderValue::from_static(encoding));
-            return Some((response_headers, body).into_response());
-        }
+    let mime: mime::Mime = content_type(path)
+        .parse()
+        .unwrap_or(mime::APPLICATION_OCTET_STREAM);
+    let served = ServeFile::new_with_mime(path, &mime)
+        .precompressed_br()
+        .precompressed_gzip()
+        .oneshot(request)
+        .await;
+    let mut response = match served {
+        Ok(response) => response.map(axum::body::Body::new),
+        Err(never) => match never {},
+    };
+    if response.status() == StatusCode::NOT_FOUND {
+        return None;
     }
-    let body = tokio::fs::read(path).await.ok()?;
-    Some((response_headers, body).into_response())
+    response.headers_mut().extend(ours);
+    Some(response)
 }
 
 #[cfg(test)]
@@ -307,18 +305,5 @@ mod tests {
         ] {
             assert_eq!(is_hashed(Path::new(name)), hashed, "{name}");
         }
-    }
-
-    #[test]
-    fn accept_encoding() {
-        let h = |v: &'static str| {
-            let mut m = HeaderMap::new();
-            m.insert(header::ACCEPT_ENCODING, HeaderValue::from_static(v));
-            m
-        };
-        assert!(accepts(&h("gzip, deflate, br, zstd"), "br"));
-        assert!(!accepts(&h("gzip, br;q=0"), "br"));
-        assert!(accepts(&h("gzip, br;q=0"), "gzip"));
-        assert!(!accepts(&HeaderMap::new(), "gzip"));
     }
 }

@@ -110,6 +110,8 @@ pub enum ErrorCode {
     Csrf,
     Conflict,
     Internal,
+    /// The server is too busy for this now (503, with `Retry-After`).
+    Busy,
 }
 
 impl ErrorCode {
@@ -124,6 +126,7 @@ impl ErrorCode {
             ErrorCode::InvalidInput => 422,
             ErrorCode::TooManyAttempts => 429,
             ErrorCode::Internal => 500,
+            ErrorCode::Busy => 503,
         }
     }
 
@@ -140,6 +143,7 @@ impl ErrorCode {
             ErrorCode::Csrf => Msg::ErrCsrf,
             ErrorCode::Conflict => Msg::ErrConflict,
             ErrorCode::Internal => Msg::ErrInternal,
+            ErrorCode::Busy => Msg::ErrBusy,
         }
     }
 }
@@ -193,7 +197,7 @@ mod tests {
     }
 
     #[test]
-    fn client_errors_are_4xx_and_only_internal_is_5xx() {
+    fn client_errors_are_4xx_and_only_internal_and_busy_are_5xx() {
         let all = [
             ErrorCode::BadCredentials,
             ErrorCode::TooManyAttempts,
@@ -209,5 +213,6 @@ mod tests {
             assert!((400..500).contains(&code.http_status()), "{code:?}");
         }
         assert_eq!(ErrorCode::Internal.http_status(), 500);
+        assert_eq!(ErrorCode::Busy.http_status(), 503);
     }
 }

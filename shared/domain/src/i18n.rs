@@ -117,6 +117,7 @@ catalogue! {
     ErrCsrf => "Je sessie is verlopen. Herlaad de pagina.", "Your session has expired. Reload the page.";
     ErrConflict => "Dit bestaat al.", "This already exists.";
     ErrInternal => "Er ging iets mis bij ons. Probeer het later opnieuw.", "Something went wrong on our side. Please try again later.";
+    ErrBusy => "De server heeft het even druk. Probeer het over enkele seconden opnieuw.", "The server is busy. Try again in a few seconds.";
     ErrNetwork => "Geen verbinding met de server.", "No connection to the server.";
     ErrEmailInvalid => "Vul een geldig e-mailadres in.", "Enter a valid email address.";
     ErrPasswordTooShort => "Een wachtwoord heeft minstens 8 tekens.", "A password has at least 8 characters.";
@@ -357,6 +358,8 @@ catalogue! {
     CmBoEdit => "Bewerk", "Edit";
     CmBoDelete => "Verwijder", "Delete";
     CmBoDeleteConfirm => "Deze voorstelling verwijderen? Dat kan niet ongedaan worden.", "Delete this show? This cannot be undone.";
+    CmBoWordsDelete => "Verwijder dit antwoord", "Delete this answer";
+    CmBoWordsDeleted => "Het antwoord is verwijderd.", "The answer is deleted.";
     CmBoDeleted => "De voorstelling is verwijderd.", "The show is deleted.";
     CmBoSaved => "De voorstelling is opgeslagen en staat online.", "The show is saved and online.";
     CmBoCancel => "Annuleren", "Cancel";

@@ -118,6 +118,7 @@ fn code_for_status(status: u16) -> Option<ErrorCode> {
         409 => Some(ErrorCode::Conflict),
         413 => Some(ErrorCode::BodyTooLarge),
         429 => Some(ErrorCode::TooManyAttempts),
+        503 => Some(ErrorCode::Busy),
         500..=599 => Some(ErrorCode::Internal),
         _ => None,
     }

@@ -5,8 +5,8 @@ mod limiter;
 mod password;
 mod session;
 
-pub use limiter::LoginLimiter;
-pub use password::{hash_password, verify_password};
+pub use limiter::{Attempt, FREE_FAILURES, LoginLimiter, MAX_FAILURES_PER_ADDRESS};
+pub use password::{GATE_WAIT, PasswordGate, hash_password, verify_password};
 pub use session::{
     CSRF_HEADER, CurrentStaff, SESSION_COOKIE, SESSION_SECONDS, clear_cookie, new_token, now_unix,
     session_cookie, token_from_headers, token_hash,

@@ -73,8 +73,18 @@ impl Db {
         day: &str,
         tips: u32,
         themes: &[(String, u64, u64, u64)],
-    ) -> Result<(), sqlx::Error> {
+        cap: i64,
+    ) -> Result<bool, sqlx::Error> {
         let mut tx = self.pool().begin().await?;
+        let visits: Option<(i64,)> =
+            sqlx::query_as("SELECT visits FROM bieblo_daily WHERE library_id = $1 AND day = $2")
+                .bind(library)
+                .bind(day)
+                .fetch_optional(&mut *tx)
+                .await?;
+        if visits.is_some_and(|(n,)| n >= cap) {
+            return Ok(false);
+        }
         sqlx::query(
             "INSERT INTO bieblo_daily (library_id, day, visits, tips) VALUES ($1, $2, 1, $3) \
              ON CONFLICT (library_id, day) DO UPDATE SET visits = visits + 1, tips = tips + excluded.tips",
@@ -99,7 +109,7 @@ impl Db {
             .execute(&mut *tx)
             .await?;
         }
-        tx.commit().await
+        tx.commit().await.map(|()| true)
     }
 
     /// Counts per day and per theme since `since_day` (`YYYY-MM-DD`).

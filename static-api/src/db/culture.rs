@@ -413,7 +413,9 @@ impl Db {
     }
 
     /// Writes the centre's programme to `<public_dir>/culture-matcher/<centre>.json`
-    /// through a temporary file and a rename; returns the path.
+    /// through a temporary file and a rename; returns the path. The programme is read
+    /// while the file's lock is held, so of several publishers the last one writes the
+    /// newest state.
     pub async fn publish_programme(
         &self,
         centre: &str,
@@ -422,19 +424,28 @@ impl Db {
         if !crate::import::is_safe_id(centre) {
             return Err(PublishError::BadCentreId(centre.to_string()));
         }
+        let path = programme_path(public_dir, centre);
+        let lock = crate::publish::PublishLock::acquire(&path)
+            .await
+            .map_err(|source| PublishError::Write {
+                path: path.display().to_string(),
+                source,
+            })?;
         let now = time::OffsetDateTime::now_utc().unix_timestamp();
         let programme = self
             .culture_programme(centre, now, &crate::import::now_rfc3339())
             .await?
             .ok_or_else(|| PublishError::UnknownCentre(centre.to_string()))?;
-        let path = programme_path(public_dir, centre);
         let write_error = |source| PublishError::Write {
             path: path.display().to_string(),
             source,
         };
         let bytes =
             serde_json::to_vec(&programme).map_err(|e| write_error(std::io::Error::other(e)))?;
-        crate::import::write_atomically(&path, &bytes).map_err(write_error)?;
+        tokio::task::spawn_blocking(move || lock.write(&bytes))
+            .await
+            .map_err(|e| write_error(std::io::Error::other(e)))?
+            .map_err(write_error)?;
         Ok(path)
     }
 }

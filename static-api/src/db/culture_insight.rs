@@ -25,26 +25,30 @@ fn count(value: i64) -> u32 {
 }
 
 impl Db {
-    /// Adds one interaction with `show` to the day's count.
+    /// Adds one interaction with `show` to the day's count, unless that count reached
+    /// `cap`; whether it was counted.
     pub async fn add_culture_interaction(
         &self,
         centre: &str,
         show: &str,
         day: &str,
         interaction: Interaction,
-    ) -> Result<(), sqlx::Error> {
+        cap: i64,
+    ) -> Result<bool, sqlx::Error> {
         sqlx::query(
             "INSERT INTO culture_interaction_daily (centre_id, show_id, day, interaction, count) \
              VALUES ($1, $2, $3, $4, 1) ON CONFLICT (centre_id, show_id, day, interaction) \
-             DO UPDATE SET count = count + 1",
+             DO UPDATE SET count = culture_interaction_daily.count + 1 \
+             WHERE culture_interaction_daily.count < $5",
         )
         .bind(centre)
         .bind(show)
         .bind(day)
         .bind(interaction.as_str())
+        .bind(cap)
         .execute(self.pool())
         .await
-        .map(|_| ())
+        .map(|done| done.rows_affected() > 0)
     }
 
     /// Whether someone ever saved `show` of `centre`: then feedback on it is expected,
@@ -67,7 +71,8 @@ impl Db {
 
     /// Adds one chat's answers to the day's counts and keeps its own words, if any, among
     /// the newest `keep_words` of the show; in one transaction. A rating outside the
-    /// scale counts nothing.
+    /// scale counts nothing, and neither does an answer once the show's day has `cap`
+    /// answers; whether it was counted.
     #[allow(clippy::too_many_arguments)]
     pub async fn add_culture_feedback(
         &self,
@@ -78,11 +83,24 @@ impl Db {
         similar: bool,
         words: Option<&str>,
         keep_words: usize,
-    ) -> Result<(), sqlx::Error> {
+        cap: i64,
+    ) -> Result<bool, sqlx::Error> {
         let Some(column) = rating_column(rating) else {
-            return Ok(());
+            return Ok(false);
         };
         let mut tx = self.pool().begin().await?;
+        let answered: Option<(i64,)> = sqlx::query_as(
+            "SELECT rating_1 + rating_2 + rating_3 + rating_4 + rating_5 \
+             FROM culture_feedback_daily WHERE centre_id = $1 AND show_id = $2 AND day = $3",
+        )
+        .bind(centre)
+        .bind(show)
+        .bind(day)
+        .fetch_optional(&mut *tx)
+        .await?;
+        if answered.is_some_and(|(n,)| n >= cap) {
+            return Ok(false);
+        }
         // `column` is one of five fixed names, never user input.
         let sql = format!(
             "INSERT INTO culture_feedback_daily (centre_id, show_id, day, {column}, similar_yes, similar_no) \
@@ -100,11 +118,13 @@ impl Db {
             .await?;
         if let Some(words) = words {
             sqlx::query(
-                "INSERT INTO culture_feedback_words (centre_id, show_id, words) VALUES ($1, $2, $3)",
+                "INSERT INTO culture_feedback_words (centre_id, show_id, words, day) \
+                 VALUES ($1, $2, $3, $4)",
             )
             .bind(centre)
             .bind(show)
             .bind(words)
+            .bind(day)
             .execute(&mut *tx)
             .await?;
             sqlx::query(
@@ -118,7 +138,35 @@ impl Db {
             .execute(&mut *tx)
             .await?;
         }
-        tx.commit().await
+        tx.commit().await.map(|()| true)
+    }
+
+    /// Removes the own words given before `before_day` (`YYYY-MM-DD`); how many.
+    pub async fn purge_feedback_words(&self, before_day: &str) -> Result<u64, sqlx::Error> {
+        sqlx::query("DELETE FROM culture_feedback_words WHERE day < $1")
+            .bind(before_day)
+            .execute(self.pool())
+            .await
+            .map(|done| done.rows_affected())
+    }
+
+    /// Removes the own words `words` given about `show` of `centre` (every answer with
+    /// exactly these words); how many.
+    pub async fn delete_feedback_words(
+        &self,
+        centre: &str,
+        show: &str,
+        words: &str,
+    ) -> Result<u64, sqlx::Error> {
+        sqlx::query(
+            "DELETE FROM culture_feedback_words WHERE centre_id = $1 AND show_id = $2 AND words = $3",
+        )
+        .bind(centre)
+        .bind(show)
+        .bind(words)
+        .execute(self.pool())
+        .await
+        .map(|done| done.rows_affected())
     }
 
     /// Every show of `centre` with counts, by show id; titles are left empty (the

@@ -14,7 +14,7 @@ use suite_import::catalogue::{
 };
 
 use super::covers::CoverStore;
-use super::{is_safe_id, read_inputs, write_atomically};
+use super::{is_safe_id, read_inputs};
 
 /// Where a library's snapshot is published, under the public data folder.
 pub fn snapshot_path(public_dir: &Path, library: &str) -> PathBuf {
@@ -198,7 +198,7 @@ pub fn publish(
         path: path.display().to_string(),
         source: std::io::Error::other(e),
     })?;
-    write_atomically(&path, &bytes).map_err(|source| ImportError::Publish {
+    crate::publish::publish_file(&path, &bytes).map_err(|source| ImportError::Publish {
         path: path.display().to_string(),
         source,
     })?;
@@ -218,16 +218,17 @@ pub fn restyle_snapshot(
         path: path.display().to_string(),
         source,
     };
-    let bytes = match std::fs::read(&path) {
-        Ok(bytes) => bytes,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(false),
-        Err(e) => return Err(failed(e)),
+    // Read, change and write under the file's lock: an import publishing meanwhile
+    // is either seen whole or waits, and is never overwritten with the older books.
+    let lock = crate::publish::PublishLock::acquire_blocking(&path).map_err(failed)?;
+    let Some(bytes) = lock.read().map_err(failed)? else {
+        return Ok(false);
     };
     let mut snapshot: Snapshot =
         serde_json::from_slice(&bytes).map_err(|e| failed(std::io::Error::other(e)))?;
     snapshot.themes = themes.to_vec();
     let bytes = serde_json::to_vec(&snapshot).map_err(|e| failed(std::io::Error::other(e)))?;
-    write_atomically(&path, &bytes).map_err(failed)?;
+    lock.write(&bytes).map_err(failed)?;
     Ok(true)
 }
 

@@ -4,8 +4,12 @@
 //! (`/data/bieblo/covers/<hash>.jpg`), so the kiosk never asks a third party for an image.
 //!
 //! A stored file is never fetched again (its name is the URL's hash). Fetches run a few
-//! at a time, each with a timeout and a size limit. A cover that cannot be fetched or
-//! decoded is a warning in the report and `cover: None`: the kiosk then draws one.
+//! at a time, each with a timeout and a size limit, at most [`CoverSettings::max_fetches`]
+//! per import, and only from public addresses ([`crate::net`]): cover URLs come from
+//! catalogue data and staff uploads, so they must not reach into the server's network.
+//! A cover that cannot be fetched or decoded is one generic warning in the report (the
+//! reason goes to the server log only, so the report cannot be used to scan hosts) and
+//! `cover: None`: the kiosk then draws one.
 
 use std::collections::HashMap;
 use std::io::Cursor;
@@ -24,6 +28,9 @@ use tokio::task::JoinSet;
 
 use super::write_atomically;
 
+/// The one warning of a cover that could not be fetched or read, whatever the reason.
+pub const COVER_FAILED: &str = "cover not fetched or not readable; the kiosk draws one";
+
 /// Where covers are served, under `/data/`.
 pub const COVERS_URL_PREFIX: &str = "/data/bieblo/covers/";
 /// Hex digits of the URL's SHA-256 in a cover's file name.
@@ -40,6 +47,10 @@ pub struct CoverSettings {
     pub max_bytes: usize,
     /// Stored covers are at most this wide (narrower ones are kept as they are).
     pub max_width: u32,
+    /// Most covers fetched in one import (stored ones do not count).
+    pub max_fetches: usize,
+    /// Whether loopback and private addresses may be fetched (tests' stand-ins only).
+    pub allow_private: bool,
 }
 
 impl Default for CoverSettings {
@@ -49,6 +60,8 @@ impl Default for CoverSettings {
             concurrency: 4,
             max_bytes: 5 * 1024 * 1024,
             max_width: 300,
+            max_fetches: 2_000,
+            allow_private: false,
         }
     }
 }
@@ -58,6 +71,8 @@ impl Default for CoverSettings {
 pub enum CoverError {
     #[error("not an http(s) URL")]
     BadUrl,
+    #[error("refused: {0}")]
+    Refused(#[from] crate::net::FetchRefused),
     #[error("timed out after {0:?}")]
     Timeout(Duration),
     #[error("request failed: {0}")]
@@ -147,9 +162,8 @@ pub struct CoverStore {
 impl CoverStore {
     /// A store for the public data folder `public_dir`.
     pub fn new(public_dir: &Path, settings: CoverSettings) -> Result<Self, reqwest::Error> {
-        let http = reqwest::Client::builder()
+        let http = crate::net::guarded_client(settings.allow_private)
             .timeout(settings.timeout)
-            .redirect(reqwest::redirect::Policy::limited(3))
             .user_agent(concat!("flemish-culture-suite/", env!("CARGO_PKG_VERSION")))
             .build()?;
         Ok(Self {
@@ -176,7 +190,27 @@ impl CoverStore {
             .collect();
         urls.sort();
         urls.dedup();
-        let outcomes = self.fetch_all(urls).await;
+        let mut outcomes = HashMap::new();
+        let mut to_fetch = Vec::new();
+        for url in urls {
+            if self.dir.join(cover_name(&url)).is_file() {
+                outcomes.insert(
+                    url.clone(),
+                    Ok(format!("{COVERS_URL_PREFIX}{}", cover_name(&url))),
+                );
+            } else {
+                to_fetch.push(url);
+            }
+        }
+        let over = to_fetch.len().saturating_sub(self.settings.max_fetches);
+        if over > 0 {
+            to_fetch.truncate(self.settings.max_fetches);
+            report.warnings.push(format!(
+                "{over} covers not fetched: at most {} per import",
+                self.settings.max_fetches
+            ));
+        }
+        outcomes.extend(self.fetch_all(to_fetch).await);
         for book in &mut snapshot.books {
             let Some(url) = book.cover.take() else {
                 continue;
@@ -187,12 +221,12 @@ impl CoverStore {
             }
             match outcomes.get(&url) {
                 Some(Ok(own)) => book.cover = Some(own.clone()),
-                Some(Err(reason)) => report
-                    .warnings
-                    .push(format!("{}: cover not fetched ({reason})", book.id)),
-                None => report
-                    .warnings
-                    .push(format!("{}: cover not fetched (no outcome)", book.id)),
+                Some(Err(reason)) => {
+                    tracing::info!(book = %book.id, %reason, "cover not stored");
+                    report.warnings.push(format!("{}: {COVER_FAILED}", book.id));
+                }
+                // Over the limit of fetches: said once above.
+                None => {}
             }
         }
     }
@@ -232,9 +266,7 @@ impl CoverStore {
             return Ok(own);
         }
         let parsed = reqwest::Url::parse(url).map_err(|_| CoverError::BadUrl)?;
-        if !matches!(parsed.scheme(), "http" | "https") {
-            return Err(CoverError::BadUrl);
-        }
+        crate::net::check_url(&parsed, self.settings.allow_private)?;
         let bytes = self.download(parsed).await?;
         let max_width = self.settings.max_width;
         tokio::task::spawn_blocking(move || {

@@ -95,31 +95,66 @@ pub async fn import_files(
 }
 
 /// Fetches `url` and imports what it serves; a failed fetch is a skip in the report
-/// (and so a failed import).
+/// (and so a failed import). The report and the stored run name the URL without its
+/// query or user part (they may carry an API key). Unless `allow_private`, only public
+/// addresses are fetched ([`crate::net`]).
 pub async fn import_url(
     db: &Db,
     public_dir: &Path,
     centre: &str,
     url: &str,
     timeout: Duration,
+    allow_private: bool,
 ) -> Result<ImportReport, EventsImportError> {
     let mut report = ImportReport::new("events");
-    let inputs = match fetch(url, timeout).await {
-        Ok(body) => vec![(url.to_string(), body)],
+    let shown = redact_url(url);
+    let inputs = match fetch(url, timeout, allow_private).await {
+        Ok(body) => vec![(shown, body)],
         Err(reason) => {
-            report.skip(url, reason);
+            report.skip(shown, reason);
             Vec::new()
         }
     };
     import_inputs(db, public_dir, centre, false, &inputs, report).await
 }
 
-/// GETs `url` (http or https) within `timeout`; the body as text, or why not.
-pub async fn fetch(url: &str, timeout: Duration) -> Result<String, String> {
-    if !(url.starts_with("https://") || url.starts_with("http://")) {
-        return Err("the URL must start with http:// or https://".into());
+/// `url` as it may be shown and stored: scheme, host, port and path; a query or a user
+/// part is replaced by `…`.
+pub fn redact_url(url: &str) -> String {
+    let Ok(parsed) = reqwest::Url::parse(url) else {
+        return "(not a URL)".into();
+    };
+    let host = parsed.host_str().unwrap_or_default();
+    let port = parsed.port().map(|p| format!(":{p}")).unwrap_or_default();
+    let user = if parsed.username().is_empty() && parsed.password().is_none() {
+        ""
+    } else {
+        "…@"
+    };
+    let query = if parsed.query().is_some() { "?…" } else { "" };
+    format!(
+        "{}://{user}{host}{port}{}{query}",
+        parsed.scheme(),
+        parsed.path()
+    )
+}
+
+/// GETs `url` (http or https) within `timeout`; the body as text, or why not. The
+/// reasons are plain and the same for every address that is not fetched.
+pub async fn fetch(url: &str, timeout: Duration, allow_private: bool) -> Result<String, String> {
+    let parsed = reqwest::Url::parse(url)
+        .map_err(|_| "the URL must start with http:// or https://".to_string())?;
+    if let Err(refused) = crate::net::check_url(&parsed, allow_private) {
+        return Err(match refused {
+            crate::net::FetchRefused::NotHttp => {
+                "the URL must start with http:// or https://".into()
+            }
+            crate::net::FetchRefused::PrivateAddress(_) => {
+                "cannot fetch: address not allowed".into()
+            }
+        });
     }
-    let client = reqwest::Client::builder()
+    let client = crate::net::guarded_client(allow_private)
         .timeout(timeout)
         .connect_timeout(timeout)
         .user_agent(concat!(
@@ -130,14 +165,17 @@ pub async fn fetch(url: &str, timeout: Duration) -> Result<String, String> {
         .build()
         .map_err(|e| format!("cannot make an HTTP client: {e}"))?;
     let mut response = client
-        .get(url)
+        .get(parsed)
         .header(
             reqwest::header::ACCEPT,
             "application/ld+json, application/json",
         )
         .send()
         .await
-        .map_err(|e| format!("cannot fetch: {}", describe(&e)))?;
+        .map_err(|e| {
+            tracing::info!(url = %redact_url(url), "events fetch failed: {e}");
+            format!("cannot fetch: {}", describe(&e))
+        })?;
     let status = response.status();
     if !status.is_success() {
         return Err(format!("the server answered {status}"));
@@ -156,12 +194,35 @@ pub async fn fetch(url: &str, timeout: Duration) -> Result<String, String> {
     Ok(String::from_utf8_lossy(&body).into_owned())
 }
 
+/// A short reason that names no address (the error's own text may).
 fn describe(e: &reqwest::Error) -> String {
     if e.is_timeout() {
         "timed out".into()
-    } else if e.is_connect() {
-        format!("cannot connect ({e})")
+    } else if e.is_connect() || e.is_redirect() {
+        "cannot connect".into()
     } else {
-        e.to_string()
+        "the request failed".into()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn urls_are_shown_without_query_or_user() {
+        assert_eq!(
+            redact_url("https://search.uitdatabank.be/events/?apiKey=secret-123&q=x"),
+            "https://search.uitdatabank.be/events/?…"
+        );
+        assert_eq!(
+            redact_url("http://user:pw@example.org:8080/a.json"),
+            "http://…@example.org:8080/a.json"
+        );
+        assert_eq!(
+            redact_url("https://example.org/a.json"),
+            "https://example.org/a.json"
+        );
+        assert_eq!(redact_url("not a url"), "(not a URL)");
     }
 }

@@ -9,7 +9,7 @@ pub mod events;
 pub mod live;
 pub mod refresh;
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use suite_domain::import::ImportReport;
 
@@ -46,17 +46,7 @@ pub fn read_inputs(files: &[PathBuf], report: &mut ImportReport) -> Vec<(String,
         .collect()
 }
 
-/// Writes `bytes` to `path` through a temporary file and a rename, so readers see the
-/// old file or the new one, never half of one.
-pub fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
-    if let Some(parent) = path.parent() {
-        std::fs::create_dir_all(parent)?;
-    }
-    let mut tmp = path.as_os_str().to_owned();
-    tmp.push(".tmp");
-    std::fs::write(&tmp, bytes)?;
-    std::fs::rename(&tmp, path)
-}
+pub use crate::publish::write_atomically;
 
 #[cfg(test)]
 mod tests {

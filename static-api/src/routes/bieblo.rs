@@ -99,12 +99,18 @@ fn today() -> String {
         (status = 204, description = "Counted"),
         (status = 404, description = "No active kiosk", body = ErrorBody),
         (status = 422, description = "Not a plausible visit", body = ErrorBody),
+        (status = 429, description = "Too many reports from this address; see `Retry-After`", body = ErrorBody),
     ))]
 pub(super) async fn post_usage(
     State(state): State<AppState>,
+    crate::net::ClientIp(address): crate::net::ClientIp,
     ApiPath(library): ApiPath<String>,
     ApiJson(usage): ApiJson<KioskUsage>,
 ) -> Result<StatusCode, AppError> {
+    state
+        .public_writes
+        .take(address, std::time::Instant::now())
+        .map_err(|retry_after| AppError::TooManyAttempts { retry_after })?;
     library_ref(&library)?;
     if !state.db.kiosk(&library).await?.is_some_and(|k| k.active) {
         return Err(AppError::NotFound);
@@ -144,7 +150,13 @@ pub(super) async fn post_usage(
     }
     state
         .db
-        .add_usage(&library, &today(), usage.tips, &per_theme)
+        .add_usage(
+            &library,
+            &today(),
+            usage.tips,
+            &per_theme,
+            crate::rate_limit::DAILY_CAP_PER_LIBRARY,
+        )
         .await?;
     Ok(StatusCode::NO_CONTENT)
 }

@@ -23,9 +23,18 @@ use crate::import::{now_rfc3339, write_atomically};
 
 /// Puts the themes into the published snapshot; a failure there is logged, not fatal:
 /// the themes are saved and the next import publishes them anyway.
-fn restyle(state: &AppState, library: &str, themes: &[Theme]) {
-    if let Err(e) = restyle_snapshot(&state.config.public_data_dir(), library, themes) {
-        tracing::error!(%library, "themes saved, but the snapshot could not be restyled: {e}");
+async fn restyle(state: &AppState, library: &str, themes: &[Theme]) {
+    let public = state.config.public_data_dir();
+    let (owned_library, themes) = (library.to_string(), themes.to_vec());
+    let done =
+        tokio::task::spawn_blocking(move || restyle_snapshot(&public, &owned_library, &themes))
+            .await;
+    match done {
+        Ok(Ok(_)) => {}
+        Ok(Err(e)) => {
+            tracing::error!(%library, "themes saved, but the snapshot could not be restyled: {e}");
+        }
+        Err(e) => tracing::error!(%library, "restyling the snapshot stopped: {e}"),
     }
 }
 
@@ -82,7 +91,7 @@ pub(super) async fn put_themes(
         .db
         .save_library_themes(&library, &themes, &now_rfc3339())
         .await?;
-    restyle(&state, &library, &themes);
+    restyle(&state, &library, &themes).await;
     tracing::info!(by = %staff.email, %library, "themes saved");
     Ok(Json(themes))
 }
@@ -102,7 +111,7 @@ pub(super) async fn reset_themes(
 ) -> Result<StatusCode, AppError> {
     managed_library(&state, &staff, &library).await?;
     state.db.reset_library_themes(&library).await?;
-    restyle(&state, &library, &default_themes());
+    restyle(&state, &library, &default_themes()).await;
     tracing::info!(by = %staff.email, %library, "themes reset to the defaults");
     Ok(StatusCode::NO_CONTENT)
 }
@@ -152,23 +161,33 @@ pub(super) async fn post_picture(
             detail: format!("picture of {} bytes", bytes.len()),
         });
     }
-    let ext = sniff_picture(&bytes)
+    sniff_picture(&bytes)
         .ok_or_else(|| AppError::unprocessable("the picture is not PNG, JPEG or WebP"))?;
-    let hash: String = Sha256::digest(&bytes)
+    // Decoded within limits and written anew: no huge declared sizes, no metadata.
+    let picture = tokio::task::spawn_blocking(move || crate::pictures::reencode(&bytes))
+        .await
+        .map_err(|e| AppError::Internal(format!("re-encoding a picture: {e}")))?
+        .map_err(|e| AppError::unprocessable(format!("theme picture: {e}")))?;
+    let hash: String = Sha256::digest(&picture.bytes)
         .iter()
         .take(8)
         .map(|b| format!("{b:02x}"))
         .collect();
-    let name = format!("{theme}-{hash}.{ext}");
+    let name = format!("{theme}-{hash}.{}", picture.ext);
     let path = state
         .config
         .public_data_dir()
         .join("bieblo/themes")
         .join(&library)
         .join(&name);
-    write_atomically(&path, &bytes)
+    let bytes = picture.bytes;
+    let len = bytes.len();
+    let target = path.clone();
+    tokio::task::spawn_blocking(move || write_atomically(&target, &bytes))
+        .await
+        .map_err(|e| AppError::Internal(format!("storing a picture: {e}")))?
         .map_err(|e| AppError::Internal(format!("cannot store {}: {e}", path.display())))?;
-    tracing::info!(by = %staff.email, %library, %theme, bytes = bytes.len(), "theme picture stored");
+    tracing::info!(by = %staff.email, %library, %theme, bytes = len, "theme picture stored");
     Ok(Json(ThemePicture {
         picture: format!("{}{name}", picture_prefix(&library)),
     }))

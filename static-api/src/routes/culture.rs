@@ -17,7 +17,9 @@ use crate::AppState;
 use crate::auth::CurrentStaff;
 use crate::error::{ApiJson, ApiPath, AppError};
 use crate::import::now_rfc3339;
+use crate::net::ClientIp;
 use crate::programme_index::ProgrammeShows;
+use crate::rate_limit::DAILY_CAP_PER_SHOW;
 
 /// Longest show id taken (UiTdatabank UUIDs have 36 characters).
 const SHOW_ID_MAX: usize = 128;
@@ -72,16 +74,29 @@ pub(super) async fn list_centres(State(state): State<AppState>) -> Json<Vec<Cent
         (status = 204, description = "Counted (anonymously, in the day's total)"),
         (status = 404, description = "No published programme for this centre", body = ErrorBody),
         (status = 422, description = "Not a show of the programme, or not a known interaction", body = ErrorBody),
+        (status = 429, description = "Too many reports from this address; see `Retry-After`", body = ErrorBody),
     ))]
 pub(super) async fn post_interaction(
     State(state): State<AppState>,
+    ClientIp(address): ClientIp,
     ApiPath(centre): ApiPath<String>,
     ApiJson(report): ApiJson<InteractionReport>,
 ) -> Result<StatusCode, AppError> {
+    state
+        .public_writes
+        .take(address, std::time::Instant::now())
+        .map_err(|retry_after| AppError::TooManyAttempts { retry_after })?;
     check_show(&state, &centre, &report.show).await?;
+    // At the day's cap the report is taken, and not counted.
     state
         .db
-        .add_culture_interaction(&centre, &report.show, &today(), report.interaction)
+        .add_culture_interaction(
+            &centre,
+            &report.show,
+            &today(),
+            report.interaction,
+            DAILY_CAP_PER_SHOW,
+        )
         .await?;
     Ok(StatusCode::NO_CONTENT)
 }
@@ -103,27 +118,74 @@ fn clean_words(words: Option<&str>) -> Option<String> {
         (status = 204, description = "Counted; own words kept among the newest of the show"),
         (status = 404, description = "No published programme for this centre", body = ErrorBody),
         (status = 422, description = "Rating out of range, words too long, or not a show of the programme", body = ErrorBody),
+        (status = 429, description = "Too many reports from this address; see `Retry-After`", body = ErrorBody),
     ))]
 pub(super) async fn post_feedback(
     State(state): State<AppState>,
+    ClientIp(address): ClientIp,
     ApiPath(centre): ApiPath<String>,
     ApiJson(feedback): ApiJson<Feedback>,
 ) -> Result<StatusCode, AppError> {
+    state
+        .public_writes
+        .take(address, std::time::Instant::now())
+        .map_err(|retry_after| AppError::TooManyAttempts { retry_after })?;
     feedback.check().map_err(AppError::unprocessable)?;
     check_show(&state, &centre, &feedback.show).await?;
-    let words = clean_words(feedback.words.as_deref());
+    let day = today();
+    // Own words beyond the address's few of the day are not kept (the answer still
+    // counts), so a flood never pushes real answers out.
+    let words = clean_words(feedback.words.as_deref())
+        .filter(|_| state.public_writes.words_allowed(address, &day));
     state
         .db
         .add_culture_feedback(
             &centre,
             &feedback.show,
-            &today(),
+            &day,
             feedback.rating,
             feedback.similar,
             words.as_deref(),
             FEEDBACK_WORDS_KEPT,
+            DAILY_CAP_PER_SHOW,
         )
         .await?;
+    Ok(StatusCode::NO_CONTENT)
+}
+
+/// Which own words to remove.
+#[derive(Debug, serde::Deserialize, utoipa::IntoParams)]
+pub(super) struct WordsToDelete {
+    /// The show the words were given about.
+    show: String,
+    /// The words exactly as the insight lists them.
+    words: String,
+}
+
+#[utoipa::path(delete, path = "/api/culture/{centre}/insight/words", tag = "culture-matcher",
+    params(("centre" = String, Path, description = "Centre id"), WordsToDelete),
+    responses(
+        (status = 204, description = "Removed (every answer of the show with exactly these words)"),
+        (status = 401, description = "Not logged in", body = ErrorBody),
+        (status = 403, description = "Another organisation, or no CSRF token", body = ErrorBody),
+        (status = 404, description = "No such centre, or no such words", body = ErrorBody),
+    ))]
+pub(super) async fn delete_words(
+    State(state): State<AppState>,
+    staff: CurrentStaff,
+    ApiPath(centre): ApiPath<String>,
+    query: Result<axum::extract::Query<WordsToDelete>, axum::extract::rejection::QueryRejection>,
+) -> Result<StatusCode, AppError> {
+    super::managed_org(&state, &staff, OrgKind::Centre, &centre).await?;
+    let axum::extract::Query(which) = query.map_err(|e| AppError::unprocessable(e.body_text()))?;
+    let removed = state
+        .db
+        .delete_feedback_words(&centre, &which.show, &which.words)
+        .await?;
+    if removed == 0 {
+        return Err(AppError::NotFound);
+    }
+    tracing::info!(by = %staff.email, %centre, show = %which.show, removed, "own words removed");
     Ok(StatusCode::NO_CONTENT)
 }
 

@@ -492,12 +492,23 @@ pub(super) async fn post_media(
             sniff_media(&bytes)
         )));
     }
+    // Pictures are decoded within limits and written anew (no huge declared sizes, no
+    // metadata); videos are stored as they came, after the sniff above.
+    let (bytes, ext, mime) = if kind.is_video() {
+        (bytes.to_vec(), kind.ext(), kind.mime())
+    } else {
+        let picture = tokio::task::spawn_blocking(move || crate::pictures::reencode(&bytes))
+            .await
+            .map_err(|e| AppError::Internal(format!("re-encoding a picture: {e}")))?
+            .map_err(|e| AppError::unprocessable(format!("show picture: {e}")))?;
+        (picture.bytes, picture.ext, picture.mime)
+    };
     let hash: String = Sha256::digest(&bytes)
         .iter()
         .take(MEDIA_HASH_HEX / 2)
         .map(|b| format!("{b:02x}"))
         .collect();
-    let name = format!("{hash}.{}", kind.ext());
+    let name = format!("{hash}.{ext}");
     let path = media_dir(&state, &centre).join(&name);
     let size = bytes.len() as u64;
     if !path.is_file() {
@@ -510,7 +521,7 @@ pub(super) async fn post_media(
     tracing::info!(by = %staff.email, %centre, file = %name, bytes = size, "media stored");
     Ok(Json(StoredMedia {
         url: format!("{}{name}", media_prefix(&centre)),
-        mime: kind.mime().to_string(),
+        mime: mime.to_string(),
         bytes: size,
     }))
 }

@@ -63,6 +63,7 @@ pub fn api() -> (Router<AppState>, utoipa::openapi::OpenApi) {
         .routes(routes!(culture::post_feedback))
         .routes(routes!(culture::get_insight))
         .routes(routes!(culture::get_insight_csv))
+        .routes(routes!(culture::delete_words))
         .routes(routes!(
             culture_staff::list_shows,
             culture_staff::create_show

@@ -1,19 +1,19 @@
 //! `/api/session`: staff log in (POST), see who they are (GET) and log out (DELETE).
 
-use std::net::SocketAddr;
 use std::time::Instant;
 
-use axum::extract::{ConnectInfo, State};
+use axum::Json;
+use axum::extract::State;
 use axum::http::StatusCode;
 use axum::http::header::SET_COOKIE;
 use axum::response::{IntoResponse, Response};
-use axum::{Extension, Json};
 use suite_domain::api::{ErrorBody, LoginRequest, SessionInfo};
 use suite_domain::validation::{MAX_PASSWORD_CHARS, normalise_email};
 
 use crate::AppState;
 use crate::auth::{self, CurrentStaff};
 use crate::error::{ApiJson, AppError};
+use crate::net::ClientIp;
 
 #[utoipa::path(
     post,
@@ -24,37 +24,34 @@ use crate::error::{ApiJson, AppError};
         (status = 200, description = "Logged in; sets the HttpOnly session cookie", body = SessionInfo),
         (status = 401, description = "Wrong email or password", body = ErrorBody),
         (status = 422, description = "Malformed body", body = ErrorBody),
-        (status = 429, description = "Too many failed attempts", body = ErrorBody),
+        (status = 429, description = "Too many failed attempts for this email from this address, or from this address; see `Retry-After`", body = ErrorBody),
+        (status = 503, description = "Too many logins at once; see `Retry-After`", body = ErrorBody),
     )
 )]
 pub(super) async fn login(
     State(state): State<AppState>,
-    connect: Option<Extension<ConnectInfo<SocketAddr>>>,
+    ClientIp(address): ClientIp,
     ApiJson(request): ApiJson<LoginRequest>,
 ) -> Result<Response, AppError> {
     let email = normalise_email(&request.email);
-    let address = connect.map(|Extension(ConnectInfo(addr))| addr.ip().to_string());
-    let now = Instant::now();
-    if !state.login_limiter.allowed(&email, address.as_deref(), now) {
-        return Err(AppError::TooManyAttempts);
-    }
+    // Counted before the password is checked: a burst cannot pass the limit.
+    let attempt = state
+        .login_limiter
+        .begin(&email, address, Instant::now())
+        .map_err(|retry_after| AppError::TooManyAttempts { retry_after })?;
     if request.password.chars().count() > MAX_PASSWORD_CHARS {
-        state
-            .login_limiter
-            .record_failure(&email, address.as_deref(), now);
         return Err(AppError::BadCredentials);
     }
     let staff = state.db.find_staff_by_email(&email).await?;
     let stored = staff.as_ref().map(|s| s.password_hash.clone());
-    let valid = auth::verify_password(request.password, stored).await?;
+    let valid = state.passwords.verify(request.password, stored).await?;
     let Some(staff) = staff.filter(|_| valid) else {
-        state
-            .login_limiter
-            .record_failure(&email, address.as_deref(), now);
-        tracing::warn!(%email, "failed staff login");
+        // Neither the typed email (sometimes a password typed in the wrong field) nor
+        // the password is logged.
+        tracing::warn!("failed staff login");
         return Err(AppError::BadCredentials);
     };
-    state.login_limiter.record_success(&email);
+    state.login_limiter.succeeded(attempt);
     let now_unix = auth::now_unix();
     state.db.purge_expired_sessions(now_unix).await?;
     let token = auth::new_token();

@@ -12,7 +12,7 @@ use suite_domain::validation::{
 };
 
 use crate::AppState;
-use crate::auth::{CurrentStaff, hash_password};
+use crate::auth::CurrentStaff;
 use crate::db::is_unique_violation;
 use crate::error::{ApiJson, AppError};
 
@@ -52,7 +52,7 @@ pub(super) async fn create_staff(
     check_text("display_name", &new.display_name, 120)?;
     check_new_password(&new.password)?;
     let email = normalise_email(&new.email);
-    let hash = hash_password(new.password).await?;
+    let hash = state.passwords.hash(new.password).await?;
     let name = new.display_name.trim();
     match state.db.insert_staff(&email, name, &hash, &role).await {
         Ok(_) => {}

@@ -33,11 +33,8 @@ pub struct TestServer {
 impl TestServer {
     pub async fn start() -> Result<TestServer> {
         let data = tempfile::tempdir().map_err(|e| format!("temp dir: {e}"))?;
-        let config = Config {
-            data_dir: data.path().to_path_buf(),
-            site_dir: site_dir()?,
-            demo: true,
-        };
+        let mut config = Config::new(data.path(), site_dir()?);
+        config.demo = true;
         let state = AppState::open(config)
             .await
             .map_err(|e| format!("open database: {e}"))?;

@@ -121,6 +121,27 @@ pub(crate) fn InsightSection(props: &InsightSectionProps) -> Html {
         let attempt = attempt.clone();
         Callback::from(move |_: MouseEvent| attempt.set(*attempt + 1))
     };
+    // Removing one answer's own words (spam, a name): then the insight is read again.
+    let removed = use_state(|| None::<String>);
+    let on_delete_words = {
+        let (attempt, removed, centre) = (attempt.clone(), removed.clone(), props.centre.clone());
+        Callback::from(move |(show, words): (String, String)| {
+            let (attempt, removed) = (attempt.clone(), removed.clone());
+            let url = format!(
+                "/api/culture/{centre}/insight/words?show={}&words={}",
+                suite_ui::url::encode(&show),
+                suite_ui::url::encode(&words)
+            );
+            spawn_local(async move {
+                match api::delete(&url).await {
+                    Ok(()) => removed.set(Some(Msg::CmBoWordsDeleted.text(lang).to_owned())),
+                    Err(error) => removed.set(Some(error.localized(lang))),
+                }
+                attempt.set(*attempt + 1);
+            });
+        })
+    };
+    let status = crate::view::status("cm-bo-words-status", (*removed).clone());
     let refresh = html! {
         <div class="bo-actions">
             <Button class="cm-bo-refresh" variant={ButtonVariant::Secondary} onclick={on_refresh}>
@@ -155,7 +176,21 @@ pub(crate) fn InsightSection(props: &InsightSectionProps) -> Html {
                 }
             });
             let words = counted.iter().filter(|r| !r.words.is_empty()).map(|row| {
-                let items = row.words.iter().map(|w| html! { <li>{ w.clone() }</li> });
+                let items = row.words.iter().map(|w| {
+                    let onclick = {
+                        let (delete, show, words) = (on_delete_words.clone(), row.show.clone(), w.clone());
+                        Callback::from(move |_: MouseEvent| delete.emit((show.clone(), words.clone())))
+                    };
+                    html! {
+                        <li>
+                            <span class="cm-bo-words-text">{ w.clone() }</span>
+                            { " " }
+                            <Button class="cm-bo-words-delete" variant={ButtonVariant::Danger} {onclick}>
+                                { t(Msg::CmBoWordsDelete) }
+                            </Button>
+                        </li>
+                    }
+                });
                 html! {
                     <section class="cm-bo-words" data-show-id={row.show.clone()}>
                         <h5>{ row.title.clone() }</h5>
@@ -182,6 +217,7 @@ pub(crate) fn InsightSection(props: &InsightSectionProps) -> Html {
                         <h4>{ t(Msg::CmBoWords) }</h4>
                         { for words }
                     }
+                    { status }
                     <p class="bo-download">
                         <a class="cm-bo-csv" href={format!("/api/culture/{}/insight.csv", props.centre)} download="">
                             { t(Msg::CmBoCsv) }

@@ -1,7 +1,7 @@
 //! The catalogue importer: real samples, broken files, the demo catalogue, publishing
 //! only on success, and the command line with its report and exit code.
 
-mod support;
+use crate::support;
 
 use std::path::{Path, PathBuf};
 use std::process::Command;

@@ -2,7 +2,7 @@
 //! list, make, change and delete shows, choose the swipe, write venue notes and upload
 //! media; the shared rule refuses bad shows field by field; every change is published.
 
-mod support;
+use crate::support;
 
 use axum::http::{Method, StatusCode};
 use serde_json::{Value, json};
@@ -19,13 +19,13 @@ const NOVA: (&str, &str) = ("cc.nova@demo.invalid", "demo-nova-2026");
 const SHOWS: &str = "/api/culture/demo-nova/shows";
 const MEDIA: &str = "/api/culture/demo-nova/media";
 
-/// A real 1x1 PNG.
+/// A real 1x1 PNG (one orange pixel), whole and with right checksums.
 const TINY_PNG: &[u8] = &[
     0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00, 0x00, 0x0d, 0x49, 0x48, 0x44, 0x52,
     0x00, 0x00, 0x00, 0x01, 0x00, 0x00, 0x00, 0x01, 0x08, 0x06, 0x00, 0x00, 0x00, 0x1f, 0x15, 0xc4,
-    0x89, 0x00, 0x00, 0x00, 0x0d, 0x49, 0x44, 0x41, 0x54, 0x78, 0x9c, 0x63, 0x00, 0x01, 0x00, 0x00,
-    0x05, 0x00, 0x01, 0x0d, 0x0a, 0x2d, 0xb4, 0x00, 0x00, 0x00, 0x00, 0x49, 0x45, 0x4e, 0x44, 0xae,
-    0x42, 0x60, 0x82,
+    0x89, 0x00, 0x00, 0x00, 0x0d, 0x49, 0x44, 0x41, 0x54, 0x78, 0xda, 0x63, 0xf8, 0xdf, 0xc0, 0xf0,
+    0x1f, 0x00, 0x06, 0x80, 0x02, 0x7f, 0xcf, 0x12, 0x09, 0xf1, 0x00, 0x00, 0x00, 0x00, 0x49, 0x45,
+    0x4e, 0x44, 0xae, 0x42, 0x60, 0x82,
 ];
 /// The start of a WebM file (EBML header with doc type `webm`).
 const WEBM_HEAD: &[u8] = b"\x1a\x45\xdf\xa3\x9f\x42\x86\x81\x01\x42\xf7\x81\x01\x42\x82\x84webm";
@@ -164,7 +164,8 @@ async fn staff_make_change_and_delete_a_show_and_each_change_is_published() {
         .as_ref()
         .and_then(|i| i.src.clone())
         .expect("image");
-    assert_eq!(app.get(&image).await.body, TINY_PNG, "served under /data");
+    let served = image::load_from_memory(&app.get(&image).await.body).expect("served under /data");
+    assert_eq!((served.width(), served.height()), (1, 1));
 
     let listed = app.get_as(SHOWS, &nova).await;
     assert_eq!(listed.status, StatusCode::OK);
@@ -460,7 +461,6 @@ async fn uploads_are_sniffed_limited_and_stored_by_their_hash() {
         "{url}"
     );
     assert_eq!(res.json["mime"], "image/png");
-    assert_eq!(res.json["bytes"], TINY_PNG.len());
     let again = upload(&app, &nova, "image/png", TINY_PNG).await;
     assert_eq!(
         again.json["url"],
@@ -472,7 +472,12 @@ async fn uploads_are_sniffed_limited_and_stored_by_their_hash() {
         .config
         .public_data_dir()
         .join(url.trim_start_matches("/data/"));
-    assert_eq!(std::fs::read(file).expect("stored"), TINY_PNG);
+    // Written anew: the same picture, the size the answer said.
+    let stored = std::fs::read(file).expect("stored");
+    assert_eq!(res.json["bytes"], stored.len());
+    let pixel = image::load_from_memory(&stored).expect("a png").to_rgba8();
+    let original = image::load_from_memory(TINY_PNG).expect("a png").to_rgba8();
+    assert_eq!(pixel, original);
     let served = app.get(&url).await;
     assert_eq!(served.header("content-type").as_deref(), Some("image/png"));
 
@@ -544,12 +549,8 @@ async fn uploads_no_show_uses_any_more_are_removed_and_shared_ones_stay() {
         assert_eq!(res.status, StatusCode::OK, "{}", res.json);
         res.json["url"].clone()
     };
-    // Three pictures (the same PNG with different trailing bytes) and a trailer.
-    let picture = |extra: u8| {
-        let mut png = TINY_PNG.to_vec();
-        png.push(extra);
-        png
-    };
+    // Three pictures (one pixel in three colours) and a trailer.
+    let picture = |red: u8| support::png_of(1, 1, red);
     let a = url_of(upload(&app, &nova, "image/png", &picture(1)).await);
     let b = url_of(upload(&app, &nova, "image/png", &picture(2)).await);
     let fresh = url_of(upload(&app, &nova, "image/png", &picture(3)).await);

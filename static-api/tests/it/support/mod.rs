@@ -1,7 +1,5 @@
 //! Test helpers: a server with a temporary database (demo data) and a temporary site.
 
-#![allow(dead_code)] // Each test binary uses a different part of these helpers.
-
 pub(crate) mod catalogue;
 
 use std::path::Path;
@@ -91,16 +89,44 @@ pub(crate) fn write_site(site: &Path) {
     );
 }
 
+/// A real PNG of `width` x `height` pixels of one colour (red `r`).
+pub(crate) fn png_of(width: u32, height: u32, r: u8) -> Vec<u8> {
+    let image = image::RgbaImage::from_pixel(width, height, image::Rgba([r, 90, 30, 255]));
+    let mut out = Vec::new();
+    image::DynamicImage::ImageRgba8(image)
+        .write_to(&mut std::io::Cursor::new(&mut out), image::ImageFormat::Png)
+        .expect("encode png");
+    out
+}
+
+/// Cover settings that may fetch from the tests' stand-ins on loopback.
+pub(crate) fn loopback_covers() -> static_api::import::covers::CoverSettings {
+    static_api::import::covers::CoverSettings {
+        allow_private: true,
+        ..Default::default()
+    }
+}
+
+/// A configuration for tests: demo data, and fetches from the stand-ins on loopback.
+pub(crate) fn test_config(data_dir: &Path, site_dir: &Path) -> Config {
+    let mut config = Config::new(data_dir, site_dir);
+    config.demo = true;
+    config.allow_private_fetch = true;
+    config
+}
+
 impl TestApp {
     pub(crate) async fn new() -> TestApp {
+        Self::with_config(|_| {}).await
+    }
+
+    /// A test app (demo data, a small site) whose configuration `change` adjusts.
+    pub(crate) async fn with_config(change: impl FnOnce(&mut Config)) -> TestApp {
         let dir = tempfile::tempdir().expect("temp dir");
         let site_dir = dir.path().join("site");
         write_site(&site_dir);
-        let config = Config {
-            data_dir: dir.path().join("data"),
-            site_dir,
-            demo: true,
-        };
+        let mut config = test_config(&dir.path().join("data"), &site_dir);
+        change(&mut config);
         let state = AppState::open(config).await.expect("open database");
         demo::seed(&state.db).await.expect("seed demo data");
         let router = static_api::app(state.clone());
@@ -133,7 +159,23 @@ impl TestApp {
         body: Option<Vec<u8>>,
         headers: &[(&str, &str)],
     ) -> TestResponse {
+        self.raw_from(None, method, path, body, headers).await
+    }
+
+    /// A request as if it came over a socket from `peer` (`"81.1.2.3:4000"`).
+    pub(crate) async fn raw_from(
+        &self,
+        peer: Option<&str>,
+        method: Method,
+        path: &str,
+        body: Option<Vec<u8>>,
+        headers: &[(&str, &str)],
+    ) -> TestResponse {
         let mut builder = Request::builder().method(method).uri(path);
+        if let Some(peer) = peer {
+            let addr: std::net::SocketAddr = peer.parse().expect("a socket address");
+            builder = builder.extension(axum::extract::ConnectInfo(addr));
+        }
         for (name, value) in headers {
             builder = builder.header(*name, *value);
         }
@@ -166,6 +208,27 @@ impl TestApp {
 
     pub(crate) async fn get(&self, path: &str) -> TestResponse {
         self.raw(Method::GET, path, None, &[]).await
+    }
+
+    /// A login from `peer`, with extra headers (a proxy's `X-Forwarded-For`).
+    pub(crate) async fn login_from(
+        &self,
+        peer: &str,
+        email: &str,
+        password: &str,
+        headers: &[(&str, &str)],
+    ) -> TestResponse {
+        let body = serde_json::json!({"email": email, "password": password}).to_string();
+        let mut all = vec![("content-type", "application/json")];
+        all.extend_from_slice(headers);
+        self.raw_from(
+            Some(peer),
+            Method::POST,
+            "/api/session",
+            Some(body.into_bytes()),
+            &all,
+        )
+        .await
     }
 
     pub(crate) async fn login(&self, email: &str, password: &str) -> TestResponse {

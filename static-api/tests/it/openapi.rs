@@ -1,7 +1,7 @@
 //! The OpenAPI document is generated from the handlers and kept true: every documented
 //! operation is routed, and answers an anonymous request with a documented status.
 
-mod support;
+use crate::support;
 
 use axum::http::{Method, StatusCode};
 use support::TestApp;

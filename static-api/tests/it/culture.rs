@@ -1,7 +1,7 @@
 //! Culture Matcher's API: anonymous interaction counts and after-show feedback for shows
 //! of a published programme only, and the centre's insight for its own staff.
 
-mod support;
+use crate::support;
 
 use axum::http::{Method, StatusCode};
 use serde_json::{Value, json};
@@ -68,6 +68,17 @@ async fn post(app: &TestApp, path: &str, body: Value) -> StatusCode {
     )
     .await
     .status
+}
+
+async fn post_from(app: &TestApp, peer: &str, path: &str, body: Value) -> support::TestResponse {
+    app.raw_from(
+        Some(peer),
+        Method::POST,
+        path,
+        Some(body.to_string().into_bytes()),
+        &[("content-type", "application/json")],
+    )
+    .await
 }
 
 async fn interact(app: &TestApp, show: &str, interaction: &str) -> StatusCode {
@@ -282,7 +293,14 @@ async fn feedback_is_summarised_and_own_words_are_capped() {
     for i in 0..FEEDBACK_WORDS_KEPT + 5 {
         let answer =
             json!({"show": "s-1", "rating": 3, "similar": true, "words": format!("woord {i}")});
-        assert_eq!(feedback(&app, answer).await, StatusCode::NO_CONTENT);
+        // Each from a phone of its own.
+        let peer = format!("81.1.{}.{}:4000", i / 200, i % 200);
+        assert_eq!(
+            post_from(&app, &peer, "/api/culture/demo-nova/feedback", answer)
+                .await
+                .status,
+            StatusCode::NO_CONTENT
+        );
     }
     let res = app.get_as("/api/culture/demo-nova/insight", &nova).await;
     let words = row(&res.json, "s-1")["words"]
@@ -294,6 +312,155 @@ async fn feedback_is_summarised_and_own_words_are_capped() {
         words[0],
         json!(format!("woord {}", FEEDBACK_WORDS_KEPT + 4)),
         "newest first"
+    );
+}
+
+#[tokio::test]
+async fn public_writes_are_limited_per_address_and_capped_per_day() {
+    use static_api::rate_limit::{BURST, DAILY_CAP_PER_SHOW, WORDS_PER_ADDRESS_PER_DAY};
+    let app = TestApp::new().await;
+    publish(&app, CENTRE, vec![show("s-1", "Dansnacht")]);
+    let ticket = json!({"show": "s-1", "interaction": "ticket"});
+    let path = "/api/culture/demo-nova/interactions";
+    // One address floods: the bucket cuts it off, with a Retry-After.
+    let mut counted = 0;
+    let mut refused = None;
+    for _ in 0..400 {
+        let res = post_from(&app, "6.6.6.6:1000", path, ticket.clone()).await;
+        match res.status {
+            StatusCode::NO_CONTENT => counted += 1,
+            StatusCode::TOO_MANY_REQUESTS => refused = Some(res),
+            other => panic!("{other}"),
+        }
+    }
+    assert_eq!(counted, BURST as usize);
+    let refused = refused.expect("the flood is refused");
+    assert!(refused.header("retry-after").is_some());
+    // Another phone is not affected.
+    let other = post_from(&app, "81.1.1.1:1000", path, ticket.clone()).await;
+    assert_eq!(other.status, StatusCode::NO_CONTENT);
+    // Many addresses: the show's count for the day stops at its cap.
+    for i in 0..5 {
+        for _ in 0..250 {
+            post_from(&app, &format!("81.2.0.{i}:1000"), path, ticket.clone()).await;
+        }
+    }
+    let nova = app.session(NOVA).await;
+    let insight = app.get_as("/api/culture/demo-nova/insight", &nova).await;
+    assert_eq!(
+        row(&insight.json, "s-1")["tickets"].as_i64(),
+        Some(DAILY_CAP_PER_SHOW)
+    );
+
+    // Real answers first, then a flood of answers from one address.
+    let answer =
+        |words: String| json!({"show": "s-1", "rating": 4, "similar": true, "words": words});
+    let feedback_path = "/api/culture/demo-nova/feedback";
+    for i in 0..3 {
+        let res = post_from(
+            &app,
+            &format!("81.3.0.{i}:1"),
+            feedback_path,
+            answer(format!("echt {i}")),
+        )
+        .await;
+        assert_eq!(res.status, StatusCode::NO_CONTENT);
+    }
+    for i in 0..100 {
+        post_from(
+            &app,
+            "7.7.7.7:1",
+            feedback_path,
+            answer(format!("spam {i}")),
+        )
+        .await;
+    }
+    let insight = app.get_as("/api/culture/demo-nova/insight", &nova).await;
+    let words: Vec<String> = row(&insight.json, "s-1")["words"]
+        .as_array()
+        .cloned()
+        .unwrap_or_default()
+        .iter()
+        .filter_map(|w| w.as_str().map(String::from))
+        .collect();
+    for i in 0..3 {
+        assert!(words.contains(&format!("echt {i}")), "{words:?}");
+    }
+    let spam = words.iter().filter(|w| w.starts_with("spam")).count();
+    assert_eq!(spam, WORDS_PER_ADDRESS_PER_DAY as usize);
+
+    // The centre's staff remove an answer's words; other staff cannot.
+    let delete = "/api/culture/demo-nova/insight/words?show=s-1&words=spam%200";
+    let gent = app.session(support::GENT).await;
+    assert_eq!(
+        app.request_as(Method::DELETE, delete, None, &gent)
+            .await
+            .status,
+        StatusCode::FORBIDDEN
+    );
+    assert_eq!(
+        app.request_as(Method::DELETE, delete, None, &nova.without_csrf())
+            .await
+            .status,
+        StatusCode::FORBIDDEN
+    );
+    let res = app.request_as(Method::DELETE, delete, None, &nova).await;
+    assert_eq!(res.status, StatusCode::NO_CONTENT, "{}", res.json);
+    assert_eq!(
+        app.request_as(Method::DELETE, delete, None, &nova)
+            .await
+            .status,
+        StatusCode::NOT_FOUND
+    );
+    let insight = app.get_as("/api/culture/demo-nova/insight", &nova).await;
+    let left = row(&insight.json, "s-1")["words"].to_string();
+    assert!(!left.contains("\"spam 0\""), "{left}");
+    assert!(left.contains("spam 1"), "{left}");
+}
+
+#[tokio::test]
+async fn own_words_are_removed_after_the_retention() {
+    let app = TestApp::with_config(|config| {
+        config.feedback_retention = std::time::Duration::from_secs(0);
+    })
+    .await;
+    publish(&app, CENTRE, vec![show("s-1", "Dansnacht")]);
+    let res = post_from(
+        &app,
+        "81.1.1.1:1",
+        "/api/culture/demo-nova/feedback",
+        json!({"show": "s-1", "rating": 4, "similar": true, "words": "Mooi"}),
+    )
+    .await;
+    assert_eq!(res.status, StatusCode::NO_CONTENT);
+    // Words are kept by day: a round removes the days before today minus the
+    // retention, so today's stay even with a retention of nothing.
+    assert_eq!(
+        static_api::housekeeping(&app.state).await.expect("round"),
+        0
+    );
+    assert_eq!(
+        app.state
+            .db
+            .purge_feedback_words("2000-01-01")
+            .await
+            .expect("purge"),
+        0
+    );
+    let removed = app
+        .state
+        .db
+        .purge_feedback_words("2999-01-01")
+        .await
+        .expect("purge");
+    assert_eq!(removed, 1);
+    let nova = app.session(NOVA).await;
+    let insight = app.get_as("/api/culture/demo-nova/insight", &nova).await;
+    assert_eq!(row(&insight.json, "s-1")["words"], json!([]));
+    assert_eq!(
+        row(&insight.json, "s-1")["feedback_count"],
+        1,
+        "the counts stay"
     );
 }
 

@@ -1,7 +1,7 @@
 //! The server's command line: `create-admin` makes the first admin (password from stdin,
 //! validated), and without `--demo` no demo account exists.
 
-mod support;
+use crate::support;
 
 use std::io::Write;
 use std::process::{Command, Stdio};
@@ -47,11 +47,7 @@ async fn create_admin_makes_a_working_admin_and_refuses_short_passwords() {
     let again = create_admin(dir.path(), "beheer@bib.example", "een ander wachtwoord");
     assert!(!again.status.success(), "the email is taken");
 
-    let config = Config {
-        data_dir: dir.path().to_path_buf(),
-        site_dir: dir.path().join("site"),
-        demo: false,
-    };
+    let config = Config::new(dir.path(), dir.path().join("site"));
     let state = AppState::open(config).await.expect("open");
     assert_eq!(state.db.count_admins().await.expect("count"), 1);
     assert!(

@@ -3,14 +3,14 @@
 //! bodies, retries on 503 and timeouts, giving up on a catalogue that keeps failing, and
 //! covers. Nothing here leaves the machine.
 
-mod support;
+use crate::support;
 
 use std::path::Path;
 use std::time::Duration;
 
 use axum::http::StatusCode;
 use static_api::import::catalogue::{CatalogueImport, snapshot_path};
-use static_api::import::covers::{CoverSettings, CoverStore, cover_name};
+use static_api::import::covers::{CoverStore, cover_name};
 use static_api::import::live::{LiveClient, LiveError, LiveImport, import_live};
 use suite_domain::bieblo::{Snapshot, default_themes};
 use suite_domain::import::ImportReport;
@@ -295,7 +295,7 @@ async fn the_cover_of_a_live_record_is_fetched_shrunk_and_published_as_ours() {
     };
     let catalogue = FakeCatalogue::start(plan).await;
     let dir = tempfile::tempdir().expect("temp dir");
-    let covers = CoverStore::new(dir.path(), CoverSettings::default()).expect("store");
+    let covers = CoverStore::new(dir.path(), support::loopback_covers()).expect("store");
     let report = run(&catalogue.client(), dir.path(), &queries(), Some(&covers))
         .await
         .expect("run");

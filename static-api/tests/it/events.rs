@@ -2,7 +2,7 @@
 //! swipe choices and venue notes survive imports), publishing, importing files and URLs
 //! (a loopback server), the demo programme, and the command line.
 
-mod support;
+use crate::support;
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -366,15 +366,23 @@ async fn importing_a_url_fetches_with_a_timeout_and_reports_failures() {
         CENTRE,
         &format!("{base}/events.json"),
         timeout,
+        true,
     )
     .await
     .expect("import");
     assert_eq!(report.imported, 1, "{report}");
     let before = std::fs::read(programme_path(&public, CENTRE)).expect("published");
 
-    let report = import_url(&db, &public, CENTRE, &format!("{base}/kapot"), timeout)
-        .await
-        .expect("runs");
+    let report = import_url(
+        &db,
+        &public,
+        CENTRE,
+        &format!("{base}/kapot"),
+        timeout,
+        true,
+    )
+    .await
+    .expect("runs");
     assert!(report.failed());
     assert_eq!(
         report.skipped[0].reason,
@@ -386,13 +394,21 @@ async fn importing_a_url_fetches_with_a_timeout_and_reports_failures() {
         CENTRE,
         &format!("{base}/traag"),
         Duration::from_millis(300),
+        true,
     )
     .await
     .expect("runs");
     assert_eq!(report.skipped[0].reason, "cannot fetch: timed out");
-    let report = import_url(&db, &public, CENTRE, "ftp://example.invalid/x", timeout)
-        .await
-        .expect("runs");
+    let report = import_url(
+        &db,
+        &public,
+        CENTRE,
+        "ftp://example.invalid/x",
+        timeout,
+        true,
+    )
+    .await
+    .expect("runs");
     assert!(report.skipped[0].reason.contains("http://"));
     server.abort();
     let report = import_url(
@@ -401,6 +417,7 @@ async fn importing_a_url_fetches_with_a_timeout_and_reports_failures() {
         CENTRE,
         &format!("{base}/events.json"),
         timeout,
+        true,
     )
     .await
     .expect("runs");
@@ -412,6 +429,53 @@ async fn importing_a_url_fetches_with_a_timeout_and_reports_failures() {
         std::fs::read(programme_path(&public, CENTRE)).expect("still"),
         before
     );
+}
+
+#[tokio::test]
+async fn an_events_url_may_not_reach_internal_addresses_and_its_query_is_not_kept() {
+    let (app, db) = db().await;
+    let public = app.state.config.public_data_dir();
+    let (base, server) = events_server().await;
+    let timeout = Duration::from_secs(10);
+    // The stand-in answers on loopback; without the tests' setting it is never asked,
+    // and every internal address gets the same answer.
+    for url in [
+        format!("{base}/events.json?apiKey=secret-777"),
+        "http://169.254.169.254/latest/meta-data?apiKey=secret-777".to_string(),
+        "http://localhost:9/events.json?apiKey=secret-777".to_string(),
+        "http://[::1]:9/x?apiKey=secret-777".to_string(),
+    ] {
+        let report = import_url(&db, &public, CENTRE, &url, timeout, false)
+            .await
+            .expect("runs");
+        assert!(report.failed(), "{url}: {report}");
+        let reason = &report.skipped[0].reason;
+        assert!(
+            reason == "cannot fetch: address not allowed"
+                || reason == "cannot fetch: cannot connect",
+            "{url}: {reason}"
+        );
+        assert!(
+            !serde_json::to_string(&report)
+                .expect("json")
+                .contains("secret-777")
+        );
+    }
+    // Allowed, the query is still left out of the report and the stored run.
+    let report = import_url(
+        &db,
+        &public,
+        CENTRE,
+        &format!("{base}/events.json?apiKey=secret-777"),
+        timeout,
+        true,
+    )
+    .await
+    .expect("import");
+    assert_eq!(report.imported, 1, "{report}");
+    let json = serde_json::to_string(&report).expect("json");
+    assert!(!json.contains("secret-777"), "{json}");
+    server.abort();
 }
 
 #[tokio::test]
@@ -463,11 +527,7 @@ fn cli(data: &Path, args: &[&str]) -> std::process::Output {
 async fn the_command_line_reports_and_exits_non_zero_when_nothing_is_imported() {
     let dir = tempfile::tempdir().expect("temp dir");
     {
-        let config = Config {
-            data_dir: dir.path().to_path_buf(),
-            site_dir: dir.path().join("site"),
-            demo: false,
-        };
+        let config = Config::new(dir.path(), dir.path().join("site"));
         let state = AppState::open(config).await.expect("open");
         state
             .db

@@ -3,7 +3,7 @@
 //! back-office shows; a failing run keeps the previous snapshot; ticks never overlap;
 //! demo snapshots are left alone.
 
-mod support;
+use crate::support;
 
 use std::time::Duration;
 

@@ -1,7 +1,7 @@
 //! The static site: portal, apps with client-side route fallback, precompressed
 //! variants, caching rules, `/data` JSON, and one request over a real socket.
 
-mod support;
+use crate::support;
 
 use axum::http::{Method, StatusCode};
 use support::TestApp;

@@ -1,7 +1,7 @@
 //! Integration tests of the server through its router (tower `oneshot`) with a
 //! temporary SQLite database and a temporary built site.
 
-mod support;
+use crate::support;
 
 use axum::http::{Method, StatusCode};
 use serde_json::json;
@@ -65,11 +65,141 @@ async fn repeated_failures_are_rate_limited_even_with_the_right_password() {
     let res = app.login(GENT.0, GENT.1).await;
     assert_eq!(res.status, StatusCode::TOO_MANY_REQUESTS);
     assert_eq!(res.json["error"]["code"], "too_many_attempts");
+    assert_eq!(res.header("retry-after").as_deref(), Some("30"));
     // Another account is not affected.
     assert_eq!(
         app.login(WETTEREN.0, WETTEREN.1).await.status,
         StatusCode::OK
     );
+}
+
+#[tokio::test]
+async fn a_burst_of_wrong_logins_verifies_at_most_five_passwords() {
+    let app = TestApp::new().await;
+    let before = app.state.passwords.verifications();
+    let attempts = (0..300).map(|i| {
+        let app = &app;
+        async move {
+            let peer = "81.1.1.1:4000";
+            let res = app
+                .login_from(peer, ADMIN.0, &format!("wrong-{i}"), &[])
+                .await;
+            (res.status, res.header("retry-after"))
+        }
+    });
+    let answers = futures_join_all(attempts).await;
+    let verified = app.state.passwords.verifications() - before;
+    assert!(verified <= 5, "{verified} passwords verified");
+    let wrong = answers
+        .iter()
+        .filter(|(s, _)| *s == StatusCode::UNAUTHORIZED)
+        .count();
+    assert_eq!(wrong as u64, verified);
+    for (status, retry) in &answers {
+        assert!(
+            matches!(
+                *status,
+                StatusCode::UNAUTHORIZED
+                    | StatusCode::TOO_MANY_REQUESTS
+                    | StatusCode::SERVICE_UNAVAILABLE
+            ),
+            "{status}"
+        );
+        if *status != StatusCode::UNAUTHORIZED {
+            assert!(
+                retry
+                    .as_deref()
+                    .is_some_and(|r| r.parse::<u64>().is_ok_and(|n| n >= 1))
+            );
+        }
+    }
+    // The burst came from one address: the admin logs in from their own.
+    let own = app.login_from("81.2.2.2:5000", ADMIN.0, ADMIN.1, &[]).await;
+    assert_eq!(own.status, StatusCode::OK, "{}", own.json);
+}
+
+/// Runs the futures together on this task (a small `join_all`).
+async fn futures_join_all<F: std::future::Future>(
+    futures: impl Iterator<Item = F>,
+) -> Vec<F::Output> {
+    let mut set = Vec::new();
+    for f in futures {
+        set.push(Box::pin(f));
+    }
+    let mut out: Vec<Option<F::Output>> = (0..set.len()).map(|_| None).collect();
+    std::future::poll_fn(|cx| {
+        let mut pending = false;
+        for (i, f) in set.iter_mut().enumerate() {
+            if out[i].is_none() {
+                match f.as_mut().poll(cx) {
+                    std::task::Poll::Ready(v) => out[i] = Some(v),
+                    std::task::Poll::Pending => pending = true,
+                }
+            }
+        }
+        if pending {
+            std::task::Poll::Pending
+        } else {
+            std::task::Poll::Ready(())
+        }
+    })
+    .await;
+    out.into_iter().flatten().collect()
+}
+
+#[tokio::test]
+async fn nobody_can_lock_a_staff_member_out_from_another_address() {
+    let app = TestApp::new().await;
+    for _ in 0..30 {
+        let res = app
+            .login_from("6.6.6.6:1000", GENT.0, "wrong-password", &[])
+            .await;
+        assert!(
+            matches!(
+                res.status,
+                StatusCode::UNAUTHORIZED | StatusCode::TOO_MANY_REQUESTS
+            ),
+            "{}",
+            res.status
+        );
+    }
+    let blocked = app.login_from("6.6.6.6:1000", GENT.0, GENT.1, &[]).await;
+    assert_eq!(blocked.status, StatusCode::TOO_MANY_REQUESTS);
+    assert!(blocked.header("retry-after").is_some());
+    let own = app.login_from("81.2.2.2:5000", GENT.0, GENT.1, &[]).await;
+    assert_eq!(own.status, StatusCode::OK, "{}", own.json);
+}
+
+#[tokio::test]
+async fn behind_a_trusted_proxy_the_limit_keys_on_the_forwarded_client() {
+    let app = TestApp::with_config(|config| {
+        config.proxies = static_api::net::TrustedProxies::parse("10.0.0.2", None).expect("list");
+    })
+    .await;
+    let proxy = "10.0.0.2:443";
+    let from = |client: &'static str| [("x-forwarded-for", client)];
+    for _ in 0..6 {
+        app.login_from(proxy, GENT.0, "wrong-password", &from("81.1.1.1"))
+            .await;
+    }
+    let attacker = app
+        .login_from(proxy, GENT.0, GENT.1, &from("81.1.1.1"))
+        .await;
+    assert_eq!(attacker.status, StatusCode::TOO_MANY_REQUESTS);
+    // Everyone else behind the same proxy still logs in.
+    let staff = app
+        .login_from(proxy, GENT.0, GENT.1, &from("81.9.9.9"))
+        .await;
+    assert_eq!(staff.status, StatusCode::OK, "{}", staff.json);
+    // A client that is not the proxy cannot choose its address by the header.
+    for _ in 0..6 {
+        app.login_from("81.1.1.1:999", WETTEREN.0, "wrong", &from("81.7.7.7"))
+            .await;
+    }
+    let forged = app
+        .login_from("81.1.1.1:999", WETTEREN.0, WETTEREN.1, &from("81.8.8.8"))
+        .await;
+    assert_eq!(forged.status, StatusCode::TOO_MANY_REQUESTS);
 }
 
 #[tokio::test]

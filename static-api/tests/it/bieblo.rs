@@ -1,7 +1,7 @@
 //! Bieblo's API: public kiosk settings and anonymous usage, and the scoped back-office
 //! (kiosk settings, imports, statistics).
 
-mod support;
+use crate::support;
 
 use axum::http::{Method, StatusCode};
 use serde_json::json;
@@ -273,11 +273,9 @@ async fn staff_import_catalogue_files_and_read_the_runs() {
 
 fn png_data_url() -> String {
     use base64::Engine;
-    let mut png = b"\x89PNG\r\n\x1a\n".to_vec();
-    png.extend_from_slice(b"not a real image body, but the right first bytes");
     format!(
         "data:image/png;base64,{}",
-        base64::engine::general_purpose::STANDARD.encode(png)
+        base64::engine::general_purpose::STANDARD.encode(support::png_of(64, 48, 200))
     )
 }
 
@@ -393,6 +391,12 @@ async fn theme_pictures_must_be_small_real_images_and_themes_stay_in_their_libra
         post("sport", "data:image/png,plain".into()).await,
         StatusCode::UNPROCESSABLE_ENTITY
     );
+    // The right first bytes are not enough: the picture is decoded (within limits).
+    let fake = format!(
+        "data:image/png;base64,{}",
+        b64(b"\x89PNG\r\n\x1a\nnot a real image body, but the right first bytes")
+    );
+    assert_eq!(post("sport", fake).await, StatusCode::UNPROCESSABLE_ENTITY);
     let mut big = b"\x89PNG\r\n\x1a\n".to_vec();
     big.resize(1024 * 1024 + 1, 0);
     let big = format!("data:image/png;base64,{}", b64(&big));

@@ -1,0 +1,174 @@
+//! Uploaded pictures (theme pictures, show pictures) are decoded with limits and
+//! written anew before they are stored: a file that only looks like a picture by its
+//! first bytes, or declares a size that would take gigabytes to decode, is refused;
+//! what is stored carries no metadata (camera, place) and no trailing bytes.
+
+use std::io::Cursor;
+
+use image::codecs::jpeg::JpegEncoder;
+use image::{DynamicImage, ImageFormat, ImageReader, Limits};
+
+/// Widest and highest picture taken, in pixels.
+pub const MAX_SIDE: u32 = 4_096;
+/// Most memory one decode may take.
+const MAX_ALLOC: u64 = 96 * 1024 * 1024;
+
+/// A picture as it is stored.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Stored {
+    pub bytes: Vec<u8>,
+    /// `png` or `jpg`.
+    pub ext: &'static str,
+    pub mime: &'static str,
+}
+
+/// Why an upload is not a picture we store; English, for the log.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum PictureError {
+    #[error("not a PNG, JPEG or WebP picture")]
+    Format,
+    #[error("{0} x {1} pixels, more than {MAX_SIDE} on a side")]
+    TooLarge(u32, u32),
+    #[error("cannot be decoded: {0}")]
+    Decode(String),
+}
+
+/// Decodes `bytes` (PNG, JPEG or WebP) within the limits and encodes it again: a
+/// picture with transparency as PNG, any other as JPEG (quality 88), a JPEG as JPEG.
+pub fn reencode(bytes: &[u8]) -> Result<Stored, PictureError> {
+    let reader = ImageReader::new(Cursor::new(bytes))
+        .with_guessed_format()
+        .map_err(|e| PictureError::Decode(e.to_string()))?;
+    let format = reader.format().ok_or(PictureError::Format)?;
+    if !matches!(
+        format,
+        ImageFormat::Png | ImageFormat::Jpeg | ImageFormat::WebP
+    ) {
+        return Err(PictureError::Format);
+    }
+    // The declared size first, before anything is allocated for the pixels.
+    let (width, height) = ImageReader::with_format(Cursor::new(bytes), format)
+        .into_dimensions()
+        .map_err(|e| PictureError::Decode(e.to_string()))?;
+    if width > MAX_SIDE || height > MAX_SIDE {
+        return Err(PictureError::TooLarge(width, height));
+    }
+    let mut reader = ImageReader::with_format(Cursor::new(bytes), format);
+    let mut limits = Limits::default();
+    limits.max_image_width = Some(MAX_SIDE);
+    limits.max_image_height = Some(MAX_SIDE);
+    limits.max_alloc = Some(MAX_ALLOC);
+    reader.limits(limits);
+    let image = reader
+        .decode()
+        .map_err(|e| PictureError::Decode(e.to_string()))?;
+    let keep_alpha = image.color().has_alpha() && format != ImageFormat::Jpeg;
+    let mut out = Vec::new();
+    if keep_alpha || (format == ImageFormat::Png && !is_photo_sized(&image)) {
+        image
+            .write_to(&mut Cursor::new(&mut out), ImageFormat::Png)
+            .map_err(|e| PictureError::Decode(e.to_string()))?;
+        Ok(Stored {
+            bytes: out,
+            ext: "png",
+            mime: "image/png",
+        })
+    } else {
+        JpegEncoder::new_with_quality(&mut out, 88)
+            .encode_image(&image.to_rgb8())
+            .map_err(|e| PictureError::Decode(e.to_string()))?;
+        Ok(Stored {
+            bytes: out,
+            ext: "jpg",
+            mime: "image/jpeg",
+        })
+    }
+}
+
+/// A PNG without transparency stays PNG (drawings, logos) unless it is large enough
+/// to be a photo, which JPEG stores far smaller.
+fn is_photo_sized(image: &DynamicImage) -> bool {
+    u64::from(image.width()) * u64::from(image.height()) > 1_000_000
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn encoded(image: DynamicImage, format: ImageFormat) -> Vec<u8> {
+        let mut out = Vec::new();
+        image
+            .write_to(&mut Cursor::new(&mut out), format)
+            .expect("encode");
+        out
+    }
+
+    #[test]
+    fn pictures_are_written_anew_in_a_plain_format() {
+        let rgba = DynamicImage::ImageRgba8(image::RgbaImage::from_pixel(
+            40,
+            30,
+            image::Rgba([10, 200, 30, 128]),
+        ));
+        let png = reencode(&encoded(rgba.clone(), ImageFormat::Png)).expect("a png");
+        assert_eq!((png.ext, png.mime), ("png", "image/png"));
+        let back = image::load_from_memory(&png.bytes).expect("decodes");
+        assert_eq!((back.width(), back.height()), (40, 30));
+        let rgb = DynamicImage::ImageRgb8(image::RgbImage::from_pixel(
+            40,
+            30,
+            image::Rgb([10, 200, 30]),
+        ));
+        let jpeg = reencode(&encoded(rgb.clone(), ImageFormat::Jpeg)).expect("a jpeg");
+        assert_eq!(jpeg.ext, "jpg");
+        let webp = reencode(&encoded(rgba, ImageFormat::WebP)).expect("a webp");
+        assert_eq!(webp.ext, "png", "transparency kept");
+        // Bytes after the picture do not survive.
+        let mut trailing = encoded(rgb, ImageFormat::Png);
+        trailing.extend_from_slice(b"<script>alert(1)</script>");
+        let clean = reencode(&trailing).expect("a png");
+        assert!(!clean.bytes.windows(8).any(|w| w == b"<script>"));
+    }
+
+    #[test]
+    fn a_huge_declared_size_is_refused_before_decoding() {
+        // A real 16 x 16 PNG whose header is changed to declare 30,000 x 30,000
+        // pixels (with the header's checksum made right again).
+        let small = DynamicImage::ImageRgba8(image::RgbaImage::new(16, 16));
+        let mut png = encoded(small, ImageFormat::Png);
+        png[16..20].copy_from_slice(&30_000_u32.to_be_bytes());
+        png[20..24].copy_from_slice(&30_000_u32.to_be_bytes());
+        let crc = crc32(&png[12..29]);
+        png[29..33].copy_from_slice(&crc.to_be_bytes());
+        assert_eq!(reencode(&png), Err(PictureError::TooLarge(30_000, 30_000)));
+    }
+
+    #[test]
+    fn what_is_not_a_picture_is_refused() {
+        for bad in [
+            &b""[..],
+            b"<svg onload=alert(1)>",
+            b"GIF89a....",
+            b"\x89PNG\r\n\x1a\nbroken",
+            &[0xff, 0xd8, 0xff, 0xe0, 0, 0],
+        ] {
+            assert!(reencode(bad).is_err(), "{bad:?}");
+        }
+    }
+
+    /// CRC-32 of a PNG chunk (type and data), as the format wants it.
+    fn crc32(bytes: &[u8]) -> u32 {
+        let mut crc = 0xffff_ffff_u32;
+        for &b in bytes {
+            crc ^= u32::from(b);
+            for _ in 0..8 {
+                crc = if crc & 1 == 1 {
+                    (crc >> 1) ^ 0xedb8_8320
+                } else {
+                    crc >> 1
+                };
+            }
+        }
+        !crc
+    }
+}

@@ -1,0 +1,170 @@
+//! Writing the files served under `/data/` so that a reader never sees half a file and
+//! a crash never leaves a torn or lost one.
+//!
+//! - [`write_atomically`]: a temporary file with a unique name in the same folder, its
+//!   bytes synced to disk, renamed over the target, then the folder synced. Enough for
+//!   files named by their content (covers, uploads): two writers write the same bytes.
+//! - [`PublishLock`]: one lock per published file (a snapshot, a programme), held
+//!   across processes (an advisory `flock` on a hidden `.<name>.lock` beside it), so the
+//!   server's republish on every staff change, a back-office import, the scheduled
+//!   refresh, a theme edit (read, change, write back) and a separate `static-api import`
+//!   process take turns. Whoever holds the lock reads the newest state and writes it:
+//!   the last writer never writes older data over newer.
+//!
+//! Temporary and lock files start with a dot, which the server never serves.
+
+use std::fs::File;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+/// Writes `bytes` to `path` atomically and durably (see the module).
+pub fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    let dir = parent(path);
+    std::fs::create_dir_all(&dir)?;
+    let mut tmp = tempfile::Builder::new().prefix(".tmp-").tempfile_in(&dir)?;
+    tmp.write_all(bytes)?;
+    tmp.as_file().sync_all()?;
+    tmp.persist(path).map_err(|e| e.error)?;
+    sync_dir(&dir)
+}
+
+fn parent(path: &Path) -> PathBuf {
+    match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+        _ => PathBuf::from("."),
+    }
+}
+
+/// Makes a rename in `dir` durable.
+fn sync_dir(dir: &Path) -> std::io::Result<()> {
+    File::open(dir)?.sync_all()
+}
+
+/// The exclusive right to publish one file; released when dropped.
+#[derive(Debug)]
+pub struct PublishLock {
+    file: File,
+    path: PathBuf,
+}
+
+impl PublishLock {
+    /// Waits for the lock of `path` (blocking: call it off the async threads, or use
+    /// [`PublishLock::acquire`]).
+    pub fn acquire_blocking(path: &Path) -> std::io::Result<Self> {
+        let dir = parent(path);
+        std::fs::create_dir_all(&dir)?;
+        let name = path
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        let lock_path = dir.join(format!(".{name}.lock"));
+        let file = std::fs::OpenOptions::new()
+            .create(true)
+            .truncate(false)
+            .write(true)
+            .open(&lock_path)?;
+        file.lock()?;
+        Ok(Self {
+            file,
+            path: path.to_path_buf(),
+        })
+    }
+
+    /// Waits for the lock of `path` without blocking the async threads.
+    pub async fn acquire(path: &Path) -> std::io::Result<Self> {
+        let path = path.to_path_buf();
+        tokio::task::spawn_blocking(move || Self::acquire_blocking(&path))
+            .await
+            .map_err(std::io::Error::other)?
+    }
+
+    /// Writes the locked file.
+    pub fn write(&self, bytes: &[u8]) -> std::io::Result<()> {
+        write_atomically(&self.path, bytes)
+    }
+
+    /// The locked file's bytes, `None` when it does not exist.
+    pub fn read(&self) -> std::io::Result<Option<Vec<u8>>> {
+        match std::fs::read(&self.path) {
+            Ok(bytes) => Ok(Some(bytes)),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
+            Err(e) => Err(e),
+        }
+    }
+}
+
+impl Drop for PublishLock {
+    fn drop(&mut self) {
+        // Closing the file releases the lock as well; unlocking first says so plainly.
+        let _ = self.file.unlock();
+    }
+}
+
+/// Takes the lock of `path` and writes `bytes` to it.
+pub fn publish_file(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    PublishLock::acquire_blocking(path)?.write(bytes)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn many_writers_at_once_leave_one_whole_file_and_no_temporary_ones() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let path = dir.path().join("snapshot.json");
+        std::thread::scope(|scope| {
+            for i in 0..16 {
+                let path = &path;
+                scope.spawn(move || {
+                    let body = format!("{{\"writer\":{i},\"pad\":\"{}\"}}", "x".repeat(100_000));
+                    for _ in 0..5 {
+                        publish_file(path, body.as_bytes()).expect("no writer fails");
+                        write_atomically(path, body.as_bytes()).expect("no writer fails");
+                    }
+                });
+            }
+            // A reader meanwhile only ever sees whole files.
+            let path = &path;
+            scope.spawn(move || {
+                for _ in 0..200 {
+                    if let Ok(bytes) = std::fs::read(path) {
+                        let parsed: serde_json::Value =
+                            serde_json::from_slice(&bytes).expect("a whole JSON file");
+                        assert!(parsed["writer"].is_u64());
+                    }
+                }
+            });
+        });
+        let left: Vec<String> = std::fs::read_dir(dir.path())
+            .expect("list")
+            .flatten()
+            .map(|e| e.file_name().to_string_lossy().into_owned())
+            .filter(|n| n.starts_with(".tmp"))
+            .collect();
+        assert!(left.is_empty(), "{left:?}");
+    }
+
+    #[test]
+    fn the_lock_makes_read_change_write_take_turns() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let path = dir.path().join("count.txt");
+        publish_file(&path, b"0").expect("write");
+        std::thread::scope(|scope| {
+            for _ in 0..8 {
+                let path = &path;
+                scope.spawn(move || {
+                    for _ in 0..25 {
+                        let lock = PublishLock::acquire_blocking(path).expect("lock");
+                        let n: u32 = String::from_utf8(lock.read().expect("read").expect("there"))
+                            .expect("text")
+                            .parse()
+                            .expect("a number");
+                        lock.write((n + 1).to_string().as_bytes()).expect("write");
+                    }
+                });
+            }
+        });
+        assert_eq!(std::fs::read_to_string(&path).expect("read"), "200");
+    }
+}

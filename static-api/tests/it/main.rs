@@ -1,0 +1,16 @@
+//! static-api's integration tests, in one binary: each test file links the whole
+//! server, so one binary instead of twelve saves most of their link time.
+
+mod api;
+mod bieblo;
+mod cli;
+mod covers;
+mod culture;
+mod culture_staff;
+mod events;
+mod import;
+mod live;
+mod openapi;
+mod refresh;
+mod site;
+mod support;
