@@ -22,7 +22,12 @@ pub struct Config {
     pub allow_private_fetch: bool,
     /// How long the own words of after-show answers are kept.
     pub feedback_retention: Duration,
+    /// Most bytes of uploads (pictures, trailers) one organisation keeps.
+    pub upload_quota_bytes: u64,
 }
+
+/// One GiB per organisation.
+pub const DEFAULT_UPLOAD_QUOTA: u64 = 1024 * 1024 * 1024;
 
 /// One year.
 pub const DEFAULT_FEEDBACK_RETENTION: Duration = Duration::from_secs(365 * 86_400);
@@ -37,6 +42,7 @@ impl Config {
             proxies: TrustedProxies::default(),
             allow_private_fetch: false,
             feedback_retention: DEFAULT_FEEDBACK_RETENTION,
+            upload_quota_bytes: DEFAULT_UPLOAD_QUOTA,
         }
     }
 

@@ -4,6 +4,7 @@
 //! this module's submodules only, so a PostgreSQL backend means a second set of
 //! migrations and a pool type, not a rewrite of every handler.
 
+mod backup;
 mod bieblo;
 mod bieblo_themes;
 pub mod culture;
@@ -22,6 +23,9 @@ use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, S
 
 pub use sessions::SessionRow;
 pub use staff::StaffRow;
+
+/// The database's file in the data folder.
+pub const DB_FILE: &str = "suite.sqlite";
 
 /// Errors while opening or migrating the database.
 #[derive(Debug, thiserror::Error)]
@@ -50,7 +54,12 @@ impl Db {
             path: data_dir.display().to_string(),
             source,
         })?;
-        let file = data_dir.join("suite.sqlite");
+        Self::open_file(&data_dir.join(DB_FILE)).await
+    }
+
+    /// Opens (and migrates) the database in `file`.
+    pub async fn open_file(file: &Path) -> Result<Self, DbError> {
+        let file = file.to_path_buf();
         let options = SqliteConnectOptions::from_str("sqlite:")?
             .filename(file)
             .create_if_missing(true)
@@ -72,6 +81,11 @@ impl Db {
             .execute(&self.pool)
             .await
             .map(|_| ())
+    }
+
+    /// Closes every connection (before another process opens the file).
+    pub async fn close(&self) {
+        self.pool.close().await;
     }
 
     pub(crate) fn pool(&self) -> &SqlitePool {

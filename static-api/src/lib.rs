@@ -5,6 +5,7 @@
 //! file system; handlers are thin (parse, call the domain, store, answer).
 
 pub mod auth;
+pub mod backup;
 pub mod config;
 pub mod db;
 pub mod demo;
@@ -37,11 +38,18 @@ pub struct AppState {
     pub passwords: Arc<auth::PasswordGate>,
     /// Token buckets and daily caps of the public (anonymous) writes.
     pub public_writes: Arc<rate_limit::PublicWrites>,
+    /// Uploads held in memory at once (catalogue files, pictures, trailers).
+    pub uploads: Arc<tokio::sync::Semaphore>,
     /// The shows of the published Culture Matcher programmes.
     pub programmes: Arc<programme_index::ProgrammeIndex>,
     /// Fetches and stores the covers of imported books.
     pub covers: import::covers::CoverStore,
 }
+
+/// Uploads read at once; one more waits [`UPLOAD_WAIT`], then is answered 503.
+pub const UPLOADS_AT_ONCE: usize = 4;
+/// How long an upload waits for its turn.
+pub const UPLOAD_WAIT: std::time::Duration = std::time::Duration::from_secs(5);
 
 /// Why the server's state could not be set up.
 #[derive(Debug, thiserror::Error)]
@@ -70,6 +78,7 @@ impl AppState {
             login_limiter: Arc::new(auth::LoginLimiter::default()),
             passwords: Arc::new(auth::PasswordGate::default()),
             public_writes: Arc::new(rate_limit::PublicWrites::default()),
+            uploads: Arc::new(tokio::sync::Semaphore::new(UPLOADS_AT_ONCE)),
             programmes: Arc::default(),
             covers,
         })
@@ -78,7 +87,7 @@ impl AppState {
 
 /// The whole router: `/api`, `/data` and the static site, with security headers.
 pub fn app(state: AppState) -> Router {
-    let (api, _openapi) = routes::api();
+    let (api, _openapi) = routes::api(&state);
     with_layers(
         Router::new()
             .merge(api.with_state(state.clone()))
@@ -128,12 +137,109 @@ pub async fn housekeeping(state: &AppState) -> Result<u64, sqlx::Error> {
     state.db.purge_feedback_words(&day).await
 }
 
-/// Serves the app on `listener` until the process is stopped.
+/// Limits of the connections the server takes (against slow and idle clients holding
+/// them: slowloris).
+#[derive(Debug, Clone, Copy)]
+pub struct ConnectionLimits {
+    /// Connections open at once; a connection beyond it is closed at once.
+    pub max_connections: usize,
+    /// Time a client has to send a request's headers, and to start the next request on
+    /// a kept-alive connection (so an idle connection is closed after it too).
+    pub header_timeout: std::time::Duration,
+    /// Time an `/api` request may take until its answer starts (body uploads included).
+    pub request_timeout: std::time::Duration,
+}
+
+impl Default for ConnectionLimits {
+    fn default() -> Self {
+        Self {
+            max_connections: 1_024,
+            header_timeout: std::time::Duration::from_secs(20),
+            request_timeout: std::time::Duration::from_secs(120),
+        }
+    }
+}
+
+/// Serves the app on `listener` until the process is stopped, with the default limits.
 pub async fn serve(listener: TcpListener, state: AppState) -> std::io::Result<()> {
-    let service = app(state).into_make_service_with_connect_info::<std::net::SocketAddr>();
-    axum::serve(listener, service)
-        .with_graceful_shutdown(shutdown_signal())
-        .await
+    serve_with(
+        listener,
+        state,
+        ConnectionLimits::default(),
+        shutdown_signal(),
+    )
+    .await
+}
+
+/// Serves the app on `listener` until `stop` completes; then takes no new connections
+/// and waits for the requests under way.
+pub async fn serve_with(
+    listener: TcpListener,
+    state: AppState,
+    limits: ConnectionLimits,
+    stop: impl std::future::Future<Output = ()>,
+) -> std::io::Result<()> {
+    use axum::extract::ConnectInfo;
+    use hyper_util::rt::{TokioIo, TokioTimer};
+    use tower::ServiceExt;
+
+    let router = app(state).layer(tower_http::timeout::TimeoutLayer::with_status_code(
+        axum::http::StatusCode::REQUEST_TIMEOUT,
+        limits.request_timeout,
+    ));
+    let open = Arc::new(tokio::sync::Semaphore::new(limits.max_connections.max(1)));
+    let graceful = hyper_util::server::graceful::GracefulShutdown::new();
+    let mut stop = std::pin::pin!(stop);
+    let mut refused_logged = std::time::Instant::now() - std::time::Duration::from_secs(60);
+    loop {
+        let (stream, peer) = tokio::select! {
+            accepted = listener.accept() => match accepted {
+                Ok(accepted) => accepted,
+                Err(e) => {
+                    // Out of file descriptors and the like: wait a moment, go on.
+                    tracing::warn!("accept failed: {e}");
+                    tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+                    continue;
+                }
+            },
+            () = &mut stop => break,
+        };
+        let Ok(permit) = Arc::clone(&open).try_acquire_owned() else {
+            if refused_logged.elapsed() > std::time::Duration::from_secs(10) {
+                tracing::warn!(
+                    max = limits.max_connections,
+                    "connection limit reached; closing new connections"
+                );
+                refused_logged = std::time::Instant::now();
+            }
+            drop(stream);
+            continue;
+        };
+        let service = router.clone().map_request(
+            move |mut request: axum::http::Request<hyper::body::Incoming>| {
+                request.extensions_mut().insert(ConnectInfo(peer));
+                request
+            },
+        );
+        let connection = hyper::server::conn::http1::Builder::new()
+            .timer(TokioTimer::new())
+            .header_read_timeout(limits.header_timeout)
+            .serve_connection(
+                TokioIo::new(stream),
+                hyper_util::service::TowerToHyperService::new(service),
+            );
+        let connection = graceful.watch(connection);
+        tokio::spawn(async move {
+            let _open = permit;
+            if let Err(e) = connection.await {
+                tracing::debug!("connection ended: {e}");
+            }
+        });
+    }
+    drop(listener);
+    graceful.shutdown().await;
+    tracing::info!("stopped");
+    Ok(())
 }
 
 /// Ctrl-C or SIGTERM (what service managers and container runtimes send): stop taking

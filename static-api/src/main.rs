@@ -74,6 +74,18 @@ enum Command {
         #[command(subcommand)]
         kind: ImportKind,
     },
+    /// Write the database and the published files into one tar file, while the server
+    /// runs (a consistent copy of the database).
+    Backup {
+        /// The archive to write (replaced only when the backup is complete).
+        file: PathBuf,
+    },
+    /// Put a backup in place in --data-dir; the server must be stopped. The current data
+    /// is kept in `<data-dir>/.before-restore-<time>/`.
+    Restore {
+        /// The archive `backup` wrote.
+        file: PathBuf,
+    },
     /// Create an admin account; the password is read from the first line of stdin.
     CreateAdmin {
         #[arg(long)]
@@ -199,6 +211,8 @@ async fn main() -> ExitCode {
             }
         }
         Command::CreateAdmin { email, name } => create_admin(cli.data_dir, &email, &name).await,
+        Command::Backup { file } => backup(cli.data_dir, &file).await,
+        Command::Restore { file } => restore(&cli.data_dir, &file).await,
         Command::Import { kind } => import(cli.data_dir, cli.allow_private_fetch, kind).await,
     };
     match result {
@@ -238,6 +252,9 @@ async fn serve(
             addr.ip()
         ));
     }
+    // One server per data folder; `restore` waits for it to stop.
+    let _serving =
+        static_api::backup::ServeLock::try_acquire(&config.data_dir).map_err(|e| e.to_string())?;
     let state = AppState::open(config).await.map_err(|e| e.to_string())?;
     demo::check_serve_mode(&state.db, demo, addr).await?;
     if demo {
@@ -404,6 +421,35 @@ fn print_report(
     } else {
         Ok(())
     }
+}
+
+async fn backup(data_dir: PathBuf, file: &std::path::Path) -> Result<(), String> {
+    let state = AppState::open(Config::new(data_dir.clone(), PathBuf::new()))
+        .await
+        .map_err(|e| e.to_string())?;
+    let report = static_api::backup::backup(&state.db, &data_dir, file)
+        .await
+        .map_err(|e| format!("backup failed: {e}"))?;
+    tracing::info!(
+        archive = %file.display(),
+        files = report.files,
+        bytes = report.bytes,
+        "backup written"
+    );
+    Ok(())
+}
+
+async fn restore(data_dir: &std::path::Path, file: &std::path::Path) -> Result<(), String> {
+    let report = static_api::backup::restore(file, data_dir)
+        .await
+        .map_err(|e| format!("restore failed, nothing changed: {e}"))?;
+    tracing::info!(
+        archive = %file.display(),
+        files = report.files,
+        bytes = report.bytes,
+        "restored; the previous data is in .before-restore-<time>/"
+    );
+    Ok(())
 }
 
 async fn create_admin(data_dir: PathBuf, email: &str, name: &str) -> Result<(), String> {

@@ -114,13 +114,13 @@ mod tests {
         let dir = tempfile::tempdir().expect("temp dir");
         let path = dir.path().join("snapshot.json");
         std::thread::scope(|scope| {
-            for i in 0..16 {
+            for i in 0..8 {
                 let path = &path;
                 scope.spawn(move || {
-                    let body = format!("{{\"writer\":{i},\"pad\":\"{}\"}}", "x".repeat(100_000));
-                    for _ in 0..5 {
-                        publish_file(path, body.as_bytes()).expect("no writer fails");
+                    let body = format!("{{\"writer\":{i},\"pad\":\"{}\"}}", "x".repeat(1_000_000));
+                    for _ in 0..20 {
                         write_atomically(path, body.as_bytes()).expect("no writer fails");
+                        publish_file(path, body.as_bytes()).expect("no writer fails");
                     }
                 });
             }

@@ -287,12 +287,44 @@ pub(crate) fn test() -> Result {
 /// `cargo xtask bench`: writes `target/bench/report.md` and `report.json`.
 pub(crate) fn bench() -> Result {
     let tools = setup(Needs::Bench)?;
-    let mut steps = Steps::new("bench", 2 + APPS.len());
+    let mut steps = Steps::new("bench", 4 + APPS.len());
     build_site(&tools, &mut steps)?;
-    steps.step("measure (sizes, time to ready, API load)");
+    steps.step("crash test: 1,000 rounds of SIGKILL under a write load (about 15 min)");
+    let crash = run::output_and_errors(cargo().env("SUITE_CRASH_ROUNDS", "1000").args([
+        "test",
+        "--locked",
+        "--profile",
+        "server",
+        "--package",
+        "static-api",
+        "--test",
+        "it",
+        "crash::",
+        "--",
+        "--nocapture",
+    ]));
+    let crash_summary = crash
+        .lines()
+        .find(|l| l.starts_with("crash rounds:"))
+        .map(str::to_string)
+        .unwrap_or_else(|| "FAILED (see the output above)".to_string());
+    println!("    {crash_summary}");
+    steps.step("server binary for the hardening figures");
+    run::run(cargo().args([
+        "build",
+        "--locked",
+        "--profile",
+        "server",
+        "--package",
+        "static-api",
+    ]))?;
+    let server_bin = root().join("target/server/static-api");
+    steps.step("measure (sizes, time to ready, API load, hardening)");
     let mut cmd = cargo();
     cmd.env("PATH", &tools.path)
         .env("SUITE_SITE_DIR", site::site_dir())
+        .env("SUITE_SERVER_BIN", &server_bin)
+        .env("SUITE_CRASH_SUMMARY", &crash_summary)
         .args([
             "run",
             "--locked",

@@ -92,6 +92,23 @@ pub(crate) fn output(cmd: &mut Command) -> Option<String> {
         .then(|| String::from_utf8_lossy(&out.stdout).trim().to_string())
 }
 
+/// Runs `cmd` with its output shown, and returns its stdout and stderr as text
+/// (whether it succeeded or not).
+pub(crate) fn output_and_errors(cmd: &mut Command) -> String {
+    match cmd.output() {
+        Ok(out) => {
+            let text = format!(
+                "{}{}",
+                String::from_utf8_lossy(&out.stdout),
+                String::from_utf8_lossy(&out.stderr)
+            );
+            println!("{text}");
+            text
+        }
+        Err(e) => format!("cannot start `{}`: {e}", show(cmd)),
+    }
+}
+
 fn show(cmd: &Command) -> String {
     let mut s = cmd.get_program().to_string_lossy().to_string();
     for arg in cmd.get_args() {

@@ -11,7 +11,7 @@ use axum::http::{StatusCode, header};
 use sha2::{Digest, Sha256};
 use suite_domain::api::{ErrorBody, ErrorCode};
 use suite_domain::culture::media::{
-    MEDIA_HASH_HEX, MediaKind, StoredMedia, media_prefix, sniff_media, unused_uploads,
+    MEDIA_HASH_HEX, MediaKind, StoredMedia, media_prefix, sniff_media, unused_uploads, uploads_of,
 };
 use suite_domain::culture::programme::{Show, Trailer};
 use suite_domain::culture::show_input::{
@@ -85,6 +85,61 @@ async fn remove_unused_uploads(state: &AppState, centre: &str, before: &Show) {
             Err(e) => tracing::warn!(%centre, %file, error = %e, "cannot remove an unused upload"),
         }
     }
+}
+
+/// An upload no show uses is kept this long (the form may still be open), then it goes.
+const UNUSED_UPLOAD_GRACE: std::time::Duration = std::time::Duration::from_secs(24 * 3600);
+
+/// Removes `centre`'s uploads that no show uses and that are older than a day, and
+/// answers how many bytes the centre's uploads then take.
+async fn tidy_uploads(state: &AppState, centre: &str) -> Result<u64, AppError> {
+    let shows: Vec<Show> = state
+        .db
+        .culture_shows(centre)
+        .await?
+        .into_iter()
+        .map(|s| s.show)
+        .collect();
+    let used: std::collections::HashSet<String> = shows
+        .iter()
+        .flat_map(|s| uploads_of(s, centre))
+        .map(str::to_string)
+        .collect();
+    let dir = media_dir(state, centre);
+    let centre = centre.to_string();
+    tokio::task::spawn_blocking(move || {
+        let mut total = 0_u64;
+        let Ok(entries) = std::fs::read_dir(&dir) else {
+            return 0;
+        };
+        for entry in entries.flatten() {
+            let name = entry.file_name().to_string_lossy().into_owned();
+            let Ok(meta) = entry.metadata() else { continue };
+            if !meta.is_file() || name.starts_with('.') {
+                continue;
+            }
+            let stale = meta
+                .modified()
+                .ok()
+                .and_then(|m| m.elapsed().ok())
+                .is_some_and(|age| age > UNUSED_UPLOAD_GRACE);
+            if stale && !used.contains(&name) {
+                match std::fs::remove_file(entry.path()) {
+                    Ok(()) => {
+                        tracing::info!(%centre, file = %name, "upload no show used removed");
+                        continue;
+                    }
+                    Err(e) => {
+                        tracing::warn!(%centre, file = %name, "cannot remove an unused upload: {e}")
+                    }
+                }
+            }
+            total += meta.len();
+        }
+        total
+    })
+    .await
+    .map_err(|e| AppError::Internal(format!("tidying uploads: {e}")))
 }
 
 /// A stored show of the centre, or 404.
@@ -512,6 +567,13 @@ pub(super) async fn post_media(
     let path = media_dir(&state, &centre).join(&name);
     let size = bytes.len() as u64;
     if !path.is_file() {
+        let used = tidy_uploads(&state, &centre).await?;
+        let quota = state.config.upload_quota_bytes;
+        if used + size > quota {
+            return Err(too_large(format!(
+                "{centre}'s uploads take {used} bytes; with {size} more they pass the quota of {quota}"
+            )));
+        }
         let target = path.clone();
         tokio::task::spawn_blocking(move || write_atomically(&target, &bytes))
             .await

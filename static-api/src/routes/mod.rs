@@ -38,9 +38,31 @@ use crate::error::api_not_found;
 )]
 struct ApiDoc;
 
+/// Lets at most [`crate::UPLOADS_AT_ONCE`] uploads be read into memory at once: a
+/// state-changing request to an upload route waits for its turn (the body is read only
+/// then), or is answered 503 with `Retry-After`.
+async fn one_upload_at_a_time(
+    axum::extract::State(state): axum::extract::State<AppState>,
+    request: axum::extract::Request,
+    next: axum::middleware::Next,
+) -> axum::response::Response {
+    use axum::response::IntoResponse;
+    if request.method() == axum::http::Method::GET {
+        return next.run(request).await;
+    }
+    let turn = tokio::time::timeout(crate::UPLOAD_WAIT, state.uploads.acquire()).await;
+    match turn {
+        Ok(Ok(_permit)) => next.run(request).await,
+        _ => crate::AppError::Busy {
+            retry_after: crate::UPLOAD_WAIT,
+        }
+        .into_response(),
+    }
+}
+
 /// The API router (with `/api/openapi.json` and a JSON 404 for unknown `/api` paths)
 /// and its OpenAPI document.
-pub fn api() -> (Router<AppState>, utoipa::openapi::OpenApi) {
+pub fn api(state: &AppState) -> (Router<AppState>, utoipa::openapi::OpenApi) {
     let (router, doc) = OpenApiRouter::with_openapi(ApiDoc::openapi())
         .routes(routes!(health::health))
         .routes(routes!(session::login, session::current, session::logout))
@@ -80,6 +102,10 @@ pub fn api() -> (Router<AppState>, utoipa::openapi::OpenApi) {
             OpenApiRouter::new()
                 .routes(routes!(bieblo::post_import, bieblo::list_imports))
                 .routes(routes!(bieblo_themes::post_picture))
+                .layer(axum::middleware::from_fn_with_state(
+                    state.clone(),
+                    one_upload_at_a_time,
+                ))
                 .layer(axum::extract::DefaultBodyLimit::max(IMPORT_BODY_LIMIT)),
         )
         .merge(
@@ -87,6 +113,10 @@ pub fn api() -> (Router<AppState>, utoipa::openapi::OpenApi) {
             // file to its own, smaller limit.
             OpenApiRouter::new()
                 .routes(routes!(culture_staff::post_media))
+                .layer(axum::middleware::from_fn_with_state(
+                    state.clone(),
+                    one_upload_at_a_time,
+                ))
                 .layer(axum::extract::DefaultBodyLimit::max(MEDIA_BODY_LIMIT)),
         )
         .split_for_parts();

@@ -64,3 +64,173 @@ async fn create_admin_makes_a_working_admin_and_refuses_short_passwords() {
     assert_eq!(res.status, StatusCode::OK);
     assert_eq!(res.json["role"]["role"], "admin");
 }
+
+fn free_port() -> u16 {
+    std::net::TcpListener::bind("127.0.0.1:0")
+        .and_then(|l| l.local_addr())
+        .map(|a| a.port())
+        .expect("a free port")
+}
+
+fn serve(data: &std::path::Path, args: &[&str]) -> std::process::Child {
+    Command::new(env!("CARGO_BIN_EXE_static-api"))
+        .arg("--data-dir")
+        .arg(data)
+        .arg("serve")
+        .arg("--site-dir")
+        .arg(data.join("site"))
+        .args(args)
+        .stdin(Stdio::null())
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("run static-api")
+}
+
+/// Waits (at most 20 s) until the server on `port` answers its health check.
+fn wait_until_up(port: u16) -> bool {
+    use std::io::{Read, Write as _};
+    for _ in 0..200 {
+        if let Ok(mut stream) = std::net::TcpStream::connect(("127.0.0.1", port)) {
+            let request = format!(
+                "GET /api/health HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nConnection: close\r\n\r\n"
+            );
+            let mut answer = String::new();
+            if stream.write_all(request.as_bytes()).is_ok()
+                && stream.read_to_string(&mut answer).is_ok()
+                && answer.starts_with("HTTP/1.1 200")
+            {
+                return true;
+            }
+        }
+        std::thread::sleep(std::time::Duration::from_millis(100));
+    }
+    false
+}
+
+#[tokio::test]
+async fn demo_data_is_only_served_as_a_demo_on_loopback() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    // --demo on an outside address: refused before anything is created.
+    let outside = serve(dir.path(), &["--demo", "--addr", "0.0.0.0:0"])
+        .wait_with_output()
+        .expect("wait");
+    assert!(!outside.status.success());
+    assert!(
+        String::from_utf8_lossy(&outside.stderr).contains("loopback"),
+        "{}",
+        String::from_utf8_lossy(&outside.stderr)
+    );
+    assert!(!dir.path().join("suite.sqlite").exists());
+
+    // A demo database...
+    let config = Config::new(dir.path(), dir.path().join("site"));
+    let state = AppState::open(config).await.expect("open");
+    static_api::demo::seed(&state.db).await.expect("seed");
+    let loopback: std::net::SocketAddr = "127.0.0.1:8080".parse().expect("addr");
+    assert!(
+        static_api::demo::check_serve_mode(&state.db, true, loopback)
+            .await
+            .is_ok()
+    );
+    state.db.close().await;
+    // ...is not served without --demo: its accounts' passwords are published.
+    let port = free_port();
+    let plain = serve(dir.path(), &["--addr", &format!("127.0.0.1:{port}")])
+        .wait_with_output()
+        .expect("wait");
+    assert!(!plain.status.success());
+    let stderr = String::from_utf8_lossy(&plain.stderr);
+    assert!(stderr.contains("seeded by `serve --demo`"), "{stderr}");
+
+    // A database without demo data serves without --demo.
+    let fresh = tempfile::tempdir().expect("temp dir");
+    let config = Config::new(fresh.path(), fresh.path().join("site"));
+    let state = AppState::open(config).await.expect("open");
+    assert!(
+        static_api::demo::check_serve_mode(&state.db, false, loopback)
+            .await
+            .is_ok()
+    );
+    assert!(
+        static_api::demo::check_serve_mode(&state.db, true, "0.0.0.0:8080".parse().expect("addr"))
+            .await
+            .is_err()
+    );
+}
+
+#[test]
+fn sigterm_stops_the_server_gracefully() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let port = free_port();
+    let mut child = serve(dir.path(), &["--addr", &format!("127.0.0.1:{port}")]);
+    assert!(wait_until_up(port), "the server came up");
+    let term = Command::new("kill")
+        .args(["-TERM", &child.id().to_string()])
+        .status()
+        .expect("kill");
+    assert!(term.success());
+    let mut stopped = None;
+    for _ in 0..100 {
+        if let Some(status) = child.try_wait().expect("wait") {
+            stopped = Some(status);
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(100));
+    }
+    let Some(status) = stopped else {
+        let _ = child.kill();
+        panic!("still running 10 s after SIGTERM");
+    };
+    let output = child.wait_with_output().expect("output");
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(status.success(), "{status}: {stderr}");
+    assert!(stderr.contains("shutting down"), "{stderr}");
+}
+
+#[test]
+fn backup_runs_beside_a_running_server_and_restore_waits_for_it_to_stop() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let port = free_port();
+    let mut server = serve(dir.path(), &["--addr", &format!("127.0.0.1:{port}")]);
+    assert!(wait_until_up(port), "the server came up");
+    let archive = dir.path().join("backup.tar");
+    let run = |args: &[&str]| {
+        Command::new(env!("CARGO_BIN_EXE_static-api"))
+            .arg("--data-dir")
+            .arg(dir.path())
+            .args(args)
+            .output()
+            .expect("run static-api")
+    };
+    let backup = run(&["backup", archive.to_str().expect("utf-8 path")]);
+    assert!(
+        backup.status.success(),
+        "{}",
+        String::from_utf8_lossy(&backup.stderr)
+    );
+    assert!(archive.is_file());
+    let refused = run(&["restore", archive.to_str().expect("utf-8 path")]);
+    assert!(!refused.status.success());
+    let stderr = String::from_utf8_lossy(&refused.stderr);
+    assert!(stderr.contains("stop it before restoring"), "{stderr}");
+    // A second server on the same folder is refused too.
+    let second = serve(
+        dir.path(),
+        &["--addr", &format!("127.0.0.1:{}", free_port())],
+    )
+    .wait_with_output()
+    .expect("wait");
+    assert!(!second.status.success());
+
+    let _ = Command::new("kill")
+        .args(["-TERM", &server.id().to_string()])
+        .status();
+    let _ = server.wait();
+    let restored = run(&["restore", archive.to_str().expect("utf-8 path")]);
+    assert!(
+        restored.status.success(),
+        "{}",
+        String::from_utf8_lossy(&restored.stderr)
+    );
+}

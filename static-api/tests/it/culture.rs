@@ -325,6 +325,7 @@ async fn public_writes_are_limited_per_address_and_capped_per_day() {
     // One address floods: the bucket cuts it off, with a Retry-After.
     let mut counted = 0;
     let mut refused = None;
+    let started = std::time::Instant::now();
     for _ in 0..400 {
         let res = post_from(&app, "6.6.6.6:1000", path, ticket.clone()).await;
         match res.status {
@@ -333,7 +334,10 @@ async fn public_writes_are_limited_per_address_and_capped_per_day() {
             other => panic!("{other}"),
         }
     }
-    assert_eq!(counted, BURST as usize);
+    // The bucket, and what it regained while the flood went on.
+    let regained = (started.elapsed().as_secs_f64() * static_api::rate_limit::PER_SECOND).ceil();
+    assert!(counted >= BURST as usize, "{counted}");
+    assert!(counted <= (BURST + regained) as usize + 1, "{counted}");
     let refused = refused.expect("the flood is refused");
     assert!(refused.header("retry-after").is_some());
     // Another phone is not affected.

@@ -600,3 +600,154 @@ async fn uploads_no_show_uses_any_more_are_removed_and_shared_ones_stay() {
     // An upload that no show has used yet (a form not saved yet) is left alone.
     assert!(stored(&fresh));
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn parallel_staff_changes_never_fail_and_readers_never_see_half_a_programme() {
+    let app = app().await;
+    let nova = app.session(NOVA).await;
+    let shows: Vec<String> = published(&app)
+        .shows
+        .iter()
+        .map(|s| s.id.clone())
+        .take(20)
+        .collect();
+    let path = programme_path(&app.state.config.public_data_dir(), "demo-nova");
+    let stop = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+    // A reader of the published file, looping while the staff change it.
+    let reader = {
+        let (path, stop) = (path.clone(), stop.clone());
+        std::thread::spawn(move || {
+            let mut reads = 0_u32;
+            while !stop.load(std::sync::atomic::Ordering::Relaxed) {
+                let bytes = std::fs::read(&path).expect("always there");
+                serde_json::from_slice::<Programme>(&bytes).expect("always whole JSON");
+                reads += 1;
+            }
+            reads
+        })
+    };
+    let mut changes = tokio::task::JoinSet::new();
+    for i in 0..40 {
+        let (router, nova, show) = (
+            app.router.clone(),
+            nova.clone(),
+            shows[i % shows.len()].clone(),
+        );
+        changes.spawn(async move {
+            let request = axum::http::Request::builder()
+                .method(Method::PUT)
+                .uri(format!("/api/culture/demo-nova/shows/{show}/swipe"))
+                .header("cookie", &nova.cookie)
+                .header("x-csrf-token", &nova.csrf)
+                .header("content-type", "application/json")
+                .body(axum::body::Body::from(
+                    json!({"in_swipe": i % 2 == 0}).to_string(),
+                ))
+                .expect("request");
+            use tower::ServiceExt;
+            router.oneshot(request).await.expect("answer").status()
+        });
+    }
+    while let Some(status) = changes.join_next().await {
+        assert_eq!(status.expect("task"), StatusCode::OK);
+    }
+    // Publishing itself, 40 times at once (as the staff changes, an import and the
+    // refresh may): every publish succeeds.
+    let mut publishes = tokio::task::JoinSet::new();
+    for _ in 0..40 {
+        let (db, public) = (app.state.db.clone(), app.state.config.public_data_dir());
+        publishes
+            .spawn(async move { db.publish_programme("demo-nova", &public).await.map(|_| ()) });
+    }
+    while let Some(done) = publishes.join_next().await {
+        done.expect("task").expect("every publish succeeds");
+    }
+    stop.store(true, std::sync::atomic::Ordering::Relaxed);
+    assert!(reader.join().expect("reader") > 0);
+    // The last state is what is published: every show's swipe choice as stored.
+    let stored = app.get_as(SHOWS, &nova).await;
+    let programme = published(&app);
+    for show in &shows {
+        let stored_choice = stored
+            .json
+            .as_array()
+            .and_then(|a| a.iter().find(|s| s["id"] == show.as_str()))
+            .map(|s| s["in_swipe"].clone());
+        let published_choice = programme
+            .shows
+            .iter()
+            .find(|s| &s.id == show)
+            .map(|s| json!(s.in_swipe));
+        assert_eq!(stored_choice, published_choice, "{show}");
+    }
+}
+
+#[tokio::test]
+async fn uploads_stay_within_the_quota_and_stale_unused_ones_are_tidied() {
+    let app = TestApp::with_config(|config| config.upload_quota_bytes = 400).await;
+    demo::seed_programmes(&app.state.db, &app.state.config.public_data_dir())
+        .await
+        .expect("demo programme");
+    let nova = app.session(NOVA).await;
+    let media = app
+        .state
+        .config
+        .public_data_dir()
+        .join("culture-matcher/media/demo-nova");
+    std::fs::create_dir_all(&media).expect("mkdir");
+    // A day-old upload that no show uses: it goes at the next upload.
+    let stale = media.join("00000000000000aa.png");
+    std::fs::write(&stale, vec![0_u8; 300]).expect("write");
+    let two_days_ago = std::time::SystemTime::now() - std::time::Duration::from_secs(2 * 86_400);
+    std::fs::File::options()
+        .write(true)
+        .open(&stale)
+        .and_then(|f| f.set_modified(two_days_ago))
+        .expect("age the file");
+    // A fresh one that no show uses yet (the form may still be open): it stays.
+    let fresh = media.join("00000000000000bb.png");
+    std::fs::write(&fresh, vec![0_u8; 10]).expect("write");
+
+    let first = upload(&app, &nova, "image/png", &support::png_of(2, 2, 1)).await;
+    assert_eq!(first.status, StatusCode::OK, "{}", first.json);
+    assert!(!stale.exists(), "the stale upload is gone");
+    assert!(fresh.exists(), "the fresh upload stays");
+    // Over the quota: refused, nothing stored.
+    let big = support::png_of(200, 200, 7);
+    assert!(big.len() > 400);
+    let refused = upload(&app, &nova, "image/png", &big).await;
+    assert_eq!(
+        refused.status,
+        StatusCode::PAYLOAD_TOO_LARGE,
+        "{}",
+        refused.json
+    );
+    let files = std::fs::read_dir(&media).expect("list").count();
+    assert_eq!(files, 2, "the first upload and the fresh one");
+}
+
+#[tokio::test]
+async fn uploads_wait_for_their_turn_and_are_answered_busy_when_none_comes() {
+    let app = app().await;
+    let nova = app.session(NOVA).await;
+    // Every turn taken (as by four slow uploads at once).
+    let held = app
+        .state
+        .uploads
+        .clone()
+        .acquire_many_owned(static_api::UPLOADS_AT_ONCE as u32)
+        .await
+        .expect("all turns");
+    let busy = upload(&app, &nova, "image/png", TINY_PNG).await;
+    assert_eq!(
+        busy.status,
+        StatusCode::SERVICE_UNAVAILABLE,
+        "{}",
+        busy.json
+    );
+    assert_eq!(busy.json["error"]["code"], "busy");
+    assert_eq!(busy.header("retry-after").as_deref(), Some("5"));
+    drop(held);
+    let ok = upload(&app, &nova, "image/png", TINY_PNG).await;
+    assert_eq!(ok.status, StatusCode::OK, "{}", ok.json);
+}

@@ -2,9 +2,11 @@
 //! server, so one binary instead of twelve saves most of their link time.
 
 mod api;
+mod backup;
 mod bieblo;
 mod cli;
 mod covers;
+mod crash;
 mod culture;
 mod culture_staff;
 mod events;

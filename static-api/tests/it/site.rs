@@ -171,3 +171,184 @@ async fn serves_over_a_real_socket() {
     assert!(response.contains(r#""status":"ok""#), "{response}");
     server.abort();
 }
+
+#[tokio::test]
+async fn files_answer_byte_ranges_so_a_video_plays_from_the_middle() {
+    let app = TestApp::new().await;
+    // An uploaded trailer, as the back-office stores it.
+    let media = app
+        .state
+        .config
+        .public_data_dir()
+        .join("culture-matcher/media/demo-nova");
+    std::fs::create_dir_all(&media).expect("mkdir");
+    let video: Vec<u8> = (0..100_000_u32).map(|i| (i % 251) as u8).collect();
+    std::fs::write(media.join("0123456789abcdef.mp4"), &video).expect("write");
+    let url = "/data/culture-matcher/media/demo-nova/0123456789abcdef.mp4";
+
+    let whole = app.get(url).await;
+    assert_eq!(whole.status, StatusCode::OK);
+    assert_eq!(whole.header("accept-ranges").as_deref(), Some("bytes"));
+    assert_eq!(whole.header("content-type").as_deref(), Some("video/mp4"));
+    assert_eq!(whole.body, video);
+
+    let first = app
+        .raw(Method::GET, url, None, &[("range", "bytes=0-99")])
+        .await;
+    assert_eq!(first.status, StatusCode::PARTIAL_CONTENT);
+    assert_eq!(first.body, video[..100]);
+    assert_eq!(
+        first.header("content-range").as_deref(),
+        Some("bytes 0-99/100000")
+    );
+    // From the middle, as a player seeking does.
+    let middle = app
+        .raw(Method::GET, url, None, &[("range", "bytes=50000-")])
+        .await;
+    assert_eq!(middle.status, StatusCode::PARTIAL_CONTENT);
+    assert_eq!(middle.body, video[50_000..]);
+    assert!(middle.header("etag").is_some());
+    let past = app
+        .raw(Method::GET, url, None, &[("range", "bytes=200000-")])
+        .await;
+    assert_eq!(past.status, StatusCode::RANGE_NOT_SATISFIABLE);
+    // The built apps too (the game's wasm is 14 MB).
+    let wasm = app
+        .raw(
+            Method::GET,
+            "/bieblo/bieblo-0123456789abcdef_bg.wasm",
+            None,
+            &[("range", "bytes=0-3")],
+        )
+        .await;
+    assert_eq!(wasm.status, StatusCode::PARTIAL_CONTENT);
+    assert_eq!(wasm.body, b"\0asm");
+    assert_eq!(
+        wasm.header("cache-control").as_deref(),
+        Some("public, max-age=31536000, immutable")
+    );
+    let head = app.raw(Method::HEAD, url, None, &[]).await;
+    assert_eq!(head.status, StatusCode::OK);
+    assert!(head.body.is_empty());
+    assert_eq!(head.header("content-length").as_deref(), Some("100000"));
+}
+
+#[tokio::test]
+async fn data_paths_lose_exactly_one_data_prefix() {
+    let app = TestApp::new().await;
+    let public = app.state.config.public_data_dir();
+    std::fs::create_dir_all(&public).expect("mkdir");
+    std::fs::write(public.join("set.json"), b"{\"wrong\":true}").expect("write");
+    std::fs::write(public.join("dataset.json"), b"{\"right\":true}").expect("write");
+    let res = app.get("/data/dataset.json").await;
+    assert_eq!(res.status, StatusCode::OK);
+    assert_eq!(res.json["right"], true);
+    assert_eq!(
+        app.get("/data/data/set.json").await.status,
+        StatusCode::NOT_FOUND
+    );
+    // Hidden files (temporary and lock files of publishing) are never served.
+    std::fs::write(public.join(".dataset.json.lock"), b"").expect("write");
+    assert_eq!(
+        app.get("/data/.dataset.json.lock").await.status,
+        StatusCode::NOT_FOUND
+    );
+}
+
+#[tokio::test]
+async fn a_handler_that_panics_is_answered_500_with_the_security_headers() {
+    use axum::routing::get;
+    let router = static_api::with_layers(axum::Router::new().route(
+        "/boom",
+        get(|| async {
+            if std::hint::black_box(true) {
+                panic!("a bug");
+            }
+            "never"
+        }),
+    ));
+    let response = tower::ServiceExt::oneshot(
+        router,
+        axum::http::Request::builder()
+            .uri("/boom")
+            .body(axum::body::Body::empty())
+            .expect("request"),
+    )
+    .await
+    .expect("answer");
+    assert_eq!(response.status(), StatusCode::INTERNAL_SERVER_ERROR);
+    let headers = response.headers();
+    assert_eq!(
+        headers
+            .get("content-security-policy")
+            .and_then(|v| v.to_str().ok()),
+        Some(static_api::security::CONTENT_SECURITY_POLICY)
+    );
+    assert_eq!(
+        headers
+            .get("x-content-type-options")
+            .and_then(|v| v.to_str().ok()),
+        Some("nosniff")
+    );
+}
+
+/// Reads until the server closes the connection (or 10 s pass); what it sent.
+async fn read_until_closed(stream: &mut tokio::net::TcpStream) -> Option<String> {
+    let mut answer = Vec::new();
+    let read = tokio::time::timeout(
+        std::time::Duration::from_secs(10),
+        stream.read_to_end(&mut answer),
+    )
+    .await;
+    read.ok()
+        .map(|_| String::from_utf8_lossy(&answer).into_owned())
+}
+
+#[tokio::test]
+async fn connections_are_capped_and_silent_ones_are_closed() {
+    let app = TestApp::new().await;
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
+        .await
+        .expect("bind");
+    let addr = listener.local_addr().expect("addr");
+    let limits = static_api::ConnectionLimits {
+        max_connections: 2,
+        header_timeout: std::time::Duration::from_millis(500),
+        ..Default::default()
+    };
+    let (stop_tx, stop_rx) = tokio::sync::oneshot::channel::<()>();
+    let server = tokio::spawn(static_api::serve_with(
+        listener,
+        app.state.clone(),
+        limits,
+        async move {
+            let _ = stop_rx.await;
+        },
+    ));
+    // Two clients connect and send nothing (slowloris).
+    let mut a = tokio::net::TcpStream::connect(addr).await.expect("connect");
+    let mut b = tokio::net::TcpStream::connect(addr).await.expect("connect");
+    // Half a request line, then nothing more.
+    b.write_all(b"GET /api/hea").await.expect("write");
+    tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    // A third is over the cap: closed without an answer.
+    let mut c = tokio::net::TcpStream::connect(addr).await.expect("connect");
+    assert_eq!(read_until_closed(&mut c).await.as_deref(), Some(""));
+    // The silent two are closed after the header timeout.
+    assert!(read_until_closed(&mut a).await.is_some(), "a closed");
+    assert!(read_until_closed(&mut b).await.is_some(), "b closed");
+    // Then a normal client is served again.
+    let mut d = tokio::net::TcpStream::connect(addr).await.expect("connect");
+    let request = format!("GET /api/health HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\n\r\n");
+    d.write_all(request.as_bytes()).await.expect("write");
+    let answer = read_until_closed(&mut d).await.unwrap_or_default();
+    assert!(answer.starts_with("HTTP/1.1 200"), "{answer}");
+    // Stopping: the server returns, and takes no more connections.
+    stop_tx.send(()).expect("stop");
+    tokio::time::timeout(std::time::Duration::from_secs(10), server)
+        .await
+        .expect("stops")
+        .expect("task")
+        .expect("served");
+    assert!(tokio::net::TcpStream::connect(addr).await.is_err());
+}

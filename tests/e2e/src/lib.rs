@@ -4,6 +4,7 @@
 //! Helpers are split as find (locate), act (do), check (read state) in [`Browser`].
 
 mod browser;
+pub mod hardening;
 mod server;
 
 pub use browser::{Browser, Cdp, LogEntry, WAIT};

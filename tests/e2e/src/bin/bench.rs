@@ -20,6 +20,9 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::Duration;
 
+use e2e::hardening::{
+    BurstReport, DownloadReport, ServerProcess, largest_file, login_burst, slow_downloads,
+};
 use e2e::{Browser, TestServer, site_dir};
 use serde::Serialize;
 use serde_json::json;
@@ -151,6 +154,106 @@ struct Report {
     pages: Vec<PageReady>,
     load: Vec<LoadReport>,
     swipe: SwipeReport,
+    hardening: Option<Hardening>,
+}
+
+/// Figures of the server under attack-like load (a process of its own).
+#[derive(Debug, Serialize)]
+struct Hardening {
+    /// 300 concurrent wrong logins for one email from one address.
+    burst_one_email: Option<BurstReport>,
+    /// 300 concurrent wrong logins over 300 emails from one address.
+    burst_many_emails: Option<BurstReport>,
+    /// 300 slow downloads of the largest built file at once.
+    slow_downloads: Option<DownloadReport>,
+    /// The crash test's summary line (`cargo xtask bench` runs it first).
+    crash: Option<String>,
+    errors: Vec<String>,
+}
+
+async fn hardening(site: &Path) -> Option<Hardening> {
+    let binary = match e2e::hardening::server_binary() {
+        Ok(binary) => binary,
+        Err(e) => {
+            println!("skipping the hardening figures: {e}");
+            return None;
+        }
+    };
+    let mut errors = Vec::new();
+    let mut ok = |r: Result<_, String>| match r {
+        Ok(v) => Some(v),
+        Err(e) => {
+            errors.push(e);
+            None
+        }
+    };
+    let burst_one_email = match ServerProcess::start(&binary, site).await {
+        Ok(server) => ok(login_burst(&server, 300, 1).await),
+        Err(e) => ok(Err(e)),
+    };
+    let burst_many_emails = match ServerProcess::start(&binary, site).await {
+        Ok(server) => ok(login_burst(&server, 300, 300).await),
+        Err(e) => ok(Err(e)),
+    };
+    let slow = match (
+        ServerProcess::start(&binary, site).await,
+        largest_file(site),
+    ) {
+        (Ok(server), Some((path, len))) => ok(slow_downloads(&server, &path, len, 300, 10).await),
+        (Err(e), _) => ok(Err(e)),
+        (_, None) => ok(Err("no built file to download".into())),
+    };
+    Some(Hardening {
+        burst_one_email,
+        burst_many_emails,
+        slow_downloads: slow,
+        crash: std::env::var("SUITE_CRASH_SUMMARY").ok(),
+        errors,
+    })
+}
+
+fn hardening_markdown(h: &Hardening) -> String {
+    let mut md = String::from(
+        "\n## Hardening (the server binary in a process of its own, on loopback)\n\n\
+         Budget: resident memory under 256 MiB; at most 5 password verifications per email \
+         and address.\n\n\
+         | load | verified (401) | refused 429 | busy 503 | memory before | peak memory |\n|---|---|---|---|---|---|\n",
+    );
+    for (label, burst) in [
+        ("300 wrong logins, one email", &h.burst_one_email),
+        ("300 wrong logins, 300 emails", &h.burst_many_emails),
+    ] {
+        if let Some(b) = burst {
+            md.push_str(&format!(
+                "| {label} | {} | {} | {} | {:.0} MiB | **{:.0} MiB** |\n",
+                b.verified, b.refused_429, b.busy_503, b.rss_before_mib, b.peak_rss_mib
+            ));
+        }
+    }
+    if let Some(d) = &h.slow_downloads {
+        md.push_str(&format!(
+            "\n{} slow downloads of `{}` ({:.1} MiB, no compression asked) at once for {} s, \
+             each reading 16 KiB then pausing 100 ms: {:.0} MiB read in all; resident memory \
+             {:.0} MiB before, **{:.0} MiB** at its peak.\n",
+            d.clients,
+            d.file,
+            d.file_mib,
+            d.seconds,
+            d.bytes_read_mib,
+            d.rss_before_mib,
+            d.peak_rss_mib
+        ));
+    }
+    match &h.crash {
+        Some(line) => md.push_str(&format!(
+            "\nCrash test (SIGKILL under a write load, restart, check): {line}.\n"
+        )),
+        None => md.push_str("\nCrash test: not run (`cargo xtask bench` runs it).\n"),
+    }
+    for e in &h.errors {
+        md.push_str(&format!("\nNot measured: {e}\n"));
+    }
+    md
 }
 
 /// Frame times while the top card of Culture Matcher's swipe follows a drag.
@@ -549,6 +652,9 @@ fn markdown(report: &Report) -> String {
         ));
     }
     md.push_str(&swipe_markdown(&report.swipe));
+    if let Some(h) = &report.hardening {
+        md.push_str(&hardening_markdown(h));
+    }
     md
 }
 
@@ -620,6 +726,8 @@ async fn main() -> Result<(), String> {
     for path in ["/api/health", "/data/bench/sample.json"] {
         loads.push(load(&server, path)?);
     }
+    println!("hardening figures (login bursts, slow downloads) …");
+    let hardening = hardening(&site).await;
     let chromium = Command::new("chromium")
         .arg("--version")
         .output()
@@ -640,6 +748,7 @@ async fn main() -> Result<(), String> {
         pages,
         load: loads,
         swipe,
+        hardening,
     };
     std::fs::create_dir_all(&out_dir).map_err(|e| e.to_string())?;
     let md = markdown(&report);
