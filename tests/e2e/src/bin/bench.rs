@@ -179,29 +179,28 @@ async fn hardening(site: &Path) -> Option<Hardening> {
             return None;
         }
     };
+    fn ok<T>(errors: &mut Vec<String>, result: Result<T, String>) -> Option<T> {
+        result.map_err(|e| errors.push(e)).ok()
+    }
     let mut errors = Vec::new();
-    let mut ok = |r: Result<_, String>| match r {
-        Ok(v) => Some(v),
-        Err(e) => {
-            errors.push(e);
-            None
-        }
-    };
     let burst_one_email = match ServerProcess::start(&binary, site).await {
-        Ok(server) => ok(login_burst(&server, 300, 1).await),
-        Err(e) => ok(Err(e)),
+        Ok(server) => ok(&mut errors, login_burst(&server, 300, 1).await),
+        Err(e) => ok(&mut errors, Err(e)),
     };
     let burst_many_emails = match ServerProcess::start(&binary, site).await {
-        Ok(server) => ok(login_burst(&server, 300, 300).await),
-        Err(e) => ok(Err(e)),
+        Ok(server) => ok(&mut errors, login_burst(&server, 300, 300).await),
+        Err(e) => ok(&mut errors, Err(e)),
     };
     let slow = match (
         ServerProcess::start(&binary, site).await,
         largest_file(site),
     ) {
-        (Ok(server), Some((path, len))) => ok(slow_downloads(&server, &path, len, 300, 10).await),
-        (Err(e), _) => ok(Err(e)),
-        (_, None) => ok(Err("no built file to download".into())),
+        (Ok(server), Some((path, len))) => ok(
+            &mut errors,
+            slow_downloads(&server, &path, len, 300, 10).await,
+        ),
+        (Err(e), _) => ok(&mut errors, Err(e)),
+        (_, None) => ok(&mut errors, Err("no built file to download".into())),
     };
     Some(Hardening {
         burst_one_email,
