@@ -244,6 +244,16 @@ async fn serve_file_with(
     if matches_etag {
         return Some((StatusCode::NOT_MODIFIED, ours).into_response());
     }
+    // Revalidation goes by our ETag alone: dates have whole seconds, and a snapshot
+    // rewritten within the second it was read would look unchanged.
+    let mut request = request;
+    for stale in [
+        header::IF_MODIFIED_SINCE,
+        header::IF_UNMODIFIED_SINCE,
+        header::IF_RANGE,
+    ] {
+        request.headers_mut().remove(stale);
+    }
     let mime: mime::Mime = content_type(path)
         .parse()
         .unwrap_or(mime::APPLICATION_OCTET_STREAM);
@@ -259,6 +269,7 @@ async fn serve_file_with(
     if response.status() == StatusCode::NOT_FOUND {
         return None;
     }
+    response.headers_mut().remove(header::LAST_MODIFIED);
     response.headers_mut().extend(ours);
     Some(response)
 }

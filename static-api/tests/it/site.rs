@@ -130,7 +130,25 @@ async fn data_json_is_revalidated_with_etags() {
     assert_eq!(again.status, StatusCode::NOT_MODIFIED);
     assert!(again.body.is_empty());
 
+    assert!(
+        first.header("last-modified").is_none(),
+        "no dates: a file rewritten within the second must not look unchanged"
+    );
     std::fs::write(public.join("demo-wetteren.json"), br#"{"books":[1,2]}"#).expect("write");
+    let dated = app
+        .raw(
+            Method::GET,
+            "/data/bieblo/demo-wetteren.json",
+            None,
+            &[("if-modified-since", "Fri, 31 Dec 2100 23:59:59 GMT")],
+        )
+        .await;
+    assert_eq!(
+        dated.status,
+        StatusCode::OK,
+        "a date is not a validator here"
+    );
+    assert_eq!(dated.json["books"][1], 2);
     let changed = app
         .raw(
             Method::GET,

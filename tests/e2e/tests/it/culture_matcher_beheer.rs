@@ -378,10 +378,46 @@ async fn an_after_show_answer_shows_up_in_the_centres_insight() -> Result<()> {
     assert_eq!(status, 200);
     assert!(text.contains(words), "{text}");
     assert_axe_clean(&browser, "the insight").await?;
+
+    // The centre removes the answer's words (a name, spam): gone from the insight.
+    let delete = format!(
+        ".cm-bo-words[data-show-id=\"{}\"] .cm-bo-words-delete",
+        show.0
+    );
+    browser.click(&delete).await?;
+    browser
+        .wait_until(
+            "the words are removed",
+            &format!(
+                "document.querySelector('.cm-bo-insight') && \
+                 ![...document.querySelectorAll('.cm-bo-words')].some(s => s.textContent.includes({}))",
+                json!(words)
+            ),
+        )
+        .await?;
+    browser
+        .wait_until(
+            "the notice",
+            "(document.querySelector('#cm-bo-words-status')?.textContent || '').includes('verwijderd')",
+        )
+        .await?;
+    let after = insight_json(&browser).await?;
+    assert!(!after.to_string().contains(words), "{after}");
     let errors = unexpected(browser.console_errors().await?);
     assert!(errors.is_empty(), "console errors: {errors:#?}");
     browser.close().await;
     Ok(())
+}
+
+/// The insight as the API answers it to the logged-in browser.
+async fn insight_json(browser: &Browser) -> Result<Value> {
+    let (status, body) = browser
+        .fetch("GET", "/api/culture/demo-nova/insight", json!({}), None)
+        .await?;
+    if status != 200 {
+        return Err(format!("insight answered {status}: {body}"));
+    }
+    serde_json::from_str(&body).map_err(|e| format!("insight: {e}"))
 }
 
 #[tokio::test]
