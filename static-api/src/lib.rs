@@ -204,6 +204,11 @@ pub async fn serve_with(
             },
             () = &mut stop => break,
         };
+        // Headers and body go out in separate writes: without this, Nagle's algorithm
+        // and the client's delayed ACK hold every small answer back 40 ms.
+        if let Err(e) = stream.set_nodelay(true) {
+            tracing::debug!("cannot set TCP_NODELAY: {e}");
+        }
         let Ok(permit) = Arc::clone(&open).try_acquire_owned() else {
             if refused_logged.elapsed() > std::time::Duration::from_secs(10) {
                 tracing::warn!(

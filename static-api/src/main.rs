@@ -172,8 +172,26 @@ enum ImportKind {
     },
 }
 
-#[tokio::main]
-async fn main() -> ExitCode {
+/// Threads for blocking work (file reads of served files, SQLite's file work, image
+/// decoding): bounded, so hundreds of slow downloads cannot spawn hundreds of threads,
+/// each with an allocator arena of its own.
+const BLOCKING_THREADS: usize = 64;
+
+fn main() -> ExitCode {
+    match tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .max_blocking_threads(BLOCKING_THREADS)
+        .build()
+    {
+        Ok(runtime) => runtime.block_on(run()),
+        Err(e) => {
+            eprintln!("cannot start the async runtime: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+async fn run() -> ExitCode {
     tracing_subscriber::fmt()
         .with_env_filter(
             EnvFilter::try_from_default_env()

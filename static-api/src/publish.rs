@@ -100,6 +100,44 @@ impl Drop for PublishLock {
     }
 }
 
+/// An upload no one uses is kept this long (a form may still be open), then it goes.
+pub const UNUSED_UPLOAD_GRACE: std::time::Duration = std::time::Duration::from_secs(24 * 3600);
+
+/// Removes the files in `dir` whose names are not in `used` and that are older than
+/// [`UNUSED_UPLOAD_GRACE`] (hidden files are left alone); answers the bytes the files
+/// that stay take. Blocking: run it off the async threads.
+pub fn tidy_unused(dir: &Path, used: &std::collections::HashSet<String>) -> u64 {
+    let mut total = 0_u64;
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return 0;
+    };
+    for entry in entries.flatten() {
+        let name = entry.file_name().to_string_lossy().into_owned();
+        let Ok(meta) = entry.metadata() else { continue };
+        if !meta.is_file() || name.starts_with('.') {
+            continue;
+        }
+        let stale = meta
+            .modified()
+            .ok()
+            .and_then(|m| m.elapsed().ok())
+            .is_some_and(|age| age > UNUSED_UPLOAD_GRACE);
+        if stale && !used.contains(&name) {
+            match std::fs::remove_file(entry.path()) {
+                Ok(()) => {
+                    tracing::info!(dir = %dir.display(), file = %name, "unused upload removed");
+                    continue;
+                }
+                Err(e) => {
+                    tracing::warn!(dir = %dir.display(), file = %name, "cannot remove an unused upload: {e}")
+                }
+            }
+        }
+        total += meta.len();
+    }
+    total
+}
+
 /// Takes the lock of `path` and writes `bytes` to it.
 pub fn publish_file(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
     PublishLock::acquire_blocking(path)?.write(bytes)

@@ -212,7 +212,7 @@ pub(crate) fn serve() -> Result {
 /// `cargo xtask test`: everything CI checks, in order of speed.
 pub(crate) fn test() -> Result {
     let tools = setup(Needs::All)?;
-    let mut steps = Steps::new("test", 6 + 1 + APPS.len());
+    let mut steps = Steps::new("test", 5 + 1 + APPS.len());
 
     steps.step("cargo fmt --check");
     run::run(cargo().args(["fmt", "--all", "--check"]))?;
@@ -239,10 +239,14 @@ pub(crate) fn test() -> Result {
     }
     run::run(wasm.args(["--", "-D", "warnings"]))?;
 
-    steps.step("native unit and integration tests");
-    run::run(cargo().args([
-        "test",
-        "--locked",
+    build_site(&tools, &mut steps)?;
+
+    // The native tests and the end-to-end tests in one cargo run: the crates they share
+    // (the whole server) are built once, with one set of features.
+    steps.step(
+        "native unit and integration tests, and end-to-end tests (real server, headless Chromium)",
+    );
+    run::run(e2e_command(&tools).args([
         "--package",
         "suite-domain",
         "--package",
@@ -252,8 +256,6 @@ pub(crate) fn test() -> Result {
         "--package",
         "xtask",
     ]))?;
-
-    build_site(&tools, &mut steps)?;
 
     steps.step(
         "browser unit tests (wasm-bindgen-test in headless Chromium: suite-ui, bieblo, culture-matcher, culture-matcher-beheer)",
@@ -277,9 +279,6 @@ pub(crate) fn test() -> Result {
         browser.env("CHROMEDRIVER", driver);
     }
     run::run(&mut browser)?;
-
-    steps.step("end-to-end tests (real server, headless Chromium)");
-    run::run(&mut e2e_command(&tools))?;
     steps.finish();
     Ok(())
 }

@@ -180,6 +180,21 @@ pub(super) async fn post_picture(
         .join("bieblo/themes")
         .join(&library)
         .join(&name);
+    // Pictures of this library that no theme uses and that are a day old go now.
+    let prefix = picture_prefix(&library);
+    let used: std::collections::HashSet<String> = state
+        .db
+        .library_themes(&library)
+        .await?
+        .iter()
+        .filter_map(|t| t.picture.strip_prefix(prefix.as_str()).map(str::to_string))
+        .collect();
+    let folder = path.parent().map(std::path::Path::to_path_buf);
+    if let Some(folder) = folder {
+        tokio::task::spawn_blocking(move || crate::publish::tidy_unused(&folder, &used))
+            .await
+            .map_err(|e| AppError::Internal(format!("tidying pictures: {e}")))?;
+    }
     let bytes = picture.bytes;
     let len = bytes.len();
     let target = path.clone();

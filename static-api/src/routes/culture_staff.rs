@@ -87,59 +87,21 @@ async fn remove_unused_uploads(state: &AppState, centre: &str, before: &Show) {
     }
 }
 
-/// An upload no show uses is kept this long (the form may still be open), then it goes.
-const UNUSED_UPLOAD_GRACE: std::time::Duration = std::time::Duration::from_secs(24 * 3600);
-
 /// Removes `centre`'s uploads that no show uses and that are older than a day, and
 /// answers how many bytes the centre's uploads then take.
 async fn tidy_uploads(state: &AppState, centre: &str) -> Result<u64, AppError> {
-    let shows: Vec<Show> = state
+    let used: std::collections::HashSet<String> = state
         .db
         .culture_shows(centre)
         .await?
-        .into_iter()
-        .map(|s| s.show)
-        .collect();
-    let used: std::collections::HashSet<String> = shows
         .iter()
-        .flat_map(|s| uploads_of(s, centre))
+        .flat_map(|s| uploads_of(&s.show, centre))
         .map(str::to_string)
         .collect();
     let dir = media_dir(state, centre);
-    let centre = centre.to_string();
-    tokio::task::spawn_blocking(move || {
-        let mut total = 0_u64;
-        let Ok(entries) = std::fs::read_dir(&dir) else {
-            return 0;
-        };
-        for entry in entries.flatten() {
-            let name = entry.file_name().to_string_lossy().into_owned();
-            let Ok(meta) = entry.metadata() else { continue };
-            if !meta.is_file() || name.starts_with('.') {
-                continue;
-            }
-            let stale = meta
-                .modified()
-                .ok()
-                .and_then(|m| m.elapsed().ok())
-                .is_some_and(|age| age > UNUSED_UPLOAD_GRACE);
-            if stale && !used.contains(&name) {
-                match std::fs::remove_file(entry.path()) {
-                    Ok(()) => {
-                        tracing::info!(%centre, file = %name, "upload no show used removed");
-                        continue;
-                    }
-                    Err(e) => {
-                        tracing::warn!(%centre, file = %name, "cannot remove an unused upload: {e}")
-                    }
-                }
-            }
-            total += meta.len();
-        }
-        total
-    })
-    .await
-    .map_err(|e| AppError::Internal(format!("tidying uploads: {e}")))
+    tokio::task::spawn_blocking(move || crate::publish::tidy_unused(&dir, &used))
+        .await
+        .map_err(|e| AppError::Internal(format!("tidying uploads: {e}")))
 }
 
 /// A stored show of the centre, or 404.

@@ -421,3 +421,58 @@ async fn theme_pictures_must_be_small_real_images_and_themes_stay_in_their_libra
     // Anonymous: not logged in.
     assert_eq!(app.get(url).await.status, StatusCode::UNAUTHORIZED);
 }
+
+#[tokio::test]
+async fn theme_pictures_no_theme_uses_are_tidied_a_day_later() {
+    let app = TestApp::new().await;
+    let wetteren = app.session(WETTEREN).await;
+    let url = "/api/bieblo/demo-wetteren/themes";
+    let folder = app
+        .state
+        .config
+        .public_data_dir()
+        .join("bieblo/themes/demo-wetteren");
+    let post = |data_url: String| {
+        let (app, wetteren) = (&app, &wetteren);
+        async move {
+            app.request_as(
+                Method::POST,
+                "/api/bieblo/demo-wetteren/themes/sport/picture",
+                Some(json!({ "data_url": data_url })),
+                wetteren,
+            )
+            .await
+        }
+    };
+    // A picture that a theme uses, and one that none does.
+    let used = post(png_data_url()).await.json["picture"]
+        .as_str()
+        .unwrap_or_default()
+        .to_string();
+    let mut themes = app.get_as(url, &wetteren).await.json;
+    themes[3]["picture"] = json!(used);
+    let saved = app
+        .request_as(Method::PUT, url, Some(themes), &wetteren)
+        .await;
+    assert_eq!(saved.status, StatusCode::OK, "{}", saved.json);
+    let stray = folder.join("sport-00000000deadbeef.png");
+    std::fs::write(&stray, b"old").expect("write");
+    let used_file = folder.join(used.rsplit('/').next().unwrap_or_default());
+    // Both two days old.
+    let old = std::time::SystemTime::now() - std::time::Duration::from_secs(2 * 86_400);
+    for file in [&stray, &used_file] {
+        std::fs::File::options()
+            .write(true)
+            .open(file)
+            .and_then(|f| f.set_modified(old))
+            .expect("age the file");
+    }
+    use base64::Engine;
+    let other = format!(
+        "data:image/png;base64,{}",
+        base64::engine::general_purpose::STANDARD.encode(support::png_of(8, 8, 9))
+    );
+    assert_eq!(post(other).await.status, StatusCode::OK);
+    assert!(!stray.exists(), "the unused picture is gone");
+    assert!(used_file.exists(), "the picture a theme uses stays");
+}

@@ -10,7 +10,8 @@
 //!   under load on loopback (wrk);
 //! - Culture Matcher's swipe: frame times (`requestAnimationFrame` deltas, median and
 //!   p95) while a card is dragged back and forth with CDP mouse events at phone size
-//!   (390x844) with 4x CPU slowdown. `bench <dir> --swipe-only` measures only this.
+//!   (390x844) with 4x CPU slowdown. `bench <dir> --swipe-only` measures only this;
+//!   `--load-only` only the API load, `--hardening-only` only the hardening figures.
 //!
 //! Figures are reported beside their budgets; nothing here asserts them.
 
@@ -671,6 +672,12 @@ async fn main() -> Result<(), String> {
         println!("{md}");
         return Ok(());
     }
+    if std::env::args().any(|a| a == "--hardening-only") {
+        if let Some(h) = hardening(&site).await {
+            println!("{}", hardening_markdown(&h));
+        }
+        return Ok(());
+    }
     // A static JSON file of realistic size for the load test.
     let public = server.state.config.public_data_dir().join("bench");
     std::fs::create_dir_all(&public).map_err(|e| e.to_string())?;
@@ -683,6 +690,16 @@ async fn main() -> Result<(), String> {
     )
     .map_err(|e| e.to_string())?;
 
+    if std::env::args().any(|a| a == "--load-only") {
+        for path in ["/api/health", "/data/bench/sample.json"] {
+            let l = load(&server, path)?;
+            println!(
+                "{path}: {:.0} requests/s, p50 {:.2} ms, p99 {:.2} ms",
+                l.requests_per_second, l.p50_ms, l.p99_ms
+            );
+        }
+        return Ok(());
+    }
     let mut apps = Vec::new();
     let mut bundles = Vec::new();
     for app in APPS {
