@@ -219,6 +219,7 @@ pub(super) async fn get_stats_csv(
         (status = 403, description = "Another library, or no CSRF token", body = ErrorBody),
         (status = 404, description = "No such library", body = ErrorBody),
         (status = 413, description = "Files too large", body = ErrorBody),
+        (status = 503, description = "Too many uploads at once; see `Retry-After`", body = ErrorBody),
     ))]
 pub(super) async fn post_import(
     State(state): State<AppState>,

@@ -140,6 +140,7 @@ fn decode_data_url(data_url: &str) -> Option<Vec<u8>> {
         (status = 403, description = "Another library, or no CSRF token", body = ErrorBody),
         (status = 404, description = "No such library or theme", body = ErrorBody),
         (status = 413, description = "Larger than 1 MB", body = ErrorBody),
+        (status = 503, description = "Too many uploads at once; see `Retry-After`", body = ErrorBody),
         (status = 422, description = "Not a PNG, JPEG or WebP picture", body = ErrorBody),
     ))]
 pub(super) async fn post_picture(

@@ -484,7 +484,8 @@ async fn read_body(request: Request, max: usize) -> Result<Bytes, AppError> {
         (status = 401, description = "Not logged in", body = ErrorBody),
         (status = 403, description = "Another organisation, or no CSRF token", body = ErrorBody),
         (status = 404, description = "No such centre", body = ErrorBody),
-        (status = 413, description = "Too large for its kind", body = ErrorBody),
+        (status = 503, description = "Too many uploads at once; see `Retry-After`", body = ErrorBody),
+        (status = 413, description = "Too large for its kind, or over the organisation's upload quota", body = ErrorBody),
         (status = 422, description = "Not a PNG, JPEG or WebP picture or an MP4 or WebM video, or not what its type says", body = ErrorBody),
     ))]
 pub(super) async fn post_media(

@@ -38,6 +38,72 @@ use crate::error::api_not_found;
 )]
 struct ApiDoc;
 
+/// Adds to every operation the answers any of them can give besides its own: 400 for
+/// a path or body that cannot be read, 404 for ids that do not exist, 413, 415 and 422
+/// for bodies that are too large, not JSON or not valid, and 408 when a request takes
+/// longer than the server waits. Each handler documents its own answers; these come from
+/// the extractors and layers every handler shares.
+struct SharedAnswers;
+
+impl utoipa::Modify for SharedAnswers {
+    fn modify(&self, openapi: &mut utoipa::openapi::OpenApi) {
+        use utoipa::openapi::{ContentBuilder, Ref, RefOr, ResponseBuilder};
+        let answer = |description: &str| {
+            RefOr::T(
+                ResponseBuilder::new()
+                    .description(description)
+                    .content(
+                        "application/json",
+                        ContentBuilder::new()
+                            .schema(Some(Ref::from_schema_name("ErrorBody")))
+                            .build(),
+                    )
+                    .build(),
+            )
+        };
+        for (path, item) in openapi.paths.paths.iter_mut() {
+            let has_params = path.contains('{');
+            for operation in [
+                &mut item.get,
+                &mut item.put,
+                &mut item.post,
+                &mut item.delete,
+                &mut item.patch,
+            ]
+            .into_iter()
+            .flatten()
+            {
+                let has_body = operation.request_body.is_some();
+                let mut shared = vec![(
+                    "408",
+                    "The request took longer than the server waits for one",
+                )];
+                if has_params || has_body {
+                    shared.push(("400", "A path or body that cannot be read"));
+                }
+                if has_params {
+                    shared.push(("404", "No such organisation, show or item"));
+                }
+                if has_body {
+                    shared.push(("413", "The body is too large"));
+                    shared.push((
+                        "415",
+                        "The body is not JSON (or not of the type it must have)",
+                    ));
+                    shared.push(("422", "The body is not valid"));
+                }
+                for (code, description) in shared {
+                    operation
+                        .responses
+                        .responses
+                        .entry(code.to_string())
+                        .or_insert_with(|| answer(description));
+                }
+            }
+        }
+    }
+}
+
 /// Lets at most [`crate::UPLOADS_AT_ONCE`] uploads be read into memory at once: a
 /// state-changing request to an upload route waits for its turn (the body is read only
 /// then), or is answered 503 with `Retry-After`.
@@ -63,7 +129,7 @@ async fn one_upload_at_a_time(
 /// The API router (with `/api/openapi.json` and a JSON 404 for unknown `/api` paths)
 /// and its OpenAPI document.
 pub fn api(state: &AppState) -> (Router<AppState>, utoipa::openapi::OpenApi) {
-    let (router, doc) = OpenApiRouter::with_openapi(ApiDoc::openapi())
+    let (router, mut doc) = OpenApiRouter::with_openapi(ApiDoc::openapi())
         .routes(routes!(health::health))
         .routes(routes!(session::login, session::current, session::logout))
         .routes(routes!(orgs::list_orgs))
@@ -120,6 +186,7 @@ pub fn api(state: &AppState) -> (Router<AppState>, utoipa::openapi::OpenApi) {
                 .layer(axum::extract::DefaultBodyLimit::max(MEDIA_BODY_LIMIT)),
         )
         .split_for_parts();
+    utoipa::Modify::modify(&SharedAnswers, &mut doc);
     let served = doc.clone();
     let router = router
         .route(

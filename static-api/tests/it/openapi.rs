@@ -67,3 +67,79 @@ async fn every_documented_operation_answers_with_a_documented_status() {
     }
     assert!(checked >= 8, "only {checked} operations checked");
 }
+
+#[tokio::test]
+async fn answers_every_handler_shares_are_documented_too() {
+    let app = TestApp::new().await;
+    let session = app.session(support::ADMIN).await;
+    let doc = app.get("/api/openapi.json").await.json;
+    let mut checked = 0;
+    for (path, item) in doc["paths"].as_object().expect("paths") {
+        if path == "/api/session" {
+            continue;
+        }
+        let concrete = path
+            .replace("{kind}", "library")
+            .replace("{id}", "demo-wetteren")
+            .replace("{library}", "demo-wetteren")
+            .replace("{centre}", "demo-nova")
+            .replace("{theme}", "sport")
+            .replace("{show}", "no-such-show")
+            .replace("{venue}", "no-such-venue");
+        for (method, operation) in item.as_object().expect("path item") {
+            let Ok(method) = method.to_uppercase().parse::<Method>() else {
+                continue;
+            };
+            let documented = |status: StatusCode| {
+                operation["responses"]
+                    .as_object()
+                    .is_some_and(|r| r.contains_key(&status.as_u16().to_string()))
+            };
+            if !operation["requestBody"].is_null() {
+                // Logged in, with the CSRF token: a body that is not JSON, and no type.
+                let mut headers = vec![
+                    ("cookie", session.cookie.as_str()),
+                    ("x-csrf-token", session.csrf.as_str()),
+                ];
+                let untyped = app
+                    .raw(method.clone(), &concrete, Some("{}".into()), &headers)
+                    .await;
+                assert!(
+                    documented(untyped.status),
+                    "{method} {path} without a content type answered {}",
+                    untyped.status
+                );
+                headers.push(("content-type", "application/json"));
+                let broken = app
+                    .raw(method.clone(), &concrete, Some("{\"x\": ".into()), &headers)
+                    .await;
+                assert!(
+                    documented(broken.status),
+                    "{method} {path} with broken JSON answered {}",
+                    broken.status
+                );
+                checked += 1;
+            }
+            if path.contains('{') {
+                assert!(documented(StatusCode::NOT_FOUND), "{method} {path}: no 404");
+                let odd = path
+                    .split('/')
+                    .map(|seg| if seg.starts_with('{') { "%FF%00" } else { seg })
+                    .collect::<Vec<_>>()
+                    .join("/");
+                let res = app.get_as(&odd, &session).await;
+                if method == Method::GET {
+                    assert!(
+                        documented(res.status),
+                        "{method} {odd} answered {}",
+                        res.status
+                    );
+                }
+            }
+        }
+    }
+    assert!(
+        checked >= 10,
+        "only {checked} operations with a body checked"
+    );
+}
