@@ -56,12 +56,7 @@ impl ServeLock {
     pub fn try_acquire(data_dir: &Path) -> Result<Self, BackupError> {
         std::fs::create_dir_all(data_dir).map_err(io(data_dir.display()))?;
         let path = data_dir.join(".serve.lock");
-        let file = std::fs::OpenOptions::new()
-            .create(true)
-            .truncate(false)
-            .write(true)
-            .open(&path)
-            .map_err(io(path.display()))?;
+        let file = crate::publish::open_lock_file(&path).map_err(io(path.display()))?;
         match file.try_lock() {
             Ok(()) => Ok(Self { _file: file }),
             Err(std::fs::TryLockError::WouldBlock) => {

@@ -85,6 +85,19 @@ pub const DEMO_ACCOUNTS: &[DemoAccount] = &[
     },
 ];
 
+/// `--demo` only on a loopback address (checked before anything is created, and again by
+/// [`check_serve_mode`]).
+pub fn check_demo_address(demo: bool, addr: std::net::SocketAddr) -> Result<(), String> {
+    if demo && !addr.ip().is_loopback() {
+        return Err(format!(
+            "--demo serves accounts whose passwords are published; it only listens on a \
+             loopback address such as 127.0.0.1, not {}",
+            addr.ip()
+        ));
+    }
+    Ok(())
+}
+
 /// Whether the server may start: a demo database (see [`seed`]) only with `--demo`, and
 /// `--demo` only on a loopback address, since its accounts' passwords are published.
 /// The message says in English what to do instead.
@@ -93,13 +106,7 @@ pub async fn check_serve_mode(
     demo: bool,
     addr: std::net::SocketAddr,
 ) -> Result<(), String> {
-    if demo && !addr.ip().is_loopback() {
-        return Err(format!(
-            "--demo serves accounts whose passwords are published; it only listens on a \
-             loopback address such as 127.0.0.1, not {}",
-            addr.ip()
-        ));
-    }
+    check_demo_address(demo, addr)?;
     let seeded = db
         .is_demo()
         .await

@@ -262,14 +262,8 @@ async fn serve(
         tracing::warn!(site = %config.site_dir.display(), "no built site found; run `cargo xtask serve` to build it");
     }
     let demo = config.demo;
-    if demo && !addr.ip().is_loopback() {
-        // Checked again with the database below; this way nothing is created first.
-        return Err(format!(
-            "--demo serves accounts whose passwords are published; it only listens on a \
-             loopback address such as 127.0.0.1, not {}",
-            addr.ip()
-        ));
-    }
+    // Before anything is created in the data folder.
+    demo::check_demo_address(demo, addr)?;
     // One server per data folder; `restore` waits for it to stop.
     let _serving =
         static_api::backup::ServeLock::try_acquire(&config.data_dir).map_err(|e| e.to_string())?;

@@ -40,6 +40,16 @@ fn sync_dir(dir: &Path) -> std::io::Result<()> {
     File::open(dir)?.sync_all()
 }
 
+/// Opens (creating it) a file whose advisory lock stands for something else: a
+/// published file ([`PublishLock`]) or a data folder in use (`backup::ServeLock`).
+pub fn open_lock_file(path: &Path) -> std::io::Result<File> {
+    std::fs::OpenOptions::new()
+        .create(true)
+        .truncate(false)
+        .write(true)
+        .open(path)
+}
+
 /// The exclusive right to publish one file; released when dropped.
 #[derive(Debug)]
 pub struct PublishLock {
@@ -57,12 +67,7 @@ impl PublishLock {
             .file_name()
             .map(|n| n.to_string_lossy().into_owned())
             .unwrap_or_default();
-        let lock_path = dir.join(format!(".{name}.lock"));
-        let file = std::fs::OpenOptions::new()
-            .create(true)
-            .truncate(false)
-            .write(true)
-            .open(&lock_path)?;
+        let file = open_lock_file(&dir.join(format!(".{name}.lock")))?;
         file.lock()?;
         Ok(Self {
             file,
