@@ -12,7 +12,6 @@ pub mod demo;
 pub mod error;
 pub mod import;
 pub mod net;
-pub mod pictures;
 pub mod programme_index;
 pub mod publish;
 pub mod rate_limit;

@@ -7,3 +7,4 @@
 
 pub mod catalogue;
 pub mod events;
+pub mod pictures;

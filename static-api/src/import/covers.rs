@@ -12,14 +12,10 @@
 //! `cover: None`: the kiosk then draws one.
 
 use std::collections::HashMap;
-use std::io::Cursor;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::Duration;
 
-use image::codecs::jpeg::JpegEncoder;
-use image::imageops::FilterType;
-use image::{DynamicImage, ImageReader, Limits, Rgb, RgbImage};
 use sha2::{Digest, Sha256};
 use suite_domain::bieblo::Snapshot;
 use suite_domain::import::ImportReport;
@@ -104,51 +100,6 @@ pub fn is_own_cover(url: &str) -> bool {
                     .bytes()
                     .all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b))
         })
-}
-
-/// Decodes an image (JPEG, PNG or WebP), shrinks it to at most `max_width` wide keeping
-/// its proportions, lays any transparency on white, and encodes it as JPEG.
-pub fn to_kiosk_jpeg(bytes: &[u8], max_width: u32) -> Result<Vec<u8>, CoverError> {
-    let mut reader = ImageReader::new(Cursor::new(bytes))
-        .with_guessed_format()
-        .map_err(|e| CoverError::Decode(e.to_string()))?;
-    if reader.format().is_none() {
-        return Err(CoverError::Decode("unknown image format".into()));
-    }
-    let mut limits = Limits::default();
-    limits.max_image_width = Some(8_000);
-    limits.max_image_height = Some(8_000);
-    limits.max_alloc = Some(128 * 1024 * 1024);
-    reader.limits(limits);
-    let image = reader
-        .decode()
-        .map_err(|e| CoverError::Decode(e.to_string()))?;
-    let max_width = max_width.max(1);
-    let image = if image.width() > max_width {
-        image.resize(max_width, max_width.saturating_mul(4), FilterType::Triangle)
-    } else {
-        image
-    };
-    let rgb = on_white(&image);
-    let mut out = Vec::new();
-    JpegEncoder::new_with_quality(&mut out, 82)
-        .encode_image(&rgb)
-        .map_err(|e| CoverError::Decode(e.to_string()))?;
-    Ok(out)
-}
-
-/// The image without alpha: transparent parts become white, not black.
-fn on_white(image: &DynamicImage) -> RgbImage {
-    if !image.color().has_alpha() {
-        return image.to_rgb8();
-    }
-    let rgba = image.to_rgba8();
-    RgbImage::from_fn(rgba.width(), rgba.height(), |x, y| {
-        let [r, g, b, a] = rgba.get_pixel(x, y).0;
-        let a = u32::from(a);
-        let blend = |c: u8| ((u32::from(c) * a + 255 * (255 - a)) / 255) as u8;
-        Rgb([blend(r), blend(g), blend(b)])
-    })
 }
 
 /// Fetches and stores covers under `<public>/bieblo/covers/`. Cheap to clone.
@@ -270,7 +221,8 @@ impl CoverStore {
         let bytes = self.download(parsed).await?;
         let max_width = self.settings.max_width;
         tokio::task::spawn_blocking(move || {
-            let jpeg = to_kiosk_jpeg(&bytes, max_width)?;
+            let jpeg = suite_import::pictures::to_kiosk_jpeg(&bytes, max_width)
+                .map_err(|e| CoverError::Decode(e.to_string()))?;
             write_atomically(&path, &jpeg).map_err(|e| CoverError::Store(e.to_string()))
         })
         .await
@@ -310,15 +262,6 @@ impl CoverStore {
 mod tests {
     use super::*;
 
-    fn png(width: u32, height: u32, alpha: u8) -> Vec<u8> {
-        let image = image::RgbaImage::from_pixel(width, height, image::Rgba([200, 40, 40, alpha]));
-        let mut out = Vec::new();
-        DynamicImage::ImageRgba8(image)
-            .write_to(&mut Cursor::new(&mut out), image::ImageFormat::Png)
-            .expect("encode png");
-        out
-    }
-
     #[test]
     fn names_are_url_hashes_and_only_those_are_our_covers() {
         let name = cover_name("https://covers.example/a.jpg");
@@ -333,35 +276,6 @@ mod tests {
             "/data/bieblo/covers/.jpg",
         ] {
             assert!(!is_own_cover(other), "{other}");
-        }
-    }
-
-    #[test]
-    fn wide_images_shrink_to_kiosk_width_and_transparency_turns_white() {
-        let jpeg = to_kiosk_jpeg(&png(600, 900, 255), 300).expect("converts");
-        let out = image::load_from_memory(&jpeg).expect("a jpeg");
-        assert_eq!((out.width(), out.height()), (300, 450));
-        let small = image::load_from_memory(&to_kiosk_jpeg(&png(120, 160, 0), 300).expect("ok"))
-            .expect("a jpeg");
-        assert_eq!(
-            (small.width(), small.height()),
-            (120, 160),
-            "never enlarged"
-        );
-        let pixel = small.to_rgb8().get_pixel(60, 80).0;
-        assert!(
-            pixel.iter().all(|c| *c > 240),
-            "transparent is white: {pixel:?}"
-        );
-    }
-
-    #[test]
-    fn garbage_is_refused_not_panicked_on() {
-        for bad in [&b""[..], b"not an image", &png(10, 10, 255)[..40]] {
-            assert!(matches!(
-                to_kiosk_jpeg(bad, 300),
-                Err(CoverError::Decode(_))
-            ));
         }
     }
 }

@@ -165,7 +165,7 @@ pub(super) async fn post_picture(
     sniff_picture(&bytes)
         .ok_or_else(|| AppError::unprocessable("the picture is not PNG, JPEG or WebP"))?;
     // Decoded within limits and written anew: no huge declared sizes, no metadata.
-    let picture = tokio::task::spawn_blocking(move || crate::pictures::reencode(&bytes))
+    let picture = tokio::task::spawn_blocking(move || suite_import::pictures::reencode(&bytes))
         .await
         .map_err(|e| AppError::Internal(format!("re-encoding a picture: {e}")))?
         .map_err(|e| AppError::unprocessable(format!("theme picture: {e}")))?;

@@ -515,7 +515,7 @@ pub(super) async fn post_media(
     let (bytes, ext, mime) = if kind.is_video() {
         (bytes.to_vec(), kind.ext(), kind.mime())
     } else {
-        let picture = tokio::task::spawn_blocking(move || crate::pictures::reencode(&bytes))
+        let picture = tokio::task::spawn_blocking(move || suite_import::pictures::reencode(&bytes))
             .await
             .map_err(|e| AppError::Internal(format!("re-encoding a picture: {e}")))?
             .map_err(|e| AppError::unprocessable(format!("show picture: {e}")))?;

@@ -1,12 +1,14 @@
-//! Uploaded pictures (theme pictures, show pictures) are decoded with limits and
-//! written anew before they are stored: a file that only looks like a picture by its
-//! first bytes, or declares a size that would take gigabytes to decode, is refused;
-//! what is stored carries no metadata (camera, place) and no trailing bytes.
+//! Pictures from outside (uploaded theme and show pictures, downloaded book covers) are
+//! decoded with limits and written anew before they are stored: a file that only looks
+//! like a picture by its first bytes, or declares a size that would take gigabytes to
+//! decode, is refused; what is stored carries no metadata (camera, place) and no
+//! trailing bytes. Pure functions (no IO), so they are fuzzed (`fuzz/`).
 
 use std::io::Cursor;
 
 use image::codecs::jpeg::JpegEncoder;
-use image::{DynamicImage, ImageFormat, ImageReader, Limits};
+use image::imageops::FilterType;
+use image::{DynamicImage, ImageFormat, ImageReader, Limits, Rgb, RgbImage};
 
 /// Widest and highest picture taken, in pixels.
 pub const MAX_SIDE: u32 = 4_096;
@@ -16,19 +18,24 @@ const MAX_ALLOC: u64 = 96 * 1024 * 1024;
 /// A picture as it is stored.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Stored {
+    /// The encoded picture.
     pub bytes: Vec<u8>,
     /// `png` or `jpg`.
     pub ext: &'static str,
+    /// `image/png` or `image/jpeg`.
     pub mime: &'static str,
 }
 
 /// Why an upload is not a picture we store; English, for the log.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum PictureError {
+    /// Not one of the formats taken.
     #[error("not a PNG, JPEG or WebP picture")]
     Format,
+    /// Declares more pixels on a side than taken.
     #[error("{0} x {1} pixels, more than {MAX_SIDE} on a side")]
     TooLarge(u32, u32),
+    /// Broken, or over the decoder's limits.
     #[error("cannot be decoded: {0}")]
     Decode(String),
 }
@@ -89,6 +96,51 @@ pub fn reencode(bytes: &[u8]) -> Result<Stored, PictureError> {
 /// to be a photo, which JPEG stores far smaller.
 fn is_photo_sized(image: &DynamicImage) -> bool {
     u64::from(image.width()) * u64::from(image.height()) > 1_000_000
+}
+
+/// Decodes an image (JPEG, PNG or WebP), shrinks it to at most `max_width` wide keeping
+/// its proportions, lays any transparency on white, and encodes it as JPEG.
+pub fn to_kiosk_jpeg(bytes: &[u8], max_width: u32) -> Result<Vec<u8>, PictureError> {
+    let mut reader = ImageReader::new(Cursor::new(bytes))
+        .with_guessed_format()
+        .map_err(|e| PictureError::Decode(e.to_string()))?;
+    if reader.format().is_none() {
+        return Err(PictureError::Format);
+    }
+    let mut limits = Limits::default();
+    limits.max_image_width = Some(8_000);
+    limits.max_image_height = Some(8_000);
+    limits.max_alloc = Some(128 * 1024 * 1024);
+    reader.limits(limits);
+    let image = reader
+        .decode()
+        .map_err(|e| PictureError::Decode(e.to_string()))?;
+    let max_width = max_width.max(1);
+    let image = if image.width() > max_width {
+        image.resize(max_width, max_width.saturating_mul(4), FilterType::Triangle)
+    } else {
+        image
+    };
+    let rgb = on_white(&image);
+    let mut out = Vec::new();
+    JpegEncoder::new_with_quality(&mut out, 82)
+        .encode_image(&rgb)
+        .map_err(|e| PictureError::Decode(e.to_string()))?;
+    Ok(out)
+}
+
+/// The image without alpha: transparent parts become white, not black.
+fn on_white(image: &DynamicImage) -> RgbImage {
+    if !image.color().has_alpha() {
+        return image.to_rgb8();
+    }
+    let rgba = image.to_rgba8();
+    RgbImage::from_fn(rgba.width(), rgba.height(), |x, y| {
+        let [r, g, b, a] = rgba.get_pixel(x, y).0;
+        let a = u32::from(a);
+        let blend = |c: u8| ((u32::from(c) * a + 255 * (255 - a)) / 255) as u8;
+        Rgb([blend(r), blend(g), blend(b)])
+    })
 }
 
 #[cfg(test)]
@@ -153,6 +205,44 @@ mod tests {
             &[0xff, 0xd8, 0xff, 0xe0, 0, 0],
         ] {
             assert!(reencode(bad).is_err(), "{bad:?}");
+        }
+    }
+
+    fn png(width: u32, height: u32, alpha: u8) -> Vec<u8> {
+        let image = image::RgbaImage::from_pixel(width, height, image::Rgba([200, 40, 40, alpha]));
+        let mut out = Vec::new();
+        DynamicImage::ImageRgba8(image)
+            .write_to(&mut Cursor::new(&mut out), image::ImageFormat::Png)
+            .expect("encode png");
+        out
+    }
+
+    #[test]
+    fn wide_images_shrink_to_kiosk_width_and_transparency_turns_white() {
+        let jpeg = to_kiosk_jpeg(&png(600, 900, 255), 300).expect("converts");
+        let out = image::load_from_memory(&jpeg).expect("a jpeg");
+        assert_eq!((out.width(), out.height()), (300, 450));
+        let small = image::load_from_memory(&to_kiosk_jpeg(&png(120, 160, 0), 300).expect("ok"))
+            .expect("a jpeg");
+        assert_eq!(
+            (small.width(), small.height()),
+            (120, 160),
+            "never enlarged"
+        );
+        let pixel = small.to_rgb8().get_pixel(60, 80).0;
+        assert!(
+            pixel.iter().all(|c| *c > 240),
+            "transparent is white: {pixel:?}"
+        );
+    }
+
+    #[test]
+    fn garbage_is_refused_not_panicked_on() {
+        for bad in [&b""[..], b"not an image", &png(10, 10, 255)[..40]] {
+            assert!(matches!(
+                to_kiosk_jpeg(bad, 300),
+                Err(PictureError::Decode(_) | PictureError::Format)
+            ));
         }
     }
 
