@@ -4,8 +4,8 @@ use std::time::Instant;
 
 use axum::Json;
 use axum::extract::State;
-use axum::http::StatusCode;
 use axum::http::header::SET_COOKIE;
+use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 use suite_domain::api::{ErrorBody, LoginRequest, SessionInfo};
 use suite_domain::validation::{MAX_PASSWORD_CHARS, normalise_email};
@@ -31,6 +31,7 @@ use crate::net::ClientIp;
 pub(super) async fn login(
     State(state): State<AppState>,
     ClientIp(address): ClientIp,
+    headers: HeaderMap,
     ApiJson(request): ApiJson<LoginRequest>,
 ) -> Result<Response, AppError> {
     let email = normalise_email(&request.email);
@@ -54,12 +55,22 @@ pub(super) async fn login(
     state.login_limiter.succeeded(attempt);
     let now_unix = auth::now_unix();
     state.db.purge_expired_sessions(now_unix).await?;
+    // The session this browser had ends here: a login always starts a new one.
+    if let Some(old) = auth::token_from_headers(&headers) {
+        state.db.delete_session(&auth::token_hash(&old)).await?;
+    }
     let token = auth::new_token();
     let csrf_token = auth::new_token();
     let expires = now_unix + auth::SESSION_SECONDS;
     state
         .db
-        .insert_session(&auth::token_hash(&token), staff.id, &csrf_token, expires)
+        .insert_session(
+            &auth::token_hash(&token),
+            staff.id,
+            &csrf_token,
+            now_unix,
+            expires,
+        )
         .await?;
     tracing::info!(%email, role = staff.role.name(), "staff logged in");
     let info = SessionInfo {

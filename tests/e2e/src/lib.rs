@@ -3,6 +3,7 @@
 //!
 //! Helpers are split as find (locate), act (do), check (read state) in [`Browser`].
 
+pub mod asvs;
 mod browser;
 pub mod hardening;
 mod server;

@@ -11,7 +11,9 @@
 //! - Culture Matcher's swipe: frame times (`requestAnimationFrame` deltas, median and
 //!   p95) while a card is dragged back and forth with CDP mouse events at phone size
 //!   (390x844) with 4x CPU slowdown. `bench <dir> --swipe-only` measures only this;
-//!   `--load-only` only the API load, `--hardening-only` only the hardening figures.
+//!   `--load-only` only the API load, `--hardening-only` only the hardening figures;
+//! - OWASP ASVS 5.0 level 2: every item of `e2e::asvs::ITEMS` against the benched
+//!   server, with its result and what the check saw (`--asvs-only`: only these).
 //!
 //! Figures are reported beside their budgets; nothing here asserts them.
 
@@ -21,6 +23,7 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::Duration;
 
+use e2e::asvs::{Outcome, Target};
 use e2e::hardening::{
     BurstReport, DownloadReport, ServerProcess, largest_file, login_burst, slow_downloads,
 };
@@ -156,6 +159,8 @@ struct Report {
     load: Vec<LoadReport>,
     swipe: SwipeReport,
     hardening: Option<Hardening>,
+    /// OWASP ASVS 5.0 level-2 items checked against the benched server.
+    asvs: Vec<Outcome>,
 }
 
 /// Figures of the server under attack-like load (a process of its own).
@@ -252,6 +257,29 @@ fn hardening_markdown(h: &Hardening) -> String {
     }
     for e in &h.errors {
         md.push_str(&format!("\nNot measured: {e}\n"));
+    }
+    md
+}
+
+/// The ASVS section: every item with its result and what its check saw.
+fn asvs_markdown(outcomes: &[Outcome]) -> String {
+    let passed = outcomes.iter().filter(|o| o.passed).count();
+    let mut md = format!(
+        "\n## ASVS 5.0 level 2\n\nOWASP ASVS 5.0 requirements that apply to the suite, each \
+         checked with real requests against the benched server (`e2e::asvs`; the end-to-end \
+         test `asvs` runs the same list): {passed} of {} pass.\n\n\
+         | id | requirement | result | detail |\n|---|---|---|---|\n",
+        outcomes.len()
+    );
+    let cell = |s: &str| s.replace('|', "\\|").replace('\n', " ");
+    for o in outcomes {
+        md.push_str(&format!(
+            "| {} | {} | {} | {} |\n",
+            o.id,
+            cell(o.title),
+            if o.passed { "pass" } else { "**FAIL**" },
+            cell(&o.detail)
+        ));
     }
     md
 }
@@ -585,6 +613,16 @@ fn kb(bytes: u64) -> String {
     format!("{:.1} KB", bytes as f64 / 1024.0)
 }
 
+/// The schemathesis section `cargo xtask bench` wrote before (`SUITE_SCHEMATHESIS_REPORT`).
+fn schemathesis_markdown() -> String {
+    match std::env::var_os("SUITE_SCHEMATHESIS_REPORT") {
+        Some(path) => std::fs::read_to_string(&path).unwrap_or_else(|e| {
+            format!("\n## Bad input (schemathesis)\n\nNot measured: cannot read {path:?}: {e}\n")
+        }),
+        None => "\n## Bad input (schemathesis)\n\nNot run (`cargo xtask bench` runs it).\n".into(),
+    }
+}
+
 fn markdown(report: &Report) -> String {
     let mut md = String::from("# Benchmark report\n\n");
     md.push_str(&format!(
@@ -655,6 +693,8 @@ fn markdown(report: &Report) -> String {
     if let Some(h) = &report.hardening {
         md.push_str(&hardening_markdown(h));
     }
+    md.push_str(&schemathesis_markdown());
+    md.push_str(&asvs_markdown(&report.asvs));
     md
 }
 
@@ -670,6 +710,13 @@ async fn main() -> Result<(), String> {
         println!("measuring the Culture Matcher swipe …");
         let md = swipe_markdown(&swipe_report(&server).await);
         println!("{md}");
+        return Ok(());
+    }
+    if std::env::args().any(|a| a == "--asvs-only") {
+        println!(
+            "{}",
+            asvs_markdown(&e2e::asvs::run_all(&Target::of(&server)).await)
+        );
         return Ok(());
     }
     if std::env::args().any(|a| a == "--hardening-only") {
@@ -744,6 +791,8 @@ async fn main() -> Result<(), String> {
     }
     println!("hardening figures (login bursts, slow downloads) …");
     let hardening = hardening(&site).await;
+    println!("OWASP ASVS 5.0 level-2 checks …");
+    let asvs = e2e::asvs::run_all(&Target::of(&server)).await;
     let chromium = Command::new("chromium")
         .arg("--version")
         .output()
@@ -765,6 +814,7 @@ async fn main() -> Result<(), String> {
         load: loads,
         swipe,
         hardening,
+        asvs,
     };
     std::fs::create_dir_all(&out_dir).map_err(|e| e.to_string())?;
     let md = markdown(&report);

@@ -1,6 +1,7 @@
 //! End-to-end tests in one binary (each test file links the whole server): the real
 //! server on loopback, headless Chromium over WebDriver.
 
+mod asvs;
 mod bieblo;
 mod browser;
 mod culture_matcher;
