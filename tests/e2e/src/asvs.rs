@@ -129,6 +129,32 @@ pub const ITEMS: &[Item] = &[
     item!("6.3.1", "Login brute force is limited: 429 with Retry-After, others not locked out", session::rate_limit),
 ];
 
+/// Level-2 requirements that apply to the suite but have nothing to check yet, because
+/// what they ask for is not built: the bench report lists them as open, not as passed.
+pub const NOT_BUILT: &[(&str, &str)] = &[
+    (
+        "3.4.1",
+        "HSTS: the server speaks plain HTTP behind the TLS proxy, which must send Strict-Transport-Security (README, proxy setup); not checked here",
+    ),
+    (
+        "6.2.2, 6.2.3",
+        "staff cannot change their own password yet (issue 12: accounts)",
+    ),
+    (
+        "6.2.4",
+        "new passwords are not checked against a list of common passwords",
+    ),
+    ("6.3.2", "no second factor for staff logins"),
+    (
+        "7.4.5, 7.5.2",
+        "staff cannot list or end their other sessions",
+    ),
+    (
+        "16.2, 16.3",
+        "security events are logged (tracing) but the log format and its protection are not checked",
+    ),
+];
+
 /// Runs every item against `target`, one after the other.
 pub async fn run_all(target: &Target) -> Vec<Outcome> {
     let mut outcomes = Vec::new();
