@@ -6,8 +6,17 @@ use std::process::Command;
 use suite_domain::apps::APPS;
 
 use crate::run::{self, Result, Steps, cargo, root};
+use crate::schemathesis;
 use crate::setup::{Needs, Tools, setup};
 use crate::site;
+
+/// schemathesis' examples per operation in `test` (well under a minute) and in `bench`.
+const SCHEMATHESIS_TEST_EXAMPLES: u32 = 5;
+const SCHEMATHESIS_BENCH_EXAMPLES: u32 = 50;
+/// Seconds each fuzz target runs in `test`, in `bench` and by default in `fuzz`.
+const FUZZ_TEST_SECONDS: u32 = 5;
+const FUZZ_BENCH_SECONDS: u32 = 120;
+const FUZZ_DEFAULT_SECONDS: u32 = 60;
 
 /// Crates that only build for wasm32 (checked and tested with that target).
 const WASM_CRATES: [&str; 7] = [
@@ -212,10 +221,13 @@ pub(crate) fn serve() -> Result {
 /// `cargo xtask test`: everything CI checks, in order of speed.
 pub(crate) fn test() -> Result {
     let tools = setup(Needs::All)?;
-    let mut steps = Steps::new("test", 5 + 1 + APPS.len());
+    let mut steps = Steps::new("test", 8 + 1 + APPS.len());
 
     steps.step("cargo fmt --check");
     run::run(cargo().args(["fmt", "--all", "--check"]))?;
+
+    steps.step("cargo deny (licences, banned and duplicate crates, sources)");
+    crate::deny::check()?;
 
     steps.step("clippy (native crates), warnings are errors");
     let mut native = cargo();
@@ -239,6 +251,12 @@ pub(crate) fn test() -> Result {
     }
     run::run(wasm.args(["--", "-D", "warnings"]))?;
 
+    steps.step(&format!(
+        "fuzz every parser of outside data for {FUZZ_TEST_SECONDS} s each ({})",
+        crate::fuzz::NIGHTLY
+    ));
+    crate::fuzz::run_all(FUZZ_TEST_SECONDS)?;
+
     build_site(&tools, &mut steps)?;
 
     // The native tests and the end-to-end tests in one cargo run: the crates they share
@@ -256,6 +274,18 @@ pub(crate) fn test() -> Result {
         "--package",
         "xtask",
     ]))?;
+
+    steps.step(&format!(
+        "schemathesis against the demo server's API, short (at most {SCHEMATHESIS_TEST_EXAMPLES} examples per operation)"
+    ));
+    let outcome = schemathesis::run(schemathesis::Binary::Tested, SCHEMATHESIS_TEST_EXAMPLES)?;
+    println!("    {}", outcome.line());
+    if !outcome.clean() {
+        return Err(run::Failure::new(format!(
+            "schemathesis found bad answers (see its output above): {}",
+            outcome.line()
+        )));
+    }
 
     steps.step(
         "browser unit tests (wasm-bindgen-test in headless Chromium: suite-ui, bieblo, culture-matcher, culture-matcher-beheer)",
@@ -283,10 +313,26 @@ pub(crate) fn test() -> Result {
     Ok(())
 }
 
+/// `cargo xtask fuzz [seconds]`: every target for `seconds` each, then the figures.
+pub(crate) fn fuzz(seconds: Option<&str>) -> Result {
+    let seconds = match seconds {
+        None => FUZZ_DEFAULT_SECONDS,
+        Some(text) => text.parse().ok().filter(|s| *s > 0).ok_or_else(|| {
+            run::Failure::new(format!(
+                "seconds must be a whole number above 0, not {text:?}"
+            ))
+        })?,
+    };
+    crate::fuzz::install()?;
+    let runs = crate::fuzz::run_all(seconds)?;
+    println!("{}", crate::fuzz::markdown(&runs));
+    Ok(())
+}
+
 /// `cargo xtask bench`: writes `target/bench/report.md` and `report.json`.
 pub(crate) fn bench() -> Result {
     let tools = setup(Needs::Bench)?;
-    let mut steps = Steps::new("bench", 4 + APPS.len());
+    let mut steps = Steps::new("bench", 6 + APPS.len());
     build_site(&tools, &mut steps)?;
     steps.step("crash test: 1,000 rounds of SIGKILL under a write load (about 15 min)");
     let crash = run::output_and_errors(cargo().env("SUITE_CRASH_ROUNDS", "1000").args([
@@ -318,12 +364,42 @@ pub(crate) fn bench() -> Result {
         "static-api",
     ]))?;
     let server_bin = root().join("target/server/static-api");
+    steps.step(&format!(
+        "schemathesis against the demo server's API (at most {SCHEMATHESIS_BENCH_EXAMPLES} examples per operation)"
+    ));
+    // Reported, not asserted (as every bench figure): a failed run is in the report.
+    let schemathesis_md = root().join("target/bench/schemathesis.md");
+    let section = match schemathesis::run(schemathesis::Binary::Bench, SCHEMATHESIS_BENCH_EXAMPLES)
+    {
+        Ok(outcome) => {
+            println!("    {}", outcome.line());
+            outcome.markdown()
+        }
+        Err(e) => format!("\n## Bad input (schemathesis)\n\nNot measured: {e}\n"),
+    };
+    std::fs::create_dir_all(root().join("target/bench"))
+        .and_then(|()| std::fs::write(&schemathesis_md, section))
+        .map_err(|e| {
+            run::Failure::new(format!("cannot write {}: {e}", schemathesis_md.display()))
+        })?;
+    steps.step(&format!(
+        "fuzz every parser of outside data for {FUZZ_BENCH_SECONDS} s each"
+    ));
+    let fuzz_md = root().join("target/bench/fuzz.md");
+    let section = match crate::fuzz::run_all(FUZZ_BENCH_SECONDS) {
+        Ok(runs) => crate::fuzz::markdown(&runs),
+        Err(e) => format!("\n## Bad input (fuzzing)\n\nFAILED: {e}\n"),
+    };
+    std::fs::write(&fuzz_md, section)
+        .map_err(|e| run::Failure::new(format!("cannot write {}: {e}", fuzz_md.display())))?;
     steps.step("measure (sizes, time to ready, API load, hardening)");
     let mut cmd = cargo();
     cmd.env("PATH", &tools.path)
         .env("SUITE_SITE_DIR", site::site_dir())
         .env("SUITE_SERVER_BIN", &server_bin)
         .env("SUITE_CRASH_SUMMARY", &crash_summary)
+        .env("SUITE_SCHEMATHESIS_REPORT", &schemathesis_md)
+        .env("SUITE_FUZZ_REPORT", &fuzz_md)
         .args([
             "run",
             "--locked",

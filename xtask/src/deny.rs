@@ -6,7 +6,7 @@ use std::process::Command;
 
 use crate::run::{self, Result, output, root};
 
-/// cargo-deny, built from crates.io (about 5 minutes).
+/// cargo-deny, built from crates.io (about 3 minutes).
 pub(crate) const CARGO_DENY_VERSION: &str = "0.20.2";
 
 /// Installs cargo-deny when missing.
@@ -16,15 +16,13 @@ pub(crate) fn install() -> Result {
         println!("    {want} present");
         return Ok(());
     }
-    println!("    installing {want} with cargo (about 5 minutes)…");
-    run::run(run::cargo().args([
-        "install",
-        "--locked",
-        "--force",
+    println!("    installing {want} with cargo (about 3 minutes)…");
+    crate::setup::cargo_install(
         "cargo-deny",
-        "--version",
         CARGO_DENY_VERSION,
-    ]))
+        true,
+        crate::setup::Build::Quick,
+    )
 }
 
 /// Where cargo-deny keeps the advisory database it fetched (from GitHub).

@@ -60,14 +60,12 @@ pub(crate) fn install() -> Result {
         println!("    {want} present");
     } else {
         println!("    installing {want} with cargo (about 40 s)…");
-        run::run(run::cargo().args([
-            "install",
-            "--locked",
-            "--force",
+        crate::setup::cargo_install(
             "cargo-fuzz",
-            "--version",
             CARGO_FUZZ_VERSION,
-        ]))?;
+            true,
+            crate::setup::Build::Quick,
+        )?;
     }
     Ok(())
 }

@@ -1,17 +1,26 @@
 //! `cargo xtask <command>`: the project's commands.
 //!
 //! - `setup`: install the pinned tools (wasm target, wasm-bindgen-cli, trunk, wasm-opt,
-//!   Chromium + chromedriver, axe-core), skipping what is already there.
+//!   Chromium + chromedriver, axe-core, schemathesis, the fuzzing nightly, cargo-fuzz,
+//!   cargo-deny), skipping what is already there.
 //! - `build`: build the portal and every app (release) into `target/site`.
 //! - `serve`: setup, build, then run the server with demo data on 127.0.0.1:8080.
-//! - `test`: setup, fmt, clippy, native tests, browser unit tests, end-to-end tests.
-//! - `bench`: sizes, time to ready and API load figures into `target/bench/`.
+//! - `test`: setup, fmt, cargo deny, clippy, a few seconds of each fuzz target, native
+//!   tests, end-to-end tests, a short schemathesis run against the API, browser unit tests.
+//! - `fuzz [seconds]`: every fuzz target for `seconds` (default 60) each.
+//! - `bench`: sizes, time to ready, API load, crash, fuzz, schemathesis and ASVS figures
+//!   into `target/bench/`.
+//! - `schemathesis [max-examples]`: only the schemathesis run (default 50 examples per
+//!   operation) against the demo server, on the site as last built.
 
 // The commands talk to the person at the terminal.
 #![allow(clippy::print_stdout)]
 
 mod build;
+mod deny;
+mod fuzz;
 mod run;
+mod schemathesis;
 mod setup;
 mod site;
 
@@ -19,8 +28,7 @@ use std::process::ExitCode;
 
 use run::Failure;
 
-const USAGE: &str =
-    "usage: cargo xtask <setup | build [app...] | serve | test | e2e [test args...] | bench>";
+const USAGE: &str = "usage: cargo xtask <setup | build [app...] | serve | test | e2e [test args...] | fuzz [seconds] | bench | schemathesis [max-examples]>";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -30,7 +38,9 @@ fn main() -> ExitCode {
         Some("e2e") => build::e2e(&args[1..]),
         Some("serve") => build::serve(),
         Some("test") => build::test(),
+        Some("fuzz") => build::fuzz(args.get(1).map(String::as_str)),
         Some("bench") => build::bench(),
+        Some("schemathesis") => schemathesis::command(&args[1..]),
         _ => Err(Failure::new(USAGE)),
     };
     match result {

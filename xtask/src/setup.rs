@@ -36,7 +36,7 @@ pub(crate) struct Tools {
 }
 
 /// Folder of the npm tools (wasm-opt, axe-core); kept between runs.
-fn tools_dir() -> PathBuf {
+pub(crate) fn tools_dir() -> PathBuf {
     if let Some(dir) = std::env::var_os("SUITE_TOOLS_DIR") {
         return PathBuf::from(dir);
     }
@@ -81,7 +81,7 @@ pub(crate) fn locked_wasm_bindgen_version() -> Result<String> {
     Err(Failure::new("Cargo.lock has no wasm-bindgen entry"))
 }
 
-fn apt_install(packages: &[&str], why: &str) -> Result {
+pub(crate) fn apt_install(packages: &[&str], why: &str) -> Result {
     if !is_root() {
         return Err(Failure::new(format!(
             "{why} is missing. Install it with: sudo apt-get install -y {}",
@@ -101,12 +101,50 @@ fn apt_install(packages: &[&str], why: &str) -> Result {
     )
 }
 
+/// How a tool is built by `cargo install`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Build {
+    /// The tool's own release profile: wasm-bindgen-cli, which works through the game's
+    /// 30 MB of wasm.
+    Optimised,
+    /// Tools that run briefly and hand the heavy work to others (trunk, cargo-deny,
+    /// cargo-fuzz): opt-level 1 without their fat LTO and single codegen unit, which
+    /// measured here cuts trunk's install from 9 min 18 s to about 6 min (cold).
+    Quick,
+}
+
+/// `cargo install` of one pinned tool into `~/.cargo/bin`, its build in
+/// `target/tools` (one folder for every tool, so the dependencies they share are built
+/// once).
+pub(crate) fn cargo_install(krate: &str, version: &str, locked: bool, build: Build) -> Result {
+    let mut cmd = cargo();
+    cmd.args([
+        "install",
+        "--force",
+        krate,
+        "--version",
+        version,
+        "--target-dir",
+    ])
+    .arg(root().join("target/tools"));
+    if locked {
+        cmd.arg("--locked");
+    }
+    if build == Build::Quick {
+        cmd.env("CARGO_PROFILE_RELEASE_OPT_LEVEL", "1")
+            .env("CARGO_PROFILE_RELEASE_LTO", "off")
+            .env("CARGO_PROFILE_RELEASE_CODEGEN_UNITS", "16")
+            .env("CARGO_PROFILE_RELEASE_DEBUG", "false");
+    }
+    run::run(&mut cmd)
+}
+
 /// Installs whatever is missing for `needs`; returns where the tools are.
 pub(crate) fn setup(needs: Needs) -> Result<Tools> {
     let total = match needs {
         Needs::Build => 4,
-        Needs::All => 6,
-        Needs::Bench => 7,
+        Needs::All => 8,
+        Needs::Bench => 9,
     };
     let mut steps = Steps::new("setup", total);
     let path = tool_path();
@@ -140,22 +178,15 @@ pub(crate) fn setup(needs: Needs) -> Result<Tools> {
         // `--locked` fails here: a locked dependency of the CLI is missing from the
         // registry mirror. Without it the install works (about 2 minutes).
         println!("    installing with cargo (about 2 minutes)…");
-        run::run(cargo().args(["install", "--force", "wasm-bindgen-cli", "--version", &wbg]))?;
+        cargo_install("wasm-bindgen-cli", &wbg, false, Build::Optimised)?;
     }
 
     steps.step(&format!("trunk {TRUNK_VERSION}"));
     if version_of("trunk", &path).as_deref() == Some(format!("trunk {TRUNK_VERSION}").as_str()) {
         println!("    present");
     } else {
-        println!("    installing with cargo (about 5 minutes)…");
-        run::run(cargo().args([
-            "install",
-            "--locked",
-            "--force",
-            "trunk",
-            "--version",
-            TRUNK_VERSION,
-        ]))?;
+        println!("    installing with cargo (about 6 minutes)…");
+        cargo_install("trunk", TRUNK_VERSION, true, Build::Quick)?;
     }
 
     steps.step(&format!(
@@ -222,6 +253,21 @@ pub(crate) fn setup(needs: Needs) -> Result<Tools> {
         )));
     }
     println!("    wasm-bindgen-test-runner {wbg}");
+
+    steps.step(&format!(
+        "schemathesis {} (PyPI, in a venv; the API's bad-input run)",
+        crate::schemathesis::SCHEMATHESIS_VERSION
+    ));
+    crate::schemathesis::install()?;
+
+    steps.step(&format!(
+        "fuzzing and dependency checks ({}, cargo-fuzz {}, cargo-deny {})",
+        crate::fuzz::NIGHTLY,
+        crate::fuzz::CARGO_FUZZ_VERSION,
+        crate::deny::CARGO_DENY_VERSION
+    ));
+    crate::fuzz::install()?;
+    crate::deny::install()?;
 
     if needs == Needs::Bench {
         steps.step("wrk (load generator, Debian package)");

@@ -21,8 +21,8 @@ use crate::net::ClientIp;
 use crate::programme_index::ProgrammeShows;
 use crate::rate_limit::DAILY_CAP_PER_SHOW;
 
-/// Longest show id taken (UiTdatabank UUIDs have 36 characters).
-const SHOW_ID_MAX: usize = 128;
+/// Longest show id taken (the same limit as in the OpenAPI document).
+use suite_domain::culture::insight::SHOW_ID_MAX;
 
 fn centre_ref(centre: &str) -> Result<OrgRef, AppError> {
     super::org_ref(OrgKind::Centre, centre)
@@ -155,6 +155,7 @@ pub(super) async fn post_feedback(
 
 /// Which own words to remove.
 #[derive(Debug, serde::Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
 pub(super) struct WordsToDelete {
     /// The show the words were given about.
     show: String,
@@ -169,6 +170,7 @@ pub(super) struct WordsToDelete {
         (status = 401, description = "Not logged in", body = ErrorBody),
         (status = 403, description = "Another organisation, or no CSRF token", body = ErrorBody),
         (status = 404, description = "No such centre, or no such words", body = ErrorBody),
+        (status = 422, description = "`show` or `words` missing", body = ErrorBody),
     ))]
 pub(super) async fn delete_words(
     State(state): State<AppState>,

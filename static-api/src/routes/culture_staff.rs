@@ -29,8 +29,8 @@ use crate::db::culture::{PutOutcome, StoredShow};
 use crate::error::{ApiJson, ApiPath, AppError};
 use crate::import::{now_rfc3339, write_atomically};
 
-/// Longest show id taken in a path (UiTdatabank UUIDs have 36 characters).
-const SHOW_ID_MAX: usize = 128;
+/// Longest show id taken in a path.
+use suite_domain::culture::insight::SHOW_ID_MAX;
 
 /// The centre `centre` if `staff` manages it and it exists: the check every handler here
 /// starts with.

@@ -38,6 +38,44 @@ use crate::error::api_not_found;
 )]
 struct ApiDoc;
 
+/// `NewStaff`'s role and organisation go together (`Role::from_parts`): `admin` without
+/// `org`, every other role with one. The derived schema lists the fields; this adds the
+/// rule, so a request the document allows is one the server takes.
+struct StaffRoles;
+
+impl utoipa::Modify for StaffRoles {
+    fn modify(&self, openapi: &mut utoipa::openapi::OpenApi) {
+        use suite_domain::org::Role;
+        use utoipa::openapi::schema::{AllOfBuilder, ObjectBuilder, OneOfBuilder, Type};
+        let Some(components) = openapi.components.as_mut() else {
+            return;
+        };
+        let Some(fields) = components.schemas.remove("NewStaff") else {
+            return;
+        };
+        let role = |names: Vec<&'static str>| {
+            ObjectBuilder::new()
+                .schema_type(Type::String)
+                .enum_values(Some(names))
+        };
+        let admin = ObjectBuilder::new()
+            .property("role", role(vec![Role::Admin.name()]))
+            .property("org", ObjectBuilder::new().schema_type(Type::Null));
+        let with_org: Vec<&'static str> = ["library_staff", "centre_staff", "company"]
+            .into_iter()
+            .filter(|name| Role::from_parts(name, Some("x")).is_some())
+            .collect();
+        let member = ObjectBuilder::new()
+            .property("role", role(with_org))
+            .property("org", ObjectBuilder::new().schema_type(Type::String))
+            .required("org");
+        let schema = AllOfBuilder::new()
+            .item(fields)
+            .item(OneOfBuilder::new().item(admin).item(member));
+        components.schemas.insert("NewStaff".into(), schema.into());
+    }
+}
+
 /// Adds to every operation the answers any of them can give besides its own: 400 for
 /// a path or body that cannot be read, 404 for ids that do not exist, 413, 415 and 422
 /// for bodies that are too large, not JSON or not valid, and 408 when a request takes
@@ -187,6 +225,7 @@ pub fn api(state: &AppState) -> (Router<AppState>, utoipa::openapi::OpenApi) {
         )
         .split_for_parts();
     utoipa::Modify::modify(&SharedAnswers, &mut doc);
+    utoipa::Modify::modify(&StaffRoles, &mut doc);
     let served = doc.clone();
     let router = router
         .route(

@@ -4,7 +4,7 @@ use axum::Json;
 use axum::extract::State;
 use suite_domain::api::{ErrorBody, OrganisationUpdate, StaffSummary};
 use suite_domain::org::{OrgKind, OrgRef, Organisation};
-use suite_domain::validation::check_text;
+use suite_domain::validation::{NAME_MAX, check_text};
 
 use crate::AppState;
 use crate::auth::CurrentStaff;
@@ -91,9 +91,9 @@ pub(super) async fn update_org(
 ) -> Result<Json<Organisation>, AppError> {
     let org = org_ref(&kind, id)?;
     staff.require_scope(&org)?;
-    check_text("name", &update.name, 120)?;
-    if update.town.chars().count() > 120 {
-        check_text("town", &update.town, 120)?;
+    check_text("name", &update.name, NAME_MAX)?;
+    if update.town.chars().count() > NAME_MAX {
+        check_text("town", &update.town, NAME_MAX)?;
     }
     if !state
         .db

@@ -8,7 +8,7 @@ use suite_domain::api::{ErrorBody, NewStaff, StaffSummary};
 use suite_domain::i18n::Msg;
 use suite_domain::org::Role;
 use suite_domain::validation::{
-    FieldError, check_email, check_new_password, check_text, normalise_email,
+    FieldError, NAME_MAX, check_email, check_new_password, check_text, normalise_email,
 };
 
 use crate::AppState;
@@ -49,7 +49,7 @@ pub(super) async fn create_staff(
         }
     }
     check_email(&new.email)?;
-    check_text("display_name", &new.display_name, 120)?;
+    check_text("display_name", &new.display_name, NAME_MAX)?;
     check_new_password(&new.password)?;
     let email = normalise_email(&new.email);
     let hash = state.passwords.hash(new.password).await?;

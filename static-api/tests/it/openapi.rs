@@ -143,3 +143,201 @@ async fn answers_every_handler_shares_are_documented_too() {
         "only {checked} operations with a body checked"
     );
 }
+
+/// The limits the server enforces are in the document, with the values of the domain's
+/// consts (the schema attributes take literals, so this ties them together): losing one,
+/// or changing one side only, fails here.
+#[tokio::test]
+async fn the_document_states_the_limits_the_server_enforces() {
+    use suite_domain::bieblo::kiosk::{IDLE_SECONDS_RANGE, MAX_USAGE_ITEMS, MAX_USAGE_TIPS};
+    use suite_domain::bieblo::theme_edit::{DATA_URL_PATTERN, LABEL_MAX, TERM_MAX, TERMS_MAX};
+    use suite_domain::culture::insight::{FEEDBACK_WORDS_MAX, RATING_MAX, RATING_MIN, SHOW_ID_MAX};
+    use suite_domain::culture::show_input::{
+        ALT_MAX, DATE_PATTERN, DATES_MAX, GENRES, PRICE_MAX_CENTS, TEXT_MAX, TITLE_MAX, URL_MAX,
+        WEB_URL_PATTERN,
+    };
+    use suite_domain::culture::staff::NOTE_MAX;
+    use suite_domain::validation::{
+        EMAIL_MAX_BYTES, EMAIL_PATTERN, MAX_PASSWORD_CHARS, MIN_PASSWORD_CHARS, NAME_MAX,
+        NOT_BLANK_ON_ONE_LINE_PATTERN, NOT_BLANK_PATTERN,
+    };
+
+    let app = TestApp::new().await;
+    let doc = app.get("/api/openapi.json").await.json;
+    let schemas = &doc["components"]["schemas"];
+    let field = |schema: &str, name: &str| {
+        // A schema with a rule across its fields is `allOf: [fields, rule]`.
+        let fields = match &schemas[schema]["allOf"][0] {
+            serde_json::Value::Null => &schemas[schema],
+            first => first,
+        };
+        let value = &fields["properties"][name];
+        assert!(value.is_object(), "{schema}.{name} missing");
+        value.clone()
+    };
+    let number = |schema: &str, name: &str, key: &str| {
+        field(schema, name)[key]
+            .as_u64()
+            .unwrap_or_else(|| panic!("{schema}.{name} has no {key}"))
+    };
+    let text = |schema: &str, name: &str, key: &str| {
+        field(schema, name)[key]
+            .as_str()
+            .unwrap_or_else(|| panic!("{schema}.{name} has no {key}"))
+            .to_string()
+    };
+    let n = |v: usize| u64::try_from(v).expect("small");
+
+    // Culture Matcher's after-show chat.
+    assert_eq!(
+        number("Feedback", "rating", "minimum"),
+        u64::from(RATING_MIN)
+    );
+    assert_eq!(
+        number("Feedback", "rating", "maximum"),
+        u64::from(RATING_MAX)
+    );
+    assert_eq!((RATING_MIN, RATING_MAX), (1, 5), "the chat's emoji scale");
+    assert_eq!(
+        number("Feedback", "words", "maxLength"),
+        n(FEEDBACK_WORDS_MAX)
+    );
+    assert_eq!(number("Feedback", "show", "maxLength"), n(SHOW_ID_MAX));
+    assert_eq!(
+        number("InteractionReport", "show", "maxLength"),
+        n(SHOW_ID_MAX)
+    );
+
+    // Bieblo's kiosk.
+    let idle = "KioskSettingsUpdate";
+    assert_eq!(
+        number(idle, "idle_seconds", "minimum"),
+        u64::from(*IDLE_SECONDS_RANGE.start())
+    );
+    assert_eq!(
+        number(idle, "idle_seconds", "maximum"),
+        u64::from(*IDLE_SECONDS_RANGE.end())
+    );
+    assert_eq!(number(idle, "branch", "maxLength"), n(NAME_MAX));
+    assert_eq!(text(idle, "branch", "pattern"), NOT_BLANK_PATTERN);
+    assert_eq!(
+        number("KioskUsage", "tips", "maximum"),
+        u64::from(MAX_USAGE_TIPS)
+    );
+    assert_eq!(
+        number("KioskUsage", "swipes", "maxItems"),
+        n(MAX_USAGE_ITEMS)
+    );
+    assert_eq!(
+        number("KioskUsage", "tip_themes", "maxItems"),
+        n(MAX_USAGE_ITEMS)
+    );
+    let theme_ids: Vec<String> = suite_domain::bieblo::default_themes()
+        .into_iter()
+        .map(|t| t.id.0)
+        .collect();
+    assert_eq!(schemas["ThemeId"]["enum"], serde_json::json!(theme_ids));
+    assert_eq!(
+        schemas["AgeBand"]["enum"],
+        serde_json::json!(["six_seven", "eight_nine", "ten_eleven"])
+    );
+
+    // Bieblo's themes.
+    for label in ["label_nl", "label_en"] {
+        assert_eq!(number("Theme", label, "maxLength"), n(LABEL_MAX));
+        assert_eq!(text("Theme", label, "pattern"), NOT_BLANK_PATTERN);
+    }
+    for list in ["genres", "subjects", "awards", "requires_any_subject"] {
+        assert_eq!(number("Theme", list, "maxItems"), n(TERMS_MAX));
+        assert_eq!(
+            field("Theme", list)["items"]["maxLength"].as_u64(),
+            Some(n(TERM_MAX))
+        );
+    }
+    assert!(text("Theme", "picture", "pattern").contains("themes/(humour|"));
+    assert_eq!(
+        text("ThemePictureUpload", "data_url", "pattern"),
+        DATA_URL_PATTERN
+    );
+
+    // Culture Matcher's back-office.
+    let show = "ShowInput";
+    assert_eq!(number(show, "title", "minLength"), 1);
+    assert_eq!(number(show, "title", "maxLength"), n(TITLE_MAX));
+    assert_eq!(
+        text(show, "title", "pattern"),
+        NOT_BLANK_ON_ONE_LINE_PATTERN
+    );
+    assert_eq!(number(show, "text", "maxLength"), n(TEXT_MAX));
+    assert_eq!(number(show, "dates", "minItems"), 1);
+    assert_eq!(number(show, "dates", "maxItems"), n(DATES_MAX));
+    assert_eq!(
+        number(show, "price_cents", "maximum"),
+        u64::from(PRICE_MAX_CENTS)
+    );
+    assert_eq!(number(show, "ticket_url", "maxLength"), n(URL_MAX));
+    assert_eq!(text(show, "ticket_url", "pattern"), WEB_URL_PATTERN);
+    assert_eq!(number(show, "trailer", "maxLength"), n(URL_MAX));
+    assert_eq!(number(show, "image_alt", "maxLength"), n(ALT_MAX));
+    let genres: Vec<&str> = GENRES.iter().map(|(id, _)| *id).collect();
+    assert_eq!(field(show, "genre")["enum"], serde_json::json!(genres));
+    assert_eq!(text("DateInput", "start", "pattern"), DATE_PATTERN);
+    assert_eq!(text("DateInput", "end", "pattern"), DATE_PATTERN);
+    for note in ["transport_note", "bike_note"] {
+        assert_eq!(number("VenueNotes", note, "maxLength"), n(NOTE_MAX));
+    }
+
+    // Staff and organisations.
+    assert_eq!(number("NewStaff", "email", "maxLength"), n(EMAIL_MAX_BYTES));
+    assert_eq!(text("NewStaff", "email", "pattern"), EMAIL_PATTERN);
+    assert_eq!(
+        number("NewStaff", "password", "minLength"),
+        n(MIN_PASSWORD_CHARS)
+    );
+    assert_eq!(
+        number("NewStaff", "password", "maxLength"),
+        n(MAX_PASSWORD_CHARS)
+    );
+    assert_eq!(number("NewStaff", "display_name", "maxLength"), n(NAME_MAX));
+    assert_eq!(
+        text("NewStaff", "display_name", "pattern"),
+        NOT_BLANK_PATTERN
+    );
+    let roles = &schemas["NewStaff"]["allOf"][1]["oneOf"];
+    assert_eq!(
+        roles[0]["properties"]["role"]["enum"],
+        serde_json::json!(["admin"])
+    );
+    assert_eq!(roles[0]["properties"]["org"]["type"], "null");
+    assert_eq!(
+        roles[1]["properties"]["role"]["enum"],
+        serde_json::json!(["library_staff", "centre_staff", "company"])
+    );
+    assert_eq!(roles[1]["required"], serde_json::json!(["org"]));
+    assert_eq!(
+        number("OrganisationUpdate", "name", "maxLength"),
+        n(NAME_MAX)
+    );
+    assert_eq!(
+        number("OrganisationUpdate", "town", "maxLength"),
+        n(NAME_MAX)
+    );
+}
+
+/// The own words to delete are named in the query, as the handler reads them.
+#[tokio::test]
+async fn deleting_words_documents_its_query() {
+    let app = TestApp::new().await;
+    let doc = app.get("/api/openapi.json").await.json;
+    let operation = &doc["paths"]["/api/culture/{centre}/insight/words"]["delete"];
+    for name in ["show", "words"] {
+        let param = operation["parameters"]
+            .as_array()
+            .expect("parameters")
+            .iter()
+            .find(|p| p["name"] == name)
+            .unwrap_or_else(|| panic!("{name} missing"));
+        assert_eq!(param["in"], "query", "{name}");
+    }
+    assert!(operation["responses"]["422"].is_object());
+}

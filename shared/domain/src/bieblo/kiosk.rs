@@ -28,7 +28,19 @@ pub struct KioskSettings {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct KioskSettingsUpdate {
+    /// 1 to `NAME_MAX` characters, not blank.
+    #[cfg_attr(
+        feature = "openapi",
+        schema(
+            min_length = 1,
+            max_length = 120,
+            pattern = r"[^\t\n\u000b\f\r \u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]"
+        )
+    )]
     pub branch: String,
+    /// Within [`IDLE_SECONDS_RANGE`].
+    #[cfg_attr(feature = "openapi", schema(minimum = 15, maximum = 600))]
+    #[serde(deserialize_with = "crate::validation::whole_number")]
     pub idle_seconds: u32,
     pub active: bool,
 }
@@ -46,7 +58,6 @@ pub struct KioskSummary {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct ThemeSwipe {
-    #[cfg_attr(feature = "openapi", schema(value_type = String))]
     pub theme: ThemeId,
     pub liked: bool,
 }
@@ -56,31 +67,37 @@ pub struct ThemeSwipe {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct KioskUsage {
-    #[cfg_attr(feature = "openapi", schema(value_type = String))]
     pub age: AgeBand,
+    /// At most [`MAX_USAGE_ITEMS`].
+    #[cfg_attr(feature = "openapi", schema(max_items = 200))]
     pub swipes: Vec<ThemeSwipe>,
-    /// The themes of the books on the shelf (one entry per book and theme).
-    #[cfg_attr(feature = "openapi", schema(value_type = Vec<String>))]
+    /// The themes of the books on the shelf (one entry per book and theme); at most
+    /// [`MAX_USAGE_ITEMS`].
+    #[cfg_attr(feature = "openapi", schema(max_items = 200))]
     pub tip_themes: Vec<ThemeId>,
-    /// How many books the shelf showed.
+    /// How many books the shelf showed, at most [`MAX_USAGE_TIPS`].
+    #[cfg_attr(feature = "openapi", schema(maximum = 64))]
+    #[serde(deserialize_with = "crate::validation::whole_number")]
     pub tips: u32,
 }
 
 /// Most swipes or tips one usage report may carry (a visit has ten themes and shelves of eight).
 pub const MAX_USAGE_ITEMS: usize = 200;
+/// Most books one usage report may say a shelf showed.
+pub const MAX_USAGE_TIPS: u32 = 64;
 
 impl KioskUsage {
     /// Whether the report is plausible for one visit.
     pub fn is_plausible(&self) -> bool {
         self.swipes.len() <= MAX_USAGE_ITEMS
             && self.tip_themes.len() <= MAX_USAGE_ITEMS
-            && self.tips <= 64
+            && self.tips <= MAX_USAGE_TIPS
     }
 }
 
 /// Checks staff's kiosk settings; the message key of the first problem.
 pub fn check_settings(update: &KioskSettingsUpdate) -> Result<(), crate::validation::FieldError> {
-    crate::validation::check_text("branch", &update.branch, 120)?;
+    crate::validation::check_text("branch", &update.branch, crate::validation::NAME_MAX)?;
     if !IDLE_SECONDS_RANGE.contains(&update.idle_seconds) {
         return Err(crate::validation::FieldError {
             field: "idle_seconds",

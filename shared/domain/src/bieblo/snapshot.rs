@@ -8,6 +8,7 @@ use crate::catalog::{AgeRange, Copy};
 
 /// The age groups a child picks from by picture.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum AgeBand {
     SixSeven,

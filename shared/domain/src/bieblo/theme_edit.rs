@@ -15,12 +15,58 @@ pub const TERM_MAX: usize = 80;
 /// Largest uploaded theme picture, in bytes.
 pub const PICTURE_MAX_BYTES: usize = 1024 * 1024;
 
+/// The OpenAPI `pattern` of a data URL the picture upload can decode: `data:`, a media
+/// type, `;base64,`, canonical padded base64 (white space around it is trimmed). Whether the bytes are a
+/// picture only decoding tells.
+pub const DATA_URL_PATTERN: &str = r"^data:[^,]*;base64,[\t\n\u000b\f\r ]*([A-Za-z0-9+/]{4})*([A-Za-z0-9+/][AQgw]==|[A-Za-z0-9+/]{2}[AEIMQUYcgkosw048]=)?[\t\n\u000b\f\r ]*$";
+
 /// `POST /api/bieblo/<library>/themes/<theme>/picture`: a picture as a `data:` URL
 /// (what the browser's file reader gives), PNG, JPEG or WebP.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct ThemePictureUpload {
+    /// See [`DATA_URL_PATTERN`].
+    #[cfg_attr(feature = "openapi", schema(schema_with = data_url_schema))]
     pub data_url: String,
+}
+
+#[cfg(feature = "openapi")]
+fn data_url_schema() -> utoipa::openapi::schema::Object {
+    utoipa::openapi::schema::ObjectBuilder::new()
+        .schema_type(utoipa::openapi::schema::Type::String)
+        .pattern(Some(DATA_URL_PATTERN))
+        .build()
+}
+
+/// The OpenAPI schema of a theme's list of terms: at most [`TERMS_MAX`] terms of at most
+/// [`TERM_MAX`] characters.
+#[cfg(feature = "openapi")]
+pub(crate) fn terms_schema() -> utoipa::openapi::schema::Array {
+    use utoipa::openapi::schema::{ArrayBuilder, ObjectBuilder, Type};
+    ArrayBuilder::new()
+        .items(
+            ObjectBuilder::new()
+                .schema_type(Type::String)
+                .max_length(Some(TERM_MAX)),
+        )
+        .max_items(Some(TERMS_MAX))
+        .build()
+}
+
+/// The OpenAPI schema of a theme's picture: one of the app's own (`themes/<id>.svg`) or
+/// one uploaded for the library ([`is_allowed_picture`]; the library in the path must be
+/// the one whose themes these are, which a schema cannot say).
+#[cfg(feature = "openapi")]
+pub(crate) fn picture_schema() -> utoipa::openapi::schema::Object {
+    use utoipa::openapi::schema::{ObjectBuilder, Type};
+    let ids: Vec<String> = default_themes().into_iter().map(|t| t.id.0).collect();
+    ObjectBuilder::new()
+        .schema_type(Type::String)
+        .pattern(Some(format!(
+            "^(themes/({})\\.svg|/data/bieblo/themes/[^/]+/[a-z0-9-]{{1,80}}\\.(png|jpg|webp))$",
+            ids.join("|")
+        )))
+        .build()
 }
 
 /// Where an uploaded picture is served, to put in [`Theme::picture`].

@@ -7,8 +7,23 @@ use serde::{Deserialize, Serialize};
 
 /// Stable id of a theme, e.g. `humour`.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct ThemeId(pub String);
+
+/// In the API a theme id is one of the ten of [`default_themes`]: the server refuses
+/// any other, so the document lists them.
+#[cfg(feature = "openapi")]
+impl utoipa::PartialSchema for ThemeId {
+    fn schema() -> utoipa::openapi::RefOr<utoipa::openapi::schema::Schema> {
+        utoipa::openapi::schema::ObjectBuilder::new()
+            .schema_type(utoipa::openapi::schema::Type::String)
+            .description(Some("One of the ten Bieblo themes, e.g. `humour`."))
+            .enum_values(Some(default_themes().into_iter().map(|t| t.id.0)))
+            .into()
+    }
+}
+
+#[cfg(feature = "openapi")]
+impl utoipa::ToSchema for ThemeId {}
 
 impl ThemeId {
     pub fn as_str(&self) -> &str {
@@ -27,17 +42,40 @@ impl From<&str> for ThemeId {
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Theme {
     pub id: ThemeId,
+    /// 1 to `LABEL_MAX` characters, not blank.
+    #[cfg_attr(
+        feature = "openapi",
+        schema(
+            min_length = 1,
+            max_length = 40,
+            pattern = r"[^\t\n\u000b\f\r \u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]"
+        )
+    )]
     pub label_nl: String,
+    /// As `label_nl`.
+    #[cfg_attr(
+        feature = "openapi",
+        schema(
+            min_length = 1,
+            max_length = 40,
+            pattern = r"[^\t\n\u000b\f\r \u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]"
+        )
+    )]
     pub label_en: String,
     /// Path of the picture under the app, e.g. `themes/humour.svg`.
+    #[cfg_attr(feature = "openapi", schema(schema_with = super::theme_edit::picture_schema))]
     pub picture: String,
     /// Catalogue genres (lower case) that put a book in this theme.
+    #[cfg_attr(feature = "openapi", schema(schema_with = super::theme_edit::terms_schema))]
     pub genres: Vec<String>,
     /// Catalogue subjects (lower case) that put a book in this theme.
+    #[cfg_attr(feature = "openapi", schema(schema_with = super::theme_edit::terms_schema))]
     pub subjects: Vec<String>,
     /// Award names (lower case) that put a book in this theme.
+    #[cfg_attr(feature = "openapi", schema(schema_with = super::theme_edit::terms_schema))]
     pub awards: Vec<String>,
     /// For humour: a book needs one of `genres`/`subjects` AND one of these.
+    #[cfg_attr(feature = "openapi", schema(schema_with = super::theme_edit::terms_schema))]
     pub requires_any_subject: Vec<String>,
     /// Themes a child who likes this one may also enjoy, nearest first (for filling
     /// a shelf when too few books match the likes).

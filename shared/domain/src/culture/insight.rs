@@ -54,6 +54,8 @@ impl Interaction {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct InteractionReport {
+    /// The id of a show of the centre's programme.
+    #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 128))]
     pub show: String,
     pub interaction: Interaction,
 }
@@ -61,6 +63,8 @@ pub struct InteractionReport {
 /// How it was, on the chat's emoji scale.
 pub const RATING_MIN: u8 = 1;
 pub const RATING_MAX: u8 = 5;
+/// Longest show id the API takes (UiTdatabank ids are UUIDs of 36 characters), in bytes.
+pub const SHOW_ID_MAX: usize = 128;
 /// Longest optional free text of the chat, in characters.
 pub const FEEDBACK_WORDS_MAX: usize = 280;
 
@@ -68,12 +72,17 @@ pub const FEEDBACK_WORDS_MAX: usize = 280;
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Feedback {
+    /// The id of a show of the centre's programme.
+    #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 128))]
     pub show: String,
-    /// 1 (bad) to 5 (great).
+    /// [`RATING_MIN`] (bad) to [`RATING_MAX`] (great).
+    #[cfg_attr(feature = "openapi", schema(minimum = 1, maximum = 5))]
+    #[serde(deserialize_with = "crate::validation::whole_number")]
     pub rating: u8,
     /// Would like to see something similar.
     pub similar: bool,
-    /// Optional own words.
+    /// Optional own words, at most [`FEEDBACK_WORDS_MAX`] characters.
+    #[cfg_attr(feature = "openapi", schema(max_length = 280))]
     pub words: Option<String>,
 }
 

@@ -42,14 +42,59 @@ pub const GENRES: [(&str, &str); 8] = [
     ("0.3.1.0.0", "Cursus of workshop"),
 ];
 
+/// The OpenAPI `pattern` of a date as the form sends it (`YYYY-MM-DDTHH:MM`, seconds
+/// optional); whether the day exists in that month only the calendar tells.
+pub const DATE_PATTERN: &str = "^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])[T ]([01][0-9]|2[0-3]):[0-5][0-9](:[0-5][0-9])?$";
+/// The OpenAPI `pattern` of a ticket link [`is_web_url`] takes (or a blank one): `http(s)`,
+/// a host without `@`, no white space or control characters.
+pub const WEB_URL_PATTERN: &str = r"^$|^[Hh][Tt][Tt][Pp][Ss]?://[^/?#@\u0000-\u0020\u007f-\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+([/?#][^\u0000-\u0020\u007f-\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]*)?$";
+
+/// The OpenAPI schemas of [`ShowInput`]'s fields whose limits are consts or lists here.
+#[cfg(feature = "openapi")]
+mod schemas {
+    use utoipa::openapi::schema::{Object, ObjectBuilder, SchemaType, Type};
+
+    fn text(nullable: bool) -> ObjectBuilder {
+        let kind = if nullable {
+            SchemaType::from_iter([Type::String, Type::Null])
+        } else {
+            SchemaType::new(Type::String)
+        };
+        ObjectBuilder::new().schema_type(kind)
+    }
+
+    pub(super) fn genre() -> Object {
+        text(false)
+            .enum_values(Some(super::GENRES.iter().map(|(id, _)| *id)))
+            .build()
+    }
+
+    pub(super) fn start() -> Object {
+        text(false).pattern(Some(super::DATE_PATTERN)).build()
+    }
+
+    pub(super) fn end() -> Object {
+        text(true).pattern(Some(super::DATE_PATTERN)).build()
+    }
+
+    pub(super) fn ticket_url() -> Object {
+        text(true)
+            .max_length(Some(super::URL_MAX))
+            .pattern(Some(super::WEB_URL_PATTERN))
+            .build()
+    }
+}
+
 /// One performance as typed: Belgian wall times from `datetime-local` inputs.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct DateInput {
     /// `YYYY-MM-DDTHH:MM`.
+    #[cfg_attr(feature = "openapi", schema(schema_with = schemas::start))]
     pub start: String,
     /// Optional; after `start`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "openapi", schema(schema_with = schemas::end))]
     pub end: Option<String>,
 }
 
@@ -57,30 +102,48 @@ pub struct DateInput {
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct ShowInput {
-    /// 1 to 120 characters.
+    /// 1 to [`TITLE_MAX`] characters on one line.
+    #[cfg_attr(
+        feature = "openapi",
+        schema(
+            min_length = 1,
+            max_length = 120,
+            pattern = r"[^\u0000-\u0020\u007f-\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]"
+        )
+    )]
     pub title: String,
-    /// Plain text, at most 5000 characters; a blank line starts a paragraph.
+    /// Plain text, at most [`TEXT_MAX`] characters; a blank line starts a paragraph.
     #[serde(default)]
+    #[cfg_attr(feature = "openapi", schema(max_length = 5000))]
     pub text: String,
     /// An event type id of [`GENRES`].
+    #[cfg_attr(feature = "openapi", schema(schema_with = schemas::genre))]
     pub genre: String,
-    /// 1 to 50 performances.
+    /// 1 to [`DATES_MAX`] performances.
+    #[cfg_attr(feature = "openapi", schema(min_items = 1, max_items = 50))]
     pub dates: Vec<DateInput>,
     /// The id of one of the centre's venues.
     pub venue: String,
-    /// 0 is free.
+    /// 0 is free; at most [`PRICE_MAX_CENTS`].
+    #[cfg_attr(feature = "openapi", schema(maximum = 100_000))]
+    #[serde(deserialize_with = "crate::validation::whole_number")]
     pub price_cents: u32,
     /// `http(s)` only.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "openapi", schema(schema_with = schemas::ticket_url))]
     pub ticket_url: Option<String>,
     /// A picture uploaded for the centre (`/data/culture-matcher/media/<centre>/...`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub image: Option<String>,
-    /// What the picture shows, for people who cannot see it.
+    /// What the picture shows, for people who cannot see it; at most [`ALT_MAX`]
+    /// characters.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "openapi", schema(max_length = 200))]
     pub image_alt: Option<String>,
-    /// A video uploaded for the centre, or a YouTube or Vimeo link.
+    /// A video uploaded for the centre, or a YouTube or Vimeo link (at most [`URL_MAX`]
+    /// characters).
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "openapi", schema(max_length = 500))]
     pub trailer: Option<String>,
     /// Takes part in the swipe.
     #[serde(default)]

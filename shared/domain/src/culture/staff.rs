@@ -119,14 +119,59 @@ impl From<&Venue> for CentreVenue {
     }
 }
 
-/// `PUT /api/culture/<centre>/venues/<venue>`: a blank note clears it.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+/// `PUT /api/culture/<centre>/venues/<venue>`: a blank note clears it. Read from a JSON
+/// object only (see the `Deserialize` impl).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct VenueNotes {
+    /// At most [`NOTE_MAX`] characters.
     #[serde(default)]
+    #[cfg_attr(feature = "openapi", schema(max_length = 500))]
     pub transport_note: Option<String>,
+    /// At most [`NOTE_MAX`] characters.
     #[serde(default)]
+    #[cfg_attr(feature = "openapi", schema(max_length = 500))]
     pub bike_note: Option<String>,
+}
+
+/// [`VenueNotes`]' fields as serde reads them.
+#[derive(Deserialize)]
+struct VenueNotesFields {
+    #[serde(default)]
+    transport_note: Option<String>,
+    #[serde(default)]
+    bike_note: Option<String>,
+}
+
+/// A derived reader would take an array too (`[]` as "no notes", since both fields are
+/// optional): the API's document says object, and so does the server.
+impl<'de> Deserialize<'de> for VenueNotes {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct Object;
+
+        impl<'de> serde::de::Visitor<'de> for Object {
+            type Value = VenueNotes;
+
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("an object with the venue's notes")
+            }
+
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                map: A,
+            ) -> Result<VenueNotes, A::Error> {
+                let fields = VenueNotesFields::deserialize(
+                    serde::de::value::MapAccessDeserializer::new(map),
+                )?;
+                Ok(VenueNotes {
+                    transport_note: fields.transport_note,
+                    bike_note: fields.bike_note,
+                })
+            }
+        }
+
+        deserializer.deserialize_map(Object)
+    }
 }
 
 /// Notes of at most [`NOTE_MAX`] characters each.
@@ -152,6 +197,21 @@ pub fn check_venue_notes(notes: &VenueNotes) -> Result<(), FieldError> {
 mod tests {
     use super::*;
     use crate::culture::programme::{Booking, Calendar, Moment, Occurrence, ShowStatus, Text};
+
+    #[test]
+    fn venue_notes_come_as_an_object_only() {
+        let read = |json: &str| serde_json::from_str::<VenueNotes>(json);
+        assert_eq!(read("{}").ok(), Some(VenueNotes::default()));
+        let notes = read(r#"{"bike_note": "Rekken aan de zij-ingang", "other": 1}"#);
+        assert_eq!(
+            notes.ok().and_then(|n| n.bike_note).as_deref(),
+            Some("Rekken aan de zij-ingang")
+        );
+        assert!(read(r#"{"bike_note": 3}"#).is_err());
+        assert!(read("[]").is_err());
+        assert!(read(r#"["a", "b"]"#).is_err());
+        assert!(read("null").is_err());
+    }
 
     fn show(kind: CalendarKind, starts: &[i64]) -> Show {
         let moment = |unix| Moment {
