@@ -617,13 +617,14 @@ fn kb(bytes: u64) -> String {
     format!("{:.1} KB", bytes as f64 / 1024.0)
 }
 
-/// The schemathesis section `cargo xtask bench` wrote before (`SUITE_SCHEMATHESIS_REPORT`).
-fn schemathesis_markdown() -> String {
-    match std::env::var_os("SUITE_SCHEMATHESIS_REPORT") {
+/// A section `cargo xtask bench` wrote before into the file named by `var` (fuzzing:
+/// `SUITE_FUZZ_REPORT`, schemathesis: `SUITE_SCHEMATHESIS_REPORT`).
+fn section_from(var: &str, title: &str) -> String {
+    match std::env::var_os(var) {
         Some(path) => std::fs::read_to_string(&path).unwrap_or_else(|e| {
-            format!("\n## Bad input (schemathesis)\n\nNot measured: cannot read {path:?}: {e}\n")
+            format!("\n## {title}\n\nNot measured: cannot read {path:?}: {e}\n")
         }),
-        None => "\n## Bad input (schemathesis)\n\nNot run (`cargo xtask bench` runs it).\n".into(),
+        None => format!("\n## {title}\n\nNot run (`cargo xtask bench` runs it).\n"),
     }
 }
 
@@ -697,7 +698,11 @@ fn markdown(report: &Report) -> String {
     if let Some(h) = &report.hardening {
         md.push_str(&hardening_markdown(h));
     }
-    md.push_str(&schemathesis_markdown());
+    md.push_str(&section_from("SUITE_FUZZ_REPORT", "Bad input (fuzzing)"));
+    md.push_str(&section_from(
+        "SUITE_SCHEMATHESIS_REPORT",
+        "Bad input (schemathesis)",
+    ));
     md.push_str(&asvs_markdown(&report.asvs));
     md
 }
