@@ -12,7 +12,10 @@ pub(crate) const CARGO_DENY_VERSION: &str = "0.20.2";
 /// Installs cargo-deny when missing.
 pub(crate) fn install() -> Result {
     let want = format!("cargo-deny {CARGO_DENY_VERSION}");
-    if output(Command::new("cargo-deny").arg("--version")).as_deref() == Some(want.as_str()) {
+    if output(Command::new(crate::setup::cargo_bin().join("cargo-deny")).arg("--version"))
+        .as_deref()
+        == Some(want.as_str())
+    {
         println!("    {want} present");
         return Ok(());
     }
@@ -36,7 +39,7 @@ fn advisory_dbs() -> PathBuf {
 
 /// Runs the checks; the advisories only with a database at hand (never fetched here).
 pub(crate) fn check() -> Result {
-    let mut cmd = Command::new("cargo-deny");
+    let mut cmd = Command::new(crate::setup::cargo_bin().join("cargo-deny"));
     // `--frozen`: the lock file as it is, and nothing fetched from the network.
     cmd.current_dir(root()).args(["--frozen", "check"]);
     if advisory_dbs().is_dir() {

@@ -56,7 +56,10 @@ pub(crate) fn install() -> Result {
         ]))?;
     }
     let want = format!("cargo-fuzz {CARGO_FUZZ_VERSION}");
-    if output(Command::new("cargo-fuzz").arg("--version")).as_deref() == Some(want.as_str()) {
+    if output(Command::new(crate::setup::cargo_bin().join("cargo-fuzz")).arg("--version"))
+        .as_deref()
+        == Some(want.as_str())
+    {
         println!("    {want} present");
     } else {
         println!("    installing {want} with cargo (about 40 s)…");

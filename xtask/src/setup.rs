@@ -46,7 +46,8 @@ pub(crate) fn tools_dir() -> PathBuf {
     home.join(".local/share/suite-tools")
 }
 
-fn cargo_bin() -> PathBuf {
+/// `$CARGO_HOME/bin`, where `cargo install` puts tools (on PATH or not).
+pub(crate) fn cargo_bin() -> PathBuf {
     let home = std::env::var_os("CARGO_HOME")
         .map(PathBuf::from)
         .or_else(|| std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".cargo")))
