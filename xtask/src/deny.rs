@@ -39,8 +39,10 @@ fn advisory_dbs() -> PathBuf {
 
 /// Runs the checks; the advisories only with a database at hand (never fetched here).
 pub(crate) fn check() -> Result {
+    // The crates first, from the registry (on a fresh machine cargo has none yet); then
+    // `--frozen`: the lock file as it is, and nothing else fetched from the network.
+    run::run(run::cargo().args(["fetch", "--locked"]))?;
     let mut cmd = Command::new(crate::setup::cargo_bin().join("cargo-deny"));
-    // `--frozen`: the lock file as it is, and nothing fetched from the network.
     cmd.current_dir(root()).args(["--frozen", "check"]);
     if advisory_dbs().is_dir() {
         cmd.arg("advisories");
