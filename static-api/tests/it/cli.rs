@@ -234,3 +234,84 @@ fn backup_runs_beside_a_running_server_and_restore_waits_for_it_to_stop() {
         String::from_utf8_lossy(&restored.stderr)
     );
 }
+
+/// `static-api` with `args`, the password on stdin, and `DATABASE_URL` when given.
+fn static_api(args: &[&str], database_url: Option<&str>) -> std::process::Output {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_static-api"));
+    command.env_remove("DATABASE_URL");
+    if let Some(url) = database_url {
+        command.env("DATABASE_URL", url);
+    }
+    let mut child = command
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("run static-api");
+    if let Some(stdin) = child.stdin.as_mut() {
+        writeln!(stdin, "een lang wachtwoord").expect("write password");
+    }
+    child.wait_with_output().expect("wait")
+}
+
+#[tokio::test]
+async fn a_postgres_url_selects_postgres_and_backups_point_to_pg_dump() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let data = dir.path().join("data");
+    let data = data.to_str().expect("a UTF-8 path");
+    let archive = dir.path().join("backup.tar");
+    let archive = archive.to_str().expect("a UTF-8 path");
+
+    let wrong = static_api(
+        &[
+            "--data-dir",
+            data,
+            "--database-url",
+            "mysql://db.example/suite",
+            "backup",
+            archive,
+        ],
+        None,
+    );
+    assert!(!wrong.status.success());
+    assert!(
+        String::from_utf8_lossy(&wrong.stderr).contains("postgres://"),
+        "{}",
+        String::from_utf8_lossy(&wrong.stderr)
+    );
+
+    let url = support::postgres::fresh_database().await;
+    let admin = [
+        "--data-dir",
+        data,
+        "create-admin",
+        "--email",
+        "beheer@bib.example",
+        "--name",
+        "Beheer",
+    ];
+    let made = static_api(&admin, Some(url.as_str()));
+    assert!(
+        made.status.success(),
+        "{}",
+        String::from_utf8_lossy(&made.stderr)
+    );
+    assert!(
+        !dir.path().join("data").join("suite.sqlite").exists(),
+        "no SQLite file beside PostgreSQL"
+    );
+    let db = static_api::db::Db::open_postgres(&url).await.expect("open");
+    assert_eq!(db.count_admins().await.expect("count"), 1);
+
+    let backup = static_api(&["--data-dir", data, "backup", archive], Some(url.as_str()));
+    assert!(!backup.status.success());
+    let message = String::from_utf8_lossy(&backup.stderr);
+    assert!(message.contains("pg_dump"), "{message}");
+    assert!(!std::path::Path::new(archive).exists());
+    let restore = static_api(
+        &["--data-dir", data, "restore", archive],
+        Some(url.as_str()),
+    );
+    assert!(String::from_utf8_lossy(&restore.stderr).contains("pg_restore"));
+}
