@@ -19,7 +19,7 @@ use suite_domain::culture::programme::{Programme, Show, ShowStatus, Text, Venue}
 use suite_domain::import::ImportReport;
 use suite_domain::org::{OrgKind, Organisation};
 use suite_import::events::{ProgrammeImport, build_programme};
-use support::TestApp;
+use support::{Backend, TestApp};
 
 const CENTRE: &str = "demo-nova";
 const PUNKFEST: &str = "23017cb7-e515-47b4-87c4-780735acc942";
@@ -63,15 +63,16 @@ fn published(public: &Path, centre: &str) -> Programme {
     serde_json::from_slice(&bytes).expect("programme JSON")
 }
 
-async fn db() -> (TestApp, Db) {
-    let app = TestApp::new().await;
+async fn db(backend: Backend) -> (TestApp, Db) {
+    let app = TestApp::on(backend).await;
     let db = app.state.db.clone();
     (app, db)
 }
 
-#[tokio::test]
-async fn imports_update_imported_shows_but_keep_staff_shows_swipe_choices_and_notes() {
-    let (_app, db) = db().await;
+async fn imports_update_imported_shows_but_keep_staff_shows_swipe_choices_and_notes(
+    backend: Backend,
+) {
+    let (_app, db) = db(backend).await;
     let p = read(&[PERMANENT, EXHIBITION]);
     let outcome = db
         .upsert_imported_programme(CENTRE, &p.venues, &p.shows, NOW)
@@ -140,9 +141,8 @@ async fn imports_update_imported_shows_but_keep_staff_shows_swipe_choices_and_no
     assert_eq!(hungaria.bike_note, None, "a blank note clears");
 }
 
-#[tokio::test]
-async fn staff_shows_are_listed_put_and_deleted_but_imported_ones_are_not_theirs() {
-    let (_app, db) = db().await;
+async fn staff_shows_are_listed_put_and_deleted_but_imported_ones_are_not_theirs(backend: Backend) {
+    let (_app, db) = db(backend).await;
     let p = read(&[PERMANENT]);
     db.upsert_imported_programme(CENTRE, &p.venues, &p.shows, NOW)
         .await
@@ -227,9 +227,8 @@ async fn staff_shows_are_listed_put_and_deleted_but_imported_ones_are_not_theirs
     );
 }
 
-#[tokio::test]
-async fn the_published_programme_holds_shows_that_have_not_ended() {
-    let (app, db) = db().await;
+async fn the_published_programme_holds_shows_that_have_not_ended(backend: Backend) {
+    let (app, db) = db(backend).await;
     let p = read(&[PERMANENT, EXHIBITION]);
     db.upsert_imported_programme(CENTRE, &p.venues, &p.shows, NOW)
         .await
@@ -270,9 +269,8 @@ async fn the_published_programme_holds_shows_that_have_not_ended() {
     assert!(db.publish_programme("../x", &public).await.is_err());
 }
 
-#[tokio::test]
-async fn importing_files_publishes_and_a_failed_import_changes_nothing() {
-    let (app, db) = db().await;
+async fn importing_files_publishes_and_a_failed_import_changes_nothing(backend: Backend) {
+    let (app, db) = db(backend).await;
     let public = app.state.config.public_data_dir();
     let report = import_files(
         &db,
@@ -354,9 +352,8 @@ async fn events_server() -> (String, tokio::task::JoinHandle<()>) {
     (format!("http://{addr}"), task)
 }
 
-#[tokio::test]
-async fn importing_a_url_fetches_with_a_timeout_and_reports_failures() {
-    let (app, db) = db().await;
+async fn importing_a_url_fetches_with_a_timeout_and_reports_failures(backend: Backend) {
+    let (app, db) = db(backend).await;
     let public = app.state.config.public_data_dir();
     let (base, server) = events_server().await;
     let timeout = Duration::from_secs(10);
@@ -431,9 +428,10 @@ async fn importing_a_url_fetches_with_a_timeout_and_reports_failures() {
     );
 }
 
-#[tokio::test]
-async fn an_events_url_may_not_reach_internal_addresses_and_its_query_is_not_kept() {
-    let (app, db) = db().await;
+async fn an_events_url_may_not_reach_internal_addresses_and_its_query_is_not_kept(
+    backend: Backend,
+) {
+    let (app, db) = db(backend).await;
     let public = app.state.config.public_data_dir();
     let (base, server) = events_server().await;
     let timeout = Duration::from_secs(10);
@@ -478,9 +476,8 @@ async fn an_events_url_may_not_reach_internal_addresses_and_its_query_is_not_kep
     server.abort();
 }
 
-#[tokio::test]
-async fn the_demo_programme_is_seeded_through_the_database_and_published() {
-    let (app, db) = db().await;
+async fn the_demo_programme_is_seeded_through_the_database_and_published(backend: Backend) {
+    let (app, db) = db(backend).await;
     let public = app.state.config.public_data_dir();
     static_api::demo::seed_programmes(&db, &public)
         .await
@@ -607,3 +604,13 @@ async fn the_command_line_reports_and_exits_non_zero_when_nothing_is_imported() 
     assert!(!refused.status.success());
     assert!(String::from_utf8_lossy(&refused.stdout).contains("cannot fetch"));
 }
+
+on_both_backends!(
+    imports_update_imported_shows_but_keep_staff_shows_swipe_choices_and_notes,
+    staff_shows_are_listed_put_and_deleted_but_imported_ones_are_not_theirs,
+    the_published_programme_holds_shows_that_have_not_ended,
+    importing_files_publishes_and_a_failed_import_changes_nothing,
+    importing_a_url_fetches_with_a_timeout_and_reports_failures,
+    an_events_url_may_not_reach_internal_addresses_and_its_query_is_not_kept,
+    the_demo_programme_is_seeded_through_the_database_and_published,
+);

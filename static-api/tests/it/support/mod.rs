@@ -174,11 +174,6 @@ impl TestApp {
         Self::with_config_on(backend, |_| {}).await
     }
 
-    /// A test app on SQLite whose configuration `change` adjusts.
-    pub(crate) async fn with_config(change: impl FnOnce(&mut Config)) -> TestApp {
-        Self::with_config_on(Backend::Sqlite, change).await
-    }
-
     /// A test app (demo data, a small site) on `backend`, whose configuration `change`
     /// adjusts.
     pub(crate) async fn with_config_on(
