@@ -244,6 +244,38 @@ mod tests {
         assert!(!format!("{url:?}").contains("secret"));
     }
 
+    #[tokio::test]
+    async fn sqlite_connections_keep_their_settings() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let db = Db::open(dir.path()).await.expect("open");
+        assert_eq!(db.backend(), Backend::Sqlite);
+        // Every connection of the pool, not only the first: hold several at once.
+        let mut held = Vec::new();
+        for _ in 0..3 {
+            held.push(db.pool().acquire().await.expect("a connection"));
+        }
+        for conn in &mut held {
+            let pragma = |name: &str| format!("PRAGMA {name}");
+            let text: (String,) = sqlx::query_as(&pragma("journal_mode"))
+                .fetch_one(&mut **conn)
+                .await
+                .expect("journal mode");
+            assert_eq!(text.0, "wal");
+            for (name, expected) in [
+                ("foreign_keys", 1),
+                // NORMAL
+                ("synchronous", 1),
+                ("busy_timeout", 5_000),
+            ] {
+                let value: (i64,) = sqlx::query_as(&pragma(name))
+                    .fetch_one(&mut **conn)
+                    .await
+                    .expect("a pragma");
+                assert_eq!(value.0, expected, "{name}");
+            }
+        }
+    }
+
     #[test]
     fn both_backends_have_the_same_migrations() {
         let list = |migrator: &Migrator| {
