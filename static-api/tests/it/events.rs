@@ -11,8 +11,8 @@ use std::time::Duration;
 use axum::Router;
 use axum::http::StatusCode;
 use axum::routing::get;
-use static_api::db::Db;
 use static_api::db::culture::{PutOutcome, ShowOrigin, programme_path};
+use static_api::db::{DatabaseUrl, Db};
 use static_api::import::events::{import_files, import_url};
 use static_api::{AppState, Config};
 use suite_domain::culture::programme::{Programme, Show, ShowStatus, Text, Venue};
@@ -510,8 +510,14 @@ async fn the_demo_programme_is_seeded_through_the_database_and_published(backend
     assert_eq!(again.shows.iter().filter(|s| s.in_swipe).count(), 11);
 }
 
-fn cli(data: &Path, args: &[&str]) -> std::process::Output {
-    Command::new(env!("CARGO_BIN_EXE_static-api"))
+/// `static-api import events`, on PostgreSQL when `url` is given.
+fn cli(data: &Path, url: Option<&DatabaseUrl>, args: &[&str]) -> std::process::Output {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_static-api"));
+    command.env_remove("DATABASE_URL");
+    if let Some(url) = url {
+        command.env("DATABASE_URL", url.as_str());
+    }
+    command
         .arg("--data-dir")
         .arg(data)
         .args(["import", "events"])
@@ -520,11 +526,12 @@ fn cli(data: &Path, args: &[&str]) -> std::process::Output {
         .expect("run static-api")
 }
 
-#[tokio::test]
-async fn the_command_line_reports_and_exits_non_zero_when_nothing_is_imported() {
+async fn the_command_line_reports_and_exits_non_zero_when_nothing_is_imported(backend: Backend) {
     let dir = tempfile::tempdir().expect("temp dir");
+    let url = support::database_url(backend).await;
     {
-        let config = Config::new(dir.path(), dir.path().join("site"));
+        let mut config = Config::new(dir.path(), dir.path().join("site"));
+        config.database_url = url.clone();
         let state = AppState::open(config).await.expect("open");
         state
             .db
@@ -544,7 +551,7 @@ async fn the_command_line_reports_and_exits_non_zero_when_nothing_is_imported() 
         exhibition.to_str().expect("path"),
     );
 
-    let ok = cli(dir.path(), &["--centre", "cc-leuven", p, e]);
+    let ok = cli(dir.path(), url.as_ref(), &["--centre", "cc-leuven", p, e]);
     assert!(
         ok.status.success(),
         "{}",
@@ -562,13 +569,18 @@ async fn the_command_line_reports_and_exits_non_zero_when_nothing_is_imported() 
         1
     );
 
-    let json = cli(dir.path(), &["--centre", "cc-leuven", "--json", p]);
+    let json = cli(
+        dir.path(),
+        url.as_ref(),
+        &["--centre", "cc-leuven", "--json", p],
+    );
     assert!(json.status.success());
     let report: ImportReport = serde_json::from_slice(&json.stdout).expect("report JSON");
     assert_eq!((report.kind.as_str(), report.imported), ("events", 1));
 
     let none = cli(
         dir.path(),
+        url.as_ref(),
         &[
             "--centre",
             "cc-leuven",
@@ -581,19 +593,21 @@ async fn the_command_line_reports_and_exits_non_zero_when_nothing_is_imported() 
     assert!(String::from_utf8_lossy(&none.stdout).contains("not an event: a place"));
     assert!(String::from_utf8_lossy(&none.stderr).contains("nothing imported for cc-leuven"));
 
-    let unknown = cli(dir.path(), &["--centre", "cc-nergens", p]);
+    let unknown = cli(dir.path(), url.as_ref(), &["--centre", "cc-nergens", p]);
     assert!(!unknown.status.success());
     assert!(String::from_utf8_lossy(&unknown.stderr).contains("no centre \"cc-nergens\""));
 
     let both = cli(
         dir.path(),
+        url.as_ref(),
         &["--centre", "cc-leuven", "--url", "http://127.0.0.1:9/x", p],
     );
     assert!(!both.status.success(), "a URL or files, not both");
-    let neither = cli(dir.path(), &["--centre", "cc-leuven"]);
+    let neither = cli(dir.path(), url.as_ref(), &["--centre", "cc-leuven"]);
     assert!(!neither.status.success());
     let refused = cli(
         dir.path(),
+        url.as_ref(),
         &[
             "--centre",
             "cc-leuven",
@@ -606,6 +620,7 @@ async fn the_command_line_reports_and_exits_non_zero_when_nothing_is_imported() 
 }
 
 on_both_backends!(
+    the_command_line_reports_and_exits_non_zero_when_nothing_is_imported,
     imports_update_imported_shows_but_keep_staff_shows_swipe_choices_and_notes,
     staff_shows_are_listed_put_and_deleted_but_imported_ones_are_not_theirs,
     the_published_programme_holds_shows_that_have_not_ended,
