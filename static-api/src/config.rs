@@ -1,16 +1,19 @@
-//! Server configuration: where the data and the built site live, whether this is a
-//! demo, which reverse proxies to trust, whether outgoing fetches may reach private
+//! Server configuration: where the data and the built site live, which database (SQLite
+//! in the data folder, or PostgreSQL at a URL), whether this is a demo, which reverse proxies to trust, whether outgoing fetches may reach private
 //! addresses; and how durations are written on the command line (`6h`, `30m`, `1h30m`).
 
 use std::path::PathBuf;
 use std::time::Duration;
 
+use crate::db::DatabaseUrl;
 use crate::net::TrustedProxies;
 
 #[derive(Debug, Clone)]
 pub struct Config {
     /// Holds `suite.sqlite` and `public/` (the JSON served under `/data/`).
     pub data_dir: PathBuf,
+    /// PostgreSQL instead of `suite.sqlite` (`--database-url`, `DATABASE_URL`).
+    pub database_url: Option<DatabaseUrl>,
     /// The built site: `index.html` (portal) and one folder per app.
     pub site_dir: PathBuf,
     /// Demo mode: demo organisations and staff accounts exist.
@@ -33,10 +36,11 @@ pub const DEFAULT_UPLOAD_QUOTA: u64 = 1024 * 1024 * 1024;
 pub const DEFAULT_FEEDBACK_RETENTION: Duration = Duration::from_secs(365 * 86_400);
 
 impl Config {
-    /// A configuration with the defaults: no demo, no trusted proxy, public fetches only.
+    /// A configuration with the defaults: SQLite in the data folder, no demo, no trusted proxy, public fetches only.
     pub fn new(data_dir: impl Into<PathBuf>, site_dir: impl Into<PathBuf>) -> Self {
         Self {
             data_dir: data_dir.into(),
+            database_url: None,
             site_dir: site_dir.into(),
             demo: false,
             proxies: TrustedProxies::default(),

@@ -1,8 +1,10 @@
-//! The database: SQLite embedded (WAL, foreign keys on, migrations run at start).
+//! The database: SQLite embedded in the data folder (WAL, foreign keys on), or PostgreSQL
+//! when a `postgres://` URL is configured; migrations of the chosen backend run at start.
 //!
-//! Queries use `$1` placeholders, which SQLite and PostgreSQL both read, and live in
-//! this module's submodules only, so a PostgreSQL backend means a second set of
-//! migrations and a pool type, not a rewrite of every handler.
+//! One pool type for both: sqlx's `Any` driver. Queries use `$1` placeholders, which
+//! SQLite and PostgreSQL both read, and live in this module's submodules only, written
+//! once for both backends; where the SQL must differ, one small function of this module
+//! answers per backend (see ARCHITECTURE.md, "Storage").
 
 mod backup;
 mod bieblo;
@@ -14,18 +16,29 @@ mod sessions;
 mod settings;
 mod staff;
 
-use std::path::Path;
-use std::str::FromStr;
+use std::path::{Path, PathBuf};
 use std::time::Duration;
 
-use sqlx::SqlitePool;
-use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};
+use sqlx::any::{AnyConnectOptions, AnyPoolOptions};
+use sqlx::migrate::Migrator;
+use sqlx::sqlite::SqliteConnectOptions;
+use sqlx::{AnyPool, ConnectOptions, Executor};
 
 pub use sessions::SessionRow;
 pub use staff::StaffRow;
 
 /// The database's file in the data folder.
 pub const DB_FILE: &str = "suite.sqlite";
+
+/// Connections of one server's pool.
+const MAX_CONNECTIONS: u32 = 8;
+
+/// How long a SQLite connection waits for a lock another one holds.
+const SQLITE_BUSY_TIMEOUT: Duration = Duration::from_secs(5);
+
+/// The migrations of each backend, embedded: the same numbers and meaning in both.
+static SQLITE_MIGRATIONS: Migrator = sqlx::migrate!("./migrations/sqlite");
+static POSTGRES_MIGRATIONS: Migrator = sqlx::migrate!("./migrations/postgres");
 
 /// Errors while opening or migrating the database.
 #[derive(Debug, thiserror::Error)]
@@ -39,15 +52,81 @@ pub enum DbError {
     Open(#[from] sqlx::Error),
     #[error("cannot migrate database: {0}")]
     Migrate(#[from] sqlx::migrate::MigrateError),
+    #[error("{0}")]
+    Url(#[from] BadDatabaseUrl),
+}
+
+/// Which database a [`Db`] talks to.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Backend {
+    Sqlite,
+    Postgres,
+}
+
+impl Backend {
+    pub fn name(self) -> &'static str {
+        match self {
+            Backend::Sqlite => "SQLite",
+            Backend::Postgres => "PostgreSQL",
+        }
+    }
+}
+
+/// A `--database-url` that is not a PostgreSQL URL.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error(
+    "the database URL must start with postgres:// or postgresql:// (without a URL the \
+     database is SQLite in the data folder)"
+)]
+pub struct BadDatabaseUrl;
+
+/// A PostgreSQL URL (`postgres://user:password@host:port/database`). Its `Debug` shows
+/// neither the user nor the password.
+#[derive(Clone, PartialEq, Eq)]
+pub struct DatabaseUrl(String);
+
+impl DatabaseUrl {
+    /// Accepts `postgres://…` and `postgresql://…`; anything else is an error.
+    pub fn parse(text: &str) -> Result<Self, BadDatabaseUrl> {
+        let text = text.trim();
+        let lower = text.to_ascii_lowercase();
+        let rest = ["postgres://", "postgresql://"]
+            .iter()
+            .find_map(|scheme| lower.strip_prefix(scheme));
+        match rest {
+            Some(rest) if !rest.is_empty() => Ok(Self(text.to_string())),
+            _ => Err(BadDatabaseUrl),
+        }
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl std::fmt::Debug for DatabaseUrl {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("DatabaseUrl(postgres://…)")
+    }
 }
 
 /// A handle on the database pool; cheap to clone.
 #[derive(Clone, Debug)]
 pub struct Db {
-    pool: SqlitePool,
+    pool: AnyPool,
+    backend: Backend,
 }
 
 impl Db {
+    /// The database of a configuration: PostgreSQL at `url` when there is one, otherwise
+    /// `suite.sqlite` in `data_dir`.
+    pub async fn connect(data_dir: &Path, url: Option<&DatabaseUrl>) -> Result<Self, DbError> {
+        match url {
+            Some(url) => Self::open_postgres(url).await,
+            None => Self::open(data_dir).await,
+        }
+    }
+
     /// Opens `suite.sqlite` in `data_dir` (created if missing) and runs the migrations.
     pub async fn open(data_dir: &Path) -> Result<Self, DbError> {
         std::fs::create_dir_all(data_dir).map_err(|source| DbError::DataDir {
@@ -57,22 +136,54 @@ impl Db {
         Self::open_file(&data_dir.join(DB_FILE)).await
     }
 
-    /// Opens (and migrates) the database in `file`.
+    /// Opens (and migrates) the SQLite database in `file`.
     pub async fn open_file(file: &Path) -> Result<Self, DbError> {
-        let file = file.to_path_buf();
-        let options = SqliteConnectOptions::from_str("sqlite:")?
-            .filename(file)
+        sqlx::any::install_default_drivers();
+        let url = SqliteConnectOptions::new()
+            .filename(PathBuf::from(file))
             .create_if_missing(true)
-            .journal_mode(SqliteJournalMode::Wal)
-            .synchronous(SqliteSynchronous::Normal)
-            .foreign_keys(true)
-            .busy_timeout(Duration::from_secs(5));
-        let pool = SqlitePoolOptions::new()
-            .max_connections(8)
+            .to_url_lossy();
+        let options = AnyConnectOptions::from_url(&url)?;
+        // The Any driver reads only the file and mode from the URL: the rest of the
+        // settings are pragmas on every new connection (the busy timeout first, so the
+        // others wait for a lock instead of failing).
+        let pragmas = format!(
+            "PRAGMA busy_timeout = {}; PRAGMA journal_mode = WAL; \
+             PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;",
+            SQLITE_BUSY_TIMEOUT.as_millis()
+        );
+        let pool = AnyPoolOptions::new()
+            .max_connections(MAX_CONNECTIONS)
+            .after_connect(move |conn, _| {
+                let pragmas = pragmas.clone();
+                Box::pin(async move { conn.execute(sqlx::raw_sql(&pragmas)).await.map(|_| ()) })
+            })
             .connect_with(options)
             .await?;
-        sqlx::migrate!("./migrations/sqlite").run(&pool).await?;
-        Ok(Self { pool })
+        SQLITE_MIGRATIONS.run(&pool).await?;
+        Ok(Self {
+            pool,
+            backend: Backend::Sqlite,
+        })
+    }
+
+    /// Connects to PostgreSQL at `url` and runs the migrations.
+    pub async fn open_postgres(url: &DatabaseUrl) -> Result<Self, DbError> {
+        sqlx::any::install_default_drivers();
+        let pool = AnyPoolOptions::new()
+            .max_connections(MAX_CONNECTIONS)
+            .connect(url.as_str())
+            .await?;
+        POSTGRES_MIGRATIONS.run(&pool).await?;
+        Ok(Self {
+            pool,
+            backend: Backend::Postgres,
+        })
+    }
+
+    /// Which database this is.
+    pub fn backend(&self) -> Backend {
+        self.backend
     }
 
     /// Whether the database answers a trivial query.
@@ -88,12 +199,94 @@ impl Db {
         self.pool.close().await;
     }
 
-    pub(crate) fn pool(&self) -> &SqlitePool {
+    pub(crate) fn pool(&self) -> &AnyPool {
         &self.pool
+    }
+
+    /// The error of an operation this backend does not have (SQLite's file copy and
+    /// integrity check on PostgreSQL).
+    fn unsupported(&self, what: &str) -> sqlx::Error {
+        sqlx::Error::Configuration(
+            format!("{what} is not available on {}", self.backend.name()).into(),
+        )
     }
 }
 
 /// Whether an error is a violated UNIQUE or PRIMARY KEY constraint.
 pub fn is_unique_violation(err: &sqlx::Error) -> bool {
     matches!(err, sqlx::Error::Database(e) if e.is_unique_violation())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn database_urls() {
+        for good in [
+            "postgres://suite@127.0.0.1:5432/suite",
+            "postgresql://suite:secret@db.example/suite?sslmode=require",
+            " POSTGRES://host/db ",
+        ] {
+            assert!(DatabaseUrl::parse(good).is_ok(), "{good}");
+        }
+        for bad in [
+            "",
+            "postgres://",
+            "sqlite://data/suite.sqlite",
+            "mysql://host/db",
+            "data/suite.sqlite",
+            "postgres:/host/db",
+        ] {
+            assert_eq!(DatabaseUrl::parse(bad), Err(BadDatabaseUrl), "{bad}");
+        }
+        let url = DatabaseUrl::parse("postgres://suite:secret@host/db").expect("a URL");
+        assert!(!format!("{url:?}").contains("secret"));
+    }
+
+    #[tokio::test]
+    async fn sqlite_connections_keep_their_settings() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let db = Db::open(dir.path()).await.expect("open");
+        assert_eq!(db.backend(), Backend::Sqlite);
+        // Every connection of the pool, not only the first: hold several at once.
+        let mut held = Vec::new();
+        for _ in 0..3 {
+            held.push(db.pool().acquire().await.expect("a connection"));
+        }
+        for conn in &mut held {
+            let pragma = |name: &str| format!("PRAGMA {name}");
+            let text: (String,) = sqlx::query_as(&pragma("journal_mode"))
+                .fetch_one(&mut **conn)
+                .await
+                .expect("journal mode");
+            assert_eq!(text.0, "wal");
+            for (name, expected) in [
+                ("foreign_keys", 1),
+                // NORMAL
+                ("synchronous", 1),
+                ("busy_timeout", 5_000),
+            ] {
+                let value: (i64,) = sqlx::query_as(&pragma(name))
+                    .fetch_one(&mut **conn)
+                    .await
+                    .expect("a pragma");
+                assert_eq!(value.0, expected, "{name}");
+            }
+        }
+    }
+
+    #[test]
+    fn both_backends_have_the_same_migrations() {
+        let list = |migrator: &Migrator| {
+            migrator
+                .iter()
+                .map(|m| (m.version, m.description.to_string()))
+                .collect::<Vec<_>>()
+        };
+        let sqlite = list(&SQLITE_MIGRATIONS);
+        assert_eq!(sqlite, list(&POSTGRES_MIGRATIONS));
+        assert_eq!(sqlite.len(), 8);
+        assert_eq!(sqlite.last().map(|(v, _)| *v), Some(9));
+    }
 }

@@ -60,9 +60,10 @@ pub enum OpenError {
 }
 
 impl AppState {
-    /// Opens (and migrates) the database in the configured data directory.
+    /// Opens (and migrates) the configured database: PostgreSQL at the database URL, or
+    /// SQLite in the data directory.
     pub async fn open(config: Config) -> Result<Self, OpenError> {
-        let db = db::Db::open(&config.data_dir).await?;
+        let db = db::Db::connect(&config.data_dir, config.database_url.as_ref()).await?;
         let covers = import::covers::CoverStore::new(
             &config.public_data_dir(),
             import::covers::CoverSettings {

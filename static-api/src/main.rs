@@ -8,6 +8,7 @@ use std::time::Duration;
 
 use clap::{Args, Parser, Subcommand};
 use static_api::config::parse_duration;
+use static_api::db::DatabaseUrl;
 use static_api::import::covers::{CoverSettings, CoverStore};
 use static_api::import::live::{
     ApiKey, DEFAULT_BASE_URL, LiveClient, LiveConfig, LiveImport, import_live,
@@ -26,6 +27,10 @@ struct Cli {
     /// Folder of the database and of the JSON served under /data.
     #[arg(long, global = true, env = "SUITE_DATA_DIR", default_value = "data")]
     data_dir: PathBuf,
+    /// PostgreSQL instead of SQLite: postgres://user:password@host:port/database.
+    /// Without it the database is suite.sqlite in the data folder.
+    #[arg(long, global = true, env = "DATABASE_URL", hide_env_values = true, value_parser = parse_database_url)]
+    database_url: Option<DatabaseUrl>,
     /// Let covers and event imports fetch from loopback, private and link-local
     /// addresses (a stand-in on this machine; never on a public server).
     #[arg(long, global = true, env = "SUITE_ALLOW_PRIVATE_FETCH")]
@@ -200,6 +205,14 @@ async fn run() -> ExitCode {
         .with_writer(std::io::stderr)
         .init();
     let cli = Cli::parse();
+    // The data folder always holds the published files; the database is there too
+    // unless a PostgreSQL URL is given.
+    let base = {
+        let mut config = Config::new(cli.data_dir, PathBuf::new());
+        config.database_url = cli.database_url;
+        config.allow_private_fetch = cli.allow_private_fetch;
+        config
+    };
     let result = match cli.command {
         Command::Serve {
             addr,
@@ -218,20 +231,20 @@ async fn run() -> ExitCode {
                 .map_err(|e| format!("--trusted-proxies: {e}"));
             match (refresh, proxies) {
                 (Ok(refresh), Ok(proxies)) => {
-                    let mut config = Config::new(cli.data_dir, site_dir);
+                    let mut config = base;
+                    config.site_dir = site_dir;
                     config.demo = demo;
                     config.proxies = proxies;
-                    config.allow_private_fetch = cli.allow_private_fetch;
                     config.feedback_retention = feedback_retention;
                     serve(config, addr, refresh).await
                 }
                 (Err(e), _) | (_, Err(e)) => Err(e),
             }
         }
-        Command::CreateAdmin { email, name } => create_admin(cli.data_dir, &email, &name).await,
-        Command::Backup { file } => backup(cli.data_dir, &file).await,
-        Command::Restore { file } => restore(&cli.data_dir, &file).await,
-        Command::Import { kind } => import(cli.data_dir, cli.allow_private_fetch, kind).await,
+        Command::CreateAdmin { email, name } => create_admin(base, &email, &name).await,
+        Command::Backup { file } => backup(base, &file).await,
+        Command::Restore { file } => restore(&base, &file).await,
+        Command::Import { kind } => import(base, kind).await,
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -294,7 +307,25 @@ async fn serve(
         .map_err(|e| format!("server stopped: {e}"))
 }
 
-async fn import(data_dir: PathBuf, allow_private: bool, kind: ImportKind) -> Result<(), String> {
+/// Reads `--database-url` (clap's message shows the reason).
+fn parse_database_url(text: &str) -> Result<DatabaseUrl, String> {
+    DatabaseUrl::parse(text).map_err(|e| e.to_string())
+}
+
+/// Backups and restores copy the SQLite file; PostgreSQL has its own tools.
+fn sqlite_only(config: &Config, command: &str) -> Result<(), String> {
+    if config.database_url.is_some() {
+        return Err(format!(
+            "`{command}` works on the SQLite database in the data folder only; with \
+             --database-url (PostgreSQL) back up the database with pg_dump and restore it \
+             with pg_restore, and copy {} yourself",
+            config.public_data_dir().display()
+        ));
+    }
+    Ok(())
+}
+
+async fn import(base: Config, kind: ImportKind) -> Result<(), String> {
     let (library, location, json, no_covers, live, profile, queries, catalogue, files) = match kind
     {
         ImportKind::Catalogue {
@@ -316,20 +347,13 @@ async fn import(data_dir: PathBuf, allow_private: bool, kind: ImportKind) -> Res
             json,
             files,
         } => {
-            return import_events(
-                data_dir,
-                allow_private,
-                &centre,
-                url.as_deref(),
-                json,
-                &files,
-            )
-            .await;
+            return import_events(base, &centre, url.as_deref(), json, &files).await;
         }
     };
     // The library's own themes, as staff saved them in the back-office.
-    let config = Config::new(data_dir.clone(), PathBuf::new());
-    let state = AppState::open(config).await.map_err(|e| e.to_string())?;
+    let allow_private = base.allow_private_fetch;
+    let public = base.public_data_dir();
+    let state = AppState::open(base).await.map_err(|e| e.to_string())?;
     let themes = state
         .db
         .library_themes(&library)
@@ -343,7 +367,6 @@ async fn import(data_dir: PathBuf, allow_private: bool, kind: ImportKind) -> Res
         now: &now,
         themes: &themes,
     };
-    let public = data_dir.join("public");
     let covers = if no_covers {
         None
     } else {
@@ -386,15 +409,12 @@ async fn import(data_dir: PathBuf, allow_private: bool, kind: ImportKind) -> Res
 }
 
 async fn import_events(
-    data_dir: PathBuf,
-    allow_private: bool,
+    config: Config,
     centre: &str,
     url: Option<&str>,
     json: bool,
     files: &[PathBuf],
 ) -> Result<(), String> {
-    let mut config = Config::new(data_dir, PathBuf::new());
-    config.allow_private_fetch = allow_private;
     let state = AppState::open(config).await.map_err(|e| e.to_string())?;
     let public = state.config.public_data_dir();
     let report = match url {
@@ -435,10 +455,10 @@ fn print_report(
     }
 }
 
-async fn backup(data_dir: PathBuf, file: &std::path::Path) -> Result<(), String> {
-    let state = AppState::open(Config::new(data_dir.clone(), PathBuf::new()))
-        .await
-        .map_err(|e| e.to_string())?;
+async fn backup(config: Config, file: &std::path::Path) -> Result<(), String> {
+    sqlite_only(&config, "backup")?;
+    let data_dir = config.data_dir.clone();
+    let state = AppState::open(config).await.map_err(|e| e.to_string())?;
     let report = static_api::backup::backup(&state.db, &data_dir, file)
         .await
         .map_err(|e| format!("backup failed: {e}"))?;
@@ -451,8 +471,9 @@ async fn backup(data_dir: PathBuf, file: &std::path::Path) -> Result<(), String>
     Ok(())
 }
 
-async fn restore(data_dir: &std::path::Path, file: &std::path::Path) -> Result<(), String> {
-    let report = static_api::backup::restore(file, data_dir)
+async fn restore(config: &Config, file: &std::path::Path) -> Result<(), String> {
+    sqlite_only(config, "restore")?;
+    let report = static_api::backup::restore(file, &config.data_dir)
         .await
         .map_err(|e| format!("restore failed, nothing changed: {e}"))?;
     tracing::info!(
@@ -464,7 +485,7 @@ async fn restore(data_dir: &std::path::Path, file: &std::path::Path) -> Result<(
     Ok(())
 }
 
-async fn create_admin(data_dir: PathBuf, email: &str, name: &str) -> Result<(), String> {
+async fn create_admin(config: Config, email: &str, name: &str) -> Result<(), String> {
     check_email(email).map_err(|e| format!("email: {:?}", e.message))?;
     check_text("name", name, 120).map_err(|e| format!("name: {:?}", e.message))?;
     let mut password = String::new();
@@ -475,7 +496,6 @@ async fn create_admin(data_dir: PathBuf, email: &str, name: &str) -> Result<(), 
     let password = password.trim_end_matches(['\r', '\n']).to_string();
     check_new_password(&password)
         .map_err(|_| "the password needs at least 8 characters".to_string())?;
-    let config = Config::new(data_dir, PathBuf::new());
     let state = AppState::open(config).await.map_err(|e| e.to_string())?;
     let hash = static_api::auth::hash_password(password)
         .await

@@ -87,7 +87,8 @@ impl Db {
         }
         sqlx::query(
             "INSERT INTO bieblo_daily (library_id, day, visits, tips) VALUES ($1, $2, 1, $3) \
-             ON CONFLICT (library_id, day) DO UPDATE SET visits = visits + 1, tips = tips + excluded.tips",
+             ON CONFLICT (library_id, day) DO UPDATE SET visits = bieblo_daily.visits + 1, \
+             tips = bieblo_daily.tips + excluded.tips",
         )
         .bind(library)
         .bind(day)
@@ -98,7 +99,9 @@ impl Db {
             sqlx::query(
                 "INSERT INTO bieblo_theme_daily (library_id, day, theme, likes, dislikes, tips) \
                  VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (library_id, day, theme) DO UPDATE SET \
-                 likes = likes + excluded.likes, dislikes = dislikes + excluded.dislikes, tips = tips + excluded.tips",
+                 likes = bieblo_theme_daily.likes + excluded.likes, \
+                 dislikes = bieblo_theme_daily.dislikes + excluded.dislikes, \
+                 tips = bieblo_theme_daily.tips + excluded.tips",
             )
             .bind(library)
             .bind(day)
@@ -126,7 +129,8 @@ impl Db {
         .fetch_all(self.pool())
         .await?;
         let themes: Vec<(String, i64, i64, i64)> = sqlx::query_as(
-            "SELECT theme, SUM(likes), SUM(dislikes), SUM(tips) FROM bieblo_theme_daily \
+            "SELECT theme, CAST(SUM(likes) AS BIGINT), CAST(SUM(dislikes) AS BIGINT), \
+             CAST(SUM(tips) AS BIGINT) FROM bieblo_theme_daily \
              WHERE library_id = $1 AND day >= $2 GROUP BY theme ORDER BY theme",
         )
         .bind(library)

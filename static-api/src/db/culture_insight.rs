@@ -105,8 +105,9 @@ impl Db {
         let sql = format!(
             "INSERT INTO culture_feedback_daily (centre_id, show_id, day, {column}, similar_yes, similar_no) \
              VALUES ($1, $2, $3, 1, $4, $5) ON CONFLICT (centre_id, show_id, day) DO UPDATE SET \
-             {column} = {column} + 1, similar_yes = similar_yes + excluded.similar_yes, \
-             similar_no = similar_no + excluded.similar_no"
+             {column} = culture_feedback_daily.{column} + 1, \
+             similar_yes = culture_feedback_daily.similar_yes + excluded.similar_yes, \
+             similar_no = culture_feedback_daily.similar_no + excluded.similar_no"
         );
         sqlx::query(&sql)
             .bind(centre)
@@ -174,7 +175,7 @@ impl Db {
     pub async fn culture_insight(&self, centre: &str) -> Result<Vec<ShowInsight>, sqlx::Error> {
         let mut shows: BTreeMap<String, ShowInsight> = BTreeMap::new();
         let interactions: Vec<(String, String, i64)> = sqlx::query_as(
-            "SELECT show_id, interaction, SUM(count) FROM culture_interaction_daily \
+            "SELECT show_id, interaction, CAST(SUM(count) AS BIGINT) FROM culture_interaction_daily \
              WHERE centre_id = $1 GROUP BY show_id, interaction",
         )
         .bind(centre)
@@ -196,8 +197,10 @@ impl Db {
         }
         type FeedbackRow = (String, i64, i64, i64, i64, i64, i64, i64);
         let feedback: Vec<FeedbackRow> = sqlx::query_as(
-            "SELECT show_id, SUM(rating_1), SUM(rating_2), SUM(rating_3), SUM(rating_4), \
-             SUM(rating_5), SUM(similar_yes), SUM(similar_no) FROM culture_feedback_daily \
+            "SELECT show_id, CAST(SUM(rating_1) AS BIGINT), CAST(SUM(rating_2) AS BIGINT), \
+             CAST(SUM(rating_3) AS BIGINT), CAST(SUM(rating_4) AS BIGINT), \
+             CAST(SUM(rating_5) AS BIGINT), CAST(SUM(similar_yes) AS BIGINT), \
+             CAST(SUM(similar_no) AS BIGINT) FROM culture_feedback_daily \
              WHERE centre_id = $1 GROUP BY show_id",
         )
         .bind(centre)

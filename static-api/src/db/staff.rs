@@ -51,9 +51,9 @@ impl Db {
         role: &Role,
     ) -> Result<i64, sqlx::Error> {
         let org = role.org();
-        let done = sqlx::query(
+        sqlx::query_scalar(
             "INSERT INTO staff (email, display_name, password_hash, role, org_kind, org_id) \
-             VALUES ($1, $2, $3, $4, $5, $6)",
+             VALUES ($1, $2, $3, $4, $5, $6) RETURNING id",
         )
         .bind(email)
         .bind(display_name)
@@ -61,9 +61,8 @@ impl Db {
         .bind(role.name())
         .bind(org.as_ref().map(|o| o.kind.as_str()))
         .bind(org.as_ref().map(|o| o.id.clone()))
-        .execute(self.pool())
-        .await?;
-        Ok(done.last_insert_rowid())
+        .fetch_one(self.pool())
+        .await
     }
 
     /// The staff of one organisation, by name.

@@ -5,20 +5,18 @@ use crate::support;
 
 use axum::http::{Method, StatusCode};
 use serde_json::json;
-use support::{ADMIN, GENT, TestApp, WETTEREN};
+use support::{ADMIN, Backend, GENT, TestApp, WETTEREN};
 
-#[tokio::test]
-async fn health_answers_with_the_database() {
-    let app = TestApp::new().await;
+async fn health_answers_with_the_database(backend: Backend) {
+    let app = TestApp::on(backend).await;
     let res = app.get("/api/health").await;
     assert_eq!(res.status, StatusCode::OK);
     assert_eq!(res.json["status"], "ok");
     assert_eq!(res.json["demo"], true);
 }
 
-#[tokio::test]
-async fn login_sets_a_host_prefixed_http_only_strict_cookie() {
-    let app = TestApp::new().await;
+async fn login_sets_a_host_prefixed_http_only_strict_cookie(backend: Backend) {
+    let app = TestApp::on(backend).await;
     let res = app.login(WETTEREN.0, WETTEREN.1).await;
     assert_eq!(res.status, StatusCode::OK);
     let cookie = res.header("set-cookie").unwrap_or_default();
@@ -37,9 +35,8 @@ async fn login_sets_a_host_prefixed_http_only_strict_cookie() {
     assert!(res.json.get("password_hash").is_none());
 }
 
-#[tokio::test]
-async fn wrong_password_and_unknown_email_are_refused_alike() {
-    let app = TestApp::new().await;
+async fn wrong_password_and_unknown_email_are_refused_alike(backend: Backend) {
+    let app = TestApp::on(backend).await;
     let wrong = app.login(WETTEREN.0, "not-the-password").await;
     let unknown = app.login("nobody@demo.invalid", "whatever-123").await;
     for res in [&wrong, &unknown] {
@@ -53,9 +50,8 @@ async fn wrong_password_and_unknown_email_are_refused_alike() {
     }
 }
 
-#[tokio::test]
-async fn repeated_failures_are_rate_limited_even_with_the_right_password() {
-    let app = TestApp::new().await;
+async fn repeated_failures_are_rate_limited_even_with_the_right_password(backend: Backend) {
+    let app = TestApp::on(backend).await;
     for _ in 0..5 {
         assert_eq!(
             app.login(GENT.0, "wrong-password").await.status,
@@ -73,9 +69,8 @@ async fn repeated_failures_are_rate_limited_even_with_the_right_password() {
     );
 }
 
-#[tokio::test]
-async fn a_burst_of_wrong_logins_verifies_at_most_five_passwords() {
-    let app = TestApp::new().await;
+async fn a_burst_of_wrong_logins_verifies_at_most_five_passwords(backend: Backend) {
+    let app = TestApp::on(backend).await;
     let before = app.state.passwords.verifications();
     let attempts = (0..300).map(|i| {
         let app = &app;
@@ -147,9 +142,8 @@ async fn futures_join_all<F: std::future::Future>(
     out.into_iter().flatten().collect()
 }
 
-#[tokio::test]
-async fn nobody_can_lock_a_staff_member_out_from_another_address() {
-    let app = TestApp::new().await;
+async fn nobody_can_lock_a_staff_member_out_from_another_address(backend: Backend) {
+    let app = TestApp::on(backend).await;
     for _ in 0..30 {
         let res = app
             .login_from("6.6.6.6:1000", GENT.0, "wrong-password", &[])
@@ -170,9 +164,8 @@ async fn nobody_can_lock_a_staff_member_out_from_another_address() {
     assert_eq!(own.status, StatusCode::OK, "{}", own.json);
 }
 
-#[tokio::test]
-async fn behind_a_trusted_proxy_the_limit_keys_on_the_forwarded_client() {
-    let app = TestApp::with_config(|config| {
+async fn behind_a_trusted_proxy_the_limit_keys_on_the_forwarded_client(backend: Backend) {
+    let app = TestApp::with_config_on(backend, |config| {
         config.proxies = static_api::net::TrustedProxies::parse("10.0.0.2", None).expect("list");
     })
     .await;
@@ -202,9 +195,8 @@ async fn behind_a_trusted_proxy_the_limit_keys_on_the_forwarded_client() {
     assert_eq!(forged.status, StatusCode::TOO_MANY_REQUESTS);
 }
 
-#[tokio::test]
-async fn logout_needs_the_csrf_token_and_ends_the_session_on_the_server() {
-    let app = TestApp::new().await;
+async fn logout_needs_the_csrf_token_and_ends_the_session_on_the_server(backend: Backend) {
+    let app = TestApp::on(backend).await;
     let session = app.session(WETTEREN).await;
     assert_eq!(
         app.get_as("/api/session", &session).await.status,
@@ -240,9 +232,8 @@ async fn logout_needs_the_csrf_token_and_ends_the_session_on_the_server() {
     assert_eq!(after.json["error"]["code"], "not_logged_in");
 }
 
-#[tokio::test]
-async fn library_staff_cannot_read_or_change_another_library() {
-    let app = TestApp::new().await;
+async fn library_staff_cannot_read_or_change_another_library(backend: Backend) {
+    let app = TestApp::on(backend).await;
     let wetteren = app.session(WETTEREN).await;
     let own = app
         .get_as("/api/orgs/library/demo-wetteren", &wetteren)
@@ -290,9 +281,8 @@ async fn library_staff_cannot_read_or_change_another_library() {
     assert_eq!(all.json.as_array().map(Vec::len), Some(4));
 }
 
-#[tokio::test]
-async fn staff_update_their_own_organisation_with_validation() {
-    let app = TestApp::new().await;
+async fn staff_update_their_own_organisation_with_validation(backend: Backend) {
+    let app = TestApp::on(backend).await;
     let s = app.session(WETTEREN).await;
     let path = "/api/orgs/library/demo-wetteren";
     let res = app
@@ -334,9 +324,8 @@ async fn staff_update_their_own_organisation_with_validation() {
     assert_eq!(res.status, StatusCode::NOT_FOUND);
 }
 
-#[tokio::test]
-async fn creating_staff_is_scoped_and_validated() {
-    let app = TestApp::new().await;
+async fn creating_staff_is_scoped_and_validated(backend: Backend) {
+    let app = TestApp::on(backend).await;
     let s = app.session(WETTEREN).await;
     let new = |email: &str, role: &str, org: Option<&str>, password: &str| json!({"email": email, "display_name": "Nieuwe collega", "password": password, "role": role, "org": org});
     let created = app
@@ -437,9 +426,8 @@ async fn creating_staff_is_scoped_and_validated() {
     assert_eq!(res.status, StatusCode::NOT_FOUND);
 }
 
-#[tokio::test]
-async fn cross_site_state_changes_are_refused() {
-    let app = TestApp::new().await;
+async fn cross_site_state_changes_are_refused(backend: Backend) {
+    let app = TestApp::on(backend).await;
     let s = app.session(WETTEREN).await;
     let body = json!({"name": "Gehackt", "town": ""});
     let res = app
@@ -476,9 +464,8 @@ async fn cross_site_state_changes_are_refused() {
     );
 }
 
-#[tokio::test]
-async fn malformed_requests_get_4xx_with_the_error_body_never_5xx() {
-    let app = TestApp::new().await;
+async fn malformed_requests_get_4xx_with_the_error_body_never_5xx(backend: Backend) {
+    let app = TestApp::on(backend).await;
     let json_ct = [("content-type", "application/json")];
     type Case<'a> = (
         Method,
@@ -557,9 +544,8 @@ async fn malformed_requests_get_4xx_with_the_error_body_never_5xx() {
     assert_eq!(long.status, StatusCode::UNAUTHORIZED);
 }
 
-#[tokio::test]
-async fn every_response_carries_the_security_headers() {
-    let app = TestApp::new().await;
+async fn every_response_carries_the_security_headers(backend: Backend) {
+    let app = TestApp::on(backend).await;
     for path in [
         "/",
         "/api/health",
@@ -588,3 +574,20 @@ async fn every_response_carries_the_security_headers() {
         );
     }
 }
+
+on_both_backends!(
+    health_answers_with_the_database,
+    login_sets_a_host_prefixed_http_only_strict_cookie,
+    wrong_password_and_unknown_email_are_refused_alike,
+    repeated_failures_are_rate_limited_even_with_the_right_password,
+    a_burst_of_wrong_logins_verifies_at_most_five_passwords,
+    nobody_can_lock_a_staff_member_out_from_another_address,
+    behind_a_trusted_proxy_the_limit_keys_on_the_forwarded_client,
+    logout_needs_the_csrf_token_and_ends_the_session_on_the_server,
+    library_staff_cannot_read_or_change_another_library,
+    staff_update_their_own_organisation_with_validation,
+    creating_staff_is_scoped_and_validated,
+    cross_site_state_changes_are_refused,
+    malformed_requests_get_4xx_with_the_error_body_never_5xx,
+    every_response_carries_the_security_headers,
+);

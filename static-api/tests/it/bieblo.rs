@@ -6,16 +6,15 @@ use crate::support;
 use axum::http::{Method, StatusCode};
 use serde_json::json;
 use suite_import::catalogue::generate_demo_catalogue;
-use support::{GENT, TestApp, WETTEREN};
+use support::{Backend, GENT, TestApp, WETTEREN};
 
 fn usage(theme: &str) -> serde_json::Value {
     json!({"age": "eight_nine", "swipes": [{"theme": theme, "liked": true}, {"theme": "sport", "liked": false}],
            "tip_themes": [theme, theme], "tips": 8})
 }
 
-#[tokio::test]
-async fn kiosks_are_public_and_only_active_ones_are_listed() {
-    let app = TestApp::new().await;
+async fn kiosks_are_public_and_only_active_ones_are_listed(backend: Backend) {
+    let app = TestApp::on(backend).await;
     let list = app.get("/api/bieblo/kiosks").await;
     assert_eq!(list.status, StatusCode::OK);
     let libraries: Vec<_> = list
@@ -39,9 +38,8 @@ async fn kiosks_are_public_and_only_active_ones_are_listed() {
     );
 }
 
-#[tokio::test]
-async fn staff_change_only_their_own_librarys_kiosk() {
-    let app = TestApp::new().await;
+async fn staff_change_only_their_own_librarys_kiosk(backend: Backend) {
+    let app = TestApp::on(backend).await;
     let wetteren = app.session(WETTEREN).await;
     let update =
         json!({"branch": "Uitleenpost Massemen (demo)", "idle_seconds": 90, "active": true});
@@ -111,9 +109,8 @@ async fn staff_change_only_their_own_librarys_kiosk() {
     );
 }
 
-#[tokio::test]
-async fn anonymous_usage_adds_up_in_the_scoped_statistics() {
-    let app = TestApp::new().await;
+async fn anonymous_usage_adds_up_in_the_scoped_statistics(backend: Backend) {
+    let app = TestApp::on(backend).await;
     for _ in 0..3 {
         let res = app
             .raw(
@@ -203,9 +200,8 @@ async fn anonymous_usage_adds_up_in_the_scoped_statistics() {
     );
 }
 
-#[tokio::test]
-async fn staff_import_catalogue_files_and_read_the_runs() {
-    let app = TestApp::new().await;
+async fn staff_import_catalogue_files_and_read_the_runs(backend: Backend) {
+    let app = TestApp::on(backend).await;
     let wetteren = app.session(WETTEREN).await;
     let demo = generate_demo_catalogue(5, 30, &["Wetteren hoofdbibliotheek (demo)"]);
     let mut files = vec![json!({"name": "search.xml", "content": demo.search_xml})];
@@ -279,9 +275,8 @@ fn png_data_url() -> String {
     )
 }
 
-#[tokio::test]
-async fn staff_edit_their_librarys_themes_and_the_kiosk_sees_labels_at_once() {
-    let app = TestApp::new().await;
+async fn staff_edit_their_librarys_themes_and_the_kiosk_sees_labels_at_once(backend: Backend) {
+    let app = TestApp::on(backend).await;
     let public = app.state.config.public_data_dir();
     static_api::import::catalogue::import_demo(
         &public,
@@ -361,9 +356,10 @@ async fn staff_edit_their_librarys_themes_and_the_kiosk_sees_labels_at_once() {
     assert_eq!(snapshot.json["themes"][3]["label_nl"], "Sport");
 }
 
-#[tokio::test]
-async fn theme_pictures_must_be_small_real_images_and_themes_stay_in_their_library() {
-    let app = TestApp::new().await;
+async fn theme_pictures_must_be_small_real_images_and_themes_stay_in_their_library(
+    backend: Backend,
+) {
+    let app = TestApp::on(backend).await;
     let wetteren = app.session(WETTEREN).await;
     let post = |theme: &'static str, data_url: String| {
         let path = format!("/api/bieblo/demo-wetteren/themes/{theme}/picture");
@@ -422,9 +418,8 @@ async fn theme_pictures_must_be_small_real_images_and_themes_stay_in_their_libra
     assert_eq!(app.get(url).await.status, StatusCode::UNAUTHORIZED);
 }
 
-#[tokio::test]
-async fn theme_pictures_no_theme_uses_are_tidied_a_day_later() {
-    let app = TestApp::new().await;
+async fn theme_pictures_no_theme_uses_are_tidied_a_day_later(backend: Backend) {
+    let app = TestApp::on(backend).await;
     let wetteren = app.session(WETTEREN).await;
     let url = "/api/bieblo/demo-wetteren/themes";
     let folder = app
@@ -476,3 +471,13 @@ async fn theme_pictures_no_theme_uses_are_tidied_a_day_later() {
     assert!(!stray.exists(), "the unused picture is gone");
     assert!(used_file.exists(), "the picture a theme uses stays");
 }
+
+on_both_backends!(
+    kiosks_are_public_and_only_active_ones_are_listed,
+    staff_change_only_their_own_librarys_kiosk,
+    anonymous_usage_adds_up_in_the_scoped_statistics,
+    staff_import_catalogue_files_and_read_the_runs,
+    staff_edit_their_librarys_themes_and_the_kiosk_sees_labels_at_once,
+    theme_pictures_must_be_small_real_images_and_themes_stay_in_their_library,
+    theme_pictures_no_theme_uses_are_tidied_a_day_later,
+);

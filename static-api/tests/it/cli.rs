@@ -1,5 +1,6 @@
 //! The server's command line: `create-admin` makes the first admin (password from stdin,
-//! validated), and without `--demo` no demo account exists.
+//! validated), and without `--demo` no demo account exists; on SQLite and, through
+//! `DATABASE_URL`, on PostgreSQL, where backups point to `pg_dump`.
 
 use crate::support;
 
@@ -7,10 +8,28 @@ use std::io::Write;
 use std::process::{Command, Stdio};
 
 use axum::http::StatusCode;
+use static_api::db::DatabaseUrl;
 use static_api::{AppState, Config};
+use support::Backend;
 
-fn create_admin(data: &std::path::Path, email: &str, password: &str) -> std::process::Output {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_static-api"))
+/// `static-api`, with `DATABASE_URL` when `url` is given (and never from this process's
+/// environment).
+fn command(url: Option<&DatabaseUrl>) -> Command {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_static-api"));
+    command.env_remove("DATABASE_URL");
+    if let Some(url) = url {
+        command.env("DATABASE_URL", url.as_str());
+    }
+    command
+}
+
+fn create_admin(
+    data: &std::path::Path,
+    email: &str,
+    password: &str,
+    url: Option<&DatabaseUrl>,
+) -> std::process::Output {
+    let mut child = command(url)
         .arg("--data-dir")
         .arg(data)
         .args([
@@ -31,23 +50,34 @@ fn create_admin(data: &std::path::Path, email: &str, password: &str) -> std::pro
     child.wait_with_output().expect("wait")
 }
 
-#[tokio::test]
-async fn create_admin_makes_a_working_admin_and_refuses_short_passwords() {
+async fn create_admin_makes_a_working_admin_and_refuses_short_passwords(backend: Backend) {
     let dir = tempfile::tempdir().expect("temp dir");
-    let short = create_admin(dir.path(), "beheer@bib.example", "kort");
+    let url = support::database_url(backend).await;
+    let short = create_admin(dir.path(), "beheer@bib.example", "kort", url.as_ref());
     assert!(!short.status.success());
     assert!(String::from_utf8_lossy(&short.stderr).contains("at least 8 characters"));
 
-    let ok = create_admin(dir.path(), "Beheer@Bib.Example", "een lang wachtwoord");
+    let ok = create_admin(
+        dir.path(),
+        "Beheer@Bib.Example",
+        "een lang wachtwoord",
+        url.as_ref(),
+    );
     assert!(
         ok.status.success(),
         "{}",
         String::from_utf8_lossy(&ok.stderr)
     );
-    let again = create_admin(dir.path(), "beheer@bib.example", "een ander wachtwoord");
+    let again = create_admin(
+        dir.path(),
+        "beheer@bib.example",
+        "een ander wachtwoord",
+        url.as_ref(),
+    );
     assert!(!again.status.success(), "the email is taken");
 
-    let config = Config::new(dir.path(), dir.path().join("site"));
+    let mut config = Config::new(dir.path(), dir.path().join("site"));
+    config.database_url = url;
     let state = AppState::open(config).await.expect("open");
     assert_eq!(state.db.count_admins().await.expect("count"), 1);
     assert!(
@@ -72,8 +102,8 @@ fn free_port() -> u16 {
         .expect("a free port")
 }
 
-fn serve(data: &std::path::Path, args: &[&str]) -> std::process::Child {
-    Command::new(env!("CARGO_BIN_EXE_static-api"))
+fn serve(data: &std::path::Path, args: &[&str], url: Option<&DatabaseUrl>) -> std::process::Child {
+    command(url)
         .arg("--data-dir")
         .arg(data)
         .arg("serve")
@@ -108,11 +138,11 @@ fn wait_until_up(port: u16) -> bool {
     false
 }
 
-#[tokio::test]
-async fn demo_data_is_only_served_as_a_demo_on_loopback() {
+async fn demo_data_is_only_served_as_a_demo_on_loopback(backend: Backend) {
     let dir = tempfile::tempdir().expect("temp dir");
+    let url = support::database_url(backend).await;
     // --demo on an outside address: refused before anything is created.
-    let outside = serve(dir.path(), &["--demo", "--addr", "0.0.0.0:0"])
+    let outside = serve(dir.path(), &["--demo", "--addr", "0.0.0.0:0"], url.as_ref())
         .wait_with_output()
         .expect("wait");
     assert!(!outside.status.success());
@@ -124,7 +154,8 @@ async fn demo_data_is_only_served_as_a_demo_on_loopback() {
     assert!(!dir.path().join("suite.sqlite").exists());
 
     // A demo database...
-    let config = Config::new(dir.path(), dir.path().join("site"));
+    let mut config = Config::new(dir.path(), dir.path().join("site"));
+    config.database_url = url.clone();
     let state = AppState::open(config).await.expect("open");
     static_api::demo::seed(&state.db).await.expect("seed");
     let loopback: std::net::SocketAddr = "127.0.0.1:8080".parse().expect("addr");
@@ -136,16 +167,21 @@ async fn demo_data_is_only_served_as_a_demo_on_loopback() {
     state.db.close().await;
     // ...is not served without --demo: its accounts' passwords are published.
     let port = free_port();
-    let plain = serve(dir.path(), &["--addr", &format!("127.0.0.1:{port}")])
-        .wait_with_output()
-        .expect("wait");
+    let plain = serve(
+        dir.path(),
+        &["--addr", &format!("127.0.0.1:{port}")],
+        url.as_ref(),
+    )
+    .wait_with_output()
+    .expect("wait");
     assert!(!plain.status.success());
     let stderr = String::from_utf8_lossy(&plain.stderr);
     assert!(stderr.contains("seeded by `serve --demo`"), "{stderr}");
 
     // A database without demo data serves without --demo.
     let fresh = tempfile::tempdir().expect("temp dir");
-    let config = Config::new(fresh.path(), fresh.path().join("site"));
+    let mut config = Config::new(fresh.path(), fresh.path().join("site"));
+    config.database_url = support::database_url(backend).await;
     let state = AppState::open(config).await.expect("open");
     assert!(
         static_api::demo::check_serve_mode(&state.db, false, loopback)
@@ -163,7 +199,7 @@ async fn demo_data_is_only_served_as_a_demo_on_loopback() {
 fn sigterm_stops_the_server_gracefully() {
     let dir = tempfile::tempdir().expect("temp dir");
     let port = free_port();
-    let mut child = serve(dir.path(), &["--addr", &format!("127.0.0.1:{port}")]);
+    let mut child = serve(dir.path(), &["--addr", &format!("127.0.0.1:{port}")], None);
     assert!(wait_until_up(port), "the server came up");
     let term = Command::new("kill")
         .args(["-TERM", &child.id().to_string()])
@@ -192,7 +228,7 @@ fn sigterm_stops_the_server_gracefully() {
 fn backup_runs_beside_a_running_server_and_restore_waits_for_it_to_stop() {
     let dir = tempfile::tempdir().expect("temp dir");
     let port = free_port();
-    let mut server = serve(dir.path(), &["--addr", &format!("127.0.0.1:{port}")]);
+    let mut server = serve(dir.path(), &["--addr", &format!("127.0.0.1:{port}")], None);
     assert!(wait_until_up(port), "the server came up");
     let archive = dir.path().join("backup.tar");
     let run = |args: &[&str]| {
@@ -218,6 +254,7 @@ fn backup_runs_beside_a_running_server_and_restore_waits_for_it_to_stop() {
     let second = serve(
         dir.path(),
         &["--addr", &format!("127.0.0.1:{}", free_port())],
+        None,
     )
     .wait_with_output()
     .expect("wait");
@@ -234,3 +271,81 @@ fn backup_runs_beside_a_running_server_and_restore_waits_for_it_to_stop() {
         String::from_utf8_lossy(&restored.stderr)
     );
 }
+
+/// `static-api` with `args`, the password on stdin, and `DATABASE_URL` when given.
+fn static_api(args: &[&str], url: Option<&DatabaseUrl>) -> std::process::Output {
+    let mut child = command(url)
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("run static-api");
+    if let Some(stdin) = child.stdin.as_mut() {
+        writeln!(stdin, "een lang wachtwoord").expect("write password");
+    }
+    child.wait_with_output().expect("wait")
+}
+
+#[tokio::test]
+async fn a_postgres_url_selects_postgres_and_backups_point_to_pg_dump() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let data = dir.path().join("data");
+    let data = data.to_str().expect("a UTF-8 path");
+    let archive = dir.path().join("backup.tar");
+    let archive = archive.to_str().expect("a UTF-8 path");
+
+    let wrong = static_api(
+        &[
+            "--data-dir",
+            data,
+            "--database-url",
+            "mysql://db.example/suite",
+            "backup",
+            archive,
+        ],
+        None,
+    );
+    assert!(!wrong.status.success());
+    assert!(
+        String::from_utf8_lossy(&wrong.stderr).contains("postgres://"),
+        "{}",
+        String::from_utf8_lossy(&wrong.stderr)
+    );
+
+    let url = support::postgres::fresh_database().await;
+    let admin = [
+        "--data-dir",
+        data,
+        "create-admin",
+        "--email",
+        "beheer@bib.example",
+        "--name",
+        "Beheer",
+    ];
+    let made = static_api(&admin, Some(&url));
+    assert!(
+        made.status.success(),
+        "{}",
+        String::from_utf8_lossy(&made.stderr)
+    );
+    assert!(
+        !dir.path().join("data").join("suite.sqlite").exists(),
+        "no SQLite file beside PostgreSQL"
+    );
+    let db = static_api::db::Db::open_postgres(&url).await.expect("open");
+    assert_eq!(db.count_admins().await.expect("count"), 1);
+
+    let backup = static_api(&["--data-dir", data, "backup", archive], Some(&url));
+    assert!(!backup.status.success());
+    let message = String::from_utf8_lossy(&backup.stderr);
+    assert!(message.contains("pg_dump"), "{message}");
+    assert!(!std::path::Path::new(archive).exists());
+    let restore = static_api(&["--data-dir", data, "restore", archive], Some(&url));
+    assert!(String::from_utf8_lossy(&restore.stderr).contains("pg_restore"));
+}
+
+on_both_backends!(
+    create_admin_makes_a_working_admin_and_refuses_short_passwords,
+    demo_data_is_only_served_as_a_demo_on_loopback,
+);

@@ -11,7 +11,7 @@ use suite_domain::culture::programme::{
     Booking, Calendar, CalendarKind, Programme, Show, ShowStatus, Text,
 };
 use suite_domain::org::{OrgKind, Organisation, Role};
-use support::{ADMIN, Session, TestApp, WETTEREN};
+use support::{ADMIN, Backend, Session, TestApp, WETTEREN};
 
 const NOVA: (&str, &str) = ("cc.nova@demo.invalid", "demo-nova-2026");
 const CENTRE: &str = "demo-nova";
@@ -101,9 +101,8 @@ fn row<'a>(insight: &'a Value, show: &str) -> &'a Value {
         .unwrap_or(&Value::Null)
 }
 
-#[tokio::test]
-async fn interactions_add_up_per_show_for_the_centres_staff() {
-    let app = TestApp::new().await;
+async fn interactions_add_up_per_show_for_the_centres_staff(backend: Backend) {
+    let app = TestApp::on(backend).await;
     publish(
         &app,
         CENTRE,
@@ -167,9 +166,8 @@ async fn interactions_add_up_per_show_for_the_centres_staff() {
     );
 }
 
-#[tokio::test]
-async fn centres_with_a_readable_programme_are_listed_publicly() {
-    let app = TestApp::new().await;
+async fn centres_with_a_readable_programme_are_listed_publicly(backend: Backend) {
+    let app = TestApp::on(backend).await;
     assert_eq!(app.get("/api/culture/centres").await.json, json!([]));
     publish(&app, CENTRE, vec![show("s-1", "Dansnacht")]);
     let dir = app.state.config.public_data_dir().join("culture-matcher");
@@ -183,9 +181,8 @@ async fn centres_with_a_readable_programme_are_listed_publicly() {
     );
 }
 
-#[tokio::test]
-async fn unknown_centres_shows_and_interactions_are_refused() {
-    let app = TestApp::new().await;
+async fn unknown_centres_shows_and_interactions_are_refused(backend: Backend) {
+    let app = TestApp::on(backend).await;
     publish(&app, CENTRE, vec![show("s-1", "Dansnacht")]);
     assert_eq!(
         interact(&app, "elders", "shown").await,
@@ -253,9 +250,8 @@ fn counts_total(insight: &Value) -> u64 {
         .sum()
 }
 
-#[tokio::test]
-async fn feedback_is_summarised_and_own_words_are_capped() {
-    let app = TestApp::new().await;
+async fn feedback_is_summarised_and_own_words_are_capped(backend: Backend) {
+    let app = TestApp::on(backend).await;
     publish(&app, CENTRE, vec![show("s-1", "Dansnacht")]);
     let answers = [
         json!({"show": "s-1", "rating": 5, "similar": true, "words": "  Wauw, wat een energie!  "}),
@@ -315,10 +311,9 @@ async fn feedback_is_summarised_and_own_words_are_capped() {
     );
 }
 
-#[tokio::test]
-async fn public_writes_are_limited_per_address_and_capped_per_day() {
+async fn public_writes_are_limited_per_address_and_capped_per_day(backend: Backend) {
     use static_api::rate_limit::{BURST, DAILY_CAP_PER_SHOW, WORDS_PER_ADDRESS_PER_DAY};
-    let app = TestApp::new().await;
+    let app = TestApp::on(backend).await;
     publish(&app, CENTRE, vec![show("s-1", "Dansnacht")]);
     let ticket = json!({"show": "s-1", "interaction": "ticket"});
     let path = "/api/culture/demo-nova/interactions";
@@ -422,9 +417,8 @@ async fn public_writes_are_limited_per_address_and_capped_per_day() {
     assert!(left.contains("spam 1"), "{left}");
 }
 
-#[tokio::test]
-async fn own_words_are_removed_after_the_retention() {
-    let app = TestApp::with_config(|config| {
+async fn own_words_are_removed_after_the_retention(backend: Backend) {
+    let app = TestApp::with_config_on(backend, |config| {
         config.feedback_retention = std::time::Duration::from_secs(0);
     })
     .await;
@@ -468,9 +462,8 @@ async fn own_words_are_removed_after_the_retention() {
     );
 }
 
-#[tokio::test]
-async fn feedback_on_a_saved_show_still_counts_after_it_left_the_programme() {
-    let app = TestApp::new().await;
+async fn feedback_on_a_saved_show_still_counts_after_it_left_the_programme(backend: Backend) {
+    let app = TestApp::on(backend).await;
     publish(
         &app,
         CENTRE,
@@ -531,9 +524,8 @@ async fn other_centre_staff(app: &TestApp) -> Session {
         .await
 }
 
-#[tokio::test]
-async fn insight_is_only_for_the_centres_own_staff_and_admins() {
-    let app = TestApp::new().await;
+async fn insight_is_only_for_the_centres_own_staff_and_admins(backend: Backend) {
+    let app = TestApp::on(backend).await;
     publish(&app, CENTRE, vec![show("s-1", "Dansnacht")]);
     assert_eq!(interact(&app, "s-1", "heart").await, StatusCode::NO_CONTENT);
     let elders = other_centre_staff(&app).await;
@@ -568,3 +560,14 @@ async fn insight_is_only_for_the_centres_own_staff_and_admins() {
         StatusCode::NOT_FOUND
     );
 }
+
+on_both_backends!(
+    interactions_add_up_per_show_for_the_centres_staff,
+    centres_with_a_readable_programme_are_listed_publicly,
+    unknown_centres_shows_and_interactions_are_refused,
+    feedback_is_summarised_and_own_words_are_capped,
+    public_writes_are_limited_per_address_and_capped_per_day,
+    own_words_are_removed_after_the_retention,
+    feedback_on_a_saved_show_still_counts_after_it_left_the_programme,
+    insight_is_only_for_the_centres_own_staff_and_admins,
+);

@@ -13,7 +13,7 @@ use suite_domain::culture::brussels::LocalDateTime;
 use suite_domain::culture::media::IMAGE_MAX_BYTES;
 use suite_domain::culture::programme::Programme;
 use suite_domain::org::{OrgKind, Organisation, Role};
-use support::{ADMIN, Session, TestApp, WETTEREN};
+use support::{ADMIN, Backend, Session, TestApp, WETTEREN};
 
 const NOVA: (&str, &str) = ("cc.nova@demo.invalid", "demo-nova-2026");
 const SHOWS: &str = "/api/culture/demo-nova/shows";
@@ -31,8 +31,8 @@ const TINY_PNG: &[u8] = &[
 const WEBM_HEAD: &[u8] = b"\x1a\x45\xdf\xa3\x9f\x42\x86\x81\x01\x42\xf7\x81\x01\x42\x82\x84webm";
 
 /// The demo data and Nova's demo programme, as `serve --demo` has them.
-async fn app() -> TestApp {
-    let app = TestApp::new().await;
+async fn app(backend: Backend) -> TestApp {
+    let app = TestApp::on(backend).await;
     demo::seed_programmes(&app.state.db, &app.state.config.public_data_dir())
         .await
         .expect("demo programme");
@@ -119,9 +119,8 @@ async fn upload(
         .await
 }
 
-#[tokio::test]
-async fn staff_make_change_and_delete_a_show_and_each_change_is_published() {
-    let app = app().await;
+async fn staff_make_change_and_delete_a_show_and_each_change_is_published(backend: Backend) {
+    let app = app(backend).await;
     let nova = app.session(NOVA).await;
     let venue = first_venue(&app, &nova).await;
     let picture = upload(&app, &nova, "image/png", TINY_PNG).await;
@@ -201,9 +200,8 @@ async fn staff_make_change_and_delete_a_show_and_each_change_is_published() {
     assert_eq!(again.status, StatusCode::NOT_FOUND);
 }
 
-#[tokio::test]
-async fn imported_shows_only_go_in_or_out_of_the_swipe() {
-    let app = app().await;
+async fn imported_shows_only_go_in_or_out_of_the_swipe(backend: Backend) {
+    let app = app(backend).await;
     let nova = app.session(NOVA).await;
     let venue = first_venue(&app, &nova).await;
     let programme = published(&app);
@@ -261,9 +259,8 @@ async fn imported_shows_only_go_in_or_out_of_the_swipe() {
     assert_eq!(unknown.status, StatusCode::NOT_FOUND);
 }
 
-#[tokio::test]
-async fn bad_shows_are_refused_with_the_field_that_is_wrong() {
-    let app = app().await;
+async fn bad_shows_are_refused_with_the_field_that_is_wrong(backend: Backend) {
+    let app = app(backend).await;
     let nova = app.session(NOVA).await;
     let venue = first_venue(&app, &nova).await;
     let before = published(&app).shows.len();
@@ -324,9 +321,8 @@ async fn bad_shows_are_refused_with_the_field_that_is_wrong() {
     assert_eq!(published(&app).shows.len(), before, "nothing was published");
 }
 
-#[tokio::test]
-async fn other_centres_libraries_and_requests_without_csrf_are_refused() {
-    let app = app().await;
+async fn other_centres_libraries_and_requests_without_csrf_are_refused(backend: Backend) {
+    let app = app(backend).await;
     let nova = app.session(NOVA).await;
     let venue = first_venue(&app, &nova).await;
     let before = published(&app);
@@ -415,9 +411,8 @@ async fn other_centres_libraries_and_requests_without_csrf_are_refused() {
     );
 }
 
-#[tokio::test]
-async fn venue_notes_are_saved_published_and_checked() {
-    let app = app().await;
+async fn venue_notes_are_saved_published_and_checked(backend: Backend) {
+    let app = app(backend).await;
     let nova = app.session(NOVA).await;
     let venue = first_venue(&app, &nova).await;
     let path = format!("/api/culture/demo-nova/venues/{venue}");
@@ -449,9 +444,8 @@ async fn venue_notes_are_saved_published_and_checked() {
     assert_eq!(res.status, StatusCode::NOT_FOUND);
 }
 
-#[tokio::test]
-async fn uploads_are_sniffed_limited_and_stored_by_their_hash() {
-    let app = app().await;
+async fn uploads_are_sniffed_limited_and_stored_by_their_hash(backend: Backend) {
+    let app = app(backend).await;
     let nova = app.session(NOVA).await;
     let res = upload(&app, &nova, "image/png", TINY_PNG).await;
     assert_eq!(res.status, StatusCode::OK, "{}", res.json);
@@ -528,9 +522,8 @@ async fn uploads_are_sniffed_limited_and_stored_by_their_hash() {
     assert_eq!(stored, 3, "refused uploads leave nothing behind");
 }
 
-#[tokio::test]
-async fn uploads_no_show_uses_any_more_are_removed_and_shared_ones_stay() {
-    let app = app().await;
+async fn uploads_no_show_uses_any_more_are_removed_and_shared_ones_stay(backend: Backend) {
+    let app = app(backend).await;
     let nova = app.session(NOVA).await;
     let venue = first_venue(&app, &nova).await;
     let media_dir = app
@@ -601,9 +594,10 @@ async fn uploads_no_show_uses_any_more_are_removed_and_shared_ones_stay() {
     assert!(stored(&fresh));
 }
 
-#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
-async fn parallel_staff_changes_never_fail_and_readers_never_see_half_a_programme() {
-    let app = app().await;
+async fn parallel_staff_changes_never_fail_and_readers_never_see_half_a_programme(
+    backend: Backend,
+) {
+    let app = app(backend).await;
     let nova = app.session(NOVA).await;
     let shows: Vec<String> = published(&app)
         .shows
@@ -682,9 +676,8 @@ async fn parallel_staff_changes_never_fail_and_readers_never_see_half_a_programm
     }
 }
 
-#[tokio::test]
-async fn uploads_stay_within_the_quota_and_stale_unused_ones_are_tidied() {
-    let app = TestApp::with_config(|config| config.upload_quota_bytes = 400).await;
+async fn uploads_stay_within_the_quota_and_stale_unused_ones_are_tidied(backend: Backend) {
+    let app = TestApp::with_config_on(backend, |config| config.upload_quota_bytes = 400).await;
     demo::seed_programmes(&app.state.db, &app.state.config.public_data_dir())
         .await
         .expect("demo programme");
@@ -726,9 +719,8 @@ async fn uploads_stay_within_the_quota_and_stale_unused_ones_are_tidied() {
     assert_eq!(files, 2, "the first upload and the fresh one");
 }
 
-#[tokio::test]
-async fn uploads_wait_for_their_turn_and_are_answered_busy_when_none_comes() {
-    let app = app().await;
+async fn uploads_wait_for_their_turn_and_are_answered_busy_when_none_comes(backend: Backend) {
+    let app = app(backend).await;
     let nova = app.session(NOVA).await;
     // Every turn taken (as by four slow uploads at once).
     let held = app
@@ -751,3 +743,17 @@ async fn uploads_wait_for_their_turn_and_are_answered_busy_when_none_comes() {
     let ok = upload(&app, &nova, "image/png", TINY_PNG).await;
     assert_eq!(ok.status, StatusCode::OK, "{}", ok.json);
 }
+
+on_both_backends!(multi_thread: parallel_staff_changes_never_fail_and_readers_never_see_half_a_programme);
+
+on_both_backends!(
+    staff_make_change_and_delete_a_show_and_each_change_is_published,
+    imported_shows_only_go_in_or_out_of_the_swipe,
+    bad_shows_are_refused_with_the_field_that_is_wrong,
+    other_centres_libraries_and_requests_without_csrf_are_refused,
+    venue_notes_are_saved_published_and_checked,
+    uploads_are_sniffed_limited_and_stored_by_their_hash,
+    uploads_no_show_uses_any_more_are_removed_and_shared_ones_stay,
+    uploads_stay_within_the_quota_and_stale_unused_ones_are_tidied,
+    uploads_wait_for_their_turn_and_are_answered_busy_when_none_comes,
+);

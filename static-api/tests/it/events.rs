@@ -11,15 +11,15 @@ use std::time::Duration;
 use axum::Router;
 use axum::http::StatusCode;
 use axum::routing::get;
-use static_api::db::Db;
 use static_api::db::culture::{PutOutcome, ShowOrigin, programme_path};
+use static_api::db::{DatabaseUrl, Db};
 use static_api::import::events::{import_files, import_url};
 use static_api::{AppState, Config};
 use suite_domain::culture::programme::{Programme, Show, ShowStatus, Text, Venue};
 use suite_domain::import::ImportReport;
 use suite_domain::org::{OrgKind, Organisation};
 use suite_import::events::{ProgrammeImport, build_programme};
-use support::TestApp;
+use support::{Backend, TestApp};
 
 const CENTRE: &str = "demo-nova";
 const PUNKFEST: &str = "23017cb7-e515-47b4-87c4-780735acc942";
@@ -63,15 +63,16 @@ fn published(public: &Path, centre: &str) -> Programme {
     serde_json::from_slice(&bytes).expect("programme JSON")
 }
 
-async fn db() -> (TestApp, Db) {
-    let app = TestApp::new().await;
+async fn db(backend: Backend) -> (TestApp, Db) {
+    let app = TestApp::on(backend).await;
     let db = app.state.db.clone();
     (app, db)
 }
 
-#[tokio::test]
-async fn imports_update_imported_shows_but_keep_staff_shows_swipe_choices_and_notes() {
-    let (_app, db) = db().await;
+async fn imports_update_imported_shows_but_keep_staff_shows_swipe_choices_and_notes(
+    backend: Backend,
+) {
+    let (_app, db) = db(backend).await;
     let p = read(&[PERMANENT, EXHIBITION]);
     let outcome = db
         .upsert_imported_programme(CENTRE, &p.venues, &p.shows, NOW)
@@ -140,9 +141,8 @@ async fn imports_update_imported_shows_but_keep_staff_shows_swipe_choices_and_no
     assert_eq!(hungaria.bike_note, None, "a blank note clears");
 }
 
-#[tokio::test]
-async fn staff_shows_are_listed_put_and_deleted_but_imported_ones_are_not_theirs() {
-    let (_app, db) = db().await;
+async fn staff_shows_are_listed_put_and_deleted_but_imported_ones_are_not_theirs(backend: Backend) {
+    let (_app, db) = db(backend).await;
     let p = read(&[PERMANENT]);
     db.upsert_imported_programme(CENTRE, &p.venues, &p.shows, NOW)
         .await
@@ -227,9 +227,8 @@ async fn staff_shows_are_listed_put_and_deleted_but_imported_ones_are_not_theirs
     );
 }
 
-#[tokio::test]
-async fn the_published_programme_holds_shows_that_have_not_ended() {
-    let (app, db) = db().await;
+async fn the_published_programme_holds_shows_that_have_not_ended(backend: Backend) {
+    let (app, db) = db(backend).await;
     let p = read(&[PERMANENT, EXHIBITION]);
     db.upsert_imported_programme(CENTRE, &p.venues, &p.shows, NOW)
         .await
@@ -270,9 +269,8 @@ async fn the_published_programme_holds_shows_that_have_not_ended() {
     assert!(db.publish_programme("../x", &public).await.is_err());
 }
 
-#[tokio::test]
-async fn importing_files_publishes_and_a_failed_import_changes_nothing() {
-    let (app, db) = db().await;
+async fn importing_files_publishes_and_a_failed_import_changes_nothing(backend: Backend) {
+    let (app, db) = db(backend).await;
     let public = app.state.config.public_data_dir();
     let report = import_files(
         &db,
@@ -354,9 +352,8 @@ async fn events_server() -> (String, tokio::task::JoinHandle<()>) {
     (format!("http://{addr}"), task)
 }
 
-#[tokio::test]
-async fn importing_a_url_fetches_with_a_timeout_and_reports_failures() {
-    let (app, db) = db().await;
+async fn importing_a_url_fetches_with_a_timeout_and_reports_failures(backend: Backend) {
+    let (app, db) = db(backend).await;
     let public = app.state.config.public_data_dir();
     let (base, server) = events_server().await;
     let timeout = Duration::from_secs(10);
@@ -431,9 +428,10 @@ async fn importing_a_url_fetches_with_a_timeout_and_reports_failures() {
     );
 }
 
-#[tokio::test]
-async fn an_events_url_may_not_reach_internal_addresses_and_its_query_is_not_kept() {
-    let (app, db) = db().await;
+async fn an_events_url_may_not_reach_internal_addresses_and_its_query_is_not_kept(
+    backend: Backend,
+) {
+    let (app, db) = db(backend).await;
     let public = app.state.config.public_data_dir();
     let (base, server) = events_server().await;
     let timeout = Duration::from_secs(10);
@@ -478,9 +476,8 @@ async fn an_events_url_may_not_reach_internal_addresses_and_its_query_is_not_kep
     server.abort();
 }
 
-#[tokio::test]
-async fn the_demo_programme_is_seeded_through_the_database_and_published() {
-    let (app, db) = db().await;
+async fn the_demo_programme_is_seeded_through_the_database_and_published(backend: Backend) {
+    let (app, db) = db(backend).await;
     let public = app.state.config.public_data_dir();
     static_api::demo::seed_programmes(&db, &public)
         .await
@@ -513,8 +510,14 @@ async fn the_demo_programme_is_seeded_through_the_database_and_published() {
     assert_eq!(again.shows.iter().filter(|s| s.in_swipe).count(), 11);
 }
 
-fn cli(data: &Path, args: &[&str]) -> std::process::Output {
-    Command::new(env!("CARGO_BIN_EXE_static-api"))
+/// `static-api import events`, on PostgreSQL when `url` is given.
+fn cli(data: &Path, url: Option<&DatabaseUrl>, args: &[&str]) -> std::process::Output {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_static-api"));
+    command.env_remove("DATABASE_URL");
+    if let Some(url) = url {
+        command.env("DATABASE_URL", url.as_str());
+    }
+    command
         .arg("--data-dir")
         .arg(data)
         .args(["import", "events"])
@@ -523,11 +526,12 @@ fn cli(data: &Path, args: &[&str]) -> std::process::Output {
         .expect("run static-api")
 }
 
-#[tokio::test]
-async fn the_command_line_reports_and_exits_non_zero_when_nothing_is_imported() {
+async fn the_command_line_reports_and_exits_non_zero_when_nothing_is_imported(backend: Backend) {
     let dir = tempfile::tempdir().expect("temp dir");
+    let url = support::database_url(backend).await;
     {
-        let config = Config::new(dir.path(), dir.path().join("site"));
+        let mut config = Config::new(dir.path(), dir.path().join("site"));
+        config.database_url = url.clone();
         let state = AppState::open(config).await.expect("open");
         state
             .db
@@ -547,7 +551,7 @@ async fn the_command_line_reports_and_exits_non_zero_when_nothing_is_imported() 
         exhibition.to_str().expect("path"),
     );
 
-    let ok = cli(dir.path(), &["--centre", "cc-leuven", p, e]);
+    let ok = cli(dir.path(), url.as_ref(), &["--centre", "cc-leuven", p, e]);
     assert!(
         ok.status.success(),
         "{}",
@@ -565,13 +569,18 @@ async fn the_command_line_reports_and_exits_non_zero_when_nothing_is_imported() 
         1
     );
 
-    let json = cli(dir.path(), &["--centre", "cc-leuven", "--json", p]);
+    let json = cli(
+        dir.path(),
+        url.as_ref(),
+        &["--centre", "cc-leuven", "--json", p],
+    );
     assert!(json.status.success());
     let report: ImportReport = serde_json::from_slice(&json.stdout).expect("report JSON");
     assert_eq!((report.kind.as_str(), report.imported), ("events", 1));
 
     let none = cli(
         dir.path(),
+        url.as_ref(),
         &[
             "--centre",
             "cc-leuven",
@@ -584,19 +593,21 @@ async fn the_command_line_reports_and_exits_non_zero_when_nothing_is_imported() 
     assert!(String::from_utf8_lossy(&none.stdout).contains("not an event: a place"));
     assert!(String::from_utf8_lossy(&none.stderr).contains("nothing imported for cc-leuven"));
 
-    let unknown = cli(dir.path(), &["--centre", "cc-nergens", p]);
+    let unknown = cli(dir.path(), url.as_ref(), &["--centre", "cc-nergens", p]);
     assert!(!unknown.status.success());
     assert!(String::from_utf8_lossy(&unknown.stderr).contains("no centre \"cc-nergens\""));
 
     let both = cli(
         dir.path(),
+        url.as_ref(),
         &["--centre", "cc-leuven", "--url", "http://127.0.0.1:9/x", p],
     );
     assert!(!both.status.success(), "a URL or files, not both");
-    let neither = cli(dir.path(), &["--centre", "cc-leuven"]);
+    let neither = cli(dir.path(), url.as_ref(), &["--centre", "cc-leuven"]);
     assert!(!neither.status.success());
     let refused = cli(
         dir.path(),
+        url.as_ref(),
         &[
             "--centre",
             "cc-leuven",
@@ -607,3 +618,14 @@ async fn the_command_line_reports_and_exits_non_zero_when_nothing_is_imported() 
     assert!(!refused.status.success());
     assert!(String::from_utf8_lossy(&refused.stdout).contains("cannot fetch"));
 }
+
+on_both_backends!(
+    the_command_line_reports_and_exits_non_zero_when_nothing_is_imported,
+    imports_update_imported_shows_but_keep_staff_shows_swipe_choices_and_notes,
+    staff_shows_are_listed_put_and_deleted_but_imported_ones_are_not_theirs,
+    the_published_programme_holds_shows_that_have_not_ended,
+    importing_files_publishes_and_a_failed_import_changes_nothing,
+    importing_a_url_fetches_with_a_timeout_and_reports_failures,
+    an_events_url_may_not_reach_internal_addresses_and_its_query_is_not_kept,
+    the_demo_programme_is_seeded_through_the_database_and_published,
+);

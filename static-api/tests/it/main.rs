@@ -1,6 +1,10 @@
 //! static-api's integration tests, in one binary: each test file links the whole
 //! server, so one binary instead of twelve saves most of their link time.
 
+// First: its macro (`on_both_backends!`) is for the modules below.
+#[macro_use]
+mod support;
+
 mod api;
 mod backup;
 mod bieblo;
@@ -15,4 +19,4 @@ mod live;
 mod openapi;
 mod refresh;
 mod site;
-mod support;
+mod store;

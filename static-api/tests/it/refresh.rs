@@ -12,12 +12,11 @@ use static_api::import::catalogue::snapshot_path;
 use static_api::import::live::LiveClient;
 use static_api::import::refresh::{Refresher, TickError};
 use support::catalogue::{FakeCatalogue, KID_ID, Plan};
-use support::{TestApp, WETTEREN};
+use support::{Backend, TestApp, WETTEREN};
 
-#[tokio::test]
-async fn a_tick_publishes_every_active_kiosks_snapshot_and_records_the_runs() {
+async fn a_tick_publishes_every_active_kiosks_snapshot_and_records_the_runs(backend: Backend) {
     let catalogue = FakeCatalogue::start(Plan::default()).await;
-    let app = TestApp::new().await;
+    let app = TestApp::on(backend).await;
     let refresher = Refresher::new(app.state.clone(), catalogue.client());
     let runs = refresher.tick().await.expect("tick");
     let libraries: Vec<_> = runs.iter().map(|r| r.library.as_str()).collect();
@@ -60,10 +59,9 @@ async fn a_tick_publishes_every_active_kiosks_snapshot_and_records_the_runs() {
     assert_eq!(shown.json[0]["report"]["kind"], "catalogue");
 }
 
-#[tokio::test]
-async fn a_failing_run_keeps_the_previous_snapshot_and_is_recorded() {
+async fn a_failing_run_keeps_the_previous_snapshot_and_is_recorded(backend: Backend) {
     let catalogue = FakeCatalogue::start(Plan::default()).await;
-    let app = TestApp::new().await;
+    let app = TestApp::on(backend).await;
     let good = Refresher::new(app.state.clone(), catalogue.client());
     good.refresh("demo-wetteren").await;
     let path = snapshot_path(&app.state.config.public_data_dir(), "demo-wetteren");
@@ -99,12 +97,11 @@ async fn a_failing_run_keeps_the_previous_snapshot_and_is_recorded() {
     assert_eq!(runs[1]["report"]["imported"], 1);
 }
 
-#[tokio::test]
-async fn ticks_never_overlap_and_demo_snapshots_are_left_alone() {
+async fn ticks_never_overlap_and_demo_snapshots_are_left_alone(backend: Backend) {
     let mut plan = Plan::default();
     plan.delay.insert("search", Duration::from_millis(300));
     let catalogue = FakeCatalogue::start(plan).await;
-    let app = TestApp::new().await;
+    let app = TestApp::on(backend).await;
     let refresher = Refresher::new(app.state.clone(), catalogue.client())
         .with_queries(vec!["subject:geheimen".into()]);
     let (first, second) = tokio::join!(refresher.tick(), refresher.tick());
@@ -122,10 +119,9 @@ async fn ticks_never_overlap_and_demo_snapshots_are_left_alone() {
     assert_eq!(catalogue.hits("search").len(), before, "nothing asked");
 }
 
-#[tokio::test]
-async fn the_spawned_refresh_runs_its_first_tick_at_start() {
+async fn the_spawned_refresh_runs_its_first_tick_at_start(backend: Backend) {
     let catalogue = FakeCatalogue::start(Plan::default()).await;
-    let app = TestApp::new().await;
+    let app = TestApp::on(backend).await;
     let task = Refresher::new(app.state.clone(), catalogue.client())
         .with_queries(vec!["subject:geheimen".into()])
         .spawn(Duration::from_secs(3600));
@@ -145,3 +141,10 @@ async fn the_spawned_refresh_runs_its_first_tick_at_start() {
     task.abort();
     assert_eq!(recorded.len(), 1, "the first tick ran at start");
 }
+
+on_both_backends!(
+    a_tick_publishes_every_active_kiosks_snapshot_and_records_the_runs,
+    a_failing_run_keeps_the_previous_snapshot_and_is_recorded,
+    ticks_never_overlap_and_demo_snapshots_are_left_alone,
+    the_spawned_refresh_runs_its_first_tick_at_start,
+);

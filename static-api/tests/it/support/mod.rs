@@ -1,6 +1,44 @@
 //! Test helpers: a server with a temporary database (demo data) and a temporary site.
+//! The database is SQLite in the temporary data folder, or a fresh database on this
+//! test binary's throwaway PostgreSQL server ([`postgres`]); tests of the store run on
+//! both through [`on_both_backends!`].
 
 pub(crate) mod catalogue;
+pub(crate) mod postgres;
+
+/// Runs each test body `async fn name(backend: Backend)` once per backend, as the tests
+/// `name::sqlite` and `name::postgres`; `on_both_backends!(multi_thread: name)` on a
+/// multi-threaded runtime.
+macro_rules! on_both_backends {
+    (multi_thread: $($name:ident),+ $(,)?) => {
+        $(
+            mod $name {
+                #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+                async fn sqlite() {
+                    super::$name(static_api::db::Backend::Sqlite).await;
+                }
+                #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+                async fn postgres() {
+                    super::$name(static_api::db::Backend::Postgres).await;
+                }
+            }
+        )+
+    };
+    ($($name:ident),+ $(,)?) => {
+        $(
+            mod $name {
+                #[tokio::test]
+                async fn sqlite() {
+                    super::$name(static_api::db::Backend::Sqlite).await;
+                }
+                #[tokio::test]
+                async fn postgres() {
+                    super::$name(static_api::db::Backend::Postgres).await;
+                }
+            }
+        )+
+    };
+}
 
 use std::path::Path;
 
@@ -8,6 +46,7 @@ use axum::Router;
 use axum::body::Body;
 use axum::http::{Method, Request, StatusCode};
 use http_body_util::BodyExt;
+pub(crate) use static_api::db::Backend;
 use static_api::{AppState, Config, demo};
 use tower::ServiceExt;
 
@@ -115,17 +154,37 @@ pub(crate) fn test_config(data_dir: &Path, site_dir: &Path) -> Config {
     config
 }
 
+/// The database URL of a test on `backend`: none for SQLite (the data folder's file), a
+/// fresh database for PostgreSQL.
+pub(crate) async fn database_url(backend: Backend) -> Option<static_api::db::DatabaseUrl> {
+    match backend {
+        Backend::Sqlite => None,
+        Backend::Postgres => Some(postgres::fresh_database().await),
+    }
+}
+
 impl TestApp {
+    /// A test app on SQLite.
     pub(crate) async fn new() -> TestApp {
-        Self::with_config(|_| {}).await
+        Self::on(Backend::Sqlite).await
     }
 
-    /// A test app (demo data, a small site) whose configuration `change` adjusts.
-    pub(crate) async fn with_config(change: impl FnOnce(&mut Config)) -> TestApp {
+    /// A test app whose database is on `backend`.
+    pub(crate) async fn on(backend: Backend) -> TestApp {
+        Self::with_config_on(backend, |_| {}).await
+    }
+
+    /// A test app (demo data, a small site) on `backend`, whose configuration `change`
+    /// adjusts.
+    pub(crate) async fn with_config_on(
+        backend: Backend,
+        change: impl FnOnce(&mut Config),
+    ) -> TestApp {
         let dir = tempfile::tempdir().expect("temp dir");
         let site_dir = dir.path().join("site");
         write_site(&site_dir);
         let mut config = test_config(&dir.path().join("data"), &site_dir);
+        config.database_url = database_url(backend).await;
         change(&mut config);
         let state = AppState::open(config).await.expect("open database");
         demo::seed(&state.db).await.expect("seed demo data");

@@ -1,0 +1,345 @@
+//! The store (`static_api::db`) on its own, on SQLite and on PostgreSQL: the same calls
+//! must give the same answers on both, where the SQL differs between them most easily
+//! (generated ids, upserts that add to a row, sums, caps, time limits).
+
+use crate::support::{self, Backend};
+
+use static_api::auth::SESSION_IDLE_SECONDS;
+use static_api::db::{Db, is_unique_violation};
+use suite_domain::bieblo::kiosk::KioskSettingsUpdate;
+use suite_domain::culture::insight::Interaction;
+use suite_domain::org::{OrgKind, OrgRef, Organisation, Role};
+
+/// An empty, migrated database on `backend`, and the folder that holds it (SQLite).
+async fn empty(backend: Backend) -> (Db, tempfile::TempDir) {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let url = support::database_url(backend).await;
+    let db = Db::connect(dir.path(), url.as_ref())
+        .await
+        .expect("open the database");
+    assert_eq!(db.backend(), backend);
+    db.ping().await.expect("ping");
+    (db, dir)
+}
+
+fn library(id: &str, name: &str) -> Organisation {
+    Organisation {
+        kind: OrgKind::Library,
+        id: id.to_string(),
+        name: name.to_string(),
+        town: "Wetteren".to_string(),
+    }
+}
+
+async fn staff_ids_organisations_and_unique_violations(backend: Backend) {
+    let (db, _dir) = empty(backend).await;
+    db.insert_org(&library("wetteren", "Bibliotheek Wetteren"))
+        .await
+        .expect("insert");
+    let again = db
+        .insert_org(&library("wetteren", "Nog eens"))
+        .await
+        .expect_err("the same organisation twice");
+    assert!(is_unique_violation(&again), "{again}");
+    let org = OrgRef {
+        kind: OrgKind::Library,
+        id: "wetteren".to_string(),
+    };
+    let role = Role::from_parts("library_staff", Some("wetteren")).expect("a role");
+    let first = db
+        .insert_staff("z@example.org", "Zoë", "hash-1", &role)
+        .await
+        .expect("staff");
+    let second = db
+        .insert_staff("a@example.org", "Anna", "hash-2", &role)
+        .await
+        .expect("staff");
+    assert!(first > 0 && second > first, "{first} then {second}");
+    let taken = db
+        .insert_staff("a@example.org", "Anna 2", "hash-3", &role)
+        .await
+        .expect_err("the same email twice");
+    assert!(is_unique_violation(&taken), "{taken}");
+    let admin = db
+        .insert_staff("admin@example.org", "Admin", "hash-4", &Role::Admin)
+        .await
+        .expect("admin");
+    assert!(admin > second);
+    assert_eq!(db.count_admins().await.expect("count"), 1);
+    let found = db
+        .find_staff_by_email("z@example.org")
+        .await
+        .expect("find")
+        .expect("found");
+    assert_eq!((found.id, found.display_name.as_str()), (first, "Zoë"));
+    assert_eq!(found.role, role);
+    let names: Vec<String> = db
+        .list_staff_of(&org)
+        .await
+        .expect("list")
+        .into_iter()
+        .map(|s| s.display_name)
+        .collect();
+    assert_eq!(names, ["Anna", "Zoë"]);
+    assert!(
+        db.update_org(&org, "Bib Wetteren", "Wetteren")
+            .await
+            .expect("update")
+    );
+    let unknown = OrgRef {
+        kind: OrgKind::Library,
+        id: "nergens".to_string(),
+    };
+    assert!(!db.update_org(&unknown, "x", "y").await.expect("update"));
+    let stored = db.get_org(&org).await.expect("get").expect("there");
+    assert_eq!(stored.name, "Bib Wetteren");
+    assert_eq!(db.list_orgs().await.expect("list").len(), 1);
+}
+
+async fn sessions_end_when_expired_or_unused(backend: Backend) {
+    let (db, _dir) = empty(backend).await;
+    let id = db
+        .insert_staff("admin@example.org", "Admin", "hash", &Role::Admin)
+        .await
+        .expect("admin");
+    let start = 1_000_000;
+    let idle = SESSION_IDLE_SECONDS;
+    db.insert_session("token-a", id, "csrf-a", start, start + 8 * 3600)
+        .await
+        .expect("session");
+    db.insert_session("token-b", id, "csrf-b", start, start + 600)
+        .await
+        .expect("session");
+    let found = db
+        .find_session("token-a", start + 10)
+        .await
+        .expect("find")
+        .expect("live");
+    assert_eq!((found.staff.id, found.csrf_token.as_str()), (id, "csrf-a"));
+    // Used again after a while: that use moves the idle limit on.
+    let later = start + idle - 5;
+    assert!(
+        db.find_session("token-a", later)
+            .await
+            .expect("find")
+            .is_some()
+    );
+    assert!(
+        db.find_session("token-a", later + idle - 5)
+            .await
+            .expect("find")
+            .is_some()
+    );
+    // Unused for longer than the limit: gone.
+    assert!(
+        db.find_session("token-a", later + 3 * idle)
+            .await
+            .expect("find")
+            .is_none()
+    );
+    // Past its lifetime, however recently used.
+    assert!(
+        db.find_session("token-b", start + 601)
+            .await
+            .expect("find")
+            .is_none()
+    );
+    assert_eq!(
+        db.purge_expired_sessions(start + 700).await.expect("purge"),
+        1,
+        "only the expired one"
+    );
+    db.delete_session("token-a").await.expect("delete");
+    assert!(
+        db.find_session("token-a", later)
+            .await
+            .expect("find")
+            .is_none()
+    );
+}
+
+async fn the_demo_mark_is_set_once_and_read(backend: Backend) {
+    let (db, _dir) = empty(backend).await;
+    assert!(!db.is_demo().await.expect("read"));
+    db.mark_demo().await.expect("mark");
+    db.mark_demo().await.expect("mark again");
+    assert!(db.is_demo().await.expect("read"));
+}
+
+async fn counts_add_up_and_stop_at_their_caps(backend: Backend) {
+    let (db, _dir) = empty(backend).await;
+    // Culture Matcher: a capped daily count per show and kind.
+    for expected in [true, true, false] {
+        let counted = db
+            .add_culture_interaction("nova", "s-1", "2026-12-01", Interaction::Saved, 2)
+            .await
+            .expect("count");
+        assert_eq!(counted, expected);
+    }
+    db.add_culture_interaction("nova", "s-1", "2026-12-02", Interaction::Saved, 2)
+        .await
+        .expect("count");
+    assert!(
+        db.culture_show_was_saved("nova", "s-1")
+            .await
+            .expect("read")
+    );
+    assert!(
+        !db.culture_show_was_saved("nova", "s-2")
+            .await
+            .expect("read")
+    );
+    for (rating, words) in [
+        (5, Some("prachtig")),
+        (3, None),
+        (4, Some("mooi")),
+        (1, Some("saai")),
+    ] {
+        assert!(
+            db.add_culture_feedback(
+                "nova",
+                "s-1",
+                "2026-12-02",
+                rating,
+                rating > 2,
+                words,
+                2,
+                10
+            )
+            .await
+            .expect("feedback")
+        );
+    }
+    assert!(
+        !db.add_culture_feedback("nova", "s-1", "2026-12-02", 6, true, None, 2, 10)
+            .await
+            .expect("a rating outside the scale")
+    );
+    let insight = db.culture_insight("nova").await.expect("insight");
+    assert_eq!(insight.len(), 1);
+    let show = &insight[0];
+    assert_eq!(show.saved, 3, "two days, the first capped at 2");
+    assert_eq!(show.feedback_count, 4);
+    assert_eq!(show.rating_mean, Some(13.0 / 4.0));
+    assert_eq!((show.similar_yes, show.similar_no), (3, 1));
+    assert_eq!(show.words, ["saai", "mooi"], "the newest two, newest first");
+    assert_eq!(
+        db.purge_feedback_words("2026-12-03").await.expect("purge"),
+        2
+    );
+
+    // Bieblo: visits per day, capped; theme counts summed over the days.
+    let themes = vec![("dieren".to_string(), 2, 1, 1)];
+    for (day, expected) in [
+        ("2026-12-01", true),
+        ("2026-12-01", true),
+        ("2026-12-01", false),
+        ("2026-12-02", true),
+    ] {
+        let counted = db
+            .add_usage("wetteren", day, 1, &themes, 2)
+            .await
+            .expect("usage");
+        assert_eq!(counted, expected, "{day}");
+    }
+    let stats = db
+        .kiosk_stats("wetteren", "2026-12-01")
+        .await
+        .expect("stats");
+    let days: Vec<(String, u64, u64)> = stats
+        .days
+        .iter()
+        .map(|d| (d.day.clone(), d.visits, d.tips))
+        .collect();
+    assert_eq!(
+        days,
+        [
+            ("2026-12-01".to_string(), 2, 2),
+            ("2026-12-02".to_string(), 1, 1)
+        ]
+    );
+    assert_eq!(stats.themes.len(), 1);
+    let theme = &stats.themes[0];
+    assert_eq!((theme.likes, theme.dislikes, theme.tips), (6, 3, 3));
+    let since = db
+        .kiosk_stats("wetteren", "2026-12-02")
+        .await
+        .expect("stats");
+    assert_eq!(since.days.len(), 1);
+}
+
+async fn kiosks_and_import_runs(backend: Backend) {
+    let (db, _dir) = empty(backend).await;
+    db.insert_org(&library("wetteren", "Bibliotheek Wetteren"))
+        .await
+        .expect("org");
+    let update = |branch: &str, active: bool| KioskSettingsUpdate {
+        branch: branch.to_string(),
+        idle_seconds: 90,
+        active,
+    };
+    db.save_kiosk("wetteren", &update("Hoofdbib", false))
+        .await
+        .expect("save");
+    assert!(db.active_kiosks().await.expect("list").is_empty());
+    db.save_kiosk("wetteren", &update(" Filiaal ", true))
+        .await
+        .expect("save again");
+    let kiosk = db.kiosk("wetteren").await.expect("read").expect("there");
+    assert_eq!(
+        (kiosk.branch.as_str(), kiosk.idle_seconds, kiosk.active),
+        ("Filiaal", 90, true)
+    );
+    assert_eq!(db.active_kiosks().await.expect("list").len(), 1);
+    for n in 1..=3 {
+        db.insert_import_run(
+            "catalogue",
+            "library",
+            "wetteren",
+            &format!("2026-12-0{n}"),
+            &format!("{{\"n\":{n}}}"),
+        )
+        .await
+        .expect("run");
+    }
+    let runs = db
+        .import_runs("library", "wetteren", 2)
+        .await
+        .expect("runs");
+    assert_eq!(
+        runs,
+        [
+            ("2026-12-03".to_string(), "{\"n\":3}".to_string()),
+            ("2026-12-02".to_string(), "{\"n\":2}".to_string())
+        ]
+    );
+}
+
+async fn file_copies_and_integrity_checks_are_for_sqlite_only(backend: Backend) {
+    let (db, dir) = empty(backend).await;
+    let copy = dir.path().join("copy.sqlite");
+    let copied = db.copy_into(&copy).await;
+    let checked = db.integrity_check().await;
+    match backend {
+        Backend::Sqlite => {
+            copied.expect("a copy");
+            assert!(copy.is_file());
+            assert_eq!(checked.expect("check"), "ok");
+        }
+        Backend::Postgres => {
+            let message = copied.expect_err("no file on PostgreSQL").to_string();
+            assert!(message.contains("PostgreSQL"), "{message}");
+            assert!(!copy.exists());
+            assert!(checked.is_err());
+        }
+    }
+}
+
+on_both_backends!(
+    staff_ids_organisations_and_unique_violations,
+    sessions_end_when_expired_or_unused,
+    the_demo_mark_is_set_once_and_read,
+    counts_add_up_and_stop_at_their_caps,
+    kiosks_and_import_runs,
+    file_copies_and_integrity_checks_are_for_sqlite_only,
+);
