@@ -102,6 +102,17 @@ pub(crate) fn apt_install(packages: &[&str], why: &str) -> Result {
     )
 }
 
+/// Whether PostgreSQL's server programs are here: on PATH or in Debian's
+/// `/usr/lib/postgresql/<version>/bin` (where the tests look for them too).
+fn has_postgres() -> bool {
+    which("initdb").is_some()
+        || std::fs::read_dir("/usr/lib/postgresql")
+            .into_iter()
+            .flatten()
+            .flatten()
+            .any(|v| v.path().join("bin/initdb").is_file() && v.path().join("bin/pg_ctl").is_file())
+}
+
 /// How a tool is built by `cargo install`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Build {
@@ -144,8 +155,8 @@ pub(crate) fn cargo_install(krate: &str, version: &str, locked: bool, build: Bui
 pub(crate) fn setup(needs: Needs) -> Result<Tools> {
     let total = match needs {
         Needs::Build => 4,
-        Needs::All => 8,
-        Needs::Bench => 9,
+        Needs::All => 9,
+        Needs::Bench => 10,
     };
     let mut steps = Steps::new("setup", total);
     let path = tool_path();
@@ -246,6 +257,12 @@ pub(crate) fn setup(needs: Needs) -> Result<Tools> {
     let driver = version_of("chromedriver", &path).unwrap_or_default();
     println!("    {chromium}\n    {driver}");
     tools.chromedriver = which("chromedriver");
+
+    steps.step("PostgreSQL (Debian packages; the store tests run on it as well as on SQLite)");
+    if !has_postgres() {
+        apt_install(&["postgresql"], "PostgreSQL (initdb, pg_ctl, postgres)")?;
+    }
+    println!("    present");
 
     steps.step("browser test runner");
     if !version_of("wasm-bindgen-test-runner", &path).is_some_and(|v| v.contains(&wbg)) {
