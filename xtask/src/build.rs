@@ -329,6 +329,19 @@ pub(crate) fn fuzz(seconds: Option<&str>) -> Result {
     Ok(())
 }
 
+/// Builds the server as it runs in production (`--profile server`) and returns its path.
+pub(crate) fn server_binary() -> Result<PathBuf> {
+    run::run(cargo().args([
+        "build",
+        "--locked",
+        "--profile",
+        "server",
+        "--package",
+        "static-api",
+    ]))?;
+    Ok(root().join("target/server/static-api"))
+}
+
 /// `cargo xtask bench`: writes `target/bench/report.md` and `report.json`.
 pub(crate) fn bench() -> Result {
     let tools = setup(Needs::Bench)?;
@@ -355,15 +368,7 @@ pub(crate) fn bench() -> Result {
         .unwrap_or_else(|| "FAILED (see the output above)".to_string());
     println!("    {crash_summary}");
     steps.step("server binary for the hardening figures");
-    run::run(cargo().args([
-        "build",
-        "--locked",
-        "--profile",
-        "server",
-        "--package",
-        "static-api",
-    ]))?;
-    let server_bin = root().join("target/server/static-api");
+    let server_bin = server_binary()?;
     steps.step(&format!(
         "schemathesis against the demo server's API (at most {SCHEMATHESIS_BENCH_EXAMPLES} examples per operation)"
     ));

@@ -13,7 +13,7 @@ use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
-use crate::run::{self, Failure, Result, cargo, output, root};
+use crate::run::{self, Failure, Result, output, root};
 use crate::setup::{apt_install, tools_dir};
 use crate::site;
 
@@ -311,17 +311,7 @@ pub(crate) enum Binary {
 pub(crate) fn run(binary: Binary, max_examples: u32) -> Result<Outcome> {
     let binary = match binary {
         Binary::Tested => root().join("target/debug/static-api"),
-        Binary::Bench => {
-            run::run(cargo().args([
-                "build",
-                "--locked",
-                "--profile",
-                "server",
-                "--package",
-                "static-api",
-            ]))?;
-            root().join("target/server/static-api")
-        }
+        Binary::Bench => crate::build::server_binary()?,
     };
     if !binary.is_file() {
         return Err(Failure::new(format!(
