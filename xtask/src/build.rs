@@ -30,8 +30,9 @@ const WASM_CRATES: [&str; 7] = [
 ];
 
 /// Builds one app with trunk into `target/site/<slug>`, unless its inputs are
-/// unchanged since the last build.
-fn build_app(slug: &str, tools: &Tools) -> Result {
+/// unchanged since the last build. Its compression (and then its up-to-date stamp) runs on
+/// a thread of its own, beside the next app's build: join the handle before serving.
+fn build_app(slug: &str, tools: &Tools) -> Result<Option<Compressing>> {
     let root = root();
     // What the app's build reads: the shared crates' sources (not their tests).
     let mut inputs: Vec<PathBuf> = [
@@ -71,7 +72,7 @@ fn build_app(slug: &str, tools: &Tools) -> Result {
         && dist.join("index.html").is_file()
     {
         println!("    {slug}: up to date");
-        return Ok(());
+        return Ok(None);
     }
     trunk_build(
         tools,
@@ -87,10 +88,33 @@ fn build_app(slug: &str, tools: &Tools) -> Result {
         let html = format!("apps/{slug}/{name}.html");
         trunk_build(tools, &html, &format!("/{slug}/{name}/"), &dist.join(&name))?;
     }
-    println!("    {slug}: compressing (brotli 11, gzip 9)…");
-    site::compress_dir(&dist)?;
-    std::fs::write(&stamp, fingerprint)
-        .map_err(|e| run::Failure::new(format!("cannot write {}: {e}", stamp.display())))
+    println!("    {slug}: compressing (brotli 11, gzip 9) beside the next build");
+    let slug = slug.to_string();
+    Ok(Some(std::thread::spawn(move || {
+        site::compress_dir(&dist)?;
+        std::fs::write(&stamp, fingerprint)
+            .map_err(|e| run::Failure::new(format!("cannot write {}: {e}", stamp.display())))?;
+        Ok(slug)
+    })))
+}
+
+/// An app's compression running on its own thread; it answers the app's slug.
+type Compressing = std::thread::JoinHandle<Result<String>>;
+
+/// Waits for the apps' compression threads; the first failure wins.
+fn finish_compressing(pending: Vec<Compressing>) -> Result {
+    let mut outcome = Ok(());
+    for handle in pending {
+        let done = handle
+            .join()
+            .unwrap_or_else(|_| Err(run::Failure::new("an app's compression thread panicked")));
+        match done {
+            Ok(slug) => println!("    {slug}: compressed"),
+            Err(e) if outcome.is_ok() => outcome = Err(e),
+            Err(_) => {}
+        }
+    }
+    outcome
 }
 
 /// The folder (and URL segment) of an app's separate staff bundle.
@@ -143,11 +167,19 @@ fn build_apps(tools: &Tools, steps: &mut Steps, slugs: &[&str]) -> Result {
     steps.step("portal");
     site::copy_portal()?;
     site::compress_dir(&site::site_dir().join("portal"))?;
+    let mut pending = Vec::new();
     for slug in slugs {
         steps.step(&format!("app {slug} (trunk, release)"));
-        build_app(slug, tools)?;
+        match build_app(slug, tools) {
+            Ok(compressing) => pending.extend(compressing),
+            Err(e) => {
+                // Let the started compressions finish: their stamps must not be half-made.
+                let _ = finish_compressing(pending);
+                return Err(e);
+            }
+        }
     }
-    Ok(())
+    finish_compressing(pending)
 }
 
 /// `cargo xtask build [app...]`: the portal and the named apps (all when none named).
@@ -323,7 +355,7 @@ pub(crate) fn fuzz(seconds: Option<&str>) -> Result {
             ))
         })?,
     };
-    crate::fuzz::install()?;
+    crate::fuzz::install(crate::fuzz::start_nightly_install()?)?;
     let runs = crate::fuzz::run_all(seconds)?;
     println!("{}", crate::fuzz::markdown(&runs));
     Ok(())

@@ -41,19 +41,30 @@ pub(crate) struct TargetRun {
     pub(crate) finding: Option<String>,
 }
 
-/// Installs the nightly toolchain and cargo-fuzz when missing.
-pub(crate) fn install() -> Result {
+/// Starts installing the nightly toolchain in the background when it is missing.
+pub(crate) fn start_nightly_install() -> Result<Option<run::Background>> {
     if output(Command::new("rustup").args(["run", NIGHTLY, "rustc", "--version"])).is_some() {
-        println!("    {NIGHTLY} present");
-    } else {
-        println!("    installing {NIGHTLY} with rustup (about a minute)…");
-        run::run(Command::new("rustup").args([
-            "toolchain",
-            "install",
-            NIGHTLY,
-            "--profile",
-            "minimal",
-        ]))?;
+        return Ok(None);
+    }
+    let logs = root().join("target/tools");
+    std::fs::create_dir_all(&logs)
+        .map_err(|e| Failure::new(format!("cannot create {}: {e}", logs.display())))?;
+    run::spawn_logged(
+        Command::new("rustup").args(["toolchain", "install", NIGHTLY, "--profile", "minimal"]),
+        &logs.join("nightly-install.log"),
+    )
+    .map(Some)
+}
+
+/// Waits for the nightly's install (started by [`start_nightly_install`]) and installs
+/// cargo-fuzz when missing.
+pub(crate) fn install(nightly: Option<run::Background>) -> Result {
+    match nightly {
+        Some(job) => {
+            job.wait()?;
+            println!("    {NIGHTLY} installed");
+        }
+        None => println!("    {NIGHTLY} present"),
     }
     let want = format!("cargo-fuzz {CARGO_FUZZ_VERSION}");
     if output(Command::new(crate::setup::cargo_bin().join("cargo-fuzz")).arg("--version"))

@@ -84,6 +84,60 @@ pub(crate) fn run(cmd: &mut Command) -> Result {
     }
 }
 
+/// A command running in the background (a download beside a build), its output going
+/// to a log file; [`Background::wait`] for it before using what it makes.
+#[derive(Debug)]
+pub(crate) struct Background {
+    child: std::process::Child,
+    shown: String,
+    log: PathBuf,
+}
+
+/// Starts `cmd` in the background with its output in `log`.
+pub(crate) fn spawn_logged(cmd: &mut Command, log: &Path) -> Result<Background> {
+    let shown = show(cmd);
+    let file = std::fs::File::create(log)
+        .map_err(|e| Failure::new(format!("cannot create {}: {e}", log.display())))?;
+    let errors = file
+        .try_clone()
+        .map_err(|e| Failure::new(format!("cannot open {}: {e}", log.display())))?;
+    let child = cmd
+        .stdout(file)
+        .stderr(errors)
+        .spawn()
+        .map_err(|e| Failure::new(format!("cannot start `{shown}`: {e}")))?;
+    println!(
+        "    started in the background: `{shown}` (log: {})",
+        log.display()
+    );
+    Ok(Background {
+        child,
+        shown,
+        log: log.to_path_buf(),
+    })
+}
+
+impl Background {
+    /// Waits for the command; a failure carries the end of its log.
+    pub(crate) fn wait(mut self) -> Result {
+        let status = self
+            .child
+            .wait()
+            .map_err(|e| Failure::new(format!("cannot wait for `{}`: {e}", self.shown)))?;
+        if status.success() {
+            return Ok(());
+        }
+        let log = std::fs::read_to_string(&self.log).unwrap_or_default();
+        let lines: Vec<&str> = log.lines().collect();
+        let tail = lines[lines.len().saturating_sub(30)..].join("\n");
+        Err(Failure::new(format!(
+            "`{}` failed ({status}); the end of {}:\n{tail}",
+            self.shown,
+            self.log.display()
+        )))
+    }
+}
+
 /// Runs `cmd` and returns its stdout, or `None` when it cannot run or fails.
 pub(crate) fn output(cmd: &mut Command) -> Option<String> {
     let out = cmd.stderr(Stdio::null()).output().ok()?;
@@ -136,4 +190,26 @@ pub(crate) fn which(name: &str) -> Option<PathBuf> {
     std::env::split_paths(&path)
         .map(|dir| dir.join(name))
         .find(|p| p.is_file())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_background_command_that_fails_reports_the_end_of_its_log() {
+        let log = std::env::temp_dir().join(format!("xtask-bg-{}.log", std::process::id()));
+        let job = spawn_logged(
+            Command::new("sh").args(["-c", "echo first; echo 'no such package' >&2; exit 3"]),
+            &log,
+        )
+        .expect("starts");
+        let failure = job.wait().expect_err("exit 3 is a failure").to_string();
+        assert!(failure.contains("no such package"), "{failure}");
+        assert!(failure.contains("first"), "{failure}");
+        let ok = spawn_logged(Command::new("sh").args(["-c", "echo fine"]), &log).expect("starts");
+        ok.wait().expect("exit 0 is fine");
+        assert_eq!(std::fs::read_to_string(&log).expect("log"), "fine\n");
+        std::fs::remove_file(&log).ok();
+    }
 }

@@ -113,6 +113,41 @@ fn has_postgres() -> bool {
             .any(|v| v.path().join("bin/initdb").is_file() && v.path().join("bin/pg_ctl").is_file())
 }
 
+/// Starts the npm install of wasm-opt and axe-core when they are missing (npm itself is
+/// installed first when it is).
+fn start_npm_install() -> Result<Option<run::Background>> {
+    let dir = tools_dir();
+    let wasm_opt = dir.join("node_modules/.bin/wasm-opt");
+    let major = BINARYEN_VERSION.split('.').next().unwrap_or_default();
+    let wasm_opt_ok = output(Command::new(&wasm_opt).arg("--version"))
+        .is_some_and(|v| v.contains(&format!("version {major}")));
+    let axe_ok = std::fs::read_to_string(dir.join("node_modules/axe-core/package.json"))
+        .is_ok_and(|p| p.contains(&format!("\"version\": \"{AXE_CORE_VERSION}\"")));
+    if wasm_opt_ok && axe_ok {
+        return Ok(None);
+    }
+    if which("npm").is_none() {
+        apt_install(&["nodejs", "npm"], "npm (Node.js)")?;
+    }
+    std::fs::create_dir_all(&dir)
+        .map_err(|e| Failure::new(format!("cannot create {}: {e}", dir.display())))?;
+    run::spawn_logged(
+        Command::new("npm")
+            .args([
+                "install",
+                "--no-audit",
+                "--no-fund",
+                "--no-save",
+                "--prefix",
+            ])
+            .arg(&dir)
+            .arg(format!("binaryen@{BINARYEN_VERSION}"))
+            .arg(format!("axe-core@{AXE_CORE_VERSION}")),
+        &dir.join("npm-install.log"),
+    )
+    .map(Some)
+}
+
 /// How a tool is built by `cargo install`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Build {
@@ -180,6 +215,15 @@ pub(crate) fn setup(needs: Needs) -> Result<Tools> {
         )?;
     }
 
+    // The downloads (npm's tools, the nightly toolchain) run beside the cargo installs,
+    // which keep the cores busy.
+    let npm = start_npm_install()?;
+    let nightly = if needs == Needs::Build {
+        None
+    } else {
+        crate::fuzz::start_nightly_install()?
+    };
+
     let wbg = locked_wasm_bindgen_version()?;
     steps.step(&format!("wasm-bindgen-cli {wbg} (must equal Cargo.lock)"));
     let want = format!("wasm-bindgen {wbg}");
@@ -204,36 +248,13 @@ pub(crate) fn setup(needs: Needs) -> Result<Tools> {
     steps.step(&format!(
         "wasm-opt (npm binaryen {BINARYEN_VERSION}) and axe-core {AXE_CORE_VERSION}"
     ));
-    let dir = tools_dir();
-    let wasm_opt = dir.join("node_modules/.bin/wasm-opt");
-    let axe = dir.join("node_modules/axe-core/axe.min.js");
-    let major = BINARYEN_VERSION.split('.').next().unwrap_or_default();
-    let wasm_opt_ok = output(Command::new(&wasm_opt).arg("--version"))
-        .is_some_and(|v| v.contains(&format!("version {major}")));
-    let axe_ok = std::fs::read_to_string(dir.join("node_modules/axe-core/package.json"))
-        .is_ok_and(|p| p.contains(&format!("\"version\": \"{AXE_CORE_VERSION}\"")));
-    if wasm_opt_ok && axe_ok {
-        println!("    present in {}", dir.display());
-    } else {
-        if which("npm").is_none() {
-            apt_install(&["nodejs", "npm"], "npm (Node.js)")?;
+    let axe = tools_dir().join("node_modules/axe-core/axe.min.js");
+    match npm {
+        Some(job) => {
+            job.wait()?;
+            println!("    installed in {}", tools_dir().display());
         }
-        std::fs::create_dir_all(&dir)
-            .map_err(|e| Failure::new(format!("cannot create {}: {e}", dir.display())))?;
-        println!("    installing with npm into {}…", dir.display());
-        run::run(
-            Command::new("npm")
-                .args([
-                    "install",
-                    "--no-audit",
-                    "--no-fund",
-                    "--no-save",
-                    "--prefix",
-                ])
-                .arg(&dir)
-                .arg(format!("binaryen@{BINARYEN_VERSION}"))
-                .arg(format!("axe-core@{AXE_CORE_VERSION}")),
-        )?;
+        None => println!("    present in {}", tools_dir().display()),
     }
 
     let mut tools = Tools {
@@ -284,7 +305,7 @@ pub(crate) fn setup(needs: Needs) -> Result<Tools> {
         crate::fuzz::CARGO_FUZZ_VERSION,
         crate::deny::CARGO_DENY_VERSION
     ));
-    crate::fuzz::install()?;
+    crate::fuzz::install(nightly)?;
     crate::deny::install()?;
 
     if needs == Needs::Bench {

@@ -3,8 +3,9 @@
 
 use std::collections::hash_map::DefaultHasher;
 use std::hash::{Hash, Hasher};
-use std::io::Write;
 use std::path::{Path, PathBuf};
+use std::sync::Mutex;
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 use crate::run::{Failure, Result, root};
 
@@ -121,33 +122,68 @@ fn compressible(path: &Path) -> bool {
     )
 }
 
-/// Writes `.br` (quality 11) and `.gz` (level 9) beside every compressible file.
+/// Writes `.br` (quality 11) and `.gz` (level 9) beside every compressible file, on as
+/// many threads as there are cores, the largest files first.
 pub(crate) fn compress_dir(dir: &Path) -> Result {
-    for file in files_under(dir) {
-        if !compressible(&file) {
-            continue;
+    let mut files: Vec<(u64, PathBuf)> = files_under(dir)
+        .into_iter()
+        .filter(|f| compressible(f))
+        .map(|f| (std::fs::metadata(&f).map(|m| m.len()).unwrap_or(0), f))
+        .collect();
+    files.sort_by(|a, b| b.0.cmp(&a.0).then_with(|| a.1.cmp(&b.1)));
+    let jobs: Vec<(&Path, Encoding)> = files
+        .iter()
+        .flat_map(|(_, f)| {
+            [
+                (f.as_path(), Encoding::Brotli),
+                (f.as_path(), Encoding::Gzip),
+            ]
+        })
+        .collect();
+    let next = AtomicUsize::new(0);
+    let failure: Mutex<Option<Failure>> = Mutex::new(None);
+    let workers = std::thread::available_parallelism().map_or(2, |n| n.get());
+    std::thread::scope(|scope| {
+        for _ in 0..workers.min(jobs.len()) {
+            scope.spawn(|| {
+                while let Some((file, encoding)) = jobs.get(next.fetch_add(1, Ordering::Relaxed)) {
+                    if let Err(e) = encoding.write_beside(file) {
+                        failure
+                            .lock()
+                            .unwrap_or_else(|p| p.into_inner())
+                            .get_or_insert(e);
+                        return;
+                    }
+                }
+            });
         }
-        let data = std::fs::read(&file).map_err(io("read", &file))?;
-        let mut br = Vec::new();
-        let params = brotli::enc::BrotliEncoderParams {
-            quality: 11,
-            lgwin: 24,
-            ..Default::default()
-        };
-        brotli::BrotliCompress(&mut data.as_slice(), &mut br, &params)
-            .map_err(io("compress", &file))?;
-        let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
-        gz.write_all(&data).map_err(io("compress", &file))?;
-        let gz = gz.finish().map_err(io("compress", &file))?;
-        let with = |suffix: &str| {
-            let mut p = file.clone().into_os_string();
-            p.push(suffix);
-            PathBuf::from(p)
-        };
-        std::fs::write(with(".br"), br).map_err(io("write", &file))?;
-        std::fs::write(with(".gz"), gz).map_err(io("write", &file))?;
+    });
+    match failure.into_inner().unwrap_or_else(|p| p.into_inner()) {
+        Some(e) => Err(e),
+        None => Ok(()),
     }
-    Ok(())
+}
+
+#[derive(Clone, Copy)]
+enum Encoding {
+    Brotli,
+    Gzip,
+}
+
+impl Encoding {
+    /// Compresses `file` into `<file>.br` or `<file>.gz`.
+    fn write_beside(self, file: &Path) -> Result {
+        let data = std::fs::read(file).map_err(io("read", file))?;
+        let (packed, suffix) = match self {
+            Encoding::Brotli => (xtask_compress::brotli(&data), ".br"),
+            Encoding::Gzip => (xtask_compress::gzip(&data), ".gz"),
+        };
+        let packed = packed.map_err(io("compress", file))?;
+        let mut target = file.as_os_str().to_os_string();
+        target.push(suffix);
+        let target = PathBuf::from(target);
+        std::fs::write(&target, packed).map_err(io("write", &target))
+    }
 }
 
 #[cfg(test)]
@@ -196,6 +232,30 @@ mod tests {
         assert_eq!(before, fingerprint(std::slice::from_ref(&dir)));
         std::fs::write(dir.join("a.rs"), "three").expect("write");
         assert_ne!(before, fingerprint(std::slice::from_ref(&dir)));
+        std::fs::remove_dir_all(&dir).ok();
+    }
+
+    #[test]
+    fn compress_dir_writes_both_encodings_beside_text_files_only() {
+        let dir = std::env::temp_dir().join(format!("xtask-compress-{}", std::process::id()));
+        std::fs::create_dir_all(dir.join("sub")).expect("temp dir");
+        let page = "<p>Welkom in de bib</p>\n".repeat(500);
+        std::fs::write(dir.join("index.html"), &page).expect("write");
+        std::fs::write(dir.join("sub/app.js"), "export const x = 1;\n").expect("write");
+        std::fs::write(dir.join("cover.png"), [0x89, b'P', b'N', b'G']).expect("write");
+        compress_dir(&dir).expect("compress");
+        for file in ["index.html", "sub/app.js"] {
+            let gz = std::fs::read(dir.join(format!("{file}.gz"))).expect("gz written");
+            assert_eq!(gz[..2], [0x1f, 0x8b], "{file}.gz is gzip");
+            let br = std::fs::read(dir.join(format!("{file}.br"))).expect("br written");
+            assert!(!br.is_empty(), "{file}.br");
+        }
+        let html_br = std::fs::metadata(dir.join("index.html.br"))
+            .expect("br")
+            .len();
+        assert!(html_br * 20 < page.len() as u64, "{html_br} bytes");
+        assert!(!dir.join("cover.png.br").exists());
+        assert!(!dir.join("cover.png.gz").exists());
         std::fs::remove_dir_all(&dir).ok();
     }
 }
