@@ -1,12 +1,12 @@
 //! Server configuration: where the data and the built site live, which database (SQLite
-//! in the data folder, or PostgreSQL at a URL), whether this is a demo, which reverse proxies to trust, whether outgoing fetches may reach private
+//! in the data folder, or PostgreSQL at a URL), whether this is a demo, which reverse proxies to trust, who may read `/metrics`, whether outgoing fetches may reach private
 //! addresses; and how durations are written on the command line (`6h`, `30m`, `1h30m`).
 
 use std::path::PathBuf;
 use std::time::Duration;
 
 use crate::db::DatabaseUrl;
-use crate::net::TrustedProxies;
+use crate::net::{NetList, TrustedProxies};
 
 #[derive(Debug, Clone)]
 pub struct Config {
@@ -20,6 +20,8 @@ pub struct Config {
     pub demo: bool,
     /// Reverse proxies whose forwarded-for header names the client.
     pub proxies: TrustedProxies,
+    /// Clients that may read `/metrics` (`--metrics-from`; loopback by default).
+    pub metrics_from: NetList,
     /// Whether covers and event imports may fetch from loopback, private and link-local
     /// addresses (only for tests and stand-ins on this machine; off by default).
     pub allow_private_fetch: bool,
@@ -36,7 +38,8 @@ pub const DEFAULT_UPLOAD_QUOTA: u64 = 1024 * 1024 * 1024;
 pub const DEFAULT_FEEDBACK_RETENTION: Duration = Duration::from_secs(365 * 86_400);
 
 impl Config {
-    /// A configuration with the defaults: SQLite in the data folder, no demo, no trusted proxy, public fetches only.
+    /// A configuration with the defaults: SQLite in the data folder, no demo, no trusted
+    /// proxy, `/metrics` for loopback only, public fetches only.
     pub fn new(data_dir: impl Into<PathBuf>, site_dir: impl Into<PathBuf>) -> Self {
         Self {
             data_dir: data_dir.into(),
@@ -44,6 +47,7 @@ impl Config {
             site_dir: site_dir.into(),
             demo: false,
             proxies: TrustedProxies::default(),
+            metrics_from: NetList::loopback(),
             allow_private_fetch: false,
             feedback_retention: DEFAULT_FEEDBACK_RETENTION,
             upload_quota_bytes: DEFAULT_UPLOAD_QUOTA,

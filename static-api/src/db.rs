@@ -11,7 +11,10 @@ mod bieblo;
 mod bieblo_themes;
 pub mod culture;
 mod culture_insight;
+pub mod locks;
+mod login_limits;
 mod orgs;
+mod public_writes;
 mod sessions;
 mod settings;
 mod staff;
@@ -115,7 +118,23 @@ impl std::fmt::Debug for DatabaseUrl {
 pub struct Db {
     pool: AnyPool,
     backend: Backend,
+    /// SQLite's file (`None` on PostgreSQL).
+    file: Option<PathBuf>,
 }
+
+/// How the pool is used now, for `/metrics`.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct PoolStats {
+    /// Connections open now.
+    pub size: u32,
+    /// Open connections no one uses now.
+    pub idle: usize,
+    /// The most connections the pool opens.
+    pub max: u32,
+}
+
+/// The first bytes of every SQLite database file.
+const SQLITE_HEADER: &[u8; 16] = b"SQLite format 3\0";
 
 impl Db {
     /// The database of a configuration: PostgreSQL at `url` when there is one, otherwise
@@ -164,6 +183,7 @@ impl Db {
         Ok(Self {
             pool,
             backend: Backend::Sqlite,
+            file: Some(file.to_path_buf()),
         })
     }
 
@@ -178,6 +198,7 @@ impl Db {
         Ok(Self {
             pool,
             backend: Backend::Postgres,
+            file: None,
         })
     }
 
@@ -186,12 +207,40 @@ impl Db {
         self.backend
     }
 
-    /// Whether the database answers a trivial query.
+    /// Whether the database answers: a connection of the pool answers a trivial query
+    /// and, on SQLite, the file is still in place and still a database. The pool's open
+    /// connections go on answering from a file that was removed or replaced, while the
+    /// next connection (or the next start, which would create an empty one) would not.
     pub async fn ping(&self) -> Result<(), sqlx::Error> {
-        sqlx::query("SELECT 1")
-            .execute(&self.pool)
-            .await
-            .map(|_| ())
+        sqlx::query("SELECT 1").execute(&self.pool).await?;
+        let Some(file) = self.file.clone() else {
+            return Ok(());
+        };
+        tokio::task::spawn_blocking(move || {
+            use std::io::Read;
+            let mut header = [0u8; 16];
+            std::fs::File::open(&file)?.read_exact(&mut header)?;
+            if &header == SQLITE_HEADER {
+                Ok(())
+            } else {
+                Err(std::io::Error::other(format!(
+                    "{} is not a SQLite database",
+                    file.display()
+                )))
+            }
+        })
+        .await
+        .map_err(|e| sqlx::Error::Io(std::io::Error::other(e)))?
+        .map_err(sqlx::Error::Io)
+    }
+
+    /// How the connection pool is used now.
+    pub fn pool_stats(&self) -> PoolStats {
+        PoolStats {
+            size: self.pool.size(),
+            idle: self.pool.num_idle(),
+            max: self.pool.options().get_max_connections(),
+        }
     }
 
     /// Closes every connection (before another process opens the file).
@@ -286,7 +335,7 @@ mod tests {
         };
         let sqlite = list(&SQLITE_MIGRATIONS);
         assert_eq!(sqlite, list(&POSTGRES_MIGRATIONS));
-        assert_eq!(sqlite.len(), 8);
-        assert_eq!(sqlite.last().map(|(v, _)| *v), Some(9));
+        assert_eq!(sqlite.len(), 10);
+        assert_eq!(sqlite.last().map(|(v, _)| *v), Some(11));
     }
 }

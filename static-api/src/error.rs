@@ -20,6 +20,13 @@ pub enum AppError {
     /// The server has no capacity for this now: 503 with `Retry-After`.
     #[error("busy; retry after {retry_after:?}")]
     Busy { retry_after: std::time::Duration },
+    /// Something the server needs does not answer (the database): 503 with
+    /// `Retry-After`; `reason` is for the log.
+    #[error("unavailable: {reason}; retry after {retry_after:?}")]
+    Unavailable {
+        reason: String,
+        retry_after: std::time::Duration,
+    },
     #[error("not logged in")]
     NotLoggedIn,
     #[error("forbidden: {0}")]
@@ -64,7 +71,7 @@ impl AppError {
         match self {
             AppError::BadCredentials => ErrorCode::BadCredentials,
             AppError::TooManyAttempts { .. } => ErrorCode::TooManyAttempts,
-            AppError::Busy { .. } => ErrorCode::Busy,
+            AppError::Busy { .. } | AppError::Unavailable { .. } => ErrorCode::Busy,
             AppError::NotLoggedIn => ErrorCode::NotLoggedIn,
             AppError::Forbidden(_) => ErrorCode::Forbidden,
             AppError::NotFound => ErrorCode::NotFound,
@@ -106,7 +113,10 @@ impl IntoResponse for AppError {
             _ => {}
         }
         let mut response = (status, Json(body)).into_response();
-        if let AppError::TooManyAttempts { retry_after } | AppError::Busy { retry_after } = &self {
+        if let AppError::TooManyAttempts { retry_after }
+        | AppError::Busy { retry_after }
+        | AppError::Unavailable { retry_after, .. } = &self
+        {
             // Whole seconds, rounded up: a client never retries too early.
             let secs = retry_after.as_secs() + u64::from(retry_after.subsec_nanos() > 0);
             response.headers_mut().insert(

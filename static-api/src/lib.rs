@@ -11,6 +11,8 @@ pub mod db;
 pub mod demo;
 pub mod error;
 pub mod import;
+pub mod live_bus;
+pub mod metrics;
 pub mod net;
 pub mod programme_index;
 pub mod publish;
@@ -43,6 +45,10 @@ pub struct AppState {
     pub programmes: Arc<programme_index::ProgrammeIndex>,
     /// Fetches and stores the covers of imported books.
     pub covers: import::covers::CoverStore,
+    /// Live events to the live views of every instance (see [`live_bus`]).
+    pub live: Arc<dyn live_bus::LiveBus>,
+    /// Counters for operators (`/metrics`).
+    pub metrics: Arc<metrics::Metrics>,
 }
 
 /// Uploads read at once; one more waits [`UPLOAD_WAIT`], then is answered 503.
@@ -72,27 +78,55 @@ impl AppState {
             },
         )
         .map_err(|e| OpenError::Http(import::live::describe(&e)))?;
+        let live = live_bus::for_database(config.database_url.as_ref());
+        let login_limiter = Arc::new(auth::LoginLimiter::for_db(&db));
+        let public_writes = Arc::new(rate_limit::PublicWrites::for_db(&db));
         Ok(Self {
             db,
             config: Arc::new(config),
-            login_limiter: Arc::new(auth::LoginLimiter::default()),
+            login_limiter,
             passwords: Arc::new(auth::PasswordGate::default()),
-            public_writes: Arc::new(rate_limit::PublicWrites::default()),
+            public_writes,
             uploads: Arc::new(tokio::sync::Semaphore::new(UPLOADS_AT_ONCE)),
             programmes: Arc::default(),
             covers,
+            live,
+            metrics: Arc::default(),
         })
+    }
+
+    /// Records an import run (its report as JSON) and counts it for `/metrics`.
+    pub async fn record_import_run(
+        &self,
+        kind: &str,
+        org_kind: &str,
+        org_id: &str,
+        started_at: &str,
+        report: &suite_domain::import::ImportReport,
+    ) -> Result<(), AppError> {
+        self.metrics.record_import(kind, report);
+        let json = serde_json::to_string(report).map_err(|e| AppError::Internal(e.to_string()))?;
+        self.db
+            .insert_import_run(kind, org_kind, org_id, started_at, &json)
+            .await?;
+        Ok(())
     }
 }
 
-/// The whole router: `/api`, `/data` and the static site, with security headers.
+/// The whole router: `/api`, `/data`, `/metrics` and the static site, with security
+/// headers; every request counted and logged by its route (`metrics::track`).
 pub fn app(state: AppState) -> Router {
     let (api, _openapi) = routes::api(&state);
-    with_layers(
-        Router::new()
-            .merge(api.with_state(state.clone()))
-            .merge(site::router(state.clone())),
-    )
+    let router = Router::new()
+        .merge(api.with_state(state.clone()))
+        .route(
+            "/metrics",
+            axum::routing::any(metrics::serve_metrics).with_state(state.clone()),
+        )
+        .merge(site::router(state.clone()));
+    // Outside the other layers: it sees their answers too (a panic's 500, a refused
+    // cross-site request), and inside the router: the matched route is known.
+    with_layers(router).layer(axum::middleware::from_fn_with_state(state, metrics::track))
 }
 
 /// The layers every answer passes through. The panic catcher sits inside the header

@@ -114,7 +114,8 @@ fn refuse_method(method: &Method) -> Option<Response> {
     })
 }
 
-fn not_found() -> Response {
+/// The site's answer for a path that does not exist.
+pub(crate) fn not_found() -> Response {
     let body = "<!doctype html><html lang=\"nl-BE\"><title>Niet gevonden</title>\
                 <h1>Deze pagina bestaat niet.</h1><p><a href=\"/\">Naar alle apps</a></p></html>";
     (

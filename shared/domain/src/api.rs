@@ -18,6 +18,18 @@ pub struct Health {
     pub demo: bool,
 }
 
+/// One event of `GET /api/live/published` (server-sent events, `data:` as JSON): what
+/// changed, so a page that stays open (a kiosk, a programme) can fetch it anew. Later
+/// live views (Bibster's scoreboard) add their kinds.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(tag = "kind", rename_all = "kebab-case")]
+pub enum LiveEvent {
+    /// A file under `/data/` was published anew; `path` is its URL path
+    /// (`/data/culture-matcher/ccha.json`).
+    Published { path: String },
+}
+
 /// `POST /api/session`: log in.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]

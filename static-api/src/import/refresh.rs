@@ -18,6 +18,7 @@ use super::catalogue::{CatalogueImport, snapshot_path};
 use super::live::{LiveClient, LiveImport, import_live};
 use super::now_rfc3339;
 use crate::AppState;
+use crate::db::locks::Work;
 
 /// The shortest refresh interval `serve` accepts: the catalogue asks its users to go easy.
 pub const MIN_INTERVAL: Duration = Duration::from_secs(10 * 60);
@@ -45,6 +46,10 @@ impl RunSummary {
 pub enum TickError {
     #[error("the previous catalogue refresh is still running")]
     Busy,
+    #[error("another instance is refreshing the catalogue")]
+    BusyElsewhere,
+    #[error("another instance refreshed the catalogue {0:?} ago")]
+    RecentlyDone(Duration),
     #[error("cannot list the active kiosks: {0}")]
     Db(#[from] sqlx::Error),
 }
@@ -56,6 +61,9 @@ pub struct Refresher {
     client: LiveClient,
     /// Own searches for every library; `None`: the queries of each library's themes.
     queries: Option<Arc<Vec<String>>>,
+    /// A tick started less than this after the last one (by any instance) does nothing:
+    /// several instances with the same schedule refresh once per interval between them.
+    min_gap: Duration,
     running: Arc<Mutex<()>>,
 }
 
@@ -76,6 +84,7 @@ impl Refresher {
             state,
             client,
             queries: None,
+            min_gap: Duration::ZERO,
             running: Arc::new(Mutex::new(())),
         }
     }
@@ -86,12 +95,45 @@ impl Refresher {
         self
     }
 
+    /// Ticks started within `gap` of the last one (on any instance) do nothing.
+    pub fn with_min_gap(mut self, gap: Duration) -> Self {
+        self.min_gap = gap;
+        self
+    }
+
     /// One tick: refreshes every library with an active kiosk, in turn. `Busy` when a
-    /// tick is still running.
+    /// tick is still running here, `BusyElsewhere` on another instance, `RecentlyDone`
+    /// when another instance's tick started less than the minimum gap ago.
     pub async fn tick(&self) -> Result<Vec<RunSummary>, TickError> {
         let Ok(_running) = self.running.try_lock() else {
             return Err(TickError::Busy);
         };
+        let db = &self.state.db;
+        let Some(lock) = db.try_instance_lock(Work::CatalogueRefresh).await? else {
+            return Err(TickError::BusyElsewhere);
+        };
+        let outcome = self.tick_holding_the_lock().await;
+        lock.release().await;
+        outcome
+    }
+
+    async fn tick_holding_the_lock(&self) -> Result<Vec<RunSummary>, TickError> {
+        let now = time::OffsetDateTime::now_utc().unix_timestamp();
+        if let Some(last) = self
+            .state
+            .db
+            .work_last_started(Work::CatalogueRefresh)
+            .await?
+        {
+            let since = Duration::from_secs(u64::try_from(now - last).unwrap_or(0));
+            if since < self.min_gap {
+                return Err(TickError::RecentlyDone(since));
+            }
+        }
+        self.state
+            .db
+            .set_work_started(Work::CatalogueRefresh, now)
+            .await?;
         let public = self.state.config.public_data_dir();
         let mut summaries = Vec::new();
         for kiosk in self.state.db.active_kiosks().await? {
@@ -137,18 +179,12 @@ impl Refresher {
             Ok(report) => (report, None),
             Err(e) => (e.to_report(), Some(e.to_string())),
         };
-        match serde_json::to_string(&report) {
-            Ok(json) => {
-                if let Err(e) = self
-                    .state
-                    .db
-                    .insert_import_run("catalogue-live", "library", library, &started_at, &json)
-                    .await
-                {
-                    tracing::error!(%library, "cannot record the catalogue refresh: {e}");
-                }
-            }
-            Err(e) => tracing::error!(%library, "cannot record the catalogue refresh: {e}"),
+        if let Err(e) = self
+            .state
+            .record_import_run("catalogue-live", "library", library, &started_at, &report)
+            .await
+        {
+            tracing::error!(%library, "cannot record the catalogue refresh: {e}");
         }
         let summary = RunSummary {
             library: library.to_string(),
@@ -157,6 +193,10 @@ impl Refresher {
             warnings: report.warnings.len(),
             error,
         };
+        if summary.published() {
+            let path = snapshot_path(&public, library);
+            crate::live_bus::announce_published(self.state.live.as_ref(), &public, &path).await;
+        }
         match &summary.error {
             None => tracing::info!(
                 %library,
@@ -175,18 +215,29 @@ impl Refresher {
 
     /// Ticks now and then every `every`, until the process ends. A tick that runs
     /// longer than `every` delays the next one; ticks never overlap.
+    /// With several instances, each ticks on its own schedule; a tick less than half an
+    /// interval after another instance's does nothing, so the catalogue is asked about
+    /// once per interval whatever the number of instances.
     pub fn spawn(self, every: Duration) -> tokio::task::JoinHandle<()> {
+        let refresher = if self.min_gap.is_zero() {
+            self.with_min_gap(every / 2)
+        } else {
+            self
+        };
         tokio::spawn(async move {
             let mut interval = tokio::time::interval(every);
             interval.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
             loop {
                 interval.tick().await;
-                match self.tick().await {
+                match refresher.tick().await {
                     Ok(runs) => tracing::info!(
                         libraries = runs.len(),
                         published = runs.iter().filter(|r| r.published()).count(),
                         "catalogue refresh done"
                     ),
+                    Err(e @ (TickError::BusyElsewhere | TickError::RecentlyDone(_))) => {
+                        tracing::info!("catalogue refresh left to another instance: {e}")
+                    }
                     Err(e) => tracing::warn!("catalogue refresh skipped: {e}"),
                 }
             }

@@ -109,7 +109,8 @@ pub(super) async fn post_usage(
 ) -> Result<StatusCode, AppError> {
     state
         .public_writes
-        .take(address, std::time::Instant::now())
+        .take(address, crate::auth::now_ms())
+        .await
         .map_err(|retry_after| AppError::TooManyAttempts { retry_after })?;
     library_ref(&library)?;
     if !state.db.kiosk(&library).await?.is_some_and(|k| k.active) {
@@ -253,14 +254,17 @@ pub(super) async fn post_import(
     if !report.failed() {
         state.covers.resolve(&mut snapshot, &mut report).await;
     }
+    let published = crate::import::catalogue::snapshot_path(&public, &library);
     let report = tokio::task::spawn_blocking(move || publish(&public, &snapshot, report))
         .await
         .map_err(|e| AppError::Internal(format!("import task: {e}")))?
         .map_err(|e: ImportError| AppError::Internal(e.to_string()))?;
-    let json = serde_json::to_string(&report).map_err(|e| AppError::Internal(e.to_string()))?;
+    if !report.failed() {
+        let public = state.config.public_data_dir();
+        crate::live_bus::announce_published(state.live.as_ref(), &public, &published).await;
+    }
     state
-        .db
-        .insert_import_run("catalogue", "library", &library, &started_at, &json)
+        .record_import_run("catalogue", "library", &library, &started_at, &report)
         .await?;
     tracing::info!(by = %staff.email, %library, imported = report.imported, skipped = report.skipped.len(), "catalogue import");
     Ok(Json(ImportRun { started_at, report }))

@@ -30,7 +30,12 @@ async fn restyle(state: &AppState, library: &str, themes: &[Theme]) {
         tokio::task::spawn_blocking(move || restyle_snapshot(&public, &owned_library, &themes))
             .await;
     match done {
-        Ok(Ok(_)) => {}
+        Ok(Ok(true)) => {
+            let public = state.config.public_data_dir();
+            let path = crate::import::catalogue::snapshot_path(&public, library);
+            crate::live_bus::announce_published(state.live.as_ref(), &public, &path).await;
+        }
+        Ok(Ok(false)) => {}
         Ok(Err(e)) => {
             tracing::error!(%library, "themes saved, but the snapshot could not be restyled: {e}");
         }

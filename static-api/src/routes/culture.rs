@@ -84,7 +84,8 @@ pub(super) async fn post_interaction(
 ) -> Result<StatusCode, AppError> {
     state
         .public_writes
-        .take(address, std::time::Instant::now())
+        .take(address, crate::auth::now_ms())
+        .await
         .map_err(|retry_after| AppError::TooManyAttempts { retry_after })?;
     check_show(&state, &centre, &report.show).await?;
     // At the day's cap the report is taken, and not counted.
@@ -128,15 +129,18 @@ pub(super) async fn post_feedback(
 ) -> Result<StatusCode, AppError> {
     state
         .public_writes
-        .take(address, std::time::Instant::now())
+        .take(address, crate::auth::now_ms())
+        .await
         .map_err(|retry_after| AppError::TooManyAttempts { retry_after })?;
     feedback.check().map_err(AppError::unprocessable)?;
     check_show(&state, &centre, &feedback.show).await?;
     let day = today();
     // Own words beyond the address's few of the day are not kept (the answer still
     // counts), so a flood never pushes real answers out.
-    let words = clean_words(feedback.words.as_deref())
-        .filter(|_| state.public_writes.words_allowed(address, &day));
+    let words = match clean_words(feedback.words.as_deref()) {
+        Some(words) if state.public_writes.words_allowed(address, &day).await => Some(words),
+        _ => None,
+    };
     state
         .db
         .add_culture_feedback(

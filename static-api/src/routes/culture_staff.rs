@@ -48,12 +48,14 @@ fn now_unix() -> i64 {
 
 /// Publishes the centre's programme again, so the app shows the change at once.
 async fn republish(state: &AppState, centre: &str) -> Result<(), AppError> {
-    state
+    let public = state.config.public_data_dir();
+    let path = state
         .db
-        .publish_programme(centre, &state.config.public_data_dir())
+        .publish_programme(centre, &public)
         .await
-        .map(drop)
-        .map_err(|e| AppError::Internal(format!("publishing the programme of {centre}: {e}")))
+        .map_err(|e| AppError::Internal(format!("publishing the programme of {centre}: {e}")))?;
+    crate::live_bus::announce_published(state.live.as_ref(), &public, &path).await;
+    Ok(())
 }
 
 /// The folder of `centre`'s uploads, served at `media_prefix(centre)`.

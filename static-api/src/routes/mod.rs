@@ -6,6 +6,7 @@ mod bieblo_themes;
 mod culture;
 mod culture_staff;
 mod health;
+mod live;
 mod orgs;
 mod session;
 mod staff;
@@ -29,7 +30,7 @@ use crate::error::api_not_found;
         license(name = "EUPL-1.2")
     ),
     tags(
-        (name = "system", description = "Health and description of the service"),
+        (name = "system", description = "Readiness, liveness and description of the service"),
         (name = "session", description = "Staff login and logout"),
         (name = "organisations", description = "Libraries, cultural centres and theatre companies"),
         (name = "bieblo", description = "Bieblo kiosk: settings, anonymous usage, imports and statistics"),
@@ -168,7 +169,9 @@ async fn one_upload_at_a_time(
 /// and its OpenAPI document.
 pub fn api(state: &AppState) -> (Router<AppState>, utoipa::openapi::OpenApi) {
     let (router, mut doc) = OpenApiRouter::with_openapi(ApiDoc::openapi())
-        .routes(routes!(health::health))
+        .routes(routes!(health::ready))
+        .routes(routes!(health::live))
+        .routes(routes!(live::published))
         .routes(routes!(session::login, session::current, session::logout))
         .routes(routes!(orgs::list_orgs))
         .routes(routes!(orgs::get_org, orgs::update_org))

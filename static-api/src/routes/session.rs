@@ -1,7 +1,5 @@
 //! `/api/session`: staff log in (POST), see who they are (GET) and log out (DELETE).
 
-use std::time::Instant;
-
 use axum::Json;
 use axum::extract::State;
 use axum::http::header::SET_COOKIE;
@@ -38,7 +36,8 @@ pub(super) async fn login(
     // Counted before the password is checked: a burst cannot pass the limit.
     let attempt = state
         .login_limiter
-        .begin(&email, address, Instant::now())
+        .begin(&email, address, auth::now_ms())
+        .await
         .map_err(|retry_after| AppError::TooManyAttempts { retry_after })?;
     if request.password.chars().count() > MAX_PASSWORD_CHARS {
         return Err(AppError::BadCredentials);
@@ -52,7 +51,7 @@ pub(super) async fn login(
         tracing::warn!("failed staff login");
         return Err(AppError::BadCredentials);
     };
-    state.login_limiter.succeeded(attempt);
+    state.login_limiter.succeeded(attempt).await;
     let now_unix = auth::now_unix();
     state.db.purge_expired_sessions(now_unix).await?;
     // The session this browser had ends here: a login always starts a new one.

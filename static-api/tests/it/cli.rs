@@ -95,14 +95,18 @@ async fn create_admin_makes_a_working_admin_and_refuses_short_passwords(backend:
     assert_eq!(res.json["role"]["role"], "admin");
 }
 
-fn free_port() -> u16 {
+pub(crate) fn free_port() -> u16 {
     std::net::TcpListener::bind("127.0.0.1:0")
         .and_then(|l| l.local_addr())
         .map(|a| a.port())
         .expect("a free port")
 }
 
-fn serve(data: &std::path::Path, args: &[&str], url: Option<&DatabaseUrl>) -> std::process::Child {
+pub(crate) fn serve(
+    data: &std::path::Path,
+    args: &[&str],
+    url: Option<&DatabaseUrl>,
+) -> std::process::Child {
     command(url)
         .arg("--data-dir")
         .arg(data)
@@ -118,7 +122,7 @@ fn serve(data: &std::path::Path, args: &[&str], url: Option<&DatabaseUrl>) -> st
 }
 
 /// Waits (at most 20 s) until the server on `port` answers its health check.
-fn wait_until_up(port: u16) -> bool {
+pub(crate) fn wait_until_up(port: u16) -> bool {
     use std::io::{Read, Write as _};
     for _ in 0..200 {
         if let Ok(mut stream) = std::net::TcpStream::connect(("127.0.0.1", port)) {
@@ -349,3 +353,41 @@ on_both_backends!(
     create_admin_makes_a_working_admin_and_refuses_short_passwords,
     demo_data_is_only_served_as_a_demo_on_loopback,
 );
+
+/// Several instances on PostgreSQL share one data folder: a second `serve` on the same
+/// folder starts (on SQLite it refuses: the database file is there).
+#[tokio::test]
+async fn instances_on_postgres_share_a_data_folder_and_sqlite_servers_do_not() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let data = dir.path().join("data");
+    let url = support::postgres::fresh_database().await;
+    let ports = [free_port(), free_port()];
+    let mut servers: Vec<std::process::Child> = ports
+        .iter()
+        .map(|port| serve(&data, &["--addr", &format!("127.0.0.1:{port}")], Some(&url)))
+        .collect();
+    let up: Vec<bool> = ports.iter().map(|port| wait_until_up(*port)).collect();
+    for server in &mut servers {
+        server.kill().ok();
+        server.wait().ok();
+    }
+    assert_eq!(up, [true, true], "both instances on one folder answer");
+
+    let sqlite = dir.path().join("sqlite");
+    let port = free_port();
+    let mut first = serve(&sqlite, &["--addr", &format!("127.0.0.1:{port}")], None);
+    assert!(wait_until_up(port));
+    let second = serve(
+        &sqlite,
+        &["--addr", &format!("127.0.0.1:{}", free_port())],
+        None,
+    )
+    .wait_with_output()
+    .expect("second server ends");
+    first.kill().ok();
+    first.wait().ok();
+    assert!(
+        !second.status.success(),
+        "a second SQLite server on one folder refuses"
+    );
+}

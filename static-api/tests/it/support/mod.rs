@@ -128,6 +128,39 @@ pub(crate) fn write_site(site: &Path) {
     );
 }
 
+/// The next server-sent event of `body` within `wait` (comment lines, the keep-alive,
+/// skipped): its `event:` name and `data:` text; `None` when none comes in time.
+pub(crate) async fn next_event(
+    body: &mut Body,
+    wait: std::time::Duration,
+) -> Option<(String, String)> {
+    let deadline = tokio::time::Instant::now() + wait;
+    let mut text = String::new();
+    loop {
+        let frame = tokio::time::timeout_at(deadline, body.frame())
+            .await
+            .ok()??;
+        if let Ok(data) = frame.expect("a frame of the stream").into_data() {
+            text.push_str(&String::from_utf8_lossy(&data));
+        }
+        // An event ends with an empty line.
+        while let Some(end) = text.find("\n\n") {
+            let block: String = text.drain(..end + 2).collect();
+            let (mut name, mut data) = (String::new(), String::new());
+            for line in block.lines() {
+                if let Some(v) = line.strip_prefix("event:") {
+                    name = v.trim().to_string();
+                } else if let Some(v) = line.strip_prefix("data:") {
+                    data.push_str(v.trim());
+                }
+            }
+            if !data.is_empty() {
+                return Some((name, data));
+            }
+        }
+    }
+}
+
 /// A real PNG of `width` x `height` pixels of one colour (red `r`).
 pub(crate) fn png_of(width: u32, height: u32, r: u8) -> Vec<u8> {
     let image = image::RgbaImage::from_pixel(width, height, image::Rgba([r, 90, 30, 255]));
@@ -190,6 +223,35 @@ impl TestApp {
         demo::seed(&state.db).await.expect("seed demo data");
         let router = static_api::app(state.clone());
         TestApp { router, state, dir }
+    }
+
+    /// Another instance of the same service: the same database and the same data folder
+    /// (the folder several instances share), with a state and caches of its own.
+    pub(crate) async fn second_instance(&self) -> TestApp {
+        let state = AppState::open((*self.state.config).clone())
+            .await
+            .expect("open the shared database");
+        Self::with_state(state)
+    }
+
+    /// Opens a request whose answer streams (server-sent events): its status, and the
+    /// body to read events from with [`next_event`].
+    pub(crate) async fn open_stream(
+        &self,
+        path: &str,
+    ) -> (StatusCode, axum::http::HeaderMap, Body) {
+        let request = Request::builder()
+            .uri(path)
+            .body(Body::empty())
+            .expect("request");
+        let response = self
+            .router
+            .clone()
+            .oneshot(request)
+            .await
+            .expect("infallible router");
+        let (parts, body) = response.into_parts();
+        (parts.status, parts.headers, body)
     }
 
     /// A test app around an existing state (no demo data, no site).

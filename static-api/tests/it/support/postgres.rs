@@ -256,3 +256,30 @@ fn watchdog(root: &str, pg_ctl: &Path) -> Result<(Child, ChildStdin), String> {
         .map_err(|e| format!("the watchdog's pipe: {e}"))?;
     Ok((child, stdin))
 }
+
+/// Cuts the database at `url` off (`allow: false`): no new connections, and every open
+/// one ended, as when its server stops, but without stopping the cluster the other tests
+/// use; `allow: true` lets connections in again.
+pub(crate) async fn allow_connections(url: &DatabaseUrl, allow: bool) {
+    let (server, name) = url
+        .as_str()
+        .rsplit_once('/')
+        .expect("a URL with a database name");
+    let mut conn = sqlx::postgres::PgConnection::connect(&format!("{server}/postgres"))
+        .await
+        .unwrap_or_else(|e| panic!("connect to the test PostgreSQL: {e}"));
+    conn.execute(format!("ALTER DATABASE {name} ALLOW_CONNECTIONS {allow}").as_str())
+        .await
+        .unwrap_or_else(|e| panic!("allow connections to {name}: {e}"));
+    if !allow {
+        conn.execute(
+            format!(
+                "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '{name}'"
+            )
+            .as_str(),
+        )
+        .await
+        .unwrap_or_else(|e| panic!("end the connections to {name}: {e}"));
+    }
+    conn.close().await.ok();
+}

@@ -1,0 +1,222 @@
+//! `static-api import catalogue|events`: outside data into the published snapshots and
+//! programmes, with a report on stdout.
+
+use std::io::Write;
+use std::path::PathBuf;
+use std::time::Duration;
+
+use clap::{Args, Subcommand};
+use static_api::config::parse_duration;
+use static_api::import::covers::{CoverSettings, CoverStore};
+use static_api::import::live::{
+    ApiKey, DEFAULT_BASE_URL, LiveClient, LiveConfig, LiveImport, import_live,
+};
+use static_api::{AppState, Config, import};
+use suite_import::catalogue::theme_queries;
+
+/// Where the live catalogue API is. The key is never logged.
+#[derive(Args)]
+pub(super) struct CatalogueArgs {
+    /// The catalogue endpoint, without profile.
+    #[arg(long, env = "SUITE_CATALOGUE_URL", default_value = DEFAULT_BASE_URL)]
+    catalogue_url: String,
+    /// The catalogue API key (from Cultuurconnect).
+    #[arg(long, env = "SUITE_CATALOGUE_KEY", hide_env_values = true)]
+    catalogue_key: Option<String>,
+    /// Timeout of one catalogue request, e.g. 20s.
+    #[arg(long, env = "SUITE_CATALOGUE_TIMEOUT", default_value = "20s", value_parser = parse_duration)]
+    catalogue_timeout: Duration,
+}
+
+impl CatalogueArgs {
+    pub(super) fn client(&self) -> Result<LiveClient, String> {
+        let key =
+            self.catalogue_key.as_deref().and_then(ApiKey::new).ok_or(
+                "the live catalogue needs an API key: --catalogue-key or SUITE_CATALOGUE_KEY",
+            )?;
+        let mut config = LiveConfig::new(&self.catalogue_url, key).map_err(|e| e.to_string())?;
+        config.timeout = self.catalogue_timeout;
+        LiveClient::new(config).map_err(|e| e.to_string())
+    }
+}
+
+#[derive(Subcommand)]
+pub(super) enum ImportKind {
+    /// Cultuurconnect catalogue responses (search, details, availability; XML or JSON)
+    /// from files, or live from the catalogue API with --live, into the Bieblo snapshot
+    /// /data/bieblo/<library>.json; covers are fetched into /data/bieblo/covers/.
+    Catalogue {
+        /// Id of the library (lower case, digits, '-').
+        #[arg(long)]
+        library: String,
+        /// Keep only copies under this catalogue location id, e.g. /root/bibnet/Wetteren.
+        #[arg(long)]
+        location: Option<String>,
+        /// Print the report as JSON.
+        #[arg(long)]
+        json: bool,
+        /// Do not fetch covers: the kiosk draws them.
+        #[arg(long)]
+        no_covers: bool,
+        /// Ask the catalogue API instead of reading files.
+        #[arg(long, conflicts_with = "files")]
+        live: bool,
+        /// With --live: the catalogue profile (default: the library id).
+        #[arg(long, requires = "live")]
+        profile: Option<String>,
+        /// With --live: a search (repeatable; default: the queries of the ten themes).
+        #[arg(long = "query", requires = "live")]
+        queries: Vec<String>,
+        #[command(flatten)]
+        catalogue: CatalogueArgs,
+        /// Response files to import.
+        #[arg(required_unless_present = "live")]
+        files: Vec<PathBuf>,
+    },
+    /// UiTdatabank events (JSON-LD files, or a URL that serves them) into a centre's
+    /// Culture Matcher programme, stored and published at /data/culture-matcher/<centre>.json.
+    Events {
+        /// Id of the cultural centre (an existing organisation).
+        #[arg(long)]
+        centre: String,
+        /// Fetch the events from this URL (http or https) instead of reading files.
+        #[arg(long, conflicts_with = "files")]
+        url: Option<String>,
+        /// Print the report as JSON.
+        #[arg(long)]
+        json: bool,
+        /// JSON-LD files to import: an event, a list, or a collection with `member`.
+        #[arg(required_unless_present = "url")]
+        files: Vec<PathBuf>,
+    },
+}
+
+pub(super) async fn run(base: Config, kind: ImportKind) -> Result<(), String> {
+    let (library, location, json, no_covers, live, profile, queries, catalogue, files) = match kind
+    {
+        ImportKind::Catalogue {
+            library,
+            location,
+            json,
+            no_covers,
+            live,
+            profile,
+            queries,
+            catalogue,
+            files,
+        } => (
+            library, location, json, no_covers, live, profile, queries, catalogue, files,
+        ),
+        ImportKind::Events {
+            centre,
+            url,
+            json,
+            files,
+        } => {
+            return import_events(base, &centre, url.as_deref(), json, &files).await;
+        }
+    };
+    // The library's own themes, as staff saved them in the back-office.
+    let allow_private = base.allow_private_fetch;
+    let public = base.public_data_dir();
+    let state = AppState::open(base).await.map_err(|e| e.to_string())?;
+    let themes = state
+        .db
+        .library_themes(&library)
+        .await
+        .map_err(|e| format!("reading the themes of {library}: {e}"))?;
+    let now = import::now_rfc3339();
+    let job = import::catalogue::CatalogueImport {
+        library: &library,
+        location: location.as_deref(),
+        demo: false,
+        now: &now,
+        themes: &themes,
+    };
+    let covers = if no_covers {
+        None
+    } else {
+        Some(
+            CoverStore::new(
+                &public,
+                CoverSettings {
+                    allow_private,
+                    ..CoverSettings::default()
+                },
+            )
+            .map_err(|e| format!("cannot set up cover downloads: {e}"))?,
+        )
+    };
+    let report = if live {
+        let client = catalogue.client()?;
+        let queries = if queries.is_empty() {
+            theme_queries(&themes)
+        } else {
+            queries
+        };
+        let live_job = LiveImport {
+            import: job,
+            profile: profile.as_deref().unwrap_or(&library),
+            queries: &queries,
+        };
+        import_live(&client, &live_job, &public, covers.as_ref())
+            .await
+            .map_err(|e| e.to_string())?
+    } else {
+        match &covers {
+            Some(covers) => {
+                import::catalogue::import_files_with_covers(&public, &job, &files, covers).await
+            }
+            None => import::catalogue::import_files(&public, &job, &files),
+        }
+        .map_err(|e| e.to_string())?
+    };
+    print_report(&report, json, &library)
+}
+
+async fn import_events(
+    config: Config,
+    centre: &str,
+    url: Option<&str>,
+    json: bool,
+    files: &[PathBuf],
+) -> Result<(), String> {
+    let state = AppState::open(config).await.map_err(|e| e.to_string())?;
+    let public = state.config.public_data_dir();
+    let report = match url {
+        Some(url) => {
+            import::events::import_url(
+                &state.db,
+                &public,
+                centre,
+                url,
+                import::events::FETCH_TIMEOUT,
+                state.config.allow_private_fetch,
+            )
+            .await
+        }
+        None => import::events::import_files(&state.db, &public, centre, files).await,
+    }
+    .map_err(|e| e.to_string())?;
+    print_report(&report, json, centre)
+}
+
+/// Prints the report (or its JSON); an error when nothing was imported.
+fn print_report(
+    report: &suite_domain::import::ImportReport,
+    json: bool,
+    org: &str,
+) -> Result<(), String> {
+    let text = if json {
+        serde_json::to_string_pretty(report).map_err(|e| e.to_string())?
+    } else {
+        report.to_string()
+    };
+    let mut out = std::io::stdout().lock();
+    writeln!(out, "{text}").map_err(|e| e.to_string())?;
+    if report.failed() {
+        Err(format!("nothing imported for {org}"))
+    } else {
+        Ok(())
+    }
+}

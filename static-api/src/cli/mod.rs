@@ -1,0 +1,99 @@
+//! Command line of the server: `serve`, `import` (catalogue, events), `backup`, `restore`
+//! and `create-admin`; one module per group of commands.
+
+mod admin;
+mod import;
+mod logging;
+mod serve;
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+use static_api::Config;
+use static_api::db::DatabaseUrl;
+
+#[derive(Parser)]
+#[command(version, about = "Server of the Flemish culture suite")]
+struct Cli {
+    /// Folder of the database and of the JSON served under /data.
+    #[arg(long, global = true, env = "SUITE_DATA_DIR", default_value = "data")]
+    data_dir: PathBuf,
+    /// PostgreSQL instead of SQLite: postgres://user:password@host:port/database.
+    /// Without it the database is suite.sqlite in the data folder.
+    #[arg(long, global = true, env = "DATABASE_URL", hide_env_values = true, value_parser = parse_database_url)]
+    database_url: Option<DatabaseUrl>,
+    /// Let covers and event imports fetch from loopback, private and link-local
+    /// addresses (a stand-in on this machine; never on a public server).
+    #[arg(long, global = true, env = "SUITE_ALLOW_PRIVATE_FETCH")]
+    allow_private_fetch: bool,
+    /// How log lines on stderr look: text, or json (one JSON object a line, for a log
+    /// collector).
+    #[arg(long, global = true, env = "LOG_FORMAT", value_enum, default_value_t)]
+    log_format: logging::LogFormat,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Serve the site and the API.
+    Serve(serve::ServeArgs),
+    /// Import outside data; prints a report (or JSON with --json) and exits non-zero
+    /// when nothing could be imported.
+    Import {
+        #[command(subcommand)]
+        kind: import::ImportKind,
+    },
+    /// Write the database and the published files into one tar file, while the server
+    /// runs (a consistent copy of the database).
+    Backup {
+        /// The archive to write (replaced only when the backup is complete).
+        file: PathBuf,
+    },
+    /// Put a backup in place in --data-dir; the server must be stopped. The current data
+    /// is kept in `<data-dir>/.before-restore-<time>/`.
+    Restore {
+        /// The archive `backup` wrote.
+        file: PathBuf,
+    },
+    /// Create an admin account; the password is read from the first line of stdin.
+    CreateAdmin {
+        #[arg(long)]
+        email: String,
+        #[arg(long)]
+        name: String,
+    },
+}
+
+pub(crate) async fn run() -> ExitCode {
+    let cli = Cli::parse();
+    logging::init(cli.log_format);
+    // The data folder always holds the published files; the database is there too
+    // unless a PostgreSQL URL is given.
+    let base = {
+        let mut config = Config::new(cli.data_dir, PathBuf::new());
+        config.database_url = cli.database_url;
+        config.allow_private_fetch = cli.allow_private_fetch;
+        config
+    };
+    let result = match cli.command {
+        Command::Serve(args) => serve::run(base, args).await,
+        Command::CreateAdmin { email, name } => admin::create_admin(base, &email, &name).await,
+        Command::Backup { file } => admin::backup(base, &file).await,
+        Command::Restore { file } => admin::restore(&base, &file).await,
+        Command::Import { kind } => import::run(base, kind).await,
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(message) => {
+            tracing::error!("{message}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// Reads `--database-url` (clap's message shows the reason).
+fn parse_database_url(text: &str) -> Result<DatabaseUrl, String> {
+    DatabaseUrl::parse(text).map_err(|e| e.to_string())
+}

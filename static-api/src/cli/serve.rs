@@ -1,0 +1,140 @@
+//! `static-api serve`: the site and the API on one address, with the optional scheduled
+//! catalogue refresh and the daily housekeeping.
+
+use std::net::SocketAddr;
+use std::path::PathBuf;
+use std::time::Duration;
+
+use clap::Args;
+use static_api::config::parse_duration;
+use static_api::import::live::LiveClient;
+use static_api::import::refresh::{MIN_INTERVAL, Refresher};
+use static_api::net::{NetList, TrustedProxies};
+use static_api::{AppState, Config, demo};
+
+use super::import::CatalogueArgs;
+
+// The options of `serve` (its help text is the doc comment of `Command::Serve`).
+#[derive(Args)]
+pub(super) struct ServeArgs {
+    #[arg(long, env = "SUITE_ADDR", default_value = "127.0.0.1:8080")]
+    addr: SocketAddr,
+    /// The built site (portal and apps), as `cargo xtask build` writes it.
+    #[arg(long, env = "SUITE_SITE_DIR", default_value = "target/site")]
+    site_dir: PathBuf,
+    /// Create demo organisations and staff accounts (only on a loopback address; a
+    /// data folder seeded so is only ever served with --demo).
+    #[arg(long)]
+    demo: bool,
+    /// Reverse proxies to trust, comma-separated addresses or networks (e.g.
+    /// 127.0.0.1,10.0.0.0/8): from them, the client is read from --client-ip-header.
+    #[arg(long, env = "SUITE_TRUSTED_PROXIES", default_value = "")]
+    trusted_proxies: String,
+    /// How long the own words of after-show answers are kept (e.g. 365d, 90d).
+    #[arg(long, env = "SUITE_FEEDBACK_RETENTION", default_value = "365d", value_parser = parse_duration)]
+    feedback_retention: Duration,
+    /// The header in which the trusted proxies name the client.
+    #[arg(
+        long,
+        env = "SUITE_CLIENT_IP_HEADER",
+        default_value = "X-Forwarded-For"
+    )]
+    client_ip_header: String,
+    /// Who may read /metrics: comma-separated addresses or networks of the operators'
+    /// monitoring (e.g. 127.0.0.1,::1,10.8.0.0/16), read behind the trusted proxies like
+    /// every client address; everyone else gets 404.
+    #[arg(long, env = "SUITE_METRICS_FROM", default_value = "127.0.0.0/8,::1")]
+    metrics_from: String,
+    /// Run the live catalogue import for every library with an active kiosk this
+    /// often (e.g. 6h; at least 10m). Off when not given.
+    #[arg(long, env = "SUITE_CATALOGUE_REFRESH", value_parser = parse_duration)]
+    catalogue_refresh: Option<Duration>,
+    #[command(flatten)]
+    catalogue: CatalogueArgs,
+}
+
+/// Checks the options and serves until the process is stopped.
+pub(super) async fn run(base: Config, args: ServeArgs) -> Result<(), String> {
+    let ServeArgs {
+        addr,
+        site_dir,
+        demo,
+        trusted_proxies,
+        client_ip_header,
+        metrics_from,
+        feedback_retention,
+        catalogue_refresh,
+        catalogue,
+    } = args;
+    let refresh = catalogue_refresh
+        .map(|every| refresh_client(every, &catalogue).map(|client| (every, client)))
+        .transpose()?;
+    let proxies = TrustedProxies::parse(&trusted_proxies, Some(&client_ip_header))
+        .map_err(|e| format!("--trusted-proxies: {e}"))?;
+    let metrics_from = NetList::parse(&metrics_from).map_err(|e| format!("--metrics-from: {e}"))?;
+    let mut config = base;
+    config.site_dir = site_dir;
+    config.demo = demo;
+    config.proxies = proxies;
+    config.metrics_from = metrics_from;
+    config.feedback_retention = feedback_retention;
+    serve(config, addr, refresh).await
+}
+
+/// The client of the scheduled refresh, after checking the interval.
+fn refresh_client(every: Duration, catalogue: &CatalogueArgs) -> Result<LiveClient, String> {
+    if every < MIN_INTERVAL {
+        return Err(format!(
+            "--catalogue-refresh must be at least {} minutes",
+            MIN_INTERVAL.as_secs() / 60
+        ));
+    }
+    catalogue.client()
+}
+
+async fn serve(
+    config: Config,
+    addr: SocketAddr,
+    refresh: Option<(Duration, LiveClient)>,
+) -> Result<(), String> {
+    if !config.site_dir.join("index.html").is_file() {
+        tracing::warn!(site = %config.site_dir.display(), "no built site found; run `cargo xtask serve` to build it");
+    }
+    let demo = config.demo;
+    // Before anything is created in the data folder.
+    demo::check_demo_address(demo, addr)?;
+    // One server per data folder on SQLite (its database file is there; `restore` waits
+    // for it to stop). Instances on PostgreSQL share the folder (docs/operations.md).
+    let _serving = match config.database_url {
+        None => Some(
+            static_api::backup::ServeLock::try_acquire(&config.data_dir)
+                .map_err(|e| e.to_string())?,
+        ),
+        Some(_) => None,
+    };
+    let state = AppState::open(config).await.map_err(|e| e.to_string())?;
+    demo::check_serve_mode(&state.db, demo, addr).await?;
+    if demo {
+        demo::seed(&state.db)
+            .await
+            .map_err(|e| format!("seeding demo data: {e}"))?;
+        demo::seed_snapshots(&state.config.public_data_dir())
+            .map_err(|e| format!("demo snapshots: {e}"))?;
+        demo::seed_programmes(&state.db, &state.config.public_data_dir())
+            .await
+            .map_err(|e| format!("demo programmes: {e}"))?;
+        demo::print_banner(addr);
+    }
+    let listener = tokio::net::TcpListener::bind(addr)
+        .await
+        .map_err(|e| format!("cannot listen on {addr}: {e}"))?;
+    if let Some((every, client)) = refresh {
+        tracing::info!(every = ?every, catalogue = %client.config().base_url, "catalogue refresh on for the active kiosks");
+        Refresher::new(state.clone(), client).spawn(every);
+    }
+    static_api::spawn_housekeeping(state.clone());
+    tracing::info!("serving on http://{addr}/");
+    static_api::serve(listener, state)
+        .await
+        .map_err(|e| format!("server stopped: {e}"))
+}
