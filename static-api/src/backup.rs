@@ -40,7 +40,7 @@ pub enum BackupError {
     InUse(String),
 }
 
-fn io(what: impl std::fmt::Display) -> impl FnOnce(std::io::Error) -> BackupError {
+pub(crate) fn io(what: impl std::fmt::Display) -> impl FnOnce(std::io::Error) -> BackupError {
     let what = what.to_string();
     move |e| BackupError::Io(what, e)
 }
@@ -115,8 +115,9 @@ pub async fn backup(db: &Db, data_dir: &Path, out: &Path) -> Result<BackupReport
     .map_err(|e| BackupError::Io("backup task".into(), std::io::Error::other(e)))?
 }
 
-fn append_tree(
-    tar: &mut tar::Builder<&mut File>,
+/// Appends the regular files under `dir` (sorted, hidden ones left out) as `name/...`.
+pub(crate) fn append_tree<W: std::io::Write>(
+    tar: &mut tar::Builder<W>,
     dir: &Path,
     name: &Path,
     report: &mut BackupReport,
@@ -208,17 +209,27 @@ pub async fn restore(archive: &Path, data_dir: &Path) -> Result<BackupReport, Ba
 /// Unpacks the regular files and folders of `archive` under `into` (never outside it).
 fn unpack(archive: &Path, into: &Path) -> Result<BackupReport, BackupError> {
     let file = File::open(archive).map_err(io(archive.display()))?;
-    let mut tar = tar::Archive::new(file);
+    unpack_from(file, &archive.display(), into)
+}
+
+/// Unpacks the regular files and folders of the tar archive `reader` (called `archive`
+/// in errors) under `into`, never outside it.
+pub(crate) fn unpack_from(
+    reader: impl std::io::Read,
+    archive: &dyn std::fmt::Display,
+    into: &Path,
+) -> Result<BackupReport, BackupError> {
+    let mut tar = tar::Archive::new(reader);
     let mut report = BackupReport::default();
-    for entry in tar.entries().map_err(io(archive.display()))? {
-        let mut entry = entry.map_err(io(archive.display()))?;
+    for entry in tar.entries().map_err(io(archive))? {
+        let mut entry = entry.map_err(io(archive))?;
         let kind = entry.header().entry_type();
         if !(kind.is_file() || kind.is_dir()) {
             continue;
         }
         let size = entry.header().size().unwrap_or(0);
         // `unpack_in` refuses paths that would leave `into`.
-        let inside = entry.unpack_in(into).map_err(io(archive.display()))?;
+        let inside = entry.unpack_in(into).map_err(io(archive))?;
         if inside && kind.is_file() {
             report.bytes += size;
             let is_db = entry.path().is_ok_and(|p| p == Path::new(DB_FILE));

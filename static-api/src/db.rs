@@ -13,6 +13,7 @@ pub mod culture;
 mod culture_insight;
 pub mod locks;
 mod login_limits;
+pub mod migrate_data;
 mod orgs;
 mod public_writes;
 mod sessions;
@@ -134,7 +135,7 @@ pub struct PoolStats {
 }
 
 /// The first bytes of every SQLite database file.
-const SQLITE_HEADER: &[u8; 16] = b"SQLite format 3\0";
+pub const SQLITE_HEADER: &[u8; 16] = b"SQLite format 3\0";
 
 impl Db {
     /// The database of a configuration: PostgreSQL at `url` when there is one, otherwise

@@ -9,6 +9,7 @@ pub mod backup;
 pub mod config;
 pub mod db;
 pub mod demo;
+pub mod embedded_site;
 pub mod error;
 pub mod import;
 pub mod live_bus;

@@ -9,6 +9,7 @@ use crate::run::{self, Result, Steps, cargo, root};
 use crate::schemathesis;
 use crate::setup::{Needs, Tools, setup};
 use crate::site;
+use crate::test_database::TestDatabase;
 
 /// schemathesis' examples per operation in `test` (well under a minute) and in `bench`.
 const SCHEMATHESIS_TEST_EXAMPLES: u32 = 5;
@@ -158,7 +159,7 @@ fn trunk_build(tools: &Tools, html: &str, public_url: &str, dist: &std::path::Pa
     site::externalise_inline_scripts(&dist.join("index.html"), public_url)
 }
 
-fn build_site(tools: &Tools, steps: &mut Steps) -> Result {
+pub(crate) fn build_site(tools: &Tools, steps: &mut Steps) -> Result {
     let all: Vec<&str> = APPS.iter().map(|a| a.slug).collect();
     build_apps(tools, steps, &all)
 }
@@ -209,6 +210,15 @@ pub(crate) fn build(args: &[String]) -> Result {
 /// last built (build the apps they need first).
 pub(crate) fn e2e(args: &[String]) -> Result {
     let tools = setup(Needs::All)?;
+    // The one-program test packs the server program cargo builds beside the tests.
+    run::run(cargo().args([
+        "build",
+        "--locked",
+        "--package",
+        "static-api",
+        "--bin",
+        "static-api",
+    ]))?;
     run::run(e2e_command(&tools).args(args))
 }
 
@@ -252,6 +262,8 @@ pub(crate) fn serve() -> Result {
 
 /// `cargo xtask test`: everything CI checks, in order of speed.
 pub(crate) fn test() -> Result {
+    // Checked first: a typo in it should not wait for the whole build.
+    let database = TestDatabase::chosen()?;
     let tools = setup(Needs::All)?;
     let mut steps = Steps::new("test", 8 + 1 + APPS.len());
 
@@ -293,9 +305,11 @@ pub(crate) fn test() -> Result {
 
     // The native tests and the end-to-end tests in one cargo run: the crates they share
     // (the whole server) are built once, with one set of features.
-    steps.step(
-        "native unit and integration tests, and end-to-end tests (real server, headless Chromium)",
-    );
+    steps.step(&format!(
+        "native unit and integration tests (store tests on SQLite and PostgreSQL), and \
+         end-to-end tests (real server on {}, headless Chromium)",
+        database.name()
+    ));
     run::run(e2e_command(&tools).args([
         "--package",
         "suite-domain",
@@ -308,9 +322,16 @@ pub(crate) fn test() -> Result {
     ]))?;
 
     steps.step(&format!(
-        "schemathesis against the demo server's API, short (at most {SCHEMATHESIS_TEST_EXAMPLES} examples per operation)"
+        "schemathesis against the demo server's API on {}, short (at most {SCHEMATHESIS_TEST_EXAMPLES} examples per operation)",
+        database.name()
     ));
-    let outcome = schemathesis::run(schemathesis::Binary::Tested, SCHEMATHESIS_TEST_EXAMPLES)?;
+    let server_database = database.server_database()?;
+    let outcome = schemathesis::run(
+        schemathesis::Binary::Tested,
+        SCHEMATHESIS_TEST_EXAMPLES,
+        server_database.as_ref().map(|d| d.url.as_str()),
+    )?;
+    drop(server_database);
     println!("    {}", outcome.line());
     if !outcome.clean() {
         return Err(run::Failure::new(format!(
@@ -406,8 +427,11 @@ pub(crate) fn bench() -> Result {
     ));
     // Reported, not asserted (as every bench figure): a failed run is in the report.
     let schemathesis_md = root().join("target/bench/schemathesis.md");
-    let section = match schemathesis::run(schemathesis::Binary::Bench, SCHEMATHESIS_BENCH_EXAMPLES)
-    {
+    let section = match schemathesis::run(
+        schemathesis::Binary::Bench,
+        SCHEMATHESIS_BENCH_EXAMPLES,
+        None,
+    ) {
         Ok(outcome) => {
             println!("    {}", outcome.line());
             outcome.markdown()

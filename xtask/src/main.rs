@@ -5,6 +5,8 @@
 //!   cargo-deny), skipping what is already there.
 //! - `build`: build the portal and every app (release) into `target/site`.
 //! - `serve`: setup, build, then run the server with demo data on 127.0.0.1:8080.
+//! - `dist`: one program, `target/dist/suite-server`: the production server carrying the
+//!   built site.
 //! - `test`: setup, fmt, cargo deny, clippy, a few seconds of each fuzz target, native
 //!   tests, end-to-end tests, a short schemathesis run against the API, browser unit tests.
 //! - `fuzz [seconds]`: every fuzz target for `seconds` (default 60) each.
@@ -18,17 +20,19 @@
 
 mod build;
 mod deny;
+mod dist;
 mod fuzz;
 mod run;
 mod schemathesis;
 mod setup;
 mod site;
+mod test_database;
 
 use std::process::ExitCode;
 
 use run::Failure;
 
-const USAGE: &str = "usage: cargo xtask <setup | build [app...] | serve | test | e2e [test args...] | fuzz [seconds] | bench | schemathesis [max-examples]>";
+const USAGE: &str = "usage: cargo xtask <setup | build [app...] | serve | dist | test | e2e [test args...] | fuzz [seconds] | bench | schemathesis [max-examples]>";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -37,6 +41,7 @@ fn main() -> ExitCode {
         Some("build") => build::build(&args[1..]),
         Some("e2e") => build::e2e(&args[1..]),
         Some("serve") => build::serve(),
+        Some("dist") => dist::dist(),
         Some("test") => build::test(),
         Some("fuzz") => build::fuzz(args.get(1).map(String::as_str)),
         Some("bench") => build::bench(),

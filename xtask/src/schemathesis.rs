@@ -224,7 +224,7 @@ fn request(
 }
 
 impl DemoServer {
-    fn start(binary: &Path, work: &Path) -> Result<DemoServer> {
+    fn start(binary: &Path, work: &Path, database_url: Option<&str>) -> Result<DemoServer> {
         let port = std::net::TcpListener::bind("127.0.0.1:0")
             .and_then(|l| l.local_addr())
             .map(|a| a.port())
@@ -233,7 +233,12 @@ impl DemoServer {
         let _ = std::fs::remove_dir_all(&data);
         let log = std::fs::File::create(work.join("server.log"))
             .map_err(|e| Failure::new(format!("cannot write the server log: {e}")))?;
-        let child = Command::new(binary)
+        let mut command = Command::new(binary);
+        command.env_remove("DATABASE_URL");
+        if let Some(url) = database_url {
+            command.env("DATABASE_URL", url);
+        }
+        let child = command
             .arg("--data-dir")
             .arg(&data)
             .args(["serve", "--demo", "--addr", &format!("127.0.0.1:{port}")])
@@ -308,7 +313,13 @@ pub(crate) enum Binary {
 /// Starts the server with demo data on a free loopback port, logs in and runs
 /// schemathesis with at most `max_examples` cases per operation; returns what it found
 /// (a failure of the run is in the outcome, not an `Err`: the caller decides).
-pub(crate) fn run(binary: Binary, max_examples: u32) -> Result<Outcome> {
+/// Runs schemathesis against the demo server `binary`, on SQLite or, with
+/// `database_url`, PostgreSQL.
+pub(crate) fn run(
+    binary: Binary,
+    max_examples: u32,
+    database_url: Option<&str>,
+) -> Result<Outcome> {
     let binary = match binary {
         Binary::Tested => root().join("target/debug/static-api"),
         Binary::Bench => crate::build::server_binary()?,
@@ -328,7 +339,7 @@ pub(crate) fn run(binary: Binary, max_examples: u32) -> Result<Outcome> {
     let work = root().join("target/schemathesis");
     std::fs::create_dir_all(&work)
         .map_err(|e| Failure::new(format!("cannot create {}: {e}", work.display())))?;
-    let server = DemoServer::start(&binary, &work)?;
+    let server = DemoServer::start(&binary, &work, database_url)?;
     let (cookie, csrf) = server.login()?;
     let started = Instant::now();
     let out = Command::new(program())
@@ -360,7 +371,8 @@ pub(crate) fn run(binary: Binary, max_examples: u32) -> Result<Outcome> {
 }
 
 /// `cargo xtask schemathesis [max-examples]`: installs schemathesis when missing, runs it
-/// against the bench's server binary and fails on anything found.
+/// against the bench's server binary (on PostgreSQL with `SUITE_TEST_DATABASE=postgres`)
+/// and fails on anything found.
 pub(crate) fn command(args: &[String]) -> Result {
     let max_examples = match args.first() {
         None => 50,
@@ -369,7 +381,12 @@ pub(crate) fn command(args: &[String]) -> Result {
         })?,
     };
     install()?;
-    let outcome = run(Binary::Bench, max_examples)?;
+    let database = crate::test_database::TestDatabase::chosen()?.server_database()?;
+    let outcome = run(
+        Binary::Bench,
+        max_examples,
+        database.as_ref().map(|d| d.url.as_str()),
+    )?;
     println!("\n{}", outcome.line());
     if outcome.clean() {
         Ok(())

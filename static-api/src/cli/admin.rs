@@ -1,8 +1,10 @@
 //! The commands around the data: `backup`, `restore` (SQLite only; PostgreSQL has
-//! `pg_dump` and `pg_restore`) and `create-admin`.
+//! `pg_dump` and `pg_restore`), `migrate-data` (SQLite to PostgreSQL) and `create-admin`.
 
 use std::io::BufRead;
-use std::path::Path;
+use std::path::{Path, PathBuf};
+
+use static_api::db::{DB_FILE, DatabaseUrl, Db, SQLITE_HEADER, migrate_data};
 
 use static_api::{AppState, Config};
 use suite_domain::org::Role;
@@ -73,5 +75,55 @@ pub(super) async fn create_admin(config: Config, email: &str, name: &str) -> Res
         .await
         .map_err(|e| format!("cannot create admin {email}: {e}"))?;
     tracing::info!(%email, "admin created");
+    Ok(())
+}
+
+/// The SQLite file of `migrate-data --from`: `sqlite:<file or data folder>` (the
+/// `sqlite:` is optional). It must exist: opening a missing file would create an empty
+/// database and copy nothing.
+pub(super) fn sqlite_source(text: &str) -> Result<PathBuf, String> {
+    let path = PathBuf::from(text.strip_prefix("sqlite:").unwrap_or(text));
+    let file = if path.is_dir() {
+        path.join(DB_FILE)
+    } else {
+        path
+    };
+    let mut header = [0u8; 16];
+    std::fs::File::open(&file)
+        .and_then(|mut f| std::io::Read::read_exact(&mut f, &mut header))
+        .map_err(|e| format!("cannot read the SQLite database {}: {e}", file.display()))?;
+    if &header != SQLITE_HEADER {
+        return Err(format!("{} is not a SQLite database", file.display()));
+    }
+    Ok(file)
+}
+
+/// Copies the SQLite database `from` into the empty PostgreSQL database `to` and prints
+/// the rows of each table, checked on both sides.
+#[allow(clippy::print_stdout)] // The report is the command's output.
+pub(super) async fn migrate_data(from: &Path, to: &DatabaseUrl) -> Result<(), String> {
+    let source = Db::open_file(from)
+        .await
+        .map_err(|e| format!("source {}: {e}", from.display()))?;
+    let target = Db::open_postgres(to)
+        .await
+        .map_err(|e| format!("target: {e}"))?;
+    let copied = migrate_data::copy_sqlite_to_postgres(&source, &target)
+        .await
+        .map_err(|e| format!("migrate-data stopped, the target is unchanged: {e}"))?;
+    for table in &copied {
+        println!("{:<28} {:>9} rows", table.table, table.rows);
+    }
+    let total: i64 = copied.iter().map(|t| t.rows).sum();
+    println!(
+        "copied {total} rows in {} tables from {} to PostgreSQL; the counts match",
+        copied.len(),
+        from.display()
+    );
+    for (table, why) in migrate_data::NOT_COPIED {
+        println!("not copied: {table} ({why})");
+    }
+    source.close().await;
+    target.close().await;
     Ok(())
 }

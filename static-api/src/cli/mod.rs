@@ -1,5 +1,5 @@
-//! Command line of the server: `serve`, `import` (catalogue, events), `backup`, `restore`
-//! and `create-admin`; one module per group of commands.
+//! Command line of the server: `serve`, `import` (catalogue, events), `backup`, `restore`,
+//! `migrate-data`, `pack` and `create-admin`; one module per group of commands.
 
 mod admin;
 mod import;
@@ -57,6 +57,28 @@ enum Command {
         /// The archive `backup` wrote.
         file: PathBuf,
     },
+    /// Copy the SQLite database of a single-machine suite into an empty PostgreSQL
+    /// database (it may go on serving meanwhile: the copy is one snapshot; writes after it
+    /// are not copied). The published files stay in the data folder, which the
+    /// PostgreSQL instances share.
+    MigrateData {
+        /// sqlite:<the data folder or its suite.sqlite>
+        #[arg(long, value_parser = admin::sqlite_source)]
+        from: PathBuf,
+        /// postgres://user:password@host:port/database, migrated and empty.
+        #[arg(long, value_parser = parse_database_url)]
+        to: DatabaseUrl,
+    },
+    /// Write a copy of this program that carries the built site (what `cargo xtask
+    /// dist` runs): `serve` without --site-dir then serves it.
+    Pack {
+        /// The built site (portal and apps), as `cargo xtask build` writes it.
+        #[arg(long, default_value = "target/site")]
+        site_dir: PathBuf,
+        /// The program to write.
+        #[arg(long)]
+        output: PathBuf,
+    },
     /// Create an admin account; the password is read from the first line of stdin.
     CreateAdmin {
         #[arg(long)]
@@ -83,6 +105,8 @@ pub(crate) async fn run() -> ExitCode {
         Command::Backup { file } => admin::backup(base, &file).await,
         Command::Restore { file } => admin::restore(&base, &file).await,
         Command::Import { kind } => import::run(base, kind).await,
+        Command::MigrateData { from, to } => admin::migrate_data(&from, &to).await,
+        Command::Pack { site_dir, output } => serve::pack(&site_dir, &output),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

@@ -2,7 +2,7 @@
 //! catalogue refresh and the daily housekeeping.
 
 use std::net::SocketAddr;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 use clap::Args;
@@ -10,7 +10,7 @@ use static_api::config::parse_duration;
 use static_api::import::live::LiveClient;
 use static_api::import::refresh::{MIN_INTERVAL, Refresher};
 use static_api::net::{NetList, TrustedProxies};
-use static_api::{AppState, Config, demo};
+use static_api::{AppState, Config, demo, embedded_site};
 
 use super::import::CatalogueArgs;
 
@@ -19,9 +19,10 @@ use super::import::CatalogueArgs;
 pub(super) struct ServeArgs {
     #[arg(long, env = "SUITE_ADDR", default_value = "127.0.0.1:8080")]
     addr: SocketAddr,
-    /// The built site (portal and apps), as `cargo xtask build` writes it.
-    #[arg(long, env = "SUITE_SITE_DIR", default_value = "target/site")]
-    site_dir: PathBuf,
+    /// The built site (portal and apps), as `cargo xtask build` writes it. Default: the
+    /// site this program carries (`cargo xtask dist`), otherwise target/site.
+    #[arg(long, env = "SUITE_SITE_DIR")]
+    site_dir: Option<PathBuf>,
     /// Create demo organisations and staff accounts (only on a loopback address; a
     /// data folder seeded so is only ever served with --demo).
     #[arg(long)]
@@ -73,12 +74,40 @@ pub(super) async fn run(base: Config, args: ServeArgs) -> Result<(), String> {
         .map_err(|e| format!("--trusted-proxies: {e}"))?;
     let metrics_from = NetList::parse(&metrics_from).map_err(|e| format!("--metrics-from: {e}"))?;
     let mut config = base;
-    config.site_dir = site_dir;
+    config.site_dir = match site_dir {
+        Some(dir) => dir,
+        None => carried_site(&config.data_dir)?.unwrap_or_else(|| PathBuf::from("target/site")),
+    };
     config.demo = demo;
     config.proxies = proxies;
     config.metrics_from = metrics_from;
     config.feedback_retention = feedback_retention;
     serve(config, addr, refresh).await
+}
+
+/// The folder of the site this program carries, unpacked into the data folder.
+fn carried_site(data_dir: &Path) -> Result<Option<PathBuf>, String> {
+    let exe = std::env::current_exe().map_err(|e| format!("cannot find this program: {e}"))?;
+    let Some(carried) = embedded_site::find(&exe).map_err(|e| e.to_string())? else {
+        return Ok(None);
+    };
+    let site = embedded_site::unpack_once(&exe, &carried, data_dir)
+        .map_err(|e| format!("cannot unpack the site this program carries: {e}"))?;
+    tracing::info!(site = %site.display(), "serving the site this program carries");
+    Ok(Some(site))
+}
+
+/// `pack`: a copy of this program carrying `site_dir`.
+pub(super) fn pack(site_dir: &Path, output: &Path) -> Result<(), String> {
+    let exe = std::env::current_exe().map_err(|e| format!("cannot find this program: {e}"))?;
+    let report = embedded_site::pack(&exe, site_dir, output).map_err(|e| format!("pack: {e}"))?;
+    tracing::info!(
+        output = %output.display(),
+        files = report.files,
+        site_bytes = report.bytes,
+        "wrote a server that carries its site"
+    );
+    Ok(())
 }
 
 /// The client of the scheduled refresh, after checking the interval.

@@ -18,6 +18,7 @@ mod events;
 mod import;
 mod instances;
 mod live;
+mod migrate;
 mod openapi;
 mod ops;
 mod refresh;

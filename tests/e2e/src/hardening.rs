@@ -27,36 +27,72 @@ pub fn server_binary() -> Result<PathBuf> {
 pub struct ServerProcess {
     child: Child,
     pub port: u16,
-    _data: tempfile::TempDir,
+    _data: Option<tempfile::TempDir>,
+}
+
+/// How [`ServerProcess::start_with`] starts a server.
+#[derive(Debug, Default, Clone, Copy)]
+pub struct ServerOptions<'a> {
+    /// A data folder to share (several instances); a temporary one otherwise.
+    pub data_dir: Option<&'a Path>,
+    /// PostgreSQL instead of SQLite.
+    pub database_url: Option<&'a str>,
+    /// More options of `serve`.
+    pub args: &'a [&'a str],
 }
 
 impl ServerProcess {
     pub async fn start(binary: &Path, site: &Path) -> Result<Self> {
-        let data = tempfile::tempdir().map_err(|e| e.to_string())?;
+        Self::start_with(binary, site, ServerOptions::default()).await
+    }
+
+    pub async fn start_with(
+        binary: &Path,
+        site: &Path,
+        options: ServerOptions<'_>,
+    ) -> Result<Self> {
+        let temporary = match options.data_dir {
+            Some(_) => None,
+            None => Some(tempfile::tempdir().map_err(|e| e.to_string())?),
+        };
+        let data = options
+            .data_dir
+            .map(Path::to_path_buf)
+            .or_else(|| temporary.as_ref().map(|t| t.path().to_path_buf()))
+            .ok_or("no data folder")?;
         let port = std::net::TcpListener::bind("127.0.0.1:0")
             .and_then(|l| l.local_addr())
             .map(|a| a.port())
             .map_err(|e| e.to_string())?;
-        let child = Command::new(binary)
+        let mut command = Command::new(binary);
+        command.env_remove("DATABASE_URL");
+        if let Some(url) = options.database_url {
+            command.env("DATABASE_URL", url);
+        }
+        let child = command
             .arg("--data-dir")
-            .arg(data.path())
+            .arg(&data)
             .args(["serve", "--demo", "--addr", &format!("127.0.0.1:{port}")])
             .arg("--site-dir")
             .arg(site)
+            .args(options.args)
             .env("RUST_LOG", "error")
             .stdin(Stdio::null())
             .stdout(Stdio::null())
             .stderr(Stdio::null())
             .spawn()
             .map_err(|e| format!("cannot start {}: {e}", binary.display()))?;
-        let server = ServerProcess {
+        let mut server = ServerProcess {
             child,
             port,
-            _data: data,
+            _data: temporary,
         };
         for _ in 0..300 {
             if let Ok((200, _)) = server.request("GET", "/api/health", None).await {
                 return Ok(server);
+            }
+            if let Ok(Some(status)) = server.child.try_wait() {
+                return Err(format!("the server stopped at start: {status}"));
             }
             tokio::time::sleep(Duration::from_millis(50)).await;
         }
@@ -85,13 +121,26 @@ impl ServerProcess {
         path: &str,
         json: Option<&str>,
     ) -> Result<(u16, String)> {
+        let (status, _, body) = self.exchange(method, path, "", json).await?;
+        Ok((status, body))
+    }
+
+    /// One request with more header lines (`extra_headers`, each ending in `\r\n`): the
+    /// status, the header block and the body.
+    pub async fn exchange(
+        &self,
+        method: &str,
+        path: &str,
+        extra_headers: &str,
+        json: Option<&str>,
+    ) -> Result<(u16, String, String)> {
         let mut stream = TcpStream::connect(("127.0.0.1", self.port))
             .await
             .map_err(|e| e.to_string())?;
         let body = json.unwrap_or("");
         let head = format!(
             "{method} {path} HTTP/1.1\r\nHost: 127.0.0.1:{}\r\nConnection: close\r\n\
-             Content-Type: application/json\r\nContent-Length: {}\r\n\r\n{body}",
+             Content-Type: application/json\r\nContent-Length: {}\r\n{extra_headers}\r\n{body}",
             self.port,
             body.len()
         );
@@ -110,11 +159,11 @@ impl ServerProcess {
             .nth(1)
             .and_then(|s| s.parse().ok())
             .ok_or_else(|| format!("no status in {text:?}"))?;
-        let body = text
+        let (head, body) = text
             .split_once("\r\n\r\n")
-            .map(|(_, b)| b.to_string())
+            .map(|(h, b)| (h.to_string(), b.to_string()))
             .unwrap_or_default();
-        Ok((status, body))
+        Ok((status, head, body))
     }
 }
 

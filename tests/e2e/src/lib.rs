@@ -6,6 +6,7 @@
 pub mod asvs;
 mod browser;
 pub mod hardening;
+pub mod mixed_load;
 mod server;
 
 pub use browser::{Browser, Cdp, LogEntry, WAIT};

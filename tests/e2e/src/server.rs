@@ -1,8 +1,10 @@
-//! The real static-api on 127.0.0.1 with a temporary data folder and demo data.
+//! The real static-api on 127.0.0.1 with a temporary data folder and demo data, on
+//! SQLite or (`SUITE_TEST_DATABASE=postgres`) PostgreSQL.
 
 use std::net::SocketAddr;
 use std::path::PathBuf;
 
+use static_api::db::DatabaseUrl;
 use static_api::{AppState, Config, demo};
 
 use crate::Result;
@@ -30,11 +32,27 @@ pub struct TestServer {
     _data: tempfile::TempDir,
 }
 
+/// The database of the end-to-end tests: `SUITE_TEST_DATABASE=postgres` puts each
+/// server on a fresh database of a throwaway PostgreSQL server; SQLite otherwise.
+async fn database_url() -> Result<Option<DatabaseUrl>> {
+    match std::env::var("SUITE_TEST_DATABASE").as_deref() {
+        Ok("postgres") => {
+            let url = test_postgres::try_fresh_database().await?;
+            Ok(Some(DatabaseUrl::parse(&url).map_err(|e| e.to_string())?))
+        }
+        Ok("sqlite") | Err(_) => Ok(None),
+        Ok(other) => Err(format!(
+            "SUITE_TEST_DATABASE must be sqlite or postgres, not {other:?}"
+        )),
+    }
+}
+
 impl TestServer {
     pub async fn start() -> Result<TestServer> {
         let data = tempfile::tempdir().map_err(|e| format!("temp dir: {e}"))?;
         let mut config = Config::new(data.path(), site_dir()?);
         config.demo = true;
+        config.database_url = database_url().await?;
         let state = AppState::open(config)
             .await
             .map_err(|e| format!("open database: {e}"))?;

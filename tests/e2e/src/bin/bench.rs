@@ -12,6 +12,8 @@
 //!   p95) while a card is dragged back and forth with CDP mouse events at phone size
 //!   (390x844) with 4x CPU slowdown. `bench <dir> --swipe-only` measures only this;
 //!   `--load-only` only the API load, `--hardening-only` only the hardening figures;
+//! - mixed traffic on one SQLite instance and on two instances sharing one PostgreSQL
+//!   database (`e2e::mixed_load`; `--mixed-only`: only this);
 //! - OWASP ASVS 5.0 level 2: every item of `e2e::asvs::ITEMS` against the benched
 //!   server, with its result and what the check saw (`--asvs-only`: only these).
 //!
@@ -27,6 +29,7 @@ use e2e::asvs::{Outcome, Target};
 use e2e::hardening::{
     BurstReport, DownloadReport, ServerProcess, largest_file, login_burst, slow_downloads,
 };
+use e2e::mixed_load::{self, ShapeLoad, parse_wrk};
 use e2e::{Browser, TestServer, site_dir};
 use serde::Serialize;
 use serde_json::json;
@@ -159,6 +162,9 @@ struct Report {
     load: Vec<LoadReport>,
     swipe: SwipeReport,
     hardening: Option<Hardening>,
+    /// Mixed traffic: one SQLite instance, two PostgreSQL instances.
+    mixed: Vec<ShapeLoad>,
+    mixed_errors: Vec<String>,
     /// OWASP ASVS 5.0 level-2 items checked against the benched server.
     asvs: Vec<Outcome>,
 }
@@ -175,6 +181,14 @@ struct Hardening {
     /// The crash test's summary line (`cargo xtask bench` runs it first).
     crash: Option<String>,
     errors: Vec<String>,
+}
+
+/// The mixed load of both shapes, against the production server binary.
+async fn mixed(site: &Path) -> (Vec<ShapeLoad>, Vec<String>) {
+    match e2e::hardening::server_binary() {
+        Ok(binary) => mixed_load::compare(&binary, site).await,
+        Err(e) => (Vec::new(), vec![e]),
+    }
 }
 
 async fn hardening(site: &Path) -> Option<Hardening> {
@@ -562,35 +576,6 @@ fn median(values: &[f64]) -> Option<f64> {
     Some(v[v.len() / 2])
 }
 
-/// Parses wrk's `--latency` output.
-fn parse_wrk(output: &str) -> Option<(f64, f64, f64)> {
-    let to_ms = |s: &str| -> Option<f64> {
-        let s = s.trim();
-        if let Some(v) = s.strip_suffix("us") {
-            v.parse::<f64>().ok().map(|x| x / 1000.0)
-        } else if let Some(v) = s.strip_suffix("ms") {
-            v.parse().ok()
-        } else if let Some(v) = s.strip_suffix('s') {
-            v.parse::<f64>().ok().map(|x| x * 1000.0)
-        } else {
-            None
-        }
-    };
-    let mut rps = None;
-    let mut p50 = None;
-    let mut p99 = None;
-    for line in output.lines().map(str::trim) {
-        if let Some(v) = line.strip_prefix("Requests/sec:") {
-            rps = v.trim().parse().ok();
-        } else if let Some(v) = line.strip_prefix("50%") {
-            p50 = to_ms(v);
-        } else if let Some(v) = line.strip_prefix("99%") {
-            p99 = to_ms(v);
-        }
-    }
-    Some((rps?, p50?, p99?))
-}
-
 fn load(server: &TestServer, path: &str) -> Result<LoadReport, String> {
     let url = server.url(path);
     let args = ["-t2", "-c32", "-d10s", "--latency"];
@@ -602,7 +587,7 @@ fn load(server: &TestServer, path: &str) -> Result<LoadReport, String> {
             format!("cannot run wrk (apt-get install wrk; `cargo xtask bench` does): {e}")
         })?;
     let text = String::from_utf8_lossy(&out.stdout);
-    let (rps, p50, p99) =
+    let (rps, p50, p99, _, _) =
         parse_wrk(&text).ok_or_else(|| format!("cannot read wrk output:\n{text}"))?;
     Ok(LoadReport {
         path: path.into(),
@@ -695,6 +680,7 @@ fn markdown(report: &Report) -> String {
         ));
     }
     md.push_str(&swipe_markdown(&report.swipe));
+    md.push_str(&mixed_load::markdown(&report.mixed, &report.mixed_errors));
     if let Some(h) = &report.hardening {
         md.push_str(&hardening_markdown(h));
     }
@@ -726,6 +712,11 @@ async fn main() -> Result<(), String> {
             "{}",
             asvs_markdown(&e2e::asvs::run_all(&Target::of(&server)).await)
         );
+        return Ok(());
+    }
+    if std::env::args().any(|a| a == "--mixed-only") {
+        let (shapes, errors) = mixed(&site).await;
+        println!("{}", mixed_load::markdown(&shapes, &errors));
         return Ok(());
     }
     if std::env::args().any(|a| a == "--hardening-only") {
@@ -798,6 +789,8 @@ async fn main() -> Result<(), String> {
     for path in ["/api/health", "/data/bench/sample.json"] {
         loads.push(load(&server, path)?);
     }
+    println!("mixed load: one SQLite instance, two PostgreSQL instances …");
+    let (mixed, mixed_errors) = mixed(&site).await;
     println!("hardening figures (login bursts, slow downloads) …");
     let hardening = hardening(&site).await;
     println!("OWASP ASVS 5.0 level-2 checks …");
@@ -823,6 +816,8 @@ async fn main() -> Result<(), String> {
         load: loads,
         swipe,
         hardening,
+        mixed,
+        mixed_errors,
         asvs,
     };
     std::fs::create_dir_all(&out_dir).map_err(|e| e.to_string())?;
@@ -837,13 +832,6 @@ async fn main() -> Result<(), String> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn reads_wrk_latency_output() {
-        let out = "Running 10s test @ http://127.0.0.1:1/api/health\n  Latency Distribution\n     50%  412.00us\n     75%  1.10ms\n     90%  2.00ms\n     99%    1.20s\n  100 requests in 10s\nRequests/sec:  12345.67\nTransfer/sec: 1MB\n";
-        assert_eq!(parse_wrk(out), Some((12345.67, 0.412, 1200.0)));
-        assert_eq!(parse_wrk("garbage"), None);
-    }
 
     #[test]
     fn percentiles_by_nearest_rank() {

@@ -32,9 +32,8 @@ async fn log_in(browser: &Browser, (email, password): (&str, &str)) -> Result<()
     browser.click(".login-submit").await
 }
 
-#[tokio::test]
-async fn portal_lists_all_five_apps() -> Result<()> {
-    let (_server, browser) = start(1280, 900).await?;
+/// The portal links every app by its Dutch name.
+pub(crate) async fn check_portal(browser: &Browser) -> Result<()> {
     browser.goto("/").await?;
     for app in APPS {
         let link = browser.find(&format!("a[href=\"/{}/\"]", app.slug)).await?;
@@ -46,14 +45,11 @@ async fn portal_lists_all_five_apps() -> Result<()> {
         );
     }
     assert_eq!(browser.find_all(".app-list a").await?.len(), APPS.len());
-    assert_no_console_errors(&browser, "/").await?;
-    browser.close().await;
-    Ok(())
+    assert_no_console_errors(browser, "/").await
 }
 
-#[tokio::test]
-async fn every_app_gets_ready_reaches_the_api_and_logs_no_errors() -> Result<()> {
-    let (_server, browser) = start(1280, 900).await?;
+/// Every app gets ready, shows its name, reaches the API and logs no errors.
+pub(crate) async fn check_every_app(browser: &Browser) -> Result<()> {
     for app in APPS {
         let path = format!("/{}/", app.slug);
         browser.goto(&path).await?;
@@ -72,8 +68,23 @@ async fn every_app_gets_ready_reaches_the_api_and_logs_no_errors() -> Result<()>
                 "document.querySelector('[data-health]')?.dataset.health === 'ok'",
             )
             .await?;
-        assert_no_console_errors(&browser, &path).await?;
+        assert_no_console_errors(browser, &path).await?;
     }
+    Ok(())
+}
+
+#[tokio::test]
+async fn portal_lists_all_five_apps() -> Result<()> {
+    let (_server, browser) = start(1280, 900).await?;
+    check_portal(&browser).await?;
+    browser.close().await;
+    Ok(())
+}
+
+#[tokio::test]
+async fn every_app_gets_ready_reaches_the_api_and_logs_no_errors() -> Result<()> {
+    let (_server, browser) = start(1280, 900).await?;
+    check_every_app(&browser).await?;
     browser.close().await;
     Ok(())
 }

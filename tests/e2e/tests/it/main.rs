@@ -6,3 +6,4 @@ mod bieblo;
 mod browser;
 mod culture_matcher;
 mod culture_matcher_beheer;
+mod dist;

@@ -1,0 +1,326 @@
+//! Mixed traffic for the bench: one SQLite instance against two instances on one
+//! PostgreSQL database, each a real server process, loaded by wrk with a Lua script that
+//! mixes what the suite serves (per 20 requests): 8 static files (the portal page), 6
+//! published snapshots (a centre's programme JSON), 3 staff reads (the centre's shows,
+//! logged in), 1 staff write (a show in or out of the swipe, which republishes the
+//! programme) and 2 public counts (an anonymous swipe interaction, each from another
+//! address behind the trusted proxy, as phones behind a provider's network are).
+//!
+//! The instances share the machine with wrk and, for the second shape, with the
+//! PostgreSQL server (a throwaway cluster with fsync off): the figures compare shapes
+//! on this machine, they are not the capacity of a real deployment.
+
+use std::path::Path;
+use std::process::{Command, Stdio};
+
+use serde::Serialize;
+
+use crate::Result;
+use crate::hardening::{ServerOptions, ServerProcess};
+
+/// Seconds of load per shape.
+pub const SECONDS: u32 = 10;
+/// Open connections in all, shared by the instances.
+const CONNECTIONS: u32 = 32;
+/// The budget of one SQLite instance (issue 11): requests/s and p99.
+pub const BUDGET_RPS: f64 = 10_000.0;
+pub const BUDGET_P99_MS: f64 = 10.0;
+
+/// One instance's share of a run.
+#[derive(Debug, Clone, Serialize)]
+pub struct InstanceLoad {
+    pub requests_per_second: f64,
+    pub p50_ms: f64,
+    pub p99_ms: f64,
+    /// Answers other than 2xx and 3xx.
+    pub not_ok: u64,
+    pub requests: u64,
+}
+
+/// One shape under mixed load.
+#[derive(Debug, Clone, Serialize)]
+pub struct ShapeLoad {
+    pub shape: String,
+    pub instances: Vec<InstanceLoad>,
+    pub total_requests_per_second: f64,
+    pub command: String,
+}
+
+/// wrk's figures: requests/s, p50 and p99 in ms, non-2xx/3xx answers, requests.
+pub fn parse_wrk(output: &str) -> Option<(f64, f64, f64, u64, u64)> {
+    let to_ms = |s: &str| -> Option<f64> {
+        let s = s.trim();
+        if let Some(v) = s.strip_suffix("us") {
+            v.parse::<f64>().ok().map(|x| x / 1000.0)
+        } else if let Some(v) = s.strip_suffix("ms") {
+            v.parse().ok()
+        } else if let Some(v) = s.strip_suffix('s') {
+            v.parse::<f64>().ok().map(|x| x * 1000.0)
+        } else {
+            None
+        }
+    };
+    let (mut rps, mut p50, mut p99, mut not_ok, mut requests) = (None, None, None, 0, None);
+    for line in output.lines().map(str::trim) {
+        if let Some(v) = line.strip_prefix("Requests/sec:") {
+            rps = v.trim().parse().ok();
+        } else if let Some(v) = line.strip_prefix("50%") {
+            p50 = to_ms(v);
+        } else if let Some(v) = line.strip_prefix("99%") {
+            p99 = to_ms(v);
+        } else if let Some(v) = line.strip_prefix("Non-2xx or 3xx responses:") {
+            not_ok = v.trim().parse().unwrap_or(0);
+        } else if let Some((n, _)) = line.split_once(" requests in ") {
+            requests = n.trim().parse().ok();
+        }
+    }
+    Some((rps?, p50?, p99?, not_ok, requests?))
+}
+
+/// The Lua script of the mix, for a logged-in staff member and a show of the programme.
+fn script(cookie: &str, csrf: &str, show: &str) -> String {
+    let lua_text = |s: &str| format!("{s:?}");
+    format!(
+        r#"local cookie = {cookie}
+local csrf = {csrf}
+local show = {show}
+local n = 0
+local flip = false
+request = function()
+  n = n + 1
+  local slot = n % 20
+  if slot < 8 then
+    return wrk.format("GET", "/")
+  elseif slot < 14 then
+    return wrk.format("GET", "/data/culture-matcher/demo-nova.json")
+  elseif slot < 17 then
+    return wrk.format("GET", "/api/culture/demo-nova/shows", {{["Cookie"] = cookie}})
+  elseif slot < 18 then
+    flip = not flip
+    local body = flip and '{{"in_swipe":true}}' or '{{"in_swipe":false}}'
+    return wrk.format("PUT", "/api/culture/demo-nova/shows/" .. show .. "/swipe",
+      {{["Cookie"] = cookie, ["X-CSRF-Token"] = csrf, ["Content-Type"] = "application/json"}}, body)
+  else
+    local ip = "10." .. math.random(0, 255) .. "." .. math.random(0, 255) .. "." .. math.random(1, 254)
+    return wrk.format("POST", "/api/culture/demo-nova/interactions",
+      {{["Content-Type"] = "application/json", ["X-Forwarded-For"] = ip}},
+      '{{"show":"' .. show .. '","interaction":"shown"}}')
+  end
+end
+"#,
+        cookie = lua_text(cookie),
+        csrf = lua_text(csrf),
+        show = lua_text(show),
+    )
+}
+
+/// Logs the demo centre's staff in on `server`: the session cookie and the CSRF token.
+async fn staff_session(server: &ServerProcess) -> Result<(String, String)> {
+    let (status, head, body) = server
+        .exchange(
+            "POST",
+            "/api/session",
+            "",
+            Some(r#"{"email":"cc.nova@demo.invalid","password":"demo-nova-2026"}"#),
+        )
+        .await?;
+    if status != 200 {
+        return Err(format!("staff login answered {status}: {body}"));
+    }
+    let cookie = head
+        .lines()
+        .find_map(|l| {
+            let (name, value) = l.split_once(':')?;
+            name.eq_ignore_ascii_case("set-cookie")
+                .then(|| value.trim().split(';').next().unwrap_or("").to_string())
+        })
+        .ok_or("no session cookie")?;
+    let info: serde_json::Value = serde_json::from_str(&body).map_err(|e| e.to_string())?;
+    let csrf = info["csrf_token"]
+        .as_str()
+        .ok_or("no csrf_token")?
+        .to_string();
+    Ok((cookie, csrf))
+}
+
+/// The id of a show of the demo centre's published programme.
+async fn a_show(server: &ServerProcess) -> Result<String> {
+    let (status, body) = server
+        .request("GET", "/data/culture-matcher/demo-nova.json", None)
+        .await?;
+    if status != 200 {
+        return Err(format!("the demo programme answered {status}"));
+    }
+    let programme: serde_json::Value = serde_json::from_str(&body).map_err(|e| e.to_string())?;
+    programme["shows"][0]["id"]
+        .as_str()
+        .map(str::to_string)
+        .ok_or_else(|| "the demo programme has no shows".to_string())
+}
+
+/// Loads `servers` at once for [`SECONDS`], the connections split between them.
+async fn load(shape: &str, servers: &[&ServerProcess]) -> Result<ShapeLoad> {
+    let first = servers.first().ok_or("no server")?;
+    let (cookie, csrf) = staff_session(first).await?;
+    let show = a_show(first).await?;
+    let dir = tempfile::tempdir().map_err(|e| e.to_string())?;
+    let lua = dir.path().join("mix.lua");
+    std::fs::write(&lua, script(&cookie, &csrf, &show)).map_err(|e| e.to_string())?;
+    let each = CONNECTIONS / servers.len() as u32;
+    let threads = (2 / servers.len()).max(1);
+    let args = [
+        format!("-t{threads}"),
+        format!("-c{each}"),
+        format!("-d{SECONDS}s"),
+        "--latency".to_string(),
+        "-s".to_string(),
+    ];
+    let mut children = Vec::new();
+    for server in servers {
+        let child = Command::new("wrk")
+            .args(&args)
+            .arg(&lua)
+            .arg(format!("http://127.0.0.1:{}/", server.port))
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .map_err(|e| {
+                format!("cannot run wrk (apt-get install wrk; `cargo xtask bench` does): {e}")
+            })?;
+        children.push(child);
+    }
+    let mut instances = Vec::new();
+    for child in children {
+        let out = child.wait_with_output().map_err(|e| e.to_string())?;
+        let text = String::from_utf8_lossy(&out.stdout);
+        let (rps, p50, p99, not_ok, requests) = parse_wrk(&text).ok_or_else(|| {
+            format!(
+                "cannot read wrk output:\n{text}{}",
+                String::from_utf8_lossy(&out.stderr)
+            )
+        })?;
+        instances.push(InstanceLoad {
+            requests_per_second: rps,
+            p50_ms: p50,
+            p99_ms: p99,
+            not_ok,
+            requests,
+        });
+    }
+    Ok(ShapeLoad {
+        shape: shape.to_string(),
+        total_requests_per_second: instances.iter().map(|i| i.requests_per_second).sum(),
+        instances,
+        command: format!(
+            "wrk {} -s mix.lua <instance> (one wrk per instance, at once)",
+            args[..4].join(" ")
+        ),
+    })
+}
+
+/// One SQLite instance, then two instances on one PostgreSQL database sharing a data
+/// folder; the second shape is left out (with the reason) when PostgreSQL is missing.
+pub async fn compare(binary: &Path, site: &Path) -> (Vec<ShapeLoad>, Vec<String>) {
+    let mut shapes = Vec::new();
+    let mut errors = Vec::new();
+    let proxied: &[&str] = &["--trusted-proxies", "127.0.0.1"];
+    let options = ServerOptions {
+        args: proxied,
+        ..ServerOptions::default()
+    };
+    match ServerProcess::start_with(binary, site, options).await {
+        Ok(server) => match load("1 instance, SQLite", &[&server]).await {
+            Ok(shape) => shapes.push(shape),
+            Err(e) => errors.push(format!("SQLite: {e}")),
+        },
+        Err(e) => errors.push(format!("SQLite: {e}")),
+    }
+    let two = async {
+        let url = test_postgres::try_fresh_database().await?;
+        let shared = tempfile::tempdir().map_err(|e| e.to_string())?;
+        let options = ServerOptions {
+            data_dir: Some(shared.path()),
+            database_url: Some(&url),
+            args: proxied,
+        };
+        // One after the other: the first seeds the demo data.
+        let a = ServerProcess::start_with(binary, site, options).await?;
+        let b = ServerProcess::start_with(binary, site, options).await?;
+        load("2 instances, PostgreSQL", &[&a, &b]).await
+    };
+    match two.await {
+        Ok(shape) => shapes.push(shape),
+        Err(e) => errors.push(format!("PostgreSQL: {e}")),
+    }
+    (shapes, errors)
+}
+
+/// The report's section.
+pub fn markdown(shapes: &[ShapeLoad], errors: &[String]) -> String {
+    let mut md = format!(
+        "\n## Mixed load: one SQLite instance and two PostgreSQL instances\n\n\
+         Per 20 requests: 8 static (the portal page), 6 snapshot JSON (a programme), 3 staff \
+         reads, 1 staff write (republishes the programme), 2 public counts (each from another \
+         address). {SECONDS} s, {CONNECTIONS} connections in all; server processes \
+         (`--profile server`), wrk and the PostgreSQL server (fsync off) share the machine. \
+         Budget for one SQLite instance: >= {BUDGET_RPS:.0} requests/s, p99 <= {BUDGET_P99_MS:.0} ms.\n\n\
+         | shape | instance | requests/s | p50 | p99 | not 2xx/3xx | requests |\n|---|---|---|---|---|---|---|\n"
+    );
+    for shape in shapes {
+        for (i, load) in shape.instances.iter().enumerate() {
+            md.push_str(&format!(
+                "| {} | {} | {:.0} | {:.2} ms | {:.2} ms | {} | {} |\n",
+                shape.shape,
+                i + 1,
+                load.requests_per_second,
+                load.p50_ms,
+                load.p99_ms,
+                load.not_ok,
+                load.requests
+            ));
+        }
+        md.push_str(&format!(
+            "| {} | **all** | **{:.0}** | | | | |\n",
+            shape.shape, shape.total_requests_per_second
+        ));
+    }
+    if let Some(single) = shapes.first() {
+        if let Some(one) = single.instances.first() {
+            let within = one.requests_per_second >= BUDGET_RPS && one.p99_ms <= BUDGET_P99_MS;
+            md.push_str(&format!(
+                "\nOne SQLite instance within the budget: {}.\n",
+                if within { "yes" } else { "NO" }
+            ));
+        }
+        md.push_str(&format!("\nCommand: `{}`.\n", single.command));
+    }
+    for e in errors {
+        md.push_str(&format!("\nNot measured: {e}\n"));
+    }
+    md
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_wrk_output_with_a_script() {
+        let out = "Running 10s test @ http://127.0.0.1:1/\n  2 threads and 32 connections\n\
+                   Latency Distribution\n     50%  412.00us\n     75%  1.00ms\n     90%  2.00ms\n     99%    1.20ms\n\
+                   123456 requests in 10.00s, 1.00GB read\n  Non-2xx or 3xx responses: 17\n\
+                   Requests/sec:  12345.67\nTransfer/sec:    100.00MB\n";
+        assert_eq!(parse_wrk(out), Some((12345.67, 0.412, 1.2, 17, 123456)));
+        assert_eq!(parse_wrk("garbage"), None);
+        let seconds = "     50%  412.00us\n     99%    1.20s\n  100 requests in 10s\nRequests/sec:  12345.67\n";
+        assert_eq!(parse_wrk(seconds), Some((12345.67, 0.412, 1200.0, 0, 100)));
+    }
+
+    #[test]
+    fn the_script_quotes_what_it_is_given() {
+        let lua = script("__Host-session=abc\"def", "t0k", "show-1");
+        assert!(lua.contains(r#"local cookie = "__Host-session=abc\"def""#));
+        assert!(lua.contains(r#"local show = "show-1""#));
+        assert!(lua.contains("X-Forwarded-For"));
+    }
+}
