@@ -167,10 +167,35 @@ impl From<PathRejection> for AppError {
 }
 
 /// JSON request bodies whose rejections (bad JSON, wrong types, wrong content type,
-/// too large) become an [`AppError`] with the usual body.
-#[derive(Debug, axum::extract::FromRequest)]
-#[from_request(via(axum::Json), rejection(AppError))]
+/// too large) become an [`AppError`] with the usual body; a NUL character in the body
+/// is read as U+FFFD ([`crate::nul`]).
+#[derive(Debug)]
 pub struct ApiJson<T>(pub T);
+
+impl<T, S> axum::extract::FromRequest<S> for ApiJson<T>
+where
+    T: serde::de::DeserializeOwned,
+    S: Send + Sync,
+{
+    type Rejection = AppError;
+
+    async fn from_request(request: axum::extract::Request, state: &S) -> Result<Self, AppError> {
+        let (parts, body) = request.into_parts();
+        let bytes = axum::body::Bytes::from_request(
+            axum::extract::Request::from_parts(parts.clone(), body),
+            state,
+        )
+        .await
+        .map_err(|e| AppError::from(JsonRejection::from(e)))?;
+        let bytes = match crate::nul::replace_nul_escapes(&bytes) {
+            Some(tidied) => axum::body::Bytes::from(tidied),
+            None => bytes,
+        };
+        let request = axum::extract::Request::from_parts(parts, axum::body::Body::from(bytes));
+        let Json(value) = Json::<T>::from_request(request, state).await?;
+        Ok(ApiJson(value))
+    }
+}
 
 /// Path parameters with the same error treatment.
 #[derive(Debug, axum::extract::FromRequestParts)]

@@ -15,6 +15,7 @@ pub mod import;
 pub mod live_bus;
 pub mod metrics;
 pub mod net;
+pub mod nul;
 pub mod programme_index;
 pub mod publish;
 pub mod rate_limit;

@@ -237,7 +237,8 @@ pub fn api(state: &AppState) -> (Router<AppState>, utoipa::openapi::OpenApi) {
         )
         .route("/api", any(api_not_found))
         .route("/api/{*rest}", any(api_not_found))
-        .layer(axum::extract::DefaultBodyLimit::max(API_BODY_LIMIT));
+        .layer(axum::extract::DefaultBodyLimit::max(API_BODY_LIMIT))
+        .layer(axum::middleware::from_fn(crate::nul::refuse_in_uri));
     (router, doc)
 }
 

@@ -19,6 +19,7 @@ mod import;
 mod instances;
 mod live;
 mod migrate;
+mod nul;
 mod openapi;
 mod ops;
 mod refresh;
