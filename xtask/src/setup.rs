@@ -113,6 +113,43 @@ fn has_postgres() -> bool {
             .any(|v| v.path().join("bin/initdb").is_file() && v.path().join("bin/pg_ctl").is_file())
 }
 
+/// Starts the apt-get install of the Debian packages `needs` asks for and this machine
+/// lacks (Chromium, chromedriver, PostgreSQL; wrk for the bench), when run as root:
+/// downloading and unpacking them runs beside the cargo installs. Without root nothing
+/// starts, and the steps below say what to install.
+fn start_apt_install(needs: Needs) -> Result<Option<run::Background>> {
+    if needs == Needs::Build || !is_root() {
+        return Ok(None);
+    }
+    let mut packages = Vec::new();
+    if which("chromium").is_none() || which("chromedriver").is_none() {
+        packages.extend(["chromium", "chromium-driver"]);
+    }
+    if !has_postgres() {
+        packages.push("postgresql");
+    }
+    if needs == Needs::Bench && which("wrk").is_none() {
+        packages.push("wrk");
+    }
+    if packages.is_empty() {
+        return Ok(None);
+    }
+    let dir = root().join("target/tools");
+    std::fs::create_dir_all(&dir)
+        .map_err(|e| Failure::new(format!("cannot create {}: {e}", dir.display())))?;
+    run::spawn_logged(
+        Command::new("sh")
+            .arg("-c")
+            .arg(format!(
+                "apt-get update -qq && apt-get install -y -qq {}",
+                packages.join(" ")
+            ))
+            .env("DEBIAN_FRONTEND", "noninteractive"),
+        &dir.join("apt-install.log"),
+    )
+    .map(Some)
+}
+
 /// Starts the npm install of wasm-opt and axe-core when they are missing (npm itself is
 /// installed first when it is).
 fn start_npm_install() -> Result<Option<run::Background>> {
@@ -218,6 +255,8 @@ pub(crate) fn setup(needs: Needs) -> Result<Tools> {
     // The downloads (npm's tools, the nightly toolchain) run beside the cargo installs,
     // which keep the cores busy.
     let npm = start_npm_install()?;
+    // After npm's: that one may install npm itself with apt-get first.
+    let apt = start_apt_install(needs)?;
     let nightly = if needs == Needs::Build {
         None
     } else {
@@ -268,6 +307,9 @@ pub(crate) fn setup(needs: Needs) -> Result<Tools> {
     }
 
     steps.step("Chromium and chromedriver (Debian packages)");
+    if let Some(job) = apt {
+        job.wait()?;
+    }
     if which("chromium").is_none() || which("chromedriver").is_none() {
         apt_install(
             &["chromium", "chromium-driver"],
