@@ -29,6 +29,9 @@ pub struct Config {
     pub feedback_retention: Duration,
     /// Most bytes of uploads (pictures, trailers) one organisation keeps.
     pub upload_quota_bytes: u64,
+    /// Origins of static hosts that serve an export of the apps (`--allow-origin`):
+    /// their pages may call `/api` across origins, without cookies.
+    pub allowed_origins: Vec<String>,
 }
 
 /// One GiB per organisation.
@@ -51,6 +54,7 @@ impl Config {
             allow_private_fetch: false,
             feedback_retention: DEFAULT_FEEDBACK_RETENTION,
             upload_quota_bytes: DEFAULT_UPLOAD_QUOTA,
+            allowed_origins: Vec::new(),
         }
     }
 
@@ -58,6 +62,32 @@ impl Config {
     pub fn public_data_dir(&self) -> PathBuf {
         self.data_dir.join("public")
     }
+}
+
+/// Reads `--allow-origin`: comma-separated origins (`https://apps.example.org`,
+/// `http://127.0.0.1:8081`), each a scheme and a host with an optional port, nothing
+/// more; written lowercase, as browsers send them.
+pub fn parse_origins(text: &str) -> Result<Vec<String>, String> {
+    text.split(',')
+        .map(str::trim)
+        .filter(|o| !o.is_empty())
+        .map(|origin| {
+            let lower = origin.to_ascii_lowercase();
+            let host = lower
+                .strip_prefix("https://")
+                .or_else(|| lower.strip_prefix("http://"))
+                .filter(|h| !h.is_empty())
+                .ok_or_else(|| {
+                    format!("{origin:?} is not an origin such as https://apps.example.org")
+                })?;
+            if host.contains(['/', '?', '#', '@', ' ']) {
+                return Err(format!(
+                    "{origin:?} is not an origin: only a scheme and a host, with an optional port"
+                ));
+            }
+            Ok(lower)
+        })
+        .collect()
 }
 
 /// Reads a duration written as numbers with units, e.g. `6h`, `30m`, `1h30m`, `45s`,
@@ -93,6 +123,28 @@ pub fn parse_duration(text: &str) -> Result<Duration, String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn origins() {
+        assert_eq!(
+            parse_origins(" https://Apps.Example.org, http://127.0.0.1:8081 ,"),
+            Ok(vec![
+                "https://apps.example.org".to_string(),
+                "http://127.0.0.1:8081".to_string()
+            ])
+        );
+        assert_eq!(parse_origins(""), Ok(Vec::new()));
+        for bad in [
+            "apps.example.org",
+            "https://",
+            "https://apps.example.org/",
+            "https://apps.example.org/path",
+            "ftp://apps.example.org",
+            "https://user@apps.example.org",
+        ] {
+            assert!(parse_origins(bad).is_err(), "{bad}");
+        }
+    }
 
     #[test]
     fn durations() {

@@ -11,6 +11,7 @@ pub mod db;
 pub mod demo;
 pub mod embedded_site;
 pub mod error;
+pub mod export;
 pub mod import;
 pub mod live_bus;
 pub mod metrics;
@@ -128,17 +129,22 @@ pub fn app(state: AppState) -> Router {
         .merge(site::router(state.clone()));
     // Outside the other layers: it sees their answers too (a panic's 500, a refused
     // cross-site request), and inside the router: the matched route is known.
-    with_layers(router).layer(axum::middleware::from_fn_with_state(state, metrics::track))
+    let allowed = Arc::new(state.config.allowed_origins.clone());
+    with_layers(router, allowed).layer(axum::middleware::from_fn_with_state(state, metrics::track))
 }
 
 /// The layers every answer passes through. The panic catcher sits inside the header
 /// layer, so a handler's panic is answered 500 with the security headers too.
-pub fn with_layers(router: Router) -> Router {
+/// `allowed_origins`: the static hosts of an export (`Config::allowed_origins`).
+pub fn with_layers(router: Router, allowed_origins: Arc<Vec<String>>) -> Router {
     router
         .layer(tower_http::catch_panic::CatchPanicLayer::custom(
             error::panic_response,
         ))
-        .layer(axum::middleware::from_fn(security::guard_unsafe_methods))
+        .layer(axum::middleware::from_fn_with_state(
+            allowed_origins,
+            security::guard_unsafe_methods,
+        ))
         .layer(axum::middleware::from_fn(security::add_security_headers))
         .layer(tower_http::trace::TraceLayer::new_for_http())
 }

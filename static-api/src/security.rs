@@ -2,7 +2,9 @@
 //! every state-changing request (the first CSRF defence; the session's CSRF token in
 //! [`crate::auth::CurrentStaff`] is the second, SameSite=Strict the third).
 
-use axum::extract::Request;
+use std::sync::Arc;
+
+use axum::extract::{Request, State};
 use axum::http::{HeaderMap, HeaderValue, Method, header};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
@@ -65,10 +67,26 @@ pub fn cross_site_reason(headers: &HeaderMap) -> Option<&'static str> {
     }
 }
 
-/// Refuses state-changing requests that come from another site.
-pub async fn guard_unsafe_methods(request: Request, next: Next) -> Response {
+/// Whether the request's `Origin` is one of `allowed` (the static hosts of an export).
+pub fn origin_allowed(headers: &HeaderMap, allowed: &[String]) -> bool {
+    headers
+        .get(header::ORIGIN)
+        .and_then(|o| o.to_str().ok())
+        .is_some_and(|o| allowed.iter().any(|a| a.eq_ignore_ascii_case(o)))
+}
+
+/// Refuses state-changing requests that come from another site, except from the
+/// origins of an export (`--allow-origin`). Those never carry a staff cookie (it is
+/// SameSite=Strict and the apps send no credentials across origins), so staff changes
+/// stay refused for them by the session's checks.
+pub async fn guard_unsafe_methods(
+    State(allowed): State<Arc<Vec<String>>>,
+    request: Request,
+    next: Next,
+) -> Response {
     if is_state_changing(request.method())
         && let Some(reason) = cross_site_reason(request.headers())
+        && !origin_allowed(request.headers(), &allowed)
     {
         return AppError::Csrf(reason).into_response();
     }

@@ -7,6 +7,8 @@
 //! - `serve`: setup, build, then run the server with demo data on 127.0.0.1:8080.
 //! - `dist`: one program, `target/dist/suite-server`: the production server carrying the
 //!   built site.
+//! - `export <dir>`: the public apps and the published data as plain files for a static
+//!   host (`--api-base`, `--data-dir`).
 //! - `test`: setup, fmt, cargo deny, clippy, a few seconds of each fuzz target, native
 //!   tests, end-to-end tests, a short schemathesis run against the API, browser unit tests.
 //! - `fuzz [seconds]`: every fuzz target for `seconds` (default 60) each.
@@ -32,7 +34,7 @@ use std::process::ExitCode;
 
 use run::Failure;
 
-const USAGE: &str = "usage: cargo xtask <setup | build [app...] | serve | dist | test | e2e [test args...] | fuzz [seconds] | bench | schemathesis [max-examples]>";
+const USAGE: &str = "usage: cargo xtask <setup | build [app...] | serve | dist | export <dir> | test | e2e [test args...] | fuzz [seconds] | bench | schemathesis [max-examples]>";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -42,6 +44,7 @@ fn main() -> ExitCode {
         Some("e2e") => build::e2e(&args[1..]),
         Some("serve") => build::serve(),
         Some("dist") => dist::dist(),
+        Some("export") => dist::export(&args[1..]),
         Some("test") => build::test(),
         Some("fuzz") => build::fuzz(args.get(1).map(String::as_str)),
         Some("bench") => build::bench(),

@@ -13,9 +13,9 @@ pub(crate) enum FetchError {
     Unreachable,
 }
 
-/// `GET url`: the body of a 2xx answer.
+/// `GET url` (an `/api` path where `suite_ui::api::url` says): the body of a 2xx answer.
 pub(crate) async fn get_text(url: &str) -> Result<String, FetchError> {
-    let response = Request::get(url)
+    let response = Request::get(&suite_ui::api::url(url))
         .header("accept", "application/json")
         .send()
         .await

@@ -14,7 +14,7 @@ async fn post(url: &str, body: &JsValue) -> bool {
     let Some(text) = json::stringify(body) else {
         return false;
     };
-    match Request::post(url)
+    match Request::post(&suite_ui::api::url(url))
         .header("content-type", "application/json")
         .body(text)
     {

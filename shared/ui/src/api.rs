@@ -124,6 +124,35 @@ fn code_for_status(status: u16) -> Option<ErrorCode> {
     }
 }
 
+/// The meta tag of a page exported to a static host (`cargo xtask export`): the base URL
+/// of the instances that answer `/api`.
+const API_BASE_META: &str = "meta[name=\"suite-api\"]";
+
+thread_local! {
+    static API_BASE: String = read_api_base();
+}
+
+fn read_api_base() -> String {
+    web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.query_selector(API_BASE_META).ok().flatten())
+        .and_then(|meta| meta.get_attribute("content"))
+        .map(|base| base.trim().trim_end_matches('/').to_string())
+        .unwrap_or_default()
+}
+
+/// Where `path` is asked: an `/api` path on the instances named by the page's
+/// `<meta name="suite-api" content="…">` when it has one (a static export), otherwise
+/// on the page's own origin; any other path (`/data/…`) stays with the page. Every call
+/// of the API goes through here.
+pub fn url(path: &str) -> String {
+    if path == "/api" || path.starts_with("/api/") {
+        API_BASE.with(|base| format!("{base}{path}"))
+    } else {
+        path.to_string()
+    }
+}
+
 /// Adds the headers every request carries, and the CSRF token for state-changing ones.
 fn prepare(builder: RequestBuilder, state_changing: bool) -> RequestBuilder {
     let builder = builder.header("accept", "application/json");
@@ -158,32 +187,32 @@ async fn read_json<T: DeserializeOwned>(response: Response) -> Result<T, ApiErro
 
 /// `GET path`, answering JSON.
 pub async fn get<T: DeserializeOwned>(path: &str) -> Result<T, ApiError> {
-    let response = send(prepare(Request::get(path), false).build()).await?;
+    let response = send(prepare(Request::get(&url(path)), false).build()).await?;
     read_json(response).await
 }
 
 /// `POST path` with a JSON body, answering JSON.
 pub async fn post<B: Serialize, T: DeserializeOwned>(path: &str, body: &B) -> Result<T, ApiError> {
-    let response = send(prepare(Request::post(path), true).json(body)).await?;
+    let response = send(prepare(Request::post(&url(path)), true).json(body)).await?;
     read_json(response).await
 }
 
 /// `PUT path` with a JSON body, answering JSON.
 pub async fn put<B: Serialize, T: DeserializeOwned>(path: &str, body: &B) -> Result<T, ApiError> {
-    let response = send(prepare(Request::put(path), true).json(body)).await?;
+    let response = send(prepare(Request::put(&url(path)), true).json(body)).await?;
     read_json(response).await
 }
 
 /// `DELETE path`; the answer's body, if any, is ignored.
 pub async fn delete(path: &str) -> Result<(), ApiError> {
-    send(prepare(Request::delete(path), true).build())
+    send(prepare(Request::delete(&url(path)), true).build())
         .await
         .map(drop)
 }
 
 /// `POST path` without a body; the answer's body, if any, is ignored.
 pub async fn post_empty(path: &str) -> Result<(), ApiError> {
-    send(prepare(Request::post(path), true).build())
+    send(prepare(Request::post(&url(path)), true).build())
         .await
         .map(drop)
 }
@@ -195,7 +224,7 @@ pub async fn post_body<T: DeserializeOwned>(
     content_type: &str,
     body: &wasm_bindgen::JsValue,
 ) -> Result<T, ApiError> {
-    let request = prepare(Request::post(path), true)
+    let request = prepare(Request::post(&url(path)), true)
         .header("content-type", content_type)
         .body(body.clone());
     read_json(send(request).await?).await

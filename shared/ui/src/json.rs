@@ -11,10 +11,11 @@
 use js_sys::{Array, JSON, Object, Reflect};
 use wasm_bindgen::JsValue;
 
-/// `GET url` (JSON): the parsed body of a successful answer; `None` when the server
+/// `GET url` (JSON; an `/api` path goes where [`crate::api::url`] says): the parsed body
+/// of a successful answer; `None` when the server
 /// cannot be reached, answers with an error, or sends no JSON.
 pub async fn fetch(url: &str) -> Option<JsValue> {
-    let response = gloo_net::http::Request::get(url)
+    let response = gloo_net::http::Request::get(&crate::api::url(url))
         .header("accept", "application/json")
         .send()
         .await

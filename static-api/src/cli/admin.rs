@@ -1,5 +1,6 @@
 //! The commands around the data: `backup`, `restore` (SQLite only; PostgreSQL has
-//! `pg_dump` and `pg_restore`), `migrate-data` (SQLite to PostgreSQL) and `create-admin`.
+//! `pg_dump` and `pg_restore`), `migrate-data` (SQLite to PostgreSQL), `export` (for a
+//! static host) and `create-admin`.
 
 use std::io::BufRead;
 use std::path::{Path, PathBuf};
@@ -125,5 +126,35 @@ pub(super) async fn migrate_data(from: &Path, to: &DatabaseUrl) -> Result<(), St
     }
     source.close().await;
     target.close().await;
+    Ok(())
+}
+
+/// `export`: the site and the published data as plain files (`static_api::export`).
+pub(super) fn export(
+    config: &Config,
+    site_dir: &Path,
+    output: &Path,
+    api_base: &str,
+) -> Result<(), String> {
+    let api_base = match static_api::config::parse_origins(api_base)?.as_slice() {
+        [] => String::new(),
+        [one] => one.clone(),
+        _ => return Err("--api-base takes one origin".into()),
+    };
+    let report = static_api::export::export(site_dir, &config.public_data_dir(), output, &api_base)
+        .map_err(|e| format!("export: {e}"))?;
+    let api = if api_base.is_empty() {
+        "the pages' own origin"
+    } else {
+        api_base.as_str()
+    };
+    tracing::info!(
+        output = %output.display(),
+        pages = report.pages,
+        files = report.files,
+        bytes = report.bytes,
+        %api,
+        "exported"
+    );
     Ok(())
 }

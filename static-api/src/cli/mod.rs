@@ -1,5 +1,5 @@
 //! Command line of the server: `serve`, `import` (catalogue, events), `backup`, `restore`,
-//! `migrate-data`, `pack` and `create-admin`; one module per group of commands.
+//! `migrate-data`, `pack`, `export` and `create-admin`; one module per group of commands.
 
 mod admin;
 mod import;
@@ -79,6 +79,20 @@ enum Command {
         #[arg(long)]
         output: PathBuf,
     },
+    /// Write the built portal and public apps and the published data (--data-dir's
+    /// public/) as plain files for a static host (what `cargo xtask export` runs).
+    Export {
+        /// The built site, as `cargo xtask build` writes it.
+        #[arg(long, default_value = "target/site")]
+        site_dir: PathBuf,
+        /// A new or empty folder.
+        #[arg(long)]
+        output: PathBuf,
+        /// The origin of the instances that answer /api (e.g. https://suite.example.org);
+        /// they must name the static host with --allow-origin. Default: the same origin.
+        #[arg(long, default_value = "")]
+        api_base: String,
+    },
     /// Create an admin account; the password is read from the first line of stdin.
     CreateAdmin {
         #[arg(long)]
@@ -107,6 +121,11 @@ pub(crate) async fn run() -> ExitCode {
         Command::Import { kind } => import::run(base, kind).await,
         Command::MigrateData { from, to } => admin::migrate_data(&from, &to).await,
         Command::Pack { site_dir, output } => serve::pack(&site_dir, &output),
+        Command::Export {
+            site_dir,
+            output,
+            api_base,
+        } => admin::export(&base, &site_dir, &output, &api_base),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

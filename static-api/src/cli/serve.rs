@@ -46,12 +46,26 @@ pub(super) struct ServeArgs {
     /// every client address; everyone else gets 404.
     #[arg(long, env = "SUITE_METRICS_FROM", default_value = "127.0.0.0/8,::1")]
     metrics_from: String,
+    /// Origins of static hosts that serve an export of the apps (`cargo xtask export`),
+    /// comma-separated (e.g. https://apps.example.org): their pages may call /api
+    /// across origins, without cookies.
+    #[arg(long, env = "SUITE_ALLOW_ORIGIN", default_value = "", value_parser = parse_origins)]
+    allow_origin: AllowedOrigins,
     /// Run the live catalogue import for every library with an active kiosk this
     /// often (e.g. 6h; at least 10m). Off when not given.
     #[arg(long, env = "SUITE_CATALOGUE_REFRESH", value_parser = parse_duration)]
     catalogue_refresh: Option<Duration>,
     #[command(flatten)]
     catalogue: CatalogueArgs,
+}
+
+/// `--allow-origin`, read by [`parse_origins`] (a newtype: clap would read a `Vec` as a
+/// list of values).
+#[derive(Clone, Debug)]
+struct AllowedOrigins(Vec<String>);
+
+fn parse_origins(text: &str) -> Result<AllowedOrigins, String> {
+    static_api::config::parse_origins(text).map(AllowedOrigins)
 }
 
 /// Checks the options and serves until the process is stopped.
@@ -66,6 +80,7 @@ pub(super) async fn run(base: Config, args: ServeArgs) -> Result<(), String> {
         feedback_retention,
         catalogue_refresh,
         catalogue,
+        allow_origin,
     } = args;
     let refresh = catalogue_refresh
         .map(|every| refresh_client(every, &catalogue).map(|client| (every, client)))
@@ -82,6 +97,7 @@ pub(super) async fn run(base: Config, args: ServeArgs) -> Result<(), String> {
     config.proxies = proxies;
     config.metrics_from = metrics_from;
     config.feedback_retention = feedback_retention;
+    config.allowed_origins = allow_origin.0;
     serve(config, addr, refresh).await
 }
 

@@ -165,6 +165,27 @@ async fn one_upload_at_a_time(
     }
 }
 
+/// Cross-origin calls from the static hosts of an export (`--allow-origin`): the
+/// public reads and writes the apps make, without credentials; `None` when there are
+/// none.
+fn cors(origins: &[String]) -> Option<tower_http::cors::CorsLayer> {
+    use axum::http::{HeaderValue, Method, header};
+    let origins: Vec<HeaderValue> = origins
+        .iter()
+        .filter_map(|o| HeaderValue::from_str(o).ok())
+        .collect();
+    if origins.is_empty() {
+        return None;
+    }
+    Some(
+        tower_http::cors::CorsLayer::new()
+            .allow_origin(tower_http::cors::AllowOrigin::list(origins))
+            .allow_methods([Method::GET, Method::POST])
+            .allow_headers([header::CONTENT_TYPE, header::ACCEPT])
+            .max_age(std::time::Duration::from_secs(600)),
+    )
+}
+
 /// The API router (with `/api/openapi.json` and a JSON 404 for unknown `/api` paths)
 /// and its OpenAPI document.
 pub fn api(state: &AppState) -> (Router<AppState>, utoipa::openapi::OpenApi) {
@@ -239,6 +260,10 @@ pub fn api(state: &AppState) -> (Router<AppState>, utoipa::openapi::OpenApi) {
         .route("/api/{*rest}", any(api_not_found))
         .layer(axum::extract::DefaultBodyLimit::max(API_BODY_LIMIT))
         .layer(axum::middleware::from_fn(crate::nul::refuse_in_uri));
+    let router = match cors(&state.config.allowed_origins) {
+        Some(cors) => router.layer(cors),
+        None => router,
+    };
     (router, doc)
 }
 

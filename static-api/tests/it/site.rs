@@ -276,15 +276,18 @@ async fn data_paths_lose_exactly_one_data_prefix() {
 #[tokio::test]
 async fn a_handler_that_panics_is_answered_500_with_the_security_headers() {
     use axum::routing::get;
-    let router = static_api::with_layers(axum::Router::new().route(
-        "/boom",
-        get(|| async {
-            if std::hint::black_box(true) {
-                panic!("a bug");
-            }
-            "never"
-        }),
-    ));
+    let router = static_api::with_layers(
+        axum::Router::new().route(
+            "/boom",
+            get(|| async {
+                if std::hint::black_box(true) {
+                    panic!("a bug");
+                }
+                "never"
+            }),
+        ),
+        std::sync::Arc::default(),
+    );
     let response = tower::ServiceExt::oneshot(
         router,
         axum::http::Request::builder()

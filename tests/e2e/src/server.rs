@@ -49,10 +49,16 @@ async fn database_url() -> Result<Option<DatabaseUrl>> {
 
 impl TestServer {
     pub async fn start() -> Result<TestServer> {
+        Self::start_with(|_| {}).await
+    }
+
+    /// A server whose configuration `change` adjusts (after the demo defaults).
+    pub async fn start_with(change: impl FnOnce(&mut Config)) -> Result<TestServer> {
         let data = tempfile::tempdir().map_err(|e| format!("temp dir: {e}"))?;
         let mut config = Config::new(data.path(), site_dir()?);
         config.demo = true;
         config.database_url = database_url().await?;
+        change(&mut config);
         let state = AppState::open(config)
             .await
             .map_err(|e| format!("open database: {e}"))?;

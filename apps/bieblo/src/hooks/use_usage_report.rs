@@ -16,7 +16,7 @@ pub(crate) fn use_usage_report(state: &State) {
         if let Some(usage) = usage.clone() {
             spawn_local(async move {
                 let url = format!("/api/bieblo/{library}/usage");
-                if let Ok(request) = Request::post(&url).json(&usage) {
+                if let Ok(request) = Request::post(&suite_ui::api::url(&url)).json(&usage) {
                     let _ = request.send().await;
                 }
             });

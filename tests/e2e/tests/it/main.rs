@@ -7,3 +7,4 @@ mod browser;
 mod culture_matcher;
 mod culture_matcher_beheer;
 mod dist;
+mod export;
