@@ -141,7 +141,14 @@ pub(super) fn export(
         [one] => one.clone(),
         _ => return Err("--api-base takes one origin".into()),
     };
-    let report = static_api::export::export(site_dir, &config.public_data_dir(), output, &api_base)
+    let public = config.public_data_dir();
+    if !public.is_dir() {
+        tracing::warn!(
+            data = %public.display(),
+            "no published data here: the export holds the portal and the apps only"
+        );
+    }
+    let report = static_api::export::export(site_dir, &public, output, &api_base)
         .map_err(|e| format!("export: {e}"))?;
     let api = if api_base.is_empty() {
         "the pages' own origin"
