@@ -134,37 +134,55 @@ impl ServerProcess {
         extra_headers: &str,
         json: Option<&str>,
     ) -> Result<(u16, String, String)> {
-        let mut stream = TcpStream::connect(("127.0.0.1", self.port))
-            .await
-            .map_err(|e| e.to_string())?;
-        let body = json.unwrap_or("");
-        let head = format!(
-            "{method} {path} HTTP/1.1\r\nHost: 127.0.0.1:{}\r\nConnection: close\r\n\
-             Content-Type: application/json\r\nContent-Length: {}\r\n{extra_headers}\r\n{body}",
-            self.port,
-            body.len()
-        );
-        stream
-            .write_all(head.as_bytes())
-            .await
-            .map_err(|e| e.to_string())?;
-        let mut answer = Vec::new();
-        stream
-            .read_to_end(&mut answer)
-            .await
-            .map_err(|e| e.to_string())?;
-        let text = String::from_utf8_lossy(&answer).into_owned();
-        let status = text
-            .split_whitespace()
-            .nth(1)
-            .and_then(|s| s.parse().ok())
-            .ok_or_else(|| format!("no status in {text:?}"))?;
-        let (head, body) = text
-            .split_once("\r\n\r\n")
-            .map(|(h, b)| (h.to_string(), b.to_string()))
-            .unwrap_or_default();
-        Ok((status, head, body))
+        exchange(
+            std::net::SocketAddr::from(([127, 0, 0, 1], self.port)),
+            method,
+            path,
+            extra_headers,
+            json,
+        )
+        .await
     }
+}
+
+/// One HTTP/1.1 request to `addr` on a fresh connection, with more header lines
+/// (`extra_headers`, each ending in `\r\n`) and a JSON body: the status, the header
+/// block and the body. Written by hand, so tests can send what a browser of another
+/// site would (`Origin`, `Sec-Fetch-Site`).
+pub async fn exchange(
+    addr: std::net::SocketAddr,
+    method: &str,
+    path: &str,
+    extra_headers: &str,
+    json: Option<&str>,
+) -> Result<(u16, String, String)> {
+    let mut stream = TcpStream::connect(addr).await.map_err(|e| e.to_string())?;
+    let body = json.unwrap_or("");
+    let head = format!(
+        "{method} {path} HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\n\
+         Content-Type: application/json\r\nContent-Length: {}\r\n{extra_headers}\r\n{body}",
+        body.len()
+    );
+    stream
+        .write_all(head.as_bytes())
+        .await
+        .map_err(|e| e.to_string())?;
+    let mut answer = Vec::new();
+    stream
+        .read_to_end(&mut answer)
+        .await
+        .map_err(|e| e.to_string())?;
+    let text = String::from_utf8_lossy(&answer).into_owned();
+    let status = text
+        .split_whitespace()
+        .nth(1)
+        .and_then(|s| s.parse().ok())
+        .ok_or_else(|| format!("no status in {text:?}"))?;
+    let (head, body) = text
+        .split_once("\r\n\r\n")
+        .map(|(h, b)| (h.to_string(), b.to_string()))
+        .unwrap_or_default();
+    Ok((status, head, body))
 }
 
 impl Drop for ServerProcess {

@@ -92,7 +92,6 @@ async fn exported_apps_on_a_static_host_use_the_api_across_origins() -> Result<(
 /// An anonymous count posted as a page of `origin` would (a cross-site fetch): the
 /// status.
 async fn browser_free_post(server: &TestServer, origin: &str) -> Result<u16> {
-    use tokio::io::{AsyncReadExt, AsyncWriteExt};
     let show = server
         .state
         .db
@@ -103,28 +102,13 @@ async fn browser_free_post(server: &TestServer, origin: &str) -> Result<u16> {
         .map(|s| s.show.id.clone())
         .ok_or("no show")?;
     let body = format!(r#"{{"show":"{show}","interaction":"shown"}}"#);
-    let mut stream = tokio::net::TcpStream::connect(server.addr)
-        .await
-        .map_err(|e| e.to_string())?;
-    let request = format!(
-        "POST /api/culture/demo-nova/interactions HTTP/1.1\r\nHost: {}\r\nOrigin: {origin}\r\n\
-         Sec-Fetch-Site: cross-site\r\nContent-Type: application/json\r\nContent-Length: {}\r\n\
-         Connection: close\r\n\r\n{body}",
+    let (status, _, _) = e2e::hardening::exchange(
         server.addr,
-        body.len()
-    );
-    stream
-        .write_all(request.as_bytes())
-        .await
-        .map_err(|e| e.to_string())?;
-    let mut answer = String::new();
-    stream
-        .read_to_string(&mut answer)
-        .await
-        .map_err(|e| e.to_string())?;
-    answer
-        .split_whitespace()
-        .nth(1)
-        .and_then(|s| s.parse().ok())
-        .ok_or_else(|| format!("no status in {answer:?}"))
+        "POST",
+        "/api/culture/demo-nova/interactions",
+        &format!("Origin: {origin}\r\nSec-Fetch-Site: cross-site\r\n"),
+        Some(&body),
+    )
+    .await?;
+    Ok(status)
 }
