@@ -89,10 +89,7 @@ pub fn pack(binary: &Path, site_dir: &Path, output: &Path) -> Result<BackupRepor
         tar.finish().map_err(io("writing the archive"))?;
     }
     let digest = Sha256::digest(&archive);
-    let id: String = digest[..ID_LEN / 2]
-        .iter()
-        .map(|b| format!("{b:02x}"))
-        .collect();
+    let id = crate::auth::hex(&digest[..ID_LEN / 2]);
     let dir = output
         .parent()
         .filter(|p| !p.as_os_str().is_empty())

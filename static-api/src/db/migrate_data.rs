@@ -46,6 +46,10 @@ pub const NOT_COPIED: &[(&str, &str)] = &[
     ),
 ];
 
+/// The tables of a SQLite database (without SQLite's and sqlx's own).
+const SOURCE_TABLES: &str = "SELECT name FROM sqlite_master WHERE type = 'table' \
+     AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '_sqlx_%' ORDER BY name";
+
 /// Rows written by one INSERT (PostgreSQL takes at most 65,535 parameters).
 const ROWS_PER_INSERT: usize = 500;
 
@@ -122,13 +126,10 @@ pub async fn copy_sqlite_to_postgres(
     if from.backend() != Backend::Sqlite || to.backend() != Backend::Postgres {
         return Err(MigrateDataError::Backends);
     }
-    let source_tables: Vec<(String,)> = sqlx::query_as(
-        "SELECT name FROM sqlite_master WHERE type = 'table' \
-         AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '_sqlx_%' ORDER BY name",
-    )
-    .fetch_all(from.pool())
-    .await
-    .map_err(MigrateDataError::Source)?;
+    let source_tables: Vec<(String,)> = sqlx::query_as(SOURCE_TABLES)
+        .fetch_all(from.pool())
+        .await
+        .map_err(MigrateDataError::Source)?;
     let known =
         |name: &str| COPIED.contains(&name) || NOT_COPIED.iter().any(|(left, _)| *left == name);
     if let Some((unknown,)) = source_tables.iter().find(|(name,)| !known(name)) {
@@ -365,13 +366,10 @@ mod tests {
     async fn every_table_is_placed() {
         let dir = tempfile::tempdir().expect("temp dir");
         let db = Db::open(dir.path()).await.expect("open");
-        let tables: Vec<(String,)> = sqlx::query_as(
-            "SELECT name FROM sqlite_master WHERE type = 'table' \
-             AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '_sqlx_%' ORDER BY name",
-        )
-        .fetch_all(db.pool())
-        .await
-        .expect("tables");
+        let tables: Vec<(String,)> = sqlx::query_as(SOURCE_TABLES)
+            .fetch_all(db.pool())
+            .await
+            .expect("tables");
         let in_schema: BTreeSet<&str> = tables.iter().map(|(t,)| t.as_str()).collect();
         let placed: BTreeSet<&str> = COPIED
             .iter()

@@ -46,25 +46,17 @@ fn free_port() -> Result<u16> {
 }
 
 /// Waits (at most 30 s) until the server on `port` answers its health check with 200.
-fn wait_until_healthy(port: u16, server: &mut Running) -> Result<()> {
-    use std::io::{Read, Write};
+async fn wait_until_healthy(port: u16, server: &mut Running) -> Result<()> {
+    let addr = std::net::SocketAddr::from(([127, 0, 0, 1], port));
     for _ in 0..300 {
         if let Ok(Some(status)) = server.0.try_wait() {
             return Err(format!("the packed server stopped: {status}"));
         }
-        if let Ok(mut stream) = std::net::TcpStream::connect(("127.0.0.1", port)) {
-            let request = format!(
-                "GET /api/health HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nConnection: close\r\n\r\n"
-            );
-            let mut answer = String::new();
-            if stream.write_all(request.as_bytes()).is_ok()
-                && stream.read_to_string(&mut answer).is_ok()
-                && answer.starts_with("HTTP/1.1 200")
-            {
-                return Ok(());
-            }
+        if let Ok((200, ..)) = e2e::hardening::exchange(addr, "GET", "/api/health", "", None).await
+        {
+            return Ok(());
         }
-        std::thread::sleep(Duration::from_millis(100));
+        tokio::time::sleep(Duration::from_millis(100)).await;
     }
     Err("the packed server did not answer /api/health within 30 s".into())
 }
@@ -106,7 +98,7 @@ async fn a_packed_server_serves_every_app_from_an_empty_folder() -> Result<()> {
             .map_err(|e| e.to_string())?,
     );
     let base = format!("http://127.0.0.1:{port}");
-    wait_until_healthy(port, &mut server)?;
+    wait_until_healthy(port, &mut server).await?;
 
     let browser = Browser::start(&base, 1280, 900).await?;
     check_portal(&browser).await?;
