@@ -121,6 +121,8 @@ pub struct Db {
     backend: Backend,
     /// SQLite's file (`None` on PostgreSQL).
     file: Option<PathBuf>,
+    /// Republishes of this process (see [`crate::publish::Coalescer`]).
+    publishes: std::sync::Arc<crate::publish::Coalescer>,
 }
 
 /// How the pool is used now, for `/metrics`.
@@ -185,6 +187,7 @@ impl Db {
             pool,
             backend: Backend::Sqlite,
             file: Some(file.to_path_buf()),
+            publishes: Default::default(),
         })
     }
 
@@ -200,6 +203,7 @@ impl Db {
             pool,
             backend: Backend::Postgres,
             file: None,
+            publishes: Default::default(),
         })
     }
 

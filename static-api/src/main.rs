@@ -4,6 +4,11 @@ mod cli;
 
 use std::process::ExitCode;
 
+/// mimalloc rather than the system allocator: the server allocates and frees many small
+/// buffers per request from several threads (measured in the bench's mixed load).
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 /// Threads for blocking work (file reads of served files, SQLite's file work, image
 /// decoding): bounded, so hundreds of slow downloads cannot spawn hundreds of threads,
 /// each with an allocator arena of its own.

@@ -5,9 +5,10 @@
 use std::collections::HashMap;
 use std::path::Path;
 use std::sync::{Arc, Mutex};
-use std::time::SystemTime;
 
 use suite_domain::culture::programme::{CentreSummary, Programme};
+
+use crate::publish::Stamp;
 
 /// The folder of the programmes under the public data folder.
 pub const PROGRAMME_DIR: &str = "culture-matcher";
@@ -44,13 +45,6 @@ impl ProgrammeShows {
     }
 }
 
-/// What a cached file looked like when it was read.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-struct Stamp {
-    modified: Option<SystemTime>,
-    len: u64,
-}
-
 /// The cache, shared by every request (in [`crate::AppState`]).
 #[derive(Debug, Default)]
 pub struct ProgrammeIndex {
@@ -64,11 +58,8 @@ impl ProgrammeIndex {
         let path = public_dir
             .join(PROGRAMME_DIR)
             .join(format!("{centre}.json"));
-        let meta = tokio::fs::metadata(&path).await.ok()?;
-        let stamp = Stamp {
-            modified: meta.modified().ok(),
-            len: meta.len(),
-        };
+        // A `stat` of a local file: in place, not through the blocking pool.
+        let stamp = Stamp::of(&std::fs::metadata(&path).ok()?);
         if let Some(shows) = self
             .lock()
             .get(centre)

@@ -11,11 +11,18 @@
 //!   process take turns. Whoever holds the lock reads the newest state and writes it:
 //!   the last writer never writes older data over newer.
 //!
+//! - [`Coalescer`]: changes that ask for the same file to be republished while a
+//!   republish runs are covered by one more run, not one each.
+//!
 //! Temporary and lock files start with a dot, which the server never serves.
 
-use std::fs::File;
+use std::collections::HashMap;
+use std::fs::{File, Metadata};
 use std::io::Write;
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::{Arc, Mutex};
+use std::time::UNIX_EPOCH;
 
 /// Writes `bytes` to `path` atomically and durably (see the module).
 pub fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
@@ -105,6 +112,90 @@ impl Drop for PublishLock {
     }
 }
 
+/// Length, modification time and (on Unix) inode: what tells a file read earlier (a
+/// cached copy, a parsed index) from its rewrite. Snapshots are replaced by a rename, so even a rewrite of the same length within
+/// one tick of the file system's clock has another inode.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Stamp {
+    len: u64,
+    modified_ns: u128,
+    inode: u64,
+}
+
+impl Stamp {
+    /// The file's length in bytes.
+    pub fn bytes(&self) -> u64 {
+        self.len
+    }
+
+    /// The stamp of a file's metadata.
+    pub fn of(meta: &Metadata) -> Self {
+        Self {
+            len: meta.len(),
+            modified_ns: meta
+                .modified()
+                .ok()
+                .and_then(|t| t.duration_since(UNIX_EPOCH).ok())
+                .map(|d| d.as_nanos())
+                .unwrap_or(0),
+            inode: inode(meta),
+        }
+    }
+}
+
+#[cfg(unix)]
+fn inode(meta: &Metadata) -> u64 {
+    std::os::unix::fs::MetadataExt::ino(meta)
+}
+
+#[cfg(not(unix))]
+fn inode(_: &Metadata) -> u64 {
+    0
+}
+
+/// Republishes of one file in this process, run one at a time and shared: a change asks
+/// for a republish after it is stored; if a run that started later (and so read the
+/// change) has finished by the time its turn comes, it is already published. Under a
+/// burst of staff changes, each republish (read, write, two `fsync`s) then serves every
+/// change stored before it began, instead of all waiting in one queue.
+#[derive(Debug, Default)]
+pub struct Coalescer {
+    turns: Mutex<HashMap<PathBuf, Arc<Turn>>>,
+}
+
+#[derive(Debug, Default)]
+struct Turn {
+    /// Republishes asked for so far.
+    asked: AtomicU64,
+    /// Held while a republish runs: how many asks the last finished one covered.
+    covered: tokio::sync::Mutex<u64>,
+}
+
+impl Coalescer {
+    /// Runs `publish` for `file`, unless a run that began after this call has finished
+    /// meanwhile. Call it only after the change to publish is stored. A failed run covers
+    /// nothing: the next caller in line tries again.
+    pub async fn publish<E, F>(&self, file: &Path, publish: F) -> Result<(), E>
+    where
+        F: AsyncFnOnce() -> Result<(), E>,
+    {
+        let turn = {
+            let mut turns = self.turns.lock().unwrap_or_else(|p| p.into_inner());
+            Arc::clone(turns.entry(file.to_path_buf()).or_default())
+        };
+        let mine = turn.asked.fetch_add(1, Ordering::SeqCst) + 1;
+        let mut covered = turn.covered.lock().await;
+        if *covered >= mine {
+            return Ok(());
+        }
+        // Every ask up to here was stored before this run reads.
+        let upto = turn.asked.load(Ordering::SeqCst);
+        publish().await?;
+        *covered = upto;
+        Ok(())
+    }
+}
+
 /// An upload no one uses is kept this long (a form may still be open), then it goes.
 pub const UNUSED_UPLOAD_GRACE: std::time::Duration = std::time::Duration::from_secs(24 * 3600);
 
@@ -151,6 +242,84 @@ pub fn publish_file(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[tokio::test]
+    async fn asks_during_a_run_share_the_next_run() {
+        let coalescer = Arc::new(Coalescer::default());
+        let runs = Arc::new(AtomicU64::new(0));
+        let file = Path::new("/tmp/programme.json");
+        let (started_tx, started_rx) = tokio::sync::oneshot::channel();
+        let (finish_tx, finish_rx) = tokio::sync::oneshot::channel::<()>();
+        let first = {
+            let (coalescer, runs) = (Arc::clone(&coalescer), Arc::clone(&runs));
+            tokio::spawn(async move {
+                coalescer
+                    .publish(file, async || {
+                        runs.fetch_add(1, Ordering::SeqCst);
+                        let _ = started_tx.send(());
+                        let _ = finish_rx.await;
+                        Ok::<(), ()>(())
+                    })
+                    .await
+            })
+        };
+        started_rx.await.expect("the first run starts");
+        // Five changes stored while the first run is writing: one more run covers them.
+        let waiting: Vec<_> = (0..5)
+            .map(|_| {
+                let (coalescer, runs) = (Arc::clone(&coalescer), Arc::clone(&runs));
+                tokio::spawn(async move {
+                    coalescer
+                        .publish(file, async || {
+                            runs.fetch_add(1, Ordering::SeqCst);
+                            Ok::<(), ()>(())
+                        })
+                        .await
+                })
+            })
+            .collect();
+        let asked = || {
+            let turns = coalescer.turns.lock().expect("not poisoned");
+            turns[file].asked.load(Ordering::SeqCst)
+        };
+        while asked() < 6 {
+            tokio::task::yield_now().await;
+        }
+        finish_tx.send(()).expect("the first run waits");
+        first.await.expect("joins").expect("publishes");
+        for w in waiting {
+            w.await.expect("joins").expect("publishes");
+        }
+        assert_eq!(runs.load(Ordering::SeqCst), 2);
+        // A later change is not covered by the runs before it.
+        coalescer
+            .publish(file, async || {
+                runs.fetch_add(1, Ordering::SeqCst);
+                Ok::<(), ()>(())
+            })
+            .await
+            .expect("publishes");
+        assert_eq!(runs.load(Ordering::SeqCst), 3);
+    }
+
+    #[tokio::test]
+    async fn a_failed_run_covers_nothing() {
+        let coalescer = Coalescer::default();
+        let file = Path::new("/tmp/programme.json");
+        assert_eq!(
+            coalescer.publish(file, async || Err("disk full")).await,
+            Err("disk full")
+        );
+        let mut ran = false;
+        coalescer
+            .publish(file, async || {
+                ran = true;
+                Ok::<(), &str>(())
+            })
+            .await
+            .expect("publishes");
+        assert!(ran);
+    }
 
     #[test]
     fn many_writers_at_once_leave_one_whole_file_and_no_temporary_ones() {

@@ -415,7 +415,8 @@ impl Db {
     /// Writes the centre's programme to `<public_dir>/culture-matcher/<centre>.json`
     /// through a temporary file and a rename; returns the path. The programme is read
     /// while the file's lock is held, so of several publishers the last one writes the
-    /// newest state.
+    /// newest state; calls that come while a republish of the same centre runs share the
+    /// next one ([`crate::publish::Coalescer`]).
     pub async fn publish_programme(
         &self,
         centre: &str,
@@ -425,7 +426,15 @@ impl Db {
             return Err(PublishError::BadCentreId(centre.to_string()));
         }
         let path = programme_path(public_dir, centre);
-        let lock = crate::publish::PublishLock::acquire(&path)
+        self.publishes
+            .publish(&path, async || self.write_programme(centre, &path).await)
+            .await?;
+        Ok(path)
+    }
+
+    /// Reads `centre`'s programme and writes it to `path`, holding its publish lock.
+    async fn write_programme(&self, centre: &str, path: &Path) -> Result<(), PublishError> {
+        let lock = crate::publish::PublishLock::acquire(path)
             .await
             .map_err(|source| PublishError::Write {
                 path: path.display().to_string(),
@@ -446,6 +455,6 @@ impl Db {
             .await
             .map_err(|e| write_error(std::io::Error::other(e)))?
             .map_err(write_error)?;
-        Ok(path)
+        Ok(())
     }
 }

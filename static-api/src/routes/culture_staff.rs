@@ -351,13 +351,15 @@ pub(super) async fn set_swipe(
     ApiJson(choice): ApiJson<SwipeChoice>,
 ) -> Result<Json<CentreShow>, AppError> {
     managed_centre(&state, &staff, &centre).await?;
-    stored_show(&state, &centre, &id).await?;
+    if id.is_empty() || id.len() > SHOW_ID_MAX {
+        return Err(AppError::NotFound);
+    }
     if !state.db.set_in_swipe(&centre, &id, choice.in_swipe).await? {
         return Err(AppError::NotFound);
     }
+    let stored = stored_show(&state, &centre, &id).await?;
     republish(&state, &centre).await?;
     tracing::info!(by = %staff.email, %centre, show = %id, in_swipe = choice.in_swipe, "swipe choice");
-    let stored = stored_show(&state, &centre, &id).await?;
     Ok(Json(CentreShow::of(
         &stored.show,
         stored.origin,

@@ -39,6 +39,9 @@ pub struct ServerOptions<'a> {
     pub database_url: Option<&'a str>,
     /// More options of `serve`.
     pub args: &'a [&'a str],
+    /// The CPUs the server may use (a `taskset` list such as `"1"`), from its start, so
+    /// its runtime sizes its thread pool to them.
+    pub cpus: Option<&'a str>,
 }
 
 impl ServerProcess {
@@ -64,7 +67,14 @@ impl ServerProcess {
             .and_then(|l| l.local_addr())
             .map(|a| a.port())
             .map_err(|e| e.to_string())?;
-        let mut command = Command::new(binary);
+        let mut command = match options.cpus {
+            None => Command::new(binary),
+            Some(cpus) => {
+                let mut taskset = Command::new("taskset");
+                taskset.args(["-c", cpus]).arg(binary);
+                taskset
+            }
+        };
         command.env_remove("DATABASE_URL");
         if let Some(url) = options.database_url {
             command.env("DATABASE_URL", url);
@@ -81,7 +91,12 @@ impl ServerProcess {
             .stdout(Stdio::null())
             .stderr(Stdio::null())
             .spawn()
-            .map_err(|e| format!("cannot start {}: {e}", binary.display()))?;
+            .map_err(|e| {
+                format!(
+                    "cannot start {} (taskset is in util-linux): {e}",
+                    binary.display()
+                )
+            })?;
         let mut server = ServerProcess {
             child,
             port,
@@ -97,6 +112,11 @@ impl ServerProcess {
             tokio::time::sleep(Duration::from_millis(50)).await;
         }
         Err("the server did not come up".into())
+    }
+
+    /// The server's process id.
+    pub fn pid(&self) -> u32 {
+        self.child.id()
     }
 
     /// Resident memory now and at its peak, in KiB (`VmRSS`, `VmHWM`).

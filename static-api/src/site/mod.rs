@@ -1,13 +1,17 @@
 //! The static part of the server: the portal at `/`, each app under `/<app>/` with a
 //! fallback to its `index.html` for client-side routes, and JSON data under `/data/`.
 //!
-//! Files are streamed from disk (tower-http's `ServeFile`: never read whole into
-//! memory, byte ranges for video players and resumed downloads, conditional requests),
-//! with their precompressed `.br`/`.gz` siblings when the client accepts them; hashed
-//! assets are cached for a year, book covers for a week, everything else is revalidated
-//! with a weak ETag.
+//! Small files are served from memory while they are unchanged on disk
+//! ([`small_files`]); larger ones and byte ranges are streamed from disk (tower-http's
+//! `ServeFile`: never read whole into memory, byte ranges for video players and resumed
+//! downloads). Either way the precompressed `.br`/`.gz` siblings go to clients that
+//! accept them; hashed assets are cached for a year, book covers for a week, everything
+//! else is revalidated with a weak ETag.
+
+pub mod small_files;
 
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use axum::Router;
 use axum::extract::{Request, State};
@@ -19,16 +23,28 @@ use tower::ServiceExt;
 use tower_http::services::ServeFile;
 
 use crate::AppState;
+use small_files::SmallFiles;
+
+/// What the site's handlers reach: the server's state and the in-memory copies.
+#[derive(Clone)]
+struct Site {
+    state: AppState,
+    files: Arc<SmallFiles>,
+}
 
 /// Routes for `/data/...` and everything that is not `/api`.
 pub fn router(state: AppState) -> Router {
+    let site = Site {
+        state,
+        files: Arc::default(),
+    };
     Router::new()
         .route("/data/{*path}", any(serve_data))
         .fallback(serve_site)
-        .with_state(state)
+        .with_state(site)
 }
 
-async fn serve_data(State(state): State<AppState>, request: Request) -> Response {
+async fn serve_data(State(Site { state, files }): State<Site>, request: Request) -> Response {
     if let Some(refused) = refuse_method(request.method()) {
         return refused;
     }
@@ -41,7 +57,7 @@ async fn serve_data(State(state): State<AppState>, request: Request) -> Response
     };
     let path = join(&state.config.public_data_dir(), &segments);
     let cache = data_cache_control(&segments);
-    serve_file_with(&path, request, cache)
+    serve_file_with(&files, &path, request, cache)
         .await
         .unwrap_or_else(not_found)
 }
@@ -60,7 +76,7 @@ pub fn data_cache_control(segments: &[String]) -> Option<&'static str> {
     }
 }
 
-async fn serve_site(State(state): State<AppState>, request: Request) -> Response {
+async fn serve_site(State(Site { state, files }): State<Site>, request: Request) -> Response {
     if let Some(refused) = refuse_method(request.method()) {
         return refused;
     }
@@ -70,7 +86,7 @@ async fn serve_site(State(state): State<AppState>, request: Request) -> Response
     };
     let site = &state.config.site_dir;
     let Some(first) = segments.first() else {
-        return serve_file(&site.join("index.html"), request)
+        return serve_file(&files, &site.join("index.html"), request)
             .await
             .unwrap_or_else(not_found);
     };
@@ -78,8 +94,10 @@ async fn serve_site(State(state): State<AppState>, request: Request) -> Response
         return Redirect::permanent(&format!("/{first}/")).into_response();
     }
     let direct = join(site, &segments);
-    if is_file(&direct).await {
-        return serve_file(&direct, request).await.unwrap_or_else(not_found);
+    if is_file(&direct) {
+        return serve_file(&files, &direct, request)
+            .await
+            .unwrap_or_else(not_found);
     }
     let last = segments.last().map(String::as_str).unwrap_or_default();
     if app_by_slug(first).is_some() && !last.contains('.') {
@@ -88,20 +106,24 @@ async fn serve_site(State(state): State<AppState>, request: Request) -> Response
         // bundle's index.html.
         if let Some(second) = segments.get(1) {
             let sub_index = site.join(first).join(second).join("index.html");
-            if is_file(&sub_index).await {
-                return serve_file(&sub_index, request)
+            if is_file(&sub_index) {
+                return serve_file(&files, &sub_index, request)
                     .await
                     .unwrap_or_else(not_found);
             }
         }
         let index = site.join(first).join("index.html");
-        return serve_file(&index, request).await.unwrap_or_else(not_found);
+        return serve_file(&files, &index, request)
+            .await
+            .unwrap_or_else(not_found);
     }
     not_found()
 }
 
-async fn is_file(path: &Path) -> bool {
-    tokio::fs::metadata(path).await.is_ok_and(|m| m.is_file())
+/// A `stat` on the site's local folder takes microseconds: done in place rather than
+/// through the blocking pool, as the streaming reads are.
+fn is_file(path: &Path) -> bool {
+    std::fs::metadata(path).is_ok_and(|m| m.is_file())
 }
 
 fn refuse_method(method: &Method) -> Option<Response> {
@@ -202,23 +224,22 @@ pub fn is_hashed(path: &Path) -> bool {
 }
 
 /// Serves one file, or `None` when it is not a regular file.
-async fn serve_file(path: &Path, request: Request) -> Option<Response> {
-    serve_file_with(path, request, None).await
+async fn serve_file(files: &SmallFiles, path: &Path, request: Request) -> Option<Response> {
+    serve_file_with(files, path, request, None).await
 }
 
 /// Serves one file with `cache` as its `Cache-Control` (by default: a year for hashed
-/// names, `no-cache` for the rest), or `None` when it is not a regular file. The body is
-/// streamed by tower-http's `ServeFile` (ranges, precompressed `.br`/`.gz` siblings,
-/// `If-Modified-Since`); the weak ETag and the caching rules are ours.
+/// names, `no-cache` for the rest), or `None` when it is not a regular file. A small
+/// file's body comes from memory; otherwise it is streamed by tower-http's `ServeFile`
+/// (ranges, precompressed `.br`/`.gz` siblings); the weak ETag and the caching rules are
+/// ours.
 async fn serve_file_with(
+    files: &SmallFiles,
     path: &Path,
     request: Request,
     cache: Option<&'static str>,
 ) -> Option<Response> {
-    let meta = tokio::fs::metadata(path)
-        .await
-        .ok()
-        .filter(|m| m.is_file())?;
+    let meta = std::fs::metadata(path).ok().filter(|m| m.is_file())?;
     let mtime = meta
         .modified()
         .ok()
@@ -245,6 +266,22 @@ async fn serve_file_with(
     if matches_etag {
         return Some((StatusCode::NOT_MODIFIED, ours).into_response());
     }
+    let mime = content_type(path);
+    if !request.headers().contains_key(header::RANGE) {
+        let accept = request
+            .headers()
+            .get(header::ACCEPT_ENCODING)
+            .and_then(|v| v.to_str().ok())
+            .unwrap_or_default();
+        if let Some(hit) = files.get(path, &meta, accept).await {
+            ours.insert(header::CONTENT_TYPE, HeaderValue::from_static(mime));
+            ours.insert(header::ACCEPT_RANGES, HeaderValue::from_static("bytes"));
+            if let Some((_, coding)) = hit.coding.suffix_and_header() {
+                ours.insert(header::CONTENT_ENCODING, HeaderValue::from_static(coding));
+            }
+            return Some((StatusCode::OK, ours, hit.body).into_response());
+        }
+    }
     // Revalidation goes by our ETag alone: dates have whole seconds, and a snapshot
     // rewritten within the second it was read would look unchanged.
     let mut request = request;
@@ -255,9 +292,7 @@ async fn serve_file_with(
     ] {
         request.headers_mut().remove(stale);
     }
-    let mime: mime::Mime = content_type(path)
-        .parse()
-        .unwrap_or(mime::APPLICATION_OCTET_STREAM);
+    let mime: mime::Mime = mime.parse().unwrap_or(mime::APPLICATION_OCTET_STREAM);
     let served = ServeFile::new_with_mime(path, &mime)
         .precompressed_br()
         .precompressed_gzip()
