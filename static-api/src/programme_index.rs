@@ -6,7 +6,7 @@ use std::collections::HashMap;
 use std::path::Path;
 use std::sync::{Arc, Mutex};
 
-use suite_domain::culture::programme::{CentreSummary, Programme};
+use suite_domain::culture::programme::CentreSummary;
 
 use crate::publish::Stamp;
 
@@ -20,15 +20,31 @@ pub struct ProgrammeShows {
     pub shows: Vec<(String, String)>,
 }
 
+/// What the index reads of a programme file: a staff change republishes it, and the
+/// next anonymous count reads it again, so only these fields are built (serde passes
+/// over the rest).
+#[derive(Debug, serde::Deserialize)]
+struct ProgrammeFile {
+    centre_name: String,
+    shows: Vec<ShowEntry>,
+}
+
+#[derive(Debug, serde::Deserialize)]
+struct ShowEntry {
+    id: String,
+    title: Title,
+}
+
+#[derive(Debug, serde::Deserialize)]
+struct Title {
+    nl: String,
+}
+
 impl ProgrammeShows {
-    fn from_programme(programme: Programme) -> Self {
+    fn from_file(file: ProgrammeFile) -> Self {
         Self {
-            centre_name: programme.centre_name,
-            shows: programme
-                .shows
-                .into_iter()
-                .map(|s| (s.id, s.title.nl))
-                .collect(),
+            centre_name: file.centre_name,
+            shows: file.shows.into_iter().map(|s| (s.id, s.title.nl)).collect(),
         }
     }
 
@@ -69,14 +85,14 @@ impl ProgrammeIndex {
             return Some(shows);
         }
         let bytes = tokio::fs::read(&path).await.ok()?;
-        let programme: Programme = match serde_json::from_slice(&bytes) {
+        let programme: ProgrammeFile = match serde_json::from_slice(&bytes) {
             Ok(programme) => programme,
             Err(e) => {
                 tracing::warn!(%centre, error = %e, "unreadable Culture Matcher programme");
                 return None;
             }
         };
-        let shows = Arc::new(ProgrammeShows::from_programme(programme));
+        let shows = Arc::new(ProgrammeShows::from_file(programme));
         self.lock()
             .insert(centre.to_string(), (stamp, shows.clone()));
         Some(shows)

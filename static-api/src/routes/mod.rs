@@ -284,7 +284,9 @@ pub(crate) async fn managed_org(
 ) -> Result<suite_domain::org::OrgRef, crate::error::AppError> {
     let org = org_ref(kind, id)?;
     staff.require_scope(&org)?;
-    if state.db.get_org(&org).await?.is_none() {
+    // Staff manage only their own organisation, which exists as long as they do (their
+    // account goes with it): only an admin's choice needs looking up.
+    if staff.role.is_admin() && state.db.get_org(&org).await?.is_none() {
         return Err(crate::error::AppError::NotFound);
     }
     Ok(org)

@@ -7,6 +7,7 @@ pub mod asvs;
 mod browser;
 pub mod hardening;
 pub mod mixed_load;
+pub mod open_loop;
 mod server;
 
 pub use browser::{Browser, Cdp, LogEntry, WAIT};

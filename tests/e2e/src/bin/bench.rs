@@ -695,6 +695,11 @@ fn markdown(report: &Report) -> String {
 
 #[tokio::main]
 async fn main() -> Result<(), String> {
+    let args: Vec<String> = std::env::args().collect();
+    if args.get(1).is_some_and(|a| a == "--open-loop") {
+        println!("{}", mixed_load::open_loop_command(&args[2..]).await?);
+        return Ok(());
+    }
     let out_dir = std::env::args()
         .nth(1)
         .map(PathBuf::from)
