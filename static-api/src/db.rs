@@ -16,6 +16,7 @@ mod login_limits;
 pub mod migrate_data;
 mod orgs;
 mod public_writes;
+pub mod service;
 mod sessions;
 mod settings;
 mod staff;
@@ -28,7 +29,7 @@ use sqlx::migrate::Migrator;
 use sqlx::sqlite::SqliteConnectOptions;
 use sqlx::{AnyPool, ConnectOptions, Executor};
 
-pub use sessions::SessionRow;
+pub use sessions::{SessionRow, SessionSummary};
 pub use staff::StaffRow;
 
 /// The database's file in the data folder.

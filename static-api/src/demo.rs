@@ -2,9 +2,11 @@
 //! runs with `--demo`. Never use these accounts outside a demo.
 
 use suite_domain::bieblo::kiosk::{DEFAULT_IDLE_SECONDS, KioskSettingsUpdate};
-use suite_domain::org::{OrgKind, Organisation, Role};
+use suite_domain::org::{OrgKind, OrgRef, Organisation, Role};
+use suite_domain::service::{Branch, SubscriptionState, apps_for};
 
 use crate::auth::hash_password;
+use crate::db::service::SubscriptionWrite;
 use crate::db::{Db, is_unique_violation};
 use crate::error::AppError;
 
@@ -132,10 +134,40 @@ pub async fn seed(db: &Db) -> Result<(), AppError> {
             id: (*id).into(),
             name: (*name).into(),
             town: (*town).into(),
+            archived: false,
         };
         match db.insert_org(&org).await {
             Err(e) if !is_unique_violation(&e) => return Err(e.into()),
             _ => {}
+        }
+        // Every app its kind takes is switched on for a demo organisation.
+        let org = OrgRef::new(*kind, *id);
+        for app in apps_for(*kind) {
+            if db.subscription(&org, app).await?.is_none() {
+                let now = crate::import::now_rfc3339();
+                db.write_subscription(SubscriptionWrite {
+                    org: &org,
+                    app,
+                    state: SubscriptionState::Active,
+                    by: "demo",
+                    at: &now,
+                    population: (app == "e-reader").then_some(DEMO_POPULATION),
+                })
+                .await?;
+            }
+        }
+    }
+    for (library, names) in DEMO_BRANCHES {
+        if db.branches(library).await?.is_empty() {
+            for name in *names {
+                let branch = Branch {
+                    id: branch_id(name),
+                    name: (*name).into(),
+                    location_id: String::new(),
+                    address: String::new(),
+                };
+                db.put_branch(library, &branch).await?;
+            }
         }
     }
     for (library, branches) in DEMO_BRANCHES {
@@ -155,7 +187,8 @@ pub async fn seed(db: &Db) -> Result<(), AppError> {
         let role = Role::from_parts(account.role, account.org)
             .ok_or_else(|| AppError::Internal(format!("bad demo role for {}", account.email)))?;
         let hash = hash_password(account.password.into()).await?;
-        db.insert_staff(account.email, account.display_name, &hash, &role)
+        // Each demo organisation's account manages its colleagues.
+        db.insert_staff(account.email, account.display_name, &hash, &role, true)
             .await?;
     }
     Ok(())
@@ -172,6 +205,23 @@ pub const DEMO_BRANCHES: &[(&str, &[&str])] = &[
     ),
     ("demo-gent", &["Gent De Krook (demo)"]),
 ];
+
+/// Inhabitants a demo library serves, for the e-book service.
+const DEMO_POPULATION: i64 = 25_000;
+
+/// The id of a demo branch from its name: lowercase letters and digits, `-` between
+/// words (`Gent De Krook (demo)` is `gent-de-krook-demo`).
+pub fn branch_id(name: &str) -> String {
+    let mut id = String::new();
+    for c in name.chars() {
+        if c.is_ascii_alphanumeric() {
+            id.push(c.to_ascii_lowercase());
+        } else if !id.is_empty() && !id.ends_with('-') {
+            id.push('-');
+        }
+    }
+    id.trim_end_matches('-').to_string()
+}
 
 /// Publishes a Bieblo snapshot built from a generated demo catalogue (invented titles)
 /// for every demo library.

@@ -4,6 +4,7 @@
 //! Architecture invariant: this is the only crate that touches the database and the
 //! file system; handlers are thin (parse, call the domain, store, answer).
 
+pub mod audit;
 pub mod auth;
 pub mod backup;
 pub mod config;

@@ -48,6 +48,9 @@ pub struct SessionInfo {
     pub role: Role,
     /// Sent back in the `x-csrf-token` header of every state-changing request.
     pub csrf_token: String,
+    /// May invite, reset and disable colleagues of the same organisation.
+    #[serde(default)]
+    pub manager: bool,
 }
 
 /// The editable part of a library, centre or company.
@@ -67,42 +70,6 @@ pub struct OrganisationUpdate {
     /// At most `NAME_MAX` characters; may be empty.
     #[cfg_attr(feature = "openapi", schema(max_length = 120))]
     pub town: String,
-}
-
-/// `POST /api/staff`: an admin (or a staff member for their own organisation) adds an account.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
-pub struct NewStaff {
-    /// One `@`, a dot inside the domain, no spaces; at most `EMAIL_MAX_BYTES` (ASCII).
-    #[cfg_attr(
-        feature = "openapi",
-        schema(
-            max_length = 254,
-            pattern = r"^[!-?A-~]+@[!-\-/-?A-~][!-?A-~]*\.[!-?A-~]*[!-\-/-?A-~]$"
-        )
-    )]
-    pub email: String,
-    /// 1 to `NAME_MAX` characters, not blank.
-    #[cfg_attr(
-        feature = "openapi",
-        schema(
-            min_length = 1,
-            max_length = 120,
-            pattern = r"[^\t\n\u000b\f\r \u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]"
-        )
-    )]
-    pub display_name: String,
-    /// `MIN_PASSWORD_CHARS` to `MAX_PASSWORD_CHARS` characters.
-    #[cfg_attr(feature = "openapi", schema(min_length = 8, max_length = 256))]
-    pub password: String,
-    /// `admin` (without `org`), `library_staff`, `centre_staff` or `company` (with `org`).
-    #[cfg_attr(
-        feature = "openapi",
-        schema(pattern = "^(admin|library_staff|centre_staff|company)$")
-    )]
-    pub role: String,
-    /// The organisation id; absent for `admin`.
-    pub org: Option<String>,
 }
 
 /// A staff account as listed to those who manage it (never the password hash).

@@ -122,6 +122,9 @@ catalogue! {
     ErrEmailInvalid => "Vul een geldig e-mailadres in.", "Enter a valid email address.";
     ErrPasswordTooShort => "Een wachtwoord heeft minstens 8 tekens.", "A password has at least 8 characters.";
     ErrRequired => "Dit veld is verplicht.", "This field is required.";
+    ErrPasswordTooEasy => "Dit wachtwoord is te makkelijk te raden (het lijkt op veelgebruikte wachtwoorden, woorden of je naam). Kies een langer, bijvoorbeeld enkele woorden die niet bij elkaar horen.", "This password is too easy to guess (it looks like common passwords, words or your name). Choose a longer one, for example a few unrelated words.";
+    ErrInvitationInvalid => "Deze uitnodiging werkt niet (meer): ze is al gebruikt of verlopen. Vraag een nieuwe aan wie je uitnodigde.", "This invitation does not work (any more): it was used or has expired. Ask whoever invited you for a new one.";
+    ErrWrongCurrentPassword => "Je huidige wachtwoord klopt niet.", "Your current password is wrong.";
     // The apps.
     AppVoorDeShowName => "Voor de Show", "Before the Show";
     AppVoorDeShowDesc => "Een theaterspel voor de klas: wandel door het cultuurcentrum en maak je klaar voor de voorstelling.", "A theatre game for the classroom: walk through the cultural centre and get ready for the show.";

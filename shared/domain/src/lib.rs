@@ -11,4 +11,5 @@ pub mod culture;
 pub mod i18n;
 pub mod import;
 pub mod org;
+pub mod service;
 pub mod validation;

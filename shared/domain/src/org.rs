@@ -6,6 +6,7 @@ use std::fmt;
 
 /// The kind of organisation a staff member can belong to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum OrgKind {
     Library,
@@ -60,6 +61,9 @@ pub struct Organisation {
     pub name: String,
     /// Town or municipality, shown to staff and used by filters.
     pub town: String,
+    /// Archived: its history stays, its staff can no longer log in.
+    #[serde(default)]
+    pub archived: bool,
 }
 
 /// What a staff account may do. Every role except `Admin` is bound to one organisation.
@@ -212,6 +216,7 @@ mod tests {
             id: id.into(),
             name: id.to_uppercase(),
             town: "Gent".into(),
+            archived: false,
         };
         let orgs = vec![
             org(OrgKind::Centre, "nova"),

@@ -79,7 +79,7 @@ pub struct FieldError {
 }
 
 impl FieldError {
-    fn new(field: &'static str, message: Msg) -> Self {
+    pub fn new(field: &'static str, message: Msg) -> Self {
         Self { field, message }
     }
 }

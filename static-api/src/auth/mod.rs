@@ -6,8 +6,9 @@ mod password;
 mod session;
 
 pub use limiter::{Attempt, FREE_FAILURES, LoginLimiter, MAX_FAILURES_PER_ADDRESS};
-pub use password::{GATE_WAIT, PasswordGate, hash_password, verify_password};
+pub use password::{GATE_WAIT, PasswordGate, check_strength, hash_password, verify_password};
 pub use session::{
     CSRF_HEADER, CurrentStaff, SESSION_COOKIE, SESSION_IDLE_SECONDS, SESSION_SECONDS, clear_cookie,
-    hex, new_token, now_ms, now_unix, session_cookie, token_from_headers, token_hash,
+    describe_device, hex, new_token, now_ms, now_unix, session_cookie, token_from_headers,
+    token_hash,
 };

@@ -9,6 +9,9 @@
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::Duration;
 
+use suite_domain::i18n::Msg;
+use suite_domain::validation::{FieldError, check_new_password};
+
 use crate::error::AppError;
 
 /// A hash of a password nobody has, verified when an email is unknown so that
@@ -241,6 +244,59 @@ pub async fn verify_password(password: String, stored: Option<String>) -> Result
         .await?
 }
 
+/// The lowest zxcvbn score a new password needs: 3 of 4, "safely unguessable: moderate
+/// protection from offline slow-hash scenario" (argon2id is such a slow hash).
+const MIN_STRENGTH: zxcvbn::Score = zxcvbn::Score::Three;
+
+/// A new password: long enough, not too long ([`check_new_password`]), and not easy to
+/// guess, also from `personal` (the person's email and name, the organisation's name),
+/// which zxcvbn counts as known words.
+pub fn check_strength(password: &str, personal: &[&str]) -> Result<(), FieldError> {
+    check_new_password(password)?;
+    let mut inputs: Vec<&str> = personal.to_vec();
+    // Words of this service anyone would try first.
+    inputs.extend([
+        "bibliotheek",
+        "bib",
+        "cultuurcentrum",
+        "cultuur",
+        "wachtwoord",
+        "welkom",
+        "bieblo",
+        "bibster",
+        "cultuurmatcher",
+        "theater",
+        "vlaanderen",
+    ]);
+    let split: Vec<String> = personal
+        .iter()
+        .flat_map(|p| p.split(|c: char| !c.is_alphanumeric()))
+        .filter(|w| w.chars().count() >= 3)
+        .map(str::to_lowercase)
+        .collect();
+    inputs.extend(split.iter().map(String::as_str));
+    // Names run together (`annpeeters`), and an email's name before the `@`.
+    let joined: Vec<String> = personal
+        .iter()
+        .flat_map(|p| [*p, p.split('@').next().unwrap_or_default()])
+        .map(|p| {
+            p.chars()
+                .filter(|c| c.is_alphanumeric())
+                .collect::<String>()
+                .to_lowercase()
+        })
+        .filter(|w| w.chars().count() >= 3)
+        .collect();
+    inputs.extend(joined.iter().map(String::as_str));
+    // The first 100 characters decide (zxcvbn's matching grows with the square of the
+    // length; a password that long is out of any guesser's reach already).
+    let head: String = password.chars().take(100).collect();
+    if zxcvbn::zxcvbn(&head, &inputs).score() < MIN_STRENGTH {
+        return Err(FieldError::new("password", Msg::ErrPasswordTooEasy));
+    }
+    Ok(())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -309,5 +365,36 @@ mod tests {
         drop(held);
         assert!(!gate.verify("x".into(), None).await.expect("a turn"));
         assert_eq!(gate.verifications(), 1);
+    }
+
+    #[test]
+    fn easy_passwords_are_refused_and_long_unrelated_words_taken() {
+        for easy in [
+            "wachtwoord",
+            "Welkom123!",
+            "password1",
+            "azertyuiop",
+            "12345678",
+            "annpeeters2026",
+            "bibliotheek2026",
+        ] {
+            assert!(
+                check_strength(easy, &["ann.peeters@bib.example", "Ann Peeters"]).is_err(),
+                "{easy}"
+            );
+        }
+        for fine in [
+            "paars-kanon-wolk-zeven",
+            "Lieve zeemeeuw eet frieten",
+            "x7#Qm2!vR9@kLp",
+        ] {
+            assert_eq!(
+                check_strength(fine, &["ann@bib.example", "Ann"]),
+                Ok(()),
+                "{fine}"
+            );
+        }
+        let long: String = "é".repeat(300);
+        assert!(check_strength(&long, &[]).is_err(), "too long");
     }
 }

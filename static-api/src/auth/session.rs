@@ -67,6 +67,42 @@ pub fn clear_cookie() -> String {
     format!("{SESSION_COOKIE}=; Path=/; Secure; HttpOnly; SameSite=Strict; Max-Age=0")
 }
 
+/// A short description of a browser from its `User-Agent` (`Firefox, Windows`), for the
+/// list of one's sessions; never more than 80 characters.
+pub fn describe_device(user_agent: &str) -> String {
+    let browser = [
+        ("Edg/", "Edge"),
+        ("OPR/", "Opera"),
+        ("Firefox/", "Firefox"),
+        ("Chrome/", "Chrome"),
+        ("Safari/", "Safari"),
+    ]
+    .into_iter()
+    .find(|(token, _)| user_agent.contains(token))
+    .map(|(_, name)| name);
+    let system = [
+        ("Android", "Android"),
+        ("iPhone", "iPhone"),
+        ("iPad", "iPad"),
+        ("CrOS", "ChromeOS"),
+        ("Windows", "Windows"),
+        ("Mac OS X", "macOS"),
+        ("Linux", "Linux"),
+    ]
+    .into_iter()
+    .find(|(token, _)| user_agent.contains(token))
+    .map(|(_, name)| name);
+    match (browser, system) {
+        (Some(b), Some(s)) => format!("{b}, {s}"),
+        (Some(one), None) | (None, Some(one)) => one.to_string(),
+        (None, None) => user_agent
+            .chars()
+            .filter(|c| !c.is_control())
+            .take(80)
+            .collect(),
+    }
+}
+
 /// The session token from the `Cookie` headers, if any.
 pub fn token_from_headers(headers: &HeaderMap) -> Option<String> {
     headers
@@ -89,6 +125,10 @@ pub struct CurrentStaff {
     pub role: Role,
     pub csrf_token: String,
     pub token_hash: String,
+    /// May invite, reset and disable colleagues of the same organisation.
+    pub manager: bool,
+    /// The request's line of the audit log (see [`crate::audit`]).
+    pub audit: crate::audit::AuditSlot,
 }
 
 impl CurrentStaff {
@@ -99,6 +139,19 @@ impl CurrentStaff {
         } else {
             Err(AppError::Forbidden(format!(
                 "{} may not manage {org}",
+                self.email
+            )))
+        }
+    }
+
+    /// Refuses unless this staff member may manage the accounts of `org`: an admin, or a
+    /// manager of `org` itself.
+    pub fn require_manager_of(&self, org: &OrgRef) -> Result<(), AppError> {
+        if self.role.is_admin() || (self.manager && self.role.org().as_ref() == Some(org)) {
+            Ok(())
+        } else {
+            Err(AppError::Forbidden(format!(
+                "{} may not manage the accounts of {org}",
                 self.email
             )))
         }
@@ -139,6 +192,12 @@ impl FromRequestParts<AppState> for CurrentStaff {
             }
         }
         let staff = session.staff;
+        let audit = parts
+            .extensions
+            .get::<crate::audit::AuditSlot>()
+            .cloned()
+            .unwrap_or_default();
+        audit.actor(&staff.email, staff.role.org());
         Ok(CurrentStaff {
             id: staff.id,
             email: staff.email,
@@ -146,6 +205,8 @@ impl FromRequestParts<AppState> for CurrentStaff {
             role: staff.role,
             csrf_token: session.csrf_token,
             token_hash: hash,
+            manager: staff.manager,
+            audit,
         })
     }
 }
@@ -191,6 +252,19 @@ mod tests {
         let value = format!("{SESSION_COOKIE}=../../etc");
         forged.append("cookie", HeaderValue::from_str(&value).expect("ascii"));
         assert_eq!(token_from_headers(&forged), None);
+    }
+
+    #[test]
+    fn devices_are_described_briefly() {
+        let firefox =
+            "Mozilla/5.0 (Windows NT 10.0; Win64; x64; rv:133.0) Gecko/20100101 Firefox/133.0";
+        assert_eq!(describe_device(firefox), "Firefox, Windows");
+        let chrome = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) HeadlessChrome/131.0.0.0 Safari/537.36";
+        assert_eq!(describe_device(chrome), "Chrome, Linux");
+        let iphone = "Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.5 Mobile/15E148 Safari/604.1";
+        assert_eq!(describe_device(iphone), "Safari, iPhone");
+        assert_eq!(describe_device("curl/8.5.0"), "curl/8.5.0");
+        assert_eq!(describe_device(&"x".repeat(500)).len(), 80);
     }
 
     #[test]

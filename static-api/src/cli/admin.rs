@@ -72,7 +72,7 @@ pub(super) async fn create_admin(config: Config, email: &str, name: &str) -> Res
     let email = normalise_email(email);
     state
         .db
-        .insert_staff(&email, name.trim(), &hash, &Role::Admin)
+        .insert_staff(&email, name.trim(), &hash, &Role::Admin, false)
         .await
         .map_err(|e| format!("cannot create admin {email}: {e}"))?;
     tracing::info!(%email, "admin created");

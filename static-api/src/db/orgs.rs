@@ -1,38 +1,39 @@
 //! Queries on organisations (libraries, centres, companies).
 
 use suite_domain::org::{OrgKind, OrgRef, Organisation};
+use suite_domain::service::Branch;
 
 use super::Db;
 
-type OrgTuple = (String, String, String, String);
+type OrgTuple = (String, String, String, String, Option<String>);
 
-fn to_org((kind, id, name, town): OrgTuple) -> Option<Organisation> {
+const ORG_COLUMNS: &str = "kind, id, name, town, archived_at";
+
+fn to_org((kind, id, name, town, archived_at): OrgTuple) -> Option<Organisation> {
     Some(Organisation {
         kind: OrgKind::parse(&kind)?,
         id,
         name,
         town,
+        archived: archived_at.is_some(),
     })
 }
 
 impl Db {
     /// Every organisation, by kind then name.
     pub async fn list_orgs(&self) -> Result<Vec<Organisation>, sqlx::Error> {
-        let rows: Vec<OrgTuple> =
-            sqlx::query_as("SELECT kind, id, name, town FROM organisations ORDER BY kind, name")
-                .fetch_all(self.pool())
-                .await?;
+        let sql = format!("SELECT {ORG_COLUMNS} FROM organisations ORDER BY kind, name");
+        let rows: Vec<OrgTuple> = sqlx::query_as(&sql).fetch_all(self.pool()).await?;
         Ok(rows.into_iter().filter_map(to_org).collect())
     }
 
     pub async fn get_org(&self, org: &OrgRef) -> Result<Option<Organisation>, sqlx::Error> {
-        let row: Option<OrgTuple> = sqlx::query_as(
-            "SELECT kind, id, name, town FROM organisations WHERE kind = $1 AND id = $2",
-        )
-        .bind(org.kind.as_str())
-        .bind(&org.id)
-        .fetch_optional(self.pool())
-        .await?;
+        let sql = format!("SELECT {ORG_COLUMNS} FROM organisations WHERE kind = $1 AND id = $2");
+        let row: Option<OrgTuple> = sqlx::query_as(&sql)
+            .bind(org.kind.as_str())
+            .bind(&org.id)
+            .fetch_optional(self.pool())
+            .await?;
         Ok(row.and_then(to_org))
     }
 
@@ -64,6 +65,83 @@ impl Db {
         .bind(&org.id)
         .execute(self.pool())
         .await?;
+        Ok(done.rows_affected() == 1)
+    }
+
+    /// Archives (at `at`, RFC 3339) or restores an organisation; `false` when it does
+    /// not exist. Archiving ends its staff's sessions.
+    pub async fn set_archived(
+        &self,
+        org: &OrgRef,
+        archived: bool,
+        at: &str,
+    ) -> Result<bool, sqlx::Error> {
+        let mut tx = self.pool().begin().await?;
+        let done =
+            sqlx::query("UPDATE organisations SET archived_at = $1 WHERE kind = $2 AND id = $3")
+                .bind(archived.then_some(at))
+                .bind(org.kind.as_str())
+                .bind(&org.id)
+                .execute(&mut *tx)
+                .await?;
+        if archived {
+            sqlx::query(
+                "DELETE FROM sessions WHERE staff_id IN \
+                 (SELECT id FROM staff WHERE org_kind = $1 AND org_id = $2)",
+            )
+            .bind(org.kind.as_str())
+            .bind(&org.id)
+            .execute(&mut *tx)
+            .await?;
+        }
+        tx.commit().await?;
+        Ok(done.rows_affected() == 1)
+    }
+
+    /// A library's branches, by name.
+    pub async fn branches(&self, library: &str) -> Result<Vec<Branch>, sqlx::Error> {
+        let rows: Vec<(String, String, String, String)> = sqlx::query_as(
+            "SELECT id, name, location_id, address FROM library_branches \
+             WHERE library_id = $1 ORDER BY name, id",
+        )
+        .bind(library)
+        .fetch_all(self.pool())
+        .await?;
+        Ok(rows
+            .into_iter()
+            .map(|(id, name, location_id, address)| Branch {
+                id,
+                name,
+                location_id,
+                address,
+            })
+            .collect())
+    }
+
+    /// Adds a branch, or changes the one with its id.
+    pub async fn put_branch(&self, library: &str, branch: &Branch) -> Result<(), sqlx::Error> {
+        sqlx::query(
+            "INSERT INTO library_branches (library_id, id, name, location_id, address) \
+             VALUES ($1, $2, $3, $4, $5) ON CONFLICT (library_id, id) DO UPDATE SET \
+             name = excluded.name, location_id = excluded.location_id, address = excluded.address",
+        )
+        .bind(library)
+        .bind(&branch.id)
+        .bind(&branch.name)
+        .bind(&branch.location_id)
+        .bind(&branch.address)
+        .execute(self.pool())
+        .await
+        .map(|_| ())
+    }
+
+    /// Removes a branch; `false` when there was none.
+    pub async fn delete_branch(&self, library: &str, id: &str) -> Result<bool, sqlx::Error> {
+        let done = sqlx::query("DELETE FROM library_branches WHERE library_id = $1 AND id = $2")
+            .bind(library)
+            .bind(id)
+            .execute(self.pool())
+            .await?;
         Ok(done.rows_affected() == 1)
     }
 }

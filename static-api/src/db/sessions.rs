@@ -1,12 +1,21 @@
 //! Queries on server-side sessions. Only the SHA-256 of a session token is stored.
 
-use super::staff::{STAFF_COLUMNS, to_staff};
+use super::staff::{STAFF_COLUMNS, STAFF_MAY_LOG_IN, StaffTuple, to_staff};
 use super::{Db, StaffRow};
 use crate::auth::SESSION_IDLE_SECONDS;
 
 /// A session's last use is written at most this often (one write a minute, not one per
 /// request).
 const LAST_SEEN_STEP_SECONDS: i64 = 60;
+
+/// One session as its owner sees it listed.
+#[derive(Debug, Clone)]
+pub struct SessionSummary {
+    pub token_hash: String,
+    pub created_at: i64,
+    pub last_seen_at: i64,
+    pub device: String,
+}
 
 /// A live session with its staff member.
 #[derive(Debug, Clone)]
@@ -16,7 +25,8 @@ pub struct SessionRow {
 }
 
 impl Db {
-    /// A new session, used at `now`, ending at `expires_at` at the latest.
+    /// A new session, begun and used at `now`, ending at `expires_at` at the latest, on
+    /// `device` (a short description of the browser).
     pub async fn insert_session(
         &self,
         token_hash: &str,
@@ -24,19 +34,64 @@ impl Db {
         csrf_token: &str,
         now: i64,
         expires_at: i64,
+        device: &str,
     ) -> Result<(), sqlx::Error> {
         sqlx::query(
-            "INSERT INTO sessions (token_hash, staff_id, csrf_token, last_seen_at, expires_at) \
-             VALUES ($1, $2, $3, $4, $5)",
+            "INSERT INTO sessions (token_hash, staff_id, csrf_token, last_seen_at, expires_at, \
+             created_at, device) VALUES ($1, $2, $3, $4, $5, $4, $6)",
         )
         .bind(token_hash)
         .bind(staff_id)
         .bind(csrf_token)
         .bind(now)
         .bind(expires_at)
+        .bind(device)
         .execute(self.pool())
         .await
         .map(|_| ())
+    }
+
+    /// The live sessions of one account, the latest used first.
+    pub async fn sessions_of(
+        &self,
+        staff_id: i64,
+        now: i64,
+    ) -> Result<Vec<SessionSummary>, sqlx::Error> {
+        let rows: Vec<(String, i64, i64, String)> = sqlx::query_as(
+            "SELECT token_hash, created_at, last_seen_at, device FROM sessions \
+             WHERE staff_id = $1 AND expires_at > $2 AND last_seen_at > $3 \
+             ORDER BY last_seen_at DESC",
+        )
+        .bind(staff_id)
+        .bind(now)
+        .bind(now - SESSION_IDLE_SECONDS)
+        .fetch_all(self.pool())
+        .await?;
+        Ok(rows
+            .into_iter()
+            .map(
+                |(token_hash, created_at, last_seen_at, device)| SessionSummary {
+                    token_hash,
+                    created_at,
+                    last_seen_at,
+                    device,
+                },
+            )
+            .collect())
+    }
+
+    /// Ends every session of an account but `keep` (a token hash); how many ended.
+    pub async fn end_sessions_of(
+        &self,
+        staff_id: i64,
+        keep: Option<&str>,
+    ) -> Result<u64, sqlx::Error> {
+        let done = sqlx::query("DELETE FROM sessions WHERE staff_id = $1 AND token_hash <> $2")
+            .bind(staff_id)
+            .bind(keep.unwrap_or(""))
+            .execute(self.pool())
+            .await?;
+        Ok(done.rows_affected())
     }
 
     /// The session with this token hash, if at `now` it has neither expired nor been
@@ -50,27 +105,31 @@ impl Db {
             "SELECT {STAFF_COLUMNS}, sessions.csrf_token, sessions.last_seen_at FROM sessions \
              JOIN staff ON staff.id = sessions.staff_id \
              WHERE sessions.token_hash = $1 AND sessions.expires_at > $2 \
-             AND sessions.last_seen_at > $3"
+             AND sessions.last_seen_at > $3 AND {STAFF_MAY_LOG_IN}"
         );
-        type Row = (
-            i64,
-            String,
-            String,
-            String,
-            String,
-            Option<String>,
-            String,
-            i64,
-        );
-        let row: Option<Row> = sqlx::query_as(&sql)
+        let found = sqlx::query(&sql)
             .bind(token_hash)
             .bind(now)
             .bind(now - SESSION_IDLE_SECONDS)
             .fetch_optional(self.pool())
             .await?;
-        let Some((id, email, name, hash, role, org, csrf_token, last_seen)) = row else {
+        let Some(found) = found else {
             return Ok(None);
         };
+        use sqlx::Row as _;
+        let staff: StaffTuple = (
+            found.try_get(0)?,
+            found.try_get(1)?,
+            found.try_get(2)?,
+            found.try_get(3)?,
+            found.try_get(4)?,
+            found.try_get(5)?,
+            found.try_get(6)?,
+            found.try_get(7)?,
+            found.try_get(8)?,
+        );
+        let csrf_token: String = found.try_get(9)?;
+        let last_seen: i64 = found.try_get(10)?;
         if last_seen < now - LAST_SEEN_STEP_SECONDS {
             sqlx::query("UPDATE sessions SET last_seen_at = $2 WHERE token_hash = $1")
                 .bind(token_hash)
@@ -78,8 +137,7 @@ impl Db {
                 .execute(self.pool())
                 .await?;
         }
-        Ok(to_staff((id, email, name, hash, role, org))
-            .map(|staff| SessionRow { staff, csrf_token }))
+        Ok(to_staff(staff).map(|staff| SessionRow { staff, csrf_token }))
     }
 
     pub async fn delete_session(&self, token_hash: &str) -> Result<(), sqlx::Error> {

@@ -180,10 +180,9 @@ pub(super) async fn delete_words(
     State(state): State<AppState>,
     staff: CurrentStaff,
     ApiPath(centre): ApiPath<String>,
-    query: Result<axum::extract::Query<WordsToDelete>, axum::extract::rejection::QueryRejection>,
+    crate::error::ApiQuery(which): crate::error::ApiQuery<WordsToDelete>,
 ) -> Result<StatusCode, AppError> {
     super::managed_org(&state, &staff, OrgKind::Centre, &centre).await?;
-    let axum::extract::Query(which) = query.map_err(|e| AppError::unprocessable(e.body_text()))?;
     let removed = state
         .db
         .delete_feedback_words(&centre, &which.show, &which.words)

@@ -10,6 +10,7 @@ mod live;
 mod orgs;
 mod session;
 mod staff;
+mod subscriptions;
 
 use axum::routing::{any, get};
 use axum::{Json, Router};
@@ -31,15 +32,15 @@ use crate::error::api_not_found;
     ),
     tags(
         (name = "system", description = "Readiness, liveness and description of the service"),
-        (name = "session", description = "Staff login and logout"),
-        (name = "organisations", description = "Libraries, cultural centres and theatre companies"),
+        (name = "session", description = "Staff login and logout, one's own password and sessions, invitation links"),
+        (name = "organisations", description = "Libraries (with branches), cultural centres and theatre companies; their staff accounts, subscriptions to the apps, and the audit log"),
         (name = "bieblo", description = "Bieblo kiosk: settings, anonymous usage, imports and statistics"),
         (name = "culture-matcher", description = "Culture Matcher: anonymous interaction counts and after-show feedback, and the centre's back-office: shows, swipe choice, venues, media and insight"),
     )
 )]
 struct ApiDoc;
 
-/// `NewStaff`'s role and organisation go together (`Role::from_parts`): `admin` without
+/// `NewInvitation`'s role and organisation go together (`Role::from_parts`): `admin` without
 /// `org`, every other role with one. The derived schema lists the fields; this adds the
 /// rule, so a request the document allows is one the server takes.
 struct StaffRoles;
@@ -51,7 +52,7 @@ impl utoipa::Modify for StaffRoles {
         let Some(components) = openapi.components.as_mut() else {
             return;
         };
-        let Some(fields) = components.schemas.remove("NewStaff") else {
+        let Some(fields) = components.schemas.remove("NewInvitation") else {
             return;
         };
         let role = |names: Vec<&'static str>| {
@@ -73,7 +74,9 @@ impl utoipa::Modify for StaffRoles {
         let schema = AllOfBuilder::new()
             .item(fields)
             .item(OneOfBuilder::new().item(admin).item(member));
-        components.schemas.insert("NewStaff".into(), schema.into());
+        components
+            .schemas
+            .insert("NewInvitation".into(), schema.into());
     }
 }
 
@@ -194,10 +197,29 @@ pub fn api(state: &AppState) -> (Router<AppState>, utoipa::openapi::OpenApi) {
         .routes(routes!(health::live))
         .routes(routes!(live::published))
         .routes(routes!(session::login, session::current, session::logout))
-        .routes(routes!(orgs::list_orgs))
+        .routes(routes!(session::change_password))
+        .routes(routes!(session::list_sessions, session::end_other_sessions))
+        .routes(routes!(session::end_session))
+        .routes(routes!(orgs::list_orgs, orgs::create_org))
         .routes(routes!(orgs::get_org, orgs::update_org))
+        .routes(routes!(orgs::archive_org))
+        .routes(routes!(orgs::restore_org))
         .routes(routes!(orgs::list_staff))
-        .routes(routes!(staff::create_staff))
+        .routes(routes!(orgs::list_branches))
+        .routes(routes!(orgs::put_branch, orgs::delete_branch))
+        .routes(routes!(staff::invite))
+        .routes(routes!(staff::reset))
+        .routes(routes!(staff::disable))
+        .routes(routes!(staff::enable))
+        .routes(routes!(staff::delete))
+        .routes(routes!(staff::list_admins))
+        .routes(routes!(staff::get_invitation, staff::accept_invitation))
+        .routes(routes!(subscriptions::list_for_org))
+        .routes(routes!(subscriptions::list_all))
+        .routes(routes!(subscriptions::request))
+        .routes(routes!(subscriptions::set_state))
+        .routes(routes!(subscriptions::availability))
+        .routes(routes!(subscriptions::audit_log))
         .routes(routes!(bieblo::list_kiosks))
         .routes(routes!(bieblo::get_kiosk, bieblo::put_kiosk))
         .routes(routes!(bieblo::post_usage))
@@ -248,6 +270,11 @@ pub fn api(state: &AppState) -> (Router<AppState>, utoipa::openapi::OpenApi) {
                 .layer(axum::extract::DefaultBodyLimit::max(MEDIA_BODY_LIMIT)),
         )
         .split_for_parts();
+    // Every route so far: the audit log of staff changes (one way, see `audit`).
+    let router = router.route_layer(axum::middleware::from_fn_with_state(
+        state.clone(),
+        crate::audit::record,
+    ));
     utoipa::Modify::modify(&SharedAnswers, &mut doc);
     utoipa::Modify::modify(&StaffRoles, &mut doc);
     let served = doc.clone();

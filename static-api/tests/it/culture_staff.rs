@@ -85,6 +85,7 @@ pub(crate) async fn other_centre_staff(app: &TestApp) -> Session {
         id: "demo-elders".into(),
         name: "Cultuurcentrum Elders (demo)".into(),
         town: "Aalst".into(),
+        archived: false,
     };
     app.state.db.insert_org(&org).await.expect("second centre");
     let hash = hash_password("elders-wachtwoord".into())
@@ -95,7 +96,13 @@ pub(crate) async fn other_centre_staff(app: &TestApp) -> Session {
     };
     app.state
         .db
-        .insert_staff("cc.elders@demo.invalid", "Elders (demo)", &hash, &role)
+        .insert_staff(
+            "cc.elders@demo.invalid",
+            "Elders (demo)",
+            &hash,
+            &role,
+            false,
+        )
         .await
         .expect("staff of the second centre");
     app.session(("cc.elders@demo.invalid", "elders-wachtwoord"))

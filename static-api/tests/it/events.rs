@@ -540,6 +540,7 @@ async fn the_command_line_reports_and_exits_non_zero_when_nothing_is_imported(ba
                 id: "cc-leuven".into(),
                 name: "CC Leuven".into(),
                 town: "Leuven".into(),
+                archived: false,
             })
             .await
             .expect("centre");

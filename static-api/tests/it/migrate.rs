@@ -119,13 +119,13 @@ async fn migrate_data_copies_a_sqlite_suite_into_postgres() {
     );
     // New rows get ids after the copied ones.
     let id = target
-        .insert_staff("nieuw@bib.example", "Nieuw", "x", &Role::Admin)
+        .insert_staff("nieuw@bib.example", "Nieuw", "x", &Role::Admin, false)
         .await
         .expect("a new staff id");
     let highest = source
         .state
         .db
-        .insert_staff("nog-een@bib.example", "Nog een", "x", &Role::Admin)
+        .insert_staff("nog-een@bib.example", "Nog een", "x", &Role::Admin, false)
         .await
         .expect("the source's next id");
     assert_eq!(id, highest, "both continue after the same copied ids");

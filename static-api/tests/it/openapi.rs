@@ -23,7 +23,10 @@ async fn served_document_lists_the_api() {
         "/api/session",
         "/api/orgs",
         "/api/orgs/{kind}/{id}",
-        "/api/staff",
+        "/api/staff/invitations",
+        "/api/invitations/{token}",
+        "/api/session/password",
+        "/api/audit",
     ] {
         assert!(paths.contains_key(path), "{path} missing");
     }
@@ -295,22 +298,27 @@ async fn the_document_states_the_limits_the_server_enforces() {
     }
 
     // Staff and organisations.
-    assert_eq!(number("NewStaff", "email", "maxLength"), n(EMAIL_MAX_BYTES));
-    assert_eq!(text("NewStaff", "email", "pattern"), EMAIL_PATTERN);
     assert_eq!(
-        number("NewStaff", "password", "minLength"),
-        n(MIN_PASSWORD_CHARS)
+        number("NewInvitation", "email", "maxLength"),
+        n(EMAIL_MAX_BYTES)
     );
+    assert_eq!(text("NewInvitation", "email", "pattern"), EMAIL_PATTERN);
+    for (schema, password) in [("InvitationAccept", "password"), ("PasswordChange", "new")] {
+        assert_eq!(number(schema, password, "minLength"), n(MIN_PASSWORD_CHARS));
+        assert_eq!(number(schema, password, "maxLength"), n(MAX_PASSWORD_CHARS));
+    }
     assert_eq!(
-        number("NewStaff", "password", "maxLength"),
-        n(MAX_PASSWORD_CHARS)
+        number("NewInvitation", "display_name", "maxLength"),
+        n(NAME_MAX)
     );
-    assert_eq!(number("NewStaff", "display_name", "maxLength"), n(NAME_MAX));
-    assert_eq!(
-        text("NewStaff", "display_name", "pattern"),
-        NOT_BLANK_PATTERN
-    );
-    let roles = &schemas["NewStaff"]["allOf"][1]["oneOf"];
+    for (schema, name) in [
+        ("NewInvitation", "display_name"),
+        ("NewOrganisation", "name"),
+        ("Branch", "name"),
+    ] {
+        assert_eq!(text(schema, name, "pattern"), NOT_BLANK_PATTERN, "{schema}");
+    }
+    let roles = &schemas["NewInvitation"]["allOf"][1]["oneOf"];
     assert_eq!(
         roles[0]["properties"]["role"]["enum"],
         serde_json::json!(["admin"])

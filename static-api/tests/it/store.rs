@@ -28,6 +28,7 @@ fn library(id: &str, name: &str) -> Organisation {
         id: id.to_string(),
         name: name.to_string(),
         town: "Wetteren".to_string(),
+        archived: false,
     }
 }
 
@@ -47,21 +48,21 @@ async fn staff_ids_organisations_and_unique_violations(backend: Backend) {
     };
     let role = Role::from_parts("library_staff", Some("wetteren")).expect("a role");
     let first = db
-        .insert_staff("z@example.org", "Zoë", "hash-1", &role)
+        .insert_staff("z@example.org", "Zoë", "hash-1", &role, false)
         .await
         .expect("staff");
     let second = db
-        .insert_staff("a@example.org", "Anna", "hash-2", &role)
+        .insert_staff("a@example.org", "Anna", "hash-2", &role, false)
         .await
         .expect("staff");
     assert!(first > 0 && second > first, "{first} then {second}");
     let taken = db
-        .insert_staff("a@example.org", "Anna 2", "hash-3", &role)
+        .insert_staff("a@example.org", "Anna 2", "hash-3", &role, false)
         .await
         .expect_err("the same email twice");
     assert!(is_unique_violation(&taken), "{taken}");
     let admin = db
-        .insert_staff("admin@example.org", "Admin", "hash-4", &Role::Admin)
+        .insert_staff("admin@example.org", "Admin", "hash-4", &Role::Admin, false)
         .await
         .expect("admin");
     assert!(admin > second);
@@ -99,15 +100,15 @@ async fn staff_ids_organisations_and_unique_violations(backend: Backend) {
 async fn sessions_end_when_expired_or_unused(backend: Backend) {
     let (db, _dir) = empty(backend).await;
     let id = db
-        .insert_staff("admin@example.org", "Admin", "hash", &Role::Admin)
+        .insert_staff("admin@example.org", "Admin", "hash", &Role::Admin, false)
         .await
         .expect("admin");
     let start = 1_000_000;
     let idle = SESSION_IDLE_SECONDS;
-    db.insert_session("token-a", id, "csrf-a", start, start + 8 * 3600)
+    db.insert_session("token-a", id, "csrf-a", start, start + 8 * 3600, "")
         .await
         .expect("session");
-    db.insert_session("token-b", id, "csrf-b", start, start + 600)
+    db.insert_session("token-b", id, "csrf-b", start, start + 600, "")
         .await
         .expect("session");
     let found = db

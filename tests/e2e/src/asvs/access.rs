@@ -195,7 +195,7 @@ pub(super) async fn role_without_right(t: &Target) -> Result<String> {
     let nova = login(t, NOVA).await?;
     let email = fresh_email("not-admin");
     let new_admin = json!({"email": email, "display_name": "Nieuwe beheerder",
-        "password": "a-long-enough-password", "role": "admin", "org": null});
+        "role": "admin", "org": null});
     all_answer(
         t,
         403,
@@ -203,7 +203,7 @@ pub(super) async fn role_without_right(t: &Target) -> Result<String> {
         vec![
             (
                 "library staff make an admin",
-                Call::new("POST", "/api/staff")
+                Call::new("POST", "/api/staff/invitations")
                     .authed(&wetteren)
                     .json(&new_admin),
             ),
@@ -245,7 +245,7 @@ pub(super) async fn other_org(t: &Target) -> Result<String> {
     let email = fresh_email("planted");
     let kiosk = json!({"branch": "Gent De Krook (demo)", "idle_seconds": 60, "active": false});
     let colleague = json!({"email": email, "display_name": "Geplant",
-        "password": "a-long-enough-password", "role": "library_staff", "org": "demo-gent"});
+        "role": "library_staff", "org": "demo-gent"});
     let seen = all_answer(
         t,
         403,
@@ -277,7 +277,9 @@ pub(super) async fn other_org(t: &Target) -> Result<String> {
             ),
             (
                 "POST a colleague into Gent",
-                Call::new("POST", "/api/staff").authed(&s).json(&colleague),
+                Call::new("POST", "/api/staff/invitations")
+                    .authed(&s)
+                    .json(&colleague),
             ),
         ],
     )
@@ -324,8 +326,8 @@ pub(super) async fn unauthenticated(t: &Target) -> Result<String> {
             ("GET shows", Call::get("/api/culture/demo-nova/shows")),
             ("PUT an organisation", Call::new("PUT", OWN_ORG).json(&org)),
             (
-                "POST /api/staff",
-                Call::new("POST", "/api/staff").json(&json!({})),
+                "POST /api/staff/invitations",
+                Call::new("POST", "/api/staff/invitations").json(&json!({})),
             ),
             ("DELETE /api/session", Call::new("DELETE", "/api/session")),
         ],
