@@ -10,6 +10,7 @@ mod backup;
 mod bieblo;
 mod bieblo_themes;
 pub mod culture;
+mod figures;
 mod culture_insight;
 pub mod locks;
 mod login_limits;
@@ -29,6 +30,7 @@ use sqlx::migrate::Migrator;
 use sqlx::sqlite::SqliteConnectOptions;
 use sqlx::{AnyPool, ConnectOptions, Executor};
 
+pub use figures::OrgTotal;
 pub use sessions::{SessionRow, SessionSummary};
 pub use staff::StaffRow;
 

@@ -23,6 +23,7 @@ pub mod publish;
 pub mod rate_limit;
 pub mod routes;
 pub mod security;
+pub mod service;
 pub mod site;
 
 use std::sync::Arc;

@@ -5,7 +5,8 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::org::{OrgKind, Role};
+use crate::org::{OrgKind, Organisation, Role};
+use crate::validation::{FieldError, NAME_MAX, check_text};
 
 /// Where a subscription of one organisation to one app stands.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -171,6 +172,42 @@ pub struct NewOrganisation {
     #[serde(default)]
     #[cfg_attr(feature = "openapi", schema(max_length = 120))]
     pub town: String,
+}
+
+/// An id of something new (an organisation, a branch): lowercase letters, digits and
+/// `-`, starting with a letter or digit, at most 64 bytes; it becomes part of URLs and
+/// file names.
+pub fn check_id(field: &'static str, id: &str) -> Result<(), FieldError> {
+    let well_formed = !id.is_empty()
+        && id.len() <= 64
+        && id.bytes().next().is_some_and(|b| b.is_ascii_alphanumeric())
+        && id
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-');
+    if well_formed {
+        Ok(())
+    } else {
+        Err(FieldError::new(field, crate::i18n::Msg::ErrInvalidInput))
+    }
+}
+
+impl NewOrganisation {
+    /// The organisation to store: a well-formed id, a name, a town of at most
+    /// `NAME_MAX` characters; name and town trimmed.
+    pub fn checked(self) -> Result<Organisation, FieldError> {
+        check_id("id", &self.id)?;
+        check_text("name", &self.name, NAME_MAX)?;
+        if self.town.chars().count() > NAME_MAX {
+            check_text("town", &self.town, NAME_MAX)?;
+        }
+        Ok(Organisation {
+            kind: self.kind,
+            id: self.id,
+            name: self.name.trim().to_string(),
+            town: self.town.trim().to_string(),
+            archived: false,
+        })
+    }
 }
 
 /// A branch of a library: where a Bieblo kiosk stands and books are on the shelf.
@@ -388,6 +425,26 @@ mod tests {
         );
         assert!(apps_for(OrgKind::Company).is_empty());
         assert_eq!(subscriber_kind("nope"), None);
+    }
+
+    #[test]
+    fn ids_of_new_things() {
+        for good in ["aalst", "demo-gent", "9000", "a"] {
+            assert_eq!(check_id("id", good), Ok(()), "{good}");
+        }
+        for bad in ["", "Aalst", "-x", "a b", "a_b", "é", &"a".repeat(65)] {
+            assert!(check_id("id", bad).is_err(), "{bad:?}");
+        }
+        let new = |id: &str, name: &str, town: &str| NewOrganisation {
+            kind: OrgKind::Library,
+            id: id.into(),
+            name: name.into(),
+            town: town.into(),
+        };
+        let org = new("aalst", "  Bibliotheek Aalst ", " Aalst").checked().expect("fine");
+        assert_eq!((org.name.as_str(), org.town.as_str()), ("Bibliotheek Aalst", "Aalst"));
+        assert!(new("aalst", "  ", "").checked().is_err());
+        assert!(new("aalst", "x", &"t".repeat(121)).checked().is_err());
     }
 
     #[test]

@@ -1,10 +1,12 @@
 //! Command line of the server: `serve`, `import` (catalogue, events), `backup`, `restore`,
-//! `migrate-data`, `pack`, `export` and `create-admin`; one module per group of commands.
+//! `migrate-data`, `pack`, `export`, `create-admin`, `org` and `subscription`; one module
+//! per group of commands.
 
 mod admin;
 mod import;
 mod logging;
 mod serve;
+mod service;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -93,6 +95,16 @@ enum Command {
         #[arg(long, default_value = "")]
         api_base: String,
     },
+    /// Organisations: create, list, archive, restore (for setting up from a script).
+    Org {
+        #[command(subcommand)]
+        command: service::OrgCommand,
+    },
+    /// Subscriptions of organisations to the apps: list, request, activate, pause, end.
+    Subscription {
+        #[command(subcommand)]
+        command: service::SubscriptionCommand,
+    },
     /// Create an admin account; the password is read from the first line of stdin.
     CreateAdmin {
         #[arg(long)]
@@ -116,6 +128,8 @@ pub(crate) async fn run() -> ExitCode {
     let result = match cli.command {
         Command::Serve(args) => serve::run(base, args).await,
         Command::CreateAdmin { email, name } => admin::create_admin(base, &email, &name).await,
+        Command::Org { command } => service::org(base, command).await,
+        Command::Subscription { command } => service::subscription(base, command).await,
         Command::Backup { file } => admin::backup(base, &file).await,
         Command::Restore { file } => admin::restore(&base, &file).await,
         Command::Import { kind } => import::run(base, kind).await,

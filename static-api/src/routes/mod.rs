@@ -5,6 +5,7 @@ mod bieblo;
 mod bieblo_themes;
 mod culture;
 mod culture_staff;
+mod figures;
 mod health;
 mod live;
 mod orgs;
@@ -220,6 +221,8 @@ pub fn api(state: &AppState) -> (Router<AppState>, utoipa::openapi::OpenApi) {
         .routes(routes!(subscriptions::set_state))
         .routes(routes!(subscriptions::availability))
         .routes(routes!(subscriptions::audit_log))
+        .routes(routes!(figures::get_figures))
+        .routes(routes!(figures::get_figures_csv))
         .routes(routes!(bieblo::list_kiosks))
         .routes(routes!(bieblo::get_kiosk, bieblo::put_kiosk))
         .routes(routes!(bieblo::post_usage))

@@ -6,7 +6,7 @@ use axum::extract::State;
 use axum::http::StatusCode;
 use suite_domain::api::{ErrorBody, OrganisationUpdate};
 use suite_domain::org::{OrgKind, OrgRef, Organisation};
-use suite_domain::service::{ADDRESS_MAX, Branch, NewOrganisation, StaffAccount};
+use suite_domain::service::{ADDRESS_MAX, Branch, NewOrganisation, StaffAccount, check_id};
 use suite_domain::validation::{FieldError, NAME_MAX, check_text};
 
 use crate::AppState;
@@ -139,21 +139,6 @@ pub(super) async fn list_staff(
     Ok(Json(
         rows.iter().map(crate::db::StaffRow::account).collect(),
     ))
-}
-
-/// A well-formed new id (it becomes part of URLs and file names).
-fn check_id(field: &'static str, id: &str) -> Result<(), FieldError> {
-    let well_formed = crate::import::is_safe_id(id)
-        && !id.contains('_')
-        && id.bytes().next().is_some_and(|b| b.is_ascii_alphanumeric());
-    if well_formed {
-        Ok(())
-    } else {
-        Err(FieldError::new(
-            field,
-            suite_domain::i18n::Msg::ErrInvalidInput,
-        ))
-    }
 }
 
 #[utoipa::path(

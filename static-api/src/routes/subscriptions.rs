@@ -7,38 +7,24 @@ use axum::Json;
 use axum::extract::State;
 use serde::Deserialize;
 use suite_domain::api::ErrorBody;
-use suite_domain::i18n::Msg;
 use suite_domain::org::{OrgKind, OrgRef};
 use suite_domain::service::{
-    Actor, AppAvailability, AuditEntry, POPULATION_MAX, Subscription, SubscriptionChange,
-    SubscriptionRequest, SubscriptionState, may_change, subscriber_kind,
+    Actor, AppAvailability, AuditEntry, Subscription, SubscriptionChange, SubscriptionRequest,
+    SubscriptionState,
 };
-use suite_domain::validation::FieldError;
 
 use crate::AppState;
 use crate::auth::CurrentStaff;
-use crate::db::service::SubscriptionWrite;
 use crate::error::{ApiJson, ApiPath, ApiQuery, AppError};
 
 /// The organisation of the path, if `app` is one its kind takes (otherwise 404).
 fn subscriber(kind: &str, id: &str, app: &str) -> Result<OrgRef, AppError> {
     let kind = OrgKind::parse(kind).ok_or(AppError::NotFound)?;
-    if subscriber_kind(app) != Some(kind) {
-        return Err(AppError::NotFound);
-    }
-    super::org_ref(kind, id)
+    crate::service::subscriber(OrgRef::new(kind, id), app)
 }
 
-fn check_population(population: Option<i64>) -> Result<(), FieldError> {
-    match population {
-        Some(p) if !(0..=POPULATION_MAX).contains(&p) => {
-            Err(FieldError::new("population", Msg::ErrInvalidInput))
-        }
-        _ => Ok(()),
-    }
-}
-
-/// Stores a change the rules allow for `actor`; 409 when they do not (from here).
+/// Stores a change the rules allow for `actor` ([`crate::service::change_subscription`])
+/// and notes it for the audit log.
 async fn change(
     state: &AppState,
     staff: &CurrentStaff,
@@ -48,41 +34,12 @@ async fn change(
     to: SubscriptionState,
     population: Option<i64>,
 ) -> Result<Json<Subscription>, AppError> {
-    check_population(population)?;
-    let found = state.db.get_org(org).await?.ok_or(AppError::NotFound)?;
-    if found.archived {
-        return Err(AppError::NotFound);
-    }
-    let from = state.db.subscription(org, app).await?.map(|s| s.state);
-    if !may_change(actor, from, to) {
-        return Err(AppError::Conflict(format!(
-            "{org} {app}: not from {} to {}",
-            from.map_or("none", SubscriptionState::as_str),
-            to.as_str()
-        )));
-    }
-    let now = crate::import::now_rfc3339();
-    state
-        .db
-        .write_subscription(SubscriptionWrite {
-            org,
-            app,
-            state: to,
-            by: &staff.email,
-            at: &now,
-            population,
-        })
-        .await?;
-    staff
-        .audit
-        .note(Some(org.clone()), format!("{app}: {}", to.as_str()));
+    let changed =
+        crate::service::change_subscription(&state.db, org, app, actor, to, &staff.email, population)
+            .await?;
+    staff.audit.note(Some(org.clone()), format!("{app}: {}", to.as_str()));
     tracing::info!(by = %staff.email, %org, app, state = to.as_str(), "subscription changed");
-    state
-        .db
-        .subscription(org, app)
-        .await?
-        .map(Json)
-        .ok_or(AppError::NotFound)
+    Ok(Json(changed))
 }
 
 #[utoipa::path(
@@ -160,7 +117,7 @@ pub(super) async fn request(
             staff.email
         )));
     }
-    let population = asked.population.filter(|_| app == "e-reader");
+    let population = asked.population;
     change(
         &state,
         &staff,
@@ -200,7 +157,7 @@ pub(super) async fn set_state(
 ) -> Result<Json<Subscription>, AppError> {
     staff.require_admin()?;
     let org = subscriber(&kind, &id, &app)?;
-    let population = wanted.population.filter(|_| app == "e-reader");
+    let population = wanted.population;
     change(
         &state,
         &staff,

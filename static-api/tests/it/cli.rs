@@ -349,9 +349,69 @@ async fn a_postgres_url_selects_postgres_and_backups_point_to_pg_dump() {
     assert!(String::from_utf8_lossy(&restore.stderr).contains("pg_restore"));
 }
 
+/// A new installation set up from a script: organisations and subscriptions by the
+/// command line, under the API's rules, in the audit log as the operator.
+async fn an_operator_sets_up_organisations_and_subscriptions(backend: Backend) {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let data = dir.path().to_str().expect("a UTF-8 path");
+    let url = support::database_url(backend).await;
+    let run = |args: &[&str]| {
+        let mut all = vec!["--data-dir", data];
+        all.extend_from_slice(args);
+        let out = static_api(&all, url.as_ref());
+        (
+            out.status.success(),
+            String::from_utf8_lossy(&out.stdout).into_owned(),
+            String::from_utf8_lossy(&out.stderr).into_owned(),
+        )
+    };
+    let (ok, out, err) = run(&["org", "create", "--kind", "library", "--id", "aalst", "--name", "Bibliotheek Aalst", "--town", "Aalst"]);
+    assert!(ok, "{err}");
+    assert_eq!(out.trim(), "library/aalst");
+    let (ok, _, err) = run(&["org", "create", "--kind", "library", "--id", "aalst", "--name", "Nog eens"]);
+    assert!(!ok && err.contains("exists"), "{err}");
+    let (ok, _, err) = run(&["org", "create", "--kind", "centre", "--id", "Geen Id", "--name", "X"]);
+    assert!(!ok && err.contains("invalid input"), "{err}");
+
+    let (ok, _, err) = run(&["subscription", "request", "library/aalst", "bieblo", "--by", "an@aalst.example"]);
+    assert!(ok, "{err}");
+    let (ok, _, err) = run(&["subscription", "activate", "library/aalst", "e-reader", "--population", "88000"]);
+    assert!(ok, "{err}");
+    let (ok, _, err) = run(&["subscription", "pause", "library/aalst", "bieblo"]);
+    assert!(!ok && err.contains("not from requested to paused"), "{err}");
+    let (ok, _, err) = run(&["subscription", "activate", "library/aalst", "culture-matcher"]);
+    assert!(!ok && err.contains("no organisation of a kind that takes culture-matcher"), "{err}");
+    let (ok, _, err) = run(&["subscription", "activate", "library/aalst", "bieblo"]);
+    assert!(ok, "{err}");
+    let (_, listed, _) = run(&["subscription", "list"]);
+    let lines: Vec<&str> = listed.lines().collect();
+    assert_eq!(lines.len(), 2, "{listed}");
+    assert!(lines.iter().any(|l| l.starts_with("library/aalst\tbieblo\tactive\t") && l.contains("an@aalst.example")), "{listed}");
+    assert!(lines.iter().any(|l| l.starts_with("library/aalst\te-reader\tactive\t") && l.ends_with("\t88000")), "{listed}");
+
+    let (ok, _, err) = run(&["org", "archive", "library/aalst"]);
+    assert!(ok, "{err}");
+    let (_, orgs, _) = run(&["org", "list"]);
+    assert_eq!(orgs.trim(), "library\taalst\tBibliotheek Aalst\tAalst\tarchived");
+    let (ok, _, err) = run(&["org", "archive", "library/nergens"]);
+    assert!(!ok && err.contains("no such organisation"), "{err}");
+
+    let config = {
+        let mut config = Config::new(dir.path().to_path_buf(), dir.path().join("site"));
+        config.database_url = url.clone();
+        config
+    };
+    let state = AppState::open(config).await.expect("open");
+    let log = state.db.audit_log(None, None, 50).await.expect("audit");
+    assert!(log.iter().all(|l| l.actor_email == "operator (command line)" || l.actor_email == "an@aalst.example"), "{log:?}");
+    assert!(log.iter().any(|l| l.action == "org archive"));
+    assert!(log.iter().any(|l| l.detail == "bieblo: active"));
+}
+
 on_both_backends!(
     create_admin_makes_a_working_admin_and_refuses_short_passwords,
     demo_data_is_only_served_as_a_demo_on_loopback,
+    an_operator_sets_up_organisations_and_subscriptions,
 );
 
 /// Several instances on PostgreSQL share one data folder: a second `serve` on the same

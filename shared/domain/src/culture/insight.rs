@@ -132,17 +132,6 @@ pub const FEEDBACK_WORDS_KEPT: usize = 100;
 pub const INSIGHT_CSV_HEADER: &str = "show,title,shown,hearts,crosses,suggested,saved,shared,\
 tickets,feedback_count,rating_mean,similar_yes,similar_no,words";
 
-/// A text as one CSV field: always quoted, and with a leading `'` when a spreadsheet
-/// would take it for a formula.
-fn csv_text(text: &str) -> String {
-    let guarded = if text.starts_with(['=', '+', '-', '@', '\t', '\r']) {
-        format!("'{text}")
-    } else {
-        text.to_string()
-    };
-    format!("\"{}\"", guarded.replace('"', "\"\""))
-}
-
 /// A centre's insight as CSV for spreadsheets: one row per show, the own words joined
 /// with ` | ` in the last column.
 pub fn insight_csv(rows: &[ShowInsight]) -> String {
@@ -151,8 +140,8 @@ pub fn insight_csv(rows: &[ShowInsight]) -> String {
         let mean = r.rating_mean.map(|m| format!("{m:.2}")).unwrap_or_default();
         csv.push_str(&format!(
             "{},{},{},{},{},{},{},{},{},{},{mean},{},{},{}\n",
-            csv_text(&r.show),
-            csv_text(&r.title),
+            crate::csv::text(&r.show),
+            crate::csv::text(&r.title),
             r.shown,
             r.hearts,
             r.crosses,
@@ -163,7 +152,7 @@ pub fn insight_csv(rows: &[ShowInsight]) -> String {
             r.feedback_count,
             r.similar_yes,
             r.similar_no,
-            csv_text(&r.words.join(" | ")),
+            crate::csv::text(&r.words.join(" | ")),
         ));
     }
     csv
