@@ -94,7 +94,12 @@ pub async fn figures(db: &Db) -> Result<suite_domain::figures::ServiceFigures, A
     let first = events
         .iter()
         .filter_map(|e| month_of(&e.at))
-        .chain(bieblo.iter().chain(&culture).filter_map(|u| month_of(&u.month)))
+        .chain(
+            bieblo
+                .iter()
+                .chain(&culture)
+                .filter_map(|u| month_of(&u.month)),
+        )
         .min()
         .unwrap_or(&this_month)
         .to_string();
@@ -121,12 +126,18 @@ pub async fn figures(db: &Db) -> Result<suite_domain::figures::ServiceFigures, A
             "bieblo" => (
                 bieblo.clone(),
                 "tips",
-                named(suite_domain::org::OrgKind::Library, db.bieblo_top(TOP_ORGANISATIONS).await?),
+                named(
+                    suite_domain::org::OrgKind::Library,
+                    db.bieblo_top(TOP_ORGANISATIONS).await?,
+                ),
             ),
             "culture-matcher" => (
                 culture.clone(),
                 "swipes",
-                named(suite_domain::org::OrgKind::Centre, db.culture_top(TOP_ORGANISATIONS).await?),
+                named(
+                    suite_domain::org::OrgKind::Centre,
+                    db.culture_top(TOP_ORGANISATIONS).await?,
+                ),
             ),
             _ => (Vec::new(), "", Vec::new()),
         };

@@ -118,12 +118,13 @@ pub fn subscriptions_by_month(
     months
         .iter()
         .map(|month| {
-            while let Some(e) = next.next_if(|e| month_of(&e.at).is_some_and(|m| m <= month.as_str())) {
+            while let Some(e) =
+                next.next_if(|e| month_of(&e.at).is_some_and(|m| m <= month.as_str()))
+            {
                 state.insert(&e.org, e.state);
             }
-            let count = |f: fn(SubscriptionState) -> bool| {
-                state.values().filter(|s| f(**s)).count() as i64
-            };
+            let count =
+                |f: fn(SubscriptionState) -> bool| state.values().filter(|s| f(**s)).count() as i64;
             MonthCount {
                 month: month.clone(),
                 signed_up: count(|s| s != SubscriptionState::Ended),
@@ -143,11 +144,17 @@ pub fn figures_csv(figures: &ServiceFigures) -> String {
     let mut csv = format!("{FIGURES_CSV_HEADER}\n");
     for app in &figures.apps {
         for m in &app.subscriptions {
-            csv.push_str(&format!("{},{},signed_up,{}\n", app.app, m.month, m.signed_up));
+            csv.push_str(&format!(
+                "{},{},signed_up,{}\n",
+                app.app, m.month, m.signed_up
+            ));
             csv.push_str(&format!("{},{},active,{}\n", app.app, m.month, m.active));
         }
         for u in &app.usage {
-            csv.push_str(&format!("{},{},{},{}\n", app.app, u.month, u.metric, u.value));
+            csv.push_str(&format!(
+                "{},{},{},{}\n",
+                app.app, u.month, u.metric, u.value
+            ));
         }
         for t in &app.top {
             csv.push_str(&format!(
@@ -177,7 +184,10 @@ mod tests {
 
     #[test]
     fn months_run_from_first_to_last_and_at_most_three_years() {
-        assert_eq!(months_between("2026-11", "2027-02"), ["2026-11", "2026-12", "2027-01", "2027-02"]);
+        assert_eq!(
+            months_between("2026-11", "2027-02"),
+            ["2026-11", "2026-12", "2027-01", "2027-02"]
+        );
         assert_eq!(months_between("2026-03", "2026-03"), ["2026-03"]);
         assert!(months_between("2027-01", "2026-01").is_empty());
         assert!(months_between("gisteren", "2026-01").is_empty());
@@ -241,6 +251,9 @@ mod tests {
         assert_eq!(lines[1], "bieblo,2026-11,signed_up,3");
         assert_eq!(lines[2], "bieblo,2026-11,active,2");
         assert_eq!(lines[3], "bieblo,2026-11,tips,40");
-        assert_eq!(lines[4], "bieblo,all,\"tips x: =HYPERLINK(\"\"evil\"\")\",40");
+        assert_eq!(
+            lines[4],
+            "bieblo,all,\"tips x: =HYPERLINK(\"\"evil\"\")\",40"
+        );
     }
 }

@@ -441,8 +441,13 @@ mod tests {
             name: name.into(),
             town: town.into(),
         };
-        let org = new("aalst", "  Bibliotheek Aalst ", " Aalst").checked().expect("fine");
-        assert_eq!((org.name.as_str(), org.town.as_str()), ("Bibliotheek Aalst", "Aalst"));
+        let org = new("aalst", "  Bibliotheek Aalst ", " Aalst")
+            .checked()
+            .expect("fine");
+        assert_eq!(
+            (org.name.as_str(), org.town.as_str()),
+            ("Bibliotheek Aalst", "Aalst")
+        );
         assert!(new("aalst", "  ", "").checked().is_err());
         assert!(new("aalst", "x", &"t".repeat(121)).checked().is_err());
     }

@@ -109,7 +109,8 @@ pub(super) async fn org(config: Config, command: OrgCommand) -> Result<(), Strin
                 .await
                 .map_err(|e| format!("cannot create the organisation: {e}"))?;
             let reference = OrgRef::new(org.kind, org.id.clone());
-            static_api::audit::write(&state, OPERATOR, Some(&reference), "org create", &org.name).await;
+            static_api::audit::write(&state, OPERATOR, Some(&reference), "org create", &org.name)
+                .await;
             println!("{reference}");
         }
         OrgCommand::List => {
@@ -140,18 +141,29 @@ async fn set_archived(state: &AppState, org: &str, archived: bool) -> Result<(),
     if !found {
         return Err(format!("{org}: no such organisation"));
     }
-    let action = if archived { "org archive" } else { "org restore" };
+    let action = if archived {
+        "org archive"
+    } else {
+        "org restore"
+    };
     static_api::audit::write(state, OPERATOR, Some(&org), action, "").await;
     tracing::info!(%org, archived, "organisation archived or restored");
     Ok(())
 }
 
 #[allow(clippy::print_stdout)] // Lists are for the terminal or a script.
-pub(super) async fn subscription(config: Config, command: SubscriptionCommand) -> Result<(), String> {
+pub(super) async fn subscription(
+    config: Config,
+    command: SubscriptionCommand,
+) -> Result<(), String> {
     let state = AppState::open(config).await.map_err(|e| e.to_string())?;
     let (org, app, actor, to, by, population) = match command {
         SubscriptionCommand::List => {
-            let all = state.db.subscriptions(None).await.map_err(|e| e.to_string())?;
+            let all = state
+                .db
+                .subscriptions(None)
+                .await
+                .map_err(|e| e.to_string())?;
             for s in all {
                 println!(
                     "{}/{}\t{}\t{}\t{}\t{}\t{}\t{}",
@@ -172,25 +184,57 @@ pub(super) async fn subscription(config: Config, command: SubscriptionCommand) -
             app,
             by,
             population,
-        } => (org, app, Actor::OwnStaff, SubscriptionState::Requested, by, population),
+        } => (
+            org,
+            app,
+            Actor::OwnStaff,
+            SubscriptionState::Requested,
+            by,
+            population,
+        ),
         SubscriptionCommand::Activate {
             org,
             app,
             population,
-        } => (org, app, Actor::Admin, SubscriptionState::Active, OPERATOR.to_string(), population),
-        SubscriptionCommand::Pause { org, app } => {
-            (org, app, Actor::Admin, SubscriptionState::Paused, OPERATOR.to_string(), None)
-        }
-        SubscriptionCommand::End { org, app } => {
-            (org, app, Actor::Admin, SubscriptionState::Ended, OPERATOR.to_string(), None)
-        }
+        } => (
+            org,
+            app,
+            Actor::Admin,
+            SubscriptionState::Active,
+            OPERATOR.to_string(),
+            population,
+        ),
+        SubscriptionCommand::Pause { org, app } => (
+            org,
+            app,
+            Actor::Admin,
+            SubscriptionState::Paused,
+            OPERATOR.to_string(),
+            None,
+        ),
+        SubscriptionCommand::End { org, app } => (
+            org,
+            app,
+            Actor::Admin,
+            SubscriptionState::Ended,
+            OPERATOR.to_string(),
+            None,
+        ),
     };
     let org = static_api::service::subscriber(parse_org(&org)?, &app)
         .map_err(|_| format!("{org}: no organisation of a kind that takes {app}"))?;
-    let changed = static_api::service::change_subscription(&state.db, &org, &app, actor, to, &by, population)
-        .await
-        .map_err(|e| format!("{org} {app}: {e}"))?;
-    static_api::audit::write(&state, &by, Some(&org), "subscription", &format!("{app}: {}", to.as_str())).await;
+    let changed =
+        static_api::service::change_subscription(&state.db, &org, &app, actor, to, &by, population)
+            .await
+            .map_err(|e| format!("{org} {app}: {e}"))?;
+    static_api::audit::write(
+        &state,
+        &by,
+        Some(&org),
+        "subscription",
+        &format!("{app}: {}", to.as_str()),
+    )
+    .await;
     tracing::info!(%org, app, state = changed.state.as_str(), "subscription changed");
     Ok(())
 }

@@ -108,7 +108,10 @@ impl Db {
         .bind(limit)
         .fetch_all(self.pool())
         .await?;
-        Ok(rows.into_iter().map(|(org_id, total)| OrgTotal { org_id, total }).collect())
+        Ok(rows
+            .into_iter()
+            .map(|(org_id, total)| OrgTotal { org_id, total })
+            .collect())
     }
 
     /// The centres with the most Culture Matcher swipes (hearts and crosses) over all time.
@@ -121,6 +124,9 @@ impl Db {
         .bind(limit)
         .fetch_all(self.pool())
         .await?;
-        Ok(rows.into_iter().map(|(org_id, total)| OrgTotal { org_id, total }).collect())
+        Ok(rows
+            .into_iter()
+            .map(|(org_id, total)| OrgTotal { org_id, total })
+            .collect())
     }
 }

@@ -34,10 +34,19 @@ async fn change(
     to: SubscriptionState,
     population: Option<i64>,
 ) -> Result<Json<Subscription>, AppError> {
-    let changed =
-        crate::service::change_subscription(&state.db, org, app, actor, to, &staff.email, population)
-            .await?;
-    staff.audit.note(Some(org.clone()), format!("{app}: {}", to.as_str()));
+    let changed = crate::service::change_subscription(
+        &state.db,
+        org,
+        app,
+        actor,
+        to,
+        &staff.email,
+        population,
+    )
+    .await?;
+    staff
+        .audit
+        .note(Some(org.clone()), format!("{app}: {}", to.as_str()));
     tracing::info!(by = %staff.email, %org, app, state = to.as_str(), "subscription changed");
     Ok(Json(changed))
 }

@@ -774,24 +774,63 @@ async fn the_admin_sees_service_wide_figures(backend: Backend) {
     let usage = json!({"age": "eight_nine", "swipes": [{"theme": "humour", "liked": true},
         {"theme": "sport", "liked": false}], "tip_themes": ["humour"], "tips": 8});
     for library in ["demo-wetteren", "demo-wetteren", "demo-gent"] {
-        let res = app.raw(Method::POST, &format!("/api/bieblo/{library}/usage"), Some(usage.to_string()),
-            &[("content-type", "application/json")]).await;
+        let res = app
+            .raw(
+                Method::POST,
+                &format!("/api/bieblo/{library}/usage"),
+                Some(usage.to_string()),
+                &[("content-type", "application/json")],
+            )
+            .await;
         assert_eq!(res.status, StatusCode::NO_CONTENT, "{}", res.json);
     }
     // A library that signs up and is switched on this month.
-    app.request_as(Method::POST, "/api/orgs", Some(json!({"kind": "library", "id": "aalst", "name": "Bibliotheek Aalst"})), &admin).await;
-    app.request_as(Method::PUT, "/api/orgs/library/aalst/subscriptions/bieblo", Some(json!({"state": "active"})), &admin).await;
+    app.request_as(
+        Method::POST,
+        "/api/orgs",
+        Some(json!({"kind": "library", "id": "aalst", "name": "Bibliotheek Aalst"})),
+        &admin,
+    )
+    .await;
+    app.request_as(
+        Method::PUT,
+        "/api/orgs/library/aalst/subscriptions/bieblo",
+        Some(json!({"state": "active"})),
+        &admin,
+    )
+    .await;
 
     let res = app.get_as("/api/figures", &admin).await;
     assert_eq!(res.status, StatusCode::OK, "{}", res.json);
     let month = static_api::import::now_rfc3339()[..7].to_string();
-    assert_eq!(res.json["months"].as_array().and_then(|m| m.last()), Some(&json!(month)));
-    let bieblo = res.json["apps"].as_array().into_iter().flatten().find(|a| a["app"] == "bieblo").expect("bieblo");
-    let now = bieblo["subscriptions"].as_array().and_then(|m| m.last()).expect("this month");
+    assert_eq!(
+        res.json["months"].as_array().and_then(|m| m.last()),
+        Some(&json!(month))
+    );
+    let bieblo = res.json["apps"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .find(|a| a["app"] == "bieblo")
+        .expect("bieblo");
+    let now = bieblo["subscriptions"]
+        .as_array()
+        .and_then(|m| m.last())
+        .expect("this month");
     // The two demo libraries and Aalst.
-    assert_eq!((now["signed_up"].as_i64(), now["active"].as_i64()), (Some(3), Some(3)), "{now}");
-    let figure = |metric: &str| bieblo["usage"].as_array().into_iter().flatten()
-        .find(|u| u["month"] == month && u["metric"] == metric).and_then(|u| u["value"].as_i64());
+    assert_eq!(
+        (now["signed_up"].as_i64(), now["active"].as_i64()),
+        (Some(3), Some(3)),
+        "{now}"
+    );
+    let figure = |metric: &str| {
+        bieblo["usage"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .find(|u| u["month"] == month && u["metric"] == metric)
+            .and_then(|u| u["value"].as_i64())
+    };
     assert_eq!(figure("visits"), Some(3));
     assert_eq!(figure("tips"), Some(24));
     assert_eq!(figure("swipes_right"), Some(3));
@@ -803,14 +842,26 @@ async fn the_admin_sees_service_wide_figures(backend: Backend) {
     assert_eq!(bieblo["top_metric"], "tips");
 
     let csv = app.get_as("/api/figures.csv", &admin).await;
-    assert_eq!(csv.header("content-type").as_deref(), Some("text/csv; charset=utf-8"));
+    assert_eq!(
+        csv.header("content-type").as_deref(),
+        Some("text/csv; charset=utf-8")
+    );
     let text = String::from_utf8_lossy(&csv.body).into_owned();
     assert!(text.starts_with("app,month,figure,value\n"), "{text}");
-    assert!(text.contains(&format!("bieblo,{month},tips,24\n")), "{text}");
+    assert!(
+        text.contains(&format!("bieblo,{month},tips,24\n")),
+        "{text}"
+    );
     // One organisation's figures by name are the admin's only.
     let wetteren = app.session(WETTEREN).await;
-    assert_eq!(app.get_as("/api/figures", &wetteren).await.status, StatusCode::FORBIDDEN);
-    assert_eq!(app.get_as("/api/figures.csv", &wetteren).await.status, StatusCode::FORBIDDEN);
+    assert_eq!(
+        app.get_as("/api/figures", &wetteren).await.status,
+        StatusCode::FORBIDDEN
+    );
+    assert_eq!(
+        app.get_as("/api/figures.csv", &wetteren).await.status,
+        StatusCode::FORBIDDEN
+    );
 }
 
 on_both_backends!(

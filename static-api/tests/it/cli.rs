@@ -365,34 +365,85 @@ async fn an_operator_sets_up_organisations_and_subscriptions(backend: Backend) {
             String::from_utf8_lossy(&out.stderr).into_owned(),
         )
     };
-    let (ok, out, err) = run(&["org", "create", "--kind", "library", "--id", "aalst", "--name", "Bibliotheek Aalst", "--town", "Aalst"]);
+    let (ok, out, err) = run(&[
+        "org",
+        "create",
+        "--kind",
+        "library",
+        "--id",
+        "aalst",
+        "--name",
+        "Bibliotheek Aalst",
+        "--town",
+        "Aalst",
+    ]);
     assert!(ok, "{err}");
     assert_eq!(out.trim(), "library/aalst");
-    let (ok, _, err) = run(&["org", "create", "--kind", "library", "--id", "aalst", "--name", "Nog eens"]);
+    let (ok, _, err) = run(&[
+        "org", "create", "--kind", "library", "--id", "aalst", "--name", "Nog eens",
+    ]);
     assert!(!ok && err.contains("exists"), "{err}");
-    let (ok, _, err) = run(&["org", "create", "--kind", "centre", "--id", "Geen Id", "--name", "X"]);
+    let (ok, _, err) = run(&[
+        "org", "create", "--kind", "centre", "--id", "Geen Id", "--name", "X",
+    ]);
     assert!(!ok && err.contains("invalid input"), "{err}");
 
-    let (ok, _, err) = run(&["subscription", "request", "library/aalst", "bieblo", "--by", "an@aalst.example"]);
+    let (ok, _, err) = run(&[
+        "subscription",
+        "request",
+        "library/aalst",
+        "bieblo",
+        "--by",
+        "an@aalst.example",
+    ]);
     assert!(ok, "{err}");
-    let (ok, _, err) = run(&["subscription", "activate", "library/aalst", "e-reader", "--population", "88000"]);
+    let (ok, _, err) = run(&[
+        "subscription",
+        "activate",
+        "library/aalst",
+        "e-reader",
+        "--population",
+        "88000",
+    ]);
     assert!(ok, "{err}");
     let (ok, _, err) = run(&["subscription", "pause", "library/aalst", "bieblo"]);
     assert!(!ok && err.contains("not from requested to paused"), "{err}");
-    let (ok, _, err) = run(&["subscription", "activate", "library/aalst", "culture-matcher"]);
-    assert!(!ok && err.contains("no organisation of a kind that takes culture-matcher"), "{err}");
+    let (ok, _, err) = run(&[
+        "subscription",
+        "activate",
+        "library/aalst",
+        "culture-matcher",
+    ]);
+    assert!(
+        !ok && err.contains("no organisation of a kind that takes culture-matcher"),
+        "{err}"
+    );
     let (ok, _, err) = run(&["subscription", "activate", "library/aalst", "bieblo"]);
     assert!(ok, "{err}");
     let (_, listed, _) = run(&["subscription", "list"]);
     let lines: Vec<&str> = listed.lines().collect();
     assert_eq!(lines.len(), 2, "{listed}");
-    assert!(lines.iter().any(|l| l.starts_with("library/aalst\tbieblo\tactive\t") && l.contains("an@aalst.example")), "{listed}");
-    assert!(lines.iter().any(|l| l.starts_with("library/aalst\te-reader\tactive\t") && l.ends_with("\t88000")), "{listed}");
+    assert!(
+        lines
+            .iter()
+            .any(|l| l.starts_with("library/aalst\tbieblo\tactive\t")
+                && l.contains("an@aalst.example")),
+        "{listed}"
+    );
+    assert!(
+        lines
+            .iter()
+            .any(|l| l.starts_with("library/aalst\te-reader\tactive\t") && l.ends_with("\t88000")),
+        "{listed}"
+    );
 
     let (ok, _, err) = run(&["org", "archive", "library/aalst"]);
     assert!(ok, "{err}");
     let (_, orgs, _) = run(&["org", "list"]);
-    assert_eq!(orgs.trim(), "library\taalst\tBibliotheek Aalst\tAalst\tarchived");
+    assert_eq!(
+        orgs.trim(),
+        "library\taalst\tBibliotheek Aalst\tAalst\tarchived"
+    );
     let (ok, _, err) = run(&["org", "archive", "library/nergens"]);
     assert!(!ok && err.contains("no such organisation"), "{err}");
 
@@ -403,7 +454,12 @@ async fn an_operator_sets_up_organisations_and_subscriptions(backend: Backend) {
     };
     let state = AppState::open(config).await.expect("open");
     let log = state.db.audit_log(None, None, 50).await.expect("audit");
-    assert!(log.iter().all(|l| l.actor_email == "operator (command line)" || l.actor_email == "an@aalst.example"), "{log:?}");
+    assert!(
+        log.iter()
+            .all(|l| l.actor_email == "operator (command line)"
+                || l.actor_email == "an@aalst.example"),
+        "{log:?}"
+    );
     assert!(log.iter().any(|l| l.action == "org archive"));
     assert!(log.iter().any(|l| l.detail == "bieblo: active"));
 }
