@@ -343,7 +343,7 @@ mod tests {
         };
         let sqlite = list(&SQLITE_MIGRATIONS);
         assert_eq!(sqlite, list(&POSTGRES_MIGRATIONS));
-        assert_eq!(sqlite.len(), 10);
-        assert_eq!(sqlite.last().map(|(v, _)| *v), Some(11));
+        assert_eq!(sqlite.len(), 11);
+        assert_eq!(sqlite.last().map(|(v, _)| *v), Some(12));
     }
 }

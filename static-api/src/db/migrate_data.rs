@@ -18,7 +18,13 @@ use super::{Backend, Db};
 /// The tables copied, parents before children (foreign keys).
 pub const COPIED: &[&str] = &[
     "organisations",
+    "library_branches",
+    "subscriptions",
+    "subscription_changes",
     "staff",
+    // Links in flight keep working on the new database.
+    "invitations",
+    "audit_log",
     "service_settings",
     "bieblo_kiosks",
     "bieblo_themes",

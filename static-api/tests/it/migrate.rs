@@ -66,6 +66,27 @@ async fn filled_sqlite() -> TestApp {
         )
         .await
         .expect("import run");
+    // A link in flight.
+    let invited = db
+        .insert_staff(
+            "uitgenodigd@bib.example",
+            "Uitgenodigd",
+            "",
+            &Role::Admin,
+            false,
+        )
+        .await
+        .expect("an invited account");
+    let now = static_api::auth::now_unix();
+    db.insert_invitation(
+        &static_api::auth::token_hash("t"),
+        invited,
+        ADMIN.0,
+        now,
+        now + 3600,
+    )
+    .await
+    .expect("an invitation");
     assert_eq!(app.login(ADMIN.0, ADMIN.1).await.status, StatusCode::OK);
     for table in db.copied_table_rows().await.expect("counts") {
         assert!(table.rows > 0, "no rows in {}", table.table);
