@@ -20,8 +20,9 @@ const FUZZ_BENCH_SECONDS: u32 = 120;
 const FUZZ_DEFAULT_SECONDS: u32 = 60;
 
 /// Crates that only build for wasm32 (checked and tested with that target).
-const WASM_CRATES: [&str; 7] = [
+const WASM_CRATES: [&str; 8] = [
     "suite-ui",
+    "suite-beheer",
     "voor-de-show",
     "bibster",
     "bieblo",
@@ -159,9 +160,15 @@ fn trunk_build(tools: &Tools, html: &str, public_url: &str, dist: &std::path::Pa
     site::externalise_inline_scripts(&dist.join("index.html"), public_url)
 }
 
+/// Every bundle the site serves: the apps and the service's back-office.
+fn all_bundles() -> Vec<&'static str> {
+    let mut all: Vec<&str> = APPS.iter().map(|a| a.slug).collect();
+    all.push(suite_domain::apps::ADMIN_SLUG);
+    all
+}
+
 pub(crate) fn build_site(tools: &Tools, steps: &mut Steps) -> Result {
-    let all: Vec<&str> = APPS.iter().map(|a| a.slug).collect();
-    build_apps(tools, steps, &all)
+    build_apps(tools, steps, &all_bundles())
 }
 
 fn build_apps(tools: &Tools, steps: &mut Steps, slugs: &[&str]) -> Result {
@@ -185,7 +192,7 @@ fn build_apps(tools: &Tools, steps: &mut Steps, slugs: &[&str]) -> Result {
 
 /// `cargo xtask build [app...]`: the portal and the named apps (all when none named).
 pub(crate) fn build(args: &[String]) -> Result {
-    let known: Vec<&str> = APPS.iter().map(|a| a.slug).collect();
+    let known = all_bundles();
     let mut slugs: Vec<&str> = Vec::new();
     for arg in args {
         let Some(slug) = known.iter().find(|k| **k == arg.as_str()) else {
@@ -239,7 +246,7 @@ fn e2e_command(tools: &Tools) -> Command {
 /// `cargo xtask serve`: setup, build, and run the server with demo data.
 pub(crate) fn serve() -> Result {
     let tools = setup(Needs::Build)?;
-    let mut steps = Steps::new("serve", 2 + APPS.len());
+    let mut steps = Steps::new("serve", 3 + APPS.len());
     build_site(&tools, &mut steps)?;
     steps.step("server (demo data in target/demo-data, SQLite)");
     let data = root().join("target/demo-data");
@@ -265,7 +272,7 @@ pub(crate) fn test() -> Result {
     // Checked first: a typo in it should not wait for the whole build.
     let database = TestDatabase::chosen()?;
     let tools = setup(Needs::All)?;
-    let mut steps = Steps::new("test", 8 + 1 + APPS.len());
+    let mut steps = Steps::new("test", 8 + 2 + APPS.len());
 
     steps.step("cargo fmt --check");
     run::run(cargo().args(["fmt", "--all", "--check"]))?;
@@ -398,7 +405,7 @@ pub(crate) fn server_binary() -> Result<PathBuf> {
 /// `cargo xtask bench`: writes `target/bench/report.md` and `report.json`.
 pub(crate) fn bench() -> Result {
     let tools = setup(Needs::Bench)?;
-    let mut steps = Steps::new("bench", 6 + APPS.len());
+    let mut steps = Steps::new("bench", 7 + APPS.len());
     build_site(&tools, &mut steps)?;
     steps.step("crash test: 1,000 rounds of SIGKILL under a write load (about 15 min)");
     let crash = run::output_and_errors(cargo().env("SUITE_CRASH_ROUNDS", "1000").args([

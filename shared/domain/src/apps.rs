@@ -41,6 +41,15 @@ pub const APPS: [AppInfo; 5] = [
     },
 ];
 
+/// The service's back-office (`/beheer/`): a bundle beside the apps, not an app.
+pub const ADMIN_SLUG: &str = "beheer";
+
+/// Whether the site serves `/<slug>/` as a bundle with client-side routes: an app, or the
+/// service's back-office.
+pub fn is_bundle(slug: &str) -> bool {
+    slug == ADMIN_SLUG || app_by_slug(slug).is_some()
+}
+
 /// Looks an app up by its slug.
 pub fn app_by_slug(slug: &str) -> Option<&'static AppInfo> {
     APPS.iter().find(|a| a.slug == slug)

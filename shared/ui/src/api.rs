@@ -203,6 +203,20 @@ pub async fn put<B: Serialize, T: DeserializeOwned>(path: &str, body: &B) -> Res
     read_json(response).await
 }
 
+/// `POST path` with a JSON body, for an answer without a body (204).
+pub async fn post_no_content<B: Serialize>(path: &str, body: &B) -> Result<(), ApiError> {
+    send(prepare(Request::post(&url(path)), true).json(body))
+        .await
+        .map(drop)
+}
+
+/// `PUT path` with a JSON body, for an answer without a body (204).
+pub async fn put_no_content<B: Serialize>(path: &str, body: &B) -> Result<(), ApiError> {
+    send(prepare(Request::put(&url(path)), true).json(body))
+        .await
+        .map(drop)
+}
+
 /// `DELETE path`; the answer's body, if any, is ignored.
 pub async fn delete(path: &str) -> Result<(), ApiError> {
     send(prepare(Request::delete(&url(path)), true).build())

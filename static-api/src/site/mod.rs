@@ -18,7 +18,7 @@ use axum::extract::{Request, State};
 use axum::http::{HeaderMap, HeaderValue, Method, StatusCode, header};
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::any;
-use suite_domain::apps::app_by_slug;
+use suite_domain::apps::is_bundle;
 use tower::ServiceExt;
 use tower_http::services::ServeFile;
 
@@ -90,7 +90,7 @@ async fn serve_site(State(Site { state, files }): State<Site>, request: Request)
             .await
             .unwrap_or_else(not_found);
     };
-    if app_by_slug(first).is_some() && segments.len() == 1 && !uri_path.ends_with('/') {
+    if is_bundle(first) && segments.len() == 1 && !uri_path.ends_with('/') {
         return Redirect::permanent(&format!("/{first}/")).into_response();
     }
     let direct = join(site, &segments);
@@ -100,7 +100,7 @@ async fn serve_site(State(Site { state, files }): State<Site>, request: Request)
             .unwrap_or_else(not_found);
     }
     let last = segments.last().map(String::as_str).unwrap_or_default();
-    if app_by_slug(first).is_some() && !last.contains('.') {
+    if is_bundle(first) && !last.contains('.') {
         // A client-side route of the app: its index.html takes it from here; under a
         // folder with a bundle of its own (the staff pages, `/<slug>/beheer/…`), that
         // bundle's index.html.

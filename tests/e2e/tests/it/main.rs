@@ -2,6 +2,7 @@
 //! server on loopback, headless Chromium over WebDriver.
 
 mod asvs;
+mod beheer;
 mod bieblo;
 mod browser;
 mod culture_matcher;

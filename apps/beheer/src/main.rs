@@ -1,0 +1,5 @@
+//! The service's back-office bundle (`/beheer/`).
+
+fn main() {
+    suite_beheer::run();
+}

@@ -1,0 +1,126 @@
+//! The service's back-office (`/beheer/`) end to end: the admin adds a library and
+//! invites its first staff member; the invitation link sets a password (an easy one is
+//! refused beside the field); that manager asks for Bieblo; the admin switches it on;
+//! the public availability says so. Axe-clean at each step.
+
+use e2e::{Browser, LogEntry, Result, TestServer};
+use serde_json::json;
+
+const ADMIN: (&str, &str) = ("admin@demo.invalid", "demo-admin-2026");
+const GOOD_PASSWORD: &str = "paars-kanon-wolk-zeven";
+
+async fn log_in(browser: &Browser, (email, password): (&str, &str)) -> Result<()> {
+    browser.goto("/beheer/").await?;
+    browser.wait_ready().await?;
+    browser.fill("#login-email", email).await?;
+    browser.fill("#login-password", password).await?;
+    browser.click(".login-submit").await?;
+    browser.find(".staff-identity").await?;
+    Ok(())
+}
+
+async fn log_out(browser: &Browser) -> Result<()> {
+    browser.click("button.logout").await?;
+    browser.find("#login-email").await?;
+    Ok(())
+}
+
+async fn assert_axe_clean(browser: &Browser, what: &str) -> Result<()> {
+    let violations = browser.axe_serious_violations().await?;
+    if violations.is_empty() {
+        Ok(())
+    } else {
+        Err(format!("axe on {what}: {violations:#?}"))
+    }
+}
+
+/// Console errors other than the "not logged in" answers before a login.
+fn unexpected(errors: Vec<LogEntry>) -> Vec<LogEntry> {
+    errors
+        .into_iter()
+        .filter(|e| !(e.message.contains("/api/session") && e.message.contains("401")))
+        .filter(|e| !e.message.contains("422"))
+        .collect()
+}
+
+/// The text of the state cell of `app` in the open organisation's apps.
+fn state_of(app: &str) -> String {
+    format!("document.querySelector('tr[data-app=\"{app}\"] td[data-state]')?.textContent ?? ''")
+}
+
+#[tokio::test]
+async fn the_admin_adds_a_library_invites_its_manager_and_switches_bieblo_on() -> Result<()> {
+    let server = TestServer::start().await?;
+    let browser = Browser::start(&server.url(""), 1280, 900).await?;
+    browser.goto("/beheer/").await?;
+    browser.wait_ready().await?;
+    assert_axe_clean(&browser, "the login").await?;
+    log_in(&browser, ADMIN).await?;
+    browser.find("#adm-orgs").await?;
+    browser.find("#adm-figures").await?;
+
+    // A new library.
+    browser.fill("#adm-org-id", "aalst").await?;
+    browser.fill("#adm-org-name", "Bibliotheek Aalst").await?;
+    browser.fill("#adm-org-town", "Aalst").await?;
+    browser.click("form[aria-labelledby=adm-new-org] button[type=submit]").await?;
+    browser.find("tr[data-org=aalst]").await?;
+    browser.click("tr[data-org=aalst] button[aria-label='Organisatie: Bibliotheek Aalst']").await?;
+    browser.find("[data-org-office=aalst] tr[data-app=bieblo]").await?;
+    browser.wait_until("Bieblo not asked for", &format!("{} === 'niet aangevraagd'", state_of("bieblo"))).await?;
+    assert_axe_clean(&browser, "an organisation's office").await?;
+
+    // Its first staff member, a manager, by invitation.
+    browser.fill("#adm-invite-email", "an@aalst.example").await?;
+    browser.fill("#adm-invite-name", "An Aalst").await?;
+    browser.click("#adm-invite-manager").await?;
+    browser.click("form[aria-labelledby=adm-invite-title] button[type=submit]").await?;
+    let link = browser.text("[data-invitation-link]").await?;
+    let path = link
+        .split_once("/beheer/uitnodiging#")
+        .map(|(_, token)| format!("/beheer/uitnodiging#{token}"))
+        .ok_or_else(|| format!("no invitation link: {link}"))?;
+    browser.find("tr[data-account='an@aalst.example']").await?;
+    log_out(&browser).await?;
+
+    // The link: an easy password is refused beside the field, a good one is set.
+    browser.goto(&path).await?;
+    browser.wait_ready().await?;
+    browser.find("#adm-invite-password").await?;
+    assert_axe_clean(&browser, "the invitation page").await?;
+    browser.fill("#adm-invite-password", "Welkom123!").await?;
+    browser.click("button[type=submit]").await?;
+    let refused = browser.text("#adm-invite-password-error").await?;
+    if !refused.contains("te makkelijk te raden") {
+        return Err(format!("the refusal says: {refused}"));
+    }
+    browser.fill("#adm-invite-password", GOOD_PASSWORD).await?;
+    browser.click("button[type=submit]").await?;
+    browser.wait_until("the password set", "document.body.textContent.includes('Je wachtwoord is ingesteld')").await?;
+
+    // The manager asks for Bieblo.
+    log_in(&browser, ("an@aalst.example", GOOD_PASSWORD)).await?;
+    browser.click("button[aria-label='Aanvragen: Bieblo']").await?;
+    browser.wait_until("Bieblo asked for", &format!("{} === 'aangevraagd'", state_of("bieblo"))).await?;
+    browser.find("#adm-audit").await?;
+    assert_axe_clean(&browser, "a manager's office").await?;
+    log_out(&browser).await?;
+
+    // The admin switches it on; the app's availability says so.
+    log_in(&browser, ADMIN).await?;
+    browser.click("tr[data-org=aalst] button[aria-label='Organisatie: Bibliotheek Aalst']").await?;
+    browser.click("button[aria-label='Aanzetten: Bieblo']").await?;
+    browser.wait_until("Bieblo on", &format!("{} === 'actief'", state_of("bieblo"))).await?;
+    let (status, body) = browser.fetch("GET", "/api/apps/bieblo/library/aalst", json!({}), None).await?;
+    let availability: serde_json::Value = serde_json::from_str(&body).map_err(|e| e.to_string())?;
+    if status != 200 || availability["active"] != true {
+        return Err(format!("availability {status}: {body}"));
+    }
+    let errors = unexpected(browser.console_errors().await?);
+    browser.close().await;
+    if errors.is_empty() {
+        Ok(())
+    } else {
+        Err(format!("console errors: {errors:?}"))
+    }
+}
