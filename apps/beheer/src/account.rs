@@ -9,7 +9,9 @@ use web_sys::HtmlInputElement;
 use yew::platform::spawn_local;
 use yew::prelude::*;
 
-use crate::view::{Load, alert, described, field_error, load_failed, section, status, unix_time, use_load};
+use crate::view::{
+    Load, alert, described, field_error, load_failed, section, status, unix_time, use_load,
+};
 
 #[derive(Clone, PartialEq)]
 enum Outcome {
@@ -29,7 +31,12 @@ pub(crate) fn AccountSection() -> Html {
     let attempt = use_state(|| 0_u32);
     let sessions = use_load::<Vec<ActiveSession>>("/api/session/all".into(), *attempt);
     let onsubmit = {
-        let (current, new, outcome, attempt) = (current.clone(), new.clone(), outcome.clone(), attempt.clone());
+        let (current, new, outcome, attempt) = (
+            current.clone(),
+            new.clone(),
+            outcome.clone(),
+            attempt.clone(),
+        );
         Callback::from(move |event: SubmitEvent| {
             event.prevent_default();
             let change = PasswordChange {
@@ -37,7 +44,12 @@ pub(crate) fn AccountSection() -> Html {
                 new: (*new).clone(),
             };
             outcome.set(Some(Outcome::Busy));
-            let (current, new, outcome, attempt) = (current.clone(), new.clone(), outcome.clone(), attempt.clone());
+            let (current, new, outcome, attempt) = (
+                current.clone(),
+                new.clone(),
+                outcome.clone(),
+                attempt.clone(),
+            );
             spawn_local(async move {
                 match api::put_no_content("/api/session/password", &change).await {
                     Ok(()) => {
@@ -47,7 +59,9 @@ pub(crate) fn AccountSection() -> Html {
                         attempt.set(*attempt + 1);
                     }
                     Err(error) => match error.field.clone() {
-                        Some(field) => outcome.set(Some(Outcome::Field(field, error.message.clone()))),
+                        Some(field) => {
+                            outcome.set(Some(Outcome::Field(field, error.message.clone())))
+                        }
                         None => outcome.set(Some(Outcome::Failed(error))),
                     },
                 }
@@ -58,9 +72,17 @@ pub(crate) fn AccountSection() -> Html {
         Some(Outcome::Field(f, message)) if f == field => Some(message.clone()),
         _ => None,
     };
-    let input = |id: &'static str, label: Msg, value: &UseStateHandle<String>, field: &str, autocomplete: &'static str| {
+    let input = |id: &'static str,
+                 label: Msg,
+                 value: &UseStateHandle<String>,
+                 field: &str,
+                 autocomplete: &'static str| {
         let message = refused(field);
-        let (invalid, describedby) = described(id, message.as_ref().map(|_| Msg::ErrInvalidInput), (field == "password").then_some("adm-new-help"));
+        let (invalid, describedby) = described(
+            id,
+            message.as_ref().map(|_| Msg::ErrInvalidInput),
+            (field == "password").then_some("adm-new-help"),
+        );
         let set = value.clone();
         html! {
             <div class={classes!("field", message.as_ref().map(|_| "field--invalid"))}>

@@ -26,7 +26,9 @@ pub(crate) fn AuditSection(props: &AuditProps) -> Html {
     let body = match &*lines {
         Load::Loading => html! { <Loading /> },
         Load::Failed(error) => load_failed(error, lang, &attempt),
-        Load::Ready(lines) if lines.is_empty() => html! { <EmptyState message={Msg::AdmNoAudit} /> },
+        Load::Ready(lines) if lines.is_empty() => {
+            html! { <EmptyState message={Msg::AdmNoAudit} /> }
+        }
         Load::Ready(lines) => html! {
             <table class="bo-table" id="adm-audit">
                 <caption class="visually-hidden">{ t(Msg::AdmAudit) }</caption>

@@ -22,7 +22,13 @@ fn metrics(app: &AppFigures) -> Vec<String> {
 
 /// Bars of the active organisations per month (the numbers are in the table as well).
 fn chart(app: &AppFigures, title: String) -> Html {
-    let max = app.subscriptions.iter().map(|m| m.active).max().unwrap_or(0).max(1);
+    let max = app
+        .subscriptions
+        .iter()
+        .map(|m| m.active)
+        .max()
+        .unwrap_or(0)
+        .max(1);
     let width = 24 * app.subscriptions.len().max(1);
     html! {
         <svg class="adm-chart" role="img" aria-label={title.clone()} viewBox={format!("0 0 {width} 100")}
@@ -47,7 +53,7 @@ pub(crate) fn FiguresSection() -> Html {
         Load::Failed(error) => load_failed(error, lang, &attempt),
         Load::Ready(figures) => html! {
             <>
-                <p><a class="bo-download" href="/api/figures.csv" download="cijfers.csv">{ t(Msg::CmBoCsv) }</a></p>
+                <p><a class="bo-download" href="/api/figures.csv" download="cijfers.csv">{ t(Msg::AdmCsv) }</a></p>
                 { for figures.apps.iter().map(|app| {
                     let name = suite_domain::apps::app_by_slug(&app.app).map_or(app.app.as_str(), |a| t(a.name));
                     let metrics = metrics(app);

@@ -37,38 +37,49 @@ pub(crate) fn InvitationPage() -> Html {
     let outcome = use_state(|| None::<Outcome>);
     {
         let (info, token) = (info.clone(), token.clone());
-        use_effect_with((), move |()| {
-            match (*token).clone() {
-                None => info.set(Load::Failed(ApiError::from_status(404))),
-                Some(token) => spawn_local(async move {
-                    info.set(match api::get::<InvitationInfo>(&format!("/api/invitations/{token}")).await {
+        use_effect_with((), move |()| match (*token).clone() {
+            None => info.set(Load::Failed(ApiError::from_status(404))),
+            Some(token) => spawn_local(async move {
+                info.set(
+                    match api::get::<InvitationInfo>(&format!("/api/invitations/{token}")).await {
                         Ok(found) => Load::Ready(found),
                         Err(error) => Load::Failed(error),
-                    });
-                }),
-            }
+                    },
+                );
+            }),
         });
     }
     let onsubmit = {
         let (token, password, outcome) = (token.clone(), password.clone(), outcome.clone());
         Callback::from(move |event: SubmitEvent| {
             event.prevent_default();
-            let Some(token) = (*token).clone() else { return };
-            let accept = InvitationAccept { password: (*password).clone() };
+            let Some(token) = (*token).clone() else {
+                return;
+            };
+            let accept = InvitationAccept {
+                password: (*password).clone(),
+            };
             outcome.set(Some(Outcome::Busy));
             let outcome = outcome.clone();
             spawn_local(async move {
-                outcome.set(Some(match api::post_no_content(&format!("/api/invitations/{token}"), &accept).await {
-                    Ok(()) => Outcome::Done,
-                    Err(error) if error.field.is_some() => Outcome::Refused(error.message.clone()),
-                    Err(error) => Outcome::Failed(error),
-                }));
+                outcome.set(Some(
+                    match api::post_no_content(&format!("/api/invitations/{token}"), &accept).await
+                    {
+                        Ok(()) => Outcome::Done,
+                        Err(error) if error.field.is_some() => {
+                            Outcome::Refused(error.message.clone())
+                        }
+                        Err(error) => Outcome::Failed(error),
+                    },
+                ));
             });
         })
     };
     let body = match &*info {
         Load::Loading => html! { <Loading /> },
-        Load::Failed(error) if error.status == 404 => alert(t(Msg::ErrInvitationInvalid).to_owned()),
+        Load::Failed(error) if error.status == 404 => {
+            alert(t(Msg::ErrInvitationInvalid).to_owned())
+        }
         Load::Failed(error) => alert(error.localized(lang)),
         Load::Ready(_) if *outcome == Some(Outcome::Done) => html! {
             <>

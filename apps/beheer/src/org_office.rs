@@ -38,7 +38,11 @@ enum Outcome {
 }
 
 /// What a change gave, under the section.
-fn outcome_view(outcome: &Option<Outcome>, t: impl Fn(Msg) -> &'static str, lang: suite_domain::i18n::Lang) -> Html {
+fn outcome_view(
+    outcome: &Option<Outcome>,
+    t: impl Fn(Msg) -> &'static str,
+    lang: suite_domain::i18n::Lang,
+) -> Html {
     html! {
         <>
             { status(match outcome {
@@ -97,22 +101,43 @@ struct AppsProps {
 fn AppsSection(props: &AppsProps) -> Html {
     let (lang, t) = (use_lang(), use_t());
     let attempt = use_state(|| 0_u32);
-    let subscriptions = use_load::<Vec<Subscription>>(format!("{}/subscriptions", props.base), *attempt);
+    let subscriptions =
+        use_load::<Vec<Subscription>>(format!("{}/subscriptions", props.base), *attempt);
     let outcome = use_state(|| None::<Outcome>);
     let population = use_state(String::new);
     let change = |app: &'static str, to: SubscriptionState| {
-        let (outcome, attempt, base, admin, population) =
-            (outcome.clone(), attempt.clone(), props.base.clone(), props.admin, population.clone());
+        let (outcome, attempt, base, admin, population) = (
+            outcome.clone(),
+            attempt.clone(),
+            props.base.clone(),
+            props.admin,
+            population.clone(),
+        );
         Callback::from(move |_: MouseEvent| {
             let (outcome, attempt) = (outcome.clone(), attempt.clone());
-            let population = population.trim().parse::<i64>().ok().filter(|_| app == "e-reader");
+            let population = population
+                .trim()
+                .parse::<i64>()
+                .ok()
+                .filter(|_| app == "e-reader");
             let path = format!("{base}/subscriptions/{app}");
             outcome.set(Some(Outcome::Busy));
             spawn_local(async move {
                 let result = if admin {
-                    api::put::<_, Subscription>(&path, &SubscriptionChange { state: to, population }).await
+                    api::put::<_, Subscription>(
+                        &path,
+                        &SubscriptionChange {
+                            state: to,
+                            population,
+                        },
+                    )
+                    .await
                 } else {
-                    api::post::<_, Subscription>(&format!("{path}/request"), &SubscriptionRequest { population }).await
+                    api::post::<_, Subscription>(
+                        &format!("{path}/request"),
+                        &SubscriptionRequest { population },
+                    )
+                    .await
                 };
                 match result {
                     Ok(_) => {
@@ -128,7 +153,11 @@ fn AppsSection(props: &AppsProps) -> Html {
         Load::Loading => html! { <Loading /> },
         Load::Failed(error) => load_failed(error, lang, &attempt),
         Load::Ready(list) => {
-            let actor = if props.admin { Actor::Admin } else { Actor::OwnStaff };
+            let actor = if props.admin {
+                Actor::Admin
+            } else {
+                Actor::OwnStaff
+            };
             let rows = apps_for(props.kind).into_iter().map(|app| {
                 let found = list.iter().find(|s| s.app == app);
                 let state = found.map(|s| s.state);
@@ -157,7 +186,9 @@ fn AppsSection(props: &AppsProps) -> Html {
             });
             let set_population = {
                 let population = population.clone();
-                Callback::from(move |e: InputEvent| population.set(e.target_unchecked_into::<HtmlInputElement>().value()))
+                Callback::from(move |e: InputEvent| {
+                    population.set(e.target_unchecked_into::<HtmlInputElement>().value())
+                })
             };
             html! {
                 <>
@@ -215,7 +246,9 @@ fn StaffSection(props: &StaffProps) -> Html {
                 let result = if delete {
                     api::delete(&path).await.map(|()| None)
                 } else if link {
-                    api::post::<_, InvitationLink>(&path, &()).await.map(|l| Some(l.path))
+                    api::post::<_, InvitationLink>(&path, &())
+                        .await
+                        .map(|l| Some(l.path))
                 } else {
                     api::post::<_, StaffAccount>(&path, &()).await.map(|_| None)
                 };
@@ -229,8 +262,13 @@ fn StaffSection(props: &StaffProps) -> Html {
         })
     };
     let onsubmit = {
-        let (email, name, manager, outcome, attempt) =
-            (email.clone(), name.clone(), manager.clone(), outcome.clone(), attempt.clone());
+        let (email, name, manager, outcome, attempt) = (
+            email.clone(),
+            name.clone(),
+            manager.clone(),
+            outcome.clone(),
+            attempt.clone(),
+        );
         let (kind, id) = (props.kind, props.id.to_string());
         Callback::from(move |event: SubmitEvent| {
             event.prevent_default();
@@ -242,7 +280,12 @@ fn StaffSection(props: &StaffProps) -> Html {
                 manager: *manager,
             };
             outcome.set(Some(Outcome::Busy));
-            let (email, name, outcome, attempt) = (email.clone(), name.clone(), outcome.clone(), attempt.clone());
+            let (email, name, outcome, attempt) = (
+                email.clone(),
+                name.clone(),
+                outcome.clone(),
+                attempt.clone(),
+            );
             spawn_local(async move {
                 match api::post::<_, InvitationLink>("/api/staff/invitations", &invitation).await {
                     Ok(link) => {
@@ -300,7 +343,10 @@ fn StaffSection(props: &StaffProps) -> Html {
             </table>
         },
     };
-    let text = |id: &'static str, label: Msg, kind: &'static str, value: &UseStateHandle<String>| {
+    let text = |id: &'static str,
+                label: Msg,
+                kind: &'static str,
+                value: &UseStateHandle<String>| {
         let set = value.clone();
         html! {
             <div class="field">
@@ -312,7 +358,9 @@ fn StaffSection(props: &StaffProps) -> Html {
     };
     let toggle = {
         let manager = manager.clone();
-        Callback::from(move |e: Event| manager.set(e.target_unchecked_into::<HtmlInputElement>().checked()))
+        Callback::from(move |e: Event| {
+            manager.set(e.target_unchecked_into::<HtmlInputElement>().checked())
+        })
     };
     let body = html! {
         <>
@@ -346,9 +394,19 @@ fn BranchesSection(props: &BranchesProps) -> Html {
     let attempt = use_state(|| 0_u32);
     let branches = use_load::<Vec<Branch>>(format!("{}/branches", props.base), *attempt);
     let outcome = use_state(|| None::<Outcome>);
-    let fields: [UseStateHandle<String>; 4] = [use_state(String::new), use_state(String::new), use_state(String::new), use_state(String::new)];
+    let fields: [UseStateHandle<String>; 4] = [
+        use_state(String::new),
+        use_state(String::new),
+        use_state(String::new),
+        use_state(String::new),
+    ];
     let onsubmit = {
-        let (fields, outcome, attempt, base) = (fields.clone(), outcome.clone(), attempt.clone(), props.base.clone());
+        let (fields, outcome, attempt, base) = (
+            fields.clone(),
+            outcome.clone(),
+            attempt.clone(),
+            props.base.clone(),
+        );
         Callback::from(move |event: SubmitEvent| {
             event.prevent_default();
             let branch = Branch {
@@ -375,7 +433,11 @@ fn BranchesSection(props: &BranchesProps) -> Html {
         })
     };
     let remove = |id: &str| {
-        let (outcome, attempt, path) = (outcome.clone(), attempt.clone(), format!("{}/branches/{id}", props.base));
+        let (outcome, attempt, path) = (
+            outcome.clone(),
+            attempt.clone(),
+            format!("{}/branches/{id}", props.base),
+        );
         Callback::from(move |_: MouseEvent| {
             let (outcome, attempt, path) = (outcome.clone(), attempt.clone(), path.clone());
             spawn_local(async move {
@@ -392,7 +454,9 @@ fn BranchesSection(props: &BranchesProps) -> Html {
     let list = match &*branches {
         Load::Loading => html! { <Loading /> },
         Load::Failed(error) => load_failed(error, lang, &attempt),
-        Load::Ready(list) if list.is_empty() => html! { <EmptyState message={Msg::AdmNoBranches} /> },
+        Load::Ready(list) if list.is_empty() => {
+            html! { <EmptyState message={Msg::AdmNoBranches} /> }
+        }
         Load::Ready(list) => html! {
             <table class="bo-table">
                 <caption>{ t(Msg::AdmBranches) }</caption>

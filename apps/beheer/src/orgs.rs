@@ -57,8 +57,14 @@ pub(crate) fn OrgsSection() -> Html {
         })
     };
     let onsubmit = {
-        let (kind, id, name, town, outcome, attempt) =
-            (kind.clone(), id.clone(), name.clone(), town.clone(), outcome.clone(), attempt.clone());
+        let (kind, id, name, town, outcome, attempt) = (
+            kind.clone(),
+            id.clone(),
+            name.clone(),
+            town.clone(),
+            outcome.clone(),
+            attempt.clone(),
+        );
         Callback::from(move |event: SubmitEvent| {
             event.prevent_default();
             let new = NewOrganisation {
@@ -68,8 +74,13 @@ pub(crate) fn OrgsSection() -> Html {
                 town: (*town).clone(),
             };
             outcome.set(Some(Outcome::Busy));
-            let (id, name, town, outcome, attempt) =
-                (id.clone(), name.clone(), town.clone(), outcome.clone(), attempt.clone());
+            let (id, name, town, outcome, attempt) = (
+                id.clone(),
+                name.clone(),
+                town.clone(),
+                outcome.clone(),
+                attempt.clone(),
+            );
             spawn_local(async move {
                 match api::post::<_, Organisation>("/api/orgs", &new).await {
                     Ok(_) => {
@@ -84,7 +95,10 @@ pub(crate) fn OrgsSection() -> Html {
             });
         })
     };
-    let text_field = |field_id: &'static str, label: Msg, help: Option<Msg>, value: &UseStateHandle<String>| {
+    let text_field = |field_id: &'static str,
+                      label: Msg,
+                      help: Option<Msg>,
+                      value: &UseStateHandle<String>| {
         let set = value.clone();
         let help_id = format!("{field_id}-help");
         html! {
@@ -100,7 +114,9 @@ pub(crate) fn OrgsSection() -> Html {
     let list = match &*orgs {
         Load::Loading => html! { <Loading /> },
         Load::Failed(error) => load_failed(error, lang, &attempt),
-        Load::Ready(list) if list.is_empty() => html! { <EmptyState message={Msg::AdmNoOrganisations} /> },
+        Load::Ready(list) if list.is_empty() => {
+            html! { <EmptyState message={Msg::AdmNoOrganisations} /> }
+        }
         Load::Ready(list) => html! {
             <table class="bo-table" id="adm-orgs">
                 <caption>{ t(Msg::AdmOrganisations) }</caption>

@@ -107,7 +107,10 @@ mod tests {
         assert_eq!(unix_time(0), "1970-01-01 00:00 UTC");
         assert_eq!(unix_time(1_796_459_470), "2026-12-05 08:31 UTC");
         assert_eq!(unix_time(951_782_400), "2000-02-29 00:00 UTC");
-        assert_eq!(rfc3339_short("2026-12-05T01:34:46.123Z"), "2026-12-05 01:34");
+        assert_eq!(
+            rfc3339_short("2026-12-05T01:34:46.123Z"),
+            "2026-12-05 01:34"
+        );
         assert_eq!(rfc3339_short("kort"), "kort");
     }
 }

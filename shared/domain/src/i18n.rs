@@ -520,6 +520,7 @@ catalogue! {
     AdmSetPassword => "Wachtwoord instellen", "Set password";
     AdmNothingHere => "Je account beheert geen organisatie. Vraag een beheerder van je organisatie om meer rechten.", "Your account manages no organisation. Ask a manager of your organisation for more rights.";
     AdmDone => "Gedaan.", "Done.";
+    AdmCsv => "Download als CSV", "Download as CSV";
     }
 }
 

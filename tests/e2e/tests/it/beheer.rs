@@ -63,18 +63,33 @@ async fn the_admin_adds_a_library_invites_its_manager_and_switches_bieblo_on() -
     browser.fill("#adm-org-id", "aalst").await?;
     browser.fill("#adm-org-name", "Bibliotheek Aalst").await?;
     browser.fill("#adm-org-town", "Aalst").await?;
-    browser.click("form[aria-labelledby=adm-new-org] button[type=submit]").await?;
+    browser
+        .click("form[aria-labelledby=adm-new-org] button[type=submit]")
+        .await?;
     browser.find("tr[data-org=aalst]").await?;
-    browser.click("tr[data-org=aalst] button[aria-label='Organisatie: Bibliotheek Aalst']").await?;
-    browser.find("[data-org-office=aalst] tr[data-app=bieblo]").await?;
-    browser.wait_until("Bieblo not asked for", &format!("{} === 'niet aangevraagd'", state_of("bieblo"))).await?;
+    browser
+        .click("tr[data-org=aalst] button[aria-label='Organisatie: Bibliotheek Aalst']")
+        .await?;
+    browser
+        .find("[data-org-office=aalst] tr[data-app=bieblo]")
+        .await?;
+    browser
+        .wait_until(
+            "Bieblo not asked for",
+            &format!("{} === 'niet aangevraagd'", state_of("bieblo")),
+        )
+        .await?;
     assert_axe_clean(&browser, "an organisation's office").await?;
 
     // Its first staff member, a manager, by invitation.
-    browser.fill("#adm-invite-email", "an@aalst.example").await?;
+    browser
+        .fill("#adm-invite-email", "an@aalst.example")
+        .await?;
     browser.fill("#adm-invite-name", "An Aalst").await?;
     browser.click("#adm-invite-manager").await?;
-    browser.click("form[aria-labelledby=adm-invite-title] button[type=submit]").await?;
+    browser
+        .click("form[aria-labelledby=adm-invite-title] button[type=submit]")
+        .await?;
     let link = browser.text("[data-invitation-link]").await?;
     let path = link
         .split_once("/beheer/uitnodiging#")
@@ -96,22 +111,42 @@ async fn the_admin_adds_a_library_invites_its_manager_and_switches_bieblo_on() -
     }
     browser.fill("#adm-invite-password", GOOD_PASSWORD).await?;
     browser.click("button[type=submit]").await?;
-    browser.wait_until("the password set", "document.body.textContent.includes('Je wachtwoord is ingesteld')").await?;
+    browser
+        .wait_until(
+            "the password set",
+            "document.body.textContent.includes('Je wachtwoord is ingesteld')",
+        )
+        .await?;
 
     // The manager asks for Bieblo.
     log_in(&browser, ("an@aalst.example", GOOD_PASSWORD)).await?;
-    browser.click("button[aria-label='Aanvragen: Bieblo']").await?;
-    browser.wait_until("Bieblo asked for", &format!("{} === 'aangevraagd'", state_of("bieblo"))).await?;
+    browser
+        .click("button[aria-label='Aanvragen: Bieblo']")
+        .await?;
+    browser
+        .wait_until(
+            "Bieblo asked for",
+            &format!("{} === 'aangevraagd'", state_of("bieblo")),
+        )
+        .await?;
     browser.find("#adm-audit").await?;
     assert_axe_clean(&browser, "a manager's office").await?;
     log_out(&browser).await?;
 
     // The admin switches it on; the app's availability says so.
     log_in(&browser, ADMIN).await?;
-    browser.click("tr[data-org=aalst] button[aria-label='Organisatie: Bibliotheek Aalst']").await?;
-    browser.click("button[aria-label='Aanzetten: Bieblo']").await?;
-    browser.wait_until("Bieblo on", &format!("{} === 'actief'", state_of("bieblo"))).await?;
-    let (status, body) = browser.fetch("GET", "/api/apps/bieblo/library/aalst", json!({}), None).await?;
+    browser
+        .click("tr[data-org=aalst] button[aria-label='Organisatie: Bibliotheek Aalst']")
+        .await?;
+    browser
+        .click("button[aria-label='Aanzetten: Bieblo']")
+        .await?;
+    browser
+        .wait_until("Bieblo on", &format!("{} === 'actief'", state_of("bieblo")))
+        .await?;
+    let (status, body) = browser
+        .fetch("GET", "/api/apps/bieblo/library/aalst", json!({}), None)
+        .await?;
     let availability: serde_json::Value = serde_json::from_str(&body).map_err(|e| e.to_string())?;
     if status != 200 || availability["active"] != true {
         return Err(format!("availability {status}: {body}"));
