@@ -27,6 +27,8 @@ pub struct Config {
     pub allow_private_fetch: bool,
     /// How long the own words of after-show answers are kept.
     pub feedback_retention: Duration,
+    /// How long lines of the audit log are kept.
+    pub audit_retention: Duration,
     /// Most bytes of uploads (pictures, trailers) one organisation keeps.
     pub upload_quota_bytes: u64,
     /// Origins of static hosts that serve an export of the apps (`--allow-origin`):
@@ -39,6 +41,9 @@ pub const DEFAULT_UPLOAD_QUOTA: u64 = 1024 * 1024 * 1024;
 
 /// One year.
 pub const DEFAULT_FEEDBACK_RETENTION: Duration = Duration::from_secs(365 * 86_400);
+
+/// One year.
+pub const DEFAULT_AUDIT_RETENTION: Duration = Duration::from_secs(365 * 86_400);
 
 impl Config {
     /// A configuration with the defaults: SQLite in the data folder, no demo, no trusted
@@ -53,6 +58,7 @@ impl Config {
             metrics_from: NetList::loopback(),
             allow_private_fetch: false,
             feedback_retention: DEFAULT_FEEDBACK_RETENTION,
+            audit_retention: DEFAULT_AUDIT_RETENTION,
             upload_quota_bytes: DEFAULT_UPLOAD_QUOTA,
             allowed_origins: Vec::new(),
         }

@@ -151,8 +151,9 @@ pub fn with_layers(router: Router, allowed_origins: Arc<Vec<String>>) -> Router 
         .layer(tower_http::trace::TraceLayer::new_for_http())
 }
 
-/// Removes what is kept no longer than a while: the own words of after-show answers
-/// older than the retention. Once at start, then daily, until the process ends.
+/// Removes what is kept no longer than a while: the own words of after-show answers and
+/// the lines of the audit log older than their retention. Once at start, then daily,
+/// until the process ends.
 pub fn spawn_housekeeping(state: AppState) -> tokio::task::JoinHandle<()> {
     tokio::spawn(async move {
         let mut daily = tokio::time::interval(std::time::Duration::from_secs(86_400));
@@ -169,15 +170,24 @@ pub fn spawn_housekeeping(state: AppState) -> tokio::task::JoinHandle<()> {
 
 /// One round of [`spawn_housekeeping`]; how many answers' words were removed.
 pub async fn housekeeping(state: &AppState) -> Result<u64, sqlx::Error> {
-    let keep = time::Duration::try_from(state.config.feedback_retention)
-        .unwrap_or(time::Duration::days(365));
-    let cutoff = (time::OffsetDateTime::now_utc() - keep).date();
+    let before = |retention: std::time::Duration| {
+        let keep = time::Duration::try_from(retention).unwrap_or(time::Duration::days(365));
+        time::OffsetDateTime::now_utc() - keep
+    };
+    let cutoff = before(state.config.feedback_retention).date();
     let day = format!(
         "{:04}-{:02}-{:02}",
         cutoff.year(),
         u8::from(cutoff.month()),
         cutoff.day()
     );
+    let audit_cutoff = before(state.config.audit_retention)
+        .format(&time::format_description::well_known::Rfc3339)
+        .unwrap_or_default();
+    let lines = state.db.purge_audit_log(&audit_cutoff).await?;
+    if lines > 0 {
+        tracing::info!(lines, "old lines of the audit log removed");
+    }
     state.db.purge_feedback_words(&day).await
 }
 

@@ -34,6 +34,9 @@ pub(super) struct ServeArgs {
     /// How long the own words of after-show answers are kept (e.g. 365d, 90d).
     #[arg(long, env = "SUITE_FEEDBACK_RETENTION", default_value = "365d", value_parser = parse_duration)]
     feedback_retention: Duration,
+    /// How long lines of the audit log of staff actions are kept (e.g. 365d).
+    #[arg(long, env = "SUITE_AUDIT_RETENTION", default_value = "365d", value_parser = parse_duration)]
+    audit_retention: Duration,
     /// The header in which the trusted proxies name the client.
     #[arg(
         long,
@@ -78,6 +81,7 @@ pub(super) async fn run(base: Config, args: ServeArgs) -> Result<(), String> {
         client_ip_header,
         metrics_from,
         feedback_retention,
+        audit_retention,
         catalogue_refresh,
         catalogue,
         allow_origin,
@@ -97,6 +101,7 @@ pub(super) async fn run(base: Config, args: ServeArgs) -> Result<(), String> {
     config.proxies = proxies;
     config.metrics_from = metrics_from;
     config.feedback_retention = feedback_retention;
+    config.audit_retention = audit_retention;
     config.allowed_origins = allow_origin.0;
     serve(config, addr, refresh).await
 }
