@@ -88,6 +88,7 @@ pub(crate) mod fixtures {
                 branch: BRANCH.into(),
                 idle_seconds: 60,
                 active: true,
+                subscribed: true,
             },
             snapshot: Snapshot {
                 library: "demo".into(),

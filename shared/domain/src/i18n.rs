@@ -165,6 +165,8 @@ catalogue! {
     BiebloAskAtDesk => "Vraag het aan de balie.", "Ask at the desk.";
     BiebloIdleQuestion => "Ben je er nog? Tik op het scherm.", "Are you still there? Tap the screen.";
     BiebloNotReady => "Deze kiosk is nog niet klaar.", "This kiosk is not ready yet.";
+    BiebloNotActiveHere => "Bieblo is hier (nog) niet actief.", "Bieblo is not active here (yet).";
+    BiebloNotActiveHereHelp => "De bibliotheek kan Bieblo aanvragen in het beheer; daarna zet de dienst het aan.", "The library can ask for Bieblo in the administration; the service then switches it on.";
     BiebloNotReadyHelp => "Een medewerker van de bib kan de kiosk aanzetten via Voor medewerkers.", "A library staff member can switch the kiosk on under For staff.";
     BiebloKiosks => "Kiosken in de bib", "Kiosks in the library";
     BiebloStartKiosk => "Start de kiosk:", "Start the kiosk:";
@@ -476,7 +478,7 @@ catalogue! {
     AdmArchived => "gearchiveerd", "archived";
     AdmNoOrganisations => "Er is nog geen organisatie. Voeg er hieronder een toe.", "There is no organisation yet. Add one below.";
     AdmOrganisation => "Organisatie", "Organisation";
-    AdmApps => "Apps", "Apps";
+    AdmApps => "Abonnementen op de apps", "Subscriptions to the apps";
     AdmStateNone => "niet aangevraagd", "not requested";
     AdmStateRequested => "aangevraagd", "requested";
     AdmStateActive => "actief", "active";

@@ -6,24 +6,39 @@ use suite_domain::bieblo::kiosk::{
 
 use super::Db;
 
-type KioskRow = (String, String, String, i64, i64);
+type KioskRow = (String, String, String, i64, i64, i64);
 
-fn to_settings((library, library_name, branch, idle, active): KioskRow) -> KioskSettings {
+fn to_settings(
+    (library, library_name, branch, idle, active, subscribed): KioskRow,
+) -> KioskSettings {
     KioskSettings {
         library,
         library_name,
         branch,
         idle_seconds: idle.clamp(0, u32::MAX as i64) as u32,
         active: active == 1,
+        subscribed: subscribed == 1,
     }
 }
 
-const KIOSK_SELECT: &str = "SELECT k.library_id, o.name, k.branch, k.idle_seconds, k.active \
-     FROM bieblo_kiosks k JOIN organisations o ON o.kind = 'library' AND o.id = k.library_id";
+/// Whether the kiosk's library has Bieblo switched on: an active subscription of a
+/// library that is not archived.
+const SUBSCRIBED: &str = "o.archived_at IS NULL AND EXISTS (SELECT 1 FROM subscriptions s \
+     WHERE s.org_kind = 'library' AND s.org_id = k.library_id AND s.app = 'bieblo' \
+     AND s.state = 'active')";
+
+/// The kiosk of a library, with its name and whether it is [`SUBSCRIBED`].
+fn kiosk_select() -> String {
+    format!(
+        "SELECT k.library_id, o.name, k.branch, k.idle_seconds, k.active, \
+         CAST(CASE WHEN {SUBSCRIBED} THEN 1 ELSE 0 END AS BIGINT) \
+         FROM bieblo_kiosks k JOIN organisations o ON o.kind = 'library' AND o.id = k.library_id"
+    )
+}
 
 impl Db {
     pub async fn kiosk(&self, library: &str) -> Result<Option<KioskSettings>, sqlx::Error> {
-        let sql = format!("{KIOSK_SELECT} WHERE k.library_id = $1");
+        let sql = format!("{} WHERE k.library_id = $1", kiosk_select());
         let row: Option<KioskRow> = sqlx::query_as(&sql)
             .bind(library)
             .fetch_optional(self.pool())
@@ -31,9 +46,12 @@ impl Db {
         Ok(row.map(to_settings))
     }
 
-    /// Active kiosks, by library name.
+    /// Active kiosks of libraries with Bieblo switched on, by library name.
     pub async fn active_kiosks(&self) -> Result<Vec<KioskSummary>, sqlx::Error> {
-        let sql = format!("{KIOSK_SELECT} WHERE k.active = 1 ORDER BY o.name");
+        let sql = format!(
+            "{} WHERE k.active = 1 AND {SUBSCRIBED} ORDER BY o.name",
+            kiosk_select()
+        );
         let rows: Vec<KioskRow> = sqlx::query_as(&sql).fetch_all(self.pool()).await?;
         Ok(rows
             .into_iter()

@@ -113,7 +113,12 @@ pub(super) async fn post_usage(
         .await
         .map_err(|retry_after| AppError::TooManyAttempts { retry_after })?;
     library_ref(&library)?;
-    if !state.db.kiosk(&library).await?.is_some_and(|k| k.active) {
+    if !state
+        .db
+        .kiosk(&library)
+        .await?
+        .is_some_and(|k| k.active && k.subscribed)
+    {
         return Err(AppError::NotFound);
     }
     let known: Vec<_> = default_themes().into_iter().map(|t| t.id).collect();

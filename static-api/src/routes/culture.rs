@@ -57,14 +57,22 @@ async fn check_show(state: &AppState, centre: &str, show: &str) -> Result<(), Ap
 }
 
 #[utoipa::path(get, path = "/api/culture/centres", tag = "culture-matcher",
-    responses((status = 200, description = "Centres with a published programme, by name", body = [CentreSummary])))]
-pub(super) async fn list_centres(State(state): State<AppState>) -> Json<Vec<CentreSummary>> {
-    Json(
-        state
-            .programmes
-            .centres(&state.config.public_data_dir())
-            .await,
-    )
+    responses((status = 200, description = "Centres with a published programme and Culture Matcher switched on, by name", body = [CentreSummary])))]
+pub(super) async fn list_centres(
+    State(state): State<AppState>,
+) -> Result<Json<Vec<CentreSummary>>, AppError> {
+    let mut listed = Vec::new();
+    for centre in state
+        .programmes
+        .centres(&state.config.public_data_dir())
+        .await
+    {
+        let org = suite_domain::org::OrgRef::new(OrgKind::Centre, centre.id.clone());
+        if state.db.app_active(&org, "culture-matcher").await? {
+            listed.push(centre);
+        }
+    }
+    Ok(Json(listed))
 }
 
 #[utoipa::path(post, path = "/api/culture/{centre}/interactions", tag = "culture-matcher",

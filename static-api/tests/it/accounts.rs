@@ -864,7 +864,78 @@ async fn the_admin_sees_service_wide_figures(backend: Backend) {
     );
 }
 
+async fn an_app_works_only_where_it_is_switched_on(backend: Backend) {
+    let app = TestApp::on(backend).await;
+    let admin = app.session(ADMIN).await;
+    let usage = json!({"age": "eight_nine", "swipes": [{"theme": "humour", "liked": true}],
+        "tip_themes": ["humour"], "tips": 8});
+    let post_usage = || {
+        app.raw(
+            Method::POST,
+            "/api/bieblo/demo-gent/usage",
+            Some(usage.to_string()),
+            &[("content-type", "application/json")],
+        )
+    };
+    let listed = |list: &Value| {
+        list.as_array()
+            .into_iter()
+            .flatten()
+            .any(|k| k["library"] == "demo-gent")
+    };
+    assert_eq!(
+        app.get("/api/bieblo/demo-gent/kiosk").await.json["subscribed"],
+        true
+    );
+    assert!(listed(&app.get("/api/bieblo/kiosks").await.json));
+
+    let path = "/api/orgs/library/demo-gent/subscriptions/bieblo";
+    let paused = app
+        .request_as(Method::PUT, path, Some(json!({"state": "paused"})), &admin)
+        .await;
+    assert_eq!(paused.json["state"], "paused");
+    let kiosk = app.get("/api/bieblo/demo-gent/kiosk").await;
+    assert_eq!(
+        (
+            kiosk.json["active"].clone(),
+            kiosk.json["subscribed"].clone()
+        ),
+        (json!(true), json!(false))
+    );
+    assert!(!listed(&app.get("/api/bieblo/kiosks").await.json));
+    assert_eq!(
+        post_usage().await.status,
+        StatusCode::NOT_FOUND,
+        "nothing is counted"
+    );
+    assert_eq!(
+        app.get("/api/apps/bieblo/library/demo-gent").await.json["active"],
+        false
+    );
+
+    app.request_as(Method::PUT, path, Some(json!({"state": "active"})), &admin)
+        .await;
+    assert_eq!(
+        app.get("/api/bieblo/demo-gent/kiosk").await.json["subscribed"],
+        true
+    );
+    assert_eq!(post_usage().await.status, StatusCode::NO_CONTENT);
+    // An archived library's kiosk is not active either.
+    app.request_as(
+        Method::POST,
+        "/api/orgs/library/demo-gent/archive",
+        None,
+        &admin,
+    )
+    .await;
+    assert_eq!(
+        app.get("/api/bieblo/demo-gent/kiosk").await.json["subscribed"],
+        false
+    );
+}
+
 on_both_backends!(
+    an_app_works_only_where_it_is_switched_on,
     the_admin_sees_service_wide_figures,
     an_invitation_sets_a_password_once_and_is_scoped,
     an_invitation_expires,

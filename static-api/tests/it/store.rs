@@ -288,8 +288,33 @@ async fn kiosks_and_import_runs(backend: Backend) {
         .expect("save again");
     let kiosk = db.kiosk("wetteren").await.expect("read").expect("there");
     assert_eq!(
-        (kiosk.branch.as_str(), kiosk.idle_seconds, kiosk.active),
-        ("Filiaal", 90, true)
+        (
+            kiosk.branch.as_str(),
+            kiosk.idle_seconds,
+            kiosk.active,
+            kiosk.subscribed
+        ),
+        ("Filiaal", 90, true, false)
+    );
+    // Switched on by staff, but Bieblo is not (yet) the library's: not listed.
+    assert!(db.active_kiosks().await.expect("list").is_empty());
+    let org = suite_domain::org::OrgRef::new(OrgKind::Library, "wetteren");
+    db.write_subscription(static_api::db::service::SubscriptionWrite {
+        org: &org,
+        app: "bieblo",
+        state: suite_domain::service::SubscriptionState::Active,
+        by: "admin@bib.example",
+        at: "2026-12-05T00:00:00Z",
+        population: None,
+    })
+    .await
+    .expect("switched on");
+    assert!(
+        db.kiosk("wetteren")
+            .await
+            .expect("read")
+            .expect("there")
+            .subscribed
     );
     assert_eq!(db.active_kiosks().await.expect("list").len(), 1);
     for n in 1..=3 {

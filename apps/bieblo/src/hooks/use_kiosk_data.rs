@@ -27,6 +27,8 @@ pub(crate) enum KioskData {
     /// No kiosk is set up or switched on for this library, or nothing could be loaded
     /// and nothing was remembered.
     NotReady,
+    /// The library does not have Bieblo switched on (no active subscription).
+    NotActiveHere,
 }
 
 /// The result of one attempt.
@@ -34,6 +36,8 @@ enum Fetched {
     Loaded(Library),
     /// The server said there is no (active) kiosk or no snapshot.
     NotReady,
+    /// The server said the library does not have Bieblo.
+    NotActiveHere,
     /// The server could not be reached or answered with a failure.
     Unreachable,
 }
@@ -79,6 +83,7 @@ fn failed(error: FetchError) -> Fetched {
 async fn fetch(library: &str) -> Fetched {
     let (settings, settings_text) =
         match get_json::<KioskSettings>(&format!("/api/bieblo/{library}/kiosk")).await {
+            Ok((settings, _)) if !settings.subscribed => return Fetched::NotActiveHere,
             Ok((settings, text)) if settings.active => (settings, text),
             Ok(_) => return Fetched::NotReady,
             Err(error) => return failed(error),
@@ -134,6 +139,7 @@ async fn next_data(library: &str, last_good: &RefCell<Option<Rc<Library>>>) -> O
             KioskData::Ready(fresh)
         }
         Fetched::NotReady => KioskData::NotReady,
+        Fetched::NotActiveHere => KioskData::NotActiveHere,
         Fetched::Unreachable => {
             if last_good.borrow().is_some() {
                 return None;

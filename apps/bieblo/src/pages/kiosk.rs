@@ -19,7 +19,10 @@ pub(crate) struct KioskPageProps {
 pub(crate) fn KioskPage(props: &KioskPageProps) -> Html {
     let t = use_t();
     let data = use_kiosk_data(&props.library);
-    use_mark_ready(data == KioskData::NotReady);
+    use_mark_ready(matches!(
+        data,
+        KioskData::NotReady | KioskData::NotActiveHere
+    ));
     use_effect_with((), move |_| {
         if let Some(document) = web_sys::window().and_then(|w| w.document()) {
             document.set_title(t(Msg::AppBiebloName));
@@ -31,6 +34,12 @@ pub(crate) fn KioskPage(props: &KioskPageProps) -> Html {
             <section class="kiosk-screen kiosk-not-ready" role="status">
                 <h1 class="kiosk-title kiosk-title--small">{ t(Msg::BiebloNotReady) }</h1>
                 <p class="kiosk-lead">{ t(Msg::BiebloNotReadyHelp) }</p>
+            </section>
+        },
+        KioskData::NotActiveHere => html! {
+            <section class="kiosk-screen kiosk-not-ready kiosk-not-active" role="status">
+                <h1 class="kiosk-title kiosk-title--small">{ t(Msg::BiebloNotActiveHere) }</h1>
+                <p class="kiosk-lead">{ t(Msg::BiebloNotActiveHereHelp) }</p>
             </section>
         },
         KioskData::Ready(library) => html! { <KioskVisit {library} /> },

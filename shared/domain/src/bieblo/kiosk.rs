@@ -22,6 +22,15 @@ pub struct KioskSettings {
     pub idle_seconds: u32,
     /// Staff switched the kiosk on.
     pub active: bool,
+    /// The library has Bieblo switched on (an active subscription, not archived); without
+    /// it the kiosk says Bieblo is not active here.
+    #[serde(default = "subscribed_by_default")]
+    pub subscribed: bool,
+}
+
+/// Settings remembered before subscriptions existed were of subscribed libraries.
+fn subscribed_by_default() -> bool {
+    true
 }
 
 /// What staff change (`PUT /api/bieblo/{library}/kiosk`).

@@ -1,7 +1,8 @@
 //! The service's back-office (`/beheer/`) end to end: the admin adds a library and
 //! invites its first staff member; the invitation link sets a password (an easy one is
 //! refused beside the field); that manager asks for Bieblo; the admin switches it on;
-//! the public availability says so. Axe-clean at each step.
+//! the public availability says so; paused for another library, its kiosk says Bieblo
+//! is not active there. Axe-clean at each step.
 
 use e2e::{Browser, LogEntry, Result, TestServer};
 use serde_json::json;
@@ -151,6 +152,26 @@ async fn the_admin_adds_a_library_invites_its_manager_and_switches_bieblo_on() -
     if status != 200 || availability["active"] != true {
         return Err(format!("availability {status}: {body}"));
     }
+    // Paused for Gent: its kiosk says Bieblo is not active here.
+    browser
+        .click("tr[data-org=demo-gent] button[aria-label='Organisatie: Bibliotheek Gent (demo)']")
+        .await?;
+    browser
+        .click("[data-org-office=demo-gent] button[aria-label='Pauzeren: Bieblo']")
+        .await?;
+    browser
+        .wait_until(
+            "Bieblo paused",
+            &format!("{} === 'gepauzeerd'", state_of("bieblo")),
+        )
+        .await?;
+    browser.goto("/bieblo/kiosk/demo-gent").await?;
+    browser.wait_ready().await?;
+    let said = browser.text(".kiosk-not-active h1").await?;
+    if said != "Bieblo is hier (nog) niet actief." {
+        return Err(format!("the paused kiosk says: {said}"));
+    }
+    assert_axe_clean(&browser, "a kiosk where Bieblo is not active").await?;
     let errors = unexpected(browser.console_errors().await?);
     browser.close().await;
     if errors.is_empty() {
