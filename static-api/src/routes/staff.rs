@@ -123,9 +123,9 @@ pub(super) async fn invite(
 
 #[utoipa::path(
     post,
-    path = "/api/staff/{id}/reset",
+    path = "/api/staff/{account}/reset",
     tag = "organisations",
-    params(("id" = i64, Path, description = "The account")),
+    params(("account" = i64, Path, description = "The account's id")),
     responses(
         (status = 200, description = "The password no longer works and the sessions ended; the new link to pass on", body = InvitationLink),
         (status = 401, description = "Not logged in", body = ErrorBody),
@@ -164,9 +164,9 @@ async fn set_disabled(
 
 #[utoipa::path(
     post,
-    path = "/api/staff/{id}/disable",
+    path = "/api/staff/{account}/disable",
     tag = "organisations",
-    params(("id" = i64, Path, description = "The account")),
+    params(("account" = i64, Path, description = "The account's id")),
     responses(
         (status = 200, description = "Disabled; its sessions ended at once", body = StaffAccount),
         (status = 401, description = "Not logged in", body = ErrorBody),
@@ -184,9 +184,9 @@ pub(super) async fn disable(
 
 #[utoipa::path(
     post,
-    path = "/api/staff/{id}/enable",
+    path = "/api/staff/{account}/enable",
     tag = "organisations",
-    params(("id" = i64, Path, description = "The account")),
+    params(("account" = i64, Path, description = "The account's id")),
     responses(
         (status = 200, description = "Enabled: it may log in again", body = StaffAccount),
         (status = 401, description = "Not logged in", body = ErrorBody),
@@ -204,9 +204,9 @@ pub(super) async fn enable(
 
 #[utoipa::path(
     delete,
-    path = "/api/staff/{id}",
+    path = "/api/staff/{account}",
     tag = "organisations",
-    params(("id" = i64, Path, description = "The account")),
+    params(("account" = i64, Path, description = "The account's id")),
     responses(
         (status = 204, description = "Deleted, with its sessions and links"),
         (status = 401, description = "Not logged in", body = ErrorBody),
