@@ -348,7 +348,7 @@ pub(crate) fn test() -> Result {
     }
 
     steps.step(
-        "browser unit tests (wasm-bindgen-test in headless Chromium: suite-ui, bieblo, culture-matcher, culture-matcher-beheer)",
+        "browser unit tests (wasm-bindgen-test in headless Chromium: suite-ui, bieblo, culture-matcher, culture-matcher-beheer, suite-beheer)",
     );
     let mut browser = cargo();
     browser.env("PATH", &tools.path).args([
@@ -364,6 +364,8 @@ pub(crate) fn test() -> Result {
         "culture-matcher",
         "--package",
         "culture-matcher-beheer",
+        "--package",
+        "suite-beheer",
     ]);
     if let Some(driver) = &tools.chromedriver {
         browser.env("CHROMEDRIVER", driver);

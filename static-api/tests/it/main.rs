@@ -24,5 +24,6 @@ mod nul;
 mod openapi;
 mod ops;
 mod refresh;
+mod service;
 mod site;
 mod store;
