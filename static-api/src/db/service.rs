@@ -5,7 +5,7 @@ use suite_domain::org::{OrgKind, OrgRef};
 use suite_domain::service::{AuditEntry, Subscription, SubscriptionState};
 
 use super::Db;
-use super::staff::{STAFF_COLUMNS, StaffTuple, to_staff};
+use super::staff::{STAFF_COLUMNS, staff_tuple, to_staff};
 use crate::db::StaffRow;
 
 type SubscriptionTuple = (
@@ -212,17 +212,7 @@ impl Db {
             .await?;
         let Some(row) = row else { return Ok(None) };
         use sqlx::Row as _;
-        let staff: StaffTuple = (
-            row.try_get(0)?,
-            row.try_get(1)?,
-            row.try_get(2)?,
-            row.try_get(3)?,
-            row.try_get(4)?,
-            row.try_get(5)?,
-            row.try_get(6)?,
-            row.try_get(7)?,
-            row.try_get(8)?,
-        );
+        let staff = staff_tuple(&row)?;
         let expires_at: i64 = row.try_get(9)?;
         Ok(to_staff(staff).map(|staff| InvitationRow { staff, expires_at }))
     }

@@ -1,6 +1,6 @@
 //! Queries on server-side sessions. Only the SHA-256 of a session token is stored.
 
-use super::staff::{STAFF_COLUMNS, STAFF_MAY_LOG_IN, StaffTuple, to_staff};
+use super::staff::{STAFF_COLUMNS, STAFF_MAY_LOG_IN, staff_tuple, to_staff};
 use super::{Db, StaffRow};
 use crate::auth::SESSION_IDLE_SECONDS;
 
@@ -117,17 +117,7 @@ impl Db {
             return Ok(None);
         };
         use sqlx::Row as _;
-        let staff: StaffTuple = (
-            found.try_get(0)?,
-            found.try_get(1)?,
-            found.try_get(2)?,
-            found.try_get(3)?,
-            found.try_get(4)?,
-            found.try_get(5)?,
-            found.try_get(6)?,
-            found.try_get(7)?,
-            found.try_get(8)?,
-        );
+        let staff = staff_tuple(&found)?;
         let csrf_token: String = found.try_get(9)?;
         let last_seen: i64 = found.try_get(10)?;
         if last_seen < now - LAST_SEEN_STEP_SECONDS {

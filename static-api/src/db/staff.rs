@@ -60,6 +60,22 @@ pub(super) const STAFF_COLUMNS: &str = "staff.id, staff.email, staff.display_nam
          WHERE archived.kind = staff.org_kind AND archived.id = staff.org_id \
          AND archived.archived_at IS NOT NULL) THEN 1 ELSE 0 END AS BIGINT)";
 
+/// The [`STAFF_COLUMNS`] at the start of a wider row (a session's, an invitation's).
+pub(super) fn staff_tuple(row: &sqlx::any::AnyRow) -> Result<StaffTuple, sqlx::Error> {
+    use sqlx::Row as _;
+    Ok((
+        row.try_get(0)?,
+        row.try_get(1)?,
+        row.try_get(2)?,
+        row.try_get(3)?,
+        row.try_get(4)?,
+        row.try_get(5)?,
+        row.try_get(6)?,
+        row.try_get(7)?,
+        row.try_get(8)?,
+    ))
+}
+
 /// The condition of [`StaffRow::may_log_in`] in SQL, on `staff`.
 pub(super) const STAFF_MAY_LOG_IN: &str = "staff.disabled_at IS NULL AND staff.password_hash <> '' \
      AND NOT EXISTS (SELECT 1 FROM organisations archived \

@@ -260,6 +260,14 @@ async fn invitation(
         .ok_or(AppError::NotFound)
 }
 
+/// The name of the account's organisation; `None` for an admin.
+async fn org_name(state: &AppState, account: &StaffRow) -> Result<Option<String>, AppError> {
+    match account.role.org() {
+        Some(org) => Ok(state.db.get_org(&org).await?.map(|o| o.name)),
+        None => Ok(None),
+    }
+}
+
 #[utoipa::path(
     get,
     path = "/api/invitations/{token}",
@@ -282,10 +290,7 @@ pub(super) async fn get_invitation(
         .await
         .map_err(|retry_after| AppError::TooManyAttempts { retry_after })?;
     let found = invitation(&state, &token).await?;
-    let org_name = match found.staff.role.org() {
-        Some(org) => state.db.get_org(&org).await?.map(|o| o.name),
-        None => None,
-    };
+    let org_name = org_name(&state, &found.staff).await?;
     Ok(Json(InvitationInfo {
         email: found.staff.email,
         display_name: found.staff.display_name,
@@ -320,10 +325,7 @@ pub(super) async fn accept_invitation(
         .await
         .map_err(|retry_after| AppError::TooManyAttempts { retry_after })?;
     let found = invitation(&state, &token).await?;
-    let org_name = match found.staff.role.org() {
-        Some(org) => state.db.get_org(&org).await?.map(|o| o.name),
-        None => None,
-    };
+    let org_name = org_name(&state, &found.staff).await?;
     let mut personal = vec![
         found.staff.email.as_str(),
         found.staff.display_name.as_str(),
