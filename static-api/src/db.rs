@@ -17,6 +17,7 @@ mod login_limits;
 pub mod migrate_data;
 mod orgs;
 mod public_writes;
+mod recent;
 pub mod service;
 mod sessions;
 mod settings;
@@ -126,6 +127,8 @@ pub struct Db {
     file: Option<PathBuf>,
     /// Republishes of this process (see [`crate::publish::Coalescer`]).
     publishes: std::sync::Arc<crate::publish::Coalescer>,
+    /// Read results of this process used again for a moment (see [`recent`]).
+    recent: std::sync::Arc<recent::Caches>,
 }
 
 /// How the pool is used now, for `/metrics`.
@@ -191,6 +194,7 @@ impl Db {
             backend: Backend::Sqlite,
             file: Some(file.to_path_buf()),
             publishes: Default::default(),
+            recent: Default::default(),
         })
     }
 
@@ -207,6 +211,7 @@ impl Db {
             backend: Backend::Postgres,
             file: None,
             publishes: Default::default(),
+            recent: Default::default(),
         })
     }
 

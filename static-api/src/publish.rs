@@ -30,6 +30,14 @@ pub fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
     std::fs::create_dir_all(&dir)?;
     let mut tmp = tempfile::Builder::new().prefix(".tmp-").tempfile_in(&dir)?;
     tmp.write_all(bytes)?;
+    // Published files are public: readable by a web server running as another user, as
+    // files copied by `export` are (a temporary file starts readable by its owner only).
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt as _;
+        tmp.as_file()
+            .set_permissions(std::fs::Permissions::from_mode(0o644))?;
+    }
     tmp.as_file().sync_all()?;
     tmp.persist(path).map_err(|e| e.error)?;
     sync_dir(&dir)
@@ -355,6 +363,17 @@ mod tests {
             .filter(|n| n.starts_with(".tmp"))
             .collect();
         assert!(left.is_empty(), "{left:?}");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_published_file_is_readable_by_all() {
+        use std::os::unix::fs::PermissionsExt as _;
+        let dir = tempfile::tempdir().expect("temp dir");
+        let path = dir.path().join("programme.json");
+        publish_file(&path, b"{}").expect("write");
+        let mode = std::fs::metadata(&path).expect("stat").permissions().mode();
+        assert_eq!(mode & 0o777, 0o644);
     }
 
     #[test]

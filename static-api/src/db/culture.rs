@@ -83,7 +83,16 @@ type ShowRow = (String, i64, String, String);
 type VenueRow = (String, Option<String>, Option<String>);
 
 fn to_stored((origin, in_swipe, json, updated_at): ShowRow) -> Result<StoredShow, sqlx::Error> {
-    let mut show: Show = from_json(&json)?;
+    stored(origin, in_swipe, from_json(&json)?, updated_at)
+}
+
+/// A stored show from its columns (the show decoded).
+fn stored(
+    origin: String,
+    in_swipe: i64,
+    mut show: Show,
+    updated_at: String,
+) -> Result<StoredShow, sqlx::Error> {
     show.in_swipe = in_swipe == 1;
     let origin = ShowOrigin::parse(&origin)
         .ok_or_else(|| sqlx::Error::Decode(format!("unknown origin {origin:?}").into()))?;
@@ -185,18 +194,56 @@ impl Db {
                 }
             }
         }
-        tx.commit().await?;
+        let committed = tx.commit().await;
+        self.shows_changed();
+        committed?;
         Ok(outcome)
     }
 
     /// Every show of a centre, imported and staff-made, by id.
+    ///
+    /// The rows come as one JSON array in one row: on SQLite every row of a result is a
+    /// hop from the connection's thread to the caller's, and a centre has many shows.
     pub async fn culture_shows(&self, centre: &str) -> Result<Vec<StoredShow>, sqlx::Error> {
-        let sql = format!("{SHOW_SELECT} WHERE centre_id = $1 ORDER BY id");
-        let rows: Vec<ShowRow> = sqlx::query_as(&sql)
+        let sql = match self.backend() {
+            super::Backend::Sqlite => {
+                "SELECT COALESCE(json_group_array(json_array(origin, in_swipe, json(show), \
+                 updated_at)), '[]') FROM culture_shows WHERE centre_id = $1"
+            }
+            super::Backend::Postgres => {
+                "SELECT COALESCE(json_agg(json_build_array(origin, in_swipe, show::json, \
+                 updated_at))::text, '[]') FROM culture_shows WHERE centre_id = $1"
+            }
+        };
+        let (rows,): (String,) = sqlx::query_as(sql)
             .bind(centre)
-            .fetch_all(self.pool())
+            .fetch_one(self.pool())
             .await?;
-        rows.into_iter().map(to_stored).collect()
+        let rows: Vec<(String, i64, Show, String)> = from_json(&rows)?;
+        let mut shows = rows
+            .into_iter()
+            .map(|(origin, in_swipe, show, updated_at)| stored(origin, in_swipe, show, updated_at))
+            .collect::<Result<Vec<_>, _>>()?;
+        shows.sort_by(|a, b| a.show.id.cmp(&b.show.id));
+        Ok(shows)
+    }
+
+    /// [`Self::culture_shows`], as read less than [`super::recent::TTL`] ago when nothing
+    /// was written through this process since: for staff reads that come often.
+    pub async fn recent_culture_shows(
+        &self,
+        centre: &str,
+    ) -> Result<std::sync::Arc<Vec<StoredShow>>, sqlx::Error> {
+        let asked_at = std::time::Instant::now();
+        if let Some(shows) = self.recent.shows.get(centre, asked_at) {
+            return Ok(shows);
+        }
+        let generation = self.recent.shows.generation();
+        let shows = std::sync::Arc::new(self.culture_shows(centre).await?);
+        self.recent
+            .shows
+            .put(centre, shows.clone(), generation, asked_at);
+        Ok(shows)
     }
 
     /// The shows staff made for a centre, by id.
@@ -271,7 +318,9 @@ impl Db {
                 PutOutcome::Created
             }
         };
-        tx.commit().await?;
+        let committed = tx.commit().await;
+        self.shows_changed();
+        committed?;
         Ok(outcome)
     }
 
@@ -284,25 +333,35 @@ impl Db {
         .bind(centre)
         .bind(id)
         .execute(self.pool())
-        .await?;
-        Ok(done.rows_affected() == 1)
+        .await;
+        self.shows_changed();
+        Ok(done?.rows_affected() == 1)
     }
 
-    /// Puts a show in the swipe or takes it out; `false` when the show does not exist.
+    /// Puts a show in the swipe or takes it out: the show as it is now, `None` when it
+    /// does not exist.
     pub async fn set_in_swipe(
         &self,
         centre: &str,
         id: &str,
         in_swipe: bool,
-    ) -> Result<bool, sqlx::Error> {
-        let done =
-            sqlx::query("UPDATE culture_shows SET in_swipe = $1 WHERE centre_id = $2 AND id = $3")
-                .bind(i64::from(in_swipe))
-                .bind(centre)
-                .bind(id)
-                .execute(self.pool())
-                .await?;
-        Ok(done.rows_affected() == 1)
+    ) -> Result<Option<StoredShow>, sqlx::Error> {
+        let row: Result<Option<ShowRow>, _> = sqlx::query_as(
+            "UPDATE culture_shows SET in_swipe = $1 WHERE centre_id = $2 AND id = $3 \
+             RETURNING origin, in_swipe, show, updated_at",
+        )
+        .bind(i64::from(in_swipe))
+        .bind(centre)
+        .bind(id)
+        .fetch_optional(self.pool())
+        .await;
+        self.shows_changed();
+        row?.map(to_stored).transpose()
+    }
+
+    /// After a write to a centre's shows: the shows read before are read again.
+    fn shows_changed(&self) {
+        self.recent.shows.forget_all();
     }
 
     /// A centre's venues (with their notes), by id.

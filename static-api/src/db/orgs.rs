@@ -94,7 +94,9 @@ impl Db {
             .execute(&mut *tx)
             .await?;
         }
-        tx.commit().await?;
+        let committed = tx.commit().await;
+        self.sessions_changed();
+        committed?;
         Ok(done.rows_affected() == 1)
     }
 

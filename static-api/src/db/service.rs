@@ -248,7 +248,9 @@ impl Db {
             .bind(staff_id)
             .execute(&mut *tx)
             .await?;
-        tx.commit().await?;
+        let committed = tx.commit().await;
+        self.sessions_changed();
+        committed?;
         Ok(true)
     }
 

@@ -24,6 +24,15 @@ pub struct SessionRow {
     pub csrf_token: String,
 }
 
+/// A session as [`Db::find_session`] keeps it for a moment (see [`super::recent`]): used
+/// again only while it is valid at the time asked and its last use needs no new write.
+#[derive(Debug, Clone)]
+pub(super) struct KeptSession {
+    row: SessionRow,
+    expires_at: i64,
+    last_seen_at: i64,
+}
+
 impl Db {
     /// A new session, begun and used at `now`, ending at `expires_at` at the latest, on
     /// `device` (a short description of the browser).
@@ -90,8 +99,9 @@ impl Db {
             .bind(staff_id)
             .bind(keep.unwrap_or(""))
             .execute(self.pool())
-            .await?;
-        Ok(done.rows_affected())
+            .await;
+        self.sessions_changed();
+        Ok(done?.rows_affected())
     }
 
     /// The session with this token hash, if at `now` it has neither expired nor been
@@ -101,8 +111,17 @@ impl Db {
         token_hash: &str,
         now: i64,
     ) -> Result<Option<SessionRow>, sqlx::Error> {
+        let asked_at = std::time::Instant::now();
+        if let Some(kept) = self.recent.sessions.get(token_hash, asked_at)
+            && kept.expires_at > now
+            && kept.last_seen_at >= now - LAST_SEEN_STEP_SECONDS
+        {
+            return Ok(Some(kept.row));
+        }
+        let generation = self.recent.sessions.generation();
         let sql = format!(
-            "SELECT {STAFF_COLUMNS}, sessions.csrf_token, sessions.last_seen_at FROM sessions \
+            "SELECT {STAFF_COLUMNS}, sessions.csrf_token, sessions.last_seen_at, \
+             sessions.expires_at FROM sessions \
              JOIN staff ON staff.id = sessions.staff_id \
              WHERE sessions.token_hash = $1 AND sessions.expires_at > $2 \
              AND sessions.last_seen_at > $3 AND {STAFF_MAY_LOG_IN}"
@@ -119,23 +138,44 @@ impl Db {
         use sqlx::Row as _;
         let staff = staff_tuple(&found)?;
         let csrf_token: String = found.try_get(9)?;
-        let last_seen: i64 = found.try_get(10)?;
-        if last_seen < now - LAST_SEEN_STEP_SECONDS {
+        let mut last_seen_at: i64 = found.try_get(10)?;
+        let expires_at: i64 = found.try_get(11)?;
+        if last_seen_at < now - LAST_SEEN_STEP_SECONDS {
             sqlx::query("UPDATE sessions SET last_seen_at = $2 WHERE token_hash = $1")
                 .bind(token_hash)
                 .bind(now)
                 .execute(self.pool())
                 .await?;
+            last_seen_at = now;
         }
-        Ok(to_staff(staff).map(|staff| SessionRow { staff, csrf_token }))
+        let Some(staff) = to_staff(staff) else {
+            return Ok(None);
+        };
+        let row = SessionRow { staff, csrf_token };
+        let kept = KeptSession {
+            row: row.clone(),
+            expires_at,
+            last_seen_at,
+        };
+        self.recent
+            .sessions
+            .put(token_hash, kept, generation, asked_at);
+        Ok(Some(row))
+    }
+
+    /// After a write that may end sessions or change who may use them: the sessions read
+    /// before are read again.
+    pub(super) fn sessions_changed(&self) {
+        self.recent.sessions.forget_all();
     }
 
     pub async fn delete_session(&self, token_hash: &str) -> Result<(), sqlx::Error> {
-        sqlx::query("DELETE FROM sessions WHERE token_hash = $1")
+        let done = sqlx::query("DELETE FROM sessions WHERE token_hash = $1")
             .bind(token_hash)
             .execute(self.pool())
-            .await
-            .map(|_| ())
+            .await;
+        self.sessions_changed();
+        done.map(|_| ())
     }
 
     /// Removes sessions that expired, or went unused too long, before `now`.

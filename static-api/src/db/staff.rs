@@ -171,7 +171,9 @@ impl Db {
             .bind(keep.unwrap_or(""))
             .execute(&mut *tx)
             .await?;
-        tx.commit().await?;
+        let committed = tx.commit().await;
+        self.sessions_changed();
+        committed?;
         Ok(done.rows_affected() == 1)
     }
 
@@ -194,7 +196,9 @@ impl Db {
                 .execute(&mut *tx)
                 .await?;
         }
-        tx.commit().await?;
+        let committed = tx.commit().await;
+        self.sessions_changed();
+        committed?;
         Ok(done.rows_affected() == 1)
     }
 
@@ -203,8 +207,9 @@ impl Db {
         let done = sqlx::query("DELETE FROM staff WHERE id = $1")
             .bind(id)
             .execute(self.pool())
-            .await?;
-        Ok(done.rows_affected() == 1)
+            .await;
+        self.sessions_changed();
+        Ok(done?.rows_affected() == 1)
     }
 
     /// The staff of one organisation, by name.

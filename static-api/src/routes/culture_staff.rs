@@ -212,7 +212,7 @@ pub(super) async fn list_shows(
     let now = now_unix();
     let mut shows: Vec<CentreShow> = state
         .db
-        .culture_shows(&centre)
+        .recent_culture_shows(&centre)
         .await?
         .iter()
         .map(|s| CentreShow::of(&s.show, s.origin, now))
@@ -354,10 +354,11 @@ pub(super) async fn set_swipe(
     if id.is_empty() || id.len() > SHOW_ID_MAX {
         return Err(AppError::NotFound);
     }
-    if !state.db.set_in_swipe(&centre, &id, choice.in_swipe).await? {
-        return Err(AppError::NotFound);
-    }
-    let stored = stored_show(&state, &centre, &id).await?;
+    let stored = state
+        .db
+        .set_in_swipe(&centre, &id, choice.in_swipe)
+        .await?
+        .ok_or(AppError::NotFound)?;
     republish(&state, &centre).await?;
     tracing::info!(by = %staff.email, %centre, show = %id, in_swipe = choice.in_swipe, "swipe choice");
     Ok(Json(CentreShow::of(

@@ -16,7 +16,7 @@ use support::{ADMIN, Backend, Session, TestApp, WETTEREN};
 const NOVA: (&str, &str) = ("cc.nova@demo.invalid", "demo-nova-2026");
 const CENTRE: &str = "demo-nova";
 
-fn show(id: &str, title: &str) -> Show {
+pub(crate) fn show(id: &str, title: &str) -> Show {
     Show {
         id: id.into(),
         title: Text::nl(title),

@@ -81,11 +81,13 @@ async fn imports_update_imported_shows_but_keep_staff_shows_swipe_choices_and_no
     assert_eq!(outcome.added, [PUNKFEST, SMAK_EVENT]);
     assert_eq!(outcome.venues_added.len(), 2);
 
-    assert!(
-        db.set_in_swipe(CENTRE, PUNKFEST, true)
-            .await
-            .expect("swipe")
-    );
+    let swiped = db
+        .set_in_swipe(CENTRE, PUNKFEST, true)
+        .await
+        .expect("swipe")
+        .expect("the show");
+    assert!(swiped.show.in_swipe);
+    assert_eq!(swiped.show.id, PUNKFEST);
     assert!(
         db.set_venue_notes(CENTRE, HUNGARIA, Some(" Bus 2 tot Vaartkom "), Some(""))
             .await
@@ -189,9 +191,10 @@ async fn staff_shows_are_listed_put_and_deleted_but_imported_ones_are_not_theirs
             .expect("delete")
     );
     assert!(
-        !db.set_in_swipe(CENTRE, "onbekend", true)
+        db.set_in_swipe(CENTRE, "onbekend", true)
             .await
             .expect("swipe")
+            .is_none()
     );
     assert!(
         !db.set_venue_notes(CENTRE, "onbekend", Some("x"), None)

@@ -159,6 +159,103 @@ async fn sessions_end_when_expired_or_unused(backend: Backend) {
     );
 }
 
+/// Sessions and a centre's shows read a moment ago are used again for at most a second:
+/// a write through the same handle is seen at once, one through another handle (another
+/// instance, or the command line) within that second.
+async fn recent_reads_follow_writes(backend: Backend) {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let url = support::database_url(backend).await;
+    let here = Db::connect(dir.path(), url.as_ref()).await.expect("open");
+    let there = Db::connect(dir.path(), url.as_ref())
+        .await
+        .expect("open again");
+    let now = 2_000_000;
+    let id = here
+        .insert_staff("anna@example.org", "Anna", "hash", &Role::Admin, false)
+        .await
+        .expect("staff");
+    here.insert_session("token-a", id, "csrf-a", now, now + 3600, "")
+        .await
+        .expect("session");
+    for db in [&here, &there] {
+        let found = db.find_session("token-a", now).await.expect("find");
+        assert_eq!(found.expect("live").csrf_token, "csrf-a");
+    }
+    assert!(
+        here.set_disabled(id, true, "2026-12-05T04:00:00Z")
+            .await
+            .expect("disable")
+    );
+    assert!(
+        here.find_session("token-a", now)
+            .await
+            .expect("find")
+            .is_none(),
+        "ended at once where it was ended"
+    );
+    let mut waited = std::time::Duration::ZERO;
+    while there
+        .find_session("token-a", now)
+        .await
+        .expect("find")
+        .is_some()
+    {
+        assert!(
+            waited < std::time::Duration::from_millis(1_100),
+            "still used after {waited:?}"
+        );
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+        waited += std::time::Duration::from_millis(50);
+    }
+
+    // A centre's shows: a staff show made through one handle is listed there at once.
+    let centre = Organisation {
+        kind: OrgKind::Centre,
+        ..library("nova", "CC Nova")
+    };
+    here.insert_org(&centre).await.expect("centre");
+    let mut show = crate::culture::show("cc-1", "Eerste");
+    show.in_swipe = false;
+    assert!(
+        here.recent_culture_shows("nova")
+            .await
+            .expect("shows")
+            .is_empty()
+    );
+    assert!(
+        there
+            .recent_culture_shows("nova")
+            .await
+            .expect("shows")
+            .is_empty()
+    );
+    here.put_staff_show("nova", &show, "2026-12-05T04:00:00Z")
+        .await
+        .expect("put");
+    let listed = here.recent_culture_shows("nova").await.expect("shows");
+    assert_eq!(listed.len(), 1);
+    let swiped = here
+        .set_in_swipe("nova", "cc-1", true)
+        .await
+        .expect("swipe")
+        .expect("the show");
+    assert!(swiped.show.in_swipe);
+    assert!(
+        here.recent_culture_shows("nova").await.expect("shows")[0]
+            .show
+            .in_swipe
+    );
+    tokio::time::sleep(std::time::Duration::from_millis(1_050)).await;
+    assert_eq!(
+        there
+            .recent_culture_shows("nova")
+            .await
+            .expect("shows")
+            .len(),
+        1
+    );
+}
+
 async fn the_demo_mark_is_set_once_and_read(backend: Backend) {
     let (db, _dir) = empty(backend).await;
     assert!(!db.is_demo().await.expect("read"));
@@ -364,6 +461,7 @@ async fn file_copies_and_integrity_checks_are_for_sqlite_only(backend: Backend) 
 on_both_backends!(
     staff_ids_organisations_and_unique_violations,
     sessions_end_when_expired_or_unused,
+    recent_reads_follow_writes,
     the_demo_mark_is_set_once_and_read,
     counts_add_up_and_stop_at_their_caps,
     kiosks_and_import_runs,
