@@ -16,6 +16,7 @@ pub mod locks;
 mod login_limits;
 pub mod migrate_data;
 mod orgs;
+pub mod pending_counts;
 mod public_writes;
 mod recent;
 pub mod service;
@@ -129,6 +130,8 @@ pub struct Db {
     publishes: std::sync::Arc<crate::publish::Coalescer>,
     /// Read results of this process used again for a moment (see [`recent`]).
     recent: std::sync::Arc<recent::Caches>,
+    /// Interaction counts not yet written (see [`pending_counts`]).
+    pending: std::sync::Arc<pending_counts::PendingCounts>,
 }
 
 /// How the pool is used now, for `/metrics`.
@@ -195,6 +198,7 @@ impl Db {
             file: Some(file.to_path_buf()),
             publishes: Default::default(),
             recent: Default::default(),
+            pending: Default::default(),
         })
     }
 
@@ -212,6 +216,7 @@ impl Db {
             file: None,
             publishes: Default::default(),
             recent: Default::default(),
+            pending: Default::default(),
         })
     }
 

@@ -237,6 +237,8 @@ pub async fn serve_with(
     use hyper_util::rt::{TokioIo, TokioTimer};
     use tower::ServiceExt;
 
+    let db = state.db.clone();
+    let counts = db::pending_counts::spawn_writer(db.clone());
     let router = app(state).layer(tower_http::timeout::TimeoutLayer::with_status_code(
         axum::http::StatusCode::REQUEST_TIMEOUT,
         limits.request_timeout,
@@ -297,6 +299,10 @@ pub async fn serve_with(
     }
     drop(listener);
     graceful.shutdown().await;
+    counts.abort();
+    if let Err(e) = db.write_pending_counts().await {
+        tracing::error!("cannot write the last interaction counts: {e}");
+    }
     tracing::info!("stopped");
     Ok(())
 }

@@ -99,6 +99,7 @@ struct CentreAppProps {
 /// Everything about one centre: its programme loaded once for every page.
 #[function_component]
 fn CentreApp<B: Bundle>(props: &CentreAppProps) -> Html {
+    let t = use_t();
     let (load, retry) = use_programme(Some(props.centre.to_string()));
     let kept = {
         let centre = props.centre.to_string();
@@ -107,11 +108,17 @@ fn CentreApp<B: Bundle>(props: &CentreAppProps) -> Html {
             centre,
         })
     };
-    let unusable = matches!(load, Load::Missing | Load::Failed);
+    let unusable = matches!(load, Load::Missing | Load::NotActive | Load::Failed);
     use_mark_ready(unusable);
     let body = match load {
         Load::Loading => html! { <Loading /> },
         Load::Missing => html! { <EmptyState message={Msg::CmNoProgramme} /> },
+        Load::NotActive => html! {
+            <section class="cm-not-active" role="status">
+                <h2>{ t(Msg::CmNotActiveHere) }</h2>
+                <p>{ t(Msg::CmNotActiveHereHelp) }</p>
+            </section>
+        },
         Load::Failed => html! { <ErrorState message={Msg::ErrNetwork} on_retry={retry} /> },
         Load::Ready(programme) => {
             let centre = Centre {

@@ -18,6 +18,8 @@ pub(crate) enum Load {
     Ready(Rc<Programme>),
     /// The centre has no published programme.
     Missing,
+    /// The centre does not have Culture Matcher switched on (no active subscription).
+    NotActive,
     /// Nothing could be loaded and nothing was remembered.
     Failed,
 }
@@ -54,8 +56,20 @@ fn remembered(centre: &str) -> Option<Programme> {
     programme_json::parse(&store::load(&cache_key(centre))?)
 }
 
+/// Whether Culture Matcher is switched on for `centre` (`GET /api/apps/…`); `None` when
+/// that cannot be asked now (offline, or a static copy without its instances), and then
+/// the programme decides.
+async fn active(centre: &str) -> Option<bool> {
+    let answer =
+        suite_ui::json::fetch(&format!("/api/apps/culture-matcher/centre/{centre}")).await?;
+    suite_ui::json::boolean(&answer, "active")
+}
+
 /// Loads the programme of `centre` once; the callback tries again.
 pub(crate) async fn load(centre: &str) -> Load {
+    if active(centre).await == Some(false) {
+        return Load::NotActive;
+    }
     match fetch(&format!("/data/culture-matcher/{centre}.json")).await {
         Fetched::Text(text) => match programme_json::parse(&text) {
             Some(programme) => {

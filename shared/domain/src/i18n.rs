@@ -237,6 +237,8 @@ catalogue! {
     }
     #[cfg(feature = "culture-matcher")] {
     // Culture Matcher (young people 16-25: informal, short).
+    CmNotActiveHere => "Culture Matcher is hier (nog) niet actief.", "Culture Matcher is not active here (yet).";
+    CmNotActiveHereHelp => "Het cultuurcentrum kan Culture Matcher aanvragen in het beheer; daarna zet de dienst het aan.", "The cultural centre can ask for Culture Matcher in the administration; the service then switches it on.";
     CmChooseCentre => "Kies je cultuurcentrum", "Choose your cultural centre";
     CmNoCentres => "Er is nog geen programma om te swipen.", "There is no programme to swipe yet.";
     CmNoProgramme => "Dit cultuurcentrum heeft (nog) geen programma online.", "This cultural centre has no programme online (yet).";

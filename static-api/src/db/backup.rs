@@ -12,6 +12,7 @@ impl Db {
         if self.backend() != Backend::Sqlite {
             return Err(self.unsupported("a copy of the database file"));
         }
+        self.write_pending_counts().await?;
         sqlx::query("VACUUM INTO $1")
             .bind(target.to_string_lossy().into_owned())
             .execute(self.pool())

@@ -24,9 +24,36 @@ fn count(value: i64) -> u32 {
     value.clamp(0, i64::from(u32::MAX)) as u32
 }
 
+/// Adds `n` interactions to a day's count of a show (`centre`, `show`, `day`, kind), up
+/// to `cap`; whether anything was added.
+pub(super) async fn add_interactions(
+    conn: &mut sqlx::AnyConnection,
+    (centre, show, day, interaction): (&str, &str, &str, Interaction),
+    n: i64,
+    cap: i64,
+) -> Result<bool, sqlx::Error> {
+    sqlx::query(
+        "INSERT INTO culture_interaction_daily (centre_id, show_id, day, interaction, count) \
+         VALUES ($1, $2, $3, $4, $5) ON CONFLICT (centre_id, show_id, day, interaction) \
+         DO UPDATE SET count = CASE WHEN culture_interaction_daily.count + $5 > $6 THEN $6 \
+         ELSE culture_interaction_daily.count + $5 END \
+         WHERE culture_interaction_daily.count < $6",
+    )
+    .bind(centre)
+    .bind(show)
+    .bind(day)
+    .bind(interaction.as_str())
+    .bind(n.min(cap))
+    .bind(cap)
+    .execute(conn)
+    .await
+    .map(|done| done.rows_affected() > 0)
+}
+
 impl Db {
-    /// Adds one interaction with `show` to the day's count, unless that count reached
-    /// `cap`; whether it was counted.
+    /// Adds one interaction with `show` to the day's count at once, unless that count
+    /// reached `cap`; whether it was counted. The public reports go through
+    /// [`Db::count_culture_interaction`] instead (written together, a moment later).
     pub async fn add_culture_interaction(
         &self,
         centre: &str,
@@ -35,20 +62,8 @@ impl Db {
         interaction: Interaction,
         cap: i64,
     ) -> Result<bool, sqlx::Error> {
-        sqlx::query(
-            "INSERT INTO culture_interaction_daily (centre_id, show_id, day, interaction, count) \
-             VALUES ($1, $2, $3, $4, 1) ON CONFLICT (centre_id, show_id, day, interaction) \
-             DO UPDATE SET count = culture_interaction_daily.count + 1 \
-             WHERE culture_interaction_daily.count < $5",
-        )
-        .bind(centre)
-        .bind(show)
-        .bind(day)
-        .bind(interaction.as_str())
-        .bind(cap)
-        .execute(self.pool())
-        .await
-        .map(|done| done.rows_affected() > 0)
+        let mut conn = self.pool().acquire().await?;
+        add_interactions(&mut conn, (centre, show, day, interaction), 1, cap).await
     }
 
     /// Whether someone ever saved `show` of `centre`: then feedback on it is expected,
@@ -58,6 +73,7 @@ impl Db {
         centre: &str,
         show: &str,
     ) -> Result<bool, sqlx::Error> {
+        self.write_pending_counts().await?;
         let row: Option<(i64,)> = sqlx::query_as(
             "SELECT 1 FROM culture_interaction_daily \
              WHERE centre_id = $1 AND show_id = $2 AND interaction = 'saved' LIMIT 1",
@@ -173,6 +189,7 @@ impl Db {
     /// Every show of `centre` with counts, by show id; titles are left empty (the
     /// programme has them).
     pub async fn culture_insight(&self, centre: &str) -> Result<Vec<ShowInsight>, sqlx::Error> {
+        self.write_pending_counts().await?;
         let mut shows: BTreeMap<String, ShowInsight> = BTreeMap::new();
         let interactions: Vec<(String, String, i64)> = sqlx::query_as(
             "SELECT show_id, interaction, CAST(SUM(count) AS BIGINT) FROM culture_interaction_daily \

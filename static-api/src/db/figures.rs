@@ -69,6 +69,7 @@ impl Db {
 
     /// Culture Matcher's usage per month: each kind of interaction, and after-show answers.
     pub async fn culture_usage_by_month(&self) -> Result<Vec<UsageFigure>, sqlx::Error> {
+        self.write_pending_counts().await?;
         let interactions: Vec<(String, String, i64)> = sqlx::query_as(
             "SELECT substr(day, 1, 7) AS month, interaction, CAST(SUM(count) AS BIGINT) \
              FROM culture_interaction_daily GROUP BY substr(day, 1, 7), interaction \
@@ -116,6 +117,7 @@ impl Db {
 
     /// The centres with the most Culture Matcher swipes (hearts and crosses) over all time.
     pub async fn culture_top(&self, limit: i64) -> Result<Vec<OrgTotal>, sqlx::Error> {
+        self.write_pending_counts().await?;
         let rows: Vec<(String, i64)> = sqlx::query_as(
             "SELECT centre_id, CAST(SUM(count) AS BIGINT) AS total FROM culture_interaction_daily \
              WHERE interaction IN ('heart', 'cross') GROUP BY centre_id \

@@ -96,6 +96,7 @@ impl Db {
         }
         let committed = tx.commit().await;
         self.sessions_changed();
+        self.apps_changed();
         committed?;
         Ok(done.rows_affected() == 1)
     }

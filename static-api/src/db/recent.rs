@@ -95,6 +95,8 @@ pub(super) struct Caches {
     pub(super) sessions: Recent<super::sessions::KeptSession>,
     /// Every show of a centre, by centre id.
     pub(super) shows: Recent<std::sync::Arc<Vec<super::culture::StoredShow>>>,
+    /// Whether an app is switched on for an organisation, by `kind/id/app`.
+    pub(super) apps: Recent<bool>,
 }
 
 impl Default for Caches {
@@ -102,6 +104,7 @@ impl Default for Caches {
         Self {
             sessions: Recent::new(10_000),
             shows: Recent::new(1_000),
+            apps: Recent::new(10_000),
         }
     }
 }

@@ -144,12 +144,24 @@ impl Db {
         .bind(w.by)
         .execute(&mut *tx)
         .await?;
-        tx.commit().await
+        let committed = tx.commit().await;
+        self.apps_changed();
+        committed
     }
 
     /// Whether `app` works for `org`: an active subscription of an organisation that is
     /// not archived.
+    ///
+    /// Public writes ask this on every request: the answer is kept for a moment (see
+    /// [`super::recent`]), and forgotten when this process changes a subscription or
+    /// archives an organisation.
     pub async fn app_active(&self, org: &OrgRef, app: &str) -> Result<bool, sqlx::Error> {
+        let key = format!("{}/{}/{app}", org.kind.as_str(), org.id);
+        let asked_at = std::time::Instant::now();
+        if let Some(active) = self.recent.apps.get(&key, asked_at) {
+            return Ok(active);
+        }
+        let generation = self.recent.apps.generation();
         let row: Option<(i64,)> = sqlx::query_as(
             "SELECT 1 FROM subscriptions JOIN organisations \
              ON organisations.kind = subscriptions.org_kind AND organisations.id = subscriptions.org_id \
@@ -161,7 +173,16 @@ impl Db {
         .bind(app)
         .fetch_optional(self.pool())
         .await?;
+        self.recent
+            .apps
+            .put(&key, row.is_some(), generation, asked_at);
         Ok(row.is_some())
+    }
+
+    /// After a change of a subscription or an organisation's archiving: whether apps are
+    /// switched on is read again.
+    pub(super) fn apps_changed(&self) {
+        self.recent.apps.forget_all();
     }
 
     /// Stores a one-time link for `staff_id` (its token's hash); earlier unused links of

@@ -33,11 +33,15 @@ fn today() -> String {
     now_rfc3339().chars().take(10).collect()
 }
 
-/// Checks that `centre` has a published programme (else 404) and that `show` is one of
-/// its shows: in the published programme, stored for the centre, or saved by someone
-/// while it was published (else 422).
+/// Checks that `centre` has Culture Matcher switched on and a published programme (else
+/// 404: nothing is counted for a centre without an active subscription) and that `show`
+/// is one of its shows: in the published programme, stored for the centre, or saved by
+/// someone while it was published (else 422).
 async fn check_show(state: &AppState, centre: &str, show: &str) -> Result<(), AppError> {
-    centre_ref(centre)?;
+    let org = centre_ref(centre)?;
+    if !state.db.app_active(&org, "culture-matcher").await? {
+        return Err(AppError::NotFound);
+    }
     let programme = state
         .programmes
         .shows(&state.config.public_data_dir(), centre)
@@ -80,7 +84,7 @@ pub(super) async fn list_centres(
     request_body = InteractionReport,
     responses(
         (status = 204, description = "Counted (anonymously, in the day's total)"),
-        (status = 404, description = "No published programme for this centre", body = ErrorBody),
+        (status = 404, description = "Culture Matcher is not switched on for this centre, or it has no published programme", body = ErrorBody),
         (status = 422, description = "Not a show of the programme, or not a known interaction", body = ErrorBody),
         (status = 429, description = "Too many reports from this address; see `Retry-After`", body = ErrorBody),
     ))]
@@ -97,16 +101,13 @@ pub(super) async fn post_interaction(
         .map_err(|retry_after| AppError::TooManyAttempts { retry_after })?;
     check_show(&state, &centre, &report.show).await?;
     // At the day's cap the report is taken, and not counted.
-    state
-        .db
-        .add_culture_interaction(
-            &centre,
-            &report.show,
-            &today(),
-            report.interaction,
-            DAILY_CAP_PER_SHOW,
-        )
-        .await?;
+    state.db.count_culture_interaction(
+        &centre,
+        &report.show,
+        &today(),
+        report.interaction,
+        DAILY_CAP_PER_SHOW,
+    );
     Ok(StatusCode::NO_CONTENT)
 }
 
@@ -125,7 +126,7 @@ fn clean_words(words: Option<&str>) -> Option<String> {
     request_body = Feedback,
     responses(
         (status = 204, description = "Counted; own words kept among the newest of the show"),
-        (status = 404, description = "No published programme for this centre", body = ErrorBody),
+        (status = 404, description = "Culture Matcher is not switched on for this centre, or it has no published programme", body = ErrorBody),
         (status = 422, description = "Rating out of range, words too long, or not a show of the programme", body = ErrorBody),
         (status = 429, description = "Too many reports from this address; see `Retry-After`", body = ErrorBody),
     ))]

@@ -228,6 +228,67 @@ fn sigterm_stops_the_server_gracefully() {
     assert!(stderr.contains("shutting down"), "{stderr}");
 }
 
+/// Interaction counts wait a moment in memory (`db::pending_counts`); a server told to
+/// stop writes them before it ends.
+#[tokio::test]
+async fn a_stopping_server_writes_the_pending_counts() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let port = free_port();
+    let mut child = serve(
+        dir.path(),
+        &["--demo", "--addr", &format!("127.0.0.1:{port}")],
+        None,
+    );
+    assert!(
+        tokio::task::spawn_blocking(move || wait_until_up(port))
+            .await
+            .expect("wait"),
+        "the server came up"
+    );
+    let http = reqwest::Client::new();
+    let base = format!("http://127.0.0.1:{port}");
+    let programme = http
+        .get(format!("{base}/data/culture-matcher/demo-nova.json"))
+        .send()
+        .await
+        .expect("programme")
+        .bytes()
+        .await
+        .expect("programme");
+    let programme: serde_json::Value = serde_json::from_slice(&programme).expect("JSON");
+    let show = programme["shows"][0]["id"]
+        .as_str()
+        .expect("a show")
+        .to_string();
+    for _ in 0..3 {
+        let res = http
+            .post(format!("{base}/api/culture/demo-nova/interactions"))
+            .header("content-type", "application/json")
+            .body(serde_json::json!({"show": show, "interaction": "ticket"}).to_string())
+            .send()
+            .await
+            .expect("report");
+        assert_eq!(res.status(), StatusCode::NO_CONTENT);
+    }
+    let term = Command::new("kill")
+        .args(["-TERM", &child.id().to_string()])
+        .status()
+        .expect("kill");
+    assert!(term.success());
+    let status = tokio::task::spawn_blocking(move || child.wait())
+        .await
+        .expect("join")
+        .expect("wait");
+    assert!(status.success(), "{status}");
+    let db = static_api::db::Db::open(dir.path()).await.expect("open");
+    let insight = db.culture_insight("demo-nova").await.expect("insight");
+    let tickets = insight
+        .iter()
+        .find(|s| s.show == show)
+        .map_or(0, |s| s.tickets);
+    assert_eq!(tickets, 3);
+}
+
 #[test]
 fn backup_runs_beside_a_running_server_and_restore_waits_for_it_to_stop() {
     let dir = tempfile::tempdir().expect("temp dir");

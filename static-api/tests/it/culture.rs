@@ -44,7 +44,7 @@ pub(crate) fn show(id: &str, title: &str) -> Show {
 }
 
 /// Publishes a programme of `shows` for `centre` where the app reads it.
-fn publish(app: &TestApp, centre: &str, shows: Vec<Show>) {
+pub(crate) fn publish(app: &TestApp, centre: &str, shows: Vec<Show>) {
     let programme = Programme {
         centre: centre.into(),
         centre_name: "Cultuurcentrum Nova (demo)".into(),

@@ -470,7 +470,86 @@ async fn an_app_works_only_where_it_is_switched_on(backend: Backend) {
     );
 }
 
+async fn culture_matcher_counts_nothing_where_it_is_not_switched_on(backend: Backend) {
+    let app = TestApp::on(backend).await;
+    let admin = app.session(ADMIN).await;
+    crate::culture::publish(
+        &app,
+        "demo-nova",
+        vec![crate::culture::show("s-1", "Dansnacht")],
+    );
+    let post = |path: &'static str, body: Value| {
+        app.raw(
+            Method::POST,
+            path,
+            Some(body.to_string()),
+            &[("content-type", "application/json")],
+        )
+    };
+    let interaction = || {
+        post(
+            "/api/culture/demo-nova/interactions",
+            json!({"show": "s-1", "interaction": "shown"}),
+        )
+    };
+    let feedback = || {
+        post(
+            "/api/culture/demo-nova/feedback",
+            json!({"show": "s-1", "rating": 4, "similar": true}),
+        )
+    };
+    let listed = |list: &Value| {
+        list.as_array()
+            .into_iter()
+            .flatten()
+            .any(|c| c["id"] == "demo-nova")
+    };
+    assert_eq!(interaction().await.status, StatusCode::NO_CONTENT);
+    assert!(listed(&app.get("/api/culture/centres").await.json));
+
+    let path = "/api/orgs/centre/demo-nova/subscriptions/culture-matcher";
+    let paused = app
+        .request_as(Method::PUT, path, Some(json!({"state": "paused"})), &admin)
+        .await;
+    assert_eq!(paused.json["state"], "paused");
+    assert_eq!(
+        app.get("/api/apps/culture-matcher/centre/demo-nova")
+            .await
+            .json["active"],
+        false,
+        "the app asks this and says it is not active here"
+    );
+    assert_eq!(
+        interaction().await.status,
+        StatusCode::NOT_FOUND,
+        "not counted"
+    );
+    assert_eq!(
+        feedback().await.status,
+        StatusCode::NOT_FOUND,
+        "not counted"
+    );
+    assert!(!listed(&app.get("/api/culture/centres").await.json));
+
+    app.request_as(Method::PUT, path, Some(json!({"state": "active"})), &admin)
+        .await;
+    assert_eq!(interaction().await.status, StatusCode::NO_CONTENT);
+    assert_eq!(feedback().await.status, StatusCode::NO_CONTENT);
+    let insight = app
+        .get_as("/api/culture/demo-nova/insight", &admin)
+        .await
+        .json;
+    let row = insight
+        .as_array()
+        .and_then(|rows| rows.iter().find(|r| r["show"] == "s-1"))
+        .cloned()
+        .unwrap_or(Value::Null);
+    assert_eq!(row["shown"], 2, "the two counted while active: {insight}");
+    assert_eq!(row["feedback_count"], 1, "{insight}");
+}
+
 on_both_backends!(
+    culture_matcher_counts_nothing_where_it_is_not_switched_on,
     organisations_and_subscriptions,
     the_audit_log_says_who_did_what_and_stays_scoped,
     the_admin_sees_service_wide_figures,

@@ -264,6 +264,64 @@ async fn the_demo_mark_is_set_once_and_read(backend: Backend) {
     assert!(db.is_demo().await.expect("read"));
 }
 
+/// The public interaction reports are added up in memory and written together: another
+/// handle (another instance) sees them once written, this one at its next read; the
+/// day's cap holds over what was stored and what was pending.
+async fn pending_counts_are_written_together_up_to_the_cap(backend: Backend) {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let url = support::database_url(backend).await;
+    let here = Db::connect(dir.path(), url.as_ref()).await.expect("open");
+    let there = Db::connect(dir.path(), url.as_ref())
+        .await
+        .expect("open again");
+    let shown = |insight: &[suite_domain::culture::insight::ShowInsight], show: &str| {
+        insight
+            .iter()
+            .find(|s| s.show == show)
+            .map_or(0, |s| s.shown)
+    };
+    for _ in 0..3 {
+        here.count_culture_interaction("nova", "s-1", "2026-12-05", Interaction::Shown, 1_000);
+    }
+    here.count_culture_interaction("nova", "s-2", "2026-12-05", Interaction::Shown, 1_000);
+    let elsewhere = there.culture_insight("nova").await.expect("insight");
+    assert_eq!(shown(&elsewhere, "s-1"), 0, "not written yet");
+    let own = here.culture_insight("nova").await.expect("insight");
+    assert_eq!(
+        (shown(&own, "s-1"), shown(&own, "s-2")),
+        (3, 1),
+        "a read writes first"
+    );
+    let elsewhere = there.culture_insight("nova").await.expect("insight");
+    assert_eq!(shown(&elsewhere, "s-1"), 3);
+    assert_eq!(
+        here.write_pending_counts().await.expect("write"),
+        0,
+        "nothing left"
+    );
+
+    // The cap: 998 stored, 5 pending, at most 1000.
+    for _ in 0..998 {
+        here.count_culture_interaction("nova", "s-3", "2026-12-05", Interaction::Shown, 1_000);
+    }
+    assert_eq!(
+        here.write_pending_counts().await.expect("write"),
+        1,
+        "one row"
+    );
+    for _ in 0..5 {
+        here.count_culture_interaction("nova", "s-3", "2026-12-05", Interaction::Shown, 1_000);
+    }
+    here.write_pending_counts().await.expect("write");
+    assert_eq!(
+        shown(
+            &there.culture_insight("nova").await.expect("insight"),
+            "s-3"
+        ),
+        1_000
+    );
+}
+
 async fn counts_add_up_and_stop_at_their_caps(backend: Backend) {
     let (db, _dir) = empty(backend).await;
     // Culture Matcher: a capped daily count per show and kind.
@@ -464,6 +522,7 @@ on_both_backends!(
     recent_reads_follow_writes,
     the_demo_mark_is_set_once_and_read,
     counts_add_up_and_stop_at_their_caps,
+    pending_counts_are_written_together_up_to_the_cap,
     kiosks_and_import_runs,
     file_copies_and_integrity_checks_are_for_sqlite_only,
 );
