@@ -35,7 +35,7 @@ pub(crate) fn BeheerApp() -> Html {
             if is_invitation_page() {
                 <InvitationPage />
             } else {
-                <StaffPanel {on_session}>
+                <StaffPanel {on_session} account_link={false}>
                     if let Some(session) = &*session {
                         <Office key={session.email.clone()} session={session.clone()} />
                     }

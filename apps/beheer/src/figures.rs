@@ -1,9 +1,12 @@
 //! The admin's figures: per app, the organisations signed up and active at each month's
-//! end with the month's usage over every organisation, as a table and a bar chart of the
-//! active organisations; the most active organisations; everything as CSV.
+//! end with the month's usage over every organisation, as a table and as bar charts (the
+//! organisations, and one small chart per usage figure); the most active organisations;
+//! everything as CSV.
 
+use suite_domain::chart::Layout;
 use suite_domain::figures::{AppFigures, ServiceFigures};
 use suite_domain::i18n::Msg;
+use suite_ui::chart::{BarChart, Series, bar_chart};
 use suite_ui::{Loading, use_lang, use_t};
 use yew::prelude::*;
 
@@ -20,27 +23,71 @@ fn metrics(app: &AppFigures) -> Vec<String> {
     out
 }
 
-/// Bars of the active organisations per month (the numbers are in the table as well).
-fn chart(app: &AppFigures, title: String) -> Html {
-    let max = app
+/// A count as a bar's value (a negative one, which the server never sends, as 0).
+fn count(n: i64) -> u64 {
+    u64::try_from(n).unwrap_or(0)
+}
+
+/// One month's slot and its bars in the charts, in SVG user units.
+const LAYOUT: Layout = Layout {
+    slot: 24,
+    bar_width: 9,
+};
+
+/// The organisations signed up and active at each month's end, side by side.
+fn organisations_chart(app: &AppFigures, title: String, t: impl Fn(Msg) -> &'static str) -> Html {
+    let series = [
+        Series {
+            name: t(Msg::AdmSignedUp).to_string(),
+            class: "adm-bar--signed",
+        },
+        Series {
+            name: t(Msg::AdmActiveCount).to_string(),
+            class: "",
+        },
+    ];
+    let groups: Vec<(String, Vec<u64>)> = app
         .subscriptions
         .iter()
-        .map(|m| m.active)
-        .max()
-        .unwrap_or(0)
-        .max(1);
-    let width = 24 * app.subscriptions.len().max(1);
-    html! {
-        <svg class="adm-chart" role="img" aria-label={title.clone()} viewBox={format!("0 0 {width} 100")}
-            width={width.to_string()} height="100" preserveAspectRatio="none">
-            <title>{ title }</title>
-            { for app.subscriptions.iter().enumerate().map(|(i, m)| {
-                let height = 100 * m.active / max;
-                html! { <rect x={(i * 24 + 4).to_string()} y={(100 - height).to_string()}
-                    width="16" height={height.to_string()} fill="currentColor" /> }
-            }) }
-        </svg>
-    }
+        .map(|m| (m.month.clone(), vec![count(m.signed_up), count(m.active)]))
+        .collect();
+    bar_chart(&BarChart {
+        label: title,
+        class: "adm-chart",
+        series: &series,
+        groups: &groups,
+        layout: LAYOUT,
+        ends: true,
+    })
+}
+
+/// One usage figure per month over every organisation (small multiples: one chart per
+/// figure, each on its own scale).
+fn usage_chart(app: &AppFigures, metric: &str, title: String) -> Html {
+    let series = [Series {
+        name: metric.to_string(),
+        class: "",
+    }];
+    let groups: Vec<(String, Vec<u64>)> = app
+        .subscriptions
+        .iter()
+        .map(|m| {
+            let value = app
+                .usage
+                .iter()
+                .find(|u| u.month == m.month && u.metric == metric)
+                .map_or(0, |u| count(u.value));
+            (m.month.clone(), vec![value])
+        })
+        .collect();
+    bar_chart(&BarChart {
+        label: title,
+        class: "adm-chart adm-chart--small",
+        series: &series,
+        groups: &groups,
+        layout: LAYOUT,
+        ends: true,
+    })
 }
 
 #[function_component]
@@ -63,7 +110,17 @@ pub(crate) fn FiguresSection() -> Html {
                     html! {
                         <div key={app.app.clone()} data-figures={app.app.clone()}>
                             <h4>{ name }</h4>
-                            { chart(app, format!("{}: {}", name, t(Msg::AdmActiveCount))) }
+                            { organisations_chart(app, format!("{}: {}", name, t(Msg::AdmOrganisationsChart)), t) }
+                            if !metrics.is_empty() {
+                                <div class="adm-usage-charts">
+                                    { for metrics.iter().map(|metric| html! {
+                                        <figure key={metric.clone()} class="adm-usage-chart" data-metric={metric.clone()}>
+                                            <figcaption>{ metric.clone() }</figcaption>
+                                            { usage_chart(app, metric, format!("{}: {} {}", name, metric, t(Msg::AdmPerMonth))) }
+                                        </figure>
+                                    }) }
+                                </div>
+                            }
                             <table class="bo-table">
                                 <caption class="visually-hidden">{ name }</caption>
                                 <thead><tr>

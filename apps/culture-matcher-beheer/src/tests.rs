@@ -14,12 +14,13 @@ use wasm_bindgen_test::wasm_bindgen_test;
 use yew::Reducible;
 
 use crate::dates::date_time;
-use crate::insight::chart::{BAR_WIDTH, CHART_HEIGHT, CHART_SHOWS, SLOT, bar_pairs, charted};
+use crate::insight::chart::{CHART_SHOWS, LAYOUT, charted, show_groups};
 use crate::insight::{COLUMNS, cells, has_counts, rating_text};
 use crate::show_form::form::{DateRow, ShowForm, TrailerMode, check_form, error_for, field_id};
 use crate::shows::{Change, ShowList, date_cell, encode, sort_shows, venue_name, with_show};
 use crate::upload::accepted_kind;
 use crate::venues::notes_of;
+use suite_domain::chart::{CHART_HEIGHT, place};
 
 const CENTRE: &str = "demo-nova";
 const IMAGE: &str = "/data/culture-matcher/media/demo-nova/0123456789abcdef.png";
@@ -292,17 +293,26 @@ fn the_insight_table_has_every_count_and_the_chart_scales_to_the_most() {
         2,
         "shows without hearts or crosses are left out"
     );
-    let pairs = bar_pairs(&plotted);
-    assert_eq!(pairs[0].heart_height, CHART_HEIGHT / 2);
-    assert_eq!(pairs[0].cross_height, CHART_HEIGHT / 4);
-    assert_eq!(pairs[1].cross_height, CHART_HEIGHT);
-    assert_eq!(pairs[1].heart_height, 13, "one still shows (rounded up)");
-    let inset = (SLOT - 2 * BAR_WIDTH) / 2;
-    assert_eq!((pairs[0].x, pairs[1].x), (inset, SLOT + inset));
-    assert_eq!(pairs[1].title, "B");
+    let groups = show_groups(&plotted);
+    assert_eq!(groups[1], ("B".to_string(), vec![1, 8]));
+    let values: Vec<Vec<u64>> = groups.into_iter().map(|(_, v)| v).collect();
+    let bars = place(&values, LAYOUT).bars;
+    let heights: Vec<u64> = bars.iter().map(|b| b.height).collect();
+    assert_eq!(
+        heights,
+        [CHART_HEIGHT / 2, CHART_HEIGHT / 4, 13, CHART_HEIGHT],
+        "hearts then crosses; one still shows (rounded up)"
+    );
+    let inset = (LAYOUT.slot - 2 * LAYOUT.bar_width) / 2;
+    assert_eq!((bars[0].x, bars[2].x), (inset, LAYOUT.slot + inset));
+    assert_eq!(
+        bars[1].x,
+        inset + LAYOUT.bar_width,
+        "the cross beside the heart"
+    );
     let many: Vec<ShowInsight> = (0..40).map(|i| counted(&format!("s{i}"), 1, 0)).collect();
     assert_eq!(charted(&many).len(), CHART_SHOWS);
-    assert!(bar_pairs(&[]).is_empty());
+    assert!(show_groups(&[]).is_empty());
 }
 
 #[wasm_bindgen_test]

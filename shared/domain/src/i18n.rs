@@ -100,6 +100,7 @@ catalogue! {
     Password => "Wachtwoord", "Password";
     LogIn => "Aanmelden", "Log in";
     LogOut => "Afmelden", "Log out";
+    StaffAccountLink => "Je account, je organisatie en haar abonnementen", "Your account, your organisation and its subscriptions";
     LoggedInAs => "Aangemeld als", "Logged in as";
     LoggedOut => "Je bent afgemeld.", "You are logged out.";
     RoleAdmin => "beheerder van de dienst", "service administrator";
@@ -237,8 +238,8 @@ catalogue! {
     }
     #[cfg(feature = "culture-matcher")] {
     // Culture Matcher (young people 16-25: informal, short).
-    CmNotActiveHere => "Culture Matcher is hier (nog) niet actief.", "Culture Matcher is not active here (yet).";
-    CmNotActiveHereHelp => "Het cultuurcentrum kan Culture Matcher aanvragen in het beheer; daarna zet de dienst het aan.", "The cultural centre can ask for Culture Matcher in the administration; the service then switches it on.";
+    CmNotActiveHere => "De Cultuurmatcher is hier (nog) niet actief.", "Culture Matcher is not active here (yet).";
+    CmNotActiveHereHelp => "Het cultuurcentrum kan de Cultuurmatcher aanvragen in het beheer; daarna zet de dienst hem aan.", "The cultural centre can ask for Culture Matcher in the administration; the service then switches it on.";
     CmChooseCentre => "Kies je cultuurcentrum", "Choose your cultural centre";
     CmNoCentres => "Er is nog geen programma om te swipen.", "There is no programme to swipe yet.";
     CmNoProgramme => "Dit cultuurcentrum heeft (nog) geen programma online.", "This cultural centre has no programme online (yet).";
@@ -511,6 +512,8 @@ catalogue! {
     AdmMonth => "Maand", "Month";
     AdmSignedUp => "Ingeschreven", "Signed up";
     AdmActiveCount => "Actief", "Active";
+    AdmOrganisationsChart => "staafdiagram van de ingeschreven en actieve organisaties per maand (de cijfers staan ook in de tabel)", "bar chart of the organisations signed up and active per month (the numbers are in the table too)";
+    AdmPerMonth => "per maand, staafdiagram (de cijfers staan ook in de tabel)", "per month, bar chart (the numbers are in the table too)";
     AdmTop => "Meest gebruikt", "Most used";
     AdmAudit => "Logboek", "Audit log";
     AdmWhen => "Wanneer", "When";

@@ -7,6 +7,7 @@ pub mod api;
 pub mod apps;
 pub mod bieblo;
 pub mod catalog;
+pub mod chart;
 pub mod csv;
 pub mod culture;
 pub mod figures;

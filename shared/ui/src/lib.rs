@@ -13,6 +13,7 @@
 
 pub mod api;
 pub mod back_office;
+pub mod chart;
 pub mod i18n;
 pub mod json;
 pub mod url;

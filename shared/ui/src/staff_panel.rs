@@ -26,6 +26,10 @@ pub struct StaffPanelProps {
     /// Shown under the identity while someone is logged in.
     #[prop_or_default]
     pub children: Html,
+    /// Whether the panel links to the service's back-office (`/beheer/`: your account,
+    /// your organisation's staff and subscriptions); not on that back-office itself.
+    #[prop_or(true)]
+    pub account_link: bool,
 }
 
 #[derive(Clone, PartialEq)]
@@ -139,6 +143,11 @@ pub fn StaffPanel(props: &StaffPanelProps) -> Html {
                 <Button class="logout" variant={ButtonVariant::Secondary} onclick={on_logout}>
                     { t(Msg::LogOut) }
                 </Button>
+                if props.account_link {
+                    <p class="staff-account-link">
+                        <a href={format!("/{}/", suite_domain::apps::ADMIN_SLUG)}>{ t(Msg::StaffAccountLink) }</a>
+                    </p>
+                }
                 { props.children.clone() }
             </>
         },

@@ -6,11 +6,12 @@ use suite_domain::i18n::{Lang, Msg};
 use wasm_bindgen_test::wasm_bindgen_test;
 
 use super::Summary;
-use super::chart::{BAR_WIDTH, CHART_DAYS, CHART_HEIGHT, SLOT, day_bars, day_label, recent_days};
+use super::chart::{CHART_DAYS, LAYOUT, day_groups, day_label, recent_days};
 use super::import_report::run_date;
 use super::kiosk_form::{FormErrors, KioskForm, check_form};
 use super::stats::has_usage;
 use crate::library::fixtures::{self, BRANCH};
+use suite_domain::chart::{CHART_HEIGHT, place};
 
 #[wasm_bindgen_test]
 fn the_summary_lists_each_branch_once_and_labels_themes() {
@@ -95,7 +96,10 @@ fn bars_scale_to_the_busiest_day() {
         day("2026-11-28", 8),
         day("2026-11-29", 1),
     ];
-    let bars = day_bars(&days);
+    let groups = day_groups(&days, Lang::Nl);
+    assert_eq!(groups[2], ("28/11/2026".to_string(), vec![8]));
+    let values: Vec<Vec<u64>> = groups.into_iter().map(|(_, v)| v).collect();
+    let bars = place(&values, LAYOUT).bars;
     let heights: Vec<u64> = bars.iter().map(|b| b.height).collect();
     assert_eq!(
         heights,
@@ -103,16 +107,13 @@ fn bars_scale_to_the_busiest_day() {
         "one tip still shows"
     );
     let xs: Vec<u64> = bars.iter().map(|b| b.x).collect();
-    let inset = (SLOT - BAR_WIDTH) / 2;
+    let inset = (LAYOUT.slot - LAYOUT.bar_width) / 2;
+    let slot = LAYOUT.slot;
     assert_eq!(
         xs,
-        [inset, SLOT + inset, 2 * SLOT + inset, 3 * SLOT + inset]
+        [inset, slot + inset, 2 * slot + inset, 3 * slot + inset]
     );
-    assert_eq!(bars[2].day, "2026-11-28");
-    assert_eq!(bars[2].tips, 8);
-    let quiet = day_bars(&[day("2026-11-26", 0)]);
-    assert_eq!(quiet[0].height, 0, "no division by zero");
-    assert!(day_bars(&[]).is_empty());
+    assert!(day_groups(&[], Lang::Nl).is_empty());
 }
 
 #[wasm_bindgen_test]

@@ -144,6 +144,7 @@ fn staff_panel() -> Mounted<StaffPanel> {
         title: None,
         on_session: Callback::noop(),
         children: Html::default(),
+        account_link: true,
     })
 }
 
@@ -161,6 +162,14 @@ async fn the_staff_panel_shows_who_is_logged_in_and_logs_out() {
         "Aangemeld als An Peeters (medewerker bibliotheek)"
     );
     assert_eq!(csrf_token().as_deref(), Some("tok-123"));
+    assert_eq!(
+        panel
+            .get(".staff-account-link a")
+            .get_attribute("href")
+            .as_deref(),
+        Some("/beheer/"),
+        "the way to one's account and organisation"
+    );
 
     click(&panel.get(".logout"));
     wait_for("the login form", || panel.find("#login-email").is_some()).await;

@@ -2,7 +2,8 @@
 //! invites its first staff member; the invitation link sets a password (an easy one is
 //! refused beside the field); that manager asks for Bieblo; the admin switches it on;
 //! the public availability says so; paused for another library, its kiosk says Bieblo
-//! is not active there. Axe-clean at each step.
+//! is not active there, and paused for a centre, Culture Matcher says so too. The
+//! figures show as charts. Axe-clean at each step.
 
 use e2e::{Browser, LogEntry, Result, TestServer};
 use serde_json::json;
@@ -56,9 +57,36 @@ async fn the_admin_adds_a_library_invites_its_manager_and_switches_bieblo_on() -
     browser.goto("/beheer/").await?;
     browser.wait_ready().await?;
     assert_axe_clean(&browser, "the login").await?;
+    // A child's visit at a kiosk, so this month has Bieblo usage to plot.
+    let usage = json!({"age": "eight_nine", "swipes": [{"theme": "humour", "liked": true}],
+        "tip_themes": ["humour"], "tips": 8});
+    let (status, _) = browser
+        .fetch(
+            "POST",
+            "/api/bieblo/demo-gent/usage",
+            json!({"content-type": "application/json"}),
+            Some(&usage.to_string()),
+        )
+        .await?;
+    if status != 204 {
+        return Err(format!("the kiosk visit answered {status}"));
+    }
     log_in(&browser, ADMIN).await?;
     browser.find("#adm-orgs").await?;
     browser.find("#adm-figures").await?;
+    // The figures as charts beside their table: the organisations per month (signed up
+    // beside active), and one small chart per usage figure.
+    browser
+        .find("[data-figures=bieblo] .adm-chart svg rect.stats-bar.adm-bar--signed")
+        .await?;
+    browser
+        .find(
+            "[data-figures=bieblo] .adm-usage-chart[data-metric=tips] svg[role=img] rect.stats-bar",
+        )
+        .await?;
+    if !browser.find_all(".staff-account-link").await?.is_empty() {
+        return Err("the back-office links to itself".into());
+    }
 
     // A new library.
     browser.fill("#adm-org-id", "aalst").await?;
@@ -172,6 +200,34 @@ async fn the_admin_adds_a_library_invites_its_manager_and_switches_bieblo_on() -
         return Err(format!("the paused kiosk says: {said}"));
     }
     assert_axe_clean(&browser, "a kiosk where Bieblo is not active").await?;
+
+    // Paused for Nova: Culture Matcher says it is not active there.
+    browser.goto("/beheer/").await?;
+    browser.wait_ready().await?;
+    browser
+        .click(
+            "tr[data-org=demo-nova] button[aria-label='Organisatie: Cultuurcentrum Nova (demo)']",
+        )
+        .await?;
+    browser
+        .click("[data-org-office=demo-nova] button[aria-label='Pauzeren: Cultuurmatcher']")
+        .await?;
+    browser
+        .wait_until(
+            "Culture Matcher paused",
+            &format!("{} === 'gepauzeerd'", state_of("culture-matcher")),
+        )
+        .await?;
+    browser.goto("/culture-matcher/?centrum=demo-nova").await?;
+    browser.wait_ready().await?;
+    let said = browser.text(".cm-not-active h2").await?;
+    if said != "De Cultuurmatcher is hier (nog) niet actief." {
+        return Err(format!("the paused centre says: {said}"));
+    }
+    if !browser.find_all(".swipe-card").await?.is_empty() {
+        return Err("the swipe shows where Culture Matcher is not active".into());
+    }
+    assert_axe_clean(&browser, "Culture Matcher where it is not active").await?;
     let errors = unexpected(browser.console_errors().await?);
     browser.close().await;
     if errors.is_empty() {

@@ -34,6 +34,10 @@ async fn staff_login(browser: &Browser, (email, password): (&str, &str)) -> Resu
     browser.fill("#login-password", password).await?;
     browser.click(".login-submit").await?;
     browser.find(".staff-identity").await?;
+    // The way to the account, the organisation's staff and its subscriptions.
+    browser
+        .find(".staff-account-link a[href='/beheer/']")
+        .await?;
     let (_, text) = browser
         .fetch("GET", "/api/session", json!({}), None)
         .await?;
