@@ -317,6 +317,7 @@ catalogue! {
     CmDateTo => "Tot en met", "Up to and including";
     CmReach => "Bereikbaarheid", "Getting there";
     CmTransitOnly => "Alleen zalen met info over bus, tram of trein", "Only venues with bus, tram or train info";
+    CmBikeOnly => "Alleen zalen met info voor de fiets", "Only venues with bike info";
     CmBudget => "Hoeveel wil je betalen?", "How much do you want to pay?";
     CmAnyPrice => "Om het even", "Any price";
     CmUpTo => "tot", "up to";

@@ -83,6 +83,7 @@ fn edit(filter: &mut Filter, field: &web_sys::Element) -> bool {
         "cm-f-max" => filter.max_cents = value.parse().ok(),
         "cm-f-free" => filter.free_only = checked,
         "cm-f-transit" => filter.transit = checked,
+        "cm-f-bike" => filter.bike = checked,
         "cm-f-from" | "cm-f-to" => {
             let day = LocalDate::parse(&value);
             let (mut from, mut to) = match &filter.period {
@@ -330,6 +331,14 @@ pub(crate) fn ProgrammePage(props: &ProgrammePageProps) -> Html {
         label: t(Msg::CmTransitOnly).into(),
         checked: filter.transit,
     });
+    let bike = choice(Choice {
+        id: "cm-f-bike".into(),
+        kind: "checkbox",
+        name: "cm-f-bike",
+        value: "1".into(),
+        label: t(Msg::CmBikeOnly).into(),
+        checked: filter.bike,
+    });
     let free = choice(Choice {
         id: "cm-f-free".into(),
         kind: "checkbox",
@@ -381,6 +390,7 @@ pub(crate) fn ProgrammePage(props: &ProgrammePageProps) -> Html {
                     <fieldset class="cm-fieldset">
                         <legend>{ t(Msg::CmReach) }</legend>
                         { transit }
+                        { bike }
                     </fieldset>
                     <fieldset class="cm-fieldset">
                         <legend>{ t(Msg::CmBudget) }</legend>

@@ -17,6 +17,7 @@
 //! | `free` | `1` | free only |
 //! | `genre` | term id, repeatable | genre is one of these |
 //! | `transit` | `1` | the venue has a public transport note |
+//! | `bike` | `1` | the venue has a bike note (racks, a route) |
 //!
 //! Unknown keys and bad values are ignored; nothing panics.
 //!
@@ -193,6 +194,8 @@ pub struct Filter {
     pub genres: Vec<String>,
     /// Only venues with a public transport note.
     pub transit: bool,
+    /// Only venues with a bike note.
+    pub bike: bool,
 }
 
 impl Filter {
@@ -229,6 +232,9 @@ impl Filter {
         pairs.extend(self.genres.iter().map(|g| ("genre", g.clone())));
         if self.transit {
             pairs.push(("transit", "1".into()));
+        }
+        if self.bike {
+            pairs.push(("bike", "1".into()));
         }
         pairs
             .iter()
@@ -272,6 +278,7 @@ impl Filter {
                 "max_cents" => f.max_cents = value.parse().ok().or(f.max_cents),
                 "free" if value == "1" => f.free_only = true,
                 "transit" if value == "1" => f.transit = true,
+                "bike" if value == "1" => f.bike = true,
                 "genre" if !f.genres.iter().any(|g| g == value) => {
                     f.genres.push(value.to_string());
                 }
@@ -374,13 +381,11 @@ impl Filter {
                 }
             }
         };
-        let passes_transit = !self.transit
-            || venue.is_some_and(|v| {
-                v.transport_note
-                    .as_deref()
-                    .is_some_and(|n| !n.trim().is_empty())
-            });
-        passes_place && passes_near && passes_transit
+        let has = |note: Option<&str>| note.is_some_and(|n| !n.trim().is_empty());
+        let passes_transit =
+            !self.transit || venue.is_some_and(|v| has(v.transport_note.as_deref()));
+        let passes_bike = !self.bike || venue.is_some_and(|v| has(v.bike_note.as_deref()));
+        passes_place && passes_near && passes_transit && passes_bike
     }
 }
 

@@ -251,6 +251,64 @@ async fn choose(browser: &Browser, css: &str, value: &str, in_url: &str) -> Resu
         .await
 }
 
+/// Getting there by bike: the filter keeps the shows at venues with a bike note, and
+/// their pages show it.
+#[tokio::test]
+async fn the_programme_filters_on_getting_there_by_bike() -> Result<()> {
+    let (server, browser) = start().await?;
+    let programme = programme(&server)?;
+    browser
+        .goto(&format!("/culture-matcher/programma?centrum={CENTRE}"))
+        .await?;
+    browser.wait_ready().await?;
+    let offset = browser
+        .eval("return -new Date().getTimezoneOffset() * 60;")
+        .await?
+        .as_i64()
+        .unwrap_or(0) as i32;
+    let all = show_ids(&browser, ".cm-result").await?;
+    browser.click(".cm-filter__toggle").await?;
+    browser.click("#cm-f-bike").await?;
+    browser
+        .wait_until(
+            "the filter in the URL",
+            "location.search.includes('bike=1')",
+        )
+        .await?;
+    let query = browser.eval("return location.search;").await?;
+    let query = query.as_str().unwrap_or_default().to_string();
+    let filter = Filter::from_query(&query);
+    assert!(filter.bike && !filter.transit, "{query}");
+    let expected: Vec<String> = filter
+        .apply(&programme, now(), offset)
+        .into_iter()
+        .map(|s| s.id.clone())
+        .collect();
+    let shown = show_ids(&browser, ".cm-result").await?;
+    assert_eq!(shown, expected, "{query}");
+    assert!(
+        !shown.is_empty() && shown.len() < all.len(),
+        "the bike filter should narrow the demo programme: {} of {}",
+        shown.len(),
+        all.len()
+    );
+    // Checked on the data itself: every venue left has a bike note.
+    for id in &shown {
+        let show = programme.show(id).ok_or(format!("{id} unknown"))?;
+        let note = programme
+            .venue(&show.venue)
+            .and_then(|v| v.bike_note.clone())
+            .unwrap_or_default();
+        assert!(
+            !note.trim().is_empty(),
+            "{id} at {} has no bike note",
+            show.venue
+        );
+    }
+    assert_accessible(&browser, "the programme filtered on bikes").await?;
+    Ok(())
+}
+
 #[tokio::test]
 async fn the_programme_filters_by_budget_and_period_in_the_url() -> Result<()> {
     let (server, browser) = start().await?;

@@ -46,9 +46,10 @@ fn filter() -> impl Strategy<Value = Filter> {
         any::<bool>(),
         prop::collection::vec(text(), 0..4),
         any::<bool>(),
+        any::<bool>(),
     )
         .prop_map(
-            |(place, near, period, max_cents, free_only, mut genres, transit)| {
+            |(place, near, period, max_cents, free_only, mut genres, transit, bike)| {
                 let mut seen = Vec::new();
                 genres.retain(|g| {
                     let fresh = !seen.contains(g);
@@ -63,6 +64,7 @@ fn filter() -> impl Strategy<Value = Filter> {
                     free_only,
                     genres,
                     transit,
+                    bike,
                 }
             },
         )
@@ -121,7 +123,7 @@ proptest! {
     }
 
     #[test]
-    fn any_text_is_read_without_panicking(q in any::<String>(), pairs in prop::collection::vec(("(venue|town|near|km|when|from|to|max_cents|free|genre|transit|x)", "[%+=&a-zA-Z0-9€é-]{0,8}"), 0..8)) {
+    fn any_text_is_read_without_panicking(q in any::<String>(), pairs in prop::collection::vec(("(venue|town|near|km|when|from|to|max_cents|free|genre|transit|bike|x)", "[%+=&a-zA-Z0-9€é-]{0,8}"), 0..8)) {
         let _ = Filter::from_query(&q);
         let built: Vec<String> = pairs.iter().map(|(k, v)| format!("{k}={v}")).collect();
         let f = Filter::from_query(&built.join("&"));

@@ -167,10 +167,12 @@ fn the_empty_filter_lists_every_upcoming_show_by_date() {
 }
 
 #[test]
-fn place_near_and_transit() {
+fn place_near_transit_and_bike() {
     let mut wetteren = venue("wet", "Wetteren", Some((51.0056, 3.8825)));
     wetteren.transport_note = Some("Bus 34 tot aan de Markt".into());
-    let leuven = venue("leu", "Leuven", Some((50.8798, 4.7005)));
+    wetteren.bike_note = Some("  ".into());
+    let mut leuven = venue("leu", "Leuven", Some((50.8798, 4.7005)));
+    leuven.bike_note = Some("Fietsenstalling aan de zij-ingang".into());
     // No coordinates: the town centre from the table counts.
     let aalst = venue("aal", "AALST", None);
     let nowhere = venue("x", "Atlantis", None);
@@ -232,6 +234,23 @@ fn place_near_and_transit() {
             ..Filter::default()
         }),
         ["wet"]
+    );
+    assert_eq!(
+        run(Filter {
+            bike: true,
+            ..Filter::default()
+        }),
+        ["leu"],
+        "a blank bike note does not count"
+    );
+    assert!(
+        run(Filter {
+            transit: true,
+            bike: true,
+            ..Filter::default()
+        })
+        .is_empty(),
+        "both: a venue with both notes"
     );
 }
 
@@ -305,12 +324,13 @@ fn a_full_query_reads_back() {
         free_only: true,
         genres: vec!["0.55.0.0.0".into(), "Comedy & co".into()],
         transit: true,
+        bike: true,
     };
     let q = f.to_query();
     assert_eq!(
         q,
         "town=Sint-Niklaas&near=Gent&km=20&from=2026-12-03&max_cents=1500&free=1\
-         &genre=0.55.0.0.0&genre=Comedy%20%26%20co&transit=1"
+         &genre=0.55.0.0.0&genre=Comedy%20%26%20co&transit=1&bike=1"
     );
     assert_eq!(Filter::from_query(&q), f);
     assert_eq!(Filter::from_query(&format!("?{q}")), f);
