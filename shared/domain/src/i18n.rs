@@ -147,9 +147,6 @@ catalogue! {
     BiebloBack => "Terug", "Back";
     BiebloPickAge => "Hoe oud ben je?", "How old are you?";
     BiebloYears => "jaar", "years";
-    BiebloAgeSixSeven => "6 of 7 jaar", "6 or 7 years old";
-    BiebloAgeEightNine => "8 of 9 jaar", "8 or 9 years old";
-    BiebloAgeTenEleven => "10 of 11 jaar", "10 or 11 years old";
     BiebloSwipeTitle => "Vind je dit leuk?", "Do you like this?";
     BiebloSwipeHelp => "Veeg naar rechts of tik op Leuk. Veeg naar links of tik op Niet leuk.", "Swipe right or tap Like. Swipe left or tap Not for me.";
     BiebloShelfTitle => "Deze boeken staan nu in de bib voor jou klaar!", "These books are waiting for you in the library now!";

@@ -8,26 +8,28 @@ use yew::prelude::*;
 use super::age_picture::age_picture;
 use crate::state::Action;
 
-/// The button's test hook, its visible ages and its accessible name.
-fn band_texts(band: AgeBand) -> (&'static str, &'static str, Msg) {
+/// The button's test hook and its visible ages. The visible text ("6-7 jaar") is the
+/// button's accessible name too, so a child using voice control can say what it sees.
+fn band_texts(band: AgeBand) -> (&'static str, &'static str) {
     match band {
-        AgeBand::SixSeven => ("age-6-7", "6-7", Msg::BiebloAgeSixSeven),
-        AgeBand::EightNine => ("age-8-9", "8-9", Msg::BiebloAgeEightNine),
-        AgeBand::TenEleven => ("age-10-11", "10-11", Msg::BiebloAgeTenEleven),
+        AgeBand::SixSeven => ("age-6-7", "6-7"),
+        AgeBand::EightNine => ("age-8-9", "8-9"),
+        AgeBand::TenEleven => ("age-10-11", "10-11"),
     }
 }
 
 /// The age screen in `lang`.
 pub(super) fn age_choice(lang: Lang, dispatch: &Callback<Action>) -> Html {
     let options = AgeBand::ALL.into_iter().map(|band| {
-        let (hook, ages, name) = band_texts(band);
+        let (hook, ages) = band_texts(band);
         html! {
             <li>
                 <Button class={classes!("age-option", hook)} variant={ButtonVariant::Secondary}
-                        big=true aria_label={AttrValue::Static(name.text(lang))}
+                        big=true
                         onclick={dispatch.reform(move |_| Action::ChooseAge(band))}>
                     { age_picture(band) }
                     <span class="age-option__ages">{ ages }</span>
+                    { " " }
                     <span class="age-option__years">{ Msg::BiebloYears.text(lang) }</span>
                 </Button>
             </li>

@@ -54,7 +54,7 @@ pub(crate) fn HomePage() -> Html {
                     kiosk.branch
                 );
                 html! {
-                    <li><a class="kiosk-link" href={format!("kiosk/{}", kiosk.library)}>{ text }</a></li>
+                    <li><a class="kiosk-link" href={format!("/bieblo/kiosk/{}", kiosk.library)}>{ text }</a></li>
                 }
             });
             html! { <ul class="kiosk-links">{ for items }</ul> }

@@ -172,7 +172,7 @@ pub(super) fn KioskSection(props: &KioskSectionProps) -> Html {
                             { t(Msg::BiebloStaffSave) }
                         </Button>
                         if *live {
-                            <a class="kiosk-open" href={format!("kiosk/{}", props.library)}>
+                            <a class="kiosk-open" href={format!("/bieblo/kiosk/{}", props.library)}>
                                 { t(Msg::BiebloStaffOpenKiosk) }
                             </a>
                         }

@@ -175,9 +175,31 @@ async fn the_kiosk_returns_to_start_when_left_alone() -> Result<()> {
         .await?;
     assert_eq!(status, 200, "{text}");
 
+    // "Open kiosk" in the back-office opens the kiosk, not the back-office again.
+    browser.goto("/bieblo/beheer/").await?;
+    browser.wait_ready().await?;
+    browser.click("a.kiosk-open").await?;
+    browser
+        .wait_until(
+            "the kiosk opened",
+            "location.pathname === '/bieblo/kiosk/demo-wetteren' && !!document.querySelector('.kiosk-start')",
+        )
+        .await?;
+
     browser.goto(KIOSK).await?;
     browser.wait_ready().await?;
     browser.click(".kiosk-start").await?;
+    browser.find(".age-6-7").await?;
+    // The age buttons are named by what they show (axe: label-content-name-mismatch).
+    let violations = browser.axe_serious_violations().await?;
+    assert!(
+        violations.is_empty(),
+        "axe on the age screen: {violations:#?}"
+    );
+    let named = browser
+        .eval("return document.querySelector('.age-6-7').textContent.replace(/\\s+/g, ' ').trim();")
+        .await?;
+    assert_eq!(named, json!("6-7 jaar"));
     browser.click(".age-6-7").await?;
     browser.find(".swipe-card").await?;
     browser
