@@ -191,6 +191,15 @@ pub async fn get<T: DeserializeOwned>(path: &str) -> Result<T, ApiError> {
     read_json(response).await
 }
 
+/// `GET path`, answering JSON, or nothing (`None`) with 204 No Content.
+pub async fn get_optional<T: DeserializeOwned>(path: &str) -> Result<Option<T>, ApiError> {
+    let response = send(prepare(Request::get(&url(path)), false).build()).await?;
+    if response.status() == 204 {
+        return Ok(None);
+    }
+    read_json(response).await.map(Some)
+}
+
 /// `POST path` with a JSON body, answering JSON.
 pub async fn post<B: Serialize, T: DeserializeOwned>(path: &str, body: &B) -> Result<T, ApiError> {
     let response = send(prepare(Request::post(&url(path)), true).json(body)).await?;

@@ -67,13 +67,14 @@ pub fn StaffPanel(props: &StaffPanelProps) -> Html {
         use_effect_with(*attempt, move |_| {
             panel.set(Panel::Loading);
             spawn_local(async move {
-                match api::get::<SessionInfo>("/api/session").await {
-                    Ok(session) => {
+                // Nobody logged in is 204, not an error: a clean visit logs nothing.
+                match api::get_optional::<SessionInfo>("/api/session").await {
+                    Ok(Some(session)) => {
                         api::set_csrf_token(Some(session.csrf_token.clone()));
                         on_session.emit(Some(session.clone()));
                         panel.set(Panel::LoggedIn(session));
                     }
-                    Err(error) if error.is_unauthorized() => {
+                    Ok(None) => {
                         api::set_csrf_token(None);
                         on_session.emit(None);
                         panel.set(Panel::LoggedOut {

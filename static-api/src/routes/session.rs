@@ -108,17 +108,22 @@ pub(super) async fn login(
     tag = "session",
     responses(
         (status = 200, description = "The logged-in staff member", body = SessionInfo),
-        (status = 401, description = "Not logged in", body = ErrorBody),
+        (status = 204, description = "Nobody is logged in (not an error: every back-office asks this before its login form)"),
     )
 )]
-pub(super) async fn current(staff: CurrentStaff) -> Json<SessionInfo> {
-    Json(SessionInfo {
-        email: staff.email,
-        display_name: staff.display_name,
-        role: staff.role,
-        csrf_token: staff.csrf_token,
-        manager: staff.manager,
-    })
+pub(super) async fn current(staff: Result<CurrentStaff, AppError>) -> Result<Response, AppError> {
+    match staff {
+        Ok(staff) => Ok(Json(SessionInfo {
+            email: staff.email,
+            display_name: staff.display_name,
+            role: staff.role,
+            csrf_token: staff.csrf_token,
+            manager: staff.manager,
+        })
+        .into_response()),
+        Err(AppError::NotLoggedIn) => Ok(StatusCode::NO_CONTENT.into_response()),
+        Err(e) => Err(e),
+    }
 }
 
 #[utoipa::path(

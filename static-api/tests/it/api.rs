@@ -226,10 +226,19 @@ async fn logout_needs_the_csrf_token_and_ends_the_session_on_the_server(backend:
         res.header("set-cookie")
             .is_some_and(|c| c.contains("Max-Age=0"))
     );
-    // The old cookie no longer works, even if a client keeps sending it.
+    // The old cookie no longer works, even if a client keeps sending it: the session
+    // check says nobody is logged in (204, no error), any staff route refuses it.
     let after = app.get_as("/api/session", &session).await;
-    assert_eq!(after.status, StatusCode::UNAUTHORIZED);
-    assert_eq!(after.json["error"]["code"], "not_logged_in");
+    assert_eq!(after.status, StatusCode::NO_CONTENT);
+    assert!(after.body.is_empty());
+    let refused = app.get_as("/api/session/all", &session).await;
+    assert_eq!(refused.status, StatusCode::UNAUTHORIZED);
+    assert_eq!(refused.json["error"]["code"], "not_logged_in");
+    assert_eq!(
+        app.get("/api/session").await.status,
+        StatusCode::NO_CONTENT,
+        "without any cookie"
+    );
 }
 
 async fn library_staff_cannot_read_or_change_another_library(backend: Backend) {
