@@ -316,7 +316,7 @@ pub(super) async fn unauthenticated(t: &Target) -> Result<String> {
         401,
         "not_logged_in",
         vec![
-            ("GET /api/session", Call::get("/api/session")),
+            ("GET /api/session/all", Call::get("/api/session/all")),
             ("GET /api/orgs", Call::get("/api/orgs")),
             ("GET an organisation", Call::get(OWN_ORG)),
             (
@@ -333,8 +333,14 @@ pub(super) async fn unauthenticated(t: &Target) -> Result<String> {
         ],
     )
     .await?;
+    // The session check itself answers "nobody" without an error status.
+    Call::get("/api/session").send(t).await?.expect(
+        "GET /api/session without a session",
+        204,
+        None,
+    )?;
     Ok(format!(
-        "401 not_logged_in for {} requests (read and change)",
+        "401 not_logged_in for {} requests (read and change); GET /api/session: 204",
         seen.len()
     ))
 }

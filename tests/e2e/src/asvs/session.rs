@@ -33,8 +33,11 @@ async fn create_staff(t: &Target, admin: &Session, email: &str, password: &str) 
         .await
 }
 
+/// A read that needs a live session (the account's own sessions): 200 with one, 401
+/// `not_logged_in` without. (`GET /api/session` answers 204 to nobody, not 401: every
+/// back-office asks it before its login form.)
 async fn me(t: &Target, s: &Session) -> Result<Resp> {
-    Call::get("/api/session").cookie(s).send(t).await
+    Call::get("/api/session/all").cookie(s).send(t).await
 }
 
 // ---- V6 ----
@@ -338,9 +341,11 @@ pub(super) async fn logout(t: &Target) -> Result<String> {
             .any(|(n, v)| n == "max-age" && v == "0"),
         || format!("the logout does not clear the cookie: {cleared:?}"),
     )?;
-    me(t, &s)
-        .await?
-        .expect("GET /api/session after logout", 401, Some("not_logged_in"))?;
+    me(t, &s).await?.expect(
+        "GET /api/session/all after logout",
+        401,
+        Some("not_logged_in"),
+    )?;
     Call::new("PUT", "/api/orgs/library/demo-wetteren")
         .authed(&s)
         .json(&json!({"name": "Na afmelden", "town": "Wetteren"}))
