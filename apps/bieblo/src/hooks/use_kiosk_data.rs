@@ -34,12 +34,44 @@ pub(crate) enum KioskData {
 /// The result of one attempt.
 enum Fetched {
     Loaded(Library),
-    /// The server said there is no (active) kiosk or no snapshot.
-    NotReady,
+    /// An attempt that brought no fresh data.
+    Not(NoData),
+}
+
+/// Why an attempt brought no fresh data.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum NoData {
+    /// The server said the kiosk is switched off (staff's choice).
+    SwitchedOff,
     /// The server said the library does not have Bieblo.
     NotActiveHere,
+    /// The server answered 4xx: no kiosk, no snapshot, or a refusal.
+    Missing,
     /// The server could not be reached or answered with a failure.
     Unreachable,
+}
+
+/// What the kiosk does after an attempt without fresh data.
+#[derive(Debug, Clone, PartialEq)]
+enum Step {
+    /// Goes on with what it shows.
+    Keep,
+    Show(KioskData),
+    /// Shows what localStorage remembers, or "not ready".
+    Remembered,
+}
+
+/// A refresh error never interrupts a visit: with data shown, only the server's answer
+/// that the kiosk is switched off or Bieblo is not active here changes it. Without data,
+/// a 4xx means "not ready" and no answer falls back on what was remembered.
+fn after_no_data(why: NoData, showing: bool) -> Step {
+    match (why, showing) {
+        (NoData::SwitchedOff, _) => Step::Show(KioskData::NotReady),
+        (NoData::NotActiveHere, _) => Step::Show(KioskData::NotActiveHere),
+        (NoData::Missing | NoData::Unreachable, true) => Step::Keep,
+        (NoData::Missing, false) => Step::Show(KioskData::NotReady),
+        (NoData::Unreachable, false) => Step::Remembered,
+    }
 }
 
 /// localStorage keys of the settings and the snapshot of `library`, as the server sent them.
@@ -74,18 +106,20 @@ fn remember(library: &str, texts: [&str; 2]) {
 }
 
 fn failed(error: FetchError) -> Fetched {
-    match error {
-        FetchError::Missing => Fetched::NotReady,
-        FetchError::Unreachable => Fetched::Unreachable,
-    }
+    Fetched::Not(match error {
+        FetchError::Missing => NoData::Missing,
+        FetchError::Unreachable => NoData::Unreachable,
+    })
 }
 
 async fn fetch(library: &str) -> Fetched {
     let (settings, settings_text) =
         match get_json::<KioskSettings>(&format!("/api/bieblo/{library}/kiosk")).await {
-            Ok((settings, _)) if !settings.subscribed => return Fetched::NotActiveHere,
+            Ok((settings, _)) if !settings.subscribed => {
+                return Fetched::Not(NoData::NotActiveHere);
+            }
             Ok((settings, text)) if settings.active => (settings, text),
-            Ok(_) => return Fetched::NotReady,
+            Ok(_) => return Fetched::Not(NoData::SwitchedOff),
             Err(error) => return failed(error),
         };
     match get_json::<Snapshot>(&format!("/data/bieblo/{library}.json")).await {
@@ -138,21 +172,50 @@ async fn next_data(library: &str, last_good: &RefCell<Option<Rc<Library>>>) -> O
             *last_good.borrow_mut() = Some(fresh.clone());
             KioskData::Ready(fresh)
         }
-        Fetched::NotReady => KioskData::NotReady,
-        Fetched::NotActiveHere => KioskData::NotActiveHere,
-        Fetched::Unreachable => {
-            if last_good.borrow().is_some() {
-                return None;
-            }
-            match remembered(library) {
+        Fetched::Not(why) => match after_no_data(why, last_good.borrow().is_some()) {
+            Step::Keep => return None,
+            Step::Show(data) => data,
+            Step::Remembered => match remembered(library) {
                 Some(stored) => {
                     let stored = Rc::new(stored);
                     *last_good.borrow_mut() = Some(stored.clone());
                     KioskData::Ready(stored)
                 }
                 None => KioskData::NotReady,
-            }
-        }
+            },
+        },
     };
     Some(next)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use wasm_bindgen_test::wasm_bindgen_test;
+
+    #[wasm_bindgen_test]
+    fn a_refresh_error_never_interrupts_a_visit() {
+        for why in [NoData::Missing, NoData::Unreachable] {
+            assert_eq!(after_no_data(why, true), Step::Keep, "{why:?}");
+        }
+        assert_eq!(
+            after_no_data(NoData::Missing, false),
+            Step::Show(KioskData::NotReady)
+        );
+        assert_eq!(after_no_data(NoData::Unreachable, false), Step::Remembered);
+    }
+
+    #[wasm_bindgen_test]
+    fn staff_switching_off_and_a_paused_subscription_take_effect() {
+        for showing in [true, false] {
+            assert_eq!(
+                after_no_data(NoData::SwitchedOff, showing),
+                Step::Show(KioskData::NotReady)
+            );
+            assert_eq!(
+                after_no_data(NoData::NotActiveHere, showing),
+                Step::Show(KioskData::NotActiveHere)
+            );
+        }
+    }
 }
