@@ -67,8 +67,13 @@ pub fn StaffPanel(props: &StaffPanelProps) -> Html {
         use_effect_with(*attempt, move |_| {
             panel.set(Panel::Loading);
             spawn_local(async move {
-                // Nobody logged in is 204, not an error: a clean visit logs nothing.
-                match api::get_optional::<SessionInfo>("/api/session").await {
+                // Nobody logged in is 204, not an error: a clean visit logs nothing. A
+                // 401 (a server from before that) means the same.
+                let found = match api::get_optional::<SessionInfo>("/api/session").await {
+                    Err(error) if error.is_unauthorized() => Ok(None),
+                    found => found,
+                };
+                match found {
                     Ok(Some(session)) => {
                         api::set_csrf_token(Some(session.csrf_token.clone()));
                         on_session.emit(Some(session.clone()));

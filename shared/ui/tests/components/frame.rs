@@ -52,7 +52,7 @@ async fn the_staff_page_shows_the_staff_panel() {
     let back = window().location().pathname().expect("a path");
     stub_fetch(json!({
         "GET /api/health": [200, {"status": "ok", "version": "9", "demo": true}],
-        "GET /api/session": [401, {"error": {"code": "not_logged_in", "message": "Meld je eerst aan."}}],
+        "GET /api/session": [204, null],
     }));
     go_to("/bieblo/beheer");
     let page = mount::<AppFrame>(frame("bieblo"));
