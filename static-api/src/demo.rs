@@ -170,14 +170,16 @@ pub async fn seed(db: &Db) -> Result<(), AppError> {
             }
         }
     }
+    // The kiosk of each demo library's first branch is on (Wetteren's second is not).
     for (library, branches) in DEMO_BRANCHES {
-        if db.kiosk(library).await?.is_none() {
+        if let Some(first) = branches.first()
+            && !db.has_kiosk_settings(library).await?
+        {
             let settings = KioskSettingsUpdate {
-                branch: branches.first().copied().unwrap_or_default().into(),
                 idle_seconds: DEFAULT_IDLE_SECONDS,
                 active: true,
             };
-            db.save_kiosk(library, &settings).await?;
+            db.save_kiosk(library, &branch_id(first), &settings).await?;
         }
     }
     for account in DEMO_ACCOUNTS {

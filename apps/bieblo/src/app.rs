@@ -5,15 +5,20 @@ use suite_domain::i18n::{Lang, Msg};
 use suite_ui::{AppShell, ErrorState, LangProvider, Loading, use_mark_ready};
 use yew::prelude::*;
 
-use crate::pages::{HomePage, KioskPage, ListPage, StaffPage};
+use crate::pages::{HomePage, KioskPage, LibraryKiosksPage, ListPage, StaffPage};
 use crate::route::Route;
 
 #[function_component]
 pub(crate) fn App() -> Html {
     let page = match Route::current() {
         Route::Home => html! { <HomePage /> },
-        Route::Kiosk { library } => html! { <KioskPage library={library} /> },
-        Route::List { library, book_ids } => html! { <ListPage library={library} {book_ids} /> },
+        Route::Kiosk { library, branch } => html! { <KioskPage {library} {branch} /> },
+        Route::Library { library } => html! { <LibraryKiosksPage {library} /> },
+        Route::List {
+            library,
+            branch,
+            book_ids,
+        } => html! { <ListPage {library} {branch} {book_ids} /> },
         // The server answers `/bieblo/beheer` with the staff bundle; this bundle only
         // gets here from an old cached page, so it sends the browser there.
         Route::Staff => html! { <ToStaffBundle /> },

@@ -85,6 +85,7 @@ pub(crate) mod fixtures {
             settings: KioskSettings {
                 library: "demo".into(),
                 library_name: "Bib Demo".into(),
+                branch_id: "hoofd".into(),
                 branch: BRANCH.into(),
                 idle_seconds: 60,
                 active: true,

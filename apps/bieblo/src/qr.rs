@@ -70,7 +70,12 @@ mod tests {
     #[wasm_bindgen_test]
     fn a_list_url_becomes_a_non_empty_code() {
         let ids: Vec<String> = (0..24).map(|i| format!("demo-{i:06}")).collect();
-        let url = list_url("http://127.0.0.1:8091", "demo-wetteren", &ids);
+        let url = list_url(
+            "http://127.0.0.1:8091",
+            "demo-wetteren",
+            "wetteren-hoofdbibliotheek-demo",
+            &ids,
+        );
         assert!(url.contains("bib=demo-wetteren") && url.contains("demo-000023"));
         let qr = QrMatrix::encode(&url).expect("fits in a QR code");
         assert!(qr.size >= 21 && qr.dark.len() == qr.size * qr.size);

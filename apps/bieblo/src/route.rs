@@ -8,11 +8,16 @@ use crate::url::{list_ids, query_param};
 pub(crate) enum Route {
     /// `/bieblo/`: the start page for adults, listing the active kiosks.
     Home,
-    /// `/bieblo/kiosk/<library>`: the kiosk itself.
-    Kiosk { library: String },
-    /// `/bieblo/lijst?bib=<library>&b=<ids>`: a child's list, on a phone.
+    /// `/bieblo/kiosk/<library>/<branch>`: the kiosk of a branch.
+    Kiosk { library: String, branch: String },
+    /// `/bieblo/kiosk/<library>`: the library's kiosks that are on, to choose from (the
+    /// address of a kiosk from before there was one per branch).
+    Library { library: String },
+    /// `/bieblo/lijst?bib=<library>&v=<branch>&b=<ids>`: a child's list, on a phone.
     List {
         library: String,
+        /// The branch of the kiosk that made the list, when the link names one.
+        branch: Option<String>,
         book_ids: Vec<String>,
     },
     /// `/bieblo/beheer`: the staff corner.
@@ -21,7 +26,12 @@ pub(crate) enum Route {
     NotFound,
 }
 
-/// Whether `id` looks like a library id (lower case, digits, `-`, `_`).
+/// The address of a branch's kiosk (absolute, so it works from the staff bundle too).
+pub(crate) fn kiosk_href(library: &str, branch: &str) -> String {
+    format!("/bieblo/kiosk/{library}/{branch}")
+}
+
+/// Whether `id` looks like a library or branch id (lower case, digits, `-`, `_`).
 fn is_library_id(id: &str) -> bool {
     !id.is_empty()
         && id.len() <= 64
@@ -40,12 +50,19 @@ impl Route {
         }
         match segments.as_slice() {
             [] => Route::Home,
-            ["kiosk", library] if is_library_id(library) => Route::Kiosk {
+            ["kiosk", library] if is_library_id(library) => Route::Library {
                 library: (*library).to_string(),
             },
+            ["kiosk", library, branch] if is_library_id(library) && is_library_id(branch) => {
+                Route::Kiosk {
+                    library: (*library).to_string(),
+                    branch: (*branch).to_string(),
+                }
+            }
             ["lijst"] => match query_param(query, "bib").filter(|l| is_library_id(l)) {
                 Some(library) => Route::List {
                     library,
+                    branch: query_param(query, "v").filter(|b| is_library_id(b)),
                     book_ids: list_ids(query),
                 },
                 None => Route::NotFound,
@@ -75,13 +92,28 @@ mod tests {
 
     #[wasm_bindgen_test]
     fn paths_map_to_pages() {
-        let kiosk = |l: &str| Route::Kiosk { library: l.into() };
+        let kiosk = |l: &str, b: &str| Route::Kiosk {
+            library: l.into(),
+            branch: b.into(),
+        };
+        let library = |l: &str| Route::Library { library: l.into() };
         check("/bieblo/", "", Route::Home);
         check("/bieblo", "", Route::Home);
-        check("/bieblo/kiosk/demo-wetteren", "", kiosk("demo-wetteren"));
-        check("/bieblo/kiosk/demo-gent/", "", kiosk("demo-gent"));
+        check(
+            "/bieblo/kiosk/demo-wetteren/hoofd",
+            "",
+            kiosk("demo-wetteren", "hoofd"),
+        );
+        check(
+            "/bieblo/kiosk/demo-gent/krook/",
+            "",
+            kiosk("demo-gent", "krook"),
+        );
+        check("/bieblo/kiosk/demo-wetteren", "", library("demo-wetteren"));
         check("/bieblo/kiosk/", "", Route::NotFound);
         check("/bieblo/kiosk/Bad%20Id", "", Route::NotFound);
+        check("/bieblo/kiosk/demo-gent/Bad%20Id", "", Route::NotFound);
+        check("/bieblo/kiosk/demo-gent/krook/x", "", Route::NotFound);
         check("/bieblo/beheer", "", Route::Staff);
         check("/bieblo/beheer/", "", Route::Staff);
         check("/bieblo/elders", "", Route::NotFound);
@@ -90,7 +122,17 @@ mod tests {
             "?bib=demo-gent&b=a,b%2Cc",
             Route::List {
                 library: "demo-gent".into(),
+                branch: None,
                 book_ids: vec!["a".into(), "b,c".into()],
+            },
+        );
+        check(
+            "/bieblo/lijst",
+            "?bib=demo-gent&v=krook&b=a",
+            Route::List {
+                library: "demo-gent".into(),
+                branch: Some("krook".into()),
+                book_ids: vec!["a".into()],
             },
         );
         check("/bieblo/lijst", "?b=a", Route::NotFound);

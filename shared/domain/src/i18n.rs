@@ -163,6 +163,7 @@ catalogue! {
     BiebloAskAtDesk => "Vraag het aan de balie.", "Ask at the desk.";
     BiebloIdleQuestion => "Ben je er nog? Tik op het scherm.", "Are you still there? Tap the screen.";
     BiebloNotReady => "Deze kiosk is nog niet klaar.", "This kiosk is not ready yet.";
+    BiebloKioskOff => "Deze kiosk staat niet aan.", "This kiosk is not switched on.";
     BiebloNotActiveHere => "Bieblo is hier (nog) niet actief.", "Bieblo is not active here (yet).";
     BiebloNotActiveHereHelp => "De bibliotheek kan Bieblo aanvragen in het beheer; daarna zet de dienst het aan.", "The library can ask for Bieblo in the administration; the service then switches it on.";
     BiebloNotReadyHelp => "Een medewerker van de bib kan de kiosk aanzetten via Voor medewerkers.", "A library staff member can switch the kiosk on under For staff.";
@@ -175,9 +176,11 @@ catalogue! {
     BiebloStaffOnlyLibraries => "Bieblo is voor bibliotheken. Hier is niets te beheren voor jouw organisatie.", "Bieblo is for libraries. There is nothing to manage here for your organisation.";
     BiebloStaffLibrary => "Bibliotheek", "Library";
     BiebloStaffNoLibraries => "Er is nog geen bibliotheek.", "There is no library yet.";
-    BiebloStaffKiosk => "Kiosk", "Kiosk settings";
-    BiebloStaffBranch => "Vestiging", "Branch";
-    BiebloStaffBranchHelp => "De kiosk toont de boeken die in deze vestiging in de rekken staan.", "The kiosk shows the books on the shelves of this branch.";
+    BiebloStaffKiosk => "Kiosken per vestiging", "Kiosks per branch";
+    BiebloStaffBranchHelp => "Elke vestiging heeft een kiosk. Die toont de boeken die in de rekken van die vestiging staan.", "Every branch has a kiosk. It shows the books on the shelves of that branch.";
+    BiebloStaffNoBranches => "Deze bibliotheek heeft nog geen vestigingen, dus ook nog geen kiosk.", "This library has no branches yet, so no kiosk either.";
+    BiebloStaffBranchesWhere => "Voeg vestigingen toe in het beheer van de dienst.", "Add branches in the service's administration.";
+    BiebloStaffBranchNoCopies => "In de laatste import staan geen boeken van een vestiging met precies deze naam: de kiosk toont dan geen boeken.", "The last import has no books of a branch with exactly this name: the kiosk then shows no books.";
     BiebloStaffIdle => "Seconden zonder aanraking voor de kiosk opnieuw begint", "Seconds without a touch before the kiosk starts over";
     BiebloStaffIdleRange => "Kies een getal van 15 tot 600.", "Choose a number from 15 to 600.";
     BiebloStaffActive => "Kiosk staat aan", "Kiosk is switched on";
@@ -207,6 +210,8 @@ catalogue! {
     BiebloStaffTips => "Boekentips", "Book tips";
     BiebloStaffVisits => "Bezoeken", "Visits";
     BiebloStaffPerTheme => "Per thema", "Per theme";
+    BiebloStaffPerKiosk => "Per vestiging", "Per branch";
+    BiebloStaffKioskBranch => "Vestiging", "Branch";
     BiebloStaffTheme => "Thema", "Theme";
     BiebloStaffLikes => "Leuk gevonden", "Liked";
     BiebloStaffDislikes => "Niet leuk gevonden", "Not liked";

@@ -1,19 +1,22 @@
-//! Queries of Bieblo: kiosk settings, anonymous daily counts, and import runs.
+//! Queries of Bieblo: the kiosk of each library branch, anonymous daily counts, and
+//! import runs.
 
 use suite_domain::bieblo::kiosk::{
-    DayCount, KioskSettings, KioskSettingsUpdate, KioskStats, KioskSummary, ThemeCount,
+    BranchCount, DEFAULT_IDLE_SECONDS, DayCount, KioskSettings, KioskSettingsUpdate, KioskStats,
+    KioskSummary, ThemeCount,
 };
 
 use super::Db;
 
-type KioskRow = (String, String, String, i64, i64, i64);
+type KioskRow = (String, String, String, String, i64, i64, i64);
 
 fn to_settings(
-    (library, library_name, branch, idle, active, subscribed): KioskRow,
+    (library, library_name, branch_id, branch, idle, active, subscribed): KioskRow,
 ) -> KioskSettings {
     KioskSettings {
         library,
         library_name,
+        branch_id,
         branch,
         idle_seconds: idle.clamp(0, u32::MAX as i64) as u32,
         active: active == 1,
@@ -24,32 +27,55 @@ fn to_settings(
 /// Whether the kiosk's library has Bieblo switched on: an active subscription of a
 /// library that is not archived.
 const SUBSCRIBED: &str = "o.archived_at IS NULL AND EXISTS (SELECT 1 FROM subscriptions s \
-     WHERE s.org_kind = 'library' AND s.org_id = k.library_id AND s.app = 'bieblo' \
+     WHERE s.org_kind = 'library' AND s.org_id = b.library_id AND s.app = 'bieblo' \
      AND s.state = 'active')";
 
-/// The kiosk of a library, with its name and whether it is [`SUBSCRIBED`].
+/// The kiosk of every branch, with its library's name and whether it is [`SUBSCRIBED`];
+/// a branch whose kiosk was never set up is off with the default idle time.
 fn kiosk_select() -> String {
     format!(
-        "SELECT k.library_id, o.name, k.branch, k.idle_seconds, k.active, \
+        "SELECT b.library_id, o.name, b.id, b.name, \
+         COALESCE(k.idle_seconds, {DEFAULT_IDLE_SECONDS}), COALESCE(k.active, 0), \
          CAST(CASE WHEN {SUBSCRIBED} THEN 1 ELSE 0 END AS BIGINT) \
-         FROM bieblo_kiosks k JOIN organisations o ON o.kind = 'library' AND o.id = k.library_id"
+         FROM library_branches b \
+         JOIN organisations o ON o.kind = 'library' AND o.id = b.library_id \
+         LEFT JOIN bieblo_branch_kiosks k ON k.library_id = b.library_id AND k.branch_id = b.id"
     )
 }
 
 impl Db {
-    pub async fn kiosk(&self, library: &str) -> Result<Option<KioskSettings>, sqlx::Error> {
-        let sql = format!("{} WHERE k.library_id = $1", kiosk_select());
+    /// The kiosk of a library's branch; `None` when there is no such branch.
+    pub async fn kiosk(
+        &self,
+        library: &str,
+        branch: &str,
+    ) -> Result<Option<KioskSettings>, sqlx::Error> {
+        let sql = format!("{} WHERE b.library_id = $1 AND b.id = $2", kiosk_select());
         let row: Option<KioskRow> = sqlx::query_as(&sql)
             .bind(library)
+            .bind(branch)
             .fetch_optional(self.pool())
             .await?;
         Ok(row.map(to_settings))
     }
 
-    /// Active kiosks of libraries with Bieblo switched on, by library name.
+    /// The kiosks of every branch of a library, by branch name.
+    pub async fn library_kiosks(&self, library: &str) -> Result<Vec<KioskSettings>, sqlx::Error> {
+        let sql = format!(
+            "{} WHERE b.library_id = $1 ORDER BY b.name, b.id",
+            kiosk_select()
+        );
+        let rows: Vec<KioskRow> = sqlx::query_as(&sql)
+            .bind(library)
+            .fetch_all(self.pool())
+            .await?;
+        Ok(rows.into_iter().map(to_settings).collect())
+    }
+
+    /// Active kiosks of libraries with Bieblo switched on, by library and branch name.
     pub async fn active_kiosks(&self) -> Result<Vec<KioskSummary>, sqlx::Error> {
         let sql = format!(
-            "{} WHERE k.active = 1 AND {SUBSCRIBED} ORDER BY o.name",
+            "{} WHERE k.active = 1 AND {SUBSCRIBED} ORDER BY o.name, b.name, b.id",
             kiosk_select()
         );
         let rows: Vec<KioskRow> = sqlx::query_as(&sql).fetch_all(self.pool()).await?;
@@ -59,24 +85,26 @@ impl Db {
             .map(|k| KioskSummary {
                 library: k.library,
                 library_name: k.library_name,
+                branch_id: k.branch_id,
                 branch: k.branch,
             })
             .collect())
     }
 
-    /// Creates or changes a library's kiosk.
+    /// Sets a branch's kiosk (the branch must exist).
     pub async fn save_kiosk(
         &self,
         library: &str,
+        branch: &str,
         update: &KioskSettingsUpdate,
     ) -> Result<(), sqlx::Error> {
         sqlx::query(
-            "INSERT INTO bieblo_kiosks (library_id, branch, idle_seconds, active) VALUES ($1, $2, $3, $4) \
-             ON CONFLICT (library_id) DO UPDATE SET branch = excluded.branch, \
+            "INSERT INTO bieblo_branch_kiosks (library_id, branch_id, idle_seconds, active) \
+             VALUES ($1, $2, $3, $4) ON CONFLICT (library_id, branch_id) DO UPDATE SET \
              idle_seconds = excluded.idle_seconds, active = excluded.active",
         )
         .bind(library)
-        .bind(update.branch.trim())
+        .bind(branch)
         .bind(i64::from(update.idle_seconds))
         .bind(i64::from(update.active))
         .execute(self.pool())
@@ -84,10 +112,21 @@ impl Db {
         .map(|_| ())
     }
 
+    /// Whether staff ever set up any kiosk of `library` (the demo sets one up only then).
+    pub async fn has_kiosk_settings(&self, library: &str) -> Result<bool, sqlx::Error> {
+        let row: Option<(i64,)> =
+            sqlx::query_as("SELECT 1 FROM bieblo_branch_kiosks WHERE library_id = $1 LIMIT 1")
+                .bind(library)
+                .fetch_optional(self.pool())
+                .await?;
+        Ok(row.is_some())
+    }
+
     /// Adds one visit's counts to the day's totals, in one transaction.
     pub async fn add_usage(
         &self,
         library: &str,
+        branch: &str,
         day: &str,
         tips: u32,
         themes: &[(String, u64, u64, u64)],
@@ -109,6 +148,17 @@ impl Db {
              tips = bieblo_daily.tips + excluded.tips",
         )
         .bind(library)
+        .bind(day)
+        .bind(i64::from(tips))
+        .execute(&mut *tx)
+        .await?;
+        sqlx::query(
+            "INSERT INTO bieblo_kiosk_daily (library_id, branch_id, day, visits, tips) \
+             VALUES ($1, $2, $3, 1, $4) ON CONFLICT (library_id, branch_id, day) DO UPDATE SET \
+             visits = bieblo_kiosk_daily.visits + 1, tips = bieblo_kiosk_daily.tips + excluded.tips",
+        )
+        .bind(library)
+        .bind(branch)
         .bind(day)
         .bind(i64::from(tips))
         .execute(&mut *tx)
@@ -155,8 +205,29 @@ impl Db {
         .bind(since_day)
         .fetch_all(self.pool())
         .await?;
+        let kiosks: Vec<(String, String, i64, i64)> = sqlx::query_as(
+            "SELECT d.branch_id, COALESCE(MIN(b.name), d.branch_id), \
+             CAST(SUM(d.visits) AS BIGINT), CAST(SUM(d.tips) AS BIGINT) \
+             FROM bieblo_kiosk_daily d LEFT JOIN library_branches b \
+             ON b.library_id = d.library_id AND b.id = d.branch_id \
+             WHERE d.library_id = $1 AND d.day >= $2 GROUP BY d.branch_id \
+             ORDER BY 2, d.branch_id",
+        )
+        .bind(library)
+        .bind(since_day)
+        .fetch_all(self.pool())
+        .await?;
         let n = |v: i64| v.max(0) as u64;
         Ok(KioskStats {
+            kiosks: kiosks
+                .into_iter()
+                .map(|(branch_id, branch, visits, tips)| BranchCount {
+                    branch_id,
+                    branch,
+                    visits: n(visits),
+                    tips: n(tips),
+                })
+                .collect(),
             days: days
                 .into_iter()
                 .map(|(day, tips, visits)| DayCount {

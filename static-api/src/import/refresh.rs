@@ -136,12 +136,19 @@ impl Refresher {
             .await?;
         let public = self.state.config.public_data_dir();
         let mut summaries = Vec::new();
+        // Once per library, however many of its branches' kiosks are on.
+        let mut libraries: Vec<String> = Vec::new();
         for kiosk in self.state.db.active_kiosks().await? {
-            if has_demo_snapshot(&public, &kiosk.library).await {
-                tracing::info!(library = %kiosk.library, "catalogue refresh: demo snapshot left alone");
+            if !libraries.contains(&kiosk.library) {
+                libraries.push(kiosk.library);
+            }
+        }
+        for library in libraries {
+            if has_demo_snapshot(&public, &library).await {
+                tracing::info!(%library, "catalogue refresh: demo snapshot left alone");
                 continue;
             }
-            summaries.push(self.refresh(&kiosk.library).await);
+            summaries.push(self.refresh(&library).await);
         }
         Ok(summaries)
     }

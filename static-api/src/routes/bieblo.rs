@@ -1,5 +1,6 @@
-//! `/api/bieblo`: the kiosk's settings and anonymous usage counts (public), and the
-//! library's back-office: kiosk settings, imports and statistics (staff, scoped).
+//! `/api/bieblo`: the settings of each branch's kiosk and its anonymous usage counts
+//! (public), and the library's back-office: kiosk settings, imports and statistics
+//! (staff, scoped).
 
 use axum::Json;
 use axum::extract::State;
@@ -40,51 +41,85 @@ pub(super) async fn list_kiosks(
     Ok(Json(state.db.active_kiosks().await?))
 }
 
-#[utoipa::path(get, path = "/api/bieblo/{library}/kiosk", tag = "bieblo",
+#[utoipa::path(get, path = "/api/bieblo/{library}/kiosks", tag = "bieblo",
     params(("library" = String, Path, description = "Library id")),
     responses(
-        (status = 200, description = "The kiosk's settings", body = KioskSettings),
-        (status = 404, description = "No kiosk for this library", body = ErrorBody),
+        (status = 200, description = "The kiosk of every branch of the library, by branch name", body = [KioskSettings]),
+        (status = 404, description = "No such library", body = ErrorBody),
     ))]
-pub(super) async fn get_kiosk(
+pub(super) async fn library_kiosks(
     State(state): State<AppState>,
     ApiPath(library): ApiPath<String>,
-) -> Result<Json<KioskSettings>, AppError> {
-    library_ref(&library)?;
+) -> Result<Json<Vec<KioskSettings>>, AppError> {
+    if state.db.get_org(&library_ref(&library)?).await?.is_none() {
+        return Err(AppError::NotFound);
+    }
+    Ok(Json(state.db.library_kiosks(&library).await?))
+}
+
+/// The kiosk of a branch, or 404 when the library has no such branch.
+async fn branch_kiosk(
+    state: &AppState,
+    library: &str,
+    branch: &str,
+) -> Result<KioskSettings, AppError> {
+    library_ref(library)?;
+    if !is_branch_id(branch) {
+        return Err(AppError::NotFound);
+    }
     state
         .db
-        .kiosk(&library)
+        .kiosk(library, branch)
         .await?
-        .map(Json)
         .ok_or(AppError::NotFound)
 }
 
-#[utoipa::path(put, path = "/api/bieblo/{library}/kiosk", tag = "bieblo",
-    params(("library" = String, Path, description = "Library id")),
+/// Whether `id` can be a branch id (the rule of `Branch::id`); anything else is no branch.
+fn is_branch_id(id: &str) -> bool {
+    suite_domain::service::check_id("branch", id).is_ok()
+}
+
+#[utoipa::path(get, path = "/api/bieblo/{library}/kiosks/{branch}", tag = "bieblo",
+    params(
+        ("library" = String, Path, description = "Library id"),
+        ("branch" = String, Path, description = "Branch id"),
+    ),
+    responses(
+        (status = 200, description = "The kiosk's settings", body = KioskSettings),
+        (status = 404, description = "No such library or branch", body = ErrorBody),
+    ))]
+pub(super) async fn get_kiosk(
+    State(state): State<AppState>,
+    ApiPath((library, branch)): ApiPath<(String, String)>,
+) -> Result<Json<KioskSettings>, AppError> {
+    Ok(Json(branch_kiosk(&state, &library, &branch).await?))
+}
+
+#[utoipa::path(put, path = "/api/bieblo/{library}/kiosks/{branch}", tag = "bieblo",
+    params(
+        ("library" = String, Path, description = "Library id"),
+        ("branch" = String, Path, description = "Branch id"),
+    ),
     request_body = KioskSettingsUpdate,
     responses(
         (status = 200, description = "Saved", body = KioskSettings),
         (status = 401, description = "Not logged in", body = ErrorBody),
         (status = 403, description = "Another library, or no CSRF token", body = ErrorBody),
-        (status = 404, description = "No such library", body = ErrorBody),
+        (status = 404, description = "No such library or branch", body = ErrorBody),
         (status = 422, description = "Invalid settings", body = ErrorBody),
     ))]
 pub(super) async fn put_kiosk(
     State(state): State<AppState>,
     staff: CurrentStaff,
-    ApiPath(library): ApiPath<String>,
+    ApiPath((library, branch)): ApiPath<(String, String)>,
     ApiJson(update): ApiJson<KioskSettingsUpdate>,
 ) -> Result<Json<KioskSettings>, AppError> {
     managed_library(&state, &staff, &library).await?;
+    branch_kiosk(&state, &library, &branch).await?;
     check_settings(&update)?;
-    state.db.save_kiosk(&library, &update).await?;
-    tracing::info!(by = %staff.email, %library, active = update.active, "kiosk settings saved");
-    state
-        .db
-        .kiosk(&library)
-        .await?
-        .map(Json)
-        .ok_or(AppError::NotFound)
+    state.db.save_kiosk(&library, &branch, &update).await?;
+    tracing::info!(by = %staff.email, %library, %branch, active = update.active, "kiosk settings saved");
+    Ok(Json(branch_kiosk(&state, &library, &branch).await?))
 }
 
 /// Today as `YYYY-MM-DD` (UTC).
@@ -92,8 +127,11 @@ fn today() -> String {
     now_rfc3339().chars().take(10).collect()
 }
 
-#[utoipa::path(post, path = "/api/bieblo/{library}/usage", tag = "bieblo",
-    params(("library" = String, Path, description = "Library id")),
+#[utoipa::path(post, path = "/api/bieblo/{library}/kiosks/{branch}/usage", tag = "bieblo",
+    params(
+        ("library" = String, Path, description = "Library id"),
+        ("branch" = String, Path, description = "Branch id"),
+    ),
     request_body = KioskUsage,
     responses(
         (status = 204, description = "Counted"),
@@ -104,7 +142,7 @@ fn today() -> String {
 pub(super) async fn post_usage(
     State(state): State<AppState>,
     crate::net::ClientIp(address): crate::net::ClientIp,
-    ApiPath(library): ApiPath<String>,
+    ApiPath((library, branch)): ApiPath<(String, String)>,
     ApiJson(usage): ApiJson<KioskUsage>,
 ) -> Result<StatusCode, AppError> {
     state
@@ -112,13 +150,8 @@ pub(super) async fn post_usage(
         .take(address, crate::auth::now_ms())
         .await
         .map_err(|retry_after| AppError::TooManyAttempts { retry_after })?;
-    library_ref(&library)?;
-    if !state
-        .db
-        .kiosk(&library)
-        .await?
-        .is_some_and(|k| k.active && k.subscribed)
-    {
+    let kiosk = branch_kiosk(&state, &library, &branch).await?;
+    if !(kiosk.active && kiosk.subscribed) {
         return Err(AppError::NotFound);
     }
     let known: Vec<_> = default_themes().into_iter().map(|t| t.id).collect();
@@ -158,6 +191,7 @@ pub(super) async fn post_usage(
         .db
         .add_usage(
             &library,
+            &branch,
             &today(),
             usage.tips,
             &per_theme,

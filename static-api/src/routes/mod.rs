@@ -224,6 +224,7 @@ pub fn api(state: &AppState) -> (Router<AppState>, utoipa::openapi::OpenApi) {
         .routes(routes!(figures::get_figures))
         .routes(routes!(figures::get_figures_csv))
         .routes(routes!(bieblo::list_kiosks))
+        .routes(routes!(bieblo::library_kiosks))
         .routes(routes!(bieblo::get_kiosk, bieblo::put_kiosk))
         .routes(routes!(bieblo::post_usage))
         .routes(routes!(bieblo::get_stats))

@@ -8,6 +8,15 @@ use serde_json::json;
 use suite_import::catalogue::generate_demo_catalogue;
 use support::{Backend, GENT, TestApp, WETTEREN};
 
+/// The kiosks of the demo libraries' branches (Wetteren's first is on, Massemen's off).
+const WETTEREN_KIOSK: &str = "/api/bieblo/demo-wetteren/kiosks/wetteren-hoofdbibliotheek-demo";
+const MASSEMEN_KIOSK: &str = "/api/bieblo/demo-wetteren/kiosks/uitleenpost-massemen-demo";
+const GENT_KIOSK: &str = "/api/bieblo/demo-gent/kiosks/gent-de-krook-demo";
+
+fn usage_path(kiosk: &str) -> String {
+    format!("{kiosk}/usage")
+}
+
 fn usage(theme: &str) -> serde_json::Value {
     json!({"age": "eight_nine", "swipes": [{"theme": theme, "liked": true}, {"theme": "sport", "liked": false}],
            "tip_themes": [theme, theme], "tips": 8})
@@ -25,79 +34,100 @@ async fn kiosks_are_public_and_only_active_ones_are_listed(backend: Backend) {
         .map(|k| k["library"].clone())
         .collect();
     assert_eq!(libraries, [json!("demo-gent"), json!("demo-wetteren")]);
-    let kiosk = app.get("/api/bieblo/demo-wetteren/kiosk").await;
+    assert_eq!(list.json[1]["branch_id"], "wetteren-hoofdbibliotheek-demo");
+    let kiosk = app.get(WETTEREN_KIOSK).await;
     assert_eq!(kiosk.json["branch"], "Wetteren hoofdbibliotheek (demo)");
     assert_eq!(kiosk.json["idle_seconds"], 60);
+    assert_eq!(kiosk.json["active"], true);
+    // Every branch has its kiosk; Massemen's is off.
+    let library = app.get("/api/bieblo/demo-wetteren/kiosks").await;
+    assert_eq!(library.status, StatusCode::OK);
+    let branches: Vec<_> = library
+        .json
+        .as_array()
+        .into_iter()
+        .flatten()
+        .map(|k| (k["branch"].clone(), k["active"].clone()))
+        .collect();
     assert_eq!(
-        app.get("/api/bieblo/nowhere/kiosk").await.status,
-        StatusCode::NOT_FOUND
+        branches,
+        [
+            (json!("Uitleenpost Massemen (demo)"), json!(false)),
+            (json!("Wetteren hoofdbibliotheek (demo)"), json!(true))
+        ]
     );
-    assert_eq!(
-        app.get("/api/bieblo/..%2Fx/kiosk").await.status,
-        StatusCode::NOT_FOUND
-    );
+    for missing in [
+        "/api/bieblo/nowhere/kiosks",
+        "/api/bieblo/nowhere/kiosks/x",
+        "/api/bieblo/demo-wetteren/kiosks/elders",
+        "/api/bieblo/demo-wetteren/kiosks/Bad%20Id",
+        "/api/bieblo/..%2Fx/kiosks",
+    ] {
+        assert_eq!(
+            app.get(missing).await.status,
+            StatusCode::NOT_FOUND,
+            "{missing}"
+        );
+    }
 }
 
 async fn staff_change_only_their_own_librarys_kiosk(backend: Backend) {
     let app = TestApp::on(backend).await;
     let wetteren = app.session(WETTEREN).await;
-    let update =
-        json!({"branch": "Uitleenpost Massemen (demo)", "idle_seconds": 90, "active": true});
+    let update = json!({"idle_seconds": 90, "active": true});
     let own = app
-        .request_as(
-            Method::PUT,
-            "/api/bieblo/demo-wetteren/kiosk",
-            Some(update.clone()),
-            &wetteren,
-        )
+        .request_as(Method::PUT, MASSEMEN_KIOSK, Some(update.clone()), &wetteren)
         .await;
     assert_eq!(own.status, StatusCode::OK);
     assert_eq!(own.json["idle_seconds"], 90);
-
-    let other = app
+    assert_eq!(own.json["branch"], "Uitleenpost Massemen (demo)");
+    // The other branch's kiosk keeps its own settings.
+    assert_eq!(app.get(WETTEREN_KIOSK).await.json["idle_seconds"], 60);
+    let nowhere = app
         .request_as(
             Method::PUT,
-            "/api/bieblo/demo-gent/kiosk",
+            "/api/bieblo/demo-wetteren/kiosks/elders",
             Some(update.clone()),
             &wetteren,
         )
         .await;
-    assert_eq!(other.status, StatusCode::FORBIDDEN);
-    assert_eq!(
-        app.get("/api/bieblo/demo-gent/kiosk").await.json["branch"],
-        "Gent De Krook (demo)"
-    );
+    assert_eq!(nowhere.status, StatusCode::NOT_FOUND, "no such branch");
 
-    let bad = json!({"branch": "x", "idle_seconds": 3, "active": true});
+    let other = app
+        .request_as(Method::PUT, GENT_KIOSK, Some(update.clone()), &wetteren)
+        .await;
+    assert_eq!(other.status, StatusCode::FORBIDDEN);
+    assert_eq!(app.get(GENT_KIOSK).await.json["idle_seconds"], 60);
+
+    let bad = json!({"idle_seconds": 3, "active": true});
     let res = app
-        .request_as(
-            Method::PUT,
-            "/api/bieblo/demo-wetteren/kiosk",
-            Some(bad),
-            &wetteren,
-        )
+        .request_as(Method::PUT, MASSEMEN_KIOSK, Some(bad), &wetteren)
         .await;
     assert_eq!(res.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert_eq!(res.json["error"]["field"], "idle_seconds");
 
-    let off = json!({"branch": "Uitleenpost Massemen (demo)", "idle_seconds": 90, "active": false});
-    app.request_as(
-        Method::PUT,
-        "/api/bieblo/demo-wetteren/kiosk",
-        Some(off),
-        &wetteren,
-    )
-    .await;
+    assert_eq!(
+        app.get("/api/bieblo/kiosks")
+            .await
+            .json
+            .as_array()
+            .map(Vec::len),
+        Some(3),
+        "both of Wetteren's kiosks are listed"
+    );
+    let off = json!({"idle_seconds": 90, "active": false});
+    app.request_as(Method::PUT, WETTEREN_KIOSK, Some(off), &wetteren)
+        .await;
     let list = app.get("/api/bieblo/kiosks").await;
     assert_eq!(
         list.json.as_array().map(Vec::len),
-        Some(1),
+        Some(2),
         "the inactive kiosk is not listed"
     );
     let res = app
         .raw(
             Method::POST,
-            "/api/bieblo/demo-wetteren/usage",
+            &usage_path(WETTEREN_KIOSK),
             Some(usage("humour").to_string()),
             &[("content-type", "application/json")],
         )
@@ -107,6 +137,25 @@ async fn staff_change_only_their_own_librarys_kiosk(backend: Backend) {
         StatusCode::NOT_FOUND,
         "an inactive kiosk counts nothing"
     );
+    // Massemen's kiosk, switched on above, counts for itself.
+    let res = app
+        .raw(
+            Method::POST,
+            &usage_path(MASSEMEN_KIOSK),
+            Some(usage("humour").to_string()),
+            &[("content-type", "application/json")],
+        )
+        .await;
+    assert_eq!(res.status, StatusCode::NO_CONTENT);
+    let stats = app
+        .get_as("/api/bieblo/demo-wetteren/stats", &wetteren)
+        .await;
+    assert_eq!(
+        stats.json["kiosks"][0]["branch_id"],
+        "uitleenpost-massemen-demo"
+    );
+    assert_eq!(stats.json["kiosks"][0]["visits"], 1);
+    assert_eq!(stats.json["kiosks"].as_array().map(Vec::len), Some(1));
 }
 
 async fn anonymous_usage_adds_up_in_the_scoped_statistics(backend: Backend) {
@@ -115,7 +164,7 @@ async fn anonymous_usage_adds_up_in_the_scoped_statistics(backend: Backend) {
         let res = app
             .raw(
                 Method::POST,
-                "/api/bieblo/demo-wetteren/usage",
+                &usage_path(WETTEREN_KIOSK),
                 Some(usage("animals").to_string()),
                 &[("content-type", "application/json")],
             )
@@ -125,7 +174,7 @@ async fn anonymous_usage_adds_up_in_the_scoped_statistics(backend: Backend) {
     let unknown = app
         .raw(
             Method::POST,
-            "/api/bieblo/demo-wetteren/usage",
+            &usage_path(WETTEREN_KIOSK),
             Some(usage("cooking").to_string()),
             &[("content-type", "application/json")],
         )
@@ -134,7 +183,7 @@ async fn anonymous_usage_adds_up_in_the_scoped_statistics(backend: Backend) {
     let cross_site = app
         .raw(
             Method::POST,
-            "/api/bieblo/demo-wetteren/usage",
+            &usage_path(WETTEREN_KIOSK),
             Some(usage("animals").to_string()),
             &[
                 ("content-type", "application/json"),
@@ -167,6 +216,12 @@ async fn anonymous_usage_adds_up_in_the_scoped_statistics(backend: Backend) {
         .cloned()
         .unwrap_or_default();
     assert_eq!(sport["dislikes"], 3);
+    // Each branch's kiosk counts its own visits and tips.
+    assert_eq!(
+        stats.json["kiosks"],
+        json!([{"branch_id": "wetteren-hoofdbibliotheek-demo",
+                "branch": "Wetteren hoofdbibliotheek (demo)", "visits": 3, "tips": 24}])
+    );
 
     let csv = app
         .get_as("/api/bieblo/demo-wetteren/stats.csv", &wetteren)
@@ -177,7 +232,9 @@ async fn anonymous_usage_adds_up_in_the_scoped_statistics(backend: Backend) {
     );
     let text = String::from_utf8_lossy(&csv.body);
     assert!(
-        text.starts_with("day,tips,visits\n") && text.contains("animals,3,0,6"),
+        text.starts_with("day,tips,visits\n")
+            && text.contains("animals,3,0,6")
+            && text.contains("\"Wetteren hoofdbibliotheek (demo)\",3,24"),
         "{text}"
     );
 

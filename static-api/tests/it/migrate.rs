@@ -34,9 +34,16 @@ async fn filled_sqlite() -> TestApp {
     let day = "2026-12-04";
     let themes = vec![("dieren".to_string(), 2, 1, 1)];
     assert!(
-        db.add_usage("demo-wetteren", day, 3, &themes, 100)
-            .await
-            .expect("usage")
+        db.add_usage(
+            "demo-wetteren",
+            "wetteren-hoofdbibliotheek-demo",
+            day,
+            3,
+            &themes,
+            100
+        )
+        .await
+        .expect("usage")
     );
     let defaults = db.library_themes("demo-wetteren").await.expect("themes");
     db.save_library_themes("demo-wetteren", &defaults, "2026-12-04T10:00:00Z")

@@ -228,8 +228,6 @@ async fn the_document_states_the_limits_the_server_enforces() {
         number(idle, "idle_seconds", "maximum"),
         u64::from(*IDLE_SECONDS_RANGE.end())
     );
-    assert_eq!(number(idle, "branch", "maxLength"), n(NAME_MAX));
-    assert_eq!(text(idle, "branch", "pattern"), NOT_BLANK_PATTERN);
     assert_eq!(
         number("KioskUsage", "tips", "maximum"),
         u64::from(MAX_USAGE_TIPS)

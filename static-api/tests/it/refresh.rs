@@ -17,13 +17,23 @@ use support::{Backend, TestApp, WETTEREN};
 async fn a_tick_publishes_every_active_kiosks_snapshot_and_records_the_runs(backend: Backend) {
     let catalogue = FakeCatalogue::start(Plan::default()).await;
     let app = TestApp::on(backend).await;
+    // Both of Wetteren's kiosks are on: its catalogue is still read once.
+    let on = suite_domain::bieblo::kiosk::KioskSettingsUpdate {
+        idle_seconds: 60,
+        active: true,
+    };
+    app.state
+        .db
+        .save_kiosk("demo-wetteren", "uitleenpost-massemen-demo", &on)
+        .await
+        .expect("second kiosk on");
     let refresher = Refresher::new(app.state.clone(), catalogue.client());
     let runs = refresher.tick().await.expect("tick");
     let libraries: Vec<_> = runs.iter().map(|r| r.library.as_str()).collect();
     assert_eq!(
         libraries,
         ["demo-gent", "demo-wetteren"],
-        "the active kiosks"
+        "the libraries with an active kiosk, once each"
     );
     assert!(
         runs.iter().all(|r| r.published() && r.imported == 1),

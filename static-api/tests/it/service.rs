@@ -309,11 +309,15 @@ async fn the_admin_sees_service_wide_figures(backend: Backend) {
     let admin = app.session(ADMIN).await;
     let usage = json!({"age": "eight_nine", "swipes": [{"theme": "humour", "liked": true},
         {"theme": "sport", "liked": false}], "tip_themes": ["humour"], "tips": 8});
-    for library in ["demo-wetteren", "demo-wetteren", "demo-gent"] {
+    for kiosk in [
+        "demo-wetteren/kiosks/wetteren-hoofdbibliotheek-demo",
+        "demo-wetteren/kiosks/wetteren-hoofdbibliotheek-demo",
+        "demo-gent/kiosks/gent-de-krook-demo",
+    ] {
         let res = app
             .raw(
                 Method::POST,
-                &format!("/api/bieblo/{library}/usage"),
+                &format!("/api/bieblo/{kiosk}/usage"),
                 Some(usage.to_string()),
                 &[("content-type", "application/json")],
             )
@@ -400,6 +404,9 @@ async fn the_admin_sees_service_wide_figures(backend: Backend) {
     );
 }
 
+/// The kiosk of the demo library Gent's one branch.
+const GENT_KIOSK: &str = "/api/bieblo/demo-gent/kiosks/gent-de-krook-demo";
+
 async fn an_app_works_only_where_it_is_switched_on(backend: Backend) {
     let app = TestApp::on(backend).await;
     let admin = app.session(ADMIN).await;
@@ -408,7 +415,7 @@ async fn an_app_works_only_where_it_is_switched_on(backend: Backend) {
     let post_usage = || {
         app.raw(
             Method::POST,
-            "/api/bieblo/demo-gent/usage",
+            "/api/bieblo/demo-gent/kiosks/gent-de-krook-demo/usage",
             Some(usage.to_string()),
             &[("content-type", "application/json")],
         )
@@ -419,10 +426,7 @@ async fn an_app_works_only_where_it_is_switched_on(backend: Backend) {
             .flatten()
             .any(|k| k["library"] == "demo-gent")
     };
-    assert_eq!(
-        app.get("/api/bieblo/demo-gent/kiosk").await.json["subscribed"],
-        true
-    );
+    assert_eq!(app.get(GENT_KIOSK).await.json["subscribed"], true);
     assert!(listed(&app.get("/api/bieblo/kiosks").await.json));
 
     let path = "/api/orgs/library/demo-gent/subscriptions/bieblo";
@@ -430,7 +434,7 @@ async fn an_app_works_only_where_it_is_switched_on(backend: Backend) {
         .request_as(Method::PUT, path, Some(json!({"state": "paused"})), &admin)
         .await;
     assert_eq!(paused.json["state"], "paused");
-    let kiosk = app.get("/api/bieblo/demo-gent/kiosk").await;
+    let kiosk = app.get(GENT_KIOSK).await;
     assert_eq!(
         (
             kiosk.json["active"].clone(),
@@ -451,10 +455,7 @@ async fn an_app_works_only_where_it_is_switched_on(backend: Backend) {
 
     app.request_as(Method::PUT, path, Some(json!({"state": "active"})), &admin)
         .await;
-    assert_eq!(
-        app.get("/api/bieblo/demo-gent/kiosk").await.json["subscribed"],
-        true
-    );
+    assert_eq!(app.get(GENT_KIOSK).await.json["subscribed"], true);
     assert_eq!(post_usage().await.status, StatusCode::NO_CONTENT);
     // An archived library's kiosk is not active either.
     app.request_as(
@@ -464,10 +465,7 @@ async fn an_app_works_only_where_it_is_switched_on(backend: Backend) {
         &admin,
     )
     .await;
-    assert_eq!(
-        app.get("/api/bieblo/demo-gent/kiosk").await.json["subscribed"],
-        false
-    );
+    assert_eq!(app.get(GENT_KIOSK).await.json["subscribed"], false);
 }
 
 async fn culture_matcher_counts_nothing_where_it_is_not_switched_on(backend: Backend) {

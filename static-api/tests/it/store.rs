@@ -393,7 +393,7 @@ async fn counts_add_up_and_stop_at_their_caps(backend: Backend) {
         ("2026-12-02", true),
     ] {
         let counted = db
-            .add_usage("wetteren", day, 1, &themes, 2)
+            .add_usage("wetteren", "hoofd", day, 1, &themes, 2)
             .await
             .expect("usage");
         assert_eq!(counted, expected, "{day}");
@@ -417,6 +417,13 @@ async fn counts_add_up_and_stop_at_their_caps(backend: Backend) {
     assert_eq!(stats.themes.len(), 1);
     let theme = &stats.themes[0];
     assert_eq!((theme.likes, theme.dislikes, theme.tips), (6, 3, 3));
+    // The branch's own counts, named by its id since the branch is not (any more) there.
+    let kiosks: Vec<_> = stats
+        .kiosks
+        .iter()
+        .map(|k| (k.branch_id.as_str(), k.branch.as_str(), k.visits, k.tips))
+        .collect();
+    assert_eq!(kiosks, [("hoofd", "hoofd", 3, 3)]);
     let since = db
         .kiosk_stats("wetteren", "2026-12-02")
         .await
@@ -429,19 +436,59 @@ async fn kiosks_and_import_runs(backend: Backend) {
     db.insert_org(&library("wetteren", "Bibliotheek Wetteren"))
         .await
         .expect("org");
-    let update = |branch: &str, active: bool| KioskSettingsUpdate {
-        branch: branch.to_string(),
+    for (id, name) in [("hoofd", "Hoofdbib"), ("filiaal", "Filiaal")] {
+        let branch = suite_domain::service::Branch {
+            id: id.into(),
+            name: name.into(),
+            location_id: String::new(),
+            address: String::new(),
+        };
+        db.put_branch("wetteren", &branch).await.expect("branch");
+    }
+    // Every branch has a kiosk, off until staff switch it on.
+    let kiosks = db.library_kiosks("wetteren").await.expect("kiosks");
+    let seen: Vec<_> = kiosks
+        .iter()
+        .map(|k| {
+            (
+                k.branch_id.as_str(),
+                k.branch.as_str(),
+                k.idle_seconds,
+                k.active,
+            )
+        })
+        .collect();
+    assert_eq!(
+        seen,
+        [
+            ("filiaal", "Filiaal", 60, false),
+            ("hoofd", "Hoofdbib", 60, false)
+        ]
+    );
+    assert!(
+        db.kiosk("wetteren", "elders")
+            .await
+            .expect("read")
+            .is_none()
+    );
+    assert!(!db.has_kiosk_settings("wetteren").await.expect("read"));
+    let update = |active: bool| KioskSettingsUpdate {
         idle_seconds: 90,
         active,
     };
-    db.save_kiosk("wetteren", &update("Hoofdbib", false))
+    db.save_kiosk("wetteren", "hoofd", &update(false))
         .await
         .expect("save");
+    assert!(db.has_kiosk_settings("wetteren").await.expect("read"));
     assert!(db.active_kiosks().await.expect("list").is_empty());
-    db.save_kiosk("wetteren", &update(" Filiaal ", true))
+    db.save_kiosk("wetteren", "filiaal", &update(true))
         .await
-        .expect("save again");
-    let kiosk = db.kiosk("wetteren").await.expect("read").expect("there");
+        .expect("save the other");
+    let kiosk = db
+        .kiosk("wetteren", "filiaal")
+        .await
+        .expect("read")
+        .expect("there");
     assert_eq!(
         (
             kiosk.branch.as_str(),
@@ -451,6 +498,8 @@ async fn kiosks_and_import_runs(backend: Backend) {
         ),
         ("Filiaal", 90, true, false)
     );
+    let hoofd = db.kiosk("wetteren", "hoofd").await.expect("read");
+    assert_eq!(hoofd.map(|k| (k.idle_seconds, k.active)), Some((90, false)));
     // Switched on by staff, but Bieblo is not (yet) the library's: not listed.
     assert!(db.active_kiosks().await.expect("list").is_empty());
     let org = suite_domain::org::OrgRef::new(OrgKind::Library, "wetteren");
@@ -465,13 +514,31 @@ async fn kiosks_and_import_runs(backend: Backend) {
     .await
     .expect("switched on");
     assert!(
-        db.kiosk("wetteren")
+        db.kiosk("wetteren", "filiaal")
             .await
             .expect("read")
             .expect("there")
             .subscribed
     );
-    assert_eq!(db.active_kiosks().await.expect("list").len(), 1);
+    let listed = db.active_kiosks().await.expect("list");
+    assert_eq!(
+        listed
+            .iter()
+            .map(|k| k.branch_id.as_str())
+            .collect::<Vec<_>>(),
+        ["filiaal"]
+    );
+    // A removed branch takes its kiosk along.
+    assert!(
+        db.delete_branch("wetteren", "filiaal")
+            .await
+            .expect("delete")
+    );
+    assert!(db.active_kiosks().await.expect("list").is_empty());
+    assert_eq!(
+        db.library_kiosks("wetteren").await.expect("kiosks").len(),
+        1
+    );
     for n in 1..=3 {
         db.insert_import_run(
             "catalogue",
@@ -516,7 +583,105 @@ async fn file_copies_and_integrity_checks_are_for_sqlite_only(backend: Backend) 
     }
 }
 
+/// A database with the migrations up to 0012 only (a suite from before the kiosks per
+/// branch), opened as the server opens it.
+async fn database_before_0013(
+    backend: Backend,
+) -> (
+    sqlx::AnyPool,
+    Option<static_api::db::DatabaseUrl>,
+    tempfile::TempDir,
+) {
+    sqlx::any::install_default_drivers();
+    let dir = tempfile::tempdir().expect("temp dir");
+    let url = support::database_url(backend).await;
+    let (mut migrator, address) = match &url {
+        None => (
+            sqlx::migrate!("./migrations/sqlite"),
+            format!(
+                "sqlite://{}?mode=rwc",
+                dir.path().join("suite.sqlite").display()
+            ),
+        ),
+        Some(url) => (
+            sqlx::migrate!("./migrations/postgres"),
+            url.as_str().to_string(),
+        ),
+    };
+    migrator.migrations = migrator
+        .migrations
+        .iter()
+        .filter(|m| m.version <= 12)
+        .cloned()
+        .collect::<Vec<_>>()
+        .into();
+    let pool = sqlx::AnyPool::connect(&address).await.expect("connect");
+    migrator.run(&pool).await.expect("migrations up to 0012");
+    (pool, url, dir)
+}
+
+async fn old_kiosks_move_to_their_branch(backend: Backend) {
+    let (pool, url, dir) = database_before_0013(backend).await;
+    for statement in [
+        "INSERT INTO organisations (kind, id, name, town) VALUES \
+         ('library', 'wetteren', 'Bib Wetteren', ''), ('library', 'gent', 'Bib Gent', '')",
+        "INSERT INTO library_branches (library_id, id, name) VALUES \
+         ('wetteren', 'hoofd', 'Hoofdbib'), ('wetteren', 'massemen', 'Massemen')",
+        // Wetteren's kiosk names an existing branch; Gent's names one that is not there.
+        "INSERT INTO bieblo_kiosks (library_id, branch, idle_seconds, active) VALUES \
+         ('wetteren', 'Massemen', 90, 1), ('gent', 'De Krook', 45, 0)",
+        "INSERT INTO bieblo_daily (library_id, day, visits, tips) VALUES \
+         ('wetteren', '2026-12-01', 4, 32), ('gent', '2026-12-01', 1, 8)",
+    ] {
+        sqlx::query(statement)
+            .execute(&pool)
+            .await
+            .expect(statement);
+    }
+    pool.close().await;
+    let db = Db::connect(dir.path(), url.as_ref())
+        .await
+        .expect("the server's migrations");
+    let kiosks = |library: &'static str| {
+        let db = db.clone();
+        async move {
+            db.library_kiosks(library)
+                .await
+                .expect("kiosks")
+                .into_iter()
+                .map(|k| (k.branch_id, k.branch, k.idle_seconds, k.active))
+                .collect::<Vec<_>>()
+        }
+    };
+    assert_eq!(
+        kiosks("wetteren").await,
+        [
+            ("hoofd".to_string(), "Hoofdbib".to_string(), 60, false),
+            ("massemen".to_string(), "Massemen".to_string(), 90, true)
+        ]
+    );
+    assert_eq!(
+        kiosks("gent").await,
+        [("kiosk".to_string(), "De Krook".to_string(), 45, false)]
+    );
+    let stats = db
+        .kiosk_stats("wetteren", "2026-01-01")
+        .await
+        .expect("stats");
+    let counts: Vec<_> = stats
+        .kiosks
+        .iter()
+        .map(|k| (k.branch_id.as_str(), k.visits, k.tips))
+        .collect();
+    assert_eq!(
+        counts,
+        [("massemen", 4, 32)],
+        "the counts so far were its kiosk's"
+    );
+}
+
 on_both_backends!(
+    old_kiosks_move_to_their_branch,
     staff_ids_organisations_and_unique_violations,
     sessions_end_when_expired_or_unused,
     recent_reads_follow_writes,

@@ -11,7 +11,7 @@ pub mod open_loop;
 mod server;
 
 pub use browser::{Browser, Cdp, LogEntry, WAIT};
-pub use server::{TestServer, site_dir};
+pub use server::{TestServer, server_program, site_dir};
 
 /// Demo accounts the tests log in with (created by the server's demo seed).
 pub const WETTEREN: (&str, &str) = ("bib.wetteren@demo.invalid", "demo-wetteren-2026");

@@ -1,8 +1,11 @@
-//! The real static-api on 127.0.0.1 with a temporary data folder and demo data, on
-//! SQLite or (`SUITE_TEST_DATABASE=postgres`) PostgreSQL.
+//! The real static-api on 127.0.0.1 with a temporary data folder and demo data (or,
+//! as an operator starts, nothing but an admin), on SQLite or
+//! (`SUITE_TEST_DATABASE=postgres`) PostgreSQL.
 
+use std::io::Write;
 use std::net::SocketAddr;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
 
 use static_api::db::DatabaseUrl;
 use static_api::{AppState, Config, demo};
@@ -20,6 +23,24 @@ pub fn site_dir() -> Result<PathBuf> {
         Err(format!(
             "no built site in {}: run the tests with `cargo xtask test` (it builds the apps first)",
             dir.display()
+        ))
+    }
+}
+
+/// The server program cargo built beside the test binary (`target/<profile>/`).
+pub fn server_program() -> Result<PathBuf> {
+    let exe = std::env::current_exe().map_err(|e| e.to_string())?;
+    let program = exe
+        .parent()
+        .and_then(Path::parent)
+        .map(|dir| dir.join(format!("static-api{}", std::env::consts::EXE_SUFFIX)))
+        .ok_or("no target folder above the test binary")?;
+    if program.is_file() {
+        Ok(program)
+    } else {
+        Err(format!(
+            "{} is missing: run the end-to-end tests with `cargo xtask test` or `cargo xtask e2e`, which build it",
+            program.display()
         ))
     }
 }
@@ -52,6 +73,53 @@ impl TestServer {
         Self::start_with(|_| {}).await
     }
 
+    /// A server on an empty database with one admin, made as an operator makes it:
+    /// `static-api create-admin` (the real program, the password on standard input).
+    /// No demo data, no organisation.
+    pub async fn start_empty_with_admin(
+        email: &str,
+        name: &str,
+        password: &str,
+    ) -> Result<TestServer> {
+        let data = tempfile::tempdir().map_err(|e| format!("temp dir: {e}"))?;
+        let mut config = Config::new(data.path(), site_dir()?);
+        config.database_url = database_url().await?;
+        let mut command = Command::new(server_program()?);
+        command
+            .env_remove("DATABASE_URL")
+            .arg("--data-dir")
+            .arg(data.path());
+        if let Some(url) = &config.database_url {
+            command.arg("--database-url").arg(url.as_str());
+        }
+        let mut child = command
+            .args(["create-admin", "--email", email, "--name", name])
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .map_err(|e| format!("create-admin: {e}"))?;
+        child
+            .stdin
+            .take()
+            .ok_or("create-admin: no standard input")?
+            .write_all(format!("{password}\n").as_bytes())
+            .map_err(|e| format!("create-admin: {e}"))?;
+        let done = child
+            .wait_with_output()
+            .map_err(|e| format!("create-admin: {e}"))?;
+        if !done.status.success() {
+            return Err(format!(
+                "create-admin failed: {}",
+                String::from_utf8_lossy(&done.stderr)
+            ));
+        }
+        let state = AppState::open(config)
+            .await
+            .map_err(|e| format!("open database: {e}"))?;
+        Self::serve(state, data).await
+    }
+
     /// A server whose configuration `change` adjusts (after the demo defaults).
     pub async fn start_with(change: impl FnOnce(&mut Config)) -> Result<TestServer> {
         let data = tempfile::tempdir().map_err(|e| format!("temp dir: {e}"))?;
@@ -70,6 +138,11 @@ impl TestServer {
         demo::seed_programmes(&state.db, &state.config.public_data_dir())
             .await
             .map_err(|e| format!("demo programmes: {e}"))?;
+        Self::serve(state, data).await
+    }
+
+    /// Serves `state` on a free port of 127.0.0.1.
+    async fn serve(state: AppState, data: tempfile::TempDir) -> Result<TestServer> {
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
             .await
             .map_err(|e| format!("bind: {e}"))?;

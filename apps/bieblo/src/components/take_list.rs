@@ -35,7 +35,12 @@ pub(super) fn take_list(
     dispatch: &Callback<Action>,
 ) -> Html {
     let ids: Vec<String> = picks.iter().map(|p| p.book_id.clone()).collect();
-    let url = list_url(&origin(), &library.settings.library, &ids);
+    let url = list_url(
+        &origin(),
+        &library.settings.library,
+        &library.settings.branch_id,
+        &ids,
+    );
     let books = picks_to_lines(&library.snapshot, picks);
     let settings = &library.settings;
     html! {

@@ -1,4 +1,4 @@
-//! `use_kiosk_data`: loads a library's kiosk settings and snapshot, and loads them again
+//! `use_kiosk_data`: loads a branch's kiosk settings and its library's snapshot, and loads them again
 //! every few minutes. A network blip never shows: the last good data stays, in memory
 //! and in localStorage (library data only, never anything about a child).
 
@@ -7,7 +7,7 @@ use std::rc::Rc;
 
 use gloo_timers::callback::Interval;
 use suite_domain::bieblo::Snapshot;
-use suite_domain::bieblo::kiosk::KioskSettings;
+use suite_domain::bieblo::kiosk::{KioskSettings, kiosk_api_path};
 use yew::platform::spawn_local;
 use yew::prelude::*;
 
@@ -24,9 +24,10 @@ const RETRY_MILLIS: u32 = 30 * 1000;
 pub(crate) enum KioskData {
     Loading,
     Ready(Rc<Library>),
-    /// No kiosk is set up or switched on for this library, or nothing could be loaded
-    /// and nothing was remembered.
+    /// No such kiosk, or nothing could be loaded and nothing was remembered.
     NotReady,
+    /// Staff have not switched this branch's kiosk on (or switched it off).
+    SwitchedOff,
     /// The library does not have Bieblo switched on (no active subscription).
     NotActiveHere,
 }
@@ -66,7 +67,7 @@ enum Step {
 /// a 4xx means "not ready" and no answer falls back on what was remembered.
 fn after_no_data(why: NoData, showing: bool) -> Step {
     match (why, showing) {
-        (NoData::SwitchedOff, _) => Step::Show(KioskData::NotReady),
+        (NoData::SwitchedOff, _) => Step::Show(KioskData::SwitchedOff),
         (NoData::NotActiveHere, _) => Step::Show(KioskData::NotActiveHere),
         (NoData::Missing | NoData::Unreachable, true) => Step::Keep,
         (NoData::Missing, false) => Step::Show(KioskData::NotReady),
@@ -74,11 +75,20 @@ fn after_no_data(why: NoData, showing: bool) -> Step {
     }
 }
 
-/// localStorage keys of the settings and the snapshot of `library`, as the server sent them.
-fn storage_keys(library: &str) -> [String; 2] {
+/// A kiosk: the library and the branch.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Kiosk {
+    library: String,
+    branch: String,
+}
+
+/// localStorage keys of the kiosk's settings and its library's snapshot, as the server
+/// sent them.
+fn storage_keys(kiosk: &Kiosk) -> [String; 2] {
+    let Kiosk { library, branch } = kiosk;
     [
-        format!("bieblo.kiosk.{library}.settings"),
-        format!("bieblo.kiosk.{library}.snapshot"),
+        format!("bieblo.kiosk.{library}.{branch}.settings"),
+        format!("bieblo.kiosk.{library}.{branch}.snapshot"),
     ]
 }
 
@@ -86,10 +96,9 @@ fn local_storage() -> Option<web_sys::Storage> {
     web_sys::window()?.local_storage().ok()?
 }
 
-fn remembered(library: &str) -> Option<Library> {
+fn remembered(kiosk: &Kiosk) -> Option<Library> {
     let storage = local_storage()?;
-    let [settings, snapshot] =
-        storage_keys(library).map(|key| storage.get_item(&key).ok().flatten());
+    let [settings, snapshot] = storage_keys(kiosk).map(|key| storage.get_item(&key).ok().flatten());
     Some(Library {
         settings: parse(&settings?).ok()?,
         snapshot: parse(&snapshot?).ok()?,
@@ -97,9 +106,9 @@ fn remembered(library: &str) -> Option<Library> {
 }
 
 /// Remembers the texts for the next blip; a full or missing storage is not worth a word.
-fn remember(library: &str, texts: [&str; 2]) {
+fn remember(kiosk: &Kiosk, texts: [&str; 2]) {
     if let Some(storage) = local_storage() {
-        for (key, text) in storage_keys(library).iter().zip(texts) {
+        for (key, text) in storage_keys(kiosk).iter().zip(texts) {
             let _ = storage.set_item(key, text);
         }
     }
@@ -112,9 +121,9 @@ fn failed(error: FetchError) -> Fetched {
     })
 }
 
-async fn fetch(library: &str) -> Fetched {
+async fn fetch(kiosk: &Kiosk) -> Fetched {
     let (settings, settings_text) =
-        match get_json::<KioskSettings>(&format!("/api/bieblo/{library}/kiosk")).await {
+        match get_json::<KioskSettings>(&kiosk_api_path(&kiosk.library, &kiosk.branch)).await {
             Ok((settings, _)) if !settings.subscribed => {
                 return Fetched::Not(NoData::NotActiveHere);
             }
@@ -122,29 +131,33 @@ async fn fetch(library: &str) -> Fetched {
             Ok(_) => return Fetched::Not(NoData::SwitchedOff),
             Err(error) => return failed(error),
         };
-    match get_json::<Snapshot>(&format!("/data/bieblo/{library}.json")).await {
+    match get_json::<Snapshot>(&format!("/data/bieblo/{}.json", kiosk.library)).await {
         Ok((snapshot, snapshot_text)) => {
-            remember(library, [&settings_text, &snapshot_text]);
+            remember(kiosk, [&settings_text, &snapshot_text]);
             Fetched::Loaded(Library { settings, snapshot })
         }
         Err(error) => failed(error),
     }
 }
 
-/// The kiosk data of `library`, kept fresh while the component lives.
+/// The data of the kiosk of `library`'s `branch`, kept fresh while the component lives.
 #[hook]
-pub(crate) fn use_kiosk_data(library: &str) -> KioskData {
+pub(crate) fn use_kiosk_data(library: &str, branch: &str) -> KioskData {
     let data = use_state(|| KioskData::Loading);
     let last_good: Rc<RefCell<Option<Rc<Library>>>> = use_mut_ref(|| None);
     let ready = matches!(*data, KioskData::Ready(_));
     {
         let data = data.clone();
-        use_effect_with((library.to_string(), ready), move |(library, ready)| {
-            let library = library.clone();
+        let kiosk = Kiosk {
+            library: library.to_string(),
+            branch: branch.to_string(),
+        };
+        use_effect_with((kiosk, ready), move |(kiosk, ready)| {
+            let kiosk = kiosk.clone();
             let load = move || {
-                let (data, last_good, library) = (data.clone(), last_good.clone(), library.clone());
+                let (data, last_good, kiosk) = (data.clone(), last_good.clone(), kiosk.clone());
                 spawn_local(async move {
-                    if let Some(next) = next_data(&library, &last_good).await {
+                    if let Some(next) = next_data(&kiosk, &last_good).await {
                         data.set(next);
                     }
                 });
@@ -162,8 +175,8 @@ pub(crate) fn use_kiosk_data(library: &str) -> KioskData {
 }
 
 /// What the kiosk shows after one more attempt; `None` when nothing changes.
-async fn next_data(library: &str, last_good: &RefCell<Option<Rc<Library>>>) -> Option<KioskData> {
-    let next = match fetch(library).await {
+async fn next_data(kiosk: &Kiosk, last_good: &RefCell<Option<Rc<Library>>>) -> Option<KioskData> {
+    let next = match fetch(kiosk).await {
         Fetched::Loaded(fresh) => {
             if last_good.borrow().as_deref() == Some(&fresh) {
                 return None;
@@ -175,7 +188,7 @@ async fn next_data(library: &str, last_good: &RefCell<Option<Rc<Library>>>) -> O
         Fetched::Not(why) => match after_no_data(why, last_good.borrow().is_some()) {
             Step::Keep => return None,
             Step::Show(data) => data,
-            Step::Remembered => match remembered(library) {
+            Step::Remembered => match remembered(kiosk) {
                 Some(stored) => {
                     let stored = Rc::new(stored);
                     *last_good.borrow_mut() = Some(stored.clone());
@@ -210,7 +223,7 @@ mod tests {
         for showing in [true, false] {
             assert_eq!(
                 after_no_data(NoData::SwitchedOff, showing),
-                Step::Show(KioskData::NotReady)
+                Step::Show(KioskData::SwitchedOff)
             );
             assert_eq!(
                 after_no_data(NoData::NotActiveHere, showing),

@@ -8,6 +8,7 @@ use yew::platform::spawn_local;
 use yew::prelude::*;
 
 use crate::fetch::{FetchError, get_json};
+use crate::route::kiosk_href;
 
 #[derive(Clone, PartialEq)]
 enum Kiosks {
@@ -54,7 +55,7 @@ pub(crate) fn HomePage() -> Html {
                     kiosk.branch
                 );
                 html! {
-                    <li><a class="kiosk-link" href={format!("/bieblo/kiosk/{}", kiosk.library)}>{ text }</a></li>
+                    <li><a class="kiosk-link" href={kiosk_href(&kiosk.library, &kiosk.branch_id)}>{ text }</a></li>
                 }
             });
             html! { <ul class="kiosk-links">{ for items }</ul> }

@@ -1,8 +1,8 @@
-//! `/bieblo/lijst?bib=<library>&b=<ids>`: a child's list on a phone, from the QR code of
-//! the kiosk: the books with where they stand. Nothing is stored.
+//! `/bieblo/lijst?bib=<library>&v=<branch>&b=<ids>`: a child's list on a phone, from the
+//! QR code of the kiosk: the books with where they stand. Nothing is stored.
 
 use suite_domain::bieblo::Snapshot;
-use suite_domain::bieblo::kiosk::KioskSettings;
+use suite_domain::bieblo::kiosk::{KioskSettings, kiosk_api_path};
 use suite_domain::i18n::Msg;
 use suite_ui::{AppShell, EmptyState, ErrorState, Loading, use_lang, use_mark_ready, use_t};
 use yew::platform::spawn_local;
@@ -15,6 +15,7 @@ use crate::listing::{ListedBook, ids_to_lines};
 #[derive(Properties, PartialEq)]
 pub(crate) struct ListPageProps {
     pub(crate) library: AttrValue,
+    pub(crate) branch: Option<String>,
     pub(crate) book_ids: Vec<String>,
 }
 
@@ -35,16 +36,24 @@ pub(crate) fn ListPage(props: &ListPageProps) -> Html {
     {
         let loaded = loaded.clone();
         use_effect_with(
-            (props.library.clone(), props.book_ids.clone()),
-            move |(library, ids)| {
-                let (library, ids) = (library.clone(), ids.clone());
+            (
+                props.library.clone(),
+                props.branch.clone(),
+                props.book_ids.clone(),
+            ),
+            move |(library, branch, ids)| {
+                let (library, branch, ids) = (library.clone(), branch.clone(), ids.clone());
                 spawn_local(async move {
                     // The branch is a nicety: without it each book shows a copy anywhere.
-                    let settings =
-                        get_json::<KioskSettings>(&format!("/api/bieblo/{library}/kiosk"))
-                            .await
-                            .ok()
-                            .map(|(settings, _)| settings);
+                    let settings = match branch {
+                        Some(branch) => {
+                            get_json::<KioskSettings>(&kiosk_api_path(&library, &branch))
+                                .await
+                                .ok()
+                                .map(|(settings, _)| settings)
+                        }
+                        None => None,
+                    };
                     let next =
                         match get_json::<Snapshot>(&format!("/data/bieblo/{library}.json")).await {
                             Ok((snapshot, _)) => {

@@ -2,10 +2,12 @@
 
 mod home;
 mod kiosk;
+mod library;
 mod list;
 mod staff;
 
 pub(crate) use home::HomePage;
 pub(crate) use kiosk::KioskPage;
+pub(crate) use library::LibraryKiosksPage;
 pub(crate) use list::ListPage;
 pub(crate) use staff::StaffPage;

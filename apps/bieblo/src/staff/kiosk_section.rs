@@ -1,11 +1,14 @@
-//! "Kiosk": staff choose the branch whose shelves the kiosk shows, the idle time and
-//! whether the kiosk is on (`GET`/`PUT /api/bieblo/<library>/kiosk`).
+//! "Kiosks": every branch of the library has a kiosk; staff set each one's idle time and
+//! switch it on or off (`GET /api/bieblo/<library>/kiosks`,
+//! `PUT /api/bieblo/<library>/kiosks/<branch>`). Branches themselves are kept in the
+//! service's back-office (`/beheer/`).
 
 use std::rc::Rc;
 
-use suite_domain::bieblo::kiosk::{IDLE_SECONDS_RANGE, KioskSettings};
+use suite_domain::bieblo::kiosk::{IDLE_SECONDS_RANGE, KioskSettings, kiosk_api_path};
 use suite_domain::i18n::Msg;
 use suite_ui::api::{self, ApiError};
+use suite_ui::back_office::{described, focus_id};
 use suite_ui::{Button, Loading, use_lang, use_t};
 use web_sys::HtmlInputElement;
 use yew::platform::spawn_local;
@@ -14,7 +17,7 @@ use yew::prelude::*;
 use super::Summary;
 use super::kiosk_form::{FormErrors, KioskForm, check_form};
 use super::view::{field_error, load_failed, section};
-use crate::focus::focus_first;
+use crate::route::kiosk_href;
 
 #[derive(Properties, PartialEq)]
 pub(super) struct KioskSectionProps {
@@ -25,8 +28,61 @@ pub(super) struct KioskSectionProps {
 #[derive(Clone, PartialEq)]
 enum Load {
     Loading,
-    Ready,
+    Ready(Vec<KioskSettings>),
     Failed(ApiError),
+}
+
+#[function_component]
+pub(super) fn KioskSection(props: &KioskSectionProps) -> Html {
+    let (lang, t) = (use_lang(), use_t());
+    let load = use_state(|| Load::Loading);
+    let attempt = use_state(|| 0_u32);
+    {
+        let load = load.clone();
+        let url = format!("/api/bieblo/{}/kiosks", props.library);
+        use_effect_with((url, *attempt), move |(url, _)| {
+            let url = url.clone();
+            load.set(Load::Loading);
+            spawn_local(async move {
+                load.set(match api::get::<Vec<KioskSettings>>(&url).await {
+                    Ok(kiosks) => Load::Ready(kiosks),
+                    Err(error) => Load::Failed(error),
+                });
+            });
+        });
+    }
+    let body = match &*load {
+        Load::Loading => html! { <Loading /> },
+        Load::Failed(error) => load_failed(error, lang, &attempt),
+        Load::Ready(kiosks) if kiosks.is_empty() => html! {
+            <p class="kiosk-no-branches">
+                { t(Msg::BiebloStaffNoBranches) }{ " " }
+                <a href="/beheer/">{ t(Msg::BiebloStaffBranchesWhere) }</a>
+            </p>
+        },
+        Load::Ready(kiosks) => {
+            let branches = &props.summary.branches;
+            let forms = kiosks.iter().map(|kiosk| {
+                // A kiosk shows the copies of the branch with exactly its name.
+                let no_copies = !branches.is_empty() && !branches.contains(&kiosk.branch);
+                html! { <BranchKiosk key={kiosk.branch_id.clone()} kiosk={kiosk.clone()} {no_copies} /> }
+            });
+            html! {
+                <>
+                    <p class="field-help">{ t(Msg::BiebloStaffBranchHelp) }</p>
+                    { for forms }
+                </>
+            }
+        }
+    };
+    section("bo-kiosk-title", Msg::BiebloStaffKiosk, lang, body)
+}
+
+#[derive(Properties, PartialEq)]
+struct BranchKioskProps {
+    kiosk: KioskSettings,
+    /// The last import has no copies in this branch (the kiosk would show no books).
+    no_copies: bool,
 }
 
 /// What the last save gave.
@@ -36,37 +92,24 @@ enum Outcome {
     Failed(ApiError),
 }
 
+/// The settings of one branch's kiosk.
 #[function_component]
-pub(super) fn KioskSection(props: &KioskSectionProps) -> Html {
+fn BranchKiosk(props: &BranchKioskProps) -> Html {
     let (lang, t) = (use_lang(), use_t());
-    let load = use_state(|| Load::Loading);
-    let attempt = use_state(|| 0_u32);
-    let form = use_state(KioskForm::default);
+    let form = use_state(|| KioskForm::from(&props.kiosk));
     // Whether the kiosk is on as saved on the server (the link to open it follows this).
-    let live = use_state(|| false);
+    let live = use_state(|| props.kiosk.active);
     let errors = use_state(FormErrors::default);
     let sending = use_state(|| false);
     let outcome = use_state(|| None::<Outcome>);
-    let kiosk_url = format!("/api/bieblo/{}/kiosk", props.library);
-    {
-        let (load, form, live, url) = (load.clone(), form.clone(), live.clone(), kiosk_url.clone());
-        use_effect_with((url, *attempt), move |(url, _)| {
-            let url = url.clone();
-            load.set(Load::Loading);
-            spawn_local(async move {
-                match api::get::<KioskSettings>(&url).await {
-                    Ok(settings) => {
-                        form.set(KioskForm::from(&settings));
-                        live.set(settings.active);
-                        load.set(Load::Ready);
-                    }
-                    // No kiosk yet: an empty form with the defaults.
-                    Err(error) if error.status == 404 => load.set(Load::Ready),
-                    Err(error) => load.set(Load::Failed(error)),
-                }
-            });
-        });
-    }
+    let KioskSettings {
+        library, branch_id, ..
+    } = &props.kiosk;
+    let (idle_id, active_id, title_id) = (
+        format!("kiosk-idle-{branch_id}"),
+        format!("kiosk-active-{branch_id}"),
+        format!("kiosk-title-{branch_id}"),
+    );
     let edit = |apply: fn(&mut KioskForm, &HtmlInputElement)| {
         let (form, outcome) = (form.clone(), outcome.clone());
         Callback::from(move |event: Event| {
@@ -84,6 +127,7 @@ pub(super) fn KioskSection(props: &KioskSectionProps) -> Html {
             outcome.clone(),
             live.clone(),
         );
+        let (url, idle_id) = (kiosk_api_path(library, branch_id), idle_id.clone());
         Callback::from(move |event: SubmitEvent| {
             event.prevent_default();
             if *sending {
@@ -94,18 +138,13 @@ pub(super) fn KioskSection(props: &KioskSectionProps) -> Html {
                 Ok(update) => update,
                 Err(found) => {
                     errors.set(found);
-                    let first = if found.branch.is_some() {
-                        "#kiosk-branch"
-                    } else {
-                        "#kiosk-idle"
-                    };
-                    return focus_first(first);
+                    return focus_id(&idle_id);
                 }
             };
             errors.set(FormErrors::default());
             sending.set(true);
             let (url, form, sending, outcome, live) = (
-                kiosk_url.clone(),
+                url.clone(),
                 form.clone(),
                 sending.clone(),
                 outcome.clone(),
@@ -124,72 +163,48 @@ pub(super) fn KioskSection(props: &KioskSectionProps) -> Html {
             });
         })
     };
-
-    let body = match &*load {
-        Load::Loading => html! { <Loading /> },
-        Load::Failed(error) => load_failed(error, lang, &attempt),
-        Load::Ready => {
-            let invalid = |error: Option<Msg>| error.map(|_| AttrValue::Static("true"));
-            let options = props
-                .summary
-                .branches
-                .iter()
-                .map(|branch| html! { <option value={branch.clone()} /> });
-            html! {
-                <form class="bo-form" novalidate=true {onsubmit}>
-                    <div class={classes!("field", errors.branch.map(|_| "field--invalid"))}>
-                        <label for="kiosk-branch">{ t(Msg::BiebloStaffBranch) }</label>
-                        <input id="kiosk-branch" type="text" list="kiosk-branches" autocomplete="off"
-                            maxlength="120" value={form.branch.clone()}
-                            oninput={edit(|f, input| f.branch = input.value()).reform(Event::from)}
-                            aria-invalid={invalid(errors.branch)}
-                            aria-describedby={match errors.branch {
-                                Some(_) => "kiosk-branch-help kiosk-branch-error",
-                                None => "kiosk-branch-help",
-                            }} />
-                        <datalist id="kiosk-branches">{ for options }</datalist>
-                        <p id="kiosk-branch-help" class="field-help">{ t(Msg::BiebloStaffBranchHelp) }</p>
-                        { field_error("kiosk-branch", errors.branch, lang) }
-                    </div>
-                    <div class={classes!("field", errors.idle.map(|_| "field--invalid"))}>
-                        <label for="kiosk-idle">{ t(Msg::BiebloStaffIdle) }</label>
-                        <input id="kiosk-idle" type="number" inputmode="numeric" step="1"
-                            min={IDLE_SECONDS_RANGE.start().to_string()}
-                            max={IDLE_SECONDS_RANGE.end().to_string()}
-                            value={form.idle.clone()}
-                            oninput={edit(|f, input| f.idle = input.value()).reform(Event::from)}
-                            aria-invalid={invalid(errors.idle)}
-                            aria-describedby={errors.idle.map(|_| "kiosk-idle-error")} />
-                        { field_error("kiosk-idle", errors.idle, lang) }
-                    </div>
-                    <div class="bo-check">
-                        <input id="kiosk-active" type="checkbox" checked={form.active}
-                            onchange={edit(|f, input| f.active = input.checked())} />
-                        <label for="kiosk-active">{ t(Msg::BiebloStaffActive) }</label>
-                    </div>
-                    <div class="bo-actions">
-                        <Button kind="submit" class="kiosk-save" disabled={*sending}>
-                            { t(Msg::BiebloStaffSave) }
-                        </Button>
-                        if *live {
-                            <a class="kiosk-open" href={format!("/bieblo/kiosk/{}", props.library)}>
-                                { t(Msg::BiebloStaffOpenKiosk) }
-                            </a>
-                        }
-                    </div>
-                    if *sending { <Loading /> }
-                    { match &*outcome {
-                        Some(Outcome::Saved) => html! {
-                            <p class="staff-notice kiosk-saved" role="status">{ t(Msg::BiebloStaffSaved) }</p>
-                        },
-                        Some(Outcome::Failed(error)) => html! {
-                            <p class="form-error" role="alert">{ error.localized(lang) }</p>
-                        },
-                        None => Html::default(),
-                    } }
-                </form>
+    let (invalid, describedby) = described(&idle_id, errors.idle, None);
+    html! {
+        <form class="bo-form kiosk-branch" novalidate=true aria-labelledby={title_id.clone()} {onsubmit}>
+            <h4 id={title_id}>{ &props.kiosk.branch }</h4>
+            if props.no_copies {
+                <p class="field-help kiosk-no-copies">{ t(Msg::BiebloStaffBranchNoCopies) }</p>
             }
-        }
-    };
-    section("bo-kiosk-title", Msg::BiebloStaffKiosk, lang, body)
+            <div class={classes!("field", errors.idle.map(|_| "field--invalid"))}>
+                <label for={idle_id.clone()}>{ t(Msg::BiebloStaffIdle) }</label>
+                <input id={idle_id.clone()} class="kiosk-idle" type="number" inputmode="numeric" step="1"
+                    min={IDLE_SECONDS_RANGE.start().to_string()}
+                    max={IDLE_SECONDS_RANGE.end().to_string()}
+                    value={form.idle.clone()}
+                    oninput={edit(|f, input| f.idle = input.value()).reform(Event::from)}
+                    aria-invalid={invalid} aria-describedby={describedby} />
+                { field_error(&idle_id, errors.idle, lang) }
+            </div>
+            <div class="bo-check">
+                <input id={active_id.clone()} class="kiosk-active" type="checkbox" checked={form.active}
+                    onchange={edit(|f, input| f.active = input.checked())} />
+                <label for={active_id}>{ t(Msg::BiebloStaffActive) }</label>
+            </div>
+            <div class="bo-actions">
+                <Button kind="submit" class="kiosk-save" disabled={*sending}>
+                    { t(Msg::BiebloStaffSave) }
+                </Button>
+                if *live {
+                    <a class="kiosk-open" href={kiosk_href(library, branch_id)}>
+                        { t(Msg::BiebloStaffOpenKiosk) }
+                    </a>
+                }
+            </div>
+            if *sending { <Loading /> }
+            { match &*outcome {
+                Some(Outcome::Saved) => html! {
+                    <p class="staff-notice kiosk-saved" role="status">{ t(Msg::BiebloStaffSaved) }</p>
+                },
+                Some(Outcome::Failed(error)) => html! {
+                    <p class="form-error" role="alert">{ error.localized(lang) }</p>
+                },
+                None => Html::default(),
+            } }
+        </form>
+    }
 }

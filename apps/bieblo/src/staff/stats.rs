@@ -1,5 +1,6 @@
-//! "Statistieken": the kiosk's anonymous counts (`GET /api/bieblo/<library>/stats`): a
-//! chart and table of book tips per day, a table per theme, and the CSV download.
+//! "Statistieken": the kiosks' anonymous counts (`GET /api/bieblo/<library>/stats`): a
+//! chart and table of book tips per day, a table per theme and one per branch's kiosk,
+//! and the CSV download.
 
 use std::rc::Rc;
 
@@ -36,6 +37,19 @@ const THEMES: Table = Table {
         Msg::BiebloStaffTheme,
         Msg::BiebloStaffLikes,
         Msg::BiebloStaffDislikes,
+        Msg::BiebloStaffTips,
+    ],
+    numeric: true,
+    row_class: None,
+};
+
+const KIOSKS: Table = Table {
+    class: "stats-kiosks",
+    caption: Msg::BiebloStaffPerKiosk,
+    caption_hidden: false,
+    columns: &[
+        Msg::BiebloStaffKioskBranch,
+        Msg::BiebloStaffVisits,
         Msg::BiebloStaffTips,
     ],
     numeric: true,
@@ -113,6 +127,16 @@ pub(super) fn StatsSection(props: &StatsSectionProps) -> Html {
                     )
                 })
                 .collect();
+            let kiosk_rows = loaded
+                .kiosks
+                .iter()
+                .map(|k| {
+                    (
+                        k.branch.clone(),
+                        vec![k.visits.to_string(), k.tips.to_string()],
+                    )
+                })
+                .collect();
             html! {
                 <>
                     <h4>{ t(Msg::BiebloStaffTipsPerDay) }</h4>
@@ -121,6 +145,7 @@ pub(super) fn StatsSection(props: &StatsSectionProps) -> Html {
                         { DAYS.view(day_rows, lang) }
                     </div>
                     { THEMES.view(theme_rows, lang) }
+                    { KIOSKS.view(kiosk_rows, lang) }
                     <p class="bo-download">
                         <a class="stats-csv" href={format!("/api/bieblo/{}/stats.csv", props.library)} download="">
                             { t(Msg::BiebloStaffCsv) }

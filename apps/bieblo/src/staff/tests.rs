@@ -24,60 +24,29 @@ fn the_summary_lists_each_branch_once_and_labels_themes() {
     assert!(empty.branches.is_empty());
 }
 
-fn check(branch: &str, idle: &str, expected: Result<(&str, u32), FormErrors>) {
+fn check(idle: &str, expected: Result<u32, FormErrors>) {
     let form = KioskForm {
-        branch: branch.into(),
         idle: idle.into(),
         active: true,
     };
-    let expected = expected.map(|(branch, idle_seconds)| KioskSettingsUpdate {
-        branch: branch.into(),
+    let expected = expected.map(|idle_seconds| KioskSettingsUpdate {
         idle_seconds,
         active: true,
     });
-    assert_eq!(check_form(&form), expected, "{branch:?} {idle:?}");
+    assert_eq!(check_form(&form), expected, "{idle:?}");
 }
 
 #[wasm_bindgen_test]
 fn the_kiosk_form_is_checked_like_the_server_does() {
-    let idle = |msg| FormErrors {
-        branch: None,
-        idle: Some(msg),
-    };
-    let range = Msg::BiebloStaffIdleRange;
-    check("Hoofdbib", "60", Ok(("Hoofdbib", 60)));
-    check("  Hoofdbib ", " 15 ", Ok(("Hoofdbib", 15)));
-    check("Hoofdbib", "600", Ok(("Hoofdbib", 600)));
-    check("Hoofdbib", "14", Err(idle(range)));
-    check("Hoofdbib", "601", Err(idle(range)));
-    check("Hoofdbib", "", Err(idle(range)));
-    check("Hoofdbib", "6O", Err(idle(range)));
-    check("Hoofdbib", "-60", Err(idle(range)));
-    let blank = FormErrors {
-        branch: Some(Msg::ErrRequired),
-        idle: None,
-    };
-    check(" ", "60", Err(blank));
-    check(
-        " ",
-        "5",
-        Err(FormErrors {
-            idle: Some(range),
-            ..blank
-        }),
-    );
-    let long = "x".repeat(121);
-    let too_long = FormErrors {
-        branch: Some(Msg::ErrInvalidInput),
-        idle: None,
-    };
-    check(&long, "60", Err(too_long));
-    assert_eq!(
-        check_form(&KioskForm::default()).map_err(|e| e.branch),
-        Err(Some(Msg::ErrRequired)),
-        "a new kiosk needs a branch"
-    );
-    assert_eq!(KioskForm::default().idle, "60");
+    let range = Err(FormErrors {
+        idle: Some(Msg::BiebloStaffIdleRange),
+    });
+    check("60", Ok(60));
+    check(" 15 ", Ok(15));
+    check("600", Ok(600));
+    for wrong in ["14", "601", "", "6O", "-60", "1e2"] {
+        check(wrong, range);
+    }
 }
 
 fn day(day: &str, tips: u64) -> DayCount {
@@ -141,6 +110,7 @@ fn stats_without_counts_are_empty() {
     let zero = KioskStats {
         days: vec![day("2026-11-28", 0)],
         themes: vec![],
+        kiosks: vec![],
     };
     assert!(!has_usage(&zero));
     let liked = KioskStats {
@@ -151,6 +121,7 @@ fn stats_without_counts_are_empty() {
             dislikes: 0,
             tips: 0,
         }],
+        kiosks: vec![],
     };
     assert!(has_usage(&liked));
 }

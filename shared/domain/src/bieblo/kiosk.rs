@@ -1,5 +1,6 @@
-//! The kiosk's settings (which branch, idle time) and the anonymous usage it reports:
-//! counts of swipes and tips per theme, never anything about a child.
+//! A library has a kiosk per branch (`library_branches`): its settings (idle time, on or
+//! off) and the anonymous usage it reports: counts of swipes and tips per theme, never
+//! anything about a child.
 
 use serde::{Deserialize, Serialize};
 
@@ -11,13 +12,24 @@ pub const DEFAULT_IDLE_SECONDS: u32 = 60;
 /// Shortest and longest idle time staff can set.
 pub const IDLE_SECONDS_RANGE: std::ops::RangeInclusive<u32> = 15..=600;
 
-/// What a kiosk needs to know about where it stands (`GET /api/bieblo/{library}/kiosk`).
+/// The path of a branch's kiosk under `/api`: its settings (`GET`, `PUT`) and, with
+/// `/usage`, its counts (`POST`).
+pub fn kiosk_api_path(library: &str, branch: &str) -> String {
+    format!("/api/bieblo/{library}/kiosks/{branch}")
+}
+
+/// What a kiosk needs to know about where it stands
+/// (`GET /api/bieblo/{library}/kiosks/{branch}`). Every branch of a library has one;
+/// a branch whose kiosk staff never set up is switched off with the default idle time.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct KioskSettings {
     pub library: String,
     pub library_name: String,
-    /// The branch whose shelves the kiosk shows, as in `Copy::branch`.
+    /// The branch's id within the library.
+    #[serde(default)]
+    pub branch_id: String,
+    /// The branch's name: the kiosk shows the copies whose `Copy::branch` is this name.
     pub branch: String,
     pub idle_seconds: u32,
     /// Staff switched the kiosk on.
@@ -33,20 +45,11 @@ fn subscribed_by_default() -> bool {
     true
 }
 
-/// What staff change (`PUT /api/bieblo/{library}/kiosk`).
+/// What staff change (`PUT /api/bieblo/{library}/kiosks/{branch}`); the branch's name
+/// and catalogue location are the branch's own (the service's back-office).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct KioskSettingsUpdate {
-    /// 1 to `NAME_MAX` characters, not blank.
-    #[cfg_attr(
-        feature = "openapi",
-        schema(
-            min_length = 1,
-            max_length = 120,
-            pattern = r"[^\t\n\u000b\f\r \u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]"
-        )
-    )]
-    pub branch: String,
     /// Within [`IDLE_SECONDS_RANGE`].
     #[cfg_attr(feature = "openapi", schema(minimum = 15, maximum = 600))]
     #[serde(deserialize_with = "crate::validation::whole_number")]
@@ -60,6 +63,7 @@ pub struct KioskSettingsUpdate {
 pub struct KioskSummary {
     pub library: String,
     pub library_name: String,
+    pub branch_id: String,
     pub branch: String,
 }
 
@@ -71,7 +75,8 @@ pub struct ThemeSwipe {
     pub liked: bool,
 }
 
-/// What one child's visit adds to the statistics (`POST /api/bieblo/{library}/usage`):
+/// What one child's visit adds to the statistics
+/// (`POST /api/bieblo/{library}/kiosks/{branch}/usage`):
 /// anonymous counts only. Sent when a shelf is shown.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
@@ -106,7 +111,6 @@ impl KioskUsage {
 
 /// Checks staff's kiosk settings; the message key of the first problem.
 pub fn check_settings(update: &KioskSettingsUpdate) -> Result<(), crate::validation::FieldError> {
-    crate::validation::check_text("branch", &update.branch, crate::validation::NAME_MAX)?;
     if !IDLE_SECONDS_RANGE.contains(&update.idle_seconds) {
         return Err(crate::validation::FieldError {
             field: "idle_seconds",
@@ -116,14 +120,28 @@ pub fn check_settings(update: &KioskSettingsUpdate) -> Result<(), crate::validat
     Ok(())
 }
 
-/// Statistics of one library's kiosk for staff.
+/// Statistics of one library's kiosks for staff.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct KioskStats {
-    /// Tips given per day, oldest first.
+    /// Tips given per day by all the library's kiosks, oldest first.
     pub days: Vec<DayCount>,
     /// Per theme: swipes right, swipes left, and tips given in that theme.
     pub themes: Vec<ThemeCount>,
+    /// Visits and tips per branch's kiosk, by branch name.
+    #[serde(default)]
+    pub kiosks: Vec<BranchCount>,
+}
+
+/// The counts of one branch's kiosk.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct BranchCount {
+    pub branch_id: String,
+    /// The branch's name (its id when the branch has since been removed).
+    pub branch: String,
+    pub visits: u64,
+    pub tips: u64,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -158,6 +176,15 @@ impl KioskStats {
                 t.theme, t.likes, t.dislikes, t.tips
             ));
         }
+        csv.push_str("\nbranch,visits,tips\n");
+        for k in &self.kiosks {
+            csv.push_str(&format!(
+                "{},{},{}\n",
+                crate::csv::text(&k.branch),
+                k.visits,
+                k.tips
+            ));
+        }
         csv
     }
 }
@@ -169,24 +196,20 @@ mod tests {
     #[test]
     fn settings_are_checked() {
         let ok = KioskSettingsUpdate {
-            branch: "Hoofdbibliotheek".into(),
             idle_seconds: 60,
             active: true,
         };
         assert!(check_settings(&ok).is_ok());
-        let short = KioskSettingsUpdate {
-            idle_seconds: 5,
-            ..ok.clone()
-        };
-        assert_eq!(
-            check_settings(&short).map_err(|e| e.field),
-            Err("idle_seconds")
-        );
-        let blank = KioskSettingsUpdate {
-            branch: " ".into(),
-            ..ok
-        };
-        assert_eq!(check_settings(&blank).map_err(|e| e.field), Err("branch"));
+        for idle_seconds in [5, 14, 601] {
+            let wrong = KioskSettingsUpdate {
+                idle_seconds,
+                ..ok.clone()
+            };
+            assert_eq!(
+                check_settings(&wrong).map_err(|e| e.field),
+                Err("idle_seconds")
+            );
+        }
     }
 
     #[test]
@@ -217,7 +240,7 @@ mod tests {
     }
 
     #[test]
-    fn csv_has_both_tables() {
+    fn csv_has_every_table() {
         let stats = KioskStats {
             days: vec![DayCount {
                 day: "2026-11-28".into(),
@@ -230,10 +253,17 @@ mod tests {
                 dislikes: 0,
                 tips: 5,
             }],
+            kiosks: vec![BranchCount {
+                branch_id: "massemen".into(),
+                branch: "=Massemen".into(),
+                visits: 2,
+                tips: 16,
+            }],
         };
         assert_eq!(
             stats.to_csv(),
-            "day,tips,visits\n2026-11-28,16,2\n\ntheme,likes,dislikes,tips\nhumour,2,0,5\n"
+            "day,tips,visits\n2026-11-28,16,2\n\ntheme,likes,dislikes,tips\nhumour,2,0,5\n\
+             \nbranch,visits,tips\n\"'=Massemen\",2,16\n"
         );
     }
 }

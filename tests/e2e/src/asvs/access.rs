@@ -243,7 +243,7 @@ pub(super) async fn other_org(t: &Target) -> Result<String> {
     let before = unchanged_org(t, &gent, "/api/orgs/library/demo-gent").await?;
     let s = login(t, WETTEREN).await?;
     let email = fresh_email("planted");
-    let kiosk = json!({"branch": "Gent De Krook (demo)", "idle_seconds": 60, "active": false});
+    let kiosk = json!({"idle_seconds": 60, "active": false});
     let colleague = json!({"email": email, "display_name": "Geplant",
         "role": "library_staff", "org": "demo-gent"});
     let seen = all_answer(
@@ -271,7 +271,7 @@ pub(super) async fn other_org(t: &Target) -> Result<String> {
             ),
             (
                 "PUT Gent's kiosk",
-                Call::new("PUT", "/api/bieblo/demo-gent/kiosk")
+                Call::new("PUT", "/api/bieblo/demo-gent/kiosks/gent-de-krook-demo")
                     .authed(&s)
                     .json(&kiosk),
             ),
@@ -295,7 +295,7 @@ pub(super) async fn other_org(t: &Target) -> Result<String> {
     ensure(!staff.body.contains(&email), || {
         "the planted colleague is on Gent's staff".into()
     })?;
-    let kiosk_now = Call::get("/api/bieblo/demo-gent/kiosk")
+    let kiosk_now = Call::get("/api/bieblo/demo-gent/kiosks/gent-de-krook-demo")
         .cookie(&gent)
         .send(t)
         .await?;

@@ -166,7 +166,7 @@ pub(super) async fn generic_errors(t: &Target) -> Result<String> {
         (
             "a path out of the data",
             404,
-            Call::get("/api/bieblo/..%2F..%2Fetc%2Fpasswd/kiosk"),
+            Call::get("/api/bieblo/..%2F..%2Fetc%2Fpasswd/kiosks"),
         ),
         ("no session", 401, Call::get("/api/orgs")),
     ];

@@ -9,9 +9,9 @@ use e2e::{Browser, LogEntry, Result, TestServer};
 use serde_json::json;
 
 const ADMIN: (&str, &str) = ("admin@demo.invalid", "demo-admin-2026");
-const GOOD_PASSWORD: &str = "paars-kanon-wolk-zeven";
+pub(crate) const GOOD_PASSWORD: &str = "paars-kanon-wolk-zeven";
 
-async fn log_in(browser: &Browser, (email, password): (&str, &str)) -> Result<()> {
+pub(crate) async fn log_in(browser: &Browser, (email, password): (&str, &str)) -> Result<()> {
     browser.goto("/beheer/").await?;
     browser.wait_ready().await?;
     browser.fill("#login-email", email).await?;
@@ -21,13 +21,13 @@ async fn log_in(browser: &Browser, (email, password): (&str, &str)) -> Result<()
     Ok(())
 }
 
-async fn log_out(browser: &Browser) -> Result<()> {
+pub(crate) async fn log_out(browser: &Browser) -> Result<()> {
     browser.click("button.logout").await?;
     browser.find("#login-email").await?;
     Ok(())
 }
 
-async fn assert_axe_clean(browser: &Browser, what: &str) -> Result<()> {
+pub(crate) async fn assert_axe_clean(browser: &Browser, what: &str) -> Result<()> {
     let violations = browser.axe_serious_violations().await?;
     if violations.is_empty() {
         Ok(())
@@ -45,9 +45,11 @@ fn unexpected(errors: Vec<LogEntry>) -> Vec<LogEntry> {
         .collect()
 }
 
-/// The text of the state cell of `app` in the open organisation's apps.
-fn state_of(app: &str) -> String {
-    format!("document.querySelector('tr[data-app=\"{app}\"] td[data-state]')?.textContent ?? ''")
+/// The text of the state cell of `app` in the office of the organisation `org`.
+pub(crate) fn state_of(org: &str, app: &str) -> String {
+    format!(
+        "document.querySelector('[data-org-office=\"{org}\"] tr[data-app=\"{app}\"] td[data-state]')?.textContent ?? ''"
+    )
 }
 
 #[tokio::test]
@@ -63,7 +65,7 @@ async fn the_admin_adds_a_library_invites_its_manager_and_switches_bieblo_on() -
     let (status, _) = browser
         .fetch(
             "POST",
-            "/api/bieblo/demo-gent/usage",
+            "/api/bieblo/demo-gent/kiosks/gent-de-krook-demo/usage",
             json!({"content-type": "application/json"}),
             Some(&usage.to_string()),
         )
@@ -105,7 +107,7 @@ async fn the_admin_adds_a_library_invites_its_manager_and_switches_bieblo_on() -
     browser
         .wait_until(
             "Bieblo not asked for",
-            &format!("{} === 'niet aangevraagd'", state_of("bieblo")),
+            &format!("{} === 'niet aangevraagd'", state_of("aalst", "bieblo")),
         )
         .await?;
     assert_axe_clean(&browser, "an organisation's office").await?;
@@ -150,12 +152,12 @@ async fn the_admin_adds_a_library_invites_its_manager_and_switches_bieblo_on() -
     // The manager asks for Bieblo.
     log_in(&browser, ("an@aalst.example", GOOD_PASSWORD)).await?;
     browser
-        .click("button[aria-label='Aanvragen: Bieblo']")
+        .click("[data-org-office=aalst] button[aria-label='Aanvragen: Bieblo']")
         .await?;
     browser
         .wait_until(
             "Bieblo asked for",
-            &format!("{} === 'aangevraagd'", state_of("bieblo")),
+            &format!("{} === 'aangevraagd'", state_of("aalst", "bieblo")),
         )
         .await?;
     browser.find("#adm-audit").await?;
@@ -168,10 +170,13 @@ async fn the_admin_adds_a_library_invites_its_manager_and_switches_bieblo_on() -
         .click("tr[data-org=aalst] button[aria-label='Organisatie: Bibliotheek Aalst']")
         .await?;
     browser
-        .click("button[aria-label='Aanzetten: Bieblo']")
+        .click("[data-org-office=aalst] button[aria-label='Aanzetten: Bieblo']")
         .await?;
     browser
-        .wait_until("Bieblo on", &format!("{} === 'actief'", state_of("bieblo")))
+        .wait_until(
+            "Bieblo on",
+            &format!("{} === 'actief'", state_of("aalst", "bieblo")),
+        )
         .await?;
     let (status, body) = browser
         .fetch("GET", "/api/apps/bieblo/library/aalst", json!({}), None)
@@ -190,10 +195,12 @@ async fn the_admin_adds_a_library_invites_its_manager_and_switches_bieblo_on() -
     browser
         .wait_until(
             "Bieblo paused",
-            &format!("{} === 'gepauzeerd'", state_of("bieblo")),
+            &format!("{} === 'gepauzeerd'", state_of("demo-gent", "bieblo")),
         )
         .await?;
-    browser.goto("/bieblo/kiosk/demo-gent").await?;
+    browser
+        .goto("/bieblo/kiosk/demo-gent/gent-de-krook-demo")
+        .await?;
     browser.wait_ready().await?;
     let said = browser.text(".kiosk-not-active h1").await?;
     if said != "Bieblo is hier (nog) niet actief." {
@@ -215,7 +222,10 @@ async fn the_admin_adds_a_library_invites_its_manager_and_switches_bieblo_on() -
     browser
         .wait_until(
             "Culture Matcher paused",
-            &format!("{} === 'gepauzeerd'", state_of("culture-matcher")),
+            &format!(
+                "{} === 'gepauzeerd'",
+                state_of("demo-nova", "culture-matcher")
+            ),
         )
         .await?;
     browser.goto("/culture-matcher/?centrum=demo-nova").await?;

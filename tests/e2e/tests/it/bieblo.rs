@@ -7,7 +7,9 @@ use fantoccini::key::Key;
 use serde_json::{Value, json};
 use suite_domain::bieblo::{AgeBand, Snapshot};
 
-const KIOSK: &str = "/bieblo/kiosk/demo-wetteren";
+/// The kiosk of Wetteren's main branch, and its settings.
+const KIOSK: &str = "/bieblo/kiosk/demo-wetteren/wetteren-hoofdbibliotheek-demo";
+const KIOSK_API: &str = "/api/bieblo/demo-wetteren/kiosks/wetteren-hoofdbibliotheek-demo";
 const BRANCH: &str = "Wetteren hoofdbibliotheek (demo)";
 
 async fn start() -> Result<(TestServer, Browser)> {
@@ -45,7 +47,7 @@ async fn staff_login(browser: &Browser, (email, password): (&str, &str)) -> Resu
     Ok(json!({"content-type": "application/json", "x-csrf-token": session["csrf_token"]}))
 }
 
-async fn count(browser: &Browser, css: &str) -> Result<usize> {
+pub(crate) async fn count(browser: &Browser, css: &str) -> Result<usize> {
     Ok(browser.find_all(css).await?.len())
 }
 
@@ -164,14 +166,9 @@ async fn the_kiosk_returns_to_start_when_left_alone() -> Result<()> {
     let (_server, browser) = start().await?;
     // Staff set the shortest idle time first.
     let headers = staff_login(&browser, WETTEREN).await?;
-    let body = json!({"branch": BRANCH, "idle_seconds": 15, "active": true}).to_string();
+    let body = json!({"idle_seconds": 15, "active": true}).to_string();
     let (status, text) = browser
-        .fetch(
-            "PUT",
-            "/api/bieblo/demo-wetteren/kiosk",
-            headers,
-            Some(&body),
-        )
+        .fetch("PUT", KIOSK_API, headers, Some(&body))
         .await?;
     assert_eq!(status, 200, "{text}");
 
@@ -182,7 +179,15 @@ async fn the_kiosk_returns_to_start_when_left_alone() -> Result<()> {
     browser
         .wait_until(
             "the kiosk opened",
-            "location.pathname === '/bieblo/kiosk/demo-wetteren' && !!document.querySelector('.kiosk-start')",
+            &format!("location.pathname === '{KIOSK}' && !!document.querySelector('.kiosk-start')"),
+        )
+        .await?;
+    // The library's address from before a kiosk per branch opens its one kiosk that is on.
+    browser.goto("/bieblo/kiosk/demo-wetteren").await?;
+    browser
+        .wait_until(
+            "the old address opened the kiosk",
+            &format!("location.pathname === '{KIOSK}' && !!document.querySelector('.kiosk-start')"),
         )
         .await?;
 
@@ -223,23 +228,16 @@ async fn the_kiosk_returns_to_start_when_left_alone() -> Result<()> {
 async fn staff_of_another_library_cannot_change_this_kiosk() -> Result<()> {
     let (_server, browser) = start().await?;
     let headers = staff_login(&browser, GENT).await?;
-    let body = json!({"branch": "Elders", "idle_seconds": 15, "active": false}).to_string();
+    let body = json!({"idle_seconds": 15, "active": false}).to_string();
     let (status, _) = browser
-        .fetch(
-            "PUT",
-            "/api/bieblo/demo-wetteren/kiosk",
-            headers.clone(),
-            Some(&body),
-        )
+        .fetch("PUT", KIOSK_API, headers.clone(), Some(&body))
         .await?;
     assert_eq!(status, 403);
     let (status, _) = browser
         .fetch("GET", "/api/bieblo/demo-wetteren/stats", json!({}), None)
         .await?;
     assert_eq!(status, 403);
-    let (_, kiosk) = browser
-        .fetch("GET", "/api/bieblo/demo-wetteren/kiosk", json!({}), None)
-        .await?;
+    let (_, kiosk) = browser.fetch("GET", KIOSK_API, json!({}), None).await?;
     assert!(
         kiosk.contains(BRANCH) && kiosk.contains("\"active\":true"),
         "unchanged: {kiosk}"
@@ -247,9 +245,9 @@ async fn staff_of_another_library_cannot_change_this_kiosk() -> Result<()> {
     let (status, _) = browser
         .fetch(
             "PUT",
-            "/api/bieblo/demo-gent/kiosk",
+            "/api/bieblo/demo-gent/kiosks/gent-de-krook-demo",
             headers,
-            Some(&body.replace("Elders", "Gent De Krook (demo)")),
+            Some(&body),
         )
         .await?;
     assert_eq!(status, 200, "their own kiosk they can change");

@@ -2,31 +2,13 @@
 //! (`static-api pack`, what dist runs), started with no options but a demo address in
 //! an empty folder, serves the portal and every app in Chromium.
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::process::{Child, Command, Stdio};
 use std::time::Duration;
 
-use e2e::{Browser, Result, site_dir};
+use e2e::{Browser, Result, server_program, site_dir};
 
 use crate::browser::{check_every_app, check_portal};
-
-/// The server program cargo built beside this test binary (`target/<profile>/`).
-fn server_program() -> Result<PathBuf> {
-    let exe = std::env::current_exe().map_err(|e| e.to_string())?;
-    let program = exe
-        .parent()
-        .and_then(Path::parent)
-        .map(|dir| dir.join(format!("static-api{}", std::env::consts::EXE_SUFFIX)))
-        .ok_or("no target folder above the test binary")?;
-    if program.is_file() {
-        Ok(program)
-    } else {
-        Err(format!(
-            "{} is missing: run the end-to-end tests with `cargo xtask test` or `cargo xtask e2e`, which build it",
-            program.display()
-        ))
-    }
-}
 
 /// A server process, killed when dropped.
 struct Running(Child);

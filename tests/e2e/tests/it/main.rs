@@ -9,3 +9,4 @@ mod culture_matcher;
 mod culture_matcher_beheer;
 mod dist;
 mod export;
+mod first_library;
