@@ -178,6 +178,7 @@ pub async fn seed(db: &Db) -> Result<(), AppError> {
             let settings = KioskSettingsUpdate {
                 idle_seconds: DEFAULT_IDLE_SECONDS,
                 active: true,
+                lang: suite_domain::i18n::Lang::Nl,
             };
             db.save_kiosk(library, &branch_id(first), &settings).await?;
         }

@@ -54,6 +54,9 @@ pub struct AppState {
     pub live: Arc<dyn live_bus::LiveBus>,
     /// Counters for operators (`/metrics`).
     pub metrics: Arc<metrics::Metrics>,
+    /// The live catalogue API, when a key is configured: staff's "refresh now" (and the
+    /// scheduled refresh) read it.
+    pub catalogue: Option<import::live::LiveClient>,
 }
 
 /// Uploads read at once; one more waits [`UPLOAD_WAIT`], then is answered 503.
@@ -97,6 +100,7 @@ impl AppState {
             covers,
             live,
             metrics: Arc::default(),
+            catalogue: None,
         })
     }
 

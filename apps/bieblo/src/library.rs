@@ -89,6 +89,7 @@ pub(crate) mod fixtures {
                 branch: BRANCH.into(),
                 idle_seconds: 60,
                 active: true,
+                lang: Lang::Nl,
                 subscribed: true,
             },
             snapshot: Snapshot {

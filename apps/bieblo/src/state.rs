@@ -172,7 +172,8 @@ impl State {
         &shown[..shown.len().min(MAX_LIST_BOOKS)]
     }
 
-    /// The anonymous counts of this visit for the statistics, once a shelf is shown.
+    /// The anonymous counts of the shelf shown now, for the statistics: the first shelf
+    /// of a visit brings the visit and its swipes, a later one only its tips.
     pub(crate) fn usage(&self) -> Option<KioskUsage> {
         let (age, shelf) = (self.visit.age?, self.visit.shelf.as_ref()?);
         let tip_themes = shelf
@@ -181,11 +182,17 @@ impl State {
             .filter_map(|pick| self.library.book(&pick.book_id))
             .flat_map(|book| book.themes.iter().cloned())
             .collect();
+        let new_visit = self.visit.shelves <= 1;
         Some(KioskUsage {
             age,
-            swipes: self.visit.swipes.clone(),
+            swipes: if new_visit {
+                self.visit.swipes.clone()
+            } else {
+                Vec::new()
+            },
             tip_themes,
             tips: u32::try_from(shelf.picks.len()).unwrap_or(u32::MAX),
+            new_visit,
         })
     }
 }

@@ -108,6 +108,14 @@ pub struct ImportRun {
     pub report: crate::import::ImportReport,
 }
 
+/// Whether this server can read the live library catalogue (`GET /api/bieblo/catalogue`):
+/// only with a catalogue key configured by the operator.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct LiveCatalogue {
+    pub live: bool,
+}
+
 /// Every error the API answers with.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]

@@ -5,6 +5,7 @@ use serde::{Deserialize, Serialize};
 
 /// A user interface language.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub enum Lang {
     /// Dutch as written in Flanders: the default.
     #[default]
@@ -184,12 +185,16 @@ catalogue! {
     BiebloStaffIdle => "Seconden zonder aanraking voor de kiosk opnieuw begint", "Seconds without a touch before the kiosk starts over";
     BiebloStaffIdleRange => "Kies een getal van 15 tot 600.", "Choose a number from 15 to 600.";
     BiebloStaffActive => "Kiosk staat aan", "Kiosk is switched on";
+    BiebloStaffKioskLang => "Taal waarin elk bezoek begint (een kind kan ze wisselen)", "Language every visit starts in (a child can switch it)";
     BiebloStaffSave => "Opslaan", "Save";
     BiebloStaffSaved => "De instellingen zijn opgeslagen.", "The settings are saved.";
     BiebloStaffOpenKiosk => "Open de kiosk", "Open the kiosk";
     BiebloStaffImports => "Catalogus importeren", "Import the catalogue";
     BiebloStaffImportHelp => "Kies een of meer exportbestanden van de catalogus (XML of JSON). De boekenlijst van de kiosk wordt pas vervangen als er boeken ingelezen zijn.", "Choose one or more export files of the catalogue (XML or JSON). The kiosk's book list is only replaced when books were imported.";
     BiebloStaffFiles => "Bestanden", "Files";
+    BiebloStaffRefresh => "Nu vernieuwen uit de catalogus", "Refresh from the catalogue now";
+    BiebloStaffRefreshHelp => "Leest de boeken van de thema's nu uit de bibliotheekcatalogus, met wat er nu in de rekken staat.", "Reads the themes' books from the library catalogue now, with what is on the shelves now.";
+    BiebloStaffRefreshOff => "Vernieuwen uit de catalogus kan hier niet: op deze server is geen sleutel voor de bibliotheekcatalogus ingesteld. Vraag het aan wie de dienst beheert, of importeer exportbestanden hierboven.", "Refreshing from the catalogue is not possible here: no key for the library catalogue is set up on this server. Ask whoever runs the service, or import export files above.";
     BiebloStaffImportSend => "Inlezen", "Import";
     BiebloStaffNoFiles => "Kies eerst een bestand.", "Choose a file first.";
     BiebloStaffUnreadable => "Een bestand kon niet gelezen worden.", "A file could not be read.";
@@ -204,12 +209,17 @@ catalogue! {
     BiebloStaffImportedCount => "Ingelezen", "Imported";
     BiebloStaffNoRuns => "Er is nog niets geïmporteerd.", "Nothing has been imported yet.";
     BiebloStaffStats => "Statistieken", "Statistics";
-    BiebloStaffTipsPerDay => "Boekentips per dag (laatste 31 dagen)", "Book tips per day (last 31 days)";
+    BiebloStaffTipsPerDay => "Boekentips per dag", "Book tips per day";
     BiebloStaffChartLabel => "Staafdiagram van de boekentips per dag. De cijfers staan ook in de tabel.", "Bar chart of the book tips per day. The numbers are in the table as well.";
     BiebloStaffDay => "Dag", "Day";
     BiebloStaffTips => "Boekentips", "Book tips";
     BiebloStaffVisits => "Bezoeken", "Visits";
     BiebloStaffPerTheme => "Per thema", "Per theme";
+    BiebloStaffThemeChartLabel => "Staafdiagram per thema: leuk gevonden, niet leuk gevonden en boekentips. De cijfers staan ook in de tabel.", "Bar chart per theme: liked, not liked and book tips. The numbers are in the table as well.";
+    BiebloStaffPeriod => "Periode", "Period";
+    BiebloStaffFrom => "Van", "From";
+    BiebloStaffTo => "Tot en met", "Up to and including";
+    BiebloStaffShowPeriod => "Toon deze periode", "Show this period";
     BiebloStaffPerKiosk => "Per vestiging", "Per branch";
     BiebloStaffKioskBranch => "Vestiging", "Branch";
     BiebloStaffTheme => "Thema", "Theme";

@@ -10,6 +10,7 @@ pub mod catalog;
 pub mod chart;
 pub mod csv;
 pub mod culture;
+pub mod date;
 pub mod figures;
 pub mod i18n;
 pub mod import;

@@ -8,6 +8,8 @@ CREATE TABLE bieblo_branch_kiosks (
     branch_id TEXT NOT NULL,
     idle_seconds INTEGER NOT NULL CHECK (idle_seconds BETWEEN 15 AND 600),
     active INTEGER NOT NULL DEFAULT 0 CHECK (active IN (0, 1)),
+    -- The language every visit starts in (a BCP 47 tag of the suite's languages).
+    lang TEXT NOT NULL DEFAULT 'nl-BE' CHECK (lang IN ('nl-BE', 'en')),
     PRIMARY KEY (library_id, branch_id),
     FOREIGN KEY (library_id, branch_id) REFERENCES library_branches (library_id, id) ON DELETE CASCADE
 );

@@ -29,6 +29,14 @@ pub(super) struct CatalogueArgs {
 }
 
 impl CatalogueArgs {
+    /// Whether a key is given (the live catalogue can be read).
+    pub(super) fn has_key(&self) -> bool {
+        self.catalogue_key
+            .as_deref()
+            .and_then(ApiKey::new)
+            .is_some()
+    }
+
     pub(super) fn client(&self) -> Result<LiveClient, String> {
         let key =
             self.catalogue_key.as_deref().and_then(ApiKey::new).ok_or(

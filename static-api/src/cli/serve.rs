@@ -89,6 +89,12 @@ pub(super) async fn run(base: Config, args: ServeArgs) -> Result<(), String> {
     let refresh = catalogue_refresh
         .map(|every| refresh_client(every, &catalogue).map(|client| (every, client)))
         .transpose()?;
+    // With a key, staff can refresh their library now, refresh on a schedule or not.
+    let live = match &refresh {
+        Some((_, client)) => Some(client.clone()),
+        None if catalogue.has_key() => Some(catalogue.client()?),
+        None => None,
+    };
     let proxies = TrustedProxies::parse(&trusted_proxies, Some(&client_ip_header))
         .map_err(|e| format!("--trusted-proxies: {e}"))?;
     let metrics_from = NetList::parse(&metrics_from).map_err(|e| format!("--metrics-from: {e}"))?;
@@ -103,7 +109,7 @@ pub(super) async fn run(base: Config, args: ServeArgs) -> Result<(), String> {
     config.feedback_retention = feedback_retention;
     config.audit_retention = audit_retention;
     config.allowed_origins = allow_origin.0;
-    serve(config, addr, refresh).await
+    serve(config, addr, refresh, live).await
 }
 
 /// The folder of the site this program carries, unpacked into the data folder.
@@ -146,6 +152,7 @@ async fn serve(
     config: Config,
     addr: SocketAddr,
     refresh: Option<(Duration, LiveClient)>,
+    live: Option<LiveClient>,
 ) -> Result<(), String> {
     if !config.site_dir.join("index.html").is_file() {
         tracing::warn!(site = %config.site_dir.display(), "no built site found; run `cargo xtask serve` to build it");
@@ -162,7 +169,8 @@ async fn serve(
         ),
         Some(_) => None,
     };
-    let state = AppState::open(config).await.map_err(|e| e.to_string())?;
+    let mut state = AppState::open(config).await.map_err(|e| e.to_string())?;
+    state.catalogue = live;
     demo::check_serve_mode(&state.db, demo, addr).await?;
     if demo {
         demo::seed(&state.db)

@@ -6,12 +6,14 @@ use suite_domain::bieblo::kiosk::{
     KioskSummary, ThemeCount,
 };
 
+use suite_domain::i18n::Lang;
+
 use super::Db;
 
-type KioskRow = (String, String, String, String, i64, i64, i64);
+type KioskRow = (String, String, String, String, i64, i64, String, i64);
 
 fn to_settings(
-    (library, library_name, branch_id, branch, idle, active, subscribed): KioskRow,
+    (library, library_name, branch_id, branch, idle, active, lang, subscribed): KioskRow,
 ) -> KioskSettings {
     KioskSettings {
         library,
@@ -20,6 +22,7 @@ fn to_settings(
         branch,
         idle_seconds: idle.clamp(0, u32::MAX as i64) as u32,
         active: active == 1,
+        lang: Lang::from_tag(&lang).unwrap_or_default(),
         subscribed: subscribed == 1,
     }
 }
@@ -36,6 +39,7 @@ fn kiosk_select() -> String {
     format!(
         "SELECT b.library_id, o.name, b.id, b.name, \
          COALESCE(k.idle_seconds, {DEFAULT_IDLE_SECONDS}), COALESCE(k.active, 0), \
+         COALESCE(k.lang, 'nl-BE'), \
          CAST(CASE WHEN {SUBSCRIBED} THEN 1 ELSE 0 END AS BIGINT) \
          FROM library_branches b \
          JOIN organisations o ON o.kind = 'library' AND o.id = b.library_id \
@@ -99,14 +103,15 @@ impl Db {
         update: &KioskSettingsUpdate,
     ) -> Result<(), sqlx::Error> {
         sqlx::query(
-            "INSERT INTO bieblo_branch_kiosks (library_id, branch_id, idle_seconds, active) \
-             VALUES ($1, $2, $3, $4) ON CONFLICT (library_id, branch_id) DO UPDATE SET \
-             idle_seconds = excluded.idle_seconds, active = excluded.active",
+            "INSERT INTO bieblo_branch_kiosks (library_id, branch_id, idle_seconds, active, lang) \
+             VALUES ($1, $2, $3, $4, $5) ON CONFLICT (library_id, branch_id) DO UPDATE SET \
+             idle_seconds = excluded.idle_seconds, active = excluded.active, lang = excluded.lang",
         )
         .bind(library)
         .bind(branch)
         .bind(i64::from(update.idle_seconds))
         .bind(i64::from(update.active))
+        .bind(update.lang.tag())
         .execute(self.pool())
         .await
         .map(|_| ())
@@ -122,12 +127,16 @@ impl Db {
         Ok(row.is_some())
     }
 
-    /// Adds one visit's counts to the day's totals, in one transaction.
+    /// Adds one shelf's counts to the day's totals, in one transaction: a visit when it is
+    /// the visit's first shelf (`new_visit`), its tips always. Nothing is added once the
+    /// library's visits of the day reach `cap`.
+    #[allow(clippy::too_many_arguments)]
     pub async fn add_usage(
         &self,
         library: &str,
         branch: &str,
         day: &str,
+        new_visit: bool,
         tips: u32,
         themes: &[(String, u64, u64, u64)],
         cap: i64,
@@ -143,23 +152,26 @@ impl Db {
             return Ok(false);
         }
         sqlx::query(
-            "INSERT INTO bieblo_daily (library_id, day, visits, tips) VALUES ($1, $2, 1, $3) \
-             ON CONFLICT (library_id, day) DO UPDATE SET visits = bieblo_daily.visits + 1, \
-             tips = bieblo_daily.tips + excluded.tips",
+            "INSERT INTO bieblo_daily (library_id, day, visits, tips) VALUES ($1, $2, $3, $4) \
+             ON CONFLICT (library_id, day) DO UPDATE SET \
+             visits = bieblo_daily.visits + excluded.visits, tips = bieblo_daily.tips + excluded.tips",
         )
         .bind(library)
         .bind(day)
+        .bind(i64::from(new_visit))
         .bind(i64::from(tips))
         .execute(&mut *tx)
         .await?;
         sqlx::query(
             "INSERT INTO bieblo_kiosk_daily (library_id, branch_id, day, visits, tips) \
-             VALUES ($1, $2, $3, 1, $4) ON CONFLICT (library_id, branch_id, day) DO UPDATE SET \
-             visits = bieblo_kiosk_daily.visits + 1, tips = bieblo_kiosk_daily.tips + excluded.tips",
+             VALUES ($1, $2, $3, $4, $5) ON CONFLICT (library_id, branch_id, day) DO UPDATE SET \
+             visits = bieblo_kiosk_daily.visits + excluded.visits, \
+             tips = bieblo_kiosk_daily.tips + excluded.tips",
         )
         .bind(library)
         .bind(branch)
         .bind(day)
+        .bind(i64::from(new_visit))
         .bind(i64::from(tips))
         .execute(&mut *tx)
         .await?;
@@ -183,26 +195,30 @@ impl Db {
         tx.commit().await.map(|()| true)
     }
 
-    /// Counts per day and per theme since `since_day` (`YYYY-MM-DD`).
+    /// Counts per day, per theme and per kiosk from `from_day` to `to_day` (`YYYY-MM-DD`,
+    /// inclusive); the days as stored (only days with counts).
     pub async fn kiosk_stats(
         &self,
         library: &str,
-        since_day: &str,
+        from_day: &str,
+        to_day: &str,
     ) -> Result<KioskStats, sqlx::Error> {
         let days: Vec<(String, i64, i64)> = sqlx::query_as(
-            "SELECT day, tips, visits FROM bieblo_daily WHERE library_id = $1 AND day >= $2 ORDER BY day",
+            "SELECT day, tips, visits FROM bieblo_daily WHERE library_id = $1 AND day >= $2 AND day <= $3 ORDER BY day",
         )
         .bind(library)
-        .bind(since_day)
+        .bind(from_day)
+        .bind(to_day)
         .fetch_all(self.pool())
         .await?;
         let themes: Vec<(String, i64, i64, i64)> = sqlx::query_as(
             "SELECT theme, CAST(SUM(likes) AS BIGINT), CAST(SUM(dislikes) AS BIGINT), \
              CAST(SUM(tips) AS BIGINT) FROM bieblo_theme_daily \
-             WHERE library_id = $1 AND day >= $2 GROUP BY theme ORDER BY theme",
+             WHERE library_id = $1 AND day >= $2 AND day <= $3 GROUP BY theme ORDER BY theme",
         )
         .bind(library)
-        .bind(since_day)
+        .bind(from_day)
+        .bind(to_day)
         .fetch_all(self.pool())
         .await?;
         let kiosks: Vec<(String, String, i64, i64)> = sqlx::query_as(
@@ -210,15 +226,18 @@ impl Db {
              CAST(SUM(d.visits) AS BIGINT), CAST(SUM(d.tips) AS BIGINT) \
              FROM bieblo_kiosk_daily d LEFT JOIN library_branches b \
              ON b.library_id = d.library_id AND b.id = d.branch_id \
-             WHERE d.library_id = $1 AND d.day >= $2 GROUP BY d.branch_id \
+             WHERE d.library_id = $1 AND d.day >= $2 AND d.day <= $3 GROUP BY d.branch_id \
              ORDER BY 2, d.branch_id",
         )
         .bind(library)
-        .bind(since_day)
+        .bind(from_day)
+        .bind(to_day)
         .fetch_all(self.pool())
         .await?;
         let n = |v: i64| v.max(0) as u64;
         Ok(KioskStats {
+            from: from_day.to_string(),
+            to: to_day.to_string(),
             kiosks: kiosks
                 .into_iter()
                 .map(|(branch_id, branch, visits, tips)| BranchCount {

@@ -155,6 +155,11 @@ impl Refresher {
 
     /// Runs the live import for `library` (profile = its id) and records the run.
     pub async fn refresh(&self, library: &str) -> RunSummary {
+        self.refresh_run(library).await.0
+    }
+
+    /// [`Self::refresh`], with the run as the back-office shows it.
+    pub async fn refresh_run(&self, library: &str) -> (RunSummary, suite_domain::api::ImportRun) {
         let started_at = now_rfc3339();
         // The library's own themes tag the books and, unless searches were given, say
         // what to search.
@@ -217,7 +222,7 @@ impl Refresher {
                 tracing::warn!(%library, %error, "catalogue refresh failed; the previous snapshot stays live")
             }
         }
-        summary
+        (summary, suite_domain::api::ImportRun { started_at, report })
     }
 
     /// Ticks now and then every `every`, until the process ends. A tick that runs

@@ -6,19 +6,22 @@ use axum::Json;
 use axum::extract::State;
 use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Response};
-use suite_domain::api::{ErrorBody, ImportRun, ImportUpload};
+use suite_domain::api::{ErrorBody, ImportRun, ImportUpload, LiveCatalogue};
 use suite_domain::bieblo::default_themes;
 use suite_domain::bieblo::kiosk::{
     KioskSettings, KioskSettingsUpdate, KioskStats, KioskSummary, KioskUsage, check_settings,
+    every_day, stats_period,
 };
+use suite_domain::date::LocalDate;
 use suite_domain::import::ImportReport;
 use suite_domain::org::{OrgKind, OrgRef};
 
 use crate::AppState;
 use crate::auth::CurrentStaff;
-use crate::error::{ApiJson, ApiPath, AppError};
+use crate::error::{ApiJson, ApiPath, ApiQuery, AppError};
 use crate::import::catalogue::{CatalogueImport, ImportError, build, publish};
 use crate::import::now_rfc3339;
+use crate::import::refresh::Refresher;
 
 fn library_ref(library: &str) -> Result<OrgRef, AppError> {
     super::org_ref(OrgKind::Library, library)
@@ -193,6 +196,7 @@ pub(super) async fn post_usage(
             &library,
             &branch,
             &today(),
+            usage.new_visit,
             usage.tips,
             &per_theme,
             crate::rate_limit::DAILY_CAP_PER_LIBRARY,
@@ -201,45 +205,72 @@ pub(super) async fn post_usage(
     Ok(StatusCode::NO_CONTENT)
 }
 
+/// The period of the statistics (`GET .../stats` and `.../stats.csv`).
+#[derive(Debug, serde::Deserialize, utoipa::IntoParams)]
+pub(super) struct StatsQuery {
+    /// First day, `YYYY-MM-DD` (by default 30 days before `to`).
+    from: Option<String>,
+    /// Last day, `YYYY-MM-DD` (by default today, UTC); at most 366 days after `from`.
+    to: Option<String>,
+}
+
 async fn scoped_stats(
     state: &AppState,
     staff: &CurrentStaff,
     library: &str,
+    query: &StatsQuery,
 ) -> Result<KioskStats, AppError> {
     let org = library_ref(library)?;
     staff.require_scope(&org)?;
-    Ok(state.db.kiosk_stats(library, "0000-00-00").await?)
+    let today =
+        LocalDate::parse(&today()).ok_or_else(|| AppError::Internal("no date today".into()))?;
+    let (from, to) = stats_period(query.from.as_deref(), query.to.as_deref(), today)
+        .ok_or_else(|| AppError::unprocessable("the period must be one to 366 days, YYYY-MM-DD"))?;
+    let mut stats = state
+        .db
+        .kiosk_stats(library, &from.to_string(), &to.to_string())
+        .await?;
+    stats.days = every_day(&stats.days, from, to);
+    Ok(stats)
 }
 
 #[utoipa::path(get, path = "/api/bieblo/{library}/stats", tag = "bieblo",
-    params(("library" = String, Path, description = "Library id")),
+    params(("library" = String, Path, description = "Library id"), StatsQuery),
     responses(
-        (status = 200, description = "Tips per day and swipes and tips per theme", body = KioskStats),
+        (status = 200, description = "Over the period: tips and visits on every day, swipes and tips per theme, visits and tips per kiosk", body = KioskStats),
         (status = 401, description = "Not logged in", body = ErrorBody),
         (status = 403, description = "Another library", body = ErrorBody),
+        (status = 422, description = "Not a period of 1 to 366 days", body = ErrorBody),
     ))]
 pub(super) async fn get_stats(
     State(state): State<AppState>,
     staff: CurrentStaff,
     ApiPath(library): ApiPath<String>,
+    ApiQuery(query): ApiQuery<StatsQuery>,
 ) -> Result<Json<KioskStats>, AppError> {
-    Ok(Json(scoped_stats(&state, &staff, &library).await?))
+    Ok(Json(scoped_stats(&state, &staff, &library, &query).await?))
 }
 
 #[utoipa::path(get, path = "/api/bieblo/{library}/stats.csv", tag = "bieblo",
-    params(("library" = String, Path, description = "Library id")),
+    params(("library" = String, Path, description = "Library id"), StatsQuery),
     responses(
         (status = 200, description = "The same statistics as CSV", content_type = "text/csv"),
         (status = 401, description = "Not logged in", body = ErrorBody),
         (status = 403, description = "Another library", body = ErrorBody),
+        (status = 422, description = "Not a period of 1 to 366 days", body = ErrorBody),
     ))]
 pub(super) async fn get_stats_csv(
     State(state): State<AppState>,
     staff: CurrentStaff,
     ApiPath(library): ApiPath<String>,
+    ApiQuery(query): ApiQuery<StatsQuery>,
 ) -> Result<Response, AppError> {
-    let csv = scoped_stats(&state, &staff, &library).await?.to_csv();
-    let disposition = format!("attachment; filename=\"bieblo-{library}.csv\"");
+    let stats = scoped_stats(&state, &staff, &library, &query).await?;
+    let csv = stats.to_csv();
+    let disposition = format!(
+        "attachment; filename=\"bieblo-{library}-{}-{}.csv\"",
+        stats.from, stats.to
+    );
     Ok((
         [
             (header::CONTENT_TYPE, "text/csv; charset=utf-8".to_string()),
@@ -307,6 +338,48 @@ pub(super) async fn post_import(
         .await?;
     tracing::info!(by = %staff.email, %library, imported = report.imported, skipped = report.skipped.len(), "catalogue import");
     Ok(Json(ImportRun { started_at, report }))
+}
+
+#[utoipa::path(get, path = "/api/bieblo/catalogue", tag = "bieblo",
+    responses(
+        (status = 200, description = "Whether the live catalogue can be read (a key is configured)", body = LiveCatalogue),
+        (status = 401, description = "Not logged in", body = ErrorBody),
+    ))]
+pub(super) async fn live_catalogue(
+    State(state): State<AppState>,
+    _staff: CurrentStaff,
+) -> Json<LiveCatalogue> {
+    Json(LiveCatalogue {
+        live: state.catalogue.is_some(),
+    })
+}
+
+#[utoipa::path(post, path = "/api/bieblo/{library}/refresh", tag = "bieblo",
+    params(("library" = String, Path, description = "Library id")),
+    responses(
+        (status = 200, description = "The live import's report (also in the import history); the snapshot is replaced only when books were imported", body = ImportRun),
+        (status = 401, description = "Not logged in", body = ErrorBody),
+        (status = 403, description = "Another library, or no CSRF token", body = ErrorBody),
+        (status = 404, description = "No such library", body = ErrorBody),
+        (status = 409, description = "No catalogue key is configured on this server", body = ErrorBody),
+        (status = 503, description = "Too many imports at once; see `Retry-After`", body = ErrorBody),
+    ))]
+pub(super) async fn post_refresh(
+    State(state): State<AppState>,
+    staff: CurrentStaff,
+    ApiPath(library): ApiPath<String>,
+) -> Result<Json<ImportRun>, AppError> {
+    managed_library(&state, &staff, &library).await?;
+    let Some(client) = state.catalogue.clone() else {
+        return Err(AppError::Conflict(
+            "no catalogue key is configured on this server".into(),
+        ));
+    };
+    let (summary, run) = Refresher::new(state.clone(), client)
+        .refresh_run(&library)
+        .await;
+    tracing::info!(by = %staff.email, %library, imported = summary.imported, error = ?summary.error, "catalogue refreshed now");
+    Ok(Json(run))
 }
 
 #[utoipa::path(get, path = "/api/bieblo/{library}/imports", tag = "bieblo",

@@ -227,6 +227,7 @@ pub fn api(state: &AppState) -> (Router<AppState>, utoipa::openapi::OpenApi) {
         .routes(routes!(bieblo::library_kiosks))
         .routes(routes!(bieblo::get_kiosk, bieblo::put_kiosk))
         .routes(routes!(bieblo::post_usage))
+        .routes(routes!(bieblo::live_catalogue))
         .routes(routes!(bieblo::get_stats))
         .routes(routes!(bieblo::get_stats_csv))
         .routes(routes!(
@@ -255,6 +256,7 @@ pub fn api(state: &AppState) -> (Router<AppState>, utoipa::openapi::OpenApi) {
             // Catalogue files are larger than other JSON bodies.
             OpenApiRouter::new()
                 .routes(routes!(bieblo::post_import, bieblo::list_imports))
+                .routes(routes!(bieblo::post_refresh))
                 .routes(routes!(bieblo_themes::post_picture))
                 .layer(axum::middleware::from_fn_with_state(
                     state.clone(),

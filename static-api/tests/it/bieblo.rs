@@ -74,12 +74,24 @@ async fn kiosks_are_public_and_only_active_ones_are_listed(backend: Backend) {
 async fn staff_change_only_their_own_librarys_kiosk(backend: Backend) {
     let app = TestApp::on(backend).await;
     let wetteren = app.session(WETTEREN).await;
-    let update = json!({"idle_seconds": 90, "active": true});
+    let update = json!({"idle_seconds": 90, "active": true, "lang": "en"});
     let own = app
         .request_as(Method::PUT, MASSEMEN_KIOSK, Some(update.clone()), &wetteren)
         .await;
     assert_eq!(own.status, StatusCode::OK);
     assert_eq!(own.json["idle_seconds"], 90);
+    assert_eq!(app.get(MASSEMEN_KIOSK).await.json["lang"], "en");
+    // Without a language, a kiosk speaks Dutch; a language the suite does not have is refused.
+    assert_eq!(app.get(WETTEREN_KIOSK).await.json["lang"], "nl-BE");
+    let french = app
+        .request_as(
+            Method::PUT,
+            MASSEMEN_KIOSK,
+            Some(json!({"idle_seconds": 90, "active": true, "lang": "fr"})),
+            &wetteren,
+        )
+        .await;
+    assert_eq!(french.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert_eq!(own.json["branch"], "Uitleenpost Massemen (demo)");
     // The other branch's kiosk keeps its own settings.
     assert_eq!(app.get(WETTEREN_KIOSK).await.json["idle_seconds"], 60);
@@ -192,14 +204,72 @@ async fn anonymous_usage_adds_up_in_the_scoped_statistics(backend: Backend) {
         )
         .await;
     assert_eq!(cross_site.status, StatusCode::FORBIDDEN);
+    // A visit's next shelf ("8 other tips"): its tips count, not another visit; a later
+    // shelf with swipes is not plausible.
+    let later = json!({"age": "eight_nine", "swipes": [], "tip_themes": ["animals"], "tips": 8,
+        "new_visit": false});
+    for (body, status) in [
+        (later.clone(), StatusCode::NO_CONTENT),
+        (
+            json!({"age": "eight_nine", "swipes": [{"theme": "sport", "liked": true}],
+                "tip_themes": [], "tips": 8, "new_visit": false}),
+            StatusCode::UNPROCESSABLE_ENTITY,
+        ),
+    ] {
+        let res = app
+            .raw(
+                Method::POST,
+                &usage_path(WETTEREN_KIOSK),
+                Some(body.to_string()),
+                &[("content-type", "application/json")],
+            )
+            .await;
+        assert_eq!(res.status, status, "{body}");
+    }
 
     let wetteren = app.session(WETTEREN).await;
     let stats = app
         .get_as("/api/bieblo/demo-wetteren/stats", &wetteren)
         .await;
     assert_eq!(stats.status, StatusCode::OK);
-    assert_eq!(stats.json["days"][0]["visits"], 3);
-    assert_eq!(stats.json["days"][0]["tips"], 24);
+    // Every day of the last 31, today last; the empty ones too.
+    let days = stats.json["days"].as_array().cloned().unwrap_or_default();
+    assert_eq!(days.len(), 31);
+    assert_eq!(days[0]["visits"], 0);
+    assert_eq!(days[30]["day"], stats.json["to"]);
+    assert_eq!(days[30]["visits"], 3);
+    assert_eq!(days[30]["tips"], 32);
+    // A chosen period, and one that is not.
+    let chosen = app
+        .get_as(
+            "/api/bieblo/demo-wetteren/stats?from=2026-02-27&to=2026-03-01",
+            &wetteren,
+        )
+        .await;
+    let chosen_days: Vec<_> = chosen.json["days"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .map(|d| d["day"].clone())
+        .collect();
+    assert_eq!(
+        chosen_days,
+        [
+            json!("2026-02-27"),
+            json!("2026-02-28"),
+            json!("2026-03-01")
+        ]
+    );
+    for bad in [
+        "from=2026-03-02&to=2026-03-01",
+        "from=2024-01-01&to=2026-01-01",
+        "from=gisteren",
+    ] {
+        let res = app
+            .get_as(&format!("/api/bieblo/demo-wetteren/stats?{bad}"), &wetteren)
+            .await;
+        assert_eq!(res.status, StatusCode::UNPROCESSABLE_ENTITY, "{bad}");
+    }
     let themes = stats.json["themes"].as_array().cloned().unwrap_or_default();
     let animals = themes
         .iter()
@@ -208,7 +278,7 @@ async fn anonymous_usage_adds_up_in_the_scoped_statistics(backend: Backend) {
         .unwrap_or_default();
     assert_eq!(
         (animals["likes"].clone(), animals["tips"].clone()),
-        (json!(3), json!(6))
+        (json!(3), json!(7))
     );
     let sport = themes
         .iter()
@@ -220,7 +290,7 @@ async fn anonymous_usage_adds_up_in_the_scoped_statistics(backend: Backend) {
     assert_eq!(
         stats.json["kiosks"],
         json!([{"branch_id": "wetteren-hoofdbibliotheek-demo",
-                "branch": "Wetteren hoofdbibliotheek (demo)", "visits": 3, "tips": 24}])
+                "branch": "Wetteren hoofdbibliotheek (demo)", "visits": 3, "tips": 32}])
     );
 
     let csv = app
@@ -233,8 +303,8 @@ async fn anonymous_usage_adds_up_in_the_scoped_statistics(backend: Backend) {
     let text = String::from_utf8_lossy(&csv.body);
     assert!(
         text.starts_with("day,tips,visits\n")
-            && text.contains("animals,3,0,6")
-            && text.contains("\"Wetteren hoofdbibliotheek (demo)\",3,24"),
+            && text.contains("animals,3,0,7")
+            && text.contains("\"Wetteren hoofdbibliotheek (demo)\",3,32"),
         "{text}"
     );
 

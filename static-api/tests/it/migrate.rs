@@ -38,6 +38,7 @@ async fn filled_sqlite() -> TestApp {
             "demo-wetteren",
             "wetteren-hoofdbibliotheek-demo",
             day,
+            true,
             3,
             &themes,
             100

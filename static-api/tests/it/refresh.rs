@@ -7,12 +7,12 @@ use crate::support;
 
 use std::time::Duration;
 
-use axum::http::StatusCode;
+use axum::http::{Method, StatusCode};
 use static_api::import::catalogue::snapshot_path;
 use static_api::import::live::LiveClient;
 use static_api::import::refresh::{Refresher, TickError};
 use support::catalogue::{FakeCatalogue, KID_ID, Plan};
-use support::{Backend, TestApp, WETTEREN};
+use support::{Backend, GENT, TestApp, WETTEREN};
 
 async fn a_tick_publishes_every_active_kiosks_snapshot_and_records_the_runs(backend: Backend) {
     let catalogue = FakeCatalogue::start(Plan::default()).await;
@@ -21,6 +21,7 @@ async fn a_tick_publishes_every_active_kiosks_snapshot_and_records_the_runs(back
     let on = suite_domain::bieblo::kiosk::KioskSettingsUpdate {
         idle_seconds: 60,
         active: true,
+        lang: suite_domain::i18n::Lang::Nl,
     };
     app.state
         .db
@@ -107,6 +108,69 @@ async fn a_failing_run_keeps_the_previous_snapshot_and_is_recorded(backend: Back
     assert_eq!(runs[1]["report"]["imported"], 1);
 }
 
+async fn staff_refresh_their_library_now_where_a_key_is_configured(backend: Backend) {
+    // Without a key: the back-office is told, and a refresh is refused.
+    let plain = TestApp::on(backend).await;
+    let wetteren = plain.session(WETTEREN).await;
+    let live = plain.get_as("/api/bieblo/catalogue", &wetteren).await;
+    assert_eq!(live.json["live"], false);
+    let refused = plain
+        .request_as(
+            Method::POST,
+            "/api/bieblo/demo-wetteren/refresh",
+            None,
+            &wetteren,
+        )
+        .await;
+    assert_eq!(refused.status, StatusCode::CONFLICT);
+
+    // With a key (here the stand-in catalogue's).
+    let catalogue = FakeCatalogue::start(Plan::default()).await;
+    let mut state = static_api::AppState::open((*plain.state.config).clone())
+        .await
+        .expect("state");
+    state.catalogue = Some(catalogue.client());
+    let app = TestApp::with_state(state);
+    let wetteren = app.session(WETTEREN).await;
+    assert_eq!(
+        app.get_as("/api/bieblo/catalogue", &wetteren).await.json["live"],
+        true
+    );
+    let run = app
+        .request_as(
+            Method::POST,
+            "/api/bieblo/demo-wetteren/refresh",
+            None,
+            &wetteren,
+        )
+        .await;
+    assert_eq!(run.status, StatusCode::OK, "{}", run.json);
+    assert_eq!(run.json["report"]["imported"], 1, "{}", run.json);
+    let profiles: Vec<_> = catalogue
+        .hits("details")
+        .iter()
+        .map(|h| h.profile.clone())
+        .collect();
+    assert_eq!(profiles, ["demo-wetteren"], "only this library");
+    let shown = app
+        .get_as("/api/bieblo/demo-wetteren/imports", &wetteren)
+        .await;
+    assert_eq!(shown.json[0]["started_at"], run.json["started_at"]);
+    let published = app.get("/data/bieblo/demo-wetteren.json").await;
+    assert_eq!(published.json["books"][0]["id"], KID_ID);
+    // Another library's staff may not.
+    let gent = app.session(GENT).await;
+    let other = app
+        .request_as(
+            Method::POST,
+            "/api/bieblo/demo-wetteren/refresh",
+            None,
+            &gent,
+        )
+        .await;
+    assert_eq!(other.status, StatusCode::FORBIDDEN);
+}
+
 async fn ticks_never_overlap_and_demo_snapshots_are_left_alone(backend: Backend) {
     let mut plan = Plan::default();
     plan.delay.insert("search", Duration::from_millis(300));
@@ -155,6 +219,7 @@ async fn the_spawned_refresh_runs_its_first_tick_at_start(backend: Backend) {
 on_both_backends!(
     a_tick_publishes_every_active_kiosks_snapshot_and_records_the_runs,
     a_failing_run_keeps_the_previous_snapshot_and_is_recorded,
+    staff_refresh_their_library_now_where_a_key_is_configured,
     ticks_never_overlap_and_demo_snapshots_are_left_alone,
     the_spawned_refresh_runs_its_first_tick_at_start,
 );

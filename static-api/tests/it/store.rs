@@ -386,22 +386,29 @@ async fn counts_add_up_and_stop_at_their_caps(backend: Backend) {
 
     // Bieblo: visits per day, capped; theme counts summed over the days.
     let themes = vec![("dieren".to_string(), 2, 1, 1)];
-    for (day, expected) in [
-        ("2026-12-01", true),
-        ("2026-12-01", true),
-        ("2026-12-01", false),
-        ("2026-12-02", true),
+    // A visit's later shelf ("8 other tips") adds tips but no visit.
+    for (day, new_visit, expected) in [
+        ("2026-12-01", true, true),
+        ("2026-12-01", true, true),
+        ("2026-12-01", true, false),
+        ("2026-12-02", true, true),
+        ("2026-12-02", false, true),
+        ("2026-12-03", true, true),
     ] {
         let counted = db
-            .add_usage("wetteren", "hoofd", day, 1, &themes, 2)
+            .add_usage("wetteren", "hoofd", day, new_visit, 1, &themes, 2)
             .await
             .expect("usage");
         assert_eq!(counted, expected, "{day}");
     }
     let stats = db
-        .kiosk_stats("wetteren", "2026-12-01")
+        .kiosk_stats("wetteren", "2026-12-01", "2026-12-02")
         .await
         .expect("stats");
+    assert_eq!(
+        (stats.from.as_str(), stats.to.as_str()),
+        ("2026-12-01", "2026-12-02")
+    );
     let days: Vec<(String, u64, u64)> = stats
         .days
         .iter()
@@ -411,24 +418,25 @@ async fn counts_add_up_and_stop_at_their_caps(backend: Backend) {
         days,
         [
             ("2026-12-01".to_string(), 2, 2),
-            ("2026-12-02".to_string(), 1, 1)
-        ]
+            ("2026-12-02".to_string(), 1, 2)
+        ],
+        "the 3rd of December is after the period"
     );
     assert_eq!(stats.themes.len(), 1);
     let theme = &stats.themes[0];
-    assert_eq!((theme.likes, theme.dislikes, theme.tips), (6, 3, 3));
+    assert_eq!((theme.likes, theme.dislikes, theme.tips), (8, 4, 4));
     // The branch's own counts, named by its id since the branch is not (any more) there.
     let kiosks: Vec<_> = stats
         .kiosks
         .iter()
         .map(|k| (k.branch_id.as_str(), k.branch.as_str(), k.visits, k.tips))
         .collect();
-    assert_eq!(kiosks, [("hoofd", "hoofd", 3, 3)]);
+    assert_eq!(kiosks, [("hoofd", "hoofd", 3, 4)]);
     let since = db
-        .kiosk_stats("wetteren", "2026-12-02")
+        .kiosk_stats("wetteren", "2026-12-02", "2026-12-31")
         .await
         .expect("stats");
-    assert_eq!(since.days.len(), 1);
+    assert_eq!(since.days.len(), 2);
 }
 
 async fn kiosks_and_import_runs(backend: Backend) {
@@ -475,6 +483,11 @@ async fn kiosks_and_import_runs(backend: Backend) {
     let update = |active: bool| KioskSettingsUpdate {
         idle_seconds: 90,
         active,
+        lang: if active {
+            suite_domain::i18n::Lang::En
+        } else {
+            suite_domain::i18n::Lang::Nl
+        },
     };
     db.save_kiosk("wetteren", "hoofd", &update(false))
         .await
@@ -494,9 +507,10 @@ async fn kiosks_and_import_runs(backend: Backend) {
             kiosk.branch.as_str(),
             kiosk.idle_seconds,
             kiosk.active,
-            kiosk.subscribed
+            kiosk.subscribed,
+            kiosk.lang
         ),
-        ("Filiaal", 90, true, false)
+        ("Filiaal", 90, true, false, suite_domain::i18n::Lang::En)
     );
     let hoofd = db.kiosk("wetteren", "hoofd").await.expect("read");
     assert_eq!(hoofd.map(|k| (k.idle_seconds, k.active)), Some((90, false)));
@@ -665,7 +679,7 @@ async fn old_kiosks_move_to_their_branch(backend: Backend) {
         [("kiosk".to_string(), "De Krook".to_string(), 45, false)]
     );
     let stats = db
-        .kiosk_stats("wetteren", "2026-01-01")
+        .kiosk_stats("wetteren", "2026-01-01", "2026-12-31")
         .await
         .expect("stats");
     let counts: Vec<_> = stats

@@ -95,16 +95,22 @@ pub(crate) fn KioskVisit(props: &KioskVisitProps) -> Html {
         );
     }
 
-    // The idle timer runs during a visit, and on the start screen while another language
-    // than Dutch is chosen (the next child starts in Dutch).
+    // Every visit starts in the kiosk's language, whatever the device is set to. The
+    // idle timer runs during a visit, and on the start screen while a child chose another
+    // language (the next child starts in the kiosk's).
     let lang = use_lang();
     let set_lang = use_set_lang();
-    let armed = state.screen != Screen::Start || lang != Lang::Nl;
+    let home: Lang = state.library.settings.lang;
+    {
+        let set_lang = set_lang.clone();
+        use_effect_with(home, move |&home| set_lang.emit(home));
+    }
+    let armed = state.screen != Screen::Start || lang != home;
     let on_idle = {
         let dispatch = dispatch.clone();
         Callback::from(move |()| {
             dispatch.emit(Action::IdleTimeout);
-            set_lang.emit(Lang::Nl);
+            set_lang.emit(home);
         })
     };
     let countdown = use_idle(armed, state.library.idle_seconds(), on_idle);

@@ -124,6 +124,7 @@ mod tests {
             branch: branch.to_uppercase(),
             idle_seconds: 60,
             active,
+            lang: suite_domain::i18n::Lang::Nl,
             subscribed,
         }
     }

@@ -7,18 +7,16 @@ use suite_domain::i18n::{Lang, Msg};
 use suite_ui::chart::{BarChart, Series, bar_chart};
 use yew::prelude::*;
 
-/// How many of the latest days the chart (and its table) show.
-pub(super) const CHART_DAYS: usize = 31;
 /// One day's slot and its bar, in SVG user units.
 pub(super) const LAYOUT: Layout = Layout {
     slot: 10,
     bar_width: 7,
 };
-
-/// The latest `CHART_DAYS` days, oldest first as the server sends them.
-pub(super) fn recent_days(days: &[DayCount]) -> &[DayCount] {
-    &days[days.len().saturating_sub(CHART_DAYS)..]
-}
+/// One theme's slot and its three bars.
+const THEME_LAYOUT: Layout = Layout {
+    slot: 30,
+    bar_width: 7,
+};
 
 /// A `YYYY-MM-DD` day as Flemish readers write it (`28/11/2026`); as it came in English
 /// or when it is not such a day.
@@ -35,6 +33,28 @@ pub(super) fn day_groups(days: &[DayCount], lang: Lang) -> Vec<(String, Vec<u64>
     days.iter()
         .map(|d| (day_label(&d.day, lang), vec![d.tips]))
         .collect()
+}
+
+/// The chart per theme: liked, not liked and tips side by side (`groups`: each theme's
+/// label with those three counts).
+pub(super) fn theme_chart(groups: &[(String, Vec<u64>)], lang: Lang) -> Html {
+    let series = [
+        (Msg::BiebloStaffLikes, "stats-bar--likes"),
+        (Msg::BiebloStaffDislikes, "stats-bar--dislikes"),
+        (Msg::BiebloStaffTips, ""),
+    ]
+    .map(|(name, class)| Series {
+        name: name.text(lang).to_string(),
+        class,
+    });
+    bar_chart(&BarChart {
+        label: Msg::BiebloStaffThemeChartLabel.text(lang).to_string(),
+        class: "stats-themes-chart",
+        series: &series,
+        groups,
+        layout: THEME_LAYOUT,
+        ends: false,
+    })
 }
 
 /// The chart of `days` (oldest first).

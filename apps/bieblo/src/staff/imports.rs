@@ -1,8 +1,10 @@
 //! "Catalogus importeren": staff pick catalogue exports (XML or JSON), the browser reads
-//! them as text and sends them to `POST /api/bieblo/<library>/imports`; the report and
-//! the earlier runs (`GET` on the same path) show what came of it.
+//! them as text and sends them to `POST /api/bieblo/<library>/imports`; or, where the
+//! server has a catalogue key, they refresh from the live catalogue now
+//! (`POST /api/bieblo/<library>/refresh`; without a key the section says why). The report
+//! and the earlier runs (`GET .../imports`) show what came of it.
 
-use suite_domain::api::{ImportRun, ImportUpload, UploadedFile};
+use suite_domain::api::{ImportRun, ImportUpload, LiveCatalogue, UploadedFile};
 use suite_domain::i18n::Msg;
 use suite_ui::api::{self, ApiError};
 use suite_ui::{Button, Loading, use_lang, use_t};
@@ -68,7 +70,56 @@ pub(super) fn ImportSection(props: &ImportSectionProps) -> Html {
     let outcome = use_state(|| None::<Outcome>);
     let runs = use_state(|| Runs::Loading);
     let attempt = use_state(|| 0_u32);
+    // Whether the live catalogue can be read here (`None` until known).
+    let live = use_state(|| None::<bool>);
+    {
+        let live = live.clone();
+        use_effect_with((), move |()| {
+            spawn_local(async move {
+                if let Ok(answer) = api::get::<LiveCatalogue>("/api/bieblo/catalogue").await {
+                    live.set(Some(answer.live));
+                }
+            });
+        });
+    }
     let url = format!("/api/bieblo/{}/imports", props.library);
+    let refresh_url = format!("/api/bieblo/{}/refresh", props.library);
+    // What to do with a run's answer: list it, tell the office when it replaced the
+    // snapshot, show its report.
+    let took = {
+        let (outcome, runs, sending) = (outcome.clone(), runs.clone(), sending.clone());
+        let on_imported = props.on_imported.clone();
+        Callback::from(move |answer: Result<ImportRun, ApiError>| {
+            match answer {
+                Ok(run) => {
+                    if let Runs::Loaded(list) = &*runs {
+                        let list = std::iter::once(run.clone()).chain(list.iter().cloned());
+                        runs.set(Runs::Loaded(list.collect()));
+                    }
+                    if !run.report.failed() {
+                        on_imported.emit(());
+                    }
+                    outcome.set(Some(Outcome::Done(run)));
+                }
+                Err(error) => outcome.set(Some(Outcome::Failed(error))),
+            }
+            sending.set(false);
+        })
+    };
+    let on_refresh = {
+        let (sending, outcome, took) = (sending.clone(), outcome.clone(), took.clone());
+        Callback::from(move |()| {
+            if *sending {
+                return;
+            }
+            outcome.set(None);
+            sending.set(true);
+            let (url, took) = (refresh_url.clone(), took.clone());
+            spawn_local(async move {
+                took.emit(api::post::<_, ImportRun>(&url, &()).await);
+            });
+        })
+    };
     {
         let runs = runs.clone();
         use_effect_with((url.clone(), *attempt), move |(url, _)| {
@@ -83,13 +134,12 @@ pub(super) fn ImportSection(props: &ImportSectionProps) -> Html {
         });
     }
     let onsubmit = {
-        let (files_ref, sending, outcome, runs) = (
+        let (files_ref, sending, outcome, took) = (
             files_ref.clone(),
             sending.clone(),
             outcome.clone(),
-            runs.clone(),
+            took.clone(),
         );
-        let on_imported = props.on_imported.clone();
         Callback::from(move |event: SubmitEvent| {
             event.prevent_default();
             if *sending {
@@ -102,32 +152,14 @@ pub(super) fn ImportSection(props: &ImportSectionProps) -> Html {
             }
             outcome.set(None);
             sending.set(true);
-            let (url, sending, outcome, runs, on_imported) = (
-                url.clone(),
-                sending.clone(),
-                outcome.clone(),
-                runs.clone(),
-                on_imported.clone(),
-            );
+            let (url, sending, outcome, took) =
+                (url.clone(), sending.clone(), outcome.clone(), took.clone());
             spawn_local(async move {
                 let Some(files) = read_files(files).await else {
                     outcome.set(Some(Outcome::NotSent(Msg::BiebloStaffUnreadable)));
                     return sending.set(false);
                 };
-                match api::post::<_, ImportRun>(&url, &ImportUpload { files }).await {
-                    Ok(run) => {
-                        if let Runs::Loaded(list) = &*runs {
-                            let list = std::iter::once(run.clone()).chain(list.iter().cloned());
-                            runs.set(Runs::Loaded(list.collect()));
-                        }
-                        if !run.report.failed() {
-                            on_imported.emit(());
-                        }
-                        outcome.set(Some(Outcome::Done(run)));
-                    }
-                    Err(error) => outcome.set(Some(Outcome::Failed(error))),
-                }
-                sending.set(false);
+                took.emit(api::post::<_, ImportRun>(&url, &ImportUpload { files }).await);
             });
         })
     };
@@ -160,6 +192,25 @@ pub(super) fn ImportSection(props: &ImportSectionProps) -> Html {
                 </div>
                 if *sending { <Loading /> }
             </form>
+            <div class="bo-form import-live">
+                { match *live {
+                    Some(true) => html! {
+                        <>
+                            <p class="field-help">{ t(Msg::BiebloStaffRefreshHelp) }</p>
+                            <div class="bo-actions">
+                                <Button class="import-refresh" disabled={*sending}
+                                    onclick={on_refresh.reform(|_| ())}>
+                                    { t(Msg::BiebloStaffRefresh) }
+                                </Button>
+                            </div>
+                        </>
+                    },
+                    Some(false) => html! {
+                        <p class="field-help import-live-off">{ t(Msg::BiebloStaffRefreshOff) }</p>
+                    },
+                    None => Html::default(),
+                } }
+            </div>
             { result }
             { earlier }
         </>

@@ -5,13 +5,14 @@
 use suite_domain::bieblo::kiosk::{
     IDLE_SECONDS_RANGE, KioskSettings, KioskSettingsUpdate, check_settings,
 };
-use suite_domain::i18n::Msg;
+use suite_domain::i18n::{Lang, Msg};
 
 /// The fields as typed (the idle time as text, so any input can be shown back).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(super) struct KioskForm {
     pub(super) idle: String,
     pub(super) active: bool,
+    pub(super) lang: Lang,
 }
 
 impl From<&KioskSettings> for KioskForm {
@@ -19,6 +20,7 @@ impl From<&KioskSettings> for KioskForm {
         KioskForm {
             idle: settings.idle_seconds.to_string(),
             active: settings.active,
+            lang: settings.lang,
         }
     }
 }
@@ -40,6 +42,7 @@ pub(super) fn check_form(form: &KioskForm) -> Result<KioskSettingsUpdate, FormEr
     let update = KioskSettingsUpdate {
         idle_seconds: idle.unwrap_or(0),
         active: form.active,
+        lang: form.lang,
     };
     match (idle, check_settings(&update)) {
         (Some(_), Ok(())) => Ok(update),

@@ -6,11 +6,11 @@
 use std::rc::Rc;
 
 use suite_domain::bieblo::kiosk::{IDLE_SECONDS_RANGE, KioskSettings, kiosk_api_path};
-use suite_domain::i18n::Msg;
+use suite_domain::i18n::{Lang, Msg};
 use suite_ui::api::{self, ApiError};
 use suite_ui::back_office::{described, focus_id};
 use suite_ui::{Button, Loading, use_lang, use_t};
-use web_sys::HtmlInputElement;
+use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::platform::spawn_local;
 use yew::prelude::*;
 
@@ -105,11 +105,27 @@ fn BranchKiosk(props: &BranchKioskProps) -> Html {
     let KioskSettings {
         library, branch_id, ..
     } = &props.kiosk;
-    let (idle_id, active_id, title_id) = (
+    let (idle_id, active_id, lang_id, title_id) = (
         format!("kiosk-idle-{branch_id}"),
         format!("kiosk-active-{branch_id}"),
+        format!("kiosk-lang-{branch_id}"),
         format!("kiosk-title-{branch_id}"),
     );
+    let on_lang = {
+        let (form, outcome) = (form.clone(), outcome.clone());
+        Callback::from(move |event: Event| {
+            let select: HtmlSelectElement = event.target_unchecked_into();
+            let mut next = (*form).clone();
+            next.lang = Lang::from_tag(&select.value()).unwrap_or_default();
+            form.set(next);
+            outcome.set(None);
+        })
+    };
+    let lang_options = Lang::ALL.into_iter().map(|option| {
+        html! {
+            <option value={option.tag()} selected={option == form.lang}>{ option.native_name() }</option>
+        }
+    });
     let edit = |apply: fn(&mut KioskForm, &HtmlInputElement)| {
         let (form, outcome) = (form.clone(), outcome.clone());
         Callback::from(move |event: Event| {
@@ -179,6 +195,10 @@ fn BranchKiosk(props: &BranchKioskProps) -> Html {
                     oninput={edit(|f, input| f.idle = input.value()).reform(Event::from)}
                     aria-invalid={invalid} aria-describedby={describedby} />
                 { field_error(&idle_id, errors.idle, lang) }
+            </div>
+            <div class="field">
+                <label for={lang_id.clone()}>{ t(Msg::BiebloStaffKioskLang) }</label>
+                <select id={lang_id} class="kiosk-lang" onchange={on_lang}>{ for lang_options }</select>
             </div>
             <div class="bo-check">
                 <input id={active_id.clone()} class="kiosk-active" type="checkbox" checked={form.active}

@@ -1,18 +1,20 @@
-//! "Statistieken": the kiosks' anonymous counts (`GET /api/bieblo/<library>/stats`): a
-//! chart and table of book tips per day, a table per theme and one per branch's kiosk,
-//! and the CSV download.
+//! "Statistieken": the kiosks' anonymous counts over a period staff choose (by default
+//! the last 31 days; `GET /api/bieblo/<library>/stats?from=&to=`): a chart and table of
+//! book tips on every day, a chart and table per theme, a table per branch's kiosk, and
+//! the CSV download of the same period.
 
 use std::rc::Rc;
 
 use suite_domain::bieblo::kiosk::KioskStats;
 use suite_domain::i18n::Msg;
 use suite_ui::api::{self, ApiError};
-use suite_ui::{EmptyState, Loading, use_lang, use_t};
+use suite_ui::{Button, EmptyState, Loading, use_lang, use_t};
+use web_sys::HtmlInputElement;
 use yew::platform::spawn_local;
 use yew::prelude::*;
 
 use super::Summary;
-use super::chart::{day_chart, day_label, recent_days};
+use super::chart::{day_chart, day_label, theme_chart};
 use super::view::{Table, load_failed, section};
 
 /// The table beside the chart: the same days, the same numbers.
@@ -69,6 +71,20 @@ enum Stats {
     Failed(ApiError),
 }
 
+/// The query string of a period (`?from=..&to=..`, leaving out an empty end).
+pub(super) fn period_query(from: &str, to: &str) -> String {
+    let parts: Vec<String> = [("from", from), ("to", to)]
+        .into_iter()
+        .filter(|(_, day)| !day.trim().is_empty())
+        .map(|(name, day)| format!("{name}={}", suite_ui::url::encode(day.trim())))
+        .collect();
+    if parts.is_empty() {
+        String::new()
+    } else {
+        format!("?{}", parts.join("&"))
+    }
+}
+
 /// Whether there is anything to show: a day or a theme with a count.
 pub(super) fn has_usage(stats: &KioskStats) -> bool {
     stats.days.iter().any(|d| d.tips > 0 || d.visits > 0)
@@ -83,9 +99,13 @@ pub(super) fn StatsSection(props: &StatsSectionProps) -> Html {
     let (lang, t) = (use_lang(), use_t());
     let stats = use_state(|| Stats::Loading);
     let attempt = use_state(|| 0_u32);
+    // The period asked for: empty for the server's default (the last 31 days).
+    let period = use_state(String::new);
+    let from = use_node_ref();
+    let to = use_node_ref();
     {
         let stats = stats.clone();
-        let url = format!("/api/bieblo/{}/stats", props.library);
+        let url = format!("/api/bieblo/{}/stats{}", props.library, *period);
         use_effect_with((url, *attempt), move |(url, _)| {
             let url = url.clone();
             stats.set(Stats::Loading);
@@ -97,14 +117,56 @@ pub(super) fn StatsSection(props: &StatsSectionProps) -> Html {
             });
         });
     }
+    let on_period = {
+        let (period, from, to) = (period.clone(), from.clone(), to.clone());
+        Callback::from(move |event: SubmitEvent| {
+            event.prevent_default();
+            let value = |input: &NodeRef| {
+                input
+                    .cast::<HtmlInputElement>()
+                    .map(|i| i.value())
+                    .unwrap_or_default()
+            };
+            period.set(period_query(&value(&from), &value(&to)));
+        })
+    };
+    let period_form = |loaded: Option<&KioskStats>| {
+        let (shown_from, shown_to) = loaded.map_or((String::new(), String::new()), |s| {
+            (s.from.clone(), s.to.clone())
+        });
+        html! {
+            <form class="bo-form stats-period" novalidate=true onsubmit={on_period.clone()}
+                aria-label={t(Msg::BiebloStaffPeriod)}>
+                <div class="field">
+                    <label for="stats-from">{ t(Msg::BiebloStaffFrom) }</label>
+                    <input id="stats-from" type="date" ref={from.clone()} value={shown_from} />
+                </div>
+                <div class="field">
+                    <label for="stats-to">{ t(Msg::BiebloStaffTo) }</label>
+                    <input id="stats-to" type="date" ref={to.clone()} value={shown_to} />
+                </div>
+                <div class="bo-actions">
+                    <Button kind="submit" class="stats-show">{ t(Msg::BiebloStaffShowPeriod) }</Button>
+                </div>
+            </form>
+        }
+    };
     let body = match &*stats {
         Stats::Loading => html! { <Loading /> },
-        Stats::Failed(error) => load_failed(error, lang, &attempt),
-        Stats::Loaded(loaded) if !has_usage(loaded) => {
-            html! { <EmptyState message={Msg::BiebloStaffNoStats} /> }
-        }
+        Stats::Failed(error) => html! {
+            <>
+                { period_form(None) }
+                { load_failed(error, lang, &attempt) }
+            </>
+        },
+        Stats::Loaded(loaded) if !has_usage(loaded) => html! {
+            <>
+                { period_form(Some(loaded)) }
+                <EmptyState message={Msg::BiebloStaffNoStats} />
+            </>
+        },
         Stats::Loaded(loaded) => {
-            let days = recent_days(&loaded.days);
+            let days = &loaded.days;
             let day_rows = days
                 .iter()
                 .map(|d| {
@@ -127,6 +189,14 @@ pub(super) fn StatsSection(props: &StatsSectionProps) -> Html {
                     )
                 })
                 .collect();
+            let theme_groups: Vec<(String, Vec<u64>)> = loaded
+                .themes
+                .iter()
+                .map(|c| {
+                    let label = props.summary.theme_label(&c.theme, lang).to_owned();
+                    (label, vec![c.likes, c.dislikes, c.tips])
+                })
+                .collect();
             let kiosk_rows = loaded
                 .kiosks
                 .iter()
@@ -139,15 +209,18 @@ pub(super) fn StatsSection(props: &StatsSectionProps) -> Html {
                 .collect();
             html! {
                 <>
+                    { period_form(Some(loaded)) }
                     <h4>{ t(Msg::BiebloStaffTipsPerDay) }</h4>
                     <div class="stats-days-wrap">
                         { day_chart(days, lang) }
                         { DAYS.view(day_rows, lang) }
                     </div>
+                    <h4>{ t(Msg::BiebloStaffPerTheme) }</h4>
+                    { theme_chart(&theme_groups, lang) }
                     { THEMES.view(theme_rows, lang) }
                     { KIOSKS.view(kiosk_rows, lang) }
                     <p class="bo-download">
-                        <a class="stats-csv" href={format!("/api/bieblo/{}/stats.csv", props.library)} download="">
+                        <a class="stats-csv" href={format!("/api/bieblo/{}/stats.csv{}", props.library, period_query(&loaded.from, &loaded.to))} download="">
                             { t(Msg::BiebloStaffCsv) }
                         </a>
                     </p>

@@ -6,10 +6,10 @@ use suite_domain::i18n::{Lang, Msg};
 use wasm_bindgen_test::wasm_bindgen_test;
 
 use super::Summary;
-use super::chart::{CHART_DAYS, LAYOUT, day_groups, day_label, recent_days};
+use super::chart::{LAYOUT, day_groups, day_label};
 use super::import_report::run_date;
 use super::kiosk_form::{FormErrors, KioskForm, check_form};
-use super::stats::has_usage;
+use super::stats::{has_usage, period_query};
 use crate::library::fixtures::{self, BRANCH};
 use suite_domain::chart::{CHART_HEIGHT, place};
 
@@ -28,10 +28,12 @@ fn check(idle: &str, expected: Result<u32, FormErrors>) {
     let form = KioskForm {
         idle: idle.into(),
         active: true,
+        lang: Lang::En,
     };
     let expected = expected.map(|idle_seconds| KioskSettingsUpdate {
         idle_seconds,
         active: true,
+        lang: Lang::En,
     });
     assert_eq!(check_form(&form), expected, "{idle:?}");
 }
@@ -86,12 +88,14 @@ fn bars_scale_to_the_busiest_day() {
 }
 
 #[wasm_bindgen_test]
-fn the_chart_shows_the_latest_days() {
-    let days: Vec<DayCount> = (1..=40).map(|i| day(&format!("d{i}"), i)).collect();
-    let recent = recent_days(&days);
-    assert_eq!(recent.len(), CHART_DAYS);
-    assert_eq!(recent.last().map(|d| d.day.as_str()), Some("d40"));
-    assert_eq!(recent_days(&days[..3]).len(), 3);
+fn the_period_becomes_a_query() {
+    assert_eq!(period_query("", ""), "");
+    assert_eq!(
+        period_query("2026-11-01", " 2026-11-30 "),
+        "?from=2026-11-01&to=2026-11-30"
+    );
+    assert_eq!(period_query("", "2026-11-30"), "?to=2026-11-30");
+    assert_eq!(period_query("a&b", ""), "?from=a%26b");
 }
 
 #[wasm_bindgen_test]
@@ -108,12 +112,16 @@ fn days_and_runs_are_written_for_the_reader() {
 fn stats_without_counts_are_empty() {
     assert!(!has_usage(&KioskStats::default()));
     let zero = KioskStats {
+        from: "2026-11-28".into(),
+        to: "2026-11-28".into(),
         days: vec![day("2026-11-28", 0)],
         themes: vec![],
         kiosks: vec![],
     };
     assert!(!has_usage(&zero));
     let liked = KioskStats {
+        from: "2026-11-28".into(),
+        to: "2026-11-28".into(),
         days: vec![],
         themes: vec![ThemeCount {
             theme: "humour".into(),

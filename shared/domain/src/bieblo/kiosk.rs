@@ -6,6 +6,8 @@ use serde::{Deserialize, Serialize};
 
 use super::snapshot::AgeBand;
 use super::themes::ThemeId;
+use crate::date::LocalDate;
+use crate::i18n::Lang;
 
 /// Idle time before the kiosk returns to its start screen, unless staff set another.
 pub const DEFAULT_IDLE_SECONDS: u32 = 60;
@@ -32,6 +34,10 @@ pub struct KioskSettings {
     /// The branch's name: the kiosk shows the copies whose `Copy::branch` is this name.
     pub branch: String,
     pub idle_seconds: u32,
+    /// The language every visit starts in, whatever the device is set to (a child can
+    /// switch; the idle reset comes back to it).
+    #[serde(default)]
+    pub lang: Lang,
     /// Staff switched the kiosk on.
     pub active: bool,
     /// The library has Bieblo switched on (an active subscription, not archived); without
@@ -55,6 +61,9 @@ pub struct KioskSettingsUpdate {
     #[serde(deserialize_with = "crate::validation::whole_number")]
     pub idle_seconds: u32,
     pub active: bool,
+    /// Dutch unless given.
+    #[serde(default)]
+    pub lang: Lang,
 }
 
 /// An active kiosk, for the list on the app's start page (`GET /api/bieblo/kiosks`).
@@ -77,7 +86,8 @@ pub struct ThemeSwipe {
 
 /// What one child's visit adds to the statistics
 /// (`POST /api/bieblo/{library}/kiosks/{branch}/usage`):
-/// anonymous counts only. Sent when a shelf is shown.
+/// anonymous counts only. Sent for every shelf shown: the first of a visit counts the
+/// visit and its swipes, each later one ("8 other tips") only its tips.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct KioskUsage {
@@ -93,6 +103,15 @@ pub struct KioskUsage {
     #[cfg_attr(feature = "openapi", schema(maximum = 64))]
     #[serde(deserialize_with = "crate::validation::whole_number")]
     pub tips: u32,
+    /// The first shelf of a visit (counts a visit); `false` for a later shelf, whose
+    /// report carries no swipes.
+    #[serde(default = "first_shelf_by_default")]
+    pub new_visit: bool,
+}
+
+/// Reports from before later shelves were counted were each a visit's first.
+fn first_shelf_by_default() -> bool {
+    true
 }
 
 /// Most swipes or tips one usage report may carry (a visit has ten themes and shelves of eight).
@@ -103,7 +122,8 @@ pub const MAX_USAGE_TIPS: u32 = 64;
 impl KioskUsage {
     /// Whether the report is plausible for one visit.
     pub fn is_plausible(&self) -> bool {
-        self.swipes.len() <= MAX_USAGE_ITEMS
+        (self.new_visit || self.swipes.is_empty())
+            && self.swipes.len() <= MAX_USAGE_ITEMS
             && self.tip_themes.len() <= MAX_USAGE_ITEMS
             && self.tips <= MAX_USAGE_TIPS
     }
@@ -120,11 +140,67 @@ pub fn check_settings(update: &KioskSettingsUpdate) -> Result<(), crate::validat
     Ok(())
 }
 
-/// Statistics of one library's kiosks for staff.
+/// The days the statistics cover when staff do not choose: the last 31.
+pub const DEFAULT_STATS_DAYS: i64 = 31;
+/// The longest period staff can ask for, in days.
+pub const MAX_STATS_DAYS: i64 = 366;
+
+/// The period of the statistics (`from` and `to` inclusive) from what staff asked for:
+/// by default the [`DEFAULT_STATS_DAYS`] up to `today`; a missing end from the other.
+/// `None` when a day is not a date, `from` comes after `to`, or the period is longer
+/// than [`MAX_STATS_DAYS`].
+pub fn stats_period(
+    from: Option<&str>,
+    to: Option<&str>,
+    today: LocalDate,
+) -> Option<(LocalDate, LocalDate)> {
+    let read = |day: Option<&str>| day.map(|d| LocalDate::parse(d).ok_or(())).transpose();
+    let (from, to) = (read(from).ok()?, read(to).ok()?);
+    let shift = |day: LocalDate, by: i64| LocalDate::from_days(day.days_since_epoch() + by);
+    let (from, to) = match (from, to) {
+        (Some(from), Some(to)) => (from, to),
+        (Some(from), None) => (
+            from,
+            shift(from, DEFAULT_STATS_DAYS - 1)?.min(today).max(from),
+        ),
+        (None, Some(to)) => (shift(to, 1 - DEFAULT_STATS_DAYS)?, to),
+        (None, None) => (shift(today, 1 - DEFAULT_STATS_DAYS)?, today),
+    };
+    let days = to.days_since_epoch() - from.days_since_epoch() + 1;
+    (1..=MAX_STATS_DAYS).contains(&days).then_some((from, to))
+}
+
+/// Every day from `from` to `to`, with its counts from `days` (zero where none): a day
+/// without visits is a day of the chart too.
+pub fn every_day(days: &[DayCount], from: LocalDate, to: LocalDate) -> Vec<DayCount> {
+    (from.days_since_epoch()..=to.days_since_epoch())
+        .filter_map(LocalDate::from_days)
+        .map(|date| {
+            let day = date.to_string();
+            days.iter()
+                .find(|d| d.day == day)
+                .cloned()
+                .unwrap_or(DayCount {
+                    day,
+                    tips: 0,
+                    visits: 0,
+                })
+        })
+        .collect()
+}
+
+/// Statistics of one library's kiosks for staff, over a period.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct KioskStats {
-    /// Tips given per day by all the library's kiosks, oldest first.
+    /// The first day of the period, `YYYY-MM-DD`.
+    #[serde(default)]
+    pub from: String,
+    /// The last day of the period, `YYYY-MM-DD`.
+    #[serde(default)]
+    pub to: String,
+    /// Tips given and visits per day by all the library's kiosks, every day of the
+    /// period, oldest first.
     pub days: Vec<DayCount>,
     /// Per theme: swipes right, swipes left, and tips given in that theme.
     pub themes: Vec<ThemeCount>,
@@ -198,6 +274,7 @@ mod tests {
         let ok = KioskSettingsUpdate {
             idle_seconds: 60,
             active: true,
+            lang: Lang::En,
         };
         assert!(check_settings(&ok).is_ok());
         for idle_seconds in [5, 14, 601] {
@@ -213,6 +290,59 @@ mod tests {
     }
 
     #[test]
+    fn the_period_is_the_last_31_days_unless_chosen_and_at_most_a_year() {
+        let day = |text: &str| LocalDate::parse(text).expect(text);
+        let today = day("2026-12-05");
+        let period = |from, to| stats_period(from, to, today);
+        assert_eq!(period(None, None), Some((day("2026-11-05"), today)));
+        assert_eq!(
+            period(Some("2026-01-01"), Some("2026-03-31")),
+            Some((day("2026-01-01"), day("2026-03-31")))
+        );
+        assert_eq!(
+            period(Some("2026-12-01"), None),
+            Some((day("2026-12-01"), today)),
+            "not past today"
+        );
+        assert_eq!(
+            period(None, Some("2026-02-28")),
+            Some((day("2026-01-29"), day("2026-02-28")))
+        );
+        assert_eq!(
+            period(Some("2026-12-05"), Some("2026-12-05")),
+            Some((today, today))
+        );
+        assert_eq!(
+            period(Some("2026-12-06"), Some("2026-12-05")),
+            None,
+            "backwards"
+        );
+        assert_eq!(
+            period(Some("2025-01-01"), Some("2026-12-05")),
+            None,
+            "over a year"
+        );
+        assert_eq!(period(Some("2026-02-30"), None), None);
+        assert_eq!(period(Some("gisteren"), None), None);
+    }
+
+    #[test]
+    fn every_day_of_the_period_is_there() {
+        let day = |text: &str| LocalDate::parse(text).expect(text);
+        let counted = [DayCount {
+            day: "2026-02-28".into(),
+            tips: 8,
+            visits: 1,
+        }];
+        let days = every_day(&counted, day("2026-02-27"), day("2026-03-01"));
+        let seen: Vec<_> = days.iter().map(|d| (d.day.as_str(), d.tips)).collect();
+        assert_eq!(
+            seen,
+            [("2026-02-27", 0), ("2026-02-28", 8), ("2026-03-01", 0)]
+        );
+    }
+
+    #[test]
     fn implausible_usage_is_refused() {
         let swipe = ThemeSwipe {
             theme: "humour".into(),
@@ -223,8 +353,17 @@ mod tests {
             swipes: vec![swipe; 10],
             tip_themes: vec![],
             tips: 8,
+            new_visit: true,
         };
         assert!(usage.is_plausible());
+        let later_with_swipes = KioskUsage {
+            new_visit: false,
+            ..usage.clone()
+        };
+        assert!(
+            !later_with_swipes.is_plausible(),
+            "a later shelf has no swipes"
+        );
         let flood = KioskUsage {
             swipes: vec![usage.swipes[0].clone(); MAX_USAGE_ITEMS + 1],
             ..usage.clone()
@@ -242,6 +381,8 @@ mod tests {
     #[test]
     fn csv_has_every_table() {
         let stats = KioskStats {
+            from: "2026-11-28".into(),
+            to: "2026-11-28".into(),
             days: vec![DayCount {
                 day: "2026-11-28".into(),
                 tips: 16,

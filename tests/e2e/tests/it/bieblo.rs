@@ -47,6 +47,10 @@ async fn staff_login(browser: &Browser, (email, password): (&str, &str)) -> Resu
     Ok(json!({"content-type": "application/json", "x-csrf-token": session["csrf_token"]}))
 }
 
+async fn html_lang(browser: &Browser) -> Result<Value> {
+    browser.eval("return document.documentElement.lang;").await
+}
+
 pub(crate) async fn count(browser: &Browser, css: &str) -> Result<usize> {
     Ok(browser.find_all(css).await?.len())
 }
@@ -191,8 +195,14 @@ async fn the_kiosk_returns_to_start_when_left_alone() -> Result<()> {
         )
         .await?;
 
+    // A device that speaks English (here: the language remembered in this browser):
+    // the kiosk still starts in its own language, Dutch.
+    browser
+        .eval("localStorage.setItem('suite.lang', 'en'); return true;")
+        .await?;
     browser.goto(KIOSK).await?;
     browser.wait_ready().await?;
+    assert_eq!(html_lang(&browser).await?, json!("nl-BE"));
     browser.click(".kiosk-start").await?;
     browser.find(".age-6-7").await?;
     // The age buttons are named by what they show (axe: label-content-name-mismatch).
@@ -205,6 +215,14 @@ async fn the_kiosk_returns_to_start_when_left_alone() -> Result<()> {
         .eval("return document.querySelector('.age-6-7').textContent.replace(/\\s+/g, ' ').trim();")
         .await?;
     assert_eq!(named, json!("6-7 jaar"));
+    // A child switches to English; the next child will start in Dutch again.
+    browser.click(".lang-switch__option[data-lang=en]").await?;
+    browser
+        .wait_until(
+            "the visit in English",
+            "document.querySelector('.age-6-7').textContent.replace(/\\s+/g, ' ').trim() === '6-7 years'",
+        )
+        .await?;
     browser.click(".age-6-7").await?;
     browser.find(".swipe-card").await?;
     browser
@@ -220,6 +238,11 @@ async fn the_kiosk_returns_to_start_when_left_alone() -> Result<()> {
         )
         .await?;
     assert_eq!(count(&browser, ".shelf-book").await?, 0);
+    assert_eq!(
+        html_lang(&browser).await?,
+        json!("nl-BE"),
+        "the idle reset returns to the kiosk's language"
+    );
     browser.close().await;
     Ok(())
 }

@@ -182,6 +182,16 @@ async fn a_library_starts_from_an_empty_installation() -> Result<()> {
             "document.querySelectorAll('.shelf-book').length > 0",
         )
         .await?;
+    // "8 other tips": the second shelf's tips count too, the visit once.
+    let first_shelf = count(&staff, ".shelf-book").await?;
+    staff.click(".more-tips").await?;
+    staff
+        .wait_until(
+            "the second shelf",
+            "document.querySelectorAll('.shelf-book').length > 0",
+        )
+        .await?;
+    let tips = first_shelf + count(&staff, ".shelf-book").await?;
     // The other branch's kiosk is not on.
     staff.goto("/bieblo/kiosk/aalst/erembodegem").await?;
     staff.wait_ready().await?;
@@ -190,10 +200,45 @@ async fn a_library_starts_from_an_empty_installation() -> Result<()> {
         return Err(format!("the other kiosk says: {said}"));
     }
 
-    // Disabled by the admin: the staff member's browser is logged out.
+    // The statistics: this kiosk's visit and both shelves' tips, a chart per theme, and
+    // a period of one's choice, every day of it.
     staff.goto("/bieblo/beheer/").await?;
     staff.wait_ready().await?;
     staff.find(".staff-identity").await?;
+    staff
+        .wait_until(
+            "the kiosk's counts",
+            &format!(
+                "[...document.querySelectorAll('.stats-kiosks tbody tr')].some(r => \
+                 [...r.cells].map(c => c.textContent.trim()).join('|') === 'Aalst Centrum|1|{tips}')"
+            ),
+        )
+        .await?;
+    staff
+        .find(".stats-themes-chart svg rect.stats-bar--likes")
+        .await?;
+    // The three days up to today (the server's today, as the form shows it).
+    let from = staff
+        .eval(
+            "const to = document.querySelector('#stats-to').value; \
+             const day = new Date(to + 'T00:00:00Z'); day.setUTCDate(day.getUTCDate() - 2); \
+             const from = day.toISOString().slice(0, 10); \
+             document.querySelector('#stats-from').value = from; return from;",
+        )
+        .await?;
+    staff.click(".stats-show").await?;
+    staff
+        .wait_until(
+            "three days, every one of them",
+            &format!(
+                "document.querySelector('#stats-from')?.value === {from} && \
+                 document.querySelectorAll('.stats-days tbody tr').length === 3"
+            ),
+        )
+        .await?;
+    assert_axe_clean(&staff, "the statistics").await?;
+
+    // Disabled by the admin: the staff member's browser is logged out.
     admin
         .click("button[aria-label='Uitschakelen: Jan Aalst']")
         .await?;

@@ -1,0 +1,115 @@
+//! A calendar day without a time zone: `YYYY-MM-DD`, days since the epoch and back.
+//! The one date type of the domain (Culture Matcher's periods, Bieblo's statistics).
+
+use serde::{Deserialize, Serialize};
+
+/// A calendar day (in the time zone of whoever uses it).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub struct LocalDate {
+    pub year: i32,
+    pub month: u8,
+    pub day: u8,
+}
+
+impl LocalDate {
+    /// A valid date, or `None` (month 1-12, day within the month, year 1970-9999).
+    pub fn new(year: i32, month: u8, day: u8) -> Option<Self> {
+        let days_in_month = match month {
+            1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+            4 | 6 | 9 | 11 => 30,
+            2 if year % 4 == 0 && (year % 100 != 0 || year % 400 == 0) => 29,
+            2 => 28,
+            _ => return None,
+        };
+        ((1970..=9999).contains(&year) && (1..=days_in_month).contains(&day)).then_some(Self {
+            year,
+            month,
+            day,
+        })
+    }
+
+    /// Reads `YYYY-MM-DD`.
+    pub fn parse(text: &str) -> Option<Self> {
+        let bytes = text.as_bytes();
+        if bytes.len() != 10
+            || bytes[4] != b'-'
+            || bytes[7] != b'-'
+            || !text
+                .bytes()
+                .enumerate()
+                .all(|(i, b)| i == 4 || i == 7 || b.is_ascii_digit())
+        {
+            return None;
+        }
+        Self::new(
+            text.get(0..4)?.parse().ok()?,
+            text.get(5..7)?.parse().ok()?,
+            text.get(8..10)?.parse().ok()?,
+        )
+    }
+
+    /// Days since 1970-01-01 (H. Hinnant's `days_from_civil`).
+    pub fn days_since_epoch(self) -> i64 {
+        let (m, d) = (i64::from(self.month), i64::from(self.day));
+        let y = i64::from(self.year) - i64::from(m <= 2);
+        let era = y.div_euclid(400);
+        let yoe = y - era * 400;
+        let doy = (153 * ((m + 9) % 12) + 2) / 5 + d - 1;
+        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+        era * 146_097 + doe - 719_468
+    }
+
+    /// The date `days` after 1970-01-01 (H. Hinnant's `civil_from_days`); `None` outside
+    /// the years 1970-9999.
+    pub fn from_days(days: i64) -> Option<Self> {
+        let z = days.checked_add(719_468)?;
+        let era = z.div_euclid(146_097);
+        let doe = z - era * 146_097;
+        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+        let mp = (5 * doy + 2) / 153;
+        let day = doy - (153 * mp + 2) / 5 + 1;
+        let month = if mp < 10 { mp + 3 } else { mp - 9 };
+        let year = yoe + era * 400 + i64::from(month <= 2);
+        Self::new(
+            i32::try_from(year).ok()?,
+            u8::try_from(month).ok()?,
+            u8::try_from(day).ok()?,
+        )
+    }
+
+    /// Monday is 0, Sunday 6.
+    pub fn weekday(self) -> u8 {
+        // 1970-01-01 was a Thursday.
+        (self.days_since_epoch() + 3).rem_euclid(7) as u8
+    }
+}
+
+impl std::fmt::Display for LocalDate {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{:04}-{:02}-{:02}", self.year, self.month, self.day)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::LocalDate;
+
+    #[test]
+    fn days_round_trip_and_print_as_read() {
+        for text in ["1970-01-01", "2024-02-29", "2026-12-05", "9999-12-31"] {
+            let date = LocalDate::parse(text).expect(text);
+            assert_eq!(date.to_string(), text);
+            assert_eq!(LocalDate::from_days(date.days_since_epoch()), Some(date));
+        }
+        for bad in [
+            "2026-02-29",
+            "2026-13-01",
+            "26-12-05",
+            "2026-12-5",
+            "1969-12-31",
+        ] {
+            assert_eq!(LocalDate::parse(bad), None, "{bad}");
+        }
+    }
+}
