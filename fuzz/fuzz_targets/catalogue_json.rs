@@ -1,4 +1,4 @@
-//! Cultuurconnect catalogue JSON (details, availability, errors). Seeds:
+//! Cultuurconnect catalogue JSON (search, details, availability, errors). Seeds:
 //! tests/fixtures/catalogue.
 #![no_main]
 
@@ -11,6 +11,11 @@ fuzz_target!(|data: &[u8]| {
     };
     if let Ok(record) = catalogue::parse_details_json(json) {
         let _ = catalogue::age_range(&record);
+    }
+    if let Ok(page) = catalogue::parse_search_json(json) {
+        for record in &page.records {
+            let _ = catalogue::age_range(record);
+        }
     }
     let _ = catalogue::parse_availability_json(json);
     let _ = catalogue::parse_error(json);

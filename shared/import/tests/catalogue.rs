@@ -93,6 +93,50 @@ fn check_record(record: &CatalogueRecord, e: &Expect<'_>) {
 }
 
 #[test]
+fn search_sample_in_json() {
+    let page = parse_search_json(&fixture("search.json")).expect("search.json parses");
+    assert_eq!((page.count, page.page), (83, 1), "counts come as strings");
+    assert!(page.unreadable.is_empty());
+    let record = &page.records[..];
+    assert_eq!(record.len(), 1);
+    let record = &record[0];
+    assert_eq!(record.id, "|library/marc/vlacc|6967964");
+    assert_eq!(record.native_id.as_deref(), Some("6967964"));
+    assert_eq!(record.frabl.as_deref(), Some("61B74575E8F1AC00"));
+    assert_eq!(record.title, "Duizend schitterende zonnen");
+    assert_eq!(record.year, Some(2008));
+    assert_eq!(record.isbns, ["9789023424680"]);
+    assert_eq!(
+        record
+            .formats
+            .iter()
+            .map(|f| f.label.as_str())
+            .collect::<Vec<_>>(),
+        ["Boek"]
+    );
+    // A result without an id is named, the rest still read; a page without results or
+    // meta is not a search response.
+    let mut value: serde_json::Value = serde_json::from_str(&fixture("search.json")).expect("json");
+    let first = value["results"][0].clone();
+    value["results"] = serde_json::json!([{"titles": ["zonder id"]}, first]);
+    let page = parse_search_json(&value.to_string()).expect("parses");
+    assert_eq!(page.records.len(), 1);
+    assert_eq!(page.unreadable, ["result 1: no \"id\""]);
+    for body in [
+        r#"{"meta": {}}"#,
+        r#"{"results": []}"#,
+        r#"{"meta": {"result-count": "veel"}, "results": []}"#,
+    ] {
+        assert!(parse_search_json(body).is_err(), "{body}");
+    }
+    let error = fixture("error-409.json");
+    assert!(matches!(
+        parse_search_json(&error),
+        Err(CatalogueError::Api(e)) if e.code == "FailedValidation"
+    ));
+}
+
+#[test]
 fn search_sample() {
     let page = parse_search(&fixture("search.xml")).expect("search.xml parses");
     assert_eq!((page.count, page.page), (33, 1));

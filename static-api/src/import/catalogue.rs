@@ -11,6 +11,7 @@ use suite_domain::import::ImportReport;
 use suite_import::catalogue::{
     CatalogueRecord, build_snapshot, generate_demo_catalogue, parse_availability,
     parse_availability_json, parse_details, parse_details_json, parse_error, parse_search,
+    parse_search_json,
 };
 
 use super::covers::CoverStore;
@@ -53,9 +54,22 @@ pub fn build(
             );
             continue;
         }
-        let json = body.trim_start().starts_with('{');
-        if body.contains("<results") {
-            match parse_search(body) {
+        let json = body
+            .trim_start_matches('\u{feff}')
+            .trim_start()
+            .starts_with('{');
+        let search = if json {
+            body.contains("\"results\"") && body.contains("\"meta\"")
+        } else {
+            body.contains("<results")
+        };
+        if search {
+            let parsed = if json {
+                parse_search_json(body)
+            } else {
+                parse_search(body)
+            };
+            match parsed {
                 Ok(page) => {
                     for unreadable in page.unreadable {
                         report.skip(format!("{name}#{unreadable}"), "unreadable search result");

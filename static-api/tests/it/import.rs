@@ -73,6 +73,29 @@ fn real_samples_parse_but_hold_no_childrens_books_so_nothing_is_published() {
 }
 
 #[test]
+fn a_search_response_in_json_is_read_as_a_search() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let report =
+        import_files(dir.path(), &job("wetteren"), &[fixture("search.json")]).expect("import runs");
+    let reasons: Vec<_> = report
+        .skipped
+        .iter()
+        .map(|s| format!("{} {}", s.record, s.reason))
+        .collect();
+    // Its one record is read (and left out as a book for adults), not refused as a file.
+    assert!(
+        reasons
+            .iter()
+            .any(|r| r.contains("6967964") && r.contains("children")),
+        "{reasons:#?}"
+    );
+    assert!(
+        !reasons.iter().any(|r| r.contains("search.json")),
+        "{reasons:#?}"
+    );
+}
+
+#[test]
 fn a_failed_import_leaves_the_previous_snapshot_live() {
     let dir = tempfile::tempdir().expect("temp dir");
     let report = import_demo(

@@ -42,8 +42,13 @@ pub fn parse_details_json(json: &str) -> Result<CatalogueRecord, CatalogueError>
         .get("record")
         .filter(|r| r.is_object())
         .ok_or_else(|| wrong("it has no \"record\" object"))?;
-    let id = non_empty(json.get("id").and_then(Value::as_str))
-        .ok_or_else(|| wrong("its record has no \"id\""))?;
+    record_from_json(json).ok_or_else(|| wrong("its record has no \"id\""))
+}
+
+/// One record of the JSON form (a details response's `record`, a search response's
+/// `results` item); `None` without an id.
+pub(super) fn record_from_json(json: &Value) -> Option<CatalogueRecord> {
+    let id = non_empty(json.get("id").and_then(Value::as_str))?;
     let title = strings(json.get("titles"))
         .into_iter()
         .next()
@@ -122,7 +127,7 @@ pub fn parse_details_json(json: &str) -> Result<CatalogueRecord, CatalogueError>
             record.isbns.push(number);
         }
     }
-    Ok(record)
+    Some(record)
 }
 
 fn label(text: String) -> CodedTerm {

@@ -31,5 +31,5 @@ pub use error::{ApiError, CatalogueError, parse_error};
 pub use holdings::{Address, Branch, branches_of, parse_holdings};
 pub use queries::{CHILDREN_FILTER, theme_queries};
 pub use record::{Award, CatalogueRecord, CodedTerm, Contributor, Series, Subject, SubjectKind};
-pub use search::{SearchPage, parse_search};
+pub use search::{SearchPage, parse_search, parse_search_json};
 pub use snapshot::{KIOSK_AGES, SkipReason, age_bands, build_snapshot, candidate, match_themes};

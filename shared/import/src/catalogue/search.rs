@@ -1,6 +1,11 @@
-//! `/search/` responses: one page of catalogue hits.
+//! `/search/` responses: one page of catalogue hits, in XML and in the JSON form
+//! (`output=json`: `meta` with every number as a string, and `results`, records of the
+//! same JSON form as a details response's).
 
-use super::error::CatalogueError;
+use serde_json::Value;
+
+use super::details::record_from_json;
+use super::error::{CatalogueError, json_error};
 use super::record::{CatalogueRecord, record_from_xml};
 use super::xml::{Element, parse_catalogue};
 
@@ -32,6 +37,55 @@ pub fn parse_search(xml: &str) -> Result<SearchPage, CatalogueError> {
         match record_from_xml(result) {
             Some(record) => records.push(record),
             None => unreadable.push(format!("result {}: no <id>", i + 1)),
+        }
+    }
+    Ok(SearchPage {
+        count,
+        page,
+        records,
+        unreadable,
+    })
+}
+
+/// Reads a `/search/` JSON response (`output=json`) into the same page as the XML.
+pub fn parse_search_json(json: &str) -> Result<SearchPage, CatalogueError> {
+    let body = json.trim_start_matches('\u{feff}').trim();
+    if body.is_empty() {
+        return Err(CatalogueError::Empty);
+    }
+    let value: Value = serde_json::from_str(body)?;
+    if let Some(api) = json_error(body) {
+        return Err(CatalogueError::Api(api));
+    }
+    let meta = value
+        .get("meta")
+        .filter(|m| m.is_object())
+        .ok_or_else(|| wrong("it has no \"meta\" object"))?;
+    let results = value
+        .get("results")
+        .and_then(Value::as_array)
+        .ok_or_else(|| wrong("it has no \"results\" list"))?;
+    // Counts come as strings ("83"); a number is taken too.
+    let number = |name: &str| -> Result<Option<u64>, CatalogueError> {
+        match meta.get(name) {
+            None | Some(Value::Null) => Ok(None),
+            Some(Value::Number(n)) => n.as_u64().map(Some),
+            Some(Value::String(s)) => s.trim().parse().ok().map(Some),
+            Some(_) => None,
+        }
+        .ok_or_else(|| CatalogueError::InvalidValue {
+            field: format!("\"{name}\""),
+            value: meta.get(name).map(Value::to_string).unwrap_or_default(),
+        })
+    };
+    let count = number("result-count")?.unwrap_or(results.len() as u64);
+    let page = number("current-page")?.unwrap_or(1);
+    let mut records = Vec::new();
+    let mut unreadable = Vec::new();
+    for (i, result) in results.iter().enumerate() {
+        match record_from_json(result) {
+            Some(record) => records.push(record),
+            None => unreadable.push(format!("result {}: no \"id\"", i + 1)),
         }
     }
     Ok(SearchPage {

@@ -4,6 +4,7 @@
 mod asvs;
 mod beheer;
 mod bieblo;
+mod bieblo_screens;
 mod browser;
 mod culture_matcher;
 mod culture_matcher_beheer;
