@@ -353,7 +353,7 @@ mod tests {
         };
         let sqlite = list(&SQLITE_MIGRATIONS);
         assert_eq!(sqlite, list(&POSTGRES_MIGRATIONS));
-        assert_eq!(sqlite.len(), 12);
-        assert_eq!(sqlite.last().map(|(v, _)| *v), Some(13));
+        assert_eq!(sqlite.len(), 13);
+        assert_eq!(sqlite.last().map(|(v, _)| *v), Some(14));
     }
 }

@@ -266,13 +266,22 @@ fn the_insight_table_has_every_count_and_the_chart_scales_to_the_most() {
     row.feedback_count = 2;
     row.rating_mean = Some(4.26);
     row.similar_yes = 2;
+    row.went = 2;
+    row.not_gone = 1;
     let nl = cells(&row, Lang::Nl);
     assert_eq!(nl.len(), COLUMNS.len());
     assert_eq!(
         nl,
-        ["9", "3", "1", "0", "0", "0", "0", "2", "4,3", "2", "0"]
+        [
+            "9", "3", "1", "0", "0", "0", "0", "2", "1", "2", "4,3", "2", "0"
+        ]
     );
-    assert_eq!(cells(&row, Lang::En)[8], "4.3");
+    assert_eq!(cells(&row, Lang::En)[10], "4.3");
+    let gone_only = ShowInsight {
+        not_gone: 1,
+        ..ShowInsight::default()
+    };
+    assert!(has_counts(&gone_only), "attendance counts too");
     assert_eq!(rating_text(None, Lang::Nl), "–");
     assert!(has_counts(&row));
     assert!(!has_counts(&ShowInsight::default()));

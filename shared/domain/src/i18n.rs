@@ -450,6 +450,8 @@ catalogue! {
     CmBoSavedCount => "Bewaard", "Saved";
     CmBoShared => "Gedeeld", "Shared";
     CmBoTickets => "Ticketlink geopend", "Ticket link opened";
+    CmBoWent => "Gegaan", "Went";
+    CmBoNotGone => "Niet gegaan", "Did not go";
     CmBoFeedback => "Reacties", "Responses";
     CmBoRating => "Gemiddelde score (1 tot 5)", "Mean rating (1 to 5)";
     CmBoSimilarYes => "Wil meer zoals dit", "Wants more like this";

@@ -209,6 +209,8 @@ impl Db {
                 Some(Interaction::Saved) => insight.saved += n,
                 Some(Interaction::Shared) => insight.shared += n,
                 Some(Interaction::Ticket) => insight.tickets += n,
+                Some(Interaction::Went) => insight.went += n,
+                Some(Interaction::NotGone) => insight.not_gone += n,
                 None => {}
             }
         }

@@ -114,7 +114,7 @@ async fn interactions_add_up_per_show_for_the_centres_staff(backend: Backend) {
             StatusCode::NO_CONTENT
         );
     }
-    for interaction in ["shown", "cross", "suggested"] {
+    for interaction in ["shown", "cross", "suggested", "went", "went", "not_gone"] {
         assert_eq!(
             interact(&app, "s-2", interaction).await,
             StatusCode::NO_CONTENT
@@ -136,11 +136,17 @@ async fn interactions_add_up_per_show_for_the_centres_staff(backend: Backend) {
             "saved",
             "shared",
             "tickets",
+            "went",
+            "not_gone",
         ]
         .map(|k| r[k].as_u64().unwrap_or(99))
     };
-    assert_eq!(counts(s1), [2, 1, 0, 0, 1, 1, 1]);
-    assert_eq!(counts(row(&res.json, "s-2")), [1, 0, 1, 1, 0, 0, 0]);
+    assert_eq!(counts(s1), [2, 1, 0, 0, 1, 1, 1, 0, 0]);
+    assert_eq!(
+        counts(row(&res.json, "s-2")),
+        [1, 0, 1, 1, 0, 0, 0, 2, 1],
+        "went twice, did not go once"
+    );
     assert_eq!(s1["feedback_count"], 0);
     assert_eq!(s1["rating_mean"], Value::Null);
 
@@ -154,7 +160,9 @@ async fn interactions_add_up_per_show_for_the_centres_staff(backend: Backend) {
     );
     let text = String::from_utf8_lossy(&csv.body);
     assert!(
-        text.starts_with("show,title,") && text.contains("\"s-1\",\"Dansnacht\",2,1,0,0,1,1,1,0,"),
+        text.starts_with("show,title,")
+            && text.contains("\"s-1\",\"Dansnacht\",2,1,0,0,1,1,1,0,0,0,")
+            && text.contains("\"s-2\",\"Stille film\",1,0,1,1,0,0,0,2,1,0,"),
         "{text}"
     );
     let admin = app.session(ADMIN).await;

@@ -1,5 +1,6 @@
 //! "Inzicht": per show how often it was shown in the swipe, hearted, crossed, suggested,
-//! saved, shared and its ticket link opened, and the after-show chat's summary (count,
+//! saved, shared and its ticket link opened, how many went and did not go (as they said
+//! in the after-show chat), and the chat's summary (count,
 //! mean rating, similar yes/no, the own words), from the anonymous counts
 //! (`GET /api/culture/<centre>/insight`); a chart of hearts and crosses, the same
 //! numbers in a table, and the CSV download.
@@ -18,7 +19,7 @@ use crate::view::{load_failed, section};
 use chart::{chart, charted};
 
 /// The table's columns after the show.
-pub(crate) const COLUMNS: [Msg; 11] = [
+pub(crate) const COLUMNS: [Msg; 13] = [
     Msg::CmBoShown,
     Msg::CmBoHearts,
     Msg::CmBoCrosses,
@@ -26,6 +27,8 @@ pub(crate) const COLUMNS: [Msg; 11] = [
     Msg::CmBoSavedCount,
     Msg::CmBoShared,
     Msg::CmBoTickets,
+    Msg::CmBoWent,
+    Msg::CmBoNotGone,
     Msg::CmBoFeedback,
     Msg::CmBoRating,
     Msg::CmBoSimilarYes,
@@ -42,6 +45,8 @@ pub(crate) fn has_counts(row: &ShowInsight) -> bool {
         row.saved,
         row.shared,
         row.tickets,
+        row.went,
+        row.not_gone,
         row.feedback_count,
     ]
     .iter()
@@ -73,6 +78,8 @@ pub(crate) fn cells(row: &ShowInsight, lang: Lang) -> Vec<String> {
         row.saved,
         row.shared,
         row.tickets,
+        row.went,
+        row.not_gone,
         row.feedback_count,
     ]
     .iter()

@@ -3,7 +3,7 @@
 //! optional own words; then the answers go to the centre anonymously. A chat that was
 //! answered or declined does not come back.
 
-use suite_domain::culture::insight::{FEEDBACK_WORDS_MAX, Feedback};
+use suite_domain::culture::insight::{FEEDBACK_WORDS_MAX, Feedback, Interaction};
 use suite_domain::i18n::Msg;
 use suite_ui::{Button, ButtonVariant, use_t};
 use wasm_bindgen::JsCast;
@@ -13,7 +13,7 @@ use yew::prelude::*;
 
 use crate::centre::{KeptAction, use_centre};
 use crate::present::dom_id;
-use crate::report::send_feedback;
+use crate::report::{report, send_feedback};
 use crate::store::SavedShow;
 
 /// The five answers to "how was it", worst first.
@@ -161,7 +161,10 @@ pub(crate) fn FeedbackChat(props: &FeedbackChatProps) -> Html {
         Step::Rate => {
             let faces = RATINGS.iter().map(|&(n, face, label)| {
                 let (rating, step) = (rating.clone(), step.clone());
+                let (centre_id, id) = (centre.id.clone(), id.clone());
                 let onclick = Callback::from(move |_: MouseEvent| {
+                    // Rating the show says they went (counted once: the chat moves on).
+                    report(&centre_id, &id, Interaction::Went);
                     rating.set(Some(n));
                     step.set(Step::Similar);
                 });
@@ -174,7 +177,9 @@ pub(crate) fn FeedbackChat(props: &FeedbackChatProps) -> Html {
             });
             let not_gone = {
                 let (step, finish) = (step.clone(), finish.clone());
+                let (centre_id, id) = (centre.id.clone(), id.clone());
                 Callback::from(move |_: MouseEvent| {
+                    report(&centre_id, &id, Interaction::NotGone);
                     finish();
                     step.set(Step::NotGone);
                 })

@@ -19,10 +19,14 @@ pub enum Interaction {
     Shared,
     /// The ticket link was opened.
     Ticket,
+    /// Went to the show: rated it in the after-show chat.
+    Went,
+    /// Did not go to a saved show ("Ik ben niet gegaan").
+    NotGone,
 }
 
 impl Interaction {
-    pub const ALL: [Interaction; 7] = [
+    pub const ALL: [Interaction; 9] = [
         Interaction::Shown,
         Interaction::Heart,
         Interaction::Cross,
@@ -30,6 +34,8 @@ impl Interaction {
         Interaction::Saved,
         Interaction::Shared,
         Interaction::Ticket,
+        Interaction::Went,
+        Interaction::NotGone,
     ];
 
     /// Stable name, as in the database and the CSV.
@@ -42,6 +48,8 @@ impl Interaction {
             Interaction::Saved => "saved",
             Interaction::Shared => "shared",
             Interaction::Ticket => "ticket",
+            Interaction::Went => "went",
+            Interaction::NotGone => "not_gone",
         }
     }
 
@@ -116,6 +124,12 @@ pub struct ShowInsight {
     pub saved: u32,
     pub shared: u32,
     pub tickets: u32,
+    /// Said in the after-show chat that they went (rated the show).
+    #[serde(default)]
+    pub went: u32,
+    /// Said in the after-show chat that they did not go.
+    #[serde(default)]
+    pub not_gone: u32,
     pub feedback_count: u32,
     /// Mean rating, when there is feedback.
     pub rating_mean: Option<f32>,
@@ -130,7 +144,7 @@ pub const FEEDBACK_WORDS_KEPT: usize = 100;
 
 /// The header row of [`insight_csv`].
 pub const INSIGHT_CSV_HEADER: &str = "show,title,shown,hearts,crosses,suggested,saved,shared,\
-tickets,feedback_count,rating_mean,similar_yes,similar_no,words";
+tickets,went,not_gone,feedback_count,rating_mean,similar_yes,similar_no,words";
 
 /// A centre's insight as CSV for spreadsheets: one row per show, the own words joined
 /// with ` | ` in the last column.
@@ -139,7 +153,7 @@ pub fn insight_csv(rows: &[ShowInsight]) -> String {
     for r in rows {
         let mean = r.rating_mean.map(|m| format!("{m:.2}")).unwrap_or_default();
         csv.push_str(&format!(
-            "{},{},{},{},{},{},{},{},{},{},{mean},{},{},{}\n",
+            "{},{},{},{},{},{},{},{},{},{},{},{},{mean},{},{},{}\n",
             crate::csv::text(&r.show),
             crate::csv::text(&r.title),
             r.shown,
@@ -149,6 +163,8 @@ pub fn insight_csv(rows: &[ShowInsight]) -> String {
             r.saved,
             r.shared,
             r.tickets,
+            r.went,
+            r.not_gone,
             r.feedback_count,
             r.similar_yes,
             r.similar_no,
@@ -203,6 +219,8 @@ mod tests {
             hearts: 3,
             rating_mean: Some(4.5),
             feedback_count: 2,
+            went: 2,
+            not_gone: 1,
             words: vec!["=HYPERLINK(1)".into(), "top".into()],
             ..ShowInsight::default()
         };
@@ -211,9 +229,9 @@ mod tests {
         assert_eq!(lines[0], INSIGHT_CSV_HEADER);
         assert_eq!(
             lines[1],
-            "\"s-1\",\"Zeg \"\"ja\"\", zeg nee\",4,3,0,0,0,0,0,2,4.50,0,0,\"'=HYPERLINK(1) | top\""
+            "\"s-1\",\"Zeg \"\"ja\"\", zeg nee\",4,3,0,0,0,0,0,2,1,2,4.50,0,0,\"'=HYPERLINK(1) | top\""
         );
-        assert_eq!(lines[2], "\"\",\"\",0,0,0,0,0,0,0,0,,0,0,\"\"");
+        assert_eq!(lines[2], "\"\",\"\",0,0,0,0,0,0,0,0,0,0,,0,0,\"\"");
         assert_eq!(lines.len(), 3);
     }
 }

@@ -67,15 +67,16 @@ pub fn parse_search_json(json: &str) -> Result<SearchPage, CatalogueError> {
         .ok_or_else(|| wrong("it has no \"results\" list"))?;
     // Counts come as strings ("83"); a number is taken too.
     let number = |name: &str| -> Result<Option<u64>, CatalogueError> {
-        match meta.get(name) {
-            None | Some(Value::Null) => Ok(None),
-            Some(Value::Number(n)) => n.as_u64().map(Some),
-            Some(Value::String(s)) => s.trim().parse().ok().map(Some),
+        let read = match meta.get(name) {
+            None | Some(Value::Null) => return Ok(None),
+            Some(Value::Number(n)) => n.as_u64(),
+            Some(Value::String(s)) => s.trim().parse().ok(),
             Some(_) => None,
-        }
-        .ok_or_else(|| CatalogueError::InvalidValue {
+        };
+        read.map(Some).ok_or_else(|| CatalogueError::InvalidValue {
             field: format!("\"{name}\""),
             value: meta.get(name).map(Value::to_string).unwrap_or_default(),
+            context: "search response".to_string(),
         })
     };
     let count = number("result-count")?.unwrap_or(results.len() as u64);

@@ -594,6 +594,11 @@ async fn the_after_show_chat_stores_an_answer_the_centre_sees() -> Result<()> {
     assert_eq!(answer["similar_yes"], 1, "{counted:#}");
     assert_eq!(answer["words"], json!(["Heel tof, meer dans graag!"]));
     assert_eq!(answer["saved"], 1, "{counted:#}");
+    assert_eq!(
+        answer["went"], 1,
+        "rating the show says they went: {counted:#}"
+    );
+    assert_eq!(answer["not_gone"], 0, "{counted:#}");
     browser.close().await;
     Ok(())
 }

@@ -352,10 +352,13 @@ async fn an_after_show_answer_shows_up_in_the_centres_insight() -> Result<()> {
             json!(format!("{row} td"))
         ))
         .await?;
-    // Shown, hearts, crosses, suggested, saved, shared, tickets, responses, rating, yes, no.
+    // Shown, hearts, crosses, suggested, saved, shared, tickets, went, did not go,
+    // responses, rating, yes, no.
     assert_eq!(
         cells,
-        json!(["1", "1", "0", "0", "1", "0", "0", "1", "4,0", "1", "0"])
+        json!([
+            "1", "1", "0", "0", "1", "0", "0", "0", "0", "1", "4,0", "1", "0"
+        ])
     );
     let heading = browser.text(&format!("{row} th")).await?;
     assert_eq!(heading, show.1);
