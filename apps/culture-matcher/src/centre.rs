@@ -15,10 +15,11 @@ pub(crate) enum KeptAction {
     Toggle(SavedShow),
     /// The after-show chat about this show is over.
     FinishChat(String),
-    /// The hearts and crosses of a finished swipe.
+    /// The hearts and crosses of a swipe finished at `at` (Unix seconds).
     Swiped {
         hearts: Vec<String>,
         crosses: Vec<String>,
+        at: i64,
     },
 }
 
@@ -39,10 +40,11 @@ impl Reducible for KeptState {
                 next.kept.toggle(show);
             }
             KeptAction::FinishChat(id) => next.kept.finish_chat(&id),
-            KeptAction::Swiped { hearts, crosses } => {
-                next.kept.hearts = hearts;
-                next.kept.crosses = crosses;
-            }
+            KeptAction::Swiped {
+                hearts,
+                crosses,
+                at,
+            } => next.kept.swiped(&hearts, &crosses, at),
         }
         next.kept.write(&next.centre);
         Rc::new(next)

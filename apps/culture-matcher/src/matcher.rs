@@ -15,9 +15,14 @@ pub(crate) fn random_seed() -> u64 {
     (js_sys::Math::random() * 9_007_199_254_740_992.0) as u64
 }
 
-/// The cards of a new swipe.
-pub(crate) fn cards(programme: &Rc<Programme>, now: i64, seed: u64) -> Vec<ShowRef> {
-    recommend::swipe_cards(programme, now, seed)
+/// The cards of a new swipe, without the shows crossed lately while others are left.
+pub(crate) fn cards(
+    programme: &Rc<Programme>,
+    now: i64,
+    seed: u64,
+    crossed_lately: &[String],
+) -> Vec<ShowRef> {
+    recommend::swipe_cards_leaving_out(programme, now, seed, crossed_lately)
         .into_iter()
         .filter_map(|show| ShowRef::of(programme, show))
         .collect()

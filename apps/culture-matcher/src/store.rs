@@ -1,5 +1,6 @@
 //! What stays in this browser, and only here: saved shows, the chats already answered,
-//! and the last swipes (for better tips next time). No account, no name, no device id;
+//! the shows hearted (for better tips next time) and those crossed lately (they stay out
+//! of the next swipes for [`CROSS_PAUSE_SECS`]). No account, no name, no device id;
 //! the server only ever gets anonymous counts.
 //!
 //! localStorage may be missing or full (private browsing): then nothing is remembered
@@ -55,10 +56,23 @@ pub(crate) struct Kept {
     pub(crate) saved: Vec<SavedShow>,
     /// Shows whose chat was answered or declined: it does not come back.
     pub(crate) chats_done: Vec<String>,
-    /// The hearts and crosses of the last swipe.
+    /// Shows hearted in swipes, newest first.
     pub(crate) hearts: Vec<String>,
-    pub(crate) crosses: Vec<String>,
+    /// Shows crossed in swipes with when (Unix seconds), newest first.
+    pub(crate) crossed: Vec<Crossed>,
 }
+
+/// A show crossed in a swipe, and when.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Crossed {
+    pub(crate) id: String,
+    pub(crate) at: i64,
+}
+
+/// How long a crossed show stays out of the swipe: two weeks.
+pub(crate) const CROSS_PAUSE_SECS: i64 = 14 * 24 * 60 * 60;
+/// Most hearts and crosses remembered (the oldest go).
+pub(crate) const MAX_SWIPES_KEPT: usize = 100;
 
 /// Most saved shows kept (the oldest go).
 pub(crate) const MAX_SAVED: usize = 100;
@@ -99,7 +113,15 @@ impl Kept {
             ("saved", json::array(saved)),
             ("chats_done", json::strings(&self.chats_done)),
             ("hearts", json::strings(&self.hearts)),
-            ("crosses", json::strings(&self.crosses)),
+            (
+                "crossed",
+                json::array(self.crossed.iter().map(|c| {
+                    json::object(&[
+                        ("id", c.id.as_str().into()),
+                        ("at", JsValue::from_f64(c.at as f64)),
+                    ])
+                })),
+            ),
         ])
     }
 
@@ -115,7 +137,12 @@ impl Kept {
             }),
             chats_done: strings("chats_done"),
             hearts: strings("hearts"),
-            crosses: strings("crosses"),
+            crossed: json::list(v, "crossed", |c| {
+                Some(Crossed {
+                    id: json::string(c, "id")?,
+                    at: json::whole(c, "at", -9.0e15, 9.0e15)? as i64,
+                })
+            }),
         }
     }
 
@@ -146,6 +173,39 @@ impl Kept {
             crate::present::insert_sorted(&mut due, saved.clone(), false, |s| s.start);
         }
         due
+    }
+
+    /// Remembers a finished swipe at `now`: hearts and crosses newest first; a show
+    /// hearted now is no longer crossed, and the other way round.
+    pub(crate) fn swiped(&mut self, hearts: &[String], crosses: &[String], now: i64) {
+        self.hearts
+            .retain(|h| !hearts.contains(h) && !crosses.contains(h));
+        self.crossed
+            .retain(|c| !hearts.contains(&c.id) && !crosses.contains(&c.id));
+        for (i, id) in hearts.iter().enumerate() {
+            self.hearts.insert(i, id.clone());
+        }
+        for (i, id) in crosses.iter().enumerate() {
+            self.crossed.insert(
+                i,
+                Crossed {
+                    id: id.clone(),
+                    at: now,
+                },
+            );
+        }
+        self.hearts.truncate(MAX_SWIPES_KEPT);
+        self.crossed.truncate(MAX_SWIPES_KEPT);
+    }
+
+    /// The shows crossed less than [`CROSS_PAUSE_SECS`] before `now`: they stay out of
+    /// the swipe.
+    pub(crate) fn crossed_lately(&self, now: i64) -> Vec<String> {
+        self.crossed
+            .iter()
+            .filter(|c| now - c.at < CROSS_PAUSE_SECS)
+            .map(|c| c.id.clone())
+            .collect()
     }
 
     /// The chat about `id` is over (answered or declined).
@@ -201,6 +261,30 @@ mod tests {
         assert_eq!(kept.chats_done, ["done"]);
         let due: Vec<_> = kept.chats_due(now).into_iter().map(|s| s.id).collect();
         assert_eq!(due, ["first"]);
+    }
+
+    #[wasm_bindgen_test]
+    fn swipes_are_remembered_and_crosses_pause_for_two_weeks() {
+        let ids = |list: &[&str]| list.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+        let mut kept = Kept::default();
+        kept.swiped(&ids(&["a", "b"]), &ids(&["c", "d"]), 1_000);
+        kept.swiped(&ids(&["c"]), &ids(&["a", "e"]), 2_000);
+        assert_eq!(kept.hearts, ["c", "b"], "a crossed later, c hearted later");
+        let crossed: Vec<_> = kept.crossed.iter().map(|c| (c.id.as_str(), c.at)).collect();
+        assert_eq!(crossed, [("a", 2_000), ("e", 2_000), ("d", 1_000)]);
+        assert_eq!(kept.crossed_lately(2_000), ["a", "e", "d"]);
+        assert_eq!(
+            kept.crossed_lately(1_000 + CROSS_PAUSE_SECS),
+            ["a", "e"],
+            "d crossed two weeks ago comes back"
+        );
+        kept.write("test-swipes");
+        assert_eq!(Kept::read("test-swipes"), kept);
+        for i in 0..MAX_SWIPES_KEPT + 5 {
+            kept.swiped(&[format!("h{i}")], &[format!("x{i}")], 3_000);
+        }
+        assert_eq!(kept.hearts.len(), MAX_SWIPES_KEPT);
+        assert_eq!(kept.crossed.len(), MAX_SWIPES_KEPT);
     }
 
     #[wasm_bindgen_test]

@@ -345,6 +345,7 @@ catalogue! {
     CmRemove => "Verwijder", "Remove";
     CmNotInProgramme => "Niet meer in het programma", "No longer in the programme";
     CmChatTitle => "Hoe was het?", "How was it?";
+    CmChatWaiting => "Hoe was het? Er wacht een korte vraag over", "How was it? A short question is waiting about";
     CmChatHello => "Hoi! Je had deze voorstelling bewaard. Ben je gegaan?", "Hi! You saved this show. Did you go?";
     CmChatHowWas => "Hoe vond je het?", "How did you like it?";
     CmRating1 => "Slecht", "Bad";

@@ -1,5 +1,6 @@
-//! `HealthCheck`: asks `/api/health` once and says whether the server answers; the
-//! `data-health` attribute (`checking`, `ok`, `down`) is read by the end-to-end tests.
+//! `HealthCheck`: asks `/api/health` once and speaks up only when the server does not
+//! answer (a working server needs no badge); the `data-health` attribute (`checking`,
+//! `ok`, `down`) is read by the end-to-end tests.
 
 use suite_domain::i18n::Msg;
 use yew::platform::spawn_local;
@@ -8,20 +9,21 @@ use yew::prelude::*;
 use crate::i18n::use_t;
 use crate::json;
 
-#[derive(Clone, PartialEq)]
+#[derive(Clone, Copy, PartialEq)]
 enum Status {
     Checking,
-    Ok { version: String },
+    Ok,
     Down,
 }
 
-/// `GET /api/health`: the server's version when it answers `{"status": "ok", ...}`. Read
-/// with `JSON.parse` rather than serde (`suite_domain::api::Health` is the same shape), so
-/// that the public bundles that show this check carry no `serde_json`.
-async fn health() -> Option<String> {
-    let body = json::fetch("/api/health").await?;
-    (json::string(&body, "status")? == "ok").then_some(())?;
-    json::string(&body, "version")
+/// `GET /api/health`: whether it answers `{"status": "ok", ...}`. Read with `JSON.parse`
+/// rather than serde (`suite_domain::api::Health` is the same shape), so that the public
+/// bundles that show this check carry no `serde_json`.
+async fn health() -> bool {
+    let Some(body) = json::fetch("/api/health").await else {
+        return false;
+    };
+    json::string(&body, "status").as_deref() == Some("ok")
 }
 
 #[function_component]
@@ -33,23 +35,24 @@ pub fn HealthCheck() -> Html {
         let status = status.clone();
         use_effect_with((), move |_| {
             spawn_local(async move {
-                let next = match health().await {
-                    Some(version) => Status::Ok { version },
-                    None => Status::Down,
-                };
-                status.set(next);
+                status.set(if health().await {
+                    Status::Ok
+                } else {
+                    Status::Down
+                });
             });
         });
     }
 
-    let (state, text) = match &*status {
-        Status::Checking => ("checking", t(Msg::ApiChecking).to_owned()),
-        Status::Ok { version } => ("ok", format!("{} (v{version})", t(Msg::ApiOk))),
-        Status::Down => ("down", t(Msg::ApiDown).to_owned()),
+    // An empty live region until there is something to say.
+    let (state, text) = match *status {
+        Status::Checking => ("checking", None),
+        Status::Ok => ("ok", None),
+        Status::Down => ("down", Some(t(Msg::ApiDown))),
     };
     html! {
-        <p class={classes!("health", format!("health--{state}"))} role="status" data-health={state}>
-            { text }
+        <p class={classes!("health", text.map(|_| "health--down"))} role="status" data-health={state}>
+            { text.unwrap_or_default() }
         </p>
     }
 }

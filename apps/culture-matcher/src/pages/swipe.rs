@@ -1,6 +1,7 @@
 //! `/culture-matcher/?centrum=<id>`: five trailer cards to heart or cross, then three
 //! tips made for those choices. Hearts and crosses stay in this browser; the centre only
-//! gets anonymous counts (shown, heart, cross, suggested).
+//! gets anonymous counts (shown, heart, cross, suggested). When a saved show's evening has
+//! passed, a line above the cards says a short question about it is waiting.
 
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -39,9 +40,13 @@ pub(crate) fn SwipePage() -> Html {
     let programme = centre.as_ref().map(|c| c.programme.clone());
     let deck = {
         let programme = programme.clone();
+        let crossed = centre
+            .as_ref()
+            .map(|c| c.kept.kept.crossed_lately(time::now()))
+            .unwrap_or_default();
         use_memo(*seed, move |&seed| {
             programme
-                .map(|p| cards(&p, time::now(), seed))
+                .map(|p| cards(&p, time::now(), seed, &crossed))
                 .unwrap_or_default()
         })
     };
@@ -142,7 +147,10 @@ pub(crate) fn SwipePage() -> Html {
         let (phase, verdicts, seed, centre) =
             (phase.clone(), verdicts.clone(), *seed, centre.clone());
         Callback::from(move |()| {
-            let mut swipes = Swipes::default();
+            let mut swipes = Swipes {
+                earlier_hearts: centre.kept.kept.hearts.clone(),
+                ..Swipes::default()
+            };
             for (id, verdict) in verdicts.borrow().iter() {
                 let (list, interaction) = match verdict {
                     Verdict::Like => (&mut swipes.hearts, Interaction::Heart),
@@ -158,12 +166,21 @@ pub(crate) fn SwipePage() -> Html {
             centre.kept.dispatch(KeptAction::Swiped {
                 hearts: swipes.hearts,
                 crosses: swipes.crosses,
+                at: time::now(),
             });
             phase.set(Phase::Tips(Rc::new(list)));
         })
     };
+    let waiting = centre.kept.kept.chats_due(time::now());
     html! {
         <section class="cm-swipe" aria-labelledby="cm-swipe-title">
+            if let Some(first) = waiting.first() {
+                <p class="cm-chat-waiting">
+                    <Link to={Route::new(Some(&centre.id), Page::Saved)} class="cm-chat-waiting__link">
+                        { t(Msg::CmChatWaiting) }{ " " }<strong>{ first.title.clone() }</strong>
+                    </Link>
+                </p>
+            }
             <h2 id="cm-swipe-title" class="cm-swipe__title">{ t(Msg::CmSwipeTitle) }</h2>
             <SwipeDeck<ShowRef>
                 items={(*deck).clone()}

@@ -5,10 +5,13 @@
 //! **Cards** ([`swipe_cards`]): upcoming shows the centre marked `in_swipe`, one per
 //! genre first (shows with a trailer before those without, then in seeded order), then
 //! more of those shows whatever their genre; when fewer than [`SWIPE_CARDS`] were
-//! marked, other upcoming shows fill the deck by the same rules.
+//! marked, other upcoming shows fill the deck by the same rules. Shows the young person
+//! crossed lately ([`swipe_cards_leaving_out`]) come only when nothing else is left.
 //!
 //! **Suggestions** ([`suggest`]): only upcoming, not cancelled shows that were not
-//! swiped (neither hearted nor crossed) qualify. Each scores (integer points):
+//! swiped (neither hearted nor crossed) qualify. Hearts of earlier swipes
+//! ([`Swipes::earlier_hearts`]) count for taste like this swipe's, after them. Each
+//! scores (integer points):
 //! - per hearted show of the same genre `+GENRE_HEART`, per crossed one `-GENRE_CROSS`;
 //!   per hearted show sharing a theme `+THEME_HEART` (each theme), per crossed
 //!   `-THEME_CROSS`;
@@ -84,6 +87,10 @@ const SECONDS_PER_DAY: i64 = 86_400;
 pub struct Swipes {
     pub hearts: Vec<String>,
     pub crosses: Vec<String>,
+    /// Shows hearted in earlier swipes, newest first: they tell taste too, and may be
+    /// suggested again.
+    #[serde(default)]
+    pub earlier_hearts: Vec<String>,
 }
 
 impl Swipes {
@@ -161,13 +168,26 @@ pub enum Reason {
 /// Five cards for the cold start; see the module documentation. Deterministic for
 /// (programme, now, seed), whatever the order of the shows.
 pub fn swipe_cards(programme: &Programme, now_unix: i64, seed: u64) -> Vec<&Show> {
+    swipe_cards_leaving_out(programme, now_unix, seed, &[])
+}
+
+/// [`swipe_cards`] without the shows of `left_out` (crossed lately), unless too few
+/// others are upcoming: then they fill the deck last.
+pub fn swipe_cards_leaving_out<'a>(
+    programme: &'a Programme,
+    now_unix: i64,
+    seed: u64,
+    left_out: &[String],
+) -> Vec<&'a Show> {
     let mut upcoming: Vec<&Show> = distinct(programme)
         .filter(|s| s.is_upcoming(now_unix))
         .collect();
     upcoming.sort_by_key(|s| (s.trailer.is_none(), seeded(seed, &s.id), s.id.as_str()));
+    let (later, upcoming): (Vec<&Show>, Vec<&Show>) =
+        upcoming.into_iter().partition(|s| left_out.contains(&s.id));
     let (marked, others): (Vec<&Show>, Vec<&Show>) = upcoming.into_iter().partition(|s| s.in_swipe);
     let mut cards: Vec<&Show> = Vec::with_capacity(SWIPE_CARDS);
-    for pool in [marked, others] {
+    for pool in [marked, others, later] {
         // One per genre first, then any.
         for one_per_genre in [true, false] {
             for show in &pool {
@@ -258,8 +278,14 @@ impl<'a> Profile<'a> {
             }
             found
         };
+        let mut hearts = find(&swipes.hearts);
+        for earlier in find(&swipes.earlier_hearts) {
+            if !hearts.iter().any(|h| h.id == earlier.id) && !swipes.crosses.contains(&earlier.id) {
+                hearts.push(earlier);
+            }
+        }
         Self {
-            hearts: find(&swipes.hearts),
+            hearts,
             crosses: find(&swipes.crosses),
         }
     }
@@ -297,8 +323,9 @@ impl<'a> Candidate<'a> {
         let mut taste = Vec::new();
         let mut extra = Vec::new();
 
+        // A show hearted in an earlier swipe does not recommend itself.
         let count = |shows: &[&Show], f: &dyn Fn(&Show) -> bool| {
-            shows.iter().filter(|s| f(s)).count() as i64
+            shows.iter().filter(|s| s.id != show.id && f(s)).count() as i64
         };
         if let Some(genre) = &show.genre {
             let hearts = count(&profile.hearts, &|h| same_genre(h, show));
@@ -380,7 +407,7 @@ impl<'a> Candidate<'a> {
         let because = profile
             .hearts
             .iter()
-            .filter(|h| resembles(show, h))
+            .filter(|h| h.id != show.id && resembles(show, h))
             .take(3)
             .map(|h| h.id.clone())
             .collect();

@@ -167,6 +167,7 @@ fn twelve_varied_swipe_shows_and_venue_notes() {
     let swipes = Swipes {
         hearts: vec![cards[0].id.clone(), cards[1].id.clone()],
         crosses: vec![cards[2].id.clone()],
+        earlier_hearts: vec![],
     };
     assert_eq!(suggest(&p, &swipes, &Context::at(NOW), 7).len(), 3);
     let noted: Vec<&str> = generated

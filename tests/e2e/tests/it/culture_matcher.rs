@@ -234,6 +234,32 @@ async fn five_swipes_give_three_upcoming_tips_with_ticket_links() -> Result<()> 
     assert_eq!(total(&counted, "suggested"), 3, "{counted:#}");
     let ticket_show = ticket_show.as_str().unwrap_or_default();
     assert_eq!(row(&counted, ticket_show)["tickets"], 1, "{counted:#}");
+
+    // The next visit's swipe leaves out the two shows crossed just now (kept in this
+    // browser).
+    let crossed = [swiped[1].clone(), swiped[3].clone()];
+    browser
+        .goto(&format!("/culture-matcher/?centrum={CENTRE}"))
+        .await?;
+    browser.wait_ready().await?;
+    browser.find(".swipe-card .cm-card").await?;
+    let mut next = Vec::new();
+    for _ in 0..5 {
+        let on_top = show_ids(&browser, ".swipe-card .cm-card").await?;
+        let id = on_top.first().cloned().ok_or("no card on top")?;
+        browser.press(".swipe-deck", Key::Right).await?;
+        browser
+            .wait_until(
+                "the next card or the tips",
+                &format!("!document.querySelector('.swipe-card .cm-card[data-show-id=\"{id}\"]')"),
+            )
+            .await?;
+        next.push(id);
+    }
+    assert!(
+        next.iter().all(|id| !crossed.contains(id)),
+        "crossed {crossed:?} came back in {next:?}"
+    );
     browser.close().await;
     Ok(())
 }
@@ -529,6 +555,18 @@ async fn the_after_show_chat_stores_an_answer_the_centre_sees() -> Result<()> {
         .eval("return Object.keys(localStorage).filter(k => !k.startsWith('suite.') && !k.startsWith('culture.'));")
         .await?;
     assert_eq!(stored, json!([]), "only the app's own keys");
+
+    // The start page says a short question about it is waiting.
+    browser
+        .goto(&format!("/culture-matcher/?centrum={CENTRE}"))
+        .await?;
+    browser.wait_ready().await?;
+    let waiting = browser.text(".cm-chat-waiting").await?;
+    assert!(
+        waiting.contains("korte vraag") && waiting.contains(show.title.nl.as_str()),
+        "{waiting}"
+    );
+    assert_accessible(&browser, "the start page with a question waiting").await?;
 
     // The saved shows are a bundle of their own: the menu link loads it in full.
     browser

@@ -84,6 +84,7 @@ fn case() -> impl Strategy<Value = Case> {
                 swipes: Swipes {
                     hearts: ids(hearts),
                     crosses: ids(crosses),
+                    earlier_hearts: vec![],
                 },
                 ctx: Context {
                     now_unix: NOW,

@@ -16,6 +16,7 @@ fn hearts(ids: &[&str]) -> Swipes {
     Swipes {
         hearts: ids.iter().map(|s| s.to_string()).collect(),
         crosses: vec![],
+        earlier_hearts: vec![],
     }
 }
 
@@ -56,6 +57,65 @@ fn cards_prefer_marked_shows_and_one_per_genre() {
         // theater, concert, dans and "no genre" come first, then one more of them.
         assert_eq!(genres.len(), 4, "seed {seed}: {:?}", ids(&cards));
     }
+}
+
+#[test]
+fn shows_crossed_lately_stay_out_of_the_cards_while_others_are_left() {
+    let mut p = three_genres();
+    for s in p.shows.iter_mut() {
+        s.in_swipe = true;
+    }
+    for seed in 0..20 {
+        let first = ids(&swipe_cards(&p, NOW, seed));
+        let next = ids(&swipe_cards_leaving_out(&p, NOW, seed, &first));
+        assert_eq!(next.len(), SWIPE_CARDS);
+        let again: Vec<_> = next.iter().filter(|id| first.contains(id)).collect();
+        // Nine shows: the four not crossed come first, one crossed fills the deck.
+        assert_eq!(again.len(), 1, "seed {seed}: {first:?} then {next:?}");
+        assert!(first.contains(&next[4]), "the crossed one comes last");
+    }
+    assert_eq!(
+        ids(&swipe_cards_leaving_out(&p, NOW, 5, &[])),
+        ids(&swipe_cards(&p, NOW, 5))
+    );
+}
+
+#[test]
+fn earlier_hearts_inform_the_suggestions() {
+    let p = three_genres();
+    // Nothing hearted in this swipe: only variety and dates decide.
+    let nothing = Swipes {
+        hearts: vec![],
+        crosses: vec!["theater-0".into()],
+        earlier_hearts: vec![],
+    };
+    let earlier = Swipes {
+        earlier_hearts: vec!["dans-2".into()],
+        ..nothing.clone()
+    };
+    for seed in 0..10 {
+        let list = suggest(&p, &earlier, &Context::at(NOW), seed);
+        let first = &list[0];
+        assert!(
+            first.show.starts_with("dans"),
+            "seed {seed}: {:?}",
+            suggested(&list)
+        );
+        assert!(first.show != "dans-2" || first.because.is_empty());
+        assert!(
+            list.iter().any(|s| s.because == ["dans-2".to_string()]),
+            "seed {seed}: {list:?}"
+        );
+        let without = suggest(&p, &nothing, &Context::at(NOW), seed);
+        assert!(without.iter().all(|s| s.because.is_empty()), "{without:?}");
+    }
+    // A show crossed now does not count as an earlier heart.
+    let crossed_now = Swipes {
+        crosses: vec!["dans-2".into()],
+        ..earlier
+    };
+    let list = suggest(&p, &crossed_now, &Context::at(NOW), 1);
+    assert!(list.iter().all(|s| s.because.is_empty()), "{list:?}");
 }
 
 #[test]
@@ -152,6 +212,7 @@ fn crosses_push_a_genre_down_and_themes_count() {
     let swipes = Swipes {
         hearts: vec!["concert-1".into()],
         crosses: vec!["theater-0".into(), "theater-3".into()],
+        earlier_hearts: vec![],
     };
     let list = suggest(&p, &swipes, &Context::at(NOW), 4);
     let chosen = suggested(&list);
@@ -176,6 +237,7 @@ fn never_swiped_past_or_cancelled() {
     let swipes = Swipes {
         hearts: vec!["theater-3".into(), "onbekend".into()],
         crosses: vec!["concert-4".into()],
+        earlier_hearts: vec![],
     };
     for seed in 0..20 {
         let list = suggest(&p, &swipes, &Context::at(NOW), seed);
