@@ -348,3 +348,29 @@ fn uploads_are_checked_by_their_first_bytes_and_size() {
     let svg = b"<svg xmlns=\"http://www.w3.org/2000/svg\"/>";
     assert_eq!(accepted_kind(svg, 10.0, false), Err(Msg::CmBoImageInvalid));
 }
+
+#[wasm_bindgen_test]
+fn the_insight_period_becomes_a_query_and_the_quick_choices_are_month_and_season() {
+    use crate::insight::over_time::{COUNTS, period_query, quick_periods};
+    use suite_domain::culture::insight::Interaction;
+    use suite_domain::date::LocalDate;
+    assert_eq!(period_query("", " "), "");
+    assert_eq!(
+        period_query("2026-09-01", "2026-09-30"),
+        "?from=2026-09-01&to=2026-09-30"
+    );
+    let today = LocalDate::new(2026, 12, 5).expect("a day");
+    assert_eq!(
+        quick_periods(today),
+        [
+            "?from=2026-12-01&to=2026-12-31".to_string(),
+            "?from=2026-09-01&to=2027-08-31".to_string()
+        ]
+    );
+    // Every count has its chart, in the order of the table's columns.
+    assert_eq!(COUNTS.len(), Interaction::ALL.len());
+    for (i, (interaction, name)) in COUNTS.iter().enumerate() {
+        assert_eq!(*interaction, Interaction::ALL[i]);
+        assert_eq!(*name, COLUMNS[i]);
+    }
+}

@@ -91,9 +91,103 @@ impl std::fmt::Display for LocalDate {
     }
 }
 
+/// A period of days (`from` and `to` inclusive) from what someone asked for: by default
+/// the `default_days` up to `today`; a missing end follows from the other (never past
+/// `today` when only `from` is given). `None` when a day is not a date, `from` comes after
+/// `to`, or the period is longer than `max_days`.
+pub fn period(
+    from: Option<&str>,
+    to: Option<&str>,
+    today: LocalDate,
+    default_days: i64,
+    max_days: i64,
+) -> Option<(LocalDate, LocalDate)> {
+    let read = |day: Option<&str>| day.map(|d| LocalDate::parse(d).ok_or(())).transpose();
+    let (from, to) = (read(from).ok()?, read(to).ok()?);
+    let shift = |day: LocalDate, by: i64| LocalDate::from_days(day.days_since_epoch() + by);
+    let (from, to) = match (from, to) {
+        (Some(from), Some(to)) => (from, to),
+        (Some(from), None) => (from, shift(from, default_days - 1)?.min(today).max(from)),
+        (None, Some(to)) => (shift(to, 1 - default_days)?, to),
+        (None, None) => (shift(today, 1 - default_days)?, today),
+    };
+    let days = to.days_since_epoch() - from.days_since_epoch() + 1;
+    (1..=max_days).contains(&days).then_some((from, to))
+}
+
+/// The calendar month of `day`: its first and last day.
+pub fn month_of(day: LocalDate) -> (LocalDate, LocalDate) {
+    let first = LocalDate { day: 1, ..day };
+    let last = (28..=31)
+        .rev()
+        .find_map(|d| LocalDate::new(day.year, day.month, d))
+        .unwrap_or(first);
+    (first, last)
+}
+
+/// The cultural season of `day`: 1 September to 31 August.
+pub fn season_of(day: LocalDate) -> (LocalDate, LocalDate) {
+    let start_year = if day.month >= 9 {
+        day.year
+    } else {
+        day.year - 1
+    };
+    (
+        LocalDate {
+            year: start_year,
+            month: 9,
+            day: 1,
+        },
+        LocalDate {
+            year: start_year + 1,
+            month: 8,
+            day: 31,
+        },
+    )
+}
+
+/// Every day from `from` to `to`, in order.
+pub fn days(from: LocalDate, to: LocalDate) -> impl Iterator<Item = LocalDate> {
+    (from.days_since_epoch()..=to.days_since_epoch()).filter_map(LocalDate::from_days)
+}
+
 #[cfg(test)]
 mod tests {
-    use super::LocalDate;
+    use super::{LocalDate, month_of, season_of};
+
+    #[test]
+    fn months_and_seasons() {
+        let day = |text: &str| LocalDate::parse(text).expect(text);
+        assert_eq!(
+            month_of(day("2024-02-10")),
+            (day("2024-02-01"), day("2024-02-29"))
+        );
+        assert_eq!(
+            month_of(day("2026-12-05")),
+            (day("2026-12-01"), day("2026-12-31"))
+        );
+        assert_eq!(
+            season_of(day("2026-12-05")),
+            (day("2026-09-01"), day("2027-08-31"))
+        );
+        assert_eq!(
+            season_of(day("2027-03-01")),
+            (day("2026-09-01"), day("2027-08-31"))
+        );
+        assert_eq!(season_of(day("2026-09-01")).0, day("2026-09-01"));
+        let (from, to) = season_of(day("2026-12-05"));
+        assert_eq!(
+            super::period(
+                Some(&from.to_string()),
+                Some(&to.to_string()),
+                day("2026-12-05"),
+                31,
+                366
+            ),
+            Some((from, to)),
+            "a season fits the longest period"
+        );
+    }
 
     #[test]
     fn days_round_trip_and_print_as_read() {

@@ -452,6 +452,14 @@ catalogue! {
     CmBoShared => "Gedeeld", "Shared";
     CmBoTickets => "Ticketlink geopend", "Ticket link opened";
     CmBoWent => "Gegaan", "Went";
+    CmBoPeriod => "Periode", "Period";
+    CmBoAllTime => "Alles", "All time";
+    CmBoThisMonth => "Deze maand", "This month";
+    CmBoThisSeason => "Dit seizoen", "This season";
+    CmBoFrom => "Van", "From";
+    CmBoTo => "Tot en met", "Up to and including";
+    CmBoShowPeriod => "Toon deze periode", "Show this period";
+    CmBoPerDay => "Per dag", "Per day";
     CmBoNotGone => "Niet gegaan", "Did not go";
     CmBoFeedback => "Reacties", "Responses";
     CmBoRating => "Gemiddelde score (1 tot 5)", "Mean rating (1 to 5)";

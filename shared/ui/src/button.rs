@@ -41,6 +41,9 @@ pub struct ButtonProps {
     /// Only when the visible content does not say what the button does.
     #[prop_or_default]
     pub aria_label: Option<AttrValue>,
+    /// `aria-pressed` of a toggle button (`"true"` or `"false"`), none for a plain one.
+    #[prop_or_default]
+    pub aria_pressed: Option<AttrValue>,
     /// The `type` attribute: `button`, or `submit` in forms.
     #[prop_or(AttrValue::Static("button"))]
     pub kind: AttrValue,
@@ -64,6 +67,7 @@ pub fn Button(props: &ButtonProps) -> Html {
             onclick={props.onclick.clone()}
             disabled={props.disabled}
             aria-label={props.aria_label.clone()}
+            aria-pressed={props.aria_pressed.clone()}
         >
             { props.children.clone() }
         </button>

@@ -189,13 +189,27 @@ impl Db {
     /// Every show of `centre` with counts, by show id; titles are left empty (the
     /// programme has them).
     pub async fn culture_insight(&self, centre: &str) -> Result<Vec<ShowInsight>, sqlx::Error> {
+        self.culture_insight_between(centre, "0000-00-00", "9999-12-31")
+            .await
+    }
+
+    /// [`Self::culture_insight`] counting only the days from `from_day` to `to_day`
+    /// (`YYYY-MM-DD`, inclusive); the own words are every one kept.
+    pub async fn culture_insight_between(
+        &self,
+        centre: &str,
+        from_day: &str,
+        to_day: &str,
+    ) -> Result<Vec<ShowInsight>, sqlx::Error> {
         self.write_pending_counts().await?;
         let mut shows: BTreeMap<String, ShowInsight> = BTreeMap::new();
         let interactions: Vec<(String, String, i64)> = sqlx::query_as(
             "SELECT show_id, interaction, CAST(SUM(count) AS BIGINT) FROM culture_interaction_daily \
-             WHERE centre_id = $1 GROUP BY show_id, interaction",
+             WHERE centre_id = $1 AND day >= $2 AND day <= $3 GROUP BY show_id, interaction",
         )
         .bind(centre)
+        .bind(from_day)
+        .bind(to_day)
         .fetch_all(self.pool())
         .await?;
         for (show, interaction, n) in interactions {
@@ -220,9 +234,11 @@ impl Db {
              CAST(SUM(rating_3) AS BIGINT), CAST(SUM(rating_4) AS BIGINT), \
              CAST(SUM(rating_5) AS BIGINT), CAST(SUM(similar_yes) AS BIGINT), \
              CAST(SUM(similar_no) AS BIGINT) FROM culture_feedback_daily \
-             WHERE centre_id = $1 GROUP BY show_id",
+             WHERE centre_id = $1 AND day >= $2 AND day <= $3 GROUP BY show_id",
         )
         .bind(centre)
+        .bind(from_day)
+        .bind(to_day)
         .fetch_all(self.pool())
         .await?;
         for (show, r1, r2, r3, r4, r5, yes, no) in feedback {
@@ -248,6 +264,31 @@ impl Db {
             insight_of(&mut shows, &show).words.push(text);
         }
         Ok(shows.into_values().collect())
+    }
+
+    /// The counts of `centre` per day and interaction from `from_day` to `to_day`
+    /// (inclusive), all shows together: (day, interaction, count), days with counts only.
+    pub async fn culture_insight_days(
+        &self,
+        centre: &str,
+        from_day: &str,
+        to_day: &str,
+    ) -> Result<Vec<(String, String, u32)>, sqlx::Error> {
+        self.write_pending_counts().await?;
+        let rows: Vec<(String, String, i64)> = sqlx::query_as(
+            "SELECT day, interaction, CAST(SUM(count) AS BIGINT) FROM culture_interaction_daily \
+             WHERE centre_id = $1 AND day >= $2 AND day <= $3 GROUP BY day, interaction \
+             ORDER BY day, interaction",
+        )
+        .bind(centre)
+        .bind(from_day)
+        .bind(to_day)
+        .fetch_all(self.pool())
+        .await?;
+        Ok(rows
+            .into_iter()
+            .map(|(day, interaction, n)| (day, interaction, count(n)))
+            .collect())
     }
 }
 

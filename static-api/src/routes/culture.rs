@@ -8,14 +8,15 @@ use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use suite_domain::api::ErrorBody;
 use suite_domain::culture::insight::{
-    FEEDBACK_WORDS_KEPT, Feedback, InteractionReport, ShowInsight, insight_csv,
+    FEEDBACK_WORDS_KEPT, Feedback, InsightDays, InteractionReport, ShowInsight, insight_csv,
+    insight_days,
 };
 use suite_domain::culture::programme::CentreSummary;
 use suite_domain::org::{OrgKind, OrgRef};
 
 use crate::AppState;
 use crate::auth::CurrentStaff;
-use crate::error::{ApiJson, ApiPath, AppError};
+use crate::error::{ApiJson, ApiPath, ApiQuery, AppError};
 use crate::import::now_rfc3339;
 use crate::net::ClientIp;
 use crate::programme_index::ProgrammeShows;
@@ -203,21 +204,69 @@ pub(super) async fn delete_words(
     Ok(StatusCode::NO_CONTENT)
 }
 
-/// The insight of `centre` for `staff`: refused for another organisation's staff, 404
-/// for a centre that does not exist. Every show of the published programme comes first,
-/// in programme order (with zeros when nothing was counted), then shows that were
-/// counted but have left the programme.
-async fn scoped_insight(
+/// The period of the insight (`from`, `to`; both optional).
+#[derive(Debug, serde::Deserialize, utoipa::IntoParams)]
+pub(super) struct InsightQuery {
+    /// First day, `YYYY-MM-DD`.
+    from: Option<String>,
+    /// Last day, `YYYY-MM-DD`; at most 366 days after `from`.
+    to: Option<String>,
+}
+
+/// Days of the per-day insight when none are chosen, and the most that can be.
+const INSIGHT_DEFAULT_DAYS: i64 = 31;
+const INSIGHT_MAX_DAYS: i64 = 366;
+
+/// The period asked for (`None`: all time, only where `all_time` is allowed).
+fn insight_period(
+    query: &InsightQuery,
+    all_time: bool,
+) -> Result<Option<(String, String)>, AppError> {
+    if all_time && query.from.is_none() && query.to.is_none() {
+        return Ok(None);
+    }
+    let today = suite_domain::date::LocalDate::parse(&now_rfc3339()[..10])
+        .ok_or_else(|| AppError::Internal("no date today".into()))?;
+    suite_domain::date::period(
+        query.from.as_deref(),
+        query.to.as_deref(),
+        today,
+        INSIGHT_DEFAULT_DAYS,
+        INSIGHT_MAX_DAYS,
+    )
+    .map(|(from, to)| Some((from.to_string(), to.to_string())))
+    .ok_or_else(|| AppError::unprocessable("the period must be one to 366 days, YYYY-MM-DD"))
+}
+
+/// `centre` if `staff` may read its insight: refused for another organisation's staff,
+/// 404 for a centre that does not exist.
+async fn insight_centre(
     state: &AppState,
     staff: &CurrentStaff,
     centre: &str,
-) -> Result<Vec<ShowInsight>, AppError> {
+) -> Result<(), AppError> {
     let org = centre_ref(centre)?;
     staff.require_scope(&org)?;
     if state.db.get_org(&org).await?.is_none() {
         return Err(AppError::NotFound);
     }
-    let counted = state.db.culture_insight(centre).await?;
+    Ok(())
+}
+
+/// The insight of `centre` for `staff` over the period asked for (all time by default).
+/// Every show of the published programme comes first, in programme order (with zeros
+/// when nothing was counted), then shows that were counted but have left the programme.
+async fn scoped_insight(
+    state: &AppState,
+    staff: &CurrentStaff,
+    centre: &str,
+    query: &InsightQuery,
+) -> Result<Vec<ShowInsight>, AppError> {
+    insight_centre(state, staff, centre).await?;
+    let counted = match insight_period(query, true)? {
+        None => state.db.culture_insight(centre).await?,
+        Some((from, to)) => state.db.culture_insight_between(centre, &from, &to).await?,
+    };
     let programme = state
         .programmes
         .shows(&state.config.public_data_dir(), centre)
@@ -253,35 +302,65 @@ fn in_programme_order(programme: &ProgrammeShows, counted: Vec<ShowInsight>) -> 
 }
 
 #[utoipa::path(get, path = "/api/culture/{centre}/insight", tag = "culture-matcher",
-    params(("centre" = String, Path, description = "Centre id")),
+    params(("centre" = String, Path, description = "Centre id"), InsightQuery),
     responses(
-        (status = 200, description = "Per show: swipe, suggestion, save, share and ticket counts and the feedback summary", body = [ShowInsight]),
+        (status = 200, description = "Per show over the period (all time without one): swipe, suggestion, save, share, ticket and attendance counts and the feedback summary", body = [ShowInsight]),
         (status = 401, description = "Not logged in", body = ErrorBody),
         (status = 403, description = "Another organisation", body = ErrorBody),
         (status = 404, description = "No such centre", body = ErrorBody),
+        (status = 422, description = "Not a period of 1 to 366 days", body = ErrorBody),
     ))]
 pub(super) async fn get_insight(
     State(state): State<AppState>,
     staff: CurrentStaff,
     ApiPath(centre): ApiPath<String>,
+    ApiQuery(query): ApiQuery<InsightQuery>,
 ) -> Result<Json<Vec<ShowInsight>>, AppError> {
-    Ok(Json(scoped_insight(&state, &staff, &centre).await?))
+    Ok(Json(scoped_insight(&state, &staff, &centre, &query).await?))
+}
+
+#[utoipa::path(get, path = "/api/culture/{centre}/insight/days", tag = "culture-matcher",
+    params(("centre" = String, Path, description = "Centre id"), InsightQuery),
+    responses(
+        (status = 200, description = "Every count per day over the period (by default the last 31 days), all shows together", body = InsightDays),
+        (status = 401, description = "Not logged in", body = ErrorBody),
+        (status = 403, description = "Another organisation", body = ErrorBody),
+        (status = 404, description = "No such centre", body = ErrorBody),
+        (status = 422, description = "Not a period of 1 to 366 days", body = ErrorBody),
+    ))]
+pub(super) async fn get_insight_days(
+    State(state): State<AppState>,
+    staff: CurrentStaff,
+    ApiPath(centre): ApiPath<String>,
+    ApiQuery(query): ApiQuery<InsightQuery>,
+) -> Result<Json<InsightDays>, AppError> {
+    insight_centre(&state, &staff, &centre).await?;
+    let (from, to) =
+        insight_period(&query, false)?.ok_or_else(|| AppError::Internal("no period".into()))?;
+    let rows = state.db.culture_insight_days(&centre, &from, &to).await?;
+    let day = |text: &str| {
+        suite_domain::date::LocalDate::parse(text)
+            .ok_or_else(|| AppError::Internal(format!("not a day: {text}")))
+    };
+    Ok(Json(insight_days(&rows, day(&from)?, day(&to)?)))
 }
 
 #[utoipa::path(get, path = "/api/culture/{centre}/insight.csv", tag = "culture-matcher",
-    params(("centre" = String, Path, description = "Centre id")),
+    params(("centre" = String, Path, description = "Centre id"), InsightQuery),
     responses(
         (status = 200, description = "The same insight as CSV", content_type = "text/csv"),
         (status = 401, description = "Not logged in", body = ErrorBody),
         (status = 403, description = "Another organisation", body = ErrorBody),
         (status = 404, description = "No such centre", body = ErrorBody),
+        (status = 422, description = "Not a period of 1 to 366 days", body = ErrorBody),
     ))]
 pub(super) async fn get_insight_csv(
     State(state): State<AppState>,
     staff: CurrentStaff,
     ApiPath(centre): ApiPath<String>,
+    ApiQuery(query): ApiQuery<InsightQuery>,
 ) -> Result<Response, AppError> {
-    let csv = insight_csv(&scoped_insight(&state, &staff, &centre).await?);
+    let csv = insight_csv(&scoped_insight(&state, &staff, &centre, &query).await?);
     let disposition = format!("attachment; filename=\"cultuurmatcher-{centre}.csv\"");
     Ok((
         [

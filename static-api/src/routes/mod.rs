@@ -239,6 +239,7 @@ pub fn api(state: &AppState) -> (Router<AppState>, utoipa::openapi::OpenApi) {
         .routes(routes!(culture::post_interaction))
         .routes(routes!(culture::post_feedback))
         .routes(routes!(culture::get_insight))
+        .routes(routes!(culture::get_insight_days))
         .routes(routes!(culture::get_insight_csv))
         .routes(routes!(culture::delete_words))
         .routes(routes!(

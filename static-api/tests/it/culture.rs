@@ -150,6 +150,55 @@ async fn interactions_add_up_per_show_for_the_centres_staff(backend: Backend) {
     assert_eq!(s1["feedback_count"], 0);
     assert_eq!(s1["rating_mean"], Value::Null);
 
+    // Over time: every day of the last 31, today's counts on the last.
+    let days = app
+        .get_as("/api/culture/demo-nova/insight/days", &nova)
+        .await;
+    assert_eq!(days.status, StatusCode::OK, "{}", days.json);
+    let list = days.json["days"].as_array().cloned().unwrap_or_default();
+    assert_eq!(list.len(), 31);
+    let today = &list[30];
+    assert_eq!(today["day"], days.json["to"]);
+    assert_eq!(
+        [
+            &today["shown"],
+            &today["hearts"],
+            &today["crosses"],
+            &today["went"],
+            &today["not_gone"]
+        ],
+        [&json!(3), &json!(1), &json!(1), &json!(2), &json!(1)]
+    );
+    assert_eq!(list[0]["shown"], 0);
+    // A period long gone counts nothing; a period that is not one is refused.
+    let old = app
+        .get_as(
+            "/api/culture/demo-nova/insight?from=2020-01-01&to=2020-01-31",
+            &nova,
+        )
+        .await;
+    assert_eq!(old.status, StatusCode::OK);
+    assert_eq!(row(&old.json, "s-1")["shown"], 0);
+    let old_days = app
+        .get_as(
+            "/api/culture/demo-nova/insight/days?from=2020-01-01&to=2020-01-03",
+            &nova,
+        )
+        .await;
+    assert_eq!(old_days.json["days"].as_array().map(Vec::len), Some(3));
+    for bad in [
+        "from=2026-02-01&to=2026-01-01",
+        "from=2020-01-01&to=2026-01-01",
+        "to=nooit",
+    ] {
+        for path in ["insight", "insight/days", "insight.csv"] {
+            let res = app
+                .get_as(&format!("/api/culture/demo-nova/{path}?{bad}"), &nova)
+                .await;
+            assert_eq!(res.status, StatusCode::UNPROCESSABLE_ENTITY, "{path}?{bad}");
+        }
+    }
+
     let csv = app
         .get_as("/api/culture/demo-nova/insight.csv", &nova)
         .await;
@@ -548,6 +597,7 @@ async fn insight_is_only_for_the_centres_own_staff_and_admins(backend: Backend) 
     for path in [
         "/api/culture/demo-nova/insight",
         "/api/culture/demo-nova/insight.csv",
+        "/api/culture/demo-nova/insight/days",
     ] {
         assert_eq!(
             app.get(path).await.status,

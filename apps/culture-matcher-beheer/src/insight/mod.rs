@@ -6,6 +6,7 @@
 //! numbers in a table, and the CSV download.
 
 pub(crate) mod chart;
+pub(crate) mod over_time;
 
 use suite_domain::culture::insight::ShowInsight;
 use suite_domain::i18n::{Lang, Msg};
@@ -17,6 +18,7 @@ use yew::prelude::*;
 use crate::back_office::INSIGHT_HEADING;
 use crate::view::{load_failed, section};
 use chart::{chart, charted};
+use over_time::{OverTime, PeriodChoice};
 
 /// The table's columns after the show.
 pub(crate) const COLUMNS: [Msg; 13] = [
@@ -110,9 +112,12 @@ pub(crate) fn InsightSection(props: &InsightSectionProps) -> Html {
     let (lang, t) = (use_lang(), use_t());
     let insight = use_state(|| Insight::Loading);
     let attempt = use_state(|| 0_u32);
+    // The period's query (`?from=..&to=..`); empty: all time for the table, the last
+    // 31 days for the counts per day.
+    let period = use_state(String::new);
     {
         let insight = insight.clone();
-        let url = format!("/api/culture/{}/insight", props.centre);
+        let url = format!("/api/culture/{}/insight{}", props.centre, *period);
         use_effect_with((url, props.version, *attempt), move |(url, _, _)| {
             let url = url.clone();
             insight.set(Insight::Loading);
@@ -155,6 +160,17 @@ pub(crate) fn InsightSection(props: &InsightSectionProps) -> Html {
                 { t(Msg::CmBoRefresh) }
             </Button>
         </div>
+    };
+    let on_choose = {
+        let period = period.clone();
+        Callback::from(move |query: String| period.set(query))
+    };
+    let choice = html! {
+        <>
+            <PeriodChoice query={AttrValue::from((*period).clone())} {on_choose} />
+            <OverTime centre={props.centre.clone()} query={AttrValue::from((*period).clone())}
+                version={props.version.wrapping_add(*attempt)} />
+        </>
     };
     let body = match &*insight {
         Insight::Loading => html! { <Loading /> },
@@ -226,7 +242,7 @@ pub(crate) fn InsightSection(props: &InsightSectionProps) -> Html {
                     }
                     { status }
                     <p class="bo-download">
-                        <a class="cm-bo-csv" href={format!("/api/culture/{}/insight.csv", props.centre)} download="">
+                        <a class="cm-bo-csv" href={format!("/api/culture/{}/insight.csv{}", props.centre, *period)} download="">
                             { t(Msg::CmBoCsv) }
                         </a>
                     </p>
@@ -234,5 +250,7 @@ pub(crate) fn InsightSection(props: &InsightSectionProps) -> Html {
             }
         }
     };
+    // The period and the counts per day stay while the table loads again.
+    let body = html! { <>{ choice }{ body }</> };
     section(INSIGHT_HEADING, Msg::CmBoInsight, lang, body)
 }

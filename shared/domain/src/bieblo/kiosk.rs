@@ -154,27 +154,13 @@ pub fn stats_period(
     to: Option<&str>,
     today: LocalDate,
 ) -> Option<(LocalDate, LocalDate)> {
-    let read = |day: Option<&str>| day.map(|d| LocalDate::parse(d).ok_or(())).transpose();
-    let (from, to) = (read(from).ok()?, read(to).ok()?);
-    let shift = |day: LocalDate, by: i64| LocalDate::from_days(day.days_since_epoch() + by);
-    let (from, to) = match (from, to) {
-        (Some(from), Some(to)) => (from, to),
-        (Some(from), None) => (
-            from,
-            shift(from, DEFAULT_STATS_DAYS - 1)?.min(today).max(from),
-        ),
-        (None, Some(to)) => (shift(to, 1 - DEFAULT_STATS_DAYS)?, to),
-        (None, None) => (shift(today, 1 - DEFAULT_STATS_DAYS)?, today),
-    };
-    let days = to.days_since_epoch() - from.days_since_epoch() + 1;
-    (1..=MAX_STATS_DAYS).contains(&days).then_some((from, to))
+    crate::date::period(from, to, today, DEFAULT_STATS_DAYS, MAX_STATS_DAYS)
 }
 
 /// Every day from `from` to `to`, with its counts from `days` (zero where none): a day
 /// without visits is a day of the chart too.
 pub fn every_day(days: &[DayCount], from: LocalDate, to: LocalDate) -> Vec<DayCount> {
-    (from.days_since_epoch()..=to.days_since_epoch())
-        .filter_map(LocalDate::from_days)
+    crate::date::days(from, to)
         .map(|date| {
             let day = date.to_string();
             days.iter()

@@ -139,6 +139,96 @@ pub struct ShowInsight {
     pub words: Vec<String>,
 }
 
+/// The centre's counts on one day, all shows together.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct InsightDay {
+    /// `YYYY-MM-DD`.
+    pub day: String,
+    pub shown: u32,
+    pub hearts: u32,
+    pub crosses: u32,
+    pub suggested: u32,
+    pub saved: u32,
+    pub shared: u32,
+    pub tickets: u32,
+    pub went: u32,
+    pub not_gone: u32,
+}
+
+impl InsightDay {
+    /// The count of `interaction` on this day.
+    pub fn count(&self, interaction: Interaction) -> u32 {
+        match interaction {
+            Interaction::Shown => self.shown,
+            Interaction::Heart => self.hearts,
+            Interaction::Cross => self.crosses,
+            Interaction::Suggested => self.suggested,
+            Interaction::Saved => self.saved,
+            Interaction::Shared => self.shared,
+            Interaction::Ticket => self.tickets,
+            Interaction::Went => self.went,
+            Interaction::NotGone => self.not_gone,
+        }
+    }
+
+    fn add(&mut self, interaction: Interaction, n: u32) {
+        let field = match interaction {
+            Interaction::Shown => &mut self.shown,
+            Interaction::Heart => &mut self.hearts,
+            Interaction::Cross => &mut self.crosses,
+            Interaction::Suggested => &mut self.suggested,
+            Interaction::Saved => &mut self.saved,
+            Interaction::Shared => &mut self.shared,
+            Interaction::Ticket => &mut self.tickets,
+            Interaction::Went => &mut self.went,
+            Interaction::NotGone => &mut self.not_gone,
+        };
+        *field = field.saturating_add(n);
+    }
+}
+
+/// A centre's counts per day over a period (`GET /api/culture/{centre}/insight/days`).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct InsightDays {
+    /// First day, `YYYY-MM-DD`.
+    pub from: String,
+    /// Last day, `YYYY-MM-DD`.
+    pub to: String,
+    /// Every day of the period, oldest first (zeros where nothing was counted).
+    pub days: Vec<InsightDay>,
+}
+
+/// Every day from `from` to `to` with the counts of `rows` (day, interaction name, count);
+/// rows of other days or unknown interactions are left out.
+pub fn insight_days(
+    rows: &[(String, String, u32)],
+    from: crate::date::LocalDate,
+    to: crate::date::LocalDate,
+) -> InsightDays {
+    let days = crate::date::days(from, to)
+        .map(|date| {
+            let day = date.to_string();
+            let mut counted = InsightDay {
+                day: day.clone(),
+                ..InsightDay::default()
+            };
+            for (_, name, n) in rows.iter().filter(|(d, ..)| *d == day) {
+                if let Some(interaction) = Interaction::parse(name) {
+                    counted.add(interaction, *n);
+                }
+            }
+            counted
+        })
+        .collect();
+    InsightDays {
+        from: from.to_string(),
+        to: to.to_string(),
+        days,
+    }
+}
+
 /// Most own words a centre keeps per show (the oldest go first).
 pub const FEEDBACK_WORDS_KEPT: usize = 100;
 
@@ -177,6 +267,37 @@ pub fn insight_csv(rows: &[ShowInsight]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_day_of_the_period_has_its_counts() {
+        let day = |text: &str| crate::date::LocalDate::parse(text).expect(text);
+        let rows = vec![
+            ("2026-11-30".to_string(), "heart".to_string(), 3),
+            ("2026-11-30".to_string(), "not_gone".to_string(), 1),
+            ("2026-12-02".to_string(), "went".to_string(), 2),
+            ("2026-12-02".to_string(), "bogus".to_string(), 9),
+            ("2026-12-09".to_string(), "heart".to_string(), 5),
+        ];
+        let days = insight_days(&rows, day("2026-11-30"), day("2026-12-02"));
+        assert_eq!(
+            (days.from.as_str(), days.to.as_str()),
+            ("2026-11-30", "2026-12-02")
+        );
+        let seen: Vec<_> = days
+            .days
+            .iter()
+            .map(|d| (d.day.as_str(), d.hearts, d.went, d.not_gone))
+            .collect();
+        assert_eq!(
+            seen,
+            [
+                ("2026-11-30", 3, 0, 1),
+                ("2026-12-01", 0, 0, 0),
+                ("2026-12-02", 0, 2, 0)
+            ]
+        );
+        assert_eq!(days.days[0].count(Interaction::NotGone), 1);
+    }
 
     #[test]
     fn interaction_names_round_trip() {

@@ -377,7 +377,44 @@ async fn an_after_show_answer_shows_up_in_the_centres_insight() -> Result<()> {
         .await?;
     assert_eq!(status, 200);
     assert!(text.contains(words), "{text}");
+    // Over time: a chart per count, today's heart in the last 31 days.
+    browser
+        .wait_until(
+            "the hearts per day",
+            "(document.querySelector('.cm-bo-day-chart[data-count=heart] figcaption')?.textContent || '').includes('(1)')",
+        )
+        .await?;
+    assert_eq!(browser.find_all(".cm-bo-day-chart svg").await?.len(), 9);
     assert_axe_clean(&browser, "the insight").await?;
+    // A month long gone has no counts; this season has today's.
+    browser
+        .eval(
+            "document.querySelector('#cm-bo-from').value = '2020-01-01'; \
+             document.querySelector('#cm-bo-to').value = '2020-01-31'; return true;",
+        )
+        .await?;
+    browser.click(".cm-bo-period-show").await?;
+    // (The show stays listed for its own words, which are kept whatever the period.)
+    browser
+        .wait_until(
+            "January 2020, nothing counted",
+            &format!(
+                "[...document.querySelectorAll({})].map(c => c.textContent).join(',') === \
+                 '0,0,0,0,0,0,0,0,0,0,–,0,0'",
+                json!(format!("{row} td"))
+            ),
+        )
+        .await?;
+    browser.click(".cm-bo-period-season").await?;
+    browser
+        .wait_until(
+            "this season, today's counts",
+            &format!(
+                "(document.querySelector({})?.textContent || '') === '1'",
+                json!(format!("{row} td"))
+            ),
+        )
+        .await?;
 
     // The centre removes the answer's words (a name, spam): gone from the insight.
     let delete = format!(
