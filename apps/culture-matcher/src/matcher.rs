@@ -37,7 +37,8 @@ pub(crate) struct Tip {
     pub(crate) reasons: Vec<Reason>,
 }
 
-/// The tips after a swipe.
+/// The tips after a swipe, for young people (16-25: shows whose age range leaves them
+/// out are not suggested).
 pub(crate) fn tips(
     programme: &Rc<Programme>,
     swipes: &Swipes,
@@ -45,7 +46,7 @@ pub(crate) fn tips(
     seed: u64,
     lang: Lang,
 ) -> Vec<Tip> {
-    recommend::suggest(programme, swipes, &Context::at(now), seed)
+    recommend::suggest(programme, swipes, &Context::for_young_people(now), seed)
         .into_iter()
         .filter_map(|suggestion| {
             let show = programme.show(&suggestion.show)?;

@@ -9,7 +9,9 @@
 //! crossed lately ([`swipe_cards_leaving_out`]) come only when nothing else is left.
 //!
 //! **Suggestions** ([`suggest`]): only upcoming, not cancelled shows that were not
-//! swiped (neither hearted nor crossed) qualify. Hearts of earlier swipes
+//! swiped (neither hearted nor crossed) and that [`fits`] the person qualify: with an age,
+//! a show whose age range leaves it out never does; with a home and a farthest distance,
+//! neither does a venue on the map farther away. Hearts of earlier swipes
 //! ([`Swipes::earlier_hearts`]) count for taste like this swipe's, after them. Each
 //! scores (integer points):
 //! - per hearted show of the same genre `+GENRE_HEART`, per crossed one `-GENRE_CROSS`;
@@ -19,7 +21,7 @@
 //! - with a home and a venue on the map, `NEAR_MAX` minus the kilometres (down to
 //!   `-FAR_PENALTY` from 90 km on);
 //! - sooner a bit better: `SOON_MAX` today, falling to 0 at 60 days;
-//! - with an age and a show age range, `+AGE_FIT` inside it and `-AGE_MISFIT` outside;
+//! - with an age and a show age range holding it, `+AGE_FIT`;
 //! - postponed `-POSTPONED`, sold out (not bookable) `-NOT_BOOKABLE`;
 //! - a seeded jitter below `JITTER` that rotates equally good shows.
 //!
@@ -64,8 +66,6 @@ pub const FAR_KM: i64 = 90;
 pub const SOON_MAX: i64 = 20;
 /// Points for a show whose age range holds the age.
 pub const AGE_FIT: i64 = 25;
-/// Points off for a show whose age range does not hold the age.
-pub const AGE_MISFIT: i64 = 200;
 /// Points off for a postponed show.
 pub const POSTPONED: i64 = 40;
 /// Points off for a show without tickets left.
@@ -110,7 +110,13 @@ pub struct Context {
     /// The most they want to pay.
     pub max_price_cents: Option<u32>,
     pub age: Option<u8>,
+    /// The farthest a venue may be from home, in kilometres.
+    pub max_km: Option<u32>,
 }
+
+/// The age the suggestions assume when a young person does not say theirs: the middle
+/// of Culture Matcher's audience (16-25).
+pub const DEFAULT_AGE: u8 = 20;
 
 impl Context {
     /// Only the time is known.
@@ -120,8 +126,40 @@ impl Context {
             home: None,
             max_price_cents: None,
             age: None,
+            max_km: None,
         }
     }
+
+    /// Culture Matcher's audience when nobody says more: young people of
+    /// [`DEFAULT_AGE`].
+    pub fn for_young_people(now_unix: i64) -> Self {
+        Self {
+            age: Some(DEFAULT_AGE),
+            ..Self::at(now_unix)
+        }
+    }
+}
+
+/// Whether `show` is for this person at all: its age range holds their age (when both
+/// are known), and its venue is within their farthest distance from home (when home,
+/// distance and the venue's place are known).
+pub fn fits(programme: &Programme, show: &Show, ctx: &Context) -> bool {
+    let age_fits = match (ctx.age, show.ages) {
+        (Some(age), Some(ages)) => ages.contains(age),
+        _ => true,
+    };
+    let near_enough = match (
+        ctx.home,
+        ctx.max_km,
+        programme.venue(&show.venue).and_then(|v| v.geo),
+    ) {
+        (Some(home), Some(max), Some(geo)) => {
+            let km = home.km_to(geo);
+            !km.is_finite() || km <= f64::from(max)
+        }
+        _ => true,
+    };
+    age_fits && near_enough
 }
 
 /// One suggested show and why.
@@ -215,7 +253,7 @@ pub fn suggest(
 ) -> Vec<Suggestion> {
     let profile = Profile::new(programme, swipes);
     let mut candidates: Vec<Candidate<'_>> = distinct(programme)
-        .filter(|s| s.is_upcoming(ctx.now_unix) && !swipes.swiped(&s.id))
+        .filter(|s| s.is_upcoming(ctx.now_unix) && !swipes.swiped(&s.id) && fits(programme, s, ctx))
         .filter_map(|s| Candidate::new(programme, s, &profile, ctx, seed))
         .collect();
     let mut picks: Vec<Candidate<'_>> = Vec::with_capacity(SUGGESTIONS);
@@ -389,13 +427,11 @@ impl<'a> Candidate<'a> {
                 None => {}
             }
         }
-        if let (Some(age), Some(ages)) = (ctx.age, show.ages) {
-            if ages.contains(age) {
-                score += AGE_FIT;
-                extra.push(Reason::AgeFit);
-            } else {
-                score -= AGE_MISFIT;
-            }
+        if let (Some(age), Some(ages)) = (ctx.age, show.ages)
+            && ages.contains(age)
+        {
+            score += AGE_FIT;
+            extra.push(Reason::AgeFit);
         }
         if show.status == ShowStatus::Postponed {
             score -= POSTPONED;

@@ -9,6 +9,7 @@ use fantoccini::key::Key;
 use serde_json::{Value, json};
 use suite_domain::culture::filter::Filter;
 use suite_domain::culture::programme::Programme;
+use suite_domain::culture::recommend::DEFAULT_AGE;
 
 const CENTRE: &str = "demo-nova";
 const NOVA: (&str, &str) = ("cc.nova@demo.invalid", "demo-nova-2026");
@@ -191,6 +192,11 @@ async fn five_swipes_give_three_upcoming_tips_with_ticket_links() -> Result<()> 
             "{id} is not upcoming or is cancelled"
         );
         assert!(!swiped.contains(id), "{id} was swiped");
+        assert!(
+            show.ages.is_none_or(|ages| ages.contains(DEFAULT_AGE)),
+            "{id} is for ages {:?}, not for young people",
+            show.ages
+        );
         let link = browser
             .eval(&format!(
                 "const a = document.querySelector('.cm-tip[data-show-id=\"{id}\"] a.cm-ticket'); \

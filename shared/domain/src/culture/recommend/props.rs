@@ -91,6 +91,7 @@ fn case() -> impl Strategy<Value = Case> {
                     home: home.map(|(lat, lon)| Geo { lat, lon }),
                     max_price_cents: max,
                     age,
+                    max_km: home.and(Some(60)),
                 },
                 seed,
             }
@@ -106,7 +107,11 @@ impl Case {
         self.programme
             .shows
             .iter()
-            .filter(|s| s.is_upcoming(NOW) && !self.swipes.swiped(&s.id))
+            .filter(|s| {
+                s.is_upcoming(NOW)
+                    && !self.swipes.swiped(&s.id)
+                    && fits(&self.programme, s, &self.ctx)
+            })
             .collect()
     }
 }

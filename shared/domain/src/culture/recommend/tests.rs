@@ -349,19 +349,55 @@ fn price_distance_date_and_age_count() {
     assert_eq!(list[0].show, "soon");
     assert!(list[0].reasons.contains(&Reason::Soon { days: 1 }));
 
-    // A toddler show sinks for a 17-year-old; a show for 16-25 rises.
+    // A toddler show is never suggested to a 17-year-old, nor to the young people the
+    // app assumes when nobody says their age; a show for 16-25 is, with its reason.
     let mut toddler = base("toddler");
-    toddler.ages = ages(2, 5);
+    toddler.ages = ages(3, 6);
     let mut teen = base("teen");
     teen.ages = ages(16, 25);
-    let p = programme(venues, vec![toddler, teen]);
+    let p = programme(venues.clone(), vec![toddler, teen]);
     let age = Context {
         age: Some(17),
         ..ctx
     };
     let list = suggest(&p, &Swipes::default(), &age, 0);
-    assert_eq!(suggested(&list), ["teen", "toddler"]);
+    assert_eq!(suggested(&list), ["teen"]);
     assert!(list[0].reasons.contains(&Reason::AgeFit));
+    for seed in 0..10 {
+        let list = suggest(
+            &p,
+            &Swipes::default(),
+            &Context::for_young_people(NOW),
+            seed,
+        );
+        assert_eq!(suggested(&list), ["teen"], "seed {seed}");
+    }
+    let list = suggest(&p, &Swipes::default(), &Context::at(NOW), 0);
+    assert_eq!(list.len(), 2, "without an age both may come");
+
+    // With a farthest distance, a venue beyond it never comes; one without a place may.
+    let mut far = base("far");
+    far.venue = "brugge".into();
+    let mut near = base("near");
+    near.venue = "gent".into();
+    let mut nowhere = base("nowhere");
+    nowhere.venue = "onbekend".into();
+    let p = programme(venues, vec![far, near, nowhere]);
+    // Brugge is some 38 km from Gent.
+    let within_30 = Context {
+        home: Some(Geo {
+            lat: gent.0,
+            lon: gent.1,
+        }),
+        max_km: Some(30),
+        ..ctx
+    };
+    for seed in 0..10 {
+        let list = suggest(&p, &Swipes::default(), &within_30, seed);
+        let mut chosen = suggested(&list);
+        chosen.sort_unstable();
+        assert_eq!(chosen, ["near", "nowhere"], "seed {seed}");
+    }
 }
 
 #[test]
