@@ -270,6 +270,20 @@ impl Db {
         &self.pool
     }
 
+    /// A transaction that writes: on SQLite it takes the write lock at its start
+    /// (`BEGIN IMMEDIATE`, waiting up to the busy timeout), so a transaction that reads
+    /// before it writes never fails because another connection wrote in between (a
+    /// deferred transaction's read snapshot cannot become a write then, and SQLite answers
+    /// "database is locked" at once). PostgreSQL's plain `BEGIN` has no such failure.
+    pub(crate) async fn begin_write(
+        &self,
+    ) -> Result<sqlx::Transaction<'static, sqlx::Any>, sqlx::Error> {
+        match self.backend {
+            Backend::Sqlite => self.pool.begin_with("BEGIN IMMEDIATE").await,
+            Backend::Postgres => self.pool.begin().await,
+        }
+    }
+
     /// The error of an operation this backend does not have (SQLite's file copy and
     /// integrity check on PostgreSQL).
     fn unsupported(&self, what: &str) -> sqlx::Error {

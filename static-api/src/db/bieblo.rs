@@ -141,7 +141,7 @@ impl Db {
         themes: &[(String, u64, u64, u64)],
         cap: i64,
     ) -> Result<bool, sqlx::Error> {
-        let mut tx = self.pool().begin().await?;
+        let mut tx = self.begin_write().await?;
         let visits: Option<(i64,)> =
             sqlx::query_as("SELECT visits FROM bieblo_daily WHERE library_id = $1 AND day = $2")
                 .bind(library)

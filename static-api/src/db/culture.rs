@@ -131,7 +131,7 @@ impl Db {
         now: &str,
     ) -> Result<ImportOutcome, sqlx::Error> {
         let mut outcome = ImportOutcome::default();
-        let mut tx = self.pool().begin().await?;
+        let mut tx = self.begin_write().await?;
         for venue in venues {
             let mut plain = venue.clone();
             plain.transport_note = None;
@@ -280,7 +280,7 @@ impl Db {
         show: &Show,
         now: &str,
     ) -> Result<PutOutcome, sqlx::Error> {
-        let mut tx = self.pool().begin().await?;
+        let mut tx = self.begin_write().await?;
         let origin: Option<(String,)> =
             sqlx::query_as("SELECT origin FROM culture_shows WHERE centre_id = $1 AND id = $2")
                 .bind(centre)

@@ -104,7 +104,7 @@ impl Db {
         let Some(column) = rating_column(rating) else {
             return Ok(false);
         };
-        let mut tx = self.pool().begin().await?;
+        let mut tx = self.begin_write().await?;
         let answered: Option<(i64,)> = sqlx::query_as(
             "SELECT rating_1 + rating_2 + rating_3 + rating_4 + rating_5 \
              FROM culture_feedback_daily WHERE centre_id = $1 AND show_id = $2 AND day = $3",

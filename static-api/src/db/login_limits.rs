@@ -16,7 +16,7 @@ impl Db {
         keys: &Keys,
         now_ms: i64,
     ) -> Result<Result<(), Duration>, sqlx::Error> {
-        let mut tx = self.pool().begin().await?;
+        let mut tx = self.begin_write().await?;
         sqlx::query("SELECT pg_advisory_xact_lock(hashtext($1))")
             .bind(&keys.address)
             .execute(&mut *tx)
@@ -67,7 +67,7 @@ impl Db {
     /// A right login: the pair's failures go, and the attempt stops counting against
     /// the address.
     pub async fn login_limit_succeeded(&self, keys: &Keys) -> Result<(), sqlx::Error> {
-        let mut tx = self.pool().begin().await?;
+        let mut tx = self.begin_write().await?;
         sqlx::query("SELECT pg_advisory_xact_lock(hashtext($1))")
             .bind(&keys.address)
             .execute(&mut *tx)

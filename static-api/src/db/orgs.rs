@@ -76,7 +76,7 @@ impl Db {
         archived: bool,
         at: &str,
     ) -> Result<bool, sqlx::Error> {
-        let mut tx = self.pool().begin().await?;
+        let mut tx = self.begin_write().await?;
         let done =
             sqlx::query("UPDATE organisations SET archived_at = $1 WHERE kind = $2 AND id = $3")
                 .bind(archived.then_some(at))

@@ -84,7 +84,7 @@ impl Db {
             return Ok(0);
         }
         let written = async {
-            let mut tx = self.pool().begin().await?;
+            let mut tx = self.begin_write().await?;
             for (key, (n, cap)) in &added {
                 super::culture_insight::add_interactions(
                     &mut tx,

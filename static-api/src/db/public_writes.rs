@@ -26,7 +26,7 @@ impl Db {
         slot: &str,
         now_ms: i64,
     ) -> Result<Result<(), Duration>, sqlx::Error> {
-        let mut tx = self.pool().begin().await?;
+        let mut tx = self.begin_write().await?;
         sqlx::query("SELECT pg_advisory_xact_lock(hashtext($1))")
             .bind(slot)
             .execute(&mut *tx)

@@ -107,7 +107,7 @@ impl Db {
     /// Stores a subscription's new state and its line of history, in one transaction.
     /// A request (re)starts it: asked now, by `by`; switching on sets `active_from`.
     pub async fn write_subscription(&self, w: SubscriptionWrite<'_>) -> Result<(), sqlx::Error> {
-        let mut tx = self.pool().begin().await?;
+        let mut tx = self.begin_write().await?;
         let active = w.state == SubscriptionState::Active;
         sqlx::query(
             "INSERT INTO subscriptions (org_kind, org_id, app, state, requested_at, requested_by, \
@@ -195,7 +195,7 @@ impl Db {
         now: i64,
         expires_at: i64,
     ) -> Result<(), sqlx::Error> {
-        let mut tx = self.pool().begin().await?;
+        let mut tx = self.begin_write().await?;
         sqlx::query("DELETE FROM invitations WHERE staff_id = $1 AND used_at IS NULL")
             .bind(staff_id)
             .execute(&mut *tx)
@@ -247,7 +247,7 @@ impl Db {
         password_hash: &str,
         now: i64,
     ) -> Result<bool, sqlx::Error> {
-        let mut tx = self.pool().begin().await?;
+        let mut tx = self.begin_write().await?;
         let taken = sqlx::query(
             "UPDATE invitations SET used_at = $1 WHERE token_hash = $2 AND staff_id = $3 \
              AND used_at IS NULL AND expires_at > $1",

@@ -160,7 +160,7 @@ impl Db {
         password_hash: &str,
         keep: Option<&str>,
     ) -> Result<bool, sqlx::Error> {
-        let mut tx = self.pool().begin().await?;
+        let mut tx = self.begin_write().await?;
         let done = sqlx::query("UPDATE staff SET password_hash = $1 WHERE id = $2")
             .bind(password_hash)
             .bind(id)
@@ -184,7 +184,7 @@ impl Db {
         disabled: bool,
         at: &str,
     ) -> Result<bool, sqlx::Error> {
-        let mut tx = self.pool().begin().await?;
+        let mut tx = self.begin_write().await?;
         let done = sqlx::query("UPDATE staff SET disabled_at = $1 WHERE id = $2")
             .bind(disabled.then_some(at))
             .bind(id)

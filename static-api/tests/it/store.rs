@@ -694,6 +694,42 @@ async fn old_kiosks_move_to_their_branch(backend: Backend) {
     );
 }
 
+/// Many writers at once, each reading before it writes (a cap, a count): none fails
+/// and nothing is lost. On SQLite a deferred transaction whose read came before another
+/// connection's write cannot write any more ("database is locked" at once); write
+/// transactions therefore take the lock at their start.
+async fn concurrent_read_then_write_transactions_never_fail(backend: Backend) {
+    let (db, _dir) = empty(backend).await;
+    let themes = vec![("dieren".to_string(), 1, 0, 1)];
+    let mut tasks = Vec::new();
+    for task in 0..8 {
+        let db = db.clone();
+        let themes = themes.clone();
+        tasks.push(tokio::spawn(async move {
+            for i in 0..25 {
+                db.add_usage("wetteren", "hoofd", "2026-12-05", true, 1, &themes, 10_000)
+                    .await
+                    .unwrap_or_else(|e| panic!("usage {task}/{i}: {e}"));
+                db.add_culture_feedback("nova", "s-1", "2026-12-05", 4, true, None, 10, 10_000)
+                    .await
+                    .unwrap_or_else(|e| panic!("feedback {task}/{i}: {e}"));
+            }
+        }));
+    }
+    for task in tasks {
+        task.await.expect("a writer");
+    }
+    let stats = db
+        .kiosk_stats("wetteren", "2026-12-05", "2026-12-05")
+        .await
+        .expect("stats");
+    assert_eq!(stats.days[0].visits, 200);
+    let insight = db.culture_insight("nova").await.expect("insight");
+    assert_eq!(insight[0].feedback_count, 200);
+}
+
+on_both_backends!(multi_thread: concurrent_read_then_write_transactions_never_fail);
+
 on_both_backends!(
     old_kiosks_move_to_their_branch,
     staff_ids_organisations_and_unique_violations,
