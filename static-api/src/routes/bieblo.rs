@@ -1,29 +1,26 @@
 //! `/api/bieblo`: the settings of each branch's kiosk and its anonymous usage counts
-//! (public), and the library's back-office: kiosk settings, imports and statistics
-//! (staff, scoped).
+//! (public), and the library's back-office: kiosk settings and statistics (staff,
+//! scoped); its catalogue imports are `bieblo_imports.rs`.
 
 use axum::Json;
 use axum::extract::State;
 use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Response};
-use suite_domain::api::{ErrorBody, ImportRun, ImportUpload, LiveCatalogue};
+use suite_domain::api::ErrorBody;
 use suite_domain::bieblo::default_themes;
 use suite_domain::bieblo::kiosk::{
     KioskSettings, KioskSettingsUpdate, KioskStats, KioskSummary, KioskUsage, check_settings,
     every_day, stats_period,
 };
 use suite_domain::date::LocalDate;
-use suite_domain::import::ImportReport;
 use suite_domain::org::{OrgKind, OrgRef};
 
 use crate::AppState;
 use crate::auth::CurrentStaff;
 use crate::error::{ApiJson, ApiPath, ApiQuery, AppError};
-use crate::import::catalogue::{CatalogueImport, ImportError, build, publish};
 use crate::import::now_rfc3339;
-use crate::import::refresh::Refresher;
 
-fn library_ref(library: &str) -> Result<OrgRef, AppError> {
+pub(super) fn library_ref(library: &str) -> Result<OrgRef, AppError> {
     super::org_ref(OrgKind::Library, library)
 }
 
@@ -279,131 +276,4 @@ pub(super) async fn get_stats_csv(
         csv,
     )
         .into_response())
-}
-
-#[utoipa::path(post, path = "/api/bieblo/{library}/imports", tag = "bieblo",
-    params(("library" = String, Path, description = "Library id")),
-    request_body = ImportUpload,
-    responses(
-        (status = 200, description = "The import report; the snapshot is replaced only when books were imported", body = ImportRun),
-        (status = 401, description = "Not logged in", body = ErrorBody),
-        (status = 403, description = "Another library, or no CSRF token", body = ErrorBody),
-        (status = 404, description = "No such library", body = ErrorBody),
-        (status = 413, description = "Files too large", body = ErrorBody),
-        (status = 503, description = "Too many uploads at once; see `Retry-After`", body = ErrorBody),
-    ))]
-pub(super) async fn post_import(
-    State(state): State<AppState>,
-    staff: CurrentStaff,
-    ApiPath(library): ApiPath<String>,
-    ApiJson(upload): ApiJson<ImportUpload>,
-) -> Result<Json<ImportRun>, AppError> {
-    managed_library(&state, &staff, &library).await?;
-    let started_at = now_rfc3339();
-    let inputs: Vec<(String, String)> = upload
-        .files
-        .into_iter()
-        .map(|f| (f.name, f.content))
-        .collect();
-    let public = state.config.public_data_dir();
-    let lib = library.clone();
-    let now = started_at.clone();
-    let themes = state.db.library_themes(&library).await?;
-    let (mut snapshot, mut report) = tokio::task::spawn_blocking(move || {
-        let job = CatalogueImport {
-            library: &lib,
-            location: None,
-            demo: false,
-            now: &now,
-            themes: &themes,
-        };
-        build(&job, &inputs, ImportReport::new("catalogue"))
-    })
-    .await
-    .map_err(|e| AppError::Internal(format!("import task: {e}")))?;
-    if !report.failed() {
-        state.covers.resolve(&mut snapshot, &mut report).await;
-    }
-    let published = crate::import::catalogue::snapshot_path(&public, &library);
-    let report = tokio::task::spawn_blocking(move || publish(&public, &snapshot, report))
-        .await
-        .map_err(|e| AppError::Internal(format!("import task: {e}")))?
-        .map_err(|e: ImportError| AppError::Internal(e.to_string()))?;
-    if !report.failed() {
-        let public = state.config.public_data_dir();
-        crate::live_bus::announce_published(state.live.as_ref(), &public, &published).await;
-    }
-    state
-        .record_import_run("catalogue", "library", &library, &started_at, &report)
-        .await?;
-    tracing::info!(by = %staff.email, %library, imported = report.imported, skipped = report.skipped.len(), "catalogue import");
-    Ok(Json(ImportRun { started_at, report }))
-}
-
-#[utoipa::path(get, path = "/api/bieblo/catalogue", tag = "bieblo",
-    responses(
-        (status = 200, description = "Whether the live catalogue can be read (a key is configured)", body = LiveCatalogue),
-        (status = 401, description = "Not logged in", body = ErrorBody),
-    ))]
-pub(super) async fn live_catalogue(
-    State(state): State<AppState>,
-    _staff: CurrentStaff,
-) -> Json<LiveCatalogue> {
-    Json(LiveCatalogue {
-        live: state.catalogue.is_some(),
-    })
-}
-
-#[utoipa::path(post, path = "/api/bieblo/{library}/refresh", tag = "bieblo",
-    params(("library" = String, Path, description = "Library id")),
-    responses(
-        (status = 200, description = "The live import's report (also in the import history); the snapshot is replaced only when books were imported", body = ImportRun),
-        (status = 401, description = "Not logged in", body = ErrorBody),
-        (status = 403, description = "Another library, or no CSRF token", body = ErrorBody),
-        (status = 404, description = "No such library", body = ErrorBody),
-        (status = 409, description = "No catalogue key is configured on this server", body = ErrorBody),
-        (status = 503, description = "Too many imports at once; see `Retry-After`", body = ErrorBody),
-    ))]
-pub(super) async fn post_refresh(
-    State(state): State<AppState>,
-    staff: CurrentStaff,
-    ApiPath(library): ApiPath<String>,
-) -> Result<Json<ImportRun>, AppError> {
-    managed_library(&state, &staff, &library).await?;
-    let Some(client) = state.catalogue.clone() else {
-        return Err(AppError::Conflict(
-            "no catalogue key is configured on this server".into(),
-        ));
-    };
-    let (summary, run) = Refresher::new(state.clone(), client)
-        .refresh_run(&library)
-        .await;
-    tracing::info!(by = %staff.email, %library, imported = summary.imported, error = ?summary.error, "catalogue refreshed now");
-    Ok(Json(run))
-}
-
-#[utoipa::path(get, path = "/api/bieblo/{library}/imports", tag = "bieblo",
-    params(("library" = String, Path, description = "Library id")),
-    responses(
-        (status = 200, description = "The latest import runs, newest first", body = [ImportRun]),
-        (status = 401, description = "Not logged in", body = ErrorBody),
-        (status = 403, description = "Another library", body = ErrorBody),
-    ))]
-pub(super) async fn list_imports(
-    State(state): State<AppState>,
-    staff: CurrentStaff,
-    ApiPath(library): ApiPath<String>,
-) -> Result<Json<Vec<ImportRun>>, AppError> {
-    let org = library_ref(&library)?;
-    staff.require_scope(&org)?;
-    let runs = state.db.import_runs("library", &library, 20).await?;
-    Ok(Json(
-        runs.into_iter()
-            .filter_map(|(started_at, report)| {
-                serde_json::from_str(&report)
-                    .ok()
-                    .map(|report| ImportRun { started_at, report })
-            })
-            .collect(),
-    ))
 }

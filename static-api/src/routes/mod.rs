@@ -2,6 +2,7 @@
 //! annotated handlers (utoipa-axum), so the document cannot drift from the code.
 
 mod bieblo;
+mod bieblo_imports;
 mod bieblo_themes;
 mod culture;
 mod culture_staff;
@@ -227,7 +228,7 @@ pub fn api(state: &AppState) -> (Router<AppState>, utoipa::openapi::OpenApi) {
         .routes(routes!(bieblo::library_kiosks))
         .routes(routes!(bieblo::get_kiosk, bieblo::put_kiosk))
         .routes(routes!(bieblo::post_usage))
-        .routes(routes!(bieblo::live_catalogue))
+        .routes(routes!(bieblo_imports::live_catalogue))
         .routes(routes!(bieblo::get_stats))
         .routes(routes!(bieblo::get_stats_csv))
         .routes(routes!(
@@ -256,8 +257,11 @@ pub fn api(state: &AppState) -> (Router<AppState>, utoipa::openapi::OpenApi) {
         .merge(
             // Catalogue files are larger than other JSON bodies.
             OpenApiRouter::new()
-                .routes(routes!(bieblo::post_import, bieblo::list_imports))
-                .routes(routes!(bieblo::post_refresh))
+                .routes(routes!(
+                    bieblo_imports::post_import,
+                    bieblo_imports::list_imports
+                ))
+                .routes(routes!(bieblo_imports::post_refresh))
                 .routes(routes!(bieblo_themes::post_picture))
                 .layer(axum::middleware::from_fn_with_state(
                     state.clone(),

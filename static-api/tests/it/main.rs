@@ -27,3 +27,4 @@ mod refresh;
 mod service;
 mod site;
 mod store;
+mod store_kiosks;
