@@ -351,9 +351,10 @@ fn uploads_are_checked_by_their_first_bytes_and_size() {
 
 #[wasm_bindgen_test]
 fn the_insight_period_becomes_a_query_and_the_quick_choices_are_month_and_season() {
-    use crate::insight::over_time::{COUNTS, period_query, quick_periods};
+    use crate::insight::over_time::{COUNTS, quick_periods};
     use suite_domain::culture::insight::Interaction;
     use suite_domain::date::LocalDate;
+    use suite_ui::url::period_query;
     assert_eq!(period_query("", " "), "");
     assert_eq!(
         period_query("2026-09-01", "2026-09-30"),

@@ -70,10 +70,36 @@ pub fn without_param(query: &str, name: &str) -> String {
         .join("&")
 }
 
+/// The query string of a period of days chosen in a back-office: `?from=..&to=..`,
+/// leaving out an empty end; empty when both are (the server's default period).
+pub fn period_query(from: &str, to: &str) -> String {
+    let parts: Vec<String> = [("from", from), ("to", to)]
+        .into_iter()
+        .filter(|(_, day)| !day.trim().is_empty())
+        .map(|(name, day)| format!("{name}={}", encode(day.trim())))
+        .collect();
+    if parts.is_empty() {
+        String::new()
+    } else {
+        format!("?{}", parts.join("&"))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use wasm_bindgen_test::wasm_bindgen_test;
+
+    #[wasm_bindgen_test]
+    fn a_period_becomes_a_query() {
+        assert_eq!(period_query("", " "), "");
+        assert_eq!(
+            period_query("2026-11-01", " 2026-11-30 "),
+            "?from=2026-11-01&to=2026-11-30"
+        );
+        assert_eq!(period_query("", "2026-11-30"), "?to=2026-11-30");
+        assert_eq!(period_query("a&b", ""), "?from=a%26b");
+    }
 
     #[wasm_bindgen_test]
     fn encoding_round_trips() {

@@ -8,6 +8,7 @@ use std::rc::Rc;
 use suite_domain::bieblo::kiosk::KioskStats;
 use suite_domain::i18n::Msg;
 use suite_ui::api::{self, ApiError};
+use suite_ui::url::period_query;
 use suite_ui::{Button, EmptyState, Loading, use_lang, use_t};
 use web_sys::HtmlInputElement;
 use yew::platform::spawn_local;
@@ -69,20 +70,6 @@ enum Stats {
     Loading,
     Loaded(KioskStats),
     Failed(ApiError),
-}
-
-/// The query string of a period (`?from=..&to=..`, leaving out an empty end).
-pub(super) fn period_query(from: &str, to: &str) -> String {
-    let parts: Vec<String> = [("from", from), ("to", to)]
-        .into_iter()
-        .filter(|(_, day)| !day.trim().is_empty())
-        .map(|(name, day)| format!("{name}={}", suite_ui::url::encode(day.trim())))
-        .collect();
-    if parts.is_empty() {
-        String::new()
-    } else {
-        format!("?{}", parts.join("&"))
-    }
 }
 
 /// Whether there is anything to show: a day or a theme with a count.

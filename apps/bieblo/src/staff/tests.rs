@@ -9,7 +9,7 @@ use super::Summary;
 use super::chart::{LAYOUT, day_groups, day_label};
 use super::import_report::run_date;
 use super::kiosk_form::{FormErrors, KioskForm, check_form};
-use super::stats::{has_usage, period_query};
+use super::stats::has_usage;
 use crate::library::fixtures::{self, BRANCH};
 use suite_domain::chart::{CHART_HEIGHT, place};
 
@@ -85,17 +85,6 @@ fn bars_scale_to_the_busiest_day() {
         [inset, slot + inset, 2 * slot + inset, 3 * slot + inset]
     );
     assert!(day_groups(&[], Lang::Nl).is_empty());
-}
-
-#[wasm_bindgen_test]
-fn the_period_becomes_a_query() {
-    assert_eq!(period_query("", ""), "");
-    assert_eq!(
-        period_query("2026-11-01", " 2026-11-30 "),
-        "?from=2026-11-01&to=2026-11-30"
-    );
-    assert_eq!(period_query("", "2026-11-30"), "?to=2026-11-30");
-    assert_eq!(period_query("a&b", ""), "?from=a%26b");
 }
 
 #[wasm_bindgen_test]

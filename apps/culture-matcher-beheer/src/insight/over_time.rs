@@ -8,6 +8,7 @@ use suite_domain::date::{LocalDate, month_of, season_of};
 use suite_domain::i18n::{Lang, Msg};
 use suite_ui::api::{self, ApiError};
 use suite_ui::chart::{BarChart, Series, bar_chart};
+use suite_ui::url::period_query;
 use suite_ui::{Button, ButtonVariant, Loading, use_lang, use_t};
 use web_sys::HtmlInputElement;
 use yew::platform::spawn_local;
@@ -33,20 +34,6 @@ const LAYOUT: Layout = Layout {
     slot: 10,
     bar_width: 7,
 };
-
-/// The query string of a period (`?from=..&to=..`, leaving out an empty end).
-pub(crate) fn period_query(from: &str, to: &str) -> String {
-    let parts: Vec<String> = [("from", from), ("to", to)]
-        .into_iter()
-        .filter(|(_, day)| !day.trim().is_empty())
-        .map(|(name, day)| format!("{name}={}", suite_ui::url::encode(day.trim())))
-        .collect();
-    if parts.is_empty() {
-        String::new()
-    } else {
-        format!("?{}", parts.join("&"))
-    }
-}
 
 /// Today in this browser.
 fn today() -> Option<LocalDate> {
