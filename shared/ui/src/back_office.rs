@@ -16,6 +16,26 @@ use yew::prelude::*;
 use crate::ErrorState;
 use crate::api::ApiError;
 
+/// A submit handler for a form with a period's two date inputs (`from`, `to`): emits the
+/// period's query ([`crate::url::period_query`]) to `chosen`.
+pub fn on_period_submit(
+    from: &NodeRef,
+    to: &NodeRef,
+    chosen: Callback<String>,
+) -> Callback<SubmitEvent> {
+    let (from, to) = (from.clone(), to.clone());
+    Callback::from(move |event: SubmitEvent| {
+        event.prevent_default();
+        let value = |input: &NodeRef| {
+            input
+                .cast::<web_sys::HtmlInputElement>()
+                .map(|i| i.value())
+                .unwrap_or_default()
+        };
+        chosen.emit(crate::url::period_query(&value(&from), &value(&to)));
+    })
+}
+
 /// A section of a back-office under its heading; `id` is the heading's (it can take the
 /// focus, for links that jump to it).
 pub fn section(id: &'static str, title: Msg, lang: Lang, body: Html) -> Html {

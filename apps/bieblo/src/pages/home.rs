@@ -3,12 +3,12 @@
 
 use suite_domain::bieblo::kiosk::KioskSummary;
 use suite_domain::i18n::Msg;
-use suite_ui::{AppShell, EmptyState, ErrorState, HealthCheck, Loading, use_mark_ready, use_t};
+use suite_ui::{AppShell, EmptyState, HealthCheck, Loading, use_lang, use_mark_ready, use_t};
 use yew::platform::spawn_local;
 use yew::prelude::*;
 
+use super::kiosk_links::{KioskLink, kiosk_links, load_failed};
 use crate::fetch::{FetchError, get_json};
-use crate::route::kiosk_href;
 
 #[derive(Clone, PartialEq)]
 enum Kiosks {
@@ -21,7 +21,7 @@ enum Kiosks {
 /// `LangProvider`, so the texts follow the language switch of the shell.
 #[function_component]
 pub(crate) fn HomePage() -> Html {
-    let t = use_t();
+    let (t, lang) = (use_t(), use_lang());
     let kiosks = use_state(|| Kiosks::Loading);
     let attempt = use_state(|| 0_u32);
     {
@@ -46,30 +46,16 @@ pub(crate) fn HomePage() -> Html {
         Kiosks::Loaded(list) if list.is_empty() => {
             html! { <EmptyState message={Msg::BiebloNoKiosks} /> }
         }
-        Kiosks::Loaded(list) => {
-            let items = list.iter().map(|kiosk| {
-                let text = format!(
-                    "{} {} — {}",
-                    t(Msg::BiebloStartKiosk),
-                    kiosk.library_name,
-                    kiosk.branch
-                );
-                html! {
-                    <li><a class="kiosk-link" href={kiosk_href(&kiosk.library, &kiosk.branch_id)}>{ text }</a></li>
-                }
-            });
-            html! { <ul class="kiosk-links">{ for items }</ul> }
-        }
-        Kiosks::Failed(error) => {
-            let message = match error {
-                FetchError::Missing => Msg::ErrNotFound,
-                FetchError::Unreachable => Msg::ErrNetwork,
-            };
-            let attempt = attempt.clone();
-            html! {
-                <ErrorState {message} on_retry={Callback::from(move |()| attempt.set(*attempt + 1))} />
-            }
-        }
+        Kiosks::Loaded(list) => kiosk_links(
+            list.iter().map(|k| KioskLink {
+                library: &k.library,
+                library_name: &k.library_name,
+                branch_id: &k.branch_id,
+                branch: &k.branch,
+            }),
+            lang,
+        ),
+        Kiosks::Failed(error) => load_failed(*error, &attempt),
     };
     html! {
         <AppShell title={Msg::AppBiebloName} description={Some(Msg::AppBiebloDesc)}>

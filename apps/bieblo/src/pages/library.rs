@@ -4,10 +4,11 @@
 
 use suite_domain::bieblo::kiosk::KioskSettings;
 use suite_domain::i18n::Msg;
-use suite_ui::{AppShell, EmptyState, ErrorState, Loading, use_mark_ready, use_t};
+use suite_ui::{AppShell, EmptyState, Loading, use_lang, use_mark_ready, use_t};
 use yew::platform::spawn_local;
 use yew::prelude::*;
 
+use super::kiosk_links::{KioskLink, kiosk_links, load_failed};
 use crate::fetch::{FetchError, get_json};
 use crate::route::kiosk_href;
 
@@ -39,7 +40,7 @@ fn on_kiosks(all: Vec<KioskSettings>) -> Kiosks {
 
 #[function_component]
 pub(crate) fn LibraryKiosksPage(props: &LibraryKiosksPageProps) -> Html {
-    let t = use_t();
+    let (t, lang) = (use_t(), use_lang());
     let kiosks = use_state(|| Kiosks::Loading);
     let attempt = use_state(|| 0_u32);
     {
@@ -75,31 +76,22 @@ pub(crate) fn LibraryKiosksPage(props: &LibraryKiosksPageProps) -> Html {
                 <p>{ t(Msg::BiebloNotReadyHelp) }</p>
             </>
         },
-        Kiosks::On(on) => {
-            let items = on.iter().map(|kiosk| {
-                let text = format!("{} {} — {}", t(Msg::BiebloStartKiosk), kiosk.library_name, kiosk.branch);
-                html! {
-                    <li><a class="kiosk-link" href={kiosk_href(&kiosk.library, &kiosk.branch_id)}>{ text }</a></li>
-                }
-            });
-            html! { <ul class="kiosk-links">{ for items }</ul> }
-        }
+        Kiosks::On(on) => kiosk_links(
+            on.iter().map(|k| KioskLink {
+                library: &k.library,
+                library_name: &k.library_name,
+                branch_id: &k.branch_id,
+                branch: &k.branch,
+            }),
+            lang,
+        ),
         Kiosks::NotActiveHere => html! {
             <>
                 <EmptyState message={Msg::BiebloNotActiveHere} />
                 <p>{ t(Msg::BiebloNotActiveHereHelp) }</p>
             </>
         },
-        Kiosks::Failed(error) => {
-            let message = match error {
-                FetchError::Missing => Msg::ErrNotFound,
-                FetchError::Unreachable => Msg::ErrNetwork,
-            };
-            let attempt = attempt.clone();
-            html! {
-                <ErrorState {message} on_retry={Callback::from(move |()| attempt.set(*attempt + 1))} />
-            }
-        }
+        Kiosks::Failed(error) => load_failed(*error, &attempt),
     };
     html! {
         <AppShell title={Msg::AppBiebloName}>

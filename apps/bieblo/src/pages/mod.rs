@@ -2,6 +2,7 @@
 
 mod home;
 mod kiosk;
+mod kiosk_links;
 mod library;
 mod list;
 mod staff;

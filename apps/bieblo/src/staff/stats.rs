@@ -8,9 +8,9 @@ use std::rc::Rc;
 use suite_domain::bieblo::kiosk::KioskStats;
 use suite_domain::i18n::Msg;
 use suite_ui::api::{self, ApiError};
+use suite_ui::back_office::on_period_submit;
 use suite_ui::url::period_query;
 use suite_ui::{Button, EmptyState, Loading, use_lang, use_t};
-use web_sys::HtmlInputElement;
 use yew::platform::spawn_local;
 use yew::prelude::*;
 
@@ -105,17 +105,8 @@ pub(super) fn StatsSection(props: &StatsSectionProps) -> Html {
         });
     }
     let on_period = {
-        let (period, from, to) = (period.clone(), from.clone(), to.clone());
-        Callback::from(move |event: SubmitEvent| {
-            event.prevent_default();
-            let value = |input: &NodeRef| {
-                input
-                    .cast::<HtmlInputElement>()
-                    .map(|i| i.value())
-                    .unwrap_or_default()
-            };
-            period.set(period_query(&value(&from), &value(&to)));
-        })
+        let period = period.clone();
+        on_period_submit(&from, &to, Callback::from(move |query| period.set(query)))
     };
     let period_form = |loaded: Option<&KioskStats>| {
         let (shown_from, shown_to) = loaded.map_or((String::new(), String::new()), |s| {

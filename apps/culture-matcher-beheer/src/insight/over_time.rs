@@ -7,10 +7,10 @@ use suite_domain::culture::insight::{InsightDays, Interaction};
 use suite_domain::date::{LocalDate, month_of, season_of};
 use suite_domain::i18n::{Lang, Msg};
 use suite_ui::api::{self, ApiError};
+use suite_ui::back_office::on_period_submit;
 use suite_ui::chart::{BarChart, Series, bar_chart};
 use suite_ui::url::period_query;
 use suite_ui::{Button, ButtonVariant, Loading, use_lang, use_t};
-use web_sys::HtmlInputElement;
 use yew::platform::spawn_local;
 use yew::prelude::*;
 
@@ -69,19 +69,7 @@ pub(crate) fn PeriodChoice(props: &PeriodChoiceProps) -> Html {
         let on_choose = props.on_choose.clone();
         Callback::from(move |_: MouseEvent| on_choose.emit(query.clone()))
     };
-    let onsubmit = {
-        let (from, to, on_choose) = (from.clone(), to.clone(), props.on_choose.clone());
-        Callback::from(move |event: SubmitEvent| {
-            event.prevent_default();
-            let value = |input: &NodeRef| {
-                input
-                    .cast::<HtmlInputElement>()
-                    .map(|i| i.value())
-                    .unwrap_or_default()
-            };
-            on_choose.emit(period_query(&value(&from), &value(&to)));
-        })
-    };
+    let onsubmit = on_period_submit(&from, &to, props.on_choose.clone());
     let pressed = |query: &str| {
         if props.query.as_str() == query {
             "true"

@@ -9,7 +9,7 @@
 use serde_json::Value;
 use suite_domain::catalog::Copy;
 
-use super::error::{CatalogueError, json_error};
+use super::error::{CatalogueError, json_document};
 use super::record::{clean, first_year, non_empty};
 use super::xml::{Element, parse_catalogue};
 
@@ -241,14 +241,7 @@ fn count(value: Option<&str>) -> u32 {
 
 /// Reads an `/availability/` JSON response (`output=json`): a flat list of branches.
 pub fn parse_availability_json(json: &str) -> Result<Availability, CatalogueError> {
-    let body = json.trim_start_matches('\u{feff}').trim();
-    if body.is_empty() {
-        return Err(CatalogueError::Empty);
-    }
-    let value: Value = serde_json::from_str(body)?;
-    if let Some(api) = json_error(body) {
-        return Err(CatalogueError::Api(api));
-    }
+    let value = json_document(json)?;
     let branches = value
         .get("availability")
         .and_then(Value::as_array)

@@ -8,7 +8,7 @@
 
 use serde_json::Value;
 
-use super::error::{CatalogueError, json_error};
+use super::error::{CatalogueError, json_document};
 use super::record::{
     Award, CatalogueRecord, CodedTerm, Contributor, Subject, SubjectKind, first_year, non_empty,
     record_from_xml, series,
@@ -26,14 +26,7 @@ pub fn parse_details(xml: &str) -> Result<CatalogueRecord, CatalogueError> {
 
 /// Reads a `/details/` JSON response (`output=json`) into the same record as the XML.
 pub fn parse_details_json(json: &str) -> Result<CatalogueRecord, CatalogueError> {
-    let body = json.trim_start_matches('\u{feff}').trim();
-    if body.is_empty() {
-        return Err(CatalogueError::Empty);
-    }
-    let value: Value = serde_json::from_str(body)?;
-    if let Some(api) = json_error(body) {
-        return Err(CatalogueError::Api(api));
-    }
+    let value = json_document(json)?;
     let wrong = |detail: &str| CatalogueError::WrongKind {
         expected: "details".to_string(),
         detail: detail.to_string(),

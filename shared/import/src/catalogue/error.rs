@@ -154,6 +154,25 @@ pub(crate) fn api_error_in(root: &xml::Element) -> Option<ApiError> {
 
 pub(crate) fn json_error(body: &str) -> Option<ApiError> {
     let value: serde_json::Value = serde_json::from_str(body).ok()?;
+    error_in(&value)
+}
+
+/// A JSON response read once: its value, or why it is none (empty, malformed, or the
+/// catalogue's error body instead of data).
+pub(crate) fn json_document(json: &str) -> Result<serde_json::Value, CatalogueError> {
+    let body = json.trim_start_matches('\u{feff}').trim();
+    if body.is_empty() {
+        return Err(CatalogueError::Empty);
+    }
+    let value: serde_json::Value = serde_json::from_str(body)?;
+    match error_in(&value) {
+        Some(api) => Err(CatalogueError::Api(api)),
+        None => Ok(value),
+    }
+}
+
+/// The catalogue's error in a JSON body, if it is one.
+fn error_in(value: &serde_json::Value) -> Option<ApiError> {
     let error = value.get("error")?;
     let field = |name: &str| {
         error

@@ -5,7 +5,7 @@
 use serde_json::Value;
 
 use super::details::record_from_json;
-use super::error::{CatalogueError, json_error};
+use super::error::{CatalogueError, json_document};
 use super::record::{CatalogueRecord, record_from_xml};
 use super::xml::{Element, parse_catalogue};
 
@@ -49,14 +49,7 @@ pub fn parse_search(xml: &str) -> Result<SearchPage, CatalogueError> {
 
 /// Reads a `/search/` JSON response (`output=json`) into the same page as the XML.
 pub fn parse_search_json(json: &str) -> Result<SearchPage, CatalogueError> {
-    let body = json.trim_start_matches('\u{feff}').trim();
-    if body.is_empty() {
-        return Err(CatalogueError::Empty);
-    }
-    let value: Value = serde_json::from_str(body)?;
-    if let Some(api) = json_error(body) {
-        return Err(CatalogueError::Api(api));
-    }
+    let value = json_document(json)?;
     let meta = value
         .get("meta")
         .filter(|m| m.is_object())
