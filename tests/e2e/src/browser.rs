@@ -371,6 +371,17 @@ impl Browser {
         let source = std::fs::read_to_string(&path)
             .map_err(|e| format!("cannot read axe-core at {path}: {e}"))?;
         self.eval(&format!("{source}\nreturn true;")).await?;
+        // Axe measures one frame: a card still fading in (opacity < 1) fails the contrast
+        // check though its text is readable a fifth of a second later. Let every finite
+        // animation and transition end first (endless ones, like a pulse, never do).
+        self.eval_async(
+            "const running = document.getAnimations()\
+               .filter(a => a.effect && a.effect.getComputedTiming().iterations !== Infinity)\
+               .map(a => a.finished.catch(() => null));\
+             Promise.race([Promise.all(running), new Promise(r => setTimeout(r, 2000))])\
+               .then(() => done(true));",
+        )
+        .await?;
         let v = self
             .eval_async(
                 "axe.run(document, {resultTypes: ['violations']}).then(r => done(r.violations\
