@@ -5,7 +5,8 @@
 use std::rc::Rc;
 
 use suite_domain::culture::programme::Programme;
-use suite_domain::culture::recommend::{self, Context, Reason, Swipes};
+use suite_domain::culture::about::About;
+use suite_domain::culture::recommend::{self, Reason, Swipes};
 use suite_domain::i18n::Lang;
 
 use crate::centre::ShowRef;
@@ -37,16 +38,17 @@ pub(crate) struct Tip {
     pub(crate) reasons: Vec<Reason>,
 }
 
-/// The tips after a swipe, for young people (16-25: shows whose age range leaves them
-/// out are not suggested).
+/// The tips after a swipe, for what the young person said about themselves (nothing
+/// said: young people of 16-25, whose age range leaves out no show suggested).
 pub(crate) fn tips(
     programme: &Rc<Programme>,
     swipes: &Swipes,
+    about: &About,
     now: i64,
     seed: u64,
     lang: Lang,
 ) -> Vec<Tip> {
-    recommend::suggest(programme, swipes, &Context::for_young_people(now), seed)
+    recommend::suggest(programme, swipes, &about.context(now), seed)
         .into_iter()
         .filter_map(|suggestion| {
             let show = programme.show(&suggestion.show)?;

@@ -1,4 +1,5 @@
-//! What stays in this browser, and only here: saved shows, the chats already answered,
+//! What stays in this browser, and only here: what a young person said about themselves
+//! (age band, home town, distance, budget: [`About`]), saved shows, the chats already answered,
 //! the shows hearted (for better tips next time) and those crossed lately (they stay out
 //! of the next swipes for [`CROSS_PAUSE_SECS`]). No account, no name, no device id;
 //! the server only ever gets anonymous counts.
@@ -6,6 +7,7 @@
 //! localStorage may be missing or full (private browsing): then nothing is remembered
 //! and the app still works.
 
+use suite_domain::culture::about::About;
 use wasm_bindgen::JsValue;
 
 use suite_ui::json;
@@ -25,6 +27,19 @@ pub(crate) fn save(key: &str, value: &str) {
         let _ = storage.set_item(key, value);
     }
 }
+
+/// What the young person said about themselves ("Over jou"), for every centre; `None`
+/// when they were never asked (a skip stores an empty answer, so they are not asked
+/// again after every swipe).
+pub(crate) fn load_about() -> Option<About> {
+    load(ABOUT_KEY).map(|text| About::from_stored(&text))
+}
+
+pub(crate) fn save_about(about: &About) {
+    save(ABOUT_KEY, &about.to_stored());
+}
+
+const ABOUT_KEY: &str = "culture.about";
 
 /// A saved show, with what the after-show chat needs even when the show has left the
 /// programme.

@@ -1,6 +1,8 @@
 //! The app's building blocks, one per file.
 
+mod about_you;
 mod actions;
+pub(crate) mod choices;
 mod feedback_chat;
 mod poster;
 mod share;
@@ -9,6 +11,7 @@ mod swipe_card;
 mod tip_card;
 mod trailer;
 
+pub(crate) use about_you::AboutYou;
 pub(crate) use actions::{SaveButton, TicketLink};
 pub(crate) use feedback_chat::FeedbackChat;
 pub(crate) use share::ShareButton;

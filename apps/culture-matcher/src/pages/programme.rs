@@ -6,7 +6,6 @@
 
 use suite_domain::culture::filter::{DEFAULT_KM, Filter, LocalDate, Near, Period, Place};
 use suite_domain::culture::programme::{Programme, Term};
-use suite_domain::culture::towns::TOWNS;
 use suite_domain::i18n::Msg;
 use suite_ui::{Button, ButtonVariant, EmptyState, use_lang, use_mark_ready, use_t};
 use wasm_bindgen::JsCast;
@@ -14,16 +13,12 @@ use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
 use crate::centre::{ShowRef, use_centre};
+use crate::components::choices::{budget_options, km_options, select, town_options};
 use crate::components::{SaveButton, ShowFacts};
 use crate::nav::{Link, use_nav};
-use crate::present::{euro, insert_sorted};
+use crate::present::insert_sorted;
 use crate::route::{Page, Route};
 use crate::time;
-
-/// The budgets offered, in cents.
-const BUDGETS: [u32; 5] = [500, 1000, 1500, 2000, 3000];
-/// The distances offered, in kilometres.
-const DISTANCES: [u32; 6] = [5, 10, 15, 25, 50, 100];
 
 #[derive(Properties, PartialEq)]
 pub(crate) struct ProgrammePageProps {
@@ -148,26 +143,6 @@ fn period_value(period: Option<&Period>) -> &'static str {
     }
 }
 
-/// A labelled select of `(value, text)` options.
-fn select(
-    id: &'static str,
-    label: &str,
-    options: &[(String, String)],
-    selected: &str,
-    disabled: bool,
-) -> Html {
-    html! {
-        <>
-            <label for={id}>{ label.to_string() }</label>
-            <select {id} {disabled}>
-                { for options.iter().map(|(value, text)| html! {
-                    <option value={value.clone()} selected={value == selected}>{ text.clone() }</option>
-                }) }
-            </select>
-        </>
-    }
-}
-
 /// A labelled date field (`YYYY-MM-DD`).
 fn date(id: &'static str, label: &str, value: String) -> Html {
     html! {
@@ -268,27 +243,9 @@ pub(crate) fn ProgrammePage(props: &ProgrammePageProps) -> Html {
         .map(|n| n.town.clone())
         .unwrap_or_default();
     let near_km = filter.near.as_ref().map_or(DEFAULT_KM, |n| n.km);
-    let mut near_options = vec![(String::new(), t(Msg::CmNoStart).to_string())];
-    let mut town_names: Vec<&str> = Vec::with_capacity(TOWNS.len());
-    for town in TOWNS {
-        insert_sorted(&mut town_names, town.name, true, |t| *t);
-    }
-    near_options.extend(
-        town_names
-            .into_iter()
-            .map(|n| (n.to_string(), n.to_string())),
-    );
-    let km_options: Vec<(String, String)> = DISTANCES
-        .iter()
-        .map(|km| (km.to_string(), format!("{km} km")))
-        .collect();
-    let mut budget_options = vec![(String::new(), t(Msg::CmAnyPrice).to_string())];
-    budget_options.extend(BUDGETS.iter().map(|&c| {
-        (
-            c.to_string(),
-            format!("{} {}", t(Msg::CmUpTo), euro(c, lang)),
-        )
-    }));
+    let near_options = town_options(lang);
+    let km_options = km_options(None);
+    let budget_options = budget_options(lang);
     let period = period_value(filter.period.as_ref());
     let periods = [
         ("", Msg::CmAnyTime),

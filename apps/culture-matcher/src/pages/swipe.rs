@@ -1,11 +1,14 @@
-//! `/culture-matcher/?centrum=<id>`: five trailer cards to heart or cross, then three
-//! tips made for those choices. Hearts and crosses stay in this browser; the centre only
-//! gets anonymous counts (shown, heart, cross, suggested). When a saved show's evening has
-//! passed, a line above the cards says a short question about it is waiting.
+//! `/culture-matcher/?centrum=<id>`: five trailer cards to heart or cross, the first
+//! time a short optional "about you" step, then three tips made for those choices (the
+//! step opens again from the tips). Hearts, crosses and the answers stay in this
+//! browser; the centre only gets anonymous counts (shown, heart, cross, suggested). When
+//! a saved show's evening has passed, a line above the cards says a short question about
+//! it is waiting.
 
 use std::cell::RefCell;
 use std::rc::Rc;
 
+use suite_domain::culture::about::About;
 use suite_domain::culture::insight::Interaction;
 use suite_domain::culture::recommend::Swipes;
 use suite_domain::i18n::Msg;
@@ -15,17 +18,40 @@ use suite_ui::{
 use yew::prelude::*;
 
 use crate::centre::{KeptAction, ShowRef, use_centre};
-use crate::components::{SwipeCard, TipCard};
+use crate::components::{AboutYou, SwipeCard, TipCard};
 use crate::matcher::{Tip, cards, random_seed, tips};
 use crate::nav::Link;
 use crate::report::report;
 use crate::route::{Page, Route};
-use crate::time;
+use crate::{store, time};
 
 #[derive(Clone)]
 enum Phase {
     Deck,
-    Tips(Rc<Vec<Tip>>),
+    /// The "about you" step after the swipe, with the swipe's choices.
+    About(Rc<Swipes>),
+    Tips(Rc<Swipes>, Rc<Vec<Tip>>),
+}
+
+/// The tips phase for `swipes` and what the young person said; counts each show
+/// suggested once per swipe (`suggested`), however often the tips are made again.
+fn tips_phase(
+    centre: &crate::centre::Centre,
+    swipes: Rc<Swipes>,
+    about: &About,
+    seed: u64,
+    lang: suite_domain::i18n::Lang,
+    suggested: &RefCell<Vec<String>>,
+) -> Phase {
+    let list = tips(&centre.programme, &swipes, about, time::now(), seed, lang);
+    let mut counted = suggested.borrow_mut();
+    for tip in &list {
+        if !counted.contains(&tip.show.id) {
+            report(&centre.id, &tip.show.id, Interaction::Suggested);
+            counted.push(tip.show.id.clone());
+        }
+    }
+    Phase::Tips(swipes, Rc::new(list))
 }
 
 #[function_component]
@@ -37,6 +63,7 @@ pub(crate) fn SwipePage() -> Html {
     let phase = use_state(|| Phase::Deck);
     let verdicts: Rc<RefCell<Vec<(String, Verdict)>>> = use_mut_ref(Vec::new);
     let shown: Rc<RefCell<Vec<String>>> = use_mut_ref(Vec::new);
+    let suggested: Rc<RefCell<Vec<String>>> = use_mut_ref(Vec::new);
     let programme = centre.as_ref().map(|c| c.programme.clone());
     let deck = {
         let programme = programme.clone();
@@ -53,7 +80,7 @@ pub(crate) fn SwipePage() -> Html {
     let tips_heading = use_node_ref();
     {
         let heading = tips_heading.clone();
-        let in_tips = matches!(*phase, Phase::Tips(_));
+        let in_tips = matches!(*phase, Phase::Tips(..));
         use_effect_with(in_tips, move |&in_tips| {
             if in_tips && let Some(heading) = heading.cast::<web_sys::HtmlElement>() {
                 let _ = heading.focus();
@@ -65,16 +92,51 @@ pub(crate) fn SwipePage() -> Html {
         return Html::default();
     };
 
-    if let Phase::Tips(list) = &*phase {
+    if let Phase::About(swipes) = &*phase {
+        let on_done = {
+            let (phase, swipes, centre, suggested) =
+                (phase.clone(), swipes.clone(), centre.clone(), suggested.clone());
+            let seed = *seed;
+            Callback::from(move |about: About| {
+                store::save_about(&about);
+                phase.set(tips_phase(&centre, swipes.clone(), &about, seed, lang, &suggested));
+            })
+        };
+        let on_skip = {
+            let (phase, swipes, centre, suggested) =
+                (phase.clone(), swipes.clone(), centre.clone(), suggested.clone());
+            let seed = *seed;
+            Callback::from(move |()| {
+                // Not asked again after every swipe; what was said before stays.
+                let about = store::load_about().unwrap_or_default();
+                store::save_about(&about);
+                phase.set(tips_phase(&centre, swipes.clone(), &about, seed, lang, &suggested));
+            })
+        };
+        let about = store::load_about().unwrap_or_default();
+        return html! { <AboutYou {about} {on_done} {on_skip} /> };
+    }
+
+    if let Phase::Tips(swipes, list) = &*phase {
         let again = {
-            let (seed, phase, verdicts, shown) =
-                (seed.clone(), phase.clone(), verdicts.clone(), shown.clone());
+            let (seed, phase, verdicts, shown, suggested) = (
+                seed.clone(),
+                phase.clone(),
+                verdicts.clone(),
+                shown.clone(),
+                suggested.clone(),
+            );
             Callback::from(move |_: MouseEvent| {
                 verdicts.borrow_mut().clear();
                 shown.borrow_mut().clear();
+                suggested.borrow_mut().clear();
                 seed.set(random_seed());
                 phase.set(Phase::Deck);
             })
+        };
+        let edit_about = {
+            let (phase, swipes) = (phase.clone(), swipes.clone());
+            Callback::from(move |_: MouseEvent| phase.set(Phase::About(swipes.clone())))
         };
         let programme_link = Route::new(
             Some(&centre.id),
@@ -97,6 +159,9 @@ pub(crate) fn SwipePage() -> Html {
                 <div class="cm-after">
                     <Button class="cm-swipe-again" variant={ButtonVariant::Secondary} onclick={again}>
                         { t(Msg::CmSwipeAgain) }
+                    </Button>
+                    <Button class="cm-about-edit" variant={ButtonVariant::Secondary} onclick={edit_about}>
+                        { t(Msg::CmAboutEdit) }
                     </Button>
                     <Link to={programme_link} class="cm-after__link">{ t(Msg::CmWholeProgramme) }</Link>
                 </div>
@@ -144,8 +209,13 @@ pub(crate) fn SwipePage() -> Html {
         })
     };
     let on_done = {
-        let (phase, verdicts, seed, centre) =
-            (phase.clone(), verdicts.clone(), *seed, centre.clone());
+        let (phase, verdicts, seed, centre, suggested) = (
+            phase.clone(),
+            verdicts.clone(),
+            *seed,
+            centre.clone(),
+            suggested.clone(),
+        );
         Callback::from(move |()| {
             let mut swipes = Swipes {
                 earlier_hearts: centre.kept.kept.hearts.clone(),
@@ -159,16 +229,17 @@ pub(crate) fn SwipePage() -> Html {
                 list.push(id.clone());
                 report(&centre.id, id, interaction);
             }
-            let list = tips(&centre.programme, &swipes, time::now(), seed, lang);
-            for tip in &list {
-                report(&centre.id, &tip.show.id, Interaction::Suggested);
-            }
             centre.kept.dispatch(KeptAction::Swiped {
-                hearts: swipes.hearts,
-                crosses: swipes.crosses,
+                hearts: swipes.hearts.clone(),
+                crosses: swipes.crosses.clone(),
                 at: time::now(),
             });
-            phase.set(Phase::Tips(Rc::new(list)));
+            let swipes = Rc::new(swipes);
+            phase.set(match store::load_about() {
+                // Asked once; the tips offer the step again.
+                None => Phase::About(swipes),
+                Some(about) => tips_phase(&centre, swipes, &about, seed, lang, &suggested),
+            });
         })
     };
     let waiting = centre.kept.kept.chats_due(time::now());

@@ -288,7 +288,7 @@ impl Filter {
             None => true,
             Some(near) => {
                 let centre = towns::find(&near.town).map(|t| t.geo);
-                let geo = venue.and_then(|v| v.geo.or_else(|| towns::find(&v.town).map(|t| t.geo)));
+                let geo = venue.and_then(towns::venue_geo);
                 match (centre, geo) {
                     (Some(c), Some(g)) => c.km_to(g) <= f64::from(near.km),
                     _ => false,

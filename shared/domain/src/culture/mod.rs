@@ -1,5 +1,6 @@
 //! Culture Matcher: the programme of a cultural centre and what young people do with it.
 
+pub mod about;
 pub mod brussels;
 pub mod filter;
 pub mod insight;

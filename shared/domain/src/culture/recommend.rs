@@ -33,6 +33,7 @@ use serde::{Deserialize, Serialize};
 
 use super::programme::{Geo, Programme, Show, ShowStatus, Term};
 use super::seeded;
+use super::towns;
 
 #[cfg(test)]
 mod props;
@@ -151,7 +152,7 @@ pub fn fits(programme: &Programme, show: &Show, ctx: &Context) -> bool {
     let near_enough = match (
         ctx.home,
         ctx.max_km,
-        programme.venue(&show.venue).and_then(|v| v.geo),
+        programme.venue(&show.venue).and_then(towns::venue_geo),
     ) {
         (Some(home), Some(max), Some(geo)) => {
             let km = home.km_to(geo);
@@ -399,7 +400,7 @@ impl<'a> Candidate<'a> {
             extra.push(Reason::Soon { days: days as u32 });
         }
         if let (Some(home), Some(geo)) =
-            (ctx.home, programme.venue(&show.venue).and_then(|v| v.geo))
+            (ctx.home, programme.venue(&show.venue).and_then(towns::venue_geo))
         {
             let km = home.km_to(geo);
             if km.is_finite() {

@@ -6,7 +6,7 @@
 //! general geography, written down for this table, not taken from a geographic data set.
 //! They are good enough for "within 20 km", not for directions.
 
-use super::programme::Geo;
+use super::programme::{Geo, Venue};
 
 /// One town of the table.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -163,6 +163,11 @@ pub fn find(name: &str) -> Option<&'static Town> {
     TOWNS
         .iter()
         .find(|t| normalise(t.name) == wanted || t.aliases.iter().any(|a| normalise(a) == wanted))
+}
+
+/// Where a venue is: its own coordinates, or else its town's centre.
+pub fn venue_geo(venue: &Venue) -> Option<Geo> {
+    venue.geo.or_else(|| find(&venue.town).map(|t| t.geo))
 }
 
 #[cfg(test)]

@@ -1,5 +1,6 @@
 //! Culture Matcher end to end at phone size (390x844) on the demo programme of
-//! `demo-nova`: swipe five trailers and get three tips with ticket links; filter the
+//! `demo-nova`: swipe five trailers, skip the "about you" step and get three tips with
+//! ticket links (and `culture_matcher_about.rs`: what is said there); filter the
 //! programme by budget and period and see only matching shows; share without Web Share
 //! (the copy-link fallback) and open the copied link; the after-show chat stores an
 //! answer that the centre's insight shows. Every page passes axe and logs no errors.
@@ -11,12 +12,12 @@ use suite_domain::culture::filter::Filter;
 use suite_domain::culture::programme::Programme;
 use suite_domain::culture::recommend::DEFAULT_AGE;
 
-const CENTRE: &str = "demo-nova";
+pub(crate) const CENTRE: &str = "demo-nova";
 const NOVA: (&str, &str) = ("cc.nova@demo.invalid", "demo-nova-2026");
 const WIDTH: u32 = 390;
 const HEIGHT: u32 = 844;
 
-async fn start() -> Result<(TestServer, Browser)> {
+pub(crate) async fn start() -> Result<(TestServer, Browser)> {
     let server = TestServer::start().await?;
     let browser = phone(&server).await?;
     Ok((server, browser))
@@ -25,7 +26,7 @@ async fn start() -> Result<(TestServer, Browser)> {
 /// A browser with a phone's viewport: headless Chromium's window cannot be narrower than
 /// 500 pixels, so the page gets the phone's size through device emulation (not in
 /// `mobile` mode: chromedriver then clicks beside elements it had to scroll to).
-async fn phone(server: &TestServer) -> Result<Browser> {
+pub(crate) async fn phone(server: &TestServer) -> Result<Browser> {
     let browser = Browser::start(&server.url(""), WIDTH, HEIGHT).await?;
     browser
         .cdp(
@@ -37,7 +38,7 @@ async fn phone(server: &TestServer) -> Result<Browser> {
 }
 
 /// The programme the app reads, as published.
-fn programme(server: &TestServer) -> Result<Programme> {
+pub(crate) fn programme(server: &TestServer) -> Result<Programme> {
     let path = server
         .state
         .config
@@ -47,7 +48,7 @@ fn programme(server: &TestServer) -> Result<Programme> {
     serde_json::from_slice(&bytes).map_err(|e| format!("programme: {e}"))
 }
 
-fn now() -> i64 {
+pub(crate) fn now() -> i64 {
     std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
         .map(|d| d.as_secs() as i64)
@@ -55,7 +56,7 @@ fn now() -> i64 {
 }
 
 /// Fails with the violations when axe finds serious or critical ones.
-async fn assert_accessible(browser: &Browser, page: &str) -> Result<()> {
+pub(crate) async fn assert_accessible(browser: &Browser, page: &str) -> Result<()> {
     let violations = browser.axe_serious_violations().await?;
     if violations.is_empty() {
         Ok(())
@@ -83,7 +84,7 @@ async fn assert_no_console_errors(browser: &Browser) -> Result<()> {
 }
 
 /// The `data-show-id` of every element matching `css`, in page order.
-async fn show_ids(browser: &Browser, css: &str) -> Result<Vec<String>> {
+pub(crate) async fn show_ids(browser: &Browser, css: &str) -> Result<Vec<String>> {
     let value = browser
         .eval(&format!(
             "return [...document.querySelectorAll({})].map(e => e.dataset.showId);",
@@ -175,6 +176,10 @@ async fn five_swipes_give_three_upcoming_tips_with_ticket_links() -> Result<()> 
             )
             .await?;
     }
+    // The first time, the short "about you" step; skipped, the tips are for young people.
+    browser.find(".cm-about-skip").await?;
+    assert_accessible(&browser, "about you").await?;
+    browser.click(".cm-about-skip").await?;
     browser
         .wait_until(
             "three tips",
@@ -266,6 +271,13 @@ async fn five_swipes_give_three_upcoming_tips_with_ticket_links() -> Result<()> 
         next.iter().all(|id| !crossed.contains(id)),
         "crossed {crossed:?} came back in {next:?}"
     );
+    // Skipped once, the step is not asked again: the tips come at once.
+    browser
+        .wait_until(
+            "the tips without the step",
+            "document.querySelectorAll('.cm-tip').length > 0 && !document.querySelector('.cm-about')",
+        )
+        .await?;
     browser.close().await;
     Ok(())
 }

@@ -7,6 +7,7 @@ mod bieblo;
 mod bieblo_screens;
 mod browser;
 mod culture_matcher;
+mod culture_matcher_about;
 mod culture_matcher_beheer;
 mod dist;
 mod export;

@@ -382,7 +382,12 @@ fn price_distance_date_and_age_count() {
     near.venue = "gent".into();
     let mut nowhere = base("nowhere");
     nowhere.venue = "onbekend".into();
-    let p = programme(venues, vec![far, near, nowhere]);
+    // A venue without coordinates stands at its town's centre.
+    let mut far_town = base("far-town");
+    far_town.venue = "brugge-zaal".into();
+    let mut venues = venues;
+    venues.push(venue("brugge-zaal", "Brugge", None));
+    let p = programme(venues, vec![far, near, nowhere, far_town]);
     // Brugge is some 38 km from Gent.
     let within_30 = Context {
         home: Some(Geo {
