@@ -321,7 +321,54 @@ pub async fn seed_programmes(
                     .await?;
             }
         }
+        put_posters(db, public_dir, centre).await?;
         db.publish_programme(centre, public_dir).await?;
+    }
+    Ok(())
+}
+
+/// Where the demo's posters are published, beside (not among) the centres' uploads: they
+/// count against no centre's quota and no tidying of uploads removes them.
+pub const DEMO_POSTERS: &str = "culture-matcher/demo-posters";
+
+/// Gives every demo show of `centre` its poster, drawn for the demo
+/// (`suite_import::events::demo_poster`) and published under [`DEMO_POSTERS`]. A poster
+/// that cannot be written is logged and left out: the app then draws its own.
+async fn put_posters(
+    db: &Db,
+    public_dir: &std::path::Path,
+    centre: &str,
+) -> Result<(), crate::import::events::EventsImportError> {
+    use suite_domain::culture::programme::Image;
+
+    let dir = public_dir.join(DEMO_POSTERS);
+    for index in 0..DEMO_SHOWS {
+        let id = format!("demo-show-{:02}", index + 1);
+        let Some(stored) = db.get_culture_show(centre, &id).await? else {
+            continue;
+        };
+        let bytes = suite_import::events::demo_poster(index);
+        let name = crate::routes::culture_staff::media_file_name(&bytes, "jpg");
+        let path = dir.join(&name);
+        if !path.is_file() {
+            let written = tokio::task::spawn_blocking(move || {
+                std::fs::create_dir_all(path.parent().unwrap_or(&path))?;
+                crate::publish::write_atomically(&path, &bytes)
+            })
+            .await;
+            if !matches!(written, Ok(Ok(()))) {
+                tracing::warn!(%centre, show = %id, "cannot store the demo poster: {written:?}");
+                continue;
+            }
+        }
+        let title = stored.show.title.get(suite_domain::i18n::Lang::Nl).to_string();
+        let image = Image {
+            src: Some(format!("/data/{DEMO_POSTERS}/{name}")),
+            source: None,
+            alt: Some(format!("Affiche van {title}, getekend voor de demo")),
+            credit: Some("Demo".into()),
+        };
+        db.set_show_image(centre, &id, &image).await?;
     }
     Ok(())
 }

@@ -109,6 +109,10 @@ fn CentreApp<B: Bundle>(props: &CentreAppProps) -> Html {
         })
     };
     let unusable = matches!(load, Load::Missing | Load::NotActive | Load::Failed);
+    let context = match &load {
+        Load::Ready(programme) => Some(AttrValue::from(programme.centre_name.clone())),
+        _ => None,
+    };
     use_mark_ready(unusable);
     let body = match load {
         Load::Loading => html! { <Loading /> },
@@ -129,7 +133,6 @@ fn CentreApp<B: Bundle>(props: &CentreAppProps) -> Html {
             let page = B::page(&props.page);
             html! {
                 <ContextProvider<Centre> context={centre.clone()}>
-                    <p class="cm-centre-name">{ centre.programme.centre_name.clone() }</p>
                     <Menu />
                     { page }
                 </ContextProvider<Centre>>
@@ -137,7 +140,7 @@ fn CentreApp<B: Bundle>(props: &CentreAppProps) -> Html {
         }
     };
     html! {
-        <AppShell title={Msg::AppCultureMatcherName}>
+        <AppShell title={Msg::AppCultureMatcherName} {context}>
             { body }
         </AppShell>
     }

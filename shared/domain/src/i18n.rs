@@ -88,6 +88,7 @@ catalogue! {
     Language => "Taal", "Language";
     HighContrast => "Groot en duidelijk", "Large, high contrast";
     BackToPortal => "Alle apps", "All apps";
+    DisplayMenu => "Taal en weergave", "Language and display";
     Progress => "Voortgang", "Progress";
     SkipToContent => "Naar de inhoud", "Skip to content";
     DeckHelp => "Kies met de pijltjestoetsen: links is niet leuk, rechts is leuk.", "Choose with the arrow keys: left is not for me, right is like.";

@@ -359,6 +359,29 @@ impl Db {
         row?.map(to_stored).transpose()
     }
 
+    /// Gives a show (imported or not) the picture `image`, a file on our own server; the
+    /// demo's generated posters. `false` when there is no such show. The next import of
+    /// the show writes what its source says again.
+    pub async fn set_show_image(
+        &self,
+        centre: &str,
+        id: &str,
+        image: &suite_domain::culture::programme::Image,
+    ) -> Result<bool, sqlx::Error> {
+        let Some(mut stored) = self.get_culture_show(centre, id).await? else {
+            return Ok(false);
+        };
+        stored.show.image = Some(image.clone());
+        let done = sqlx::query("UPDATE culture_shows SET show = $1 WHERE centre_id = $2 AND id = $3")
+            .bind(to_json(&stored.show)?)
+            .bind(centre)
+            .bind(id)
+            .execute(self.pool())
+            .await;
+        self.shows_changed();
+        Ok(done?.rows_affected() == 1)
+    }
+
     /// After a write to a centre's shows: the shows read before are read again.
     fn shows_changed(&self) {
         self.recent.shows.forget_all();

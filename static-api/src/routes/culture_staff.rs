@@ -59,7 +59,7 @@ async fn republish(state: &AppState, centre: &str) -> Result<(), AppError> {
 }
 
 /// The folder of `centre`'s uploads, served at `media_prefix(centre)`.
-fn media_dir(state: &AppState, centre: &str) -> std::path::PathBuf {
+pub(crate) fn media_dir(state: &AppState, centre: &str) -> std::path::PathBuf {
     state
         .config
         .public_data_dir()
@@ -526,12 +526,7 @@ pub(super) async fn post_media(
             .map_err(|e| AppError::unprocessable(format!("show picture: {e}")))?;
         (picture.bytes, picture.ext, picture.mime)
     };
-    let hash: String = Sha256::digest(&bytes)
-        .iter()
-        .take(MEDIA_HASH_HEX / 2)
-        .map(|b| format!("{b:02x}"))
-        .collect();
-    let name = format!("{hash}.{ext}");
+    let name = media_file_name(&bytes, ext);
     let path = media_dir(&state, &centre).join(&name);
     let size = bytes.len() as u64;
     if !path.is_file() {
@@ -554,6 +549,17 @@ pub(super) async fn post_media(
         mime: mime.to_string(),
         bytes: size,
     }))
+}
+
+/// The name an upload is stored under: the start of its SHA-256 and its extension, so
+/// the same file is stored once.
+pub(crate) fn media_file_name(bytes: &[u8], ext: &str) -> String {
+    let hash: String = Sha256::digest(bytes)
+        .iter()
+        .take(MEDIA_HASH_HEX / 2)
+        .map(|b| format!("{b:02x}"))
+        .collect();
+    format!("{hash}.{ext}")
 }
 
 #[cfg(test)]

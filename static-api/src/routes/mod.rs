@@ -5,7 +5,7 @@ mod bieblo;
 mod bieblo_imports;
 mod bieblo_themes;
 mod culture;
-mod culture_staff;
+pub(crate) mod culture_staff;
 mod figures;
 mod health;
 mod live;

@@ -496,6 +496,21 @@ async fn the_demo_programme_is_seeded_through_the_database_and_published(backend
             .iter()
             .all(|s| s.title.nl.ends_with("(demo)"))
     );
+    // Every show has a poster drawn for the demo, published beside the centres' uploads.
+    for show in &programme.shows {
+        let src = show.image.as_ref().and_then(|i| i.src.as_deref());
+        let file = src
+            .and_then(|src| src.strip_prefix("/data/"))
+            .map(|rel| public.join(rel))
+            .unwrap_or_default();
+        assert!(
+            src.is_some_and(|s| s.starts_with(&format!("/data/{}/", static_api::demo::DEMO_POSTERS))),
+            "{}: {src:?}",
+            show.id
+        );
+        let bytes = std::fs::read(&file).unwrap_or_default();
+        assert!(bytes.starts_with(&[0xff, 0xd8, 0xff]), "{} is no JPEG", file.display());
+    }
 
     // Staff take a show out of the swipe; the next demo run keeps that.
     let first = programme

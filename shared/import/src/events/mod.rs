@@ -22,6 +22,7 @@
 
 mod calendar;
 mod demo;
+mod demo_poster;
 mod event;
 mod html;
 mod programme;
@@ -29,6 +30,7 @@ mod text;
 
 pub use calendar::{parse_age_range, parse_moment};
 pub use demo::{DEMO_MARKER, DemoProgramme, generate_demo_programme};
+pub use demo_poster::{POSTER_SIZE, demo_poster};
 pub use event::{Event, parse_event};
 pub use html::sanitise_html;
 pub use programme::{ProgrammeImport, build_programme, parse_document};

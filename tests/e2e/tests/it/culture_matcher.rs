@@ -15,7 +15,7 @@ use suite_domain::culture::recommend::DEFAULT_AGE;
 pub(crate) const CENTRE: &str = "demo-nova";
 const NOVA: (&str, &str) = ("cc.nova@demo.invalid", "demo-nova-2026");
 const WIDTH: u32 = 390;
-const HEIGHT: u32 = 844;
+pub(crate) const HEIGHT: u32 = 844;
 
 pub(crate) async fn start() -> Result<(TestServer, Browser)> {
     let server = TestServer::start().await?;

@@ -8,6 +8,7 @@ mod bieblo_screens;
 mod browser;
 mod culture_matcher;
 mod culture_matcher_about;
+mod culture_matcher_phone;
 mod culture_matcher_beheer;
 mod dist;
 mod export;
