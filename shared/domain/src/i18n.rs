@@ -104,6 +104,7 @@ catalogue! {
     StaffAccountLink => "Je account, je organisatie en haar abonnementen", "Your account, your organisation and its subscriptions";
     LoggedInAs => "Aangemeld als", "Logged in as";
     LoggedOut => "Je bent afgemeld.", "You are logged out.";
+    BoSections => "Onderdelen van het beheer", "Parts of the back-office";
     RoleAdmin => "beheerder van de dienst", "service administrator";
     RoleLibraryStaff => "medewerker bibliotheek", "library staff";
     RoleCentreStaff => "medewerker cultuurcentrum", "cultural centre staff";
@@ -375,6 +376,13 @@ catalogue! {
     CmBoShows => "Voorstellingen", "Shows";
     CmBoShowsHelp => "Kies welke voorstellingen meedoen in de swipe. Geïmporteerde voorstellingen komen uit UiTdatabank; eigen voorstellingen maak en bewerk je hier. Elke wijziging staat meteen online.", "Choose which shows take part in the swipe. Imported shows come from UiTdatabank; you make and edit your own shows here. Every change is online at once.";
     CmBoNoShows => "Er zijn nog geen voorstellingen. Maak er een of importeer het programma.", "There are no shows yet. Make one or import the programme.";
+    CmBoSearch => "Zoek op titel of zaal", "Search by title or venue";
+    CmBoWhen => "Welke voorstellingen", "Which shows";
+    CmBoWhenComing => "Komende", "Coming";
+    CmBoWhenPast => "Voorbije", "Past";
+    CmBoWhenAll => "Alle", "All";
+    CmBoListed => "Voorstellingen in de lijst:", "Shows in the list:";
+    CmBoNoMatch => "Geen voorstellingen gevonden. Probeer een ander woord of kies bij 'Welke voorstellingen' voor 'Alle'.", "No shows found. Try another word, or choose 'All' under 'Which shows'.";
     CmBoNewShow => "Nieuwe voorstelling", "New show";
     CmBoEditShow => "Voorstelling bewerken", "Edit show";
     CmBoEdit => "Bewerk", "Edit";
