@@ -372,7 +372,6 @@ catalogue! {
     CmBoOnlyCentres => "De Cultuurmatcher wordt beheerd door cultuurcentra. Hier is niets te beheren voor jouw organisatie.", "Culture Matcher is managed by cultural centres. There is nothing to manage here for your organisation.";
     CmBoCentre => "Cultuurcentrum", "Cultural centre";
     CmBoNoCentres => "Er is nog geen cultuurcentrum.", "There is no cultural centre yet.";
-    CmBoSections => "Onderdelen van het beheer", "Parts of the back-office";
     CmBoShows => "Voorstellingen", "Shows";
     CmBoShowsHelp => "Kies welke voorstellingen meedoen in de swipe. Geïmporteerde voorstellingen komen uit UiTdatabank; eigen voorstellingen maak en bewerk je hier. Elke wijziging staat meteen online.", "Choose which shows take part in the swipe. Imported shows come from UiTdatabank; you make and edit your own shows here. Every change is online at once.";
     CmBoNoShows => "Er zijn nog geen voorstellingen. Maak er een of importeer het programma.", "There are no shows yet. Make one or import the programme.";
