@@ -1,36 +1,43 @@
 //! The back-office inside the staff panel: which centre staff manage (their own, or the
-//! one an admin picks: `suite_ui::OrgChoice`), links to its three sections, and the
-//! sections: shows, venues and insight.
+//! one an admin picks: `suite_ui::OrgChoice`), and its views, one at a time
+//! (`suite_ui::SectionViews`, kept in the address): shows, venues and insight.
 
 use suite_domain::i18n::Msg;
 use suite_domain::org::{OrgKind, Role};
-use suite_ui::back_office::focus_id;
-use suite_ui::{OrgChoice, use_t};
+use suite_ui::{OrgChoice, SectionViews, View};
 use yew::prelude::*;
 
 use crate::insight::InsightSection;
 use crate::shows::ShowsSection;
 use crate::venues::VenueSection;
 
-/// The headings of the sections, for the links at the top.
+/// The headings of the views, which take the focus when one opens.
 pub(crate) const SHOWS_HEADING: &str = "cm-bo-shows-title";
 pub(crate) const VENUES_HEADING: &str = "cm-bo-venues-title";
 pub(crate) const INSIGHT_HEADING: &str = "cm-bo-insight-title";
+
+/// What every view of a centre's back-office is made from.
+#[derive(Clone, PartialEq)]
+pub(crate) struct Centre {
+    pub(crate) id: AttrValue,
+    /// Told after a show was made, changed or deleted.
+    pub(crate) on_changed: Callback<()>,
+    /// Bumped when a show changes, so the insight lists it too.
+    pub(crate) version: u32,
+}
+
+/// The views, in the order of their links (`?onderdeel=<slug>`).
+#[rustfmt::skip]
+const VIEWS: &[View<Centre>] = &[
+    View { slug: "voorstellingen", title: Msg::CmBoShows, heading: SHOWS_HEADING, render: |c| html! { <ShowsSection key={c.id.to_string()} centre={c.id.clone()} on_changed={c.on_changed.clone()} /> } },
+    View { slug: "zalen", title: Msg::CmVenues, heading: VENUES_HEADING, render: |c| html! { <VenueSection key={c.id.to_string()} centre={c.id.clone()} /> } },
+    View { slug: "inzicht", title: Msg::CmBoInsight, heading: INSIGHT_HEADING, render: |c| html! { <InsightSection key={c.id.to_string()} centre={c.id.clone()} version={c.version} /> } },
+];
 
 #[derive(Properties, PartialEq)]
 pub(crate) struct BackOfficeProps {
     /// The logged-in staff member's role.
     pub(crate) role: Role,
-}
-
-/// A link that moves the focus to a section's heading (a plain `#` link would leave the
-/// page: its `<base>` is the bundle's folder).
-fn jump(heading: &'static str, text: &'static str) -> Html {
-    let onclick = Callback::from(move |event: MouseEvent| {
-        event.prevent_default();
-        focus_id(heading);
-    });
-    html! { <li><a href={format!("#{heading}")} {onclick}>{ text }</a></li> }
 }
 
 /// The back-office for the role's centre (or the centre an admin picks).
@@ -49,30 +56,18 @@ struct CentreOfficeProps {
     centre: AttrValue,
 }
 
-/// One centre's back-office: links to its sections, and the sections.
+/// One centre's back-office: the links to its views, and the view chosen.
 #[function_component]
 fn CentreOffice(props: &CentreOfficeProps) -> Html {
-    let t = use_t();
-    // Bumped when a show changes, so the insight lists it too.
     let version = use_state(|| 0_u32);
     let on_changed = {
         let version = version.clone();
         Callback::from(move |()| version.set(*version + 1))
     };
-    let centre = props.centre.clone();
-    let key = centre.to_string();
-    html! {
-        <>
-            <nav class="cm-bo-nav" aria-label={t(Msg::CmBoSections)}>
-                <ul>
-                    { jump(SHOWS_HEADING, t(Msg::CmBoShows)) }
-                    { jump(VENUES_HEADING, t(Msg::CmVenues)) }
-                    { jump(INSIGHT_HEADING, t(Msg::CmBoInsight)) }
-                </ul>
-            </nav>
-            <ShowsSection key={format!("s-{key}")} centre={centre.clone()} {on_changed} />
-            <VenueSection key={format!("v-{key}")} centre={centre.clone()} />
-            <InsightSection key={format!("i-{key}")} {centre} version={*version} />
-        </>
-    }
+    let centre = Centre {
+        id: props.centre.clone(),
+        on_changed,
+        version: *version,
+    };
+    html! { <SectionViews<Centre> views={VIEWS} context={centre} /> }
 }

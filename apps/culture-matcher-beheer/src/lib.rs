@@ -12,6 +12,7 @@ mod back_office;
 mod dates;
 mod insight;
 mod show_form;
+mod show_table;
 mod shows;
 #[cfg(test)]
 mod tests;

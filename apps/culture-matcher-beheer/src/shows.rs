@@ -1,10 +1,12 @@
-//! "Voorstellingen": every show of the centre (`GET /api/culture/<centre>/shows`) in a
-//! table with its date, venue and origin; a checkbox per show puts it in the swipe or
+//! "Voorstellingen": the centre's shows (`GET /api/culture/<centre>/shows`) in a table
+//! with their date, venue and origin, the coming ones by default, with a search and an
+//! order (`show_table.rs`); a checkbox per show puts it in the swipe or
 //! takes it out at once (`PUT .../shows/<show>/swipe`); shows staff made can be edited
 //! and deleted (after a confirmation); "Nieuwe voorstelling" opens the form.
 
 use std::rc::Rc;
 
+use suite_domain::culture::show_table::{ShowQuery, SortKey, table, venue_name};
 use suite_domain::culture::staff::{CentreShow, CentreVenue, ShowOrigin, SwipeChoice};
 use suite_domain::i18n::{Lang, Msg};
 use suite_ui::api::{self, ApiError};
@@ -16,6 +18,7 @@ use yew::prelude::*;
 use crate::back_office::SHOWS_HEADING;
 use crate::dates::date_time;
 use crate::show_form::ShowEditor;
+use crate::show_table::{controls, read_query, sort_header, write_query};
 use crate::view::{alert, load_failed, section, status};
 use suite_ui::back_office::focus_id_soon;
 
@@ -24,20 +27,14 @@ const NOTICE: &str = "cm-bo-shows-notice";
 /// The id of the "new show" button.
 const NEW_BUTTON: &str = "cm-bo-new";
 
-/// Coming shows first, soonest first; then those that are over, latest first; by title
-/// when the dates are the same (the server's order, kept after a change here).
-pub(crate) fn sort_shows(shows: &mut [CentreShow]) {
-    shows.sort_by(|a, b| {
-        let key = |s: &CentreShow| (s.ended, if s.ended { s.date.map(|d| -d) } else { s.date });
-        key(a).cmp(&key(b)).then_with(|| a.title.cmp(&b.title))
-    });
-}
-
-/// `shows` with `show` put in (replacing the one with its id), in order.
+/// `shows` with `show` put in: in place of the one with its id, or added (the table
+/// decides the order).
 pub(crate) fn with_show(shows: &[CentreShow], show: CentreShow) -> Vec<CentreShow> {
-    let mut next: Vec<CentreShow> = shows.iter().filter(|s| s.id != show.id).cloned().collect();
-    next.push(show);
-    sort_shows(&mut next);
+    let mut next = shows.to_vec();
+    match next.iter_mut().find(|s| s.id == show.id) {
+        Some(old) => *old = show,
+        None => next.push(show),
+    }
     next
 }
 
@@ -69,8 +66,7 @@ impl Reducible for ShowList {
         let mut next = (*self).clone();
         let done = |pending: &mut Vec<String>, id: &str| pending.retain(|p| p != id);
         match change {
-            Change::Loaded(mut shows) => {
-                sort_shows(&mut shows);
+            Change::Loaded(shows) => {
                 next.shows = shows;
                 next.pending.clear();
             }
@@ -103,14 +99,6 @@ pub(crate) fn date_cell(show: &CentreShow, lang: Lang) -> String {
         Some(date) if show.ended => format!("{date} ({})", Msg::CmBoEnded.text(lang)),
         Some(date) => date,
     }
-}
-
-/// The venue's name, or its id when the centre does not list it.
-pub(crate) fn venue_name<'a>(venues: &'a [CentreVenue], id: &'a str) -> &'a str {
-    venues
-        .iter()
-        .find(|v| v.id == id)
-        .map_or(id, |v| v.name.as_str())
 }
 
 #[derive(Clone, PartialEq)]
@@ -172,6 +160,14 @@ pub(crate) fn ShowsSection(props: &ShowsSectionProps) -> Html {
     let venues = use_state(|| Rc::new(Vec::<CentreVenue>::new()));
     let mode = use_state(|| Mode::List);
     let notice = use_state(|| None::<Notice>);
+    let choice = use_state(read_query);
+    let set_choice = {
+        let choice = choice.clone();
+        Callback::from(move |next: ShowQuery| {
+            write_query(&next);
+            choice.set(next);
+        })
+    };
     let base = format!("/api/culture/{}", props.centre);
     {
         let (load, list, venues, base) = (
@@ -302,7 +298,9 @@ pub(crate) fn ShowsSection(props: &ShowsSectionProps) -> Html {
             }
         }
         (Load::Ready, Mode::List) => {
-            let rows = list.shows.iter().map(|show| {
+            let listed = table(&list.shows, &venues, &choice);
+            let count = listed.len();
+            let rows = listed.into_iter().map(|show| {
                 let busy = list.pending.contains(&show.id);
                 let staff = show.origin == ShowOrigin::Staff;
                 let origin = match show.origin {
@@ -356,23 +354,28 @@ pub(crate) fn ShowsSection(props: &ShowsSectionProps) -> Html {
                     if list.shows.is_empty() {
                         <EmptyState message={Msg::CmBoNoShows} />
                     } else {
-                        <div class="cm-bo-scroll" tabindex="0" role="region"
-                            aria-labelledby="cm-bo-shows-caption">
-                            <table class="bo-table cm-bo-shows">
-                                <caption id="cm-bo-shows-caption" class="visually-hidden">{ t(Msg::CmBoShows) }</caption>
-                                <thead>
-                                    <tr>
-                                        <th scope="col">{ t(Msg::CmBoColTitle) }</th>
-                                        <th scope="col">{ t(Msg::CmBoColDate) }</th>
-                                        <th scope="col">{ t(Msg::CmBoColVenue) }</th>
-                                        <th scope="col">{ t(Msg::CmBoColOrigin) }</th>
-                                        <th scope="col">{ t(Msg::CmBoColSwipe) }</th>
-                                        <th scope="col">{ t(Msg::CmBoColActions) }</th>
-                                    </tr>
-                                </thead>
-                                <tbody>{ for rows }</tbody>
-                            </table>
-                        </div>
+                        { controls(&choice, count, &set_choice, lang) }
+                        if count == 0 {
+                            <EmptyState message={Msg::CmBoNoMatch} />
+                        } else {
+                            <div class="cm-bo-scroll" tabindex="0" role="region"
+                                aria-labelledby="cm-bo-shows-caption">
+                                <table class="bo-table cm-bo-shows">
+                                    <caption id="cm-bo-shows-caption" class="visually-hidden">{ t(Msg::CmBoShows) }</caption>
+                                    <thead>
+                                        <tr>
+                                            { sort_header(&choice, SortKey::Title, Msg::CmBoColTitle, &set_choice, lang) }
+                                            { sort_header(&choice, SortKey::Date, Msg::CmBoColDate, &set_choice, lang) }
+                                            { sort_header(&choice, SortKey::Venue, Msg::CmBoColVenue, &set_choice, lang) }
+                                            <th scope="col">{ t(Msg::CmBoColOrigin) }</th>
+                                            <th scope="col">{ t(Msg::CmBoColSwipe) }</th>
+                                            <th scope="col">{ t(Msg::CmBoColActions) }</th>
+                                        </tr>
+                                    </thead>
+                                    <tbody>{ for rows }</tbody>
+                                </table>
+                            </div>
+                        }
                     }
                 </>
             }
@@ -382,14 +385,4 @@ pub(crate) fn ShowsSection(props: &ShowsSectionProps) -> Html {
 }
 
 /// A show id as one URL path segment (UiTdatabank ids are plain, but ids are data).
-pub(crate) fn encode(id: &str) -> String {
-    let mut out = String::with_capacity(id.len());
-    for b in id.bytes() {
-        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.' | b'~') {
-            out.push(char::from(b));
-        } else {
-            out.push_str(&format!("%{b:02X}"));
-        }
-    }
-    out
-}
+pub(crate) use suite_ui::url::encode;

@@ -105,6 +105,7 @@ catalogue! {
     StaffAccountLink => "Je account, je organisatie en haar abonnementen", "Your account, your organisation and its subscriptions";
     LoggedInAs => "Aangemeld als", "Logged in as";
     LoggedOut => "Je bent afgemeld.", "You are logged out.";
+    BoSections => "Onderdelen van het beheer", "Parts of the back-office";
     RoleAdmin => "beheerder van de dienst", "service administrator";
     RoleLibraryStaff => "medewerker bibliotheek", "library staff";
     RoleCentreStaff => "medewerker cultuurcentrum", "cultural centre staff";
@@ -389,10 +390,16 @@ catalogue! {
     CmBoOnlyCentres => "De Cultuurmatcher wordt beheerd door cultuurcentra. Hier is niets te beheren voor jouw organisatie.", "Culture Matcher is managed by cultural centres. There is nothing to manage here for your organisation.";
     CmBoCentre => "Cultuurcentrum", "Cultural centre";
     CmBoNoCentres => "Er is nog geen cultuurcentrum.", "There is no cultural centre yet.";
-    CmBoSections => "Onderdelen van het beheer", "Parts of the back-office";
     CmBoShows => "Voorstellingen", "Shows";
     CmBoShowsHelp => "Kies welke voorstellingen meedoen in de swipe. Geïmporteerde voorstellingen komen uit UiTdatabank; eigen voorstellingen maak en bewerk je hier. Elke wijziging staat meteen online.", "Choose which shows take part in the swipe. Imported shows come from UiTdatabank; you make and edit your own shows here. Every change is online at once.";
     CmBoNoShows => "Er zijn nog geen voorstellingen. Maak er een of importeer het programma.", "There are no shows yet. Make one or import the programme.";
+    CmBoSearch => "Zoek op titel of zaal", "Search by title or venue";
+    CmBoWhen => "Welke voorstellingen", "Which shows";
+    CmBoWhenComing => "Komende", "Coming";
+    CmBoWhenPast => "Voorbije", "Past";
+    CmBoWhenAll => "Alle", "All";
+    CmBoListed => "Voorstellingen in de lijst:", "Shows in the list:";
+    CmBoNoMatch => "Geen voorstellingen gevonden. Probeer een ander woord of kies bij 'Welke voorstellingen' voor 'Alle'.", "No shows found. Try another word, or choose 'All' under 'Which shows'.";
     CmBoNewShow => "Nieuwe voorstelling", "New show";
     CmBoEditShow => "Voorstelling bewerken", "Edit show";
     CmBoEdit => "Bewerk", "Edit";

@@ -14,6 +14,7 @@
 pub mod api;
 pub mod back_office;
 pub mod chart;
+pub mod history;
 pub mod i18n;
 pub mod json;
 pub mod url;
@@ -33,6 +34,7 @@ mod loading;
 mod login_form;
 mod org_choice;
 mod ready;
+mod section_views;
 mod staff_panel;
 mod swipe_deck;
 mod swipe_drag;
@@ -54,6 +56,9 @@ pub use loading::Loading;
 pub use login_form::{LoginForm, LoginFormProps};
 pub use org_choice::{OrgChoice, OrgChoiceProps};
 pub use ready::{mark_ready, use_mark_ready};
+pub use section_views::{
+    SectionViews, SectionViewsProps, VIEW_PARAM, View, view_index, view_query,
+};
 pub use staff_panel::{StaffPanel, StaffPanelProps};
 pub use swipe_deck::{SwipeDeck, SwipeDeckProps};
 pub use text::UiText;

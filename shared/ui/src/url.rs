@@ -70,6 +70,25 @@ pub fn without_param(query: &str, name: &str) -> String {
         .join("&")
 }
 
+/// `query` with each of `changes` set (`Some`, encoded) or removed (`None`), other pairs
+/// as they were: `?a=1&b=2`, or empty when nothing is left.
+pub fn with_params(query: &str, changes: &[(&str, Option<String>)]) -> String {
+    let mut kept: Vec<String> = pairs(query)
+        .filter(|(key, _)| !changes.iter().any(|(name, _)| decode(key) == *name))
+        .map(|(key, value)| format!("{key}={value}"))
+        .collect();
+    for (name, value) in changes {
+        if let Some(value) = value {
+            kept.push(format!("{}={}", encode(name), encode(value)));
+        }
+    }
+    if kept.is_empty() {
+        String::new()
+    } else {
+        format!("?{}", kept.join("&"))
+    }
+}
+
 /// The query string of a period of days chosen in a back-office: `?from=..&to=..`,
 /// leaving out an empty end; empty when both are (the server's default period).
 pub fn period_query(from: &str, to: &str) -> String {
@@ -99,6 +118,23 @@ mod tests {
         );
         assert_eq!(period_query("", "2026-11-30"), "?to=2026-11-30");
         assert_eq!(period_query("a&b", ""), "?from=a%26b");
+    }
+
+    #[wasm_bindgen_test]
+    fn params_are_set_and_removed_keeping_the_others() {
+        let query = "?onderdeel=voorstellingen&zoek=oud";
+        assert_eq!(
+            with_params(
+                query,
+                &[("zoek", Some("één storm".into())), ("wanneer", None)]
+            ),
+            "?onderdeel=voorstellingen&zoek=%C3%A9%C3%A9n%20storm"
+        );
+        assert_eq!(
+            with_params(query, &[("onderdeel", None), ("zoek", None)]),
+            ""
+        );
+        assert_eq!(with_params("", &[("a", Some("b".into()))]), "?a=b");
     }
 
     #[wasm_bindgen_test]

@@ -215,5 +215,5 @@ pub(super) fn ImportSection(props: &ImportSectionProps) -> Html {
             { earlier }
         </>
     };
-    section("bo-import-title", Msg::BiebloStaffImports, lang, body)
+    section(super::IMPORT_HEADING, Msg::BiebloStaffImports, lang, body)
 }

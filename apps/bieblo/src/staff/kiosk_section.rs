@@ -75,7 +75,7 @@ pub(super) fn KioskSection(props: &KioskSectionProps) -> Html {
             }
         }
     };
-    section("bo-kiosk-title", Msg::BiebloStaffKiosk, lang, body)
+    section(super::KIOSK_HEADING, Msg::BiebloStaffKiosk, lang, body)
 }
 
 #[derive(Properties, PartialEq)]

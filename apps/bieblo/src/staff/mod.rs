@@ -1,6 +1,7 @@
 //! The Bieblo back-office inside the staff panel: which library staff manage (their own,
 //! or the one an admin picks: `suite_ui::OrgChoice`), the summary of that library's
-//! snapshot, and the sections (kiosk settings, catalogue imports, themes, statistics).
+//! snapshot, and its views, one at a time (`suite_ui::SectionViews`, kept in the
+//! address): kiosk settings, catalogue imports, themes, statistics.
 
 mod chart;
 mod import_report;
@@ -21,7 +22,7 @@ use std::rc::Rc;
 use suite_domain::bieblo::Snapshot;
 use suite_domain::i18n::Msg;
 use suite_domain::org::{OrgKind, Role};
-use suite_ui::OrgChoice;
+use suite_ui::{OrgChoice, SectionViews, View};
 use yew::platform::spawn_local;
 use yew::prelude::*;
 
@@ -31,6 +32,31 @@ use kiosk_section::KioskSection;
 use stats::StatsSection;
 use summary::Summary;
 use themes::ThemeSection;
+
+/// The headings of the views, which take the focus when one opens.
+const KIOSK_HEADING: &str = "bo-kiosk-title";
+const IMPORT_HEADING: &str = "bo-import-title";
+const THEMES_HEADING: &str = "bo-themes-title";
+const STATS_HEADING: &str = "bo-stats-title";
+
+/// What every view of a library's back-office is made from.
+#[derive(Clone, PartialEq)]
+struct Library {
+    id: AttrValue,
+    /// What the library's snapshot holds (empty until it is read).
+    summary: Rc<Summary>,
+    /// Told after an import, to read the new snapshot.
+    on_imported: Callback<()>,
+}
+
+/// The views, in the order of their links (`?onderdeel=<slug>`).
+#[rustfmt::skip]
+const VIEWS: &[View<Library>] = &[
+    View { slug: "kiosken", title: Msg::BiebloStaffKiosk, heading: KIOSK_HEADING, render: |l| html! { <KioskSection key={l.id.to_string()} library={l.id.clone()} summary={l.summary.clone()} /> } },
+    View { slug: "import", title: Msg::BiebloStaffImports, heading: IMPORT_HEADING, render: |l| html! { <ImportSection key={l.id.to_string()} library={l.id.clone()} on_imported={l.on_imported.clone()} /> } },
+    View { slug: "themas", title: Msg::BiebloThemes, heading: THEMES_HEADING, render: |l| html! { <ThemeSection key={l.id.to_string()} library={l.id.clone()} /> } },
+    View { slug: "statistieken", title: Msg::BiebloStaffStats, heading: STATS_HEADING, render: |l| html! { <StatsSection key={l.id.to_string()} library={l.id.clone()} summary={l.summary.clone()} /> } },
+];
 
 #[derive(Properties, PartialEq)]
 pub(crate) struct BackOfficeProps {
@@ -54,7 +80,7 @@ struct LibraryOfficeProps {
     library: AttrValue,
 }
 
-/// One library's back-office: the summary of its snapshot and the sections.
+/// One library's back-office: the summary of its snapshot and the views.
 #[function_component]
 fn LibraryOffice(props: &LibraryOfficeProps) -> Html {
     let summary = use_state(|| Rc::new(Summary::default()));
@@ -79,14 +105,10 @@ fn LibraryOffice(props: &LibraryOfficeProps) -> Html {
         });
     }
     let on_imported = Callback::from(move |()| version.set(*version + 1));
-    let library = props.library.clone();
-    let key = library.to_string();
-    html! {
-        <>
-            <KioskSection key={format!("k-{key}")} library={library.clone()} summary={(*summary).clone()} />
-            <ImportSection key={format!("i-{key}")} library={library.clone()} {on_imported} />
-            <ThemeSection key={format!("t-{key}")} library={library.clone()} />
-            <StatsSection key={format!("s-{key}")} {library} summary={(*summary).clone()} />
-        </>
-    }
+    let library = Library {
+        id: props.library.clone(),
+        summary: (*summary).clone(),
+        on_imported,
+    };
+    html! { <SectionViews<Library> views={VIEWS} context={library} /> }
 }

@@ -206,5 +206,5 @@ pub(super) fn StatsSection(props: &StatsSectionProps) -> Html {
             }
         }
     };
-    section("bo-stats-title", Msg::BiebloStaffStats, lang, body)
+    section(super::STATS_HEADING, Msg::BiebloStaffStats, lang, body)
 }

@@ -330,5 +330,5 @@ pub(super) fn ThemeSection(props: &ThemeSectionProps) -> Html {
             }
         }
     };
-    section("bo-themes-title", Msg::BiebloThemes, lang, body)
+    section(super::THEMES_HEADING, Msg::BiebloThemes, lang, body)
 }

@@ -10,6 +10,8 @@ pub mod recommend;
 #[cfg(feature = "culture-matcher-staff")]
 pub mod show_input;
 #[cfg(feature = "culture-matcher-staff")]
+pub mod show_table;
+#[cfg(feature = "culture-matcher-staff")]
 pub mod staff;
 #[cfg(test)]
 mod testkit;

@@ -15,3 +15,4 @@ mod shell;
 mod states;
 mod style;
 mod support;
+mod views;

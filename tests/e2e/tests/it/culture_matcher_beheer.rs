@@ -9,8 +9,8 @@ use serde_json::{Value, json};
 use suite_domain::culture::brussels::LocalDateTime;
 use suite_domain::culture::programme::Programme;
 
-const NOVA: (&str, &str) = ("cc.nova@demo.invalid", "demo-nova-2026");
-const BACK_OFFICE: &str = "/culture-matcher/beheer";
+pub(crate) const NOVA: (&str, &str) = ("cc.nova@demo.invalid", "demo-nova-2026");
+pub(crate) const BACK_OFFICE: &str = "/culture-matcher/beheer";
 const PROGRAMME: &str = "/data/culture-matcher/demo-nova.json";
 
 /// A real 1x1 PNG (one orange pixel), whole and with right checksums.
@@ -22,14 +22,14 @@ const TINY_PNG: &[u8] = &[
     0x4e, 0x44, 0xae, 0x42, 0x60, 0x82,
 ];
 
-async fn start() -> Result<(TestServer, Browser)> {
+pub(crate) async fn start() -> Result<(TestServer, Browser)> {
     let server = TestServer::start().await?;
     let browser = Browser::start(&server.url(""), 1280, 900).await?;
     Ok((server, browser))
 }
 
 /// Logs in on the back-office page.
-async fn log_in(browser: &Browser, (email, password): (&str, &str)) -> Result<()> {
+pub(crate) async fn log_in(browser: &Browser, (email, password): (&str, &str)) -> Result<()> {
     browser.goto(BACK_OFFICE).await?;
     browser.wait_ready().await?;
     browser.fill("#login-email", email).await?;
@@ -85,7 +85,7 @@ fn unexpected(errors: Vec<LogEntry>) -> Vec<LogEntry> {
     errors
 }
 
-async fn assert_axe_clean(browser: &Browser, what: &str) -> Result<()> {
+pub(crate) async fn assert_axe_clean(browser: &Browser, what: &str) -> Result<()> {
     let violations = browser.axe_serious_violations().await?;
     if violations.is_empty() {
         Ok(())
@@ -344,6 +344,8 @@ async fn an_after_show_answer_shows_up_in_the_centres_insight() -> Result<()> {
     assert_eq!(status, 204, "{text}");
 
     log_in(&browser, NOVA).await?;
+    // "Inzicht" is a view of its own.
+    browser.click(".bo-views a[data-view=inzicht]").await?;
     let row = format!(".cm-bo-insight tr[data-show-id=\"{}\"]", show.0);
     browser.find(&row).await?;
     let cells = browser

@@ -141,7 +141,8 @@ async fn a_library_starts_from_an_empty_installation() -> Result<()> {
         .find("form[aria-labelledby=kiosk-title-centrum] a.kiosk-open")
         .await?;
 
-    // The catalogue export.
+    // The catalogue export, in the view of imports.
+    staff.click(".bo-views a[data-view=import]").await?;
     let export = tempfile::tempdir().map_err(|e| e.to_string())?;
     let files = catalogue_files(export.path())?;
     staff
@@ -201,8 +202,8 @@ async fn a_library_starts_from_an_empty_installation() -> Result<()> {
     }
 
     // The statistics: this kiosk's visit and both shelves' tips, a chart per theme, and
-    // a period of one's choice, every day of it.
-    staff.goto("/bieblo/beheer/").await?;
+    // a period of one's choice, every day of it; the view has an address of its own.
+    staff.goto("/bieblo/beheer/?onderdeel=statistieken").await?;
     staff.wait_ready().await?;
     staff.find(".staff-identity").await?;
     staff

@@ -2,6 +2,7 @@
 //! server on loopback, headless Chromium over WebDriver.
 
 mod asvs;
+mod back_office_views;
 mod beheer;
 mod bieblo;
 mod bieblo_screens;
