@@ -361,7 +361,11 @@ async fn put_posters(
                 continue;
             }
         }
-        let title = stored.show.title.get(suite_domain::i18n::Lang::Nl).to_string();
+        let title = stored
+            .show
+            .title
+            .get(suite_domain::i18n::Lang::Nl)
+            .to_string();
         let image = Image {
             src: Some(format!("/data/{DEMO_POSTERS}/{name}")),
             source: None,

@@ -4,8 +4,8 @@
 
 use std::rc::Rc;
 
-use suite_domain::culture::programme::Programme;
 use suite_domain::culture::about::About;
+use suite_domain::culture::programme::Programme;
 use suite_domain::culture::recommend::{self, Reason, Swipes};
 use suite_domain::i18n::Lang;
 

@@ -44,3 +44,24 @@ pub(crate) fn toggle_root_class(class: &str, on: bool) {
 pub(crate) fn root_has_class(class: &str) -> bool {
     root_element().is_some_and(|root| root.class_list().contains(class))
 }
+
+/// Runs `work` after the browser's next paint (a frame callback, then a task), so that an
+/// event handler can paint its immediate feedback first and leave the heavier update to
+/// the next task: what keeps an interaction's latency (INP) low on a slow device. Without
+/// a window (never in a browser) it runs at once.
+pub fn after_next_paint(work: impl FnOnce() + 'static) {
+    use wasm_bindgen::JsCast;
+    use wasm_bindgen::closure::Closure;
+
+    let Some(window) = web_sys::window() else {
+        work();
+        return;
+    };
+    let task = Closure::once_into_js(work);
+    let frame = Closure::once_into_js(move || {
+        if let Some(window) = web_sys::window() {
+            let _ = window.set_timeout_with_callback(task.unchecked_ref());
+        }
+    });
+    let _ = window.request_animation_frame(frame.unchecked_ref());
+}

@@ -21,7 +21,7 @@ pub struct SwipeDeckProps<T: Clone + PartialEq + 'static> {
     pub items: Vec<T>,
     /// Renders the content of one card.
     pub render: Callback<T, Html>,
-    /// Called for every decision, in order.
+    /// Called for every decision, in order, after the paint that shows the card leave.
     pub on_swipe: Callback<(T, Verdict)>,
     /// Called with the card an undo put back on top.
     #[prop_or_default]
@@ -102,10 +102,13 @@ pub fn SwipeDeck<T: Clone + PartialEq + 'static>(props: &SwipeDeckProps<T>) -> H
         .clone()
         .unwrap_or(AttrValue::Static(t(Msg::Dislike)));
 
-    // Every decision and undo goes through here, synchronously, so that quick key
-    // presses never act on a stale deck.
+    // Every decision and undo goes through here. The deck itself changes at once, so
+    // quick key presses never act on a stale deck, and the card on top shows at once
+    // that it leaves; the callbacks and the new render come after that paint
+    // (`after_next_paint`), in order, so a slow device answers the key within a frame.
     let act = {
         let (deck, seen, announcement) = (deck.clone(), seen.clone(), announcement.clone());
+        let card_ref = card_ref.clone();
         let (on_swipe, on_undo, on_done) = (
             props.on_swipe.clone(),
             props.on_undo.clone(),
@@ -136,16 +139,27 @@ pub fn SwipeDeck<T: Clone + PartialEq + 'static>(props: &SwipeDeckProps<T>) -> H
             let (position, total, done) = (state.position(), state.len(), state.is_done());
             drop(state);
             *announcement.borrow_mut() = format!("{said}. {position} / {total}");
+            if let (Some(card), Some(verdict)) = (card_ref.cast::<Element>(), verdict) {
+                let leaving = match verdict {
+                    Verdict::Like => "is-leaving-like",
+                    Verdict::Dislike => "is-leaving-dislike",
+                };
+                let _ = card.class_list().add_1(leaving);
+            }
             let item = seen.borrow().get(index).cloned();
-            match (item, verdict) {
-                (Some(item), Some(verdict)) => on_swipe.emit((item, verdict)),
-                (Some(item), None) => on_undo.emit(item),
-                (None, _) => {}
-            }
-            if done && verdict.is_some() {
-                on_done.emit(());
-            }
-            rerender.force_update();
+            let (on_swipe, on_undo, on_done) = (on_swipe.clone(), on_undo.clone(), on_done.clone());
+            let rerender = rerender.clone();
+            crate::dom::after_next_paint(move || {
+                match (item, verdict) {
+                    (Some(item), Some(verdict)) => on_swipe.emit((item, verdict)),
+                    (Some(item), None) => on_undo.emit(item),
+                    (None, _) => {}
+                }
+                if done && verdict.is_some() {
+                    on_done.emit(());
+                }
+                rerender.force_update();
+            });
         })
     };
 

@@ -372,12 +372,13 @@ impl Db {
             return Ok(false);
         };
         stored.show.image = Some(image.clone());
-        let done = sqlx::query("UPDATE culture_shows SET show = $1 WHERE centre_id = $2 AND id = $3")
-            .bind(to_json(&stored.show)?)
-            .bind(centre)
-            .bind(id)
-            .execute(self.pool())
-            .await;
+        let done =
+            sqlx::query("UPDATE culture_shows SET show = $1 WHERE centre_id = $2 AND id = $3")
+                .bind(to_json(&stored.show)?)
+                .bind(centre)
+                .bind(id)
+                .execute(self.pool())
+                .await;
         self.shows_changed();
         Ok(done?.rows_affected() == 1)
     }

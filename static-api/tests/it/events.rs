@@ -504,12 +504,18 @@ async fn the_demo_programme_is_seeded_through_the_database_and_published(backend
             .map(|rel| public.join(rel))
             .unwrap_or_default();
         assert!(
-            src.is_some_and(|s| s.starts_with(&format!("/data/{}/", static_api::demo::DEMO_POSTERS))),
+            src.is_some_and(
+                |s| s.starts_with(&format!("/data/{}/", static_api::demo::DEMO_POSTERS))
+            ),
             "{}: {src:?}",
             show.id
         );
         let bytes = std::fs::read(&file).unwrap_or_default();
-        assert!(bytes.starts_with(&[0xff, 0xd8, 0xff]), "{} is no JPEG", file.display());
+        assert!(
+            bytes.starts_with(&[0xff, 0xd8, 0xff]),
+            "{} is no JPEG",
+            file.display()
+        );
     }
 
     // Staff take a show out of the swipe; the next demo run keeps that.

@@ -189,6 +189,23 @@ impl Browser {
             .map_err(|e| format!("press key on {css}: {e}"))
     }
 
+    /// Decides the swipe deck's top card with an arrow key and waits until the deck has
+    /// rendered the decision (it shows the card leave at once and renders after that
+    /// paint): pressing again before would find a deck that may be gone.
+    pub async fn decide(&self, key: fantoccini::key::Key) -> Result<()> {
+        self.press(".swipe-deck", key).await?;
+        self.deck_settled().await
+    }
+
+    /// Waits until no decided card of a swipe deck is still on screen.
+    pub async fn deck_settled(&self) -> Result<()> {
+        self.wait_until(
+            "the decided card to leave",
+            "!document.querySelector('.swipe-card.is-leaving-like, .swipe-card.is-leaving-dislike')",
+        )
+        .await
+    }
+
     /// Drags the element by (`dx`, `dy`) pixels with the mouse, in small steps.
     pub async fn drag_by(&self, css: &str, dx: f64, dy: f64) -> Result<()> {
         use fantoccini::actions::{InputSource, MOUSE_BUTTON_LEFT, MouseActions, PointerAction};

@@ -6,6 +6,7 @@
 pub mod asvs;
 mod browser;
 pub mod hardening;
+pub mod interactions;
 pub mod mixed_load;
 pub mod open_loop;
 mod server;

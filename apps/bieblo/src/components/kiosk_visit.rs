@@ -54,9 +54,15 @@ fn handled_natively(event: &Event) -> bool {
 #[function_component]
 pub(crate) fn KioskVisit(props: &KioskVisitProps) -> Html {
     let state = use_reducer(|| State::new(props.library.clone()));
+    // A tap or key paints its own feedback (the pressed button, the card leaving) first;
+    // the next screen renders in the task after that paint, so a slow kiosk still
+    // answers within a frame.
     let dispatch = {
         let state = state.clone();
-        Callback::from(move |action: Action| state.dispatch(action))
+        Callback::from(move |action: Action| {
+            let state = state.clone();
+            suite_ui::after_next_paint(move || state.dispatch(action));
+        })
     };
     {
         let dispatch = dispatch.clone();

@@ -52,7 +52,11 @@ pub(crate) fn km_options(first: Option<&str>) -> Options {
         .map(|text| (String::new(), text.to_string()))
         .into_iter()
         .collect();
-    options.extend(DISTANCES.iter().map(|km| (km.to_string(), format!("{km} km"))));
+    options.extend(
+        DISTANCES
+            .iter()
+            .map(|km| (km.to_string(), format!("{km} km"))),
+    );
     options
 }
 

@@ -94,23 +94,48 @@ pub(crate) fn SwipePage() -> Html {
 
     if let Phase::About(swipes) = &*phase {
         let on_done = {
-            let (phase, swipes, centre, suggested) =
-                (phase.clone(), swipes.clone(), centre.clone(), suggested.clone());
+            let (phase, swipes, centre, suggested) = (
+                phase.clone(),
+                swipes.clone(),
+                centre.clone(),
+                suggested.clone(),
+            );
             let seed = *seed;
             Callback::from(move |about: About| {
                 store::save_about(&about);
-                phase.set(tips_phase(&centre, swipes.clone(), &about, seed, lang, &suggested));
+                let (phase, swipes, centre, suggested) = (
+                    phase.clone(),
+                    swipes.clone(),
+                    centre.clone(),
+                    suggested.clone(),
+                );
+                // The tips are made after the pressed button has painted.
+                suite_ui::after_next_paint(move || {
+                    phase.set(tips_phase(&centre, swipes, &about, seed, lang, &suggested));
+                });
             })
         };
         let on_skip = {
-            let (phase, swipes, centre, suggested) =
-                (phase.clone(), swipes.clone(), centre.clone(), suggested.clone());
+            let (phase, swipes, centre, suggested) = (
+                phase.clone(),
+                swipes.clone(),
+                centre.clone(),
+                suggested.clone(),
+            );
             let seed = *seed;
             Callback::from(move |()| {
                 // Not asked again after every swipe; what was said before stays.
                 let about = store::load_about().unwrap_or_default();
                 store::save_about(&about);
-                phase.set(tips_phase(&centre, swipes.clone(), &about, seed, lang, &suggested));
+                let (phase, swipes, centre, suggested) = (
+                    phase.clone(),
+                    swipes.clone(),
+                    centre.clone(),
+                    suggested.clone(),
+                );
+                suite_ui::after_next_paint(move || {
+                    phase.set(tips_phase(&centre, swipes, &about, seed, lang, &suggested));
+                });
             })
         };
         let about = store::load_about().unwrap_or_default();

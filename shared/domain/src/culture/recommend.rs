@@ -399,9 +399,10 @@ impl<'a> Candidate<'a> {
         if days < SOON_DAYS {
             extra.push(Reason::Soon { days: days as u32 });
         }
-        if let (Some(home), Some(geo)) =
-            (ctx.home, programme.venue(&show.venue).and_then(towns::venue_geo))
-        {
+        if let (Some(home), Some(geo)) = (
+            ctx.home,
+            programme.venue(&show.venue).and_then(towns::venue_geo),
+        ) {
             let km = home.km_to(geo);
             if km.is_finite() {
                 score += NEAR_MAX - (km.round() as i64).clamp(0, FAR_KM);

@@ -65,7 +65,13 @@ impl Canvas {
     }
 
     /// Blends `color` at `alpha` where `inside(x, y)` holds, within the box.
-    fn fill(&mut self, bounds: [f32; 4], color: Rgb, alpha: f32, inside: impl Fn(f32, f32) -> bool) {
+    fn fill(
+        &mut self,
+        bounds: [f32; 4],
+        color: Rgb,
+        alpha: f32,
+        inside: impl Fn(f32, f32) -> bool,
+    ) {
         let [x0, y0, x1, y1] = bounds;
         let clamp = |v: f32, max: u32| (v.max(0.0) as u32).min(max);
         for y in clamp(y0, self.h)..clamp(y1.ceil(), self.h) {
@@ -144,7 +150,13 @@ pub fn demo_poster(index: usize) -> Vec<u8> {
         0 => {
             for side in [0.2_f32, 0.8] {
                 let x = wf * (side + d.range(-0.08, 0.08));
-                c.triangle((x, 0.0), (x - 130.0, hf * 0.8), (x + 130.0, hf * 0.8), ink, 0.22);
+                c.triangle(
+                    (x, 0.0),
+                    (x - 130.0, hf * 0.8),
+                    (x + 130.0, hf * 0.8),
+                    ink,
+                    0.22,
+                );
                 c.circle(x, hf * 0.8, 120.0, ink, 0.18);
             }
             c.rect(0.0, hf * 0.8, wf, hf * 0.2, [20., 5., 20.], 0.7);
@@ -194,17 +206,29 @@ pub fn demo_poster(index: usize) -> Vec<u8> {
             for i in 0..5 {
                 let x = wf * (0.15 + 0.17 * i as f32) + d.range(-15.0, 15.0);
                 let y = hf * d.range(0.2, 0.45);
-                let color = [d.range(150.0, 255.0), d.range(40.0, 200.0), d.range(60.0, 220.0)];
+                let color = [
+                    d.range(150.0, 255.0),
+                    d.range(40.0, 200.0),
+                    d.range(60.0, 220.0),
+                ];
                 c.rect(x - 1.5, y, 3.0, hf - y, [80., 80., 80.], 0.8);
                 c.circle(x, y, 46.0, color, 0.95);
             }
         }
         // Exhibition: frames on a wall.
         6 => {
-            for (fx, fy, fw, fh) in [(0.1, 0.15, 0.35, 0.3), (0.55, 0.1, 0.35, 0.4), (0.25, 0.58, 0.5, 0.28)] {
+            for (fx, fy, fw, fh) in [
+                (0.1, 0.15, 0.35, 0.3),
+                (0.55, 0.1, 0.35, 0.4),
+                (0.25, 0.58, 0.5, 0.28),
+            ] {
                 let (x, y, bw, bh) = (wf * fx, hf * fy, wf * fw, hf * fh);
                 c.rect(x, y, bw, bh, ink, 0.95);
-                let fill = [d.range(120.0, 240.0), d.range(100.0, 220.0), d.range(80.0, 200.0)];
+                let fill = [
+                    d.range(120.0, 240.0),
+                    d.range(100.0, 220.0),
+                    d.range(80.0, 200.0),
+                ];
                 c.rect(x + 10.0, y + 10.0, bw - 20.0, bh - 20.0, fill, 0.95);
             }
         }
@@ -216,18 +240,40 @@ pub fn demo_poster(index: usize) -> Vec<u8> {
                 let x0 = wf * 0.1 + i as f32 * wf * 0.8 / stripes as f32;
                 let x1 = x0 + wf * 0.8 / stripes as f32;
                 let color = if i % 2 == 0 { ink } else { [200., 30., 40.] };
-                c.triangle((wf * 0.5, top_y), (x0, hf * 0.85), (x1, hf * 0.85), color, 0.95);
+                c.triangle(
+                    (wf * 0.5, top_y),
+                    (x0, hf * 0.85),
+                    (x1, hf * 0.85),
+                    color,
+                    0.95,
+                );
             }
-            c.triangle((wf * 0.5, top_y - 50.0), (wf * 0.5, top_y), (wf * 0.5 + 40.0, top_y - 30.0), ink, 1.0);
+            c.triangle(
+                (wf * 0.5, top_y - 50.0),
+                (wf * 0.5, top_y),
+                (wf * 0.5 + 40.0, top_y - 30.0),
+                ink,
+                1.0,
+            );
         }
         // Party: confetti around a mirror ball.
         _ => {
             for _ in 0..90 {
-                let color = [d.range(120.0, 255.0), d.range(60.0, 255.0), d.range(120.0, 255.0)];
+                let color = [
+                    d.range(120.0, 255.0),
+                    d.range(60.0, 255.0),
+                    d.range(120.0, 255.0),
+                ];
                 c.rect(d.range(0.0, wf), d.range(0.0, hf), 10.0, 10.0, color, 0.85);
             }
             c.circle(wf * 0.5, hf * 0.3, 90.0, [220., 220., 235.], 0.95);
-            c.circle(wf * 0.5 - 25.0, hf * 0.3 - 25.0, 30.0, [255., 255., 255.], 0.6);
+            c.circle(
+                wf * 0.5 - 25.0,
+                hf * 0.3 - 25.0,
+                30.0,
+                [255., 255., 255.],
+                0.6,
+            );
         }
     }
     c.jpeg()

@@ -74,13 +74,21 @@ async fn arrow_keys_on_the_focused_deck_like_and_dislike_in_order() {
     let active = document().active_element().expect("a focused element");
     assert_eq!(active, container);
     key_down(&active, "ArrowRight", false);
-    assert_eq!(logged(&log), ["like a"]);
+    // At once the card shows it leaves; the decision is reported after that paint.
+    assert!(
+        deck.get(".swipe-card")
+            .class_list()
+            .contains("is-leaving-like")
+    );
+    assert!(logged(&log).is_empty(), "reported before the paint");
+    wait_for("like a", || logged(&log) == ["like a"]).await;
     wait_position(&deck, "2 / 3").await;
     assert_eq!(deck.text(".item"), "b");
 
     // Two quick presses before any re-render both count, each for its own card.
     key_down(&container, "ArrowLeft", false);
     key_down(&container, "ArrowLeft", false);
+    wait_for("both presses", || logged(&log).len() == 4).await;
     assert_eq!(logged(&log), ["like a", "dislike b", "dislike c", "done"]);
     wait_position(&deck, "3 / 3").await;
     let bar = deck.get("progress");
@@ -141,6 +149,7 @@ async fn undo_puts_the_last_card_back_and_reports_it() {
     // Ctrl+Z undoes too.
     key_down(&deck.get(".swipe-deck"), "ArrowLeft", false);
     key_down(&deck.get(".swipe-deck"), "z", true);
+    wait_for("dislike and undo", || logged(&log).len() == 6).await;
     wait_position(&deck, "1 / 3").await;
     assert_eq!(logged(&log)[4..], ["dislike a", "undo a"]);
     deck.unmount();
@@ -150,6 +159,7 @@ async fn undo_puts_the_last_card_back_and_reports_it() {
 async fn on_done_fires_once_after_the_last_card() {
     let (deck, log) = deck(&["a", "b"]).await;
     key_down(&deck.get(".swipe-deck"), "ArrowRight", false);
+    wait_for("like a", || !logged(&log).is_empty()).await;
     assert_eq!(logged(&log), ["like a"], "not done after the first card");
     click(&deck.get(".swipe-like"));
     wait_for("done", || logged(&log).contains(&"done".to_owned())).await;
@@ -203,7 +213,7 @@ async fn a_long_drag_swipes_and_a_short_one_springs_back() {
         pointer(&card, "pointermove", 10 + step * width / 6);
     }
     pointer(&card, "pointerup", 10 + 4 * width / 6);
-    assert_eq!(logged(&log), ["like a"]);
+    wait_for("like a", || logged(&log) == ["like a"]).await;
     wait_position(&deck, "2 / 3").await;
 
     // And to the left.
@@ -211,7 +221,7 @@ async fn a_long_drag_swipes_and_a_short_one_springs_back() {
     pointer(&card, "pointerdown", 500);
     pointer(&card, "pointermove", 500 - width / 2);
     pointer(&card, "pointerup", 500 - width / 2);
-    assert_eq!(logged(&log), ["like a", "dislike b"]);
+    wait_for("dislike b", || logged(&log) == ["like a", "dislike b"]).await;
     deck.unmount();
 }
 

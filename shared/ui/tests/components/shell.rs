@@ -11,8 +11,63 @@ fn shell(description: Option<Msg>) -> AppShellProps {
     AppShellProps {
         title: Msg::AppCultureMatcherName,
         description,
+        context: None,
         children: html! { <p class="child">{ "inhoud" }</p> },
     }
+}
+
+#[wasm_bindgen_test]
+async fn the_context_sits_under_the_name_and_the_menu_button_shows_the_switches() {
+    storage().set_item("suite.lang", "nl-BE").expect("stored");
+    let page = mount::<AppShell>(AppShellProps {
+        context: Some("Cultuurcentrum Nova".into()),
+        ..shell(None)
+    });
+    wait_for("the context", || {
+        page.text(".app-header__title .app-header__context") == "Cultuurcentrum Nova"
+    })
+    .await;
+    assert_eq!(
+        document().title(),
+        "Cultuurmatcher",
+        "the title is the app's name"
+    );
+    let button = page.get(".app-header__menu-button");
+    assert_eq!(
+        button.get_attribute("aria-label").as_deref(),
+        Some(Msg::DisplayMenu.text(Lang::Nl))
+    );
+    let controls = button.get_attribute("aria-controls").unwrap_or_default();
+    assert_eq!(page.get(".app-header__tools").id(), controls);
+    assert_eq!(
+        button.get_attribute("aria-expanded").as_deref(),
+        Some("false")
+    );
+    click(&button);
+    wait_for("open", || {
+        page.get(".app-header__tools")
+            .class_list()
+            .contains("is-open")
+    })
+    .await;
+    assert_eq!(
+        button.get_attribute("aria-expanded").as_deref(),
+        Some("true")
+    );
+    crate::support::key_down(&page.get(".lang-switch [data-lang=en]"), "Escape", false);
+    wait_for("closed", || {
+        !page
+            .get(".app-header__tools")
+            .class_list()
+            .contains("is-open")
+    })
+    .await;
+    assert_eq!(
+        document().active_element().map(|e| e.id()),
+        Some(button.id()),
+        "the focus is back on the menu button"
+    );
+    page.unmount();
 }
 
 fn html_lang() -> Option<String> {

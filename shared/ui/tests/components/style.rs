@@ -82,6 +82,7 @@ async fn touch_targets_contrast_and_the_digibord_theme() {
     let page = mount::<AppShell>(AppShellProps {
         title: Msg::AppBiebloName,
         description: None,
+        context: None,
         children: html! {},
     });
     wait_for("the shell", || page.find(".contrast-toggle").is_some()).await;

@@ -12,6 +12,9 @@
 //!   p95) while a card is dragged back and forth with CDP mouse events at phone size
 //!   (390x844) with 4x CPU slowdown. `bench <dir> --swipe-only` measures only this;
 //!   `--load-only` only the API load, `--hardening-only` only the hardening figures;
+//! - interaction latency (Event Timing, the INP measure) of a swipe run in Bieblo's
+//!   kiosk and Culture Matcher at 4x CPU slowdown (`e2e::interactions`;
+//!   `--interactions-only`: only this);
 //! - mixed traffic on one SQLite instance and on two instances sharing one PostgreSQL
 //!   database (`e2e::mixed_load`; `--mixed-only`: only this);
 //! - OWASP ASVS 5.0 level 2: every item of `e2e::asvs::ITEMS` against the benched
@@ -29,6 +32,7 @@ use e2e::asvs::{Outcome, Target};
 use e2e::hardening::{
     BurstReport, DownloadReport, ServerProcess, largest_file, login_burst, slow_downloads,
 };
+use e2e::interactions::{self, InteractionReport, percentile};
 use e2e::mixed_load::{self, ShapeLoad, parse_wrk};
 use e2e::{Browser, TestServer, site_dir};
 use serde::Serialize;
@@ -161,6 +165,8 @@ struct Report {
     pages: Vec<PageReady>,
     load: Vec<LoadReport>,
     swipe: SwipeReport,
+    /// Interaction latency of a swipe run at 4x slowdown, per swipe app.
+    interactions: Vec<InteractionReport>,
     hardening: Option<Hardening>,
     /// Mixed traffic: one SQLite instance, two PostgreSQL instances.
     mixed: Vec<ShapeLoad>,
@@ -406,15 +412,16 @@ async fn swipe_frames(server: &TestServer) -> Result<Vec<f64>, String> {
         .collect())
 }
 
-/// The value below which `share` of the values lie (nearest rank).
-fn percentile(values: &[f64], share: f64) -> Option<f64> {
-    let mut v: Vec<f64> = values.iter().copied().filter(|x| x.is_finite()).collect();
-    if v.is_empty() {
-        return None;
-    }
-    v.sort_by(f64::total_cmp);
-    let rank = ((share * v.len() as f64).ceil() as usize).clamp(1, v.len());
-    Some(v[rank - 1])
+/// Both swipe apps' interaction latency (`e2e::interactions`).
+async fn interaction_reports(server: &TestServer) -> Vec<InteractionReport> {
+    vec![
+        interactions::bieblo(
+            server,
+            "/bieblo/kiosk/demo-wetteren/wetteren-hoofdbibliotheek-demo",
+        )
+        .await,
+        interactions::culture_matcher(server, "/culture-matcher/?centrum=demo-nova").await,
+    ]
 }
 
 async fn swipe_report(server: &TestServer) -> SwipeReport {
@@ -680,6 +687,7 @@ fn markdown(report: &Report) -> String {
         ));
     }
     md.push_str(&swipe_markdown(&report.swipe));
+    md.push_str(&interactions::markdown(&report.interactions));
     md.push_str(&mixed_load::markdown(&report.mixed, &report.mixed_errors));
     if let Some(h) = &report.hardening {
         md.push_str(&hardening_markdown(h));
@@ -710,6 +718,13 @@ async fn main() -> Result<(), String> {
         println!("measuring the Culture Matcher swipe …");
         let md = swipe_markdown(&swipe_report(&server).await);
         println!("{md}");
+        return Ok(());
+    }
+    if std::env::args().any(|a| a == "--interactions-only") {
+        println!(
+            "{}",
+            interactions::markdown(&interaction_reports(&server).await)
+        );
         return Ok(());
     }
     if std::env::args().any(|a| a == "--asvs-only") {
@@ -788,6 +803,8 @@ async fn main() -> Result<(), String> {
     }
     println!("measuring the Culture Matcher swipe …");
     let swipe = swipe_report(&server).await;
+    println!("measuring interactions at 4x slowdown …");
+    let interactions = interaction_reports(&server).await;
     println!("load testing …");
     tokio::time::sleep(Duration::from_millis(200)).await;
     let mut loads = Vec::new();
@@ -820,6 +837,7 @@ async fn main() -> Result<(), String> {
         pages,
         load: loads,
         swipe,
+        interactions,
         hardening,
         mixed,
         mixed_errors,
@@ -837,15 +855,6 @@ async fn main() -> Result<(), String> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn percentiles_by_nearest_rank() {
-        let values: Vec<f64> = (1..=20).map(f64::from).collect();
-        assert_eq!(percentile(&values, 0.95), Some(19.0));
-        assert_eq!(percentile(&values, 0.5), Some(10.0));
-        assert_eq!(percentile(&[3.0], 0.95), Some(3.0));
-        assert_eq!(percentile(&[], 0.95), None);
-    }
 
     #[test]
     fn median_of_odd_and_even_runs() {

@@ -63,14 +63,18 @@ pub(crate) async fn count(browser: &Browser, css: &str) -> Result<usize> {
 async fn swipe_all_themes(browser: &Browser) -> Result<()> {
     browser.find(".swipe-card").await?;
     browser.drag_by(".swipe-card", 400.0, 0.0).await?;
+    browser.deck_settled().await?;
     for i in 0..20 {
         if count(browser, ".shelf-book").await? > 0 || count(browser, ".swipe-card").await? == 0 {
             break;
         }
         match i % 3 {
-            0 => browser.press(".swipe-deck", Key::Right).await?,
-            1 => browser.press(".swipe-deck", Key::Left).await?,
-            _ => browser.click(".swipe-like").await?,
+            0 => browser.decide(Key::Right).await?,
+            1 => browser.decide(Key::Left).await?,
+            _ => {
+                browser.click(".swipe-like").await?;
+                browser.deck_settled().await?;
+            }
         }
     }
     Ok(())
@@ -352,7 +356,7 @@ async fn staff_rename_a_theme_and_give_it_a_picture_and_the_kiosk_shows_both() -
     browser.click(".age-8-9").await?;
     browser.find(".swipe-card").await?;
     for _ in 0..3 {
-        browser.press(".swipe-deck", Key::Right).await?;
+        browser.decide(Key::Right).await?;
     }
     browser
         .wait_until(

@@ -68,7 +68,7 @@ async fn visit(server: &TestServer, size: (u32, u32)) -> Result<(String, Vec<Val
         {
             break;
         }
-        browser.press(".swipe-deck", Key::Right).await?;
+        browser.decide(Key::Right).await?;
     }
     browser
         .wait_until(

@@ -69,7 +69,9 @@ async fn choose(browser: &Browser, id: &str, value: &str) -> Result<()> {
 async fn with_a_40_km_limit_no_far_show_is_suggested_and_the_answers_stay() -> Result<()> {
     let (server, browser) = start().await?;
     let programme = programme(&server)?;
-    let brugge = towns::find("Brugge").ok_or("Brugge is not in the towns")?.geo;
+    let brugge = towns::find("Brugge")
+        .ok_or("Brugge is not in the towns")?
+        .geo;
     // From Brugge only the film hall in Gent lies within 40 km: the hearted cards (theatre,
     // concerts, ... in Wetteren and beyond) would otherwise lead the tips far away.
     let now = now();
@@ -114,7 +116,10 @@ async fn with_a_40_km_limit_no_far_show_is_suggested_and_the_answers_stay() -> R
     browser.wait_ready().await?;
     heart_five(&browser).await?;
     let next = tips(&browser).await?;
-    assert!(browser.find_all(".cm-about").await?.is_empty(), "asked twice");
+    assert!(
+        browser.find_all(".cm-about").await?.is_empty(),
+        "asked twice"
+    );
     for id in &next {
         let km = km_from(&programme, brugge, id).ok_or(format!("{id} has no place"))?;
         assert!(km <= 40.0, "next visit: {id} is {km:.0} km from Brugge");

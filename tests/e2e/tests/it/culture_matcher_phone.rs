@@ -36,7 +36,11 @@ async fn on_a_phone_the_card_fills_the_screen_and_the_switches_sit_in_a_menu() -
         .await?;
     let at = |key: &str, i: usize| boxes[key][i].as_f64().unwrap_or(f64::NAN);
     let height = f64::from(HEIGHT);
-    assert!(at("header", 2) <= 80.0, "the bar is {} px high", at("header", 2));
+    assert!(
+        at("header", 2) <= 80.0,
+        "the bar is {} px high",
+        at("header", 2)
+    );
     assert!(
         at("card", 0) <= 0.25 * height,
         "the card starts at {} px",
@@ -56,13 +60,20 @@ async fn on_a_phone_the_card_fills_the_screen_and_the_switches_sit_in_a_menu() -
         );
     }
     assert_eq!(boxes["scrolled"], json!(0));
-    assert_eq!(boxes["tools"], json!("none"), "the switches wait in the menu");
+    assert_eq!(
+        boxes["tools"],
+        json!("none"),
+        "the switches wait in the menu"
+    );
 
     // The menu by keyboard: open, choose English, close with Escape (focus back on the
     // button).
-    let expanded = "return document.querySelector('.app-header__menu-button').getAttribute('aria-expanded');";
+    let expanded =
+        "return document.querySelector('.app-header__menu-button').getAttribute('aria-expanded');";
     assert_eq!(browser.eval(expanded).await?, json!("false"));
-    browser.press(".app-header__menu-button", Key::Enter).await?;
+    browser
+        .press(".app-header__menu-button", Key::Enter)
+        .await?;
     browser
         .wait_until(
             "the menu open",
@@ -71,11 +82,15 @@ async fn on_a_phone_the_card_fills_the_screen_and_the_switches_sit_in_a_menu() -
         .await?;
     assert_eq!(browser.eval(expanded).await?, json!("true"));
     assert_accessible(&browser, "the swipe with the menu open").await?;
-    browser.press(".lang-switch__option[data-lang=en]", Key::Enter).await?;
+    browser
+        .press(".lang-switch__option[data-lang=en]", Key::Enter)
+        .await?;
     browser
         .wait_until("English", "document.documentElement.lang === 'en'")
         .await?;
-    browser.press(".lang-switch__option[data-lang=en]", Key::Escape).await?;
+    browser
+        .press(".lang-switch__option[data-lang=en]", Key::Escape)
+        .await?;
     browser
         .wait_until(
             "the menu closed and the focus on its button",

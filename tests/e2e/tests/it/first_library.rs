@@ -175,7 +175,7 @@ async fn a_library_starts_from_an_empty_installation() -> Result<()> {
         if count(&staff, ".shelf-book").await? > 0 || count(&staff, ".swipe-card").await? == 0 {
             break;
         }
-        staff.press(".swipe-deck", Key::Right).await?;
+        staff.decide(Key::Right).await?;
     }
     staff
         .wait_until(
