@@ -22,7 +22,7 @@ pub(crate) trait Bundle: 'static {
     fn without_centre() -> Html;
 }
 
-/// `/culture-matcher/`: choosing a centre, the swipe, the programme and a show's page.
+/// `/culture-matcher/`: choosing a centre, the swipe and a show's page.
 pub(crate) struct MainBundle;
 
 impl Bundle for MainBundle {
@@ -30,9 +30,6 @@ impl Bundle for MainBundle {
 
     fn page(page: &Page) -> Html {
         match page {
-            Page::Programme { filter_query } => {
-                html! { <ProgrammePage filter_query={AttrValue::from(filter_query.clone())} /> }
-            }
             Page::Show { id } => html! { <ShowPage id={AttrValue::from(id.clone())} /> },
             _ => html! { <SwipePage /> },
         }
@@ -40,6 +37,26 @@ impl Bundle for MainBundle {
 
     fn without_centre() -> Html {
         html! { <ChooseCentrePage /> }
+    }
+}
+
+/// `/culture-matcher/programma`: the whole programme with its filters.
+pub(crate) struct ProgrammeBundle;
+
+impl Bundle for ProgrammeBundle {
+    const KIND: BundleKind = BundleKind::Programme;
+
+    fn page(page: &Page) -> Html {
+        let filter_query = match page {
+            Page::Programme { filter_query } => filter_query.clone(),
+            _ => String::new(),
+        };
+        html! { <ProgrammePage filter_query={AttrValue::from(filter_query)} /> }
+    }
+
+    /// The centres are chosen on the main bundle's start page.
+    fn without_centre() -> Html {
+        html! { <OtherBundle href={AttrValue::from(BASE)} /> }
     }
 }
 

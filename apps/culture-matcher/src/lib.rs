@@ -4,10 +4,12 @@
 //! chat how it was. No account: saved shows stay in the browser; the centre only gets
 //! anonymous counts. Pages: see `route.rs`; the choosing is `suite_domain`'s.
 //!
-//! Two bundles share this library: the main one (`src/main.rs`: the swipe, the programme,
-//! a show) and the saved shows with the after-show chats (`src/bin/bewaard.rs`, served at
-//! `/culture-matcher/bewaard`), so that the first download carries no chat. Moving
-//! between them is a full page load; the browser's local storage is common to both.
+//! Three bundles share this library: the main one (`src/main.rs`: choosing a centre, the
+//! swipe, a show), the whole programme with its filters (`src/bin/programma.rs`, served at
+//! `/culture-matcher/programma`) and the saved shows with the after-show chats
+//! (`src/bin/bewaard.rs`, at `/culture-matcher/bewaard`), so that the first download
+//! carries neither filters nor chat. Moving between them is a full page load; the
+//! browser's local storage is common to all.
 
 mod app;
 mod centre;
@@ -24,9 +26,14 @@ mod store;
 mod time;
 mod url;
 
-/// Starts the main bundle: the swipe, the programme and the show pages.
+/// Starts the main bundle: choosing a centre, the swipe and the show pages.
 pub fn run_main() {
     yew::Renderer::<app::App<app::MainBundle>>::new().render();
+}
+
+/// Starts the bundle of the whole programme.
+pub fn run_programme() {
+    yew::Renderer::<app::App<app::ProgrammeBundle>>::new().render();
 }
 
 /// Starts the bundle of the saved shows and the after-show chats.

@@ -12,8 +12,10 @@ use crate::route::{Page, Route};
 /// Which bundle runs (see `lib.rs`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum BundleKind {
-    /// Choosing a centre, the swipe, the programme, a show's page.
+    /// Choosing a centre, the swipe, a show's page.
     Main,
+    /// The whole programme with its filters.
+    Programme,
     /// The saved shows and the after-show chats.
     Saved,
 }
@@ -26,7 +28,8 @@ impl BundleKind {
             Page::Staff => false,
             Page::NotFound => true,
             Page::Saved => self == BundleKind::Saved,
-            Page::Home | Page::Programme { .. } | Page::Show { .. } => self == BundleKind::Main,
+            Page::Programme { .. } => self == BundleKind::Programme,
+            Page::Home | Page::Show { .. } => self == BundleKind::Main,
         }
     }
 }
@@ -205,7 +208,7 @@ mod tests {
     use wasm_bindgen_test::wasm_bindgen_test;
 
     #[wasm_bindgen_test]
-    fn every_page_belongs_to_one_bundle_and_not_found_to_both() {
+    fn every_page_belongs_to_one_bundle_and_not_found_to_each() {
         let pages = [
             Page::Home,
             Page::Programme {
@@ -214,15 +217,21 @@ mod tests {
             Page::Show { id: "x".into() },
             Page::Saved,
         ];
+        let bundles = [BundleKind::Main, BundleKind::Programme, BundleKind::Saved];
         for page in &pages {
-            let main = BundleKind::Main.shows(page);
-            let saved = BundleKind::Saved.shows(page);
-            assert!(main != saved, "{page:?} belongs to exactly one bundle");
+            let showing = bundles.iter().filter(|b| b.shows(page)).count();
+            assert_eq!(showing, 1, "{page:?} belongs to exactly one bundle");
         }
         assert!(BundleKind::Saved.shows(&Page::Saved));
         assert!(!BundleKind::Main.shows(&Page::Saved));
+        assert!(BundleKind::Programme.shows(&Page::Programme {
+            filter_query: String::new()
+        }));
+        assert!(!BundleKind::Main.shows(&Page::Programme {
+            filter_query: String::new()
+        }));
         // The staff bundle is a crate of its own; "not found" never loads another page.
-        for bundle in [BundleKind::Main, BundleKind::Saved] {
+        for bundle in bundles {
             assert!(!bundle.shows(&Page::Staff));
             assert!(bundle.shows(&Page::NotFound));
         }
