@@ -23,9 +23,13 @@ impl fmt::Display for Failure {
 
 pub(crate) type Result<T = ()> = std::result::Result<T, Failure>;
 
-/// The workspace root (the folder with the top `Cargo.toml`).
+/// The workspace root (the folder with the top `Cargo.toml`). `cargo run` says where
+/// the manifest is at run time; the path compiled in is only the fallback, because
+/// checkouts that share one target folder (git worktrees) share this binary too, and
+/// it would otherwise work on whichever checkout built it last.
 pub(crate) fn root() -> PathBuf {
-    let manifest = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+    let manifest = std::env::var_os("CARGO_MANIFEST_DIR")
+        .map_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")), PathBuf::from);
     manifest.parent().map(Path::to_path_buf).unwrap_or(manifest)
 }
 

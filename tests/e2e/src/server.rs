@@ -16,7 +16,12 @@ use crate::Result;
 pub fn site_dir() -> Result<PathBuf> {
     let dir = std::env::var_os("SUITE_SITE_DIR")
         .map(PathBuf::from)
-        .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../target/site"));
+        .unwrap_or_else(|| {
+            // At run time first: worktrees sharing a target folder share this binary.
+            std::env::var_os("CARGO_MANIFEST_DIR")
+                .map_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")), PathBuf::from)
+                .join("../../target/site")
+        });
     if dir.join("index.html").is_file() {
         Ok(dir)
     } else {
