@@ -9,6 +9,8 @@ pub mod recommend;
 #[cfg(feature = "culture-matcher-staff")]
 pub mod show_input;
 #[cfg(feature = "culture-matcher-staff")]
+pub mod source;
+#[cfg(feature = "culture-matcher-staff")]
 pub mod staff;
 #[cfg(test)]
 mod testkit;
