@@ -30,7 +30,7 @@ async fn a_tick_publishes_every_active_kiosks_snapshot_and_records_the_runs(back
         .expect("second kiosk on");
     let refresher = Refresher::new(app.state.clone(), catalogue.client());
     let runs = refresher.tick().await.expect("tick");
-    let libraries: Vec<_> = runs.iter().map(|r| r.library.as_str()).collect();
+    let libraries: Vec<_> = runs.iter().map(|r| r.org.as_str()).collect();
     assert_eq!(
         libraries,
         ["demo-gent", "demo-wetteren"],
