@@ -140,6 +140,18 @@ catalogue! {
     AppEReaderDesc => "Leen e-boeken van je bibliotheek en lees ze in je browser.", "Borrow e-books from your library and read them in your browser.";
     GameStart => "Start het spel", "Start the game";
     }
+    #[cfg(feature = "import-report")] {
+    // The report and history of an import, in every back-office with imports
+    // (`suite_ui::import_report`).
+    ImportSkipped => "Overgeslagen", "Skipped";
+    ImportWhere => "Waar", "Where";
+    ImportReason => "Reden", "Reason";
+    ImportWarnings => "Waarschuwingen", "Warnings";
+    ImportRuns => "Vorige imports", "Earlier imports";
+    ImportDate => "Datum", "Date";
+    ImportImportedCount => "Ingelezen", "Imported";
+    ImportNoRuns => "Er is nog niets geïmporteerd.", "Nothing has been imported yet.";
+    }
     #[cfg(feature = "bieblo")] {
     // Bieblo kiosk.
     BiebloKioskTitle => "Vind een boek naar je goesting!", "Find a book you will love!";
@@ -200,14 +212,6 @@ catalogue! {
     BiebloStaffUnreadable => "Een bestand kon niet gelezen worden.", "A file could not be read.";
     BiebloStaffImported => "Boeken ingelezen:", "Books imported:";
     BiebloStaffNothingImported => "Er is niets ingelezen; de vorige boekenlijst blijft gewoon werken.", "Nothing was imported; the previous book list keeps working.";
-    BiebloStaffSkipped => "Overgeslagen", "Skipped";
-    BiebloStaffWhere => "Waar", "Where";
-    BiebloStaffReason => "Reden", "Reason";
-    BiebloStaffWarnings => "Waarschuwingen", "Warnings";
-    BiebloStaffRuns => "Vorige imports", "Earlier imports";
-    BiebloStaffDate => "Datum", "Date";
-    BiebloStaffImportedCount => "Ingelezen", "Imported";
-    BiebloStaffNoRuns => "Er is nog niets geïmporteerd.", "Nothing has been imported yet.";
     BiebloStaffStats => "Statistieken", "Statistics";
     BiebloStaffTipsPerDay => "Boekentips per dag", "Book tips per day";
     BiebloStaffChartLabel => "Staafdiagram van de boekentips per dag. De cijfers staan ook in de tabel.", "Bar chart of the book tips per day. The numbers are in the table as well.";

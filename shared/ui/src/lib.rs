@@ -15,6 +15,8 @@ pub mod api;
 pub mod back_office;
 pub mod chart;
 pub mod i18n;
+#[cfg(feature = "import-report")]
+pub mod import_report;
 pub mod json;
 pub mod url;
 

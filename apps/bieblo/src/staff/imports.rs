@@ -7,15 +7,21 @@
 use suite_domain::api::{ImportRun, ImportUpload, LiveCatalogue, UploadedFile};
 use suite_domain::i18n::Msg;
 use suite_ui::api::{self, ApiError};
+use suite_ui::import_report::{ReportTexts, report_view, runs_table};
 use suite_ui::{Button, Loading, use_lang, use_t};
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{File, HtmlInputElement};
 use yew::platform::spawn_local;
 use yew::prelude::*;
 
-use super::import_report::{report_view, runs_table};
 use super::view::{load_failed, section};
 use crate::focus::focus_first;
+
+/// What the report calls what was imported.
+const BOOKS: ReportTexts = ReportTexts {
+    imported: Msg::BiebloStaffImported,
+    nothing: Msg::BiebloStaffNothingImported,
+};
 
 #[derive(Properties, PartialEq)]
 pub(super) struct ImportSectionProps {
@@ -164,7 +170,7 @@ pub(super) fn ImportSection(props: &ImportSectionProps) -> Html {
         })
     };
     let result = match &*outcome {
-        Some(Outcome::Done(run)) => report_view(&run.report, lang),
+        Some(Outcome::Done(run)) => report_view(&run.report, BOOKS, lang),
         Some(Outcome::NotSent(msg)) => html! { <p class="form-error" role="alert">{ t(*msg) }</p> },
         Some(Outcome::Failed(error)) => {
             html! { <p class="form-error" role="alert">{ error.localized(lang) }</p> }

@@ -3,7 +3,6 @@
 //! snapshot, and the sections (kiosk settings, catalogue imports, themes, statistics).
 
 mod chart;
-mod import_report;
 mod imports;
 mod kiosk_form;
 mod kiosk_section;

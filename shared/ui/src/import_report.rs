@@ -1,5 +1,7 @@
 //! What an import gave, as staff read it: the count, the skipped records with their
 //! reasons, the warnings (folded away when there are many), and the list of earlier runs.
+//! Every back-office with imports shows them so (Bieblo's catalogue, Culture Matcher's
+//! programme); each says in its own words what was imported ([`ReportTexts`]).
 
 use suite_domain::api::ImportRun;
 use suite_domain::i18n::{Lang, Msg};
@@ -7,37 +9,37 @@ use suite_domain::import::ImportReport;
 use wasm_bindgen::JsValue;
 use yew::prelude::*;
 
-use super::view::Table;
+use crate::back_office::Table;
 
 /// The records an import left out, and why.
 const SKIPPED: Table = Table {
     class: "import-skipped",
-    caption: Msg::BiebloStaffSkipped,
+    caption: Msg::ImportSkipped,
     caption_hidden: true,
-    columns: &[Msg::BiebloStaffWhere, Msg::BiebloStaffReason],
+    columns: &[Msg::ImportWhere, Msg::ImportReason],
     numeric: false,
     row_class: None,
 };
 
 const RUNS: Table = Table {
     class: "import-runs",
-    caption: Msg::BiebloStaffRuns,
+    caption: Msg::ImportRuns,
     caption_hidden: false,
     columns: &[
-        Msg::BiebloStaffDate,
-        Msg::BiebloStaffImportedCount,
-        Msg::BiebloStaffSkipped,
+        Msg::ImportDate,
+        Msg::ImportImportedCount,
+        Msg::ImportSkipped,
     ],
     numeric: true,
     row_class: Some("import-run"),
 };
 
 /// Lists longer than this are folded into a `<details>`.
-pub(super) const FOLD_OVER: usize = 8;
+pub const FOLD_OVER: usize = 8;
 
 /// A run's start as the reader's local date and time; the text as it came when it is
 /// not a date.
-pub(super) fn run_date(started_at: &str, lang: Lang) -> String {
+pub fn run_date(started_at: &str, lang: Lang) -> String {
     let date = js_sys::Date::new(&JsValue::from_str(started_at));
     if date.get_time().is_nan() {
         return started_at.to_owned();
@@ -55,18 +57,27 @@ fn foldable(heading: String, count: usize, content: Html) -> Html {
     }
 }
 
+/// What a back-office calls what it imports.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ReportTexts {
+    /// Before the count ("Boeken ingelezen:").
+    pub imported: Msg,
+    /// When nothing was imported, and that what was there stays.
+    pub nothing: Msg,
+}
+
 /// The report of the import just done.
-pub(super) fn report_view(report: &ImportReport, lang: Lang) -> Html {
+pub fn report_view(report: &ImportReport, texts: ReportTexts, lang: Lang) -> Html {
     let t = |msg: Msg| msg.text(lang);
     let summary = if report.failed() {
-        html! { <p class="form-error import-nothing">{ t(Msg::BiebloStaffNothingImported) }</p> }
+        html! { <p class="form-error import-nothing">{ t(texts.nothing) }</p> }
     } else {
-        html! { <p class="staff-notice">{ format!("{} {}", t(Msg::BiebloStaffImported), report.imported) }</p> }
+        html! { <p class="staff-notice">{ format!("{} {}", t(texts.imported), report.imported) }</p> }
     };
     let skipped = (!report.skipped.is_empty()).then(|| {
         let rows = report.skipped.iter();
         let rows = rows.map(|s| (s.record.clone(), vec![s.reason.clone()]));
-        let heading = format!("{} ({})", t(Msg::BiebloStaffSkipped), report.skipped.len());
+        let heading = format!("{} ({})", t(Msg::ImportSkipped), report.skipped.len());
         foldable(
             heading,
             report.skipped.len(),
@@ -75,11 +86,7 @@ pub(super) fn report_view(report: &ImportReport, lang: Lang) -> Html {
     });
     let warnings = (!report.warnings.is_empty()).then(|| {
         let items = report.warnings.iter().map(|w| html! { <li>{ w }</li> });
-        let heading = format!(
-            "{} ({})",
-            t(Msg::BiebloStaffWarnings),
-            report.warnings.len()
-        );
+        let heading = format!("{} ({})", t(Msg::ImportWarnings), report.warnings.len());
         let list = html! { <ul class="import-warnings">{ for items }</ul> };
         foldable(heading, report.warnings.len(), list)
     });
@@ -93,10 +100,10 @@ pub(super) fn report_view(report: &ImportReport, lang: Lang) -> Html {
 }
 
 /// The latest runs, newest first.
-pub(super) fn runs_table(runs: &[ImportRun], lang: Lang) -> Html {
+pub fn runs_table(runs: &[ImportRun], lang: Lang) -> Html {
     let t = |msg: Msg| msg.text(lang);
     if runs.is_empty() {
-        return html! { <p class="bo-muted">{ t(Msg::BiebloStaffNoRuns) }</p> };
+        return html! { <p class="bo-muted">{ t(Msg::ImportNoRuns) }</p> };
     }
     let rows = runs.iter().map(|run| {
         let counts = [run.report.imported, run.report.skipped.len()];
