@@ -9,6 +9,7 @@ use suite_ui::{OrgChoice, use_t};
 use yew::prelude::*;
 
 use crate::insight::InsightSection;
+use crate::programme_source::{ProgrammeSourceSection, SOURCE_HEADING};
 use crate::shows::ShowsSection;
 use crate::venues::VenueSection;
 
@@ -65,11 +66,13 @@ fn CentreOffice(props: &CentreOfficeProps) -> Html {
         <>
             <nav class="cm-bo-nav" aria-label={t(Msg::CmBoSections)}>
                 <ul>
+                    { jump(SOURCE_HEADING, t(Msg::CmBoSource)) }
                     { jump(SHOWS_HEADING, t(Msg::CmBoShows)) }
                     { jump(VENUES_HEADING, t(Msg::CmVenues)) }
                     { jump(INSIGHT_HEADING, t(Msg::CmBoInsight)) }
                 </ul>
             </nav>
+            <ProgrammeSourceSection key={format!("p-{key}")} centre={centre.clone()} on_imported={on_changed.clone()} />
             <ShowsSection key={format!("s-{key}")} centre={centre.clone()} {on_changed} />
             <VenueSection key={format!("v-{key}")} centre={centre.clone()} />
             <InsightSection key={format!("i-{key}")} {centre} version={*version} />
