@@ -8,6 +8,7 @@ mod bieblo_screens;
 mod browser;
 mod culture_matcher;
 mod culture_matcher_beheer;
+mod culture_matcher_source;
 mod dist;
 mod export;
 mod first_library;
