@@ -1,7 +1,8 @@
 //! What an import gave, as staff read it: the count, the skipped records with their
 //! reasons, the warnings (folded away when there are many), and the list of earlier runs.
 //! Every back-office with imports shows them so (Bieblo's catalogue, Culture Matcher's
-//! programme); each says in its own words what was imported ([`ReportTexts`]).
+//! programme); each says in its own words what was imported ([`ReportTexts`]). The
+//! history is loaded and kept by [`use_import_runs`].
 
 use suite_domain::api::ImportRun;
 use suite_domain::i18n::{Lang, Msg};
@@ -9,7 +10,9 @@ use suite_domain::import::ImportReport;
 use wasm_bindgen::JsValue;
 use yew::prelude::*;
 
-use crate::back_office::Table;
+use crate::Loading;
+use crate::api::{self, ApiError};
+use crate::back_office::{Table, load_failed};
 
 /// The records an import left out, and why.
 const SKIPPED: Table = Table {
@@ -113,4 +116,60 @@ pub fn runs_table(runs: &[ImportRun], lang: Lang) -> Html {
         )
     });
     RUNS.view(rows.collect(), lang)
+}
+
+/// The earlier runs as loaded from the server.
+#[derive(Clone, PartialEq)]
+pub enum Runs {
+    Loading,
+    Loaded(Vec<ImportRun>),
+    Failed(ApiError),
+}
+
+/// The history of imports at `url` (`GET`, newest first), loaded again when `url`
+/// changes or after a retry.
+#[derive(Clone, PartialEq)]
+pub struct ImportRuns {
+    runs: UseStateHandle<Runs>,
+    attempt: UseStateHandle<u32>,
+}
+
+impl ImportRuns {
+    /// Puts a run just done at the top.
+    pub fn add(&self, run: &ImportRun) {
+        if let Runs::Loaded(list) = &*self.runs {
+            let list = std::iter::once(run.clone()).chain(list.iter().cloned());
+            self.runs.set(Runs::Loaded(list.collect()));
+        }
+    }
+
+    /// The table of runs, a loading state, or the error with a retry.
+    pub fn view(&self, lang: Lang) -> Html {
+        match &*self.runs {
+            Runs::Loading => html! { <Loading /> },
+            Runs::Loaded(list) => runs_table(list, lang),
+            Runs::Failed(error) => load_failed(error, lang, &self.attempt),
+        }
+    }
+}
+
+/// Loads the history of imports at `url`.
+#[hook]
+pub fn use_import_runs(url: String) -> ImportRuns {
+    let runs = use_state(|| Runs::Loading);
+    let attempt = use_state(|| 0_u32);
+    {
+        let runs = runs.clone();
+        use_effect_with((url, *attempt), move |(url, _)| {
+            let url = url.clone();
+            runs.set(Runs::Loading);
+            yew::platform::spawn_local(async move {
+                runs.set(match api::get::<Vec<ImportRun>>(&url).await {
+                    Ok(list) => Runs::Loaded(list),
+                    Err(error) => Runs::Failed(error),
+                });
+            });
+        });
+    }
+    ImportRuns { runs, attempt }
 }

@@ -7,25 +7,18 @@
 use suite_domain::api::ImportRun;
 use suite_domain::i18n::Msg;
 use suite_ui::api::{self, ApiError};
-use suite_ui::import_report::{ReportTexts, report_view, runs_table};
+use suite_ui::import_report::{ReportTexts, report_view, use_import_runs};
 use suite_ui::{Button, Loading, use_lang, use_t};
 use yew::platform::spawn_local;
 use yew::prelude::*;
 
-use crate::view::{alert, load_failed};
+use crate::view::alert;
 
 /// What the report calls what was imported.
 const SHOWS: ReportTexts = ReportTexts {
     imported: Msg::CmBoShowsImported,
     nothing: Msg::CmBoNothingImported,
 };
-
-#[derive(Clone, PartialEq)]
-enum Runs {
-    Loading,
-    Loaded(Vec<ImportRun>),
-    Failed(ApiError),
-}
 
 /// What the last press gave.
 #[derive(Clone, PartialEq)]
@@ -49,22 +42,7 @@ pub(super) struct ImportNowProps {
 pub(super) fn ImportNow(props: &ImportNowProps) -> Html {
     let (lang, t) = (use_lang(), use_t());
     let outcome = use_state(|| None::<Outcome>);
-    let runs = use_state(|| Runs::Loading);
-    let attempt = use_state(|| 0_u32);
-    let history = format!("/api/culture/{}/imports", props.centre);
-    {
-        let runs = runs.clone();
-        use_effect_with((history, *attempt), move |(url, _)| {
-            let url = url.clone();
-            runs.set(Runs::Loading);
-            spawn_local(async move {
-                runs.set(match api::get::<Vec<ImportRun>>(&url).await {
-                    Ok(list) => Runs::Loaded(list),
-                    Err(error) => Runs::Failed(error),
-                });
-            });
-        });
-    }
+    let runs = use_import_runs(format!("/api/culture/{}/imports", props.centre));
     let onclick = {
         let (outcome, runs) = (outcome.clone(), runs.clone());
         let (has_source, on_imported) = (props.has_source, props.on_imported.clone());
@@ -86,10 +64,7 @@ pub(super) fn ImportNow(props: &ImportNowProps) -> Html {
             spawn_local(async move {
                 match api::post::<_, ImportRun>(&url, &()).await {
                     Ok(run) => {
-                        if let Runs::Loaded(list) = &*runs {
-                            let list = std::iter::once(run.clone()).chain(list.iter().cloned());
-                            runs.set(Runs::Loaded(list.collect()));
-                        }
+                        runs.add(&run);
                         if !run.report.failed() {
                             on_imported.emit(());
                         }
@@ -116,11 +91,6 @@ pub(super) fn ImportNow(props: &ImportNowProps) -> Html {
         Some(Outcome::Failed(error)) => alert("cm-source-import-failed", error.localized(lang)),
         None => Html::default(),
     };
-    let earlier = match &*runs {
-        Runs::Loading => html! { <Loading /> },
-        Runs::Loaded(list) => runs_table(list, lang),
-        Runs::Failed(error) => load_failed(error, lang, &attempt),
-    };
     html! {
         <div class="bo-form cm-source-import" aria-busy={importing.to_string()}>
             <p id="cm-source-import-help" class="field-help">{ t(Msg::CmBoImportNowHelp) }</p>
@@ -130,7 +100,7 @@ pub(super) fn ImportNow(props: &ImportNowProps) -> Html {
                 </Button>
             </div>
             { result }
-            { earlier }
+            { runs.view(lang) }
         </div>
     }
 }
