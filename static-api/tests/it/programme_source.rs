@@ -69,15 +69,9 @@ async fn stand_in() -> StandIn {
             "/kapot",
             get(|| async { (StatusCode::INTERNAL_SERVER_ERROR, "kapot") }),
         );
-    let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
-        .await
-        .expect("bind");
-    let addr = listener.local_addr().expect("addr");
-    let task = tokio::spawn(async move {
-        let _ = axum::serve(listener, router).await;
-    });
+    let (base, task) = support::serve_on_loopback(router).await;
     StandIn {
-        base: format!("http://{addr}"),
+        base,
         queries,
         task,
     }
@@ -366,19 +360,7 @@ async fn the_spawned_programme_refresh_runs_its_first_tick_at_start(backend: Bac
         .await
         .expect("source");
     let task = ProgrammeRefresher::new(app.state.clone()).spawn(Duration::from_secs(3600));
-    let mut recorded = Vec::new();
-    for _ in 0..100 {
-        recorded = app
-            .state
-            .db
-            .import_runs("centre", "demo-nova", 10)
-            .await
-            .expect("runs");
-        if !recorded.is_empty() {
-            break;
-        }
-        tokio::time::sleep(Duration::from_millis(50)).await;
-    }
+    let recorded = support::runs_soon(&app, "centre", "demo-nova").await;
     task.abort();
     assert_eq!(recorded.len(), 1, "the first tick ran at start");
 }
