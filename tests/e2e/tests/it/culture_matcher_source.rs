@@ -106,7 +106,10 @@ async fn centre_staff_set_their_source_and_import_now() -> Result<()> {
         .await?;
     let report = browser.text(".cm-source-import .import-report").await?;
     assert!(report.contains("Voorstellingen ingelezen: 1"), "{report}");
-    let runs = browser.find_all(".cm-source-import .import-run").await?.len();
+    let runs = browser
+        .find_all(".cm-source-import .import-run")
+        .await?
+        .len();
     assert_eq!(runs, before + 1);
     let asked = queries.lock().map_err(|e| e.to_string())?.clone();
     assert_eq!(
