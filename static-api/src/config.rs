@@ -34,6 +34,12 @@ pub struct Config {
     /// Origins of static hosts that serve an export of the apps (`--allow-origin`):
     /// their pages may call `/api` across origins, without cookies.
     pub allowed_origins: Vec<String>,
+    /// The UiTdatabank search of events that a centre's organiser id is looked up in
+    /// (`--uitdatabank-url`).
+    pub uitdatabank_url: String,
+    /// The UiTdatabank API key sent with those searches (`--uitdatabank-key`); a search
+    /// URL staff give carries its own.
+    pub uitdatabank_key: Option<crate::import::live::ApiKey>,
 }
 
 /// One GiB per organisation.
@@ -61,6 +67,8 @@ impl Config {
             audit_retention: DEFAULT_AUDIT_RETENTION,
             upload_quota_bytes: DEFAULT_UPLOAD_QUOTA,
             allowed_origins: Vec::new(),
+            uitdatabank_url: suite_domain::culture::source::DEFAULT_SEARCH_BASE.into(),
+            uitdatabank_key: None,
         }
     }
 

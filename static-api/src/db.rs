@@ -11,6 +11,7 @@ mod bieblo;
 mod bieblo_themes;
 pub mod culture;
 mod culture_insight;
+pub mod culture_source;
 mod figures;
 pub mod locks;
 mod login_limits;
@@ -367,7 +368,7 @@ mod tests {
         };
         let sqlite = list(&SQLITE_MIGRATIONS);
         assert_eq!(sqlite, list(&POSTGRES_MIGRATIONS));
-        assert_eq!(sqlite.len(), 13);
-        assert_eq!(sqlite.last().map(|(v, _)| *v), Some(14));
+        assert_eq!(sqlite.len(), 14);
+        assert_eq!(sqlite.last().map(|(v, _)| *v), Some(15));
     }
 }

@@ -1,6 +1,7 @@
 //! The back-office inside the staff panel: which centre staff manage (their own, or the
 //! one an admin picks: `suite_ui::OrgChoice`), and its views, one at a time
-//! (`suite_ui::SectionViews`, kept in the address): shows, venues and insight.
+//! (`suite_ui::SectionViews`, kept in the address): shows, venues, the programme's
+//! source and its import, and insight.
 
 use suite_domain::i18n::Msg;
 use suite_domain::org::{OrgKind, Role};
@@ -8,6 +9,7 @@ use suite_ui::{OrgChoice, SectionViews, View};
 use yew::prelude::*;
 
 use crate::insight::InsightSection;
+use crate::programme_source::{ProgrammeSourceSection, SOURCE_HEADING};
 use crate::shows::ShowsSection;
 use crate::venues::VenueSection;
 
@@ -31,6 +33,7 @@ pub(crate) struct Centre {
 const VIEWS: &[View<Centre>] = &[
     View { slug: "voorstellingen", title: Msg::CmBoShows, heading: SHOWS_HEADING, render: |c| html! { <ShowsSection key={c.id.to_string()} centre={c.id.clone()} on_changed={c.on_changed.clone()} /> } },
     View { slug: "zalen", title: Msg::CmVenues, heading: VENUES_HEADING, render: |c| html! { <VenueSection key={c.id.to_string()} centre={c.id.clone()} /> } },
+    View { slug: "import", title: Msg::CmBoSource, heading: SOURCE_HEADING, render: |c| html! { <ProgrammeSourceSection key={c.id.to_string()} centre={c.id.clone()} on_imported={c.on_changed.clone()} /> } },
     View { slug: "inzicht", title: Msg::CmBoInsight, heading: INSIGHT_HEADING, render: |c| html! { <InsightSection key={c.id.to_string()} centre={c.id.clone()} version={c.version} /> } },
 ];
 

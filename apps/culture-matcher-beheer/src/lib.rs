@@ -1,8 +1,9 @@
 //! Culture Matcher's back-office for cultural-centre staff, shipped as a bundle of its
 //! own (`/culture-matcher/beheer/`) so the public app stays small. Behind the suite's
 //! staff login: the centre's shows (imported and its own, which staff make and edit
-//! here, and which take part in the swipe), its venues' notes on getting there, and the
-//! anonymous insight per show as a chart, a table and CSV.
+//! here, and which take part in the swipe), where its programme comes from in UiTdatabank
+//! (imported now or on the server's schedule), its venues' notes on getting there, and
+//! the anonymous insight per show as a chart, a table and CSV.
 //!
 //! Every check of what staff type is the shared rule of `suite_domain` the server runs
 //! as well; the pure pieces of this crate are tested in `tests.rs`.
@@ -11,6 +12,7 @@ mod app;
 mod back_office;
 mod dates;
 mod insight;
+mod programme_source;
 mod show_form;
 mod show_table;
 mod shows;

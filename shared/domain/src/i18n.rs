@@ -142,6 +142,18 @@ catalogue! {
     AppEReaderDesc => "Leen e-boeken van je bibliotheek en lees ze in je browser.", "Borrow e-books from your library and read them in your browser.";
     GameStart => "Start het spel", "Start the game";
     }
+    #[cfg(feature = "import-report")] {
+    // The report and history of an import, in every back-office with imports
+    // (`suite_ui::import_report`).
+    ImportSkipped => "Overgeslagen", "Skipped";
+    ImportWhere => "Waar", "Where";
+    ImportReason => "Reden", "Reason";
+    ImportWarnings => "Waarschuwingen", "Warnings";
+    ImportRuns => "Vorige imports", "Earlier imports";
+    ImportDate => "Datum", "Date";
+    ImportImportedCount => "Ingelezen", "Imported";
+    ImportNoRuns => "Er is nog niets geïmporteerd.", "Nothing has been imported yet.";
+    }
     #[cfg(feature = "bieblo")] {
     // Bieblo kiosk.
     BiebloKioskTitle => "Vind een boek naar je goesting!", "Find a book you will love!";
@@ -202,14 +214,6 @@ catalogue! {
     BiebloStaffUnreadable => "Een bestand kon niet gelezen worden.", "A file could not be read.";
     BiebloStaffImported => "Boeken ingelezen:", "Books imported:";
     BiebloStaffNothingImported => "Er is niets ingelezen; de vorige boekenlijst blijft gewoon werken.", "Nothing was imported; the previous book list keeps working.";
-    BiebloStaffSkipped => "Overgeslagen", "Skipped";
-    BiebloStaffWhere => "Waar", "Where";
-    BiebloStaffReason => "Reden", "Reason";
-    BiebloStaffWarnings => "Waarschuwingen", "Warnings";
-    BiebloStaffRuns => "Vorige imports", "Earlier imports";
-    BiebloStaffDate => "Datum", "Date";
-    BiebloStaffImportedCount => "Ingelezen", "Imported";
-    BiebloStaffNoRuns => "Er is nog niets geïmporteerd.", "Nothing has been imported yet.";
     BiebloStaffStats => "Statistieken", "Statistics";
     BiebloStaffTipsPerDay => "Boekentips per dag", "Book tips per day";
     BiebloStaffChartLabel => "Staafdiagram van de boekentips per dag. De cijfers staan ook in de tabel.", "Bar chart of the book tips per day. The numbers are in the table as well.";
@@ -497,6 +501,28 @@ catalogue! {
     CmBoNoInsight => "Er is nog niets geteld.", "Nothing has been counted yet.";
     CmBoCsv => "Download als CSV", "Download as CSV";
     CmBoRefresh => "Vernieuwen", "Refresh";
+    // Where the programme comes from (`culture::source`), imported now or on a schedule.
+    CmBoSource => "Programma uit UiTdatabank", "Programme from UiTdatabank";
+    CmBoSourceHelp => "Geef de zoek-URL van UiTdatabank (met https://) of de organisator-id van je cultuurcentrum. De server haalt je programma daar regelmatig op; met “Importeer nu” meteen.", "Give the UiTdatabank search URL (with https://) or your centre's organiser id. The server fetches your programme from there regularly; with “Import now” at once.";
+    CmBoSourceKind => "Soort bron", "Kind of source";
+    CmBoSourceSearchUrl => "Zoek-URL", "Search URL";
+    CmBoSourceOrganiser => "Organisator-id", "Organiser id";
+    CmBoSourceValue => "Zoek-URL of organisator-id", "Search URL or organiser id";
+    CmBoSourceSave => "Bron bewaren", "Save source";
+    CmBoSourceSaved => "De bron is bewaard.", "The source is saved.";
+    CmBoSourceRemove => "Bron wissen", "Remove source";
+    CmBoSourceRemoved => "De bron is gewist: het programma wordt niet meer vanzelf vernieuwd.", "The source is removed: the programme is no longer refreshed by itself.";
+    CmBoSourceNone => "Er is nog geen bron: het programma wordt niet vanzelf vernieuwd.", "There is no source yet: the programme is not refreshed by itself.";
+    CmBoSourceHttps => "De zoek-URL moet met https:// beginnen.", "The search URL must start with https://.";
+    CmBoSourceBadUrl => "Dit is geen geldige zoek-URL: controleer het adres (zonder spaties).", "This is not a valid search URL: check the address (no spaces).";
+    CmBoSourceTooLong => "Deze zoek-URL is te lang (hoogstens 2000 tekens).", "This search URL is too long (2000 characters at most).";
+    CmBoSourceBadOrganiser => "Een organisator-id bestaat uit 32 tekens 0-9 en a-f in vijf groepjes, bijvoorbeeld 5cf42d51-3a4f-46f0-a8af-1cf672be8c84.", "An organiser id has 32 characters 0-9 and a-f in five groups, for example 5cf42d51-3a4f-46f0-a8af-1cf672be8c84.";
+    CmBoImportNow => "Importeer nu", "Import now";
+    CmBoImportNowHelp => "Haalt het programma nu op bij de bewaarde bron. Lukt dat niet, dan blijft het vorige programma gewoon online.", "Fetches the programme from the saved source now. If that fails, the previous programme simply stays online.";
+    CmBoImportNoSource => "Bewaar eerst een bron.", "Save a source first.";
+    CmBoImporting => "Het programma wordt opgehaald…", "Fetching the programme…";
+    CmBoShowsImported => "Voorstellingen ingelezen:", "Shows imported:";
+    CmBoNothingImported => "Er is niets ingelezen; het vorige programma blijft gewoon online.", "Nothing was imported; the previous programme stays online.";
     }
     #[cfg(feature = "beheer")] {
     // The service's back-office (`/beheer/`).

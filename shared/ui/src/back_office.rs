@@ -1,5 +1,5 @@
-//! Pieces every staff back-office shares: the section frame, an API error with a retry
-//! button, the message under a field with its `aria-*` wiring, live notices after a
+//! Pieces every staff back-office shares: the section frame, a data table with row
+//! headers, an API error with a retry button, the message under a field with its `aria-*` wiring, live notices after a
 //! change, and moving the keyboard focus. Plain functions, not components, to keep the
 //! wasm small.
 //!
@@ -44,6 +44,43 @@ pub fn section(id: &'static str, title: Msg, lang: Lang, body: Html) -> Html {
             <h3 {id} tabindex="-1">{ title.text(lang) }</h3>
             { body }
         </section>
+    }
+}
+
+/// One body row of a [`Table`]: the text of its header cell and of its other cells.
+pub type Row = (String, Vec<String>);
+
+/// A table whose first column heads the rows.
+pub struct Table {
+    pub class: &'static str,
+    pub caption: Msg,
+    /// The caption only for screen readers, when a heading above already says it.
+    pub caption_hidden: bool,
+    pub columns: &'static [Msg],
+    /// Right-aligns every column after the first.
+    pub numeric: bool,
+    /// The class of every body row.
+    pub row_class: Option<&'static str>,
+}
+
+impl Table {
+    pub fn view(&self, rows: Vec<Row>, lang: Lang) -> Html {
+        let num = self.numeric.then_some("bo-num");
+        let columns = self.columns.iter().enumerate().map(|(i, column)| {
+            html! { <th scope="col" class={classes!((i > 0).then_some(num).flatten())}>{ column.text(lang) }</th> }
+        });
+        let rows = rows.into_iter().map(|(head, cells)| {
+            let cells = cells.into_iter().map(|cell| html! { <td class={classes!(num)}>{ cell }</td> });
+            html! { <tr class={classes!(self.row_class)}><th scope="row">{ head }</th>{ for cells }</tr> }
+        });
+        let caption_class = classes!(self.caption_hidden.then_some("visually-hidden"));
+        html! {
+            <table class={classes!("bo-table", self.class)}>
+                <caption class={caption_class}>{ self.caption.text(lang) }</caption>
+                <thead><tr>{ for columns }</tr></thead>
+                <tbody>{ for rows }</tbody>
+            </table>
+        }
     }
 }
 

@@ -16,6 +16,8 @@ pub mod back_office;
 pub mod chart;
 pub mod history;
 pub mod i18n;
+#[cfg(feature = "import-report")]
+pub mod import_report;
 pub mod json;
 pub mod url;
 

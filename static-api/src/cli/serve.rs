@@ -1,5 +1,5 @@
 //! `static-api serve`: the site and the API on one address, with the optional scheduled
-//! catalogue refresh and the daily housekeeping.
+//! catalogue and programme refreshes and the daily housekeeping.
 
 use std::net::SocketAddr;
 use std::path::{Path, PathBuf};
@@ -7,10 +7,13 @@ use std::time::Duration;
 
 use clap::Args;
 use static_api::config::parse_duration;
+use static_api::import::live::ApiKey;
 use static_api::import::live::LiveClient;
+use static_api::import::programme_refresh::ProgrammeRefresher;
 use static_api::import::refresh::{MIN_INTERVAL, Refresher};
 use static_api::net::{NetList, TrustedProxies};
 use static_api::{AppState, Config, demo, embedded_site};
+use suite_domain::culture::source::DEFAULT_SEARCH_BASE;
 
 use super::import::CatalogueArgs;
 
@@ -58,6 +61,18 @@ pub(super) struct ServeArgs {
     /// often (e.g. 6h; at least 10m). Off when not given.
     #[arg(long, env = "SUITE_CATALOGUE_REFRESH", value_parser = parse_duration)]
     catalogue_refresh: Option<Duration>,
+    /// Import the programme of every centre with a UiTdatabank source (set in its
+    /// back-office) and an active Culture Matcher subscription this often (e.g. 6h; at
+    /// least 10m). Off when not given.
+    #[arg(long, env = "SUITE_PROGRAMME_REFRESH", value_parser = parse_duration)]
+    programme_refresh: Option<Duration>,
+    /// The UiTdatabank search of events that a centre's organiser id is looked up in.
+    #[arg(long, env = "SUITE_UITDATABANK_URL", default_value = DEFAULT_SEARCH_BASE)]
+    uitdatabank_url: String,
+    /// The UiTdatabank API key sent with the searches of organiser ids (a search URL
+    /// staff give carries its own). Never logged.
+    #[arg(long, env = "SUITE_UITDATABANK_KEY", hide_env_values = true)]
+    uitdatabank_key: Option<String>,
     #[command(flatten)]
     catalogue: CatalogueArgs,
 }
@@ -83,9 +98,17 @@ pub(super) async fn run(base: Config, args: ServeArgs) -> Result<(), String> {
         feedback_retention,
         audit_retention,
         catalogue_refresh,
+        programme_refresh,
+        uitdatabank_url,
+        uitdatabank_key,
         catalogue,
         allow_origin,
     } = args;
+    if let Some(every) = programme_refresh {
+        at_least_min_interval("--programme-refresh", every)?;
+    }
+    reqwest::Url::parse(&uitdatabank_url)
+        .map_err(|e| format!("--uitdatabank-url {uitdatabank_url:?}: {e}"))?;
     let refresh = catalogue_refresh
         .map(|every| refresh_client(every, &catalogue).map(|client| (every, client)))
         .transpose()?;
@@ -109,7 +132,13 @@ pub(super) async fn run(base: Config, args: ServeArgs) -> Result<(), String> {
     config.feedback_retention = feedback_retention;
     config.audit_retention = audit_retention;
     config.allowed_origins = allow_origin.0;
-    serve(config, addr, refresh, live).await
+    config.uitdatabank_url = uitdatabank_url;
+    config.uitdatabank_key = uitdatabank_key.as_deref().and_then(ApiKey::new);
+    let schedules = Schedules {
+        catalogue: refresh,
+        programme: programme_refresh,
+    };
+    serve(config, addr, schedules, live).await
 }
 
 /// The folder of the site this program carries, unpacked into the data folder.
@@ -137,21 +166,33 @@ pub(super) fn pack(site_dir: &Path, output: &Path) -> Result<(), String> {
     Ok(())
 }
 
-/// The client of the scheduled refresh, after checking the interval.
-fn refresh_client(every: Duration, catalogue: &CatalogueArgs) -> Result<LiveClient, String> {
+/// Refuses an interval of a scheduled refresh (`option`) below the shortest.
+fn at_least_min_interval(option: &str, every: Duration) -> Result<(), String> {
     if every < MIN_INTERVAL {
         return Err(format!(
-            "--catalogue-refresh must be at least {} minutes",
+            "{option} must be at least {} minutes",
             MIN_INTERVAL.as_secs() / 60
         ));
     }
+    Ok(())
+}
+
+/// The client of the scheduled refresh, after checking the interval.
+fn refresh_client(every: Duration, catalogue: &CatalogueArgs) -> Result<LiveClient, String> {
+    at_least_min_interval("--catalogue-refresh", every)?;
     catalogue.client()
+}
+
+/// The scheduled refreshes that are on, and how often.
+struct Schedules {
+    catalogue: Option<(Duration, LiveClient)>,
+    programme: Option<Duration>,
 }
 
 async fn serve(
     config: Config,
     addr: SocketAddr,
-    refresh: Option<(Duration, LiveClient)>,
+    schedules: Schedules,
     live: Option<LiveClient>,
 ) -> Result<(), String> {
     if !config.site_dir.join("index.html").is_file() {
@@ -186,9 +227,13 @@ async fn serve(
     let listener = tokio::net::TcpListener::bind(addr)
         .await
         .map_err(|e| format!("cannot listen on {addr}: {e}"))?;
-    if let Some((every, client)) = refresh {
+    if let Some((every, client)) = schedules.catalogue {
         tracing::info!(every = ?every, catalogue = %client.config().base_url, "catalogue refresh on for the active kiosks");
         Refresher::new(state.clone(), client).spawn(every);
+    }
+    if let Some(every) = schedules.programme {
+        tracing::info!(every = ?every, search = %state.config.uitdatabank_url, "programme refresh on for the centres with a source");
+        ProgrammeRefresher::new(state.clone()).spawn(every);
     }
     static_api::spawn_housekeeping(state.clone());
     tracing::info!("serving on http://{addr}/");

@@ -1,5 +1,5 @@
-//! Work that one instance at a time may do (the scheduled catalogue refresh), and when
-//! it was done last.
+//! Work that one instance at a time may do (the scheduled catalogue and programme
+//! refreshes), and when it was done last.
 //!
 //! On PostgreSQL an [`InstanceLock`] is a session advisory lock, held on a connection of
 //! the pool for as long as the work runs: several instances on one database take turns,
@@ -15,6 +15,7 @@ use super::{Backend, Db};
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Work {
     CatalogueRefresh,
+    ProgrammeRefresh,
 }
 
 impl Work {
@@ -22,12 +23,14 @@ impl Work {
         match self {
             // "suite" + 1, so no other program's keys on a shared server are likely hit.
             Work::CatalogueRefresh => 0x7375_6974_6501,
+            Work::ProgrammeRefresh => 0x7375_6974_6502,
         }
     }
 
     fn setting(self) -> &'static str {
         match self {
             Work::CatalogueRefresh => "catalogue_refresh_last_unix",
+            Work::ProgrammeRefresh => "programme_refresh_last_unix",
         }
     }
 }

@@ -37,6 +37,7 @@ pub const COPIED: &[&str] = &[
     "culture_interaction_daily",
     "culture_feedback_daily",
     "culture_feedback_words",
+    "culture_programme_sources",
 ];
 
 /// The tables left behind, and why.

@@ -42,6 +42,20 @@ pub async fn import_inputs(
     inputs: &[(String, String)],
     report: ImportReport,
 ) -> Result<ImportReport, EventsImportError> {
+    let now = now_rfc3339();
+    import_inputs_at(db, public_dir, centre, demo, inputs, report, &now).await
+}
+
+/// [`import_inputs`] for a run that started at `now` (RFC 3339), as it is recorded.
+async fn import_inputs_at(
+    db: &Db,
+    public_dir: &Path,
+    centre: &str,
+    demo: bool,
+    inputs: &[(String, String)],
+    report: ImportReport,
+    now: &str,
+) -> Result<ImportReport, EventsImportError> {
     if !is_safe_id(centre) {
         return Err(EventsImportError::BadCentreId(centre.to_string()));
     }
@@ -52,11 +66,10 @@ pub async fn import_inputs(
         })
         .await?
         .ok_or_else(|| EventsImportError::UnknownCentre(centre.to_string()))?;
-    let now = now_rfc3339();
     let job = ProgrammeImport {
         centre,
         centre_name: &org.name,
-        now: &now,
+        now,
         demo,
     };
     let (programme, mut report) = build_programme(&job, inputs, report);
@@ -66,7 +79,7 @@ pub async fn import_inputs(
             .push("nothing imported: the previous programme stays live".into());
     } else {
         let outcome = db
-            .upsert_imported_programme(centre, &programme.venues, &programme.shows, &now)
+            .upsert_imported_programme(centre, &programme.venues, &programme.shows, now)
             .await?;
         for id in &outcome.staff_kept {
             report.warnings.push(format!(
@@ -77,7 +90,7 @@ pub async fn import_inputs(
         db.publish_programme(centre, public_dir).await?;
     }
     let json = serde_json::to_string(&report).unwrap_or_default();
-    db.insert_import_run("events", "centre", centre, &now, &json)
+    db.insert_import_run("events", "centre", centre, now, &json)
         .await?;
     Ok(report)
 }
@@ -106,6 +119,20 @@ pub async fn import_url(
     timeout: Duration,
     allow_private: bool,
 ) -> Result<ImportReport, EventsImportError> {
+    let now = now_rfc3339();
+    import_url_at(db, public_dir, centre, url, timeout, allow_private, &now).await
+}
+
+/// [`import_url`] for a run that started at `now` (RFC 3339), as it is recorded.
+pub(crate) async fn import_url_at(
+    db: &Db,
+    public_dir: &Path,
+    centre: &str,
+    url: &str,
+    timeout: Duration,
+    allow_private: bool,
+    now: &str,
+) -> Result<ImportReport, EventsImportError> {
     let mut report = ImportReport::new("events");
     let shown = redact_url(url);
     let inputs = match fetch(url, timeout, allow_private).await {
@@ -115,7 +142,7 @@ pub async fn import_url(
             Vec::new()
         }
     };
-    import_inputs(db, public_dir, centre, false, &inputs, report).await
+    import_inputs_at(db, public_dir, centre, false, &inputs, report, now).await
 }
 
 /// `url` as it may be shown and stored: scheme, host, port and path; a query or a user

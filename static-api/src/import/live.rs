@@ -60,7 +60,7 @@ impl ApiKey {
         (!key.is_empty()).then(|| Self(key.to_string()))
     }
 
-    fn expose(&self) -> &str {
+    pub(crate) fn expose(&self) -> &str {
         &self.0
     }
 }

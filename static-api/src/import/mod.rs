@@ -1,13 +1,16 @@
 //! Importers of outside data: read files, fetch a URL or ask a live API (`live`), parse
 //! with `suite-import`, fetch covers (`covers`), and publish a snapshot under
 //! `<data-dir>/public/` only when something could be imported, so a bad import never
-//! replaces good data. `refresh` runs the live catalogue import on a schedule.
+//! replaces good data. `refresh` runs the live catalogue import on a schedule, `programme_refresh` each
+//! centre's UiTdatabank source, both through `schedule`.
 
 pub mod catalogue;
 pub mod covers;
 pub mod events;
 pub mod live;
+pub mod programme_refresh;
 pub mod refresh;
+pub mod schedule;
 
 use std::path::PathBuf;
 

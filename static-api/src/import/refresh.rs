@@ -10,49 +10,16 @@ use std::path::Path;
 use std::sync::Arc;
 use std::time::Duration;
 
-use suite_domain::bieblo::default_themes;
-use suite_import::catalogue::theme_queries;
-use tokio::sync::Mutex;
-
 use super::catalogue::{CatalogueImport, snapshot_path};
 use super::live::{LiveClient, LiveImport, import_live};
 use super::now_rfc3339;
+use super::schedule::{Schedule, spawn_every};
 use crate::AppState;
 use crate::db::locks::Work;
+use suite_domain::bieblo::default_themes;
+use suite_import::catalogue::theme_queries;
 
-/// The shortest refresh interval `serve` accepts: the catalogue asks its users to go easy.
-pub const MIN_INTERVAL: Duration = Duration::from_secs(10 * 60);
-
-/// What one library's run came to, for the log and the tests.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct RunSummary {
-    pub library: String,
-    pub imported: usize,
-    pub skipped: usize,
-    pub warnings: usize,
-    /// The run stopped early (refused key, catalogue down); its reason.
-    pub error: Option<String>,
-}
-
-impl RunSummary {
-    /// Whether the run published a new snapshot.
-    pub fn published(&self) -> bool {
-        self.error.is_none() && self.imported > 0
-    }
-}
-
-/// Why a tick did nothing.
-#[derive(Debug, thiserror::Error)]
-pub enum TickError {
-    #[error("the previous catalogue refresh is still running")]
-    Busy,
-    #[error("another instance is refreshing the catalogue")]
-    BusyElsewhere,
-    #[error("another instance refreshed the catalogue {0:?} ago")]
-    RecentlyDone(Duration),
-    #[error("cannot list the active kiosks: {0}")]
-    Db(#[from] sqlx::Error),
-}
+pub use super::schedule::{MIN_INTERVAL, RunSummary, TickError};
 
 /// Runs the live import for the active kiosks, one tick at a time.
 #[derive(Debug, Clone)]
@@ -61,10 +28,7 @@ pub struct Refresher {
     client: LiveClient,
     /// Own searches for every library; `None`: the queries of each library's themes.
     queries: Option<Arc<Vec<String>>>,
-    /// A tick started less than this after the last one (by any instance) does nothing:
-    /// several instances with the same schedule refresh once per interval between them.
-    min_gap: Duration,
-    running: Arc<Mutex<()>>,
+    schedule: Schedule,
 }
 
 /// Whether the snapshot published for `library` is generated demo data.
@@ -80,12 +44,12 @@ async fn has_demo_snapshot(public_dir: &Path, library: &str) -> bool {
 impl Refresher {
     /// A refresher searching, per library, the queries of its themes.
     pub fn new(state: AppState, client: LiveClient) -> Self {
+        let schedule = Schedule::new(state.db.clone(), Work::CatalogueRefresh);
         Self {
             state,
             client,
             queries: None,
-            min_gap: Duration::ZERO,
-            running: Arc::new(Mutex::new(())),
+            schedule,
         }
     }
 
@@ -97,43 +61,17 @@ impl Refresher {
 
     /// Ticks started within `gap` of the last one (on any instance) do nothing.
     pub fn with_min_gap(mut self, gap: Duration) -> Self {
-        self.min_gap = gap;
+        self.schedule.min_gap = gap;
         self
     }
 
-    /// One tick: refreshes every library with an active kiosk, in turn. `Busy` when a
-    /// tick is still running here, `BusyElsewhere` on another instance, `RecentlyDone`
-    /// when another instance's tick started less than the minimum gap ago.
+    /// One tick: refreshes every library with an active kiosk, in turn (see
+    /// [`Schedule::tick`] for when it does nothing).
     pub async fn tick(&self) -> Result<Vec<RunSummary>, TickError> {
-        let Ok(_running) = self.running.try_lock() else {
-            return Err(TickError::Busy);
-        };
-        let db = &self.state.db;
-        let Some(lock) = db.try_instance_lock(Work::CatalogueRefresh).await? else {
-            return Err(TickError::BusyElsewhere);
-        };
-        let outcome = self.tick_holding_the_lock().await;
-        lock.release().await;
-        outcome
+        self.schedule.tick(|| self.refresh_all()).await
     }
 
-    async fn tick_holding_the_lock(&self) -> Result<Vec<RunSummary>, TickError> {
-        let now = time::OffsetDateTime::now_utc().unix_timestamp();
-        if let Some(last) = self
-            .state
-            .db
-            .work_last_started(Work::CatalogueRefresh)
-            .await?
-        {
-            let since = Duration::from_secs(u64::try_from(now - last).unwrap_or(0));
-            if since < self.min_gap {
-                return Err(TickError::RecentlyDone(since));
-            }
-        }
-        self.state
-            .db
-            .set_work_started(Work::CatalogueRefresh, now)
-            .await?;
+    async fn refresh_all(&self) -> Result<Vec<RunSummary>, TickError> {
         let public = self.state.config.public_data_dir();
         let mut summaries = Vec::new();
         // Once per library, however many of its branches' kiosks are on.
@@ -198,13 +136,7 @@ impl Refresher {
         {
             tracing::error!(%library, "cannot record the catalogue refresh: {e}");
         }
-        let summary = RunSummary {
-            library: library.to_string(),
-            imported: report.imported,
-            skipped: report.skipped.len(),
-            warnings: report.warnings.len(),
-            error,
-        };
+        let summary = RunSummary::of(library, &report, error);
         if summary.published() {
             let path = snapshot_path(&public, library);
             crate::live_bus::announce_published(self.state.live.as_ref(), &public, &path).await;
@@ -225,34 +157,19 @@ impl Refresher {
         (summary, suite_domain::api::ImportRun { started_at, report })
     }
 
-    /// Ticks now and then every `every`, until the process ends. A tick that runs
-    /// longer than `every` delays the next one; ticks never overlap.
+    /// Ticks now and then every `every`, until the process ends; ticks never overlap.
     /// With several instances, each ticks on its own schedule; a tick less than half an
     /// interval after another instance's does nothing, so the catalogue is asked about
     /// once per interval whatever the number of instances.
     pub fn spawn(self, every: Duration) -> tokio::task::JoinHandle<()> {
-        let refresher = if self.min_gap.is_zero() {
+        let refresher = if self.schedule.min_gap.is_zero() {
             self.with_min_gap(every / 2)
         } else {
             self
         };
-        tokio::spawn(async move {
-            let mut interval = tokio::time::interval(every);
-            interval.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
-            loop {
-                interval.tick().await;
-                match refresher.tick().await {
-                    Ok(runs) => tracing::info!(
-                        libraries = runs.len(),
-                        published = runs.iter().filter(|r| r.published()).count(),
-                        "catalogue refresh done"
-                    ),
-                    Err(e @ (TickError::BusyElsewhere | TickError::RecentlyDone(_))) => {
-                        tracing::info!("catalogue refresh left to another instance: {e}")
-                    }
-                    Err(e) => tracing::warn!("catalogue refresh skipped: {e}"),
-                }
-            }
+        spawn_every(every, "catalogue refresh", move || {
+            let refresher = refresher.clone();
+            async move { refresher.tick().await }
         })
     }
 }

@@ -130,14 +130,5 @@ pub(super) async fn list_imports(
 ) -> Result<Json<Vec<ImportRun>>, AppError> {
     let org = library_ref(&library)?;
     staff.require_scope(&org)?;
-    let runs = state.db.import_runs("library", &library, 20).await?;
-    Ok(Json(
-        runs.into_iter()
-            .filter_map(|(started_at, report)| {
-                serde_json::from_str(&report)
-                    .ok()
-                    .map(|report| ImportRun { started_at, report })
-            })
-            .collect(),
-    ))
+    Ok(Json(super::import_history(&state, &org).await?))
 }

@@ -5,6 +5,7 @@ mod bieblo;
 mod bieblo_imports;
 mod bieblo_themes;
 mod culture;
+mod culture_source;
 pub(crate) mod culture_staff;
 mod figures;
 mod health;
@@ -254,6 +255,12 @@ pub fn api(state: &AppState) -> (Router<AppState>, utoipa::openapi::OpenApi) {
         .routes(routes!(culture_staff::set_swipe))
         .routes(routes!(culture_staff::list_venues))
         .routes(routes!(culture_staff::put_venue_notes))
+        .routes(routes!(
+            culture_source::get_source,
+            culture_source::put_source,
+            culture_source::delete_source
+        ))
+        .routes(routes!(culture_source::list_imports))
         .merge(
             // Catalogue files are larger than other JSON bodies.
             OpenApiRouter::new()
@@ -262,6 +269,7 @@ pub fn api(state: &AppState) -> (Router<AppState>, utoipa::openapi::OpenApi) {
                     bieblo_imports::list_imports
                 ))
                 .routes(routes!(bieblo_imports::post_refresh))
+                .routes(routes!(culture_source::import_now))
                 .routes(routes!(bieblo_themes::post_picture))
                 .layer(axum::middleware::from_fn_with_state(
                     state.clone(),
@@ -328,6 +336,23 @@ pub(crate) async fn managed_org(
         return Err(crate::error::AppError::NotFound);
     }
     Ok(org)
+}
+
+/// The latest import runs of `org` (at most 20), newest first: the history every
+/// back-office shows under its imports.
+pub(crate) async fn import_history(
+    state: &crate::AppState,
+    org: &suite_domain::org::OrgRef,
+) -> Result<Vec<suite_domain::api::ImportRun>, crate::error::AppError> {
+    let runs = state.db.import_runs(org.kind.as_str(), &org.id, 20).await?;
+    Ok(runs
+        .into_iter()
+        .filter_map(|(started_at, report)| {
+            serde_json::from_str(&report)
+                .ok()
+                .map(|report| suite_domain::api::ImportRun { started_at, report })
+        })
+        .collect())
 }
 
 /// The organisation `id` of `kind`, or 404 when the id could not be one.

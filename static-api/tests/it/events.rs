@@ -345,14 +345,7 @@ async fn events_server() -> (String, tokio::task::JoinHandle<()>) {
                 "[]"
             }),
         );
-    let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
-        .await
-        .expect("bind");
-    let addr = listener.local_addr().expect("addr");
-    let task = tokio::spawn(async move {
-        let _ = axum::serve(listener, router).await;
-    });
-    (format!("http://{addr}"), task)
+    support::serve_on_loopback(router).await
 }
 
 async fn importing_a_url_fetches_with_a_timeout_and_reports_failures(backend: Backend) {

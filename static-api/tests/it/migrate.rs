@@ -74,6 +74,18 @@ async fn filled_sqlite() -> TestApp {
         )
         .await
         .expect("import run");
+    let source = suite_domain::culture::source::ProgrammeSource {
+        kind: suite_domain::culture::source::SourceKind::Organiser,
+        value: "5cf42d51-3a4f-46f0-a8af-1cf672be8c84".into(),
+    };
+    db.set_programme_source(
+        "demo-nova",
+        Some(&source),
+        "cc.nova@demo.invalid",
+        "2026-12-04T10:00:00Z",
+    )
+    .await
+    .expect("programme source");
     // A link in flight.
     let invited = db
         .insert_staff(

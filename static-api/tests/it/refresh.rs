@@ -30,7 +30,7 @@ async fn a_tick_publishes_every_active_kiosks_snapshot_and_records_the_runs(back
         .expect("second kiosk on");
     let refresher = Refresher::new(app.state.clone(), catalogue.client());
     let runs = refresher.tick().await.expect("tick");
-    let libraries: Vec<_> = runs.iter().map(|r| r.library.as_str()).collect();
+    let libraries: Vec<_> = runs.iter().map(|r| r.org.as_str()).collect();
     assert_eq!(
         libraries,
         ["demo-gent", "demo-wetteren"],
@@ -199,19 +199,7 @@ async fn the_spawned_refresh_runs_its_first_tick_at_start(backend: Backend) {
     let task = Refresher::new(app.state.clone(), catalogue.client())
         .with_queries(vec!["subject:geheimen".into()])
         .spawn(Duration::from_secs(3600));
-    let mut recorded = Vec::new();
-    for _ in 0..100 {
-        recorded = app
-            .state
-            .db
-            .import_runs("library", "demo-gent", 10)
-            .await
-            .expect("runs");
-        if !recorded.is_empty() {
-            break;
-        }
-        tokio::time::sleep(Duration::from_millis(50)).await;
-    }
+    let recorded = support::runs_soon(&app, "library", "demo-gent").await;
     task.abort();
     assert_eq!(recorded.len(), 1, "the first tick ran at start");
 }

@@ -7,28 +7,27 @@
 use suite_domain::api::{ImportRun, ImportUpload, LiveCatalogue, UploadedFile};
 use suite_domain::i18n::Msg;
 use suite_ui::api::{self, ApiError};
+use suite_ui::import_report::{ReportTexts, report_view, use_import_runs};
 use suite_ui::{Button, Loading, use_lang, use_t};
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{File, HtmlInputElement};
 use yew::platform::spawn_local;
 use yew::prelude::*;
 
-use super::import_report::{report_view, runs_table};
-use super::view::{load_failed, section};
+use super::view::section;
 use crate::focus::focus_first;
+
+/// What the report calls what was imported.
+const BOOKS: ReportTexts = ReportTexts {
+    imported: Msg::BiebloStaffImported,
+    nothing: Msg::BiebloStaffNothingImported,
+};
 
 #[derive(Properties, PartialEq)]
 pub(super) struct ImportSectionProps {
     pub(super) library: AttrValue,
     /// Called after an import that replaced the snapshot.
     pub(super) on_imported: Callback<()>,
-}
-
-#[derive(Clone, PartialEq)]
-enum Runs {
-    Loading,
-    Loaded(Vec<ImportRun>),
-    Failed(ApiError),
 }
 
 /// What the last attempt gave.
@@ -68,8 +67,6 @@ pub(super) fn ImportSection(props: &ImportSectionProps) -> Html {
     let files_ref = use_node_ref();
     let sending = use_state(|| false);
     let outcome = use_state(|| None::<Outcome>);
-    let runs = use_state(|| Runs::Loading);
-    let attempt = use_state(|| 0_u32);
     // Whether the live catalogue can be read here (`None` until known).
     let live = use_state(|| None::<bool>);
     {
@@ -83,6 +80,7 @@ pub(super) fn ImportSection(props: &ImportSectionProps) -> Html {
         });
     }
     let url = format!("/api/bieblo/{}/imports", props.library);
+    let runs = use_import_runs(url.clone());
     let refresh_url = format!("/api/bieblo/{}/refresh", props.library);
     // What to do with a run's answer: list it, tell the office when it replaced the
     // snapshot, show its report.
@@ -92,10 +90,7 @@ pub(super) fn ImportSection(props: &ImportSectionProps) -> Html {
         Callback::from(move |answer: Result<ImportRun, ApiError>| {
             match answer {
                 Ok(run) => {
-                    if let Runs::Loaded(list) = &*runs {
-                        let list = std::iter::once(run.clone()).chain(list.iter().cloned());
-                        runs.set(Runs::Loaded(list.collect()));
-                    }
+                    runs.add(&run);
                     if !run.report.failed() {
                         on_imported.emit(());
                     }
@@ -120,19 +115,6 @@ pub(super) fn ImportSection(props: &ImportSectionProps) -> Html {
             });
         })
     };
-    {
-        let runs = runs.clone();
-        use_effect_with((url.clone(), *attempt), move |(url, _)| {
-            let url = url.clone();
-            runs.set(Runs::Loading);
-            spawn_local(async move {
-                runs.set(match api::get::<Vec<ImportRun>>(&url).await {
-                    Ok(list) => Runs::Loaded(list),
-                    Err(error) => Runs::Failed(error),
-                });
-            });
-        });
-    }
     let onsubmit = {
         let (files_ref, sending, outcome, took) = (
             files_ref.clone(),
@@ -164,17 +146,12 @@ pub(super) fn ImportSection(props: &ImportSectionProps) -> Html {
         })
     };
     let result = match &*outcome {
-        Some(Outcome::Done(run)) => report_view(&run.report, lang),
+        Some(Outcome::Done(run)) => report_view(&run.report, BOOKS, lang),
         Some(Outcome::NotSent(msg)) => html! { <p class="form-error" role="alert">{ t(*msg) }</p> },
         Some(Outcome::Failed(error)) => {
             html! { <p class="form-error" role="alert">{ error.localized(lang) }</p> }
         }
         None => Html::default(),
-    };
-    let earlier = match &*runs {
-        Runs::Loading => html! { <Loading /> },
-        Runs::Loaded(list) => runs_table(list, lang),
-        Runs::Failed(error) => load_failed(error, lang, &attempt),
     };
     let body = html! {
         <>
@@ -212,7 +189,7 @@ pub(super) fn ImportSection(props: &ImportSectionProps) -> Html {
                 } }
             </div>
             { result }
-            { earlier }
+            { runs.view(lang) }
         </>
     };
     section(super::IMPORT_HEADING, Msg::BiebloStaffImports, lang, body)

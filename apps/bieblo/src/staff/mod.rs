@@ -4,7 +4,6 @@
 //! address): kiosk settings, catalogue imports, themes, statistics.
 
 mod chart;
-mod import_report;
 mod imports;
 mod kiosk_form;
 mod kiosk_section;

@@ -7,11 +7,11 @@ use wasm_bindgen_test::wasm_bindgen_test;
 
 use super::Summary;
 use super::chart::{LAYOUT, day_groups, day_label};
-use super::import_report::run_date;
 use super::kiosk_form::{FormErrors, KioskForm, check_form};
 use super::stats::has_usage;
 use crate::library::fixtures::{self, BRANCH};
 use suite_domain::chart::{CHART_HEIGHT, place};
+use suite_ui::import_report::run_date;
 
 #[wasm_bindgen_test]
 fn the_summary_lists_each_branch_once_and_labels_themes() {

@@ -12,6 +12,8 @@ pub mod show_input;
 #[cfg(feature = "culture-matcher-staff")]
 pub mod show_table;
 #[cfg(feature = "culture-matcher-staff")]
+pub mod source;
+#[cfg(feature = "culture-matcher-staff")]
 pub mod staff;
 #[cfg(test)]
 mod testkit;

@@ -161,6 +161,42 @@ pub(crate) async fn next_event(
     }
 }
 
+/// Serves `router` on a free port of 127.0.0.1 (a stand-in for a server elsewhere): its
+/// base URL (`http://127.0.0.1:<port>`) and its task, to abort.
+pub(crate) async fn serve_on_loopback(router: Router) -> (String, tokio::task::JoinHandle<()>) {
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
+        .await
+        .expect("bind");
+    let addr = listener.local_addr().expect("addr");
+    let task = tokio::spawn(async move {
+        let _ = axum::serve(listener, router).await;
+    });
+    (format!("http://{addr}"), task)
+}
+
+/// The import runs recorded for `org_kind`/`org_id`, waiting up to five seconds for the
+/// first (a spawned refresh's first tick).
+pub(crate) async fn runs_soon(
+    app: &TestApp,
+    org_kind: &str,
+    org_id: &str,
+) -> Vec<(String, String)> {
+    let mut recorded = Vec::new();
+    for _ in 0..100 {
+        recorded = app
+            .state
+            .db
+            .import_runs(org_kind, org_id, 10)
+            .await
+            .expect("runs");
+        if !recorded.is_empty() {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+    }
+    recorded
+}
+
 /// A real PNG of `width` x `height` pixels of one colour (red `r`).
 pub(crate) fn png_of(width: u32, height: u32, r: u8) -> Vec<u8> {
     let image = image::RgbaImage::from_pixel(width, height, image::Rgba([r, 90, 30, 255]));

@@ -11,6 +11,7 @@ mod culture_matcher;
 mod culture_matcher_about;
 mod culture_matcher_beheer;
 mod culture_matcher_phone;
+mod culture_matcher_source;
 mod dist;
 mod export;
 mod first_library;
