@@ -134,11 +134,15 @@ struct PageReady {
 }
 
 /// Pages timed besides the start pages: where a shared Culture Matcher link lands (the
-/// swipe of a centre), and its bundle of saved shows.
-const EXTRA_PAGES: [(&str, &str); 2] = [
+/// swipe of a centre), and its bundles of the whole programme and of saved shows.
+const EXTRA_PAGES: [(&str, &str); 3] = [
     (
         "culture-matcher, swipe of a centre",
         "/culture-matcher/?centrum=demo-nova",
+    ),
+    (
+        "culture-matcher/programma",
+        "/culture-matcher/programma?centrum=demo-nova",
     ),
     (
         "culture-matcher/bewaard",
