@@ -8,6 +8,7 @@
 
 mod backup;
 mod bieblo;
+mod bieblo_kiosk_health;
 mod bieblo_themes;
 pub mod culture;
 mod culture_insight;

@@ -14,6 +14,9 @@ use crate::date::rfc3339_unix;
 pub const NOT_SEEN_AFTER_SECONDS: i64 = 15 * 60;
 /// Longest RFC 3339 text a heartbeat may carry.
 pub const MAX_TIME_LEN: usize = 40;
+/// What an RFC 3339 time looks like to [`rfc3339_unix`], for the API's document (which
+/// cannot say that the day must be one the month has).
+pub const TIME_PATTERN: &str = r"^(19[7-9][0-9]|[2-9][0-9]{3})-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])[Tt]([01][0-9]|2[0-3]):[0-5][0-9]:([0-5][0-9]|60)(\.[0-9]+)?([Zz]|[+-]([01][0-9]|2[0-3]):[0-5][0-9])$";
 
 /// What went wrong at the kiosk, as a short code.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -41,18 +44,55 @@ impl KioskProblem {
     }
 }
 
-/// One heartbeat of a kiosk: no login, nothing about a child.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+/// One heartbeat of a kiosk: no login, nothing about a child. Read only from a JSON
+/// object (serde would take `[]` for a struct whose fields all have defaults).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
-#[serde(deny_unknown_fields)]
 pub struct KioskHeartbeat {
-    /// The `generated_at` of the book list the kiosk shows (RFC 3339); none when it shows none.
-    #[cfg_attr(feature = "openapi", schema(format = DateTime, max_length = 40))]
+    /// The `generated_at` of the book list the kiosk shows (RFC 3339, a day the month
+    /// has); none when it shows none.
+    #[cfg_attr(feature = "openapi", schema(schema_with = time_schema))]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub data_from: Option<String>,
     /// What went wrong; none when all is well.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub problem: Option<KioskProblem>,
+}
+
+/// `data_from` in the API's document: null, or a text of [`TIME_PATTERN`] of at most
+/// [`MAX_TIME_LEN`] characters.
+#[cfg(feature = "openapi")]
+fn time_schema() -> utoipa::openapi::schema::Object {
+    use utoipa::openapi::schema::{ObjectBuilder, SchemaType, Type};
+    ObjectBuilder::new()
+        .schema_type(SchemaType::from_iter([Type::String, Type::Null]))
+        .max_length(Some(MAX_TIME_LEN))
+        .pattern(Some(TIME_PATTERN))
+        .build()
+}
+
+impl<'de> Deserialize<'de> for KioskHeartbeat {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        #[derive(Deserialize)]
+        struct Fields {
+            #[serde(default)]
+            data_from: Option<String>,
+            #[serde(default)]
+            problem: Option<KioskProblem>,
+        }
+        struct ObjectOnly;
+        impl<'de> serde::de::Visitor<'de> for ObjectOnly {
+            type Value = Fields;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a JSON object")
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(self, map: A) -> Result<Fields, A::Error> {
+                Fields::deserialize(serde::de::value::MapAccessDeserializer::new(map))
+            }
+        }
+        let Fields { data_from, problem } = deserializer.deserialize_map(ObjectOnly)?;
+        Ok(Self { data_from, problem })
+    }
 }
 
 /// Checks a heartbeat: `data_from`, when given, is an RFC 3339 time.

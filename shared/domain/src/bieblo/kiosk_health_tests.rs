@@ -150,7 +150,16 @@ fn heartbeats_are_checked_and_read_as_sent() {
             .expect("a heartbeat");
     assert_eq!(read.problem, Some(KioskProblem::Snapshot));
     assert!(serde_json::from_str::<KioskHeartbeat>(r#"{"problem":"fire"}"#).is_err());
-    assert!(serde_json::from_str::<KioskHeartbeat>(r#"{"child":"Lotte"}"#).is_err());
+    for not_an_object in ["[]", r#"["2026-12-03T06:00:00Z"]"#, "null", "3"] {
+        assert!(
+            serde_json::from_str::<KioskHeartbeat>(not_an_object).is_err(),
+            "{not_an_object}"
+        );
+    }
+    assert_eq!(
+        serde_json::from_str::<KioskHeartbeat>("{}").ok(),
+        Some(KioskHeartbeat::default())
+    );
     assert_eq!(
         KioskProblem::from_code(KioskProblem::Snapshot.code()),
         Some(KioskProblem::Snapshot)
