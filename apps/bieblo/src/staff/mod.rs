@@ -8,6 +8,7 @@ mod import_report;
 mod imports;
 mod kiosk_form;
 mod kiosk_section;
+mod kiosk_status;
 mod stats;
 mod summary;
 #[cfg(test)]
