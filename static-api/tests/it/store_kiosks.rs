@@ -285,7 +285,7 @@ async fn heartbeats_are_kept_per_kiosk_with_the_start_of_a_problem(backend: Back
     };
     assert_eq!(
         db.kiosks_seen("wetteren").await.expect("read"),
-        [never.clone()]
+        std::slice::from_ref(&never)
     );
     assert!(beat("2026-12-05T13:00:00Z", list, None).await);
     let fine = KioskSeen {

@@ -260,6 +260,7 @@ mod text {
     }
 }
 
-#[cfg(test)]
+// The tests read the statuses in words too, which are Bieblo's texts.
+#[cfg(all(test, feature = "bieblo"))]
 #[path = "kiosk_health_tests.rs"]
 mod tests;
