@@ -299,4 +299,30 @@ mod tests {
             assert_eq!(LocalDate::parse(bad), None, "{bad}");
         }
     }
+
+    proptest::proptest! {
+        #[test]
+        fn any_text_is_read_without_panic(text in "\\PC{0,40}") {
+            let _ = rfc3339_unix(&text);
+        }
+
+        #[test]
+        fn times_read_back_as_written(unix in 0_i64..253_402_300_799, offset in -23_i64 * 60..=23 * 60) {
+            let local = unix + offset * 60;
+            let date = LocalDate::from_days(local.div_euclid(86_400));
+            proptest::prop_assume!(date.is_some());
+            let seconds = local.rem_euclid(86_400);
+            let sign = if offset < 0 { '-' } else { '+' };
+            let text = format!(
+                "{}T{:02}:{:02}:{:02}{sign}{:02}:{:02}",
+                date.expect("assumed"),
+                seconds / 3_600,
+                seconds % 3_600 / 60,
+                seconds % 60,
+                offset.abs() / 60,
+                offset.abs() % 60
+            );
+            proptest::prop_assert_eq!(rfc3339_unix(&text), Some(unix), "{}", text);
+        }
+    }
 }
