@@ -296,6 +296,25 @@ mod tests {
     }
 
     #[wasm_bindgen_test]
+    fn only_an_attempt_that_reached_the_kiosk_beats_and_a_missing_list_is_a_problem() {
+        for why in [NoData::Missing, NoData::Unreachable] {
+            assert_eq!(
+                Fetched::NoBookList(why).reported(),
+                Some(Some(KioskProblem::Snapshot)),
+                "{why:?}"
+            );
+        }
+        for why in [
+            NoData::SwitchedOff,
+            NoData::NotActiveHere,
+            NoData::Missing,
+            NoData::Unreachable,
+        ] {
+            assert_eq!(Fetched::Not(why).reported(), None, "{why:?}");
+        }
+    }
+
+    #[wasm_bindgen_test]
     fn staff_switching_off_and_a_paused_subscription_take_effect() {
         for showing in [true, false] {
             assert_eq!(
