@@ -8,6 +8,7 @@
 
 mod backup;
 mod bieblo;
+mod bieblo_kiosk_health;
 mod bieblo_themes;
 pub mod culture;
 mod culture_insight;
@@ -368,7 +369,8 @@ mod tests {
         };
         let sqlite = list(&SQLITE_MIGRATIONS);
         assert_eq!(sqlite, list(&POSTGRES_MIGRATIONS));
-        assert_eq!(sqlite.len(), 14);
-        assert_eq!(sqlite.last().map(|(v, _)| *v), Some(15));
+        // 0003 was never used.
+        assert_eq!(sqlite.len(), 15);
+        assert_eq!(sqlite.last().map(|(v, _)| *v), Some(16));
     }
 }

@@ -151,9 +151,102 @@ pub fn days(from: LocalDate, to: LocalDate) -> impl Iterator<Item = LocalDate> {
     (from.days_since_epoch()..=to.days_since_epoch()).filter_map(LocalDate::from_days)
 }
 
+/// Digits of `text` at `range` as a number; `None` unless all are ASCII digits.
+fn digits(text: &str, range: std::ops::Range<usize>) -> Option<u32> {
+    let part = text.get(range)?;
+    part.bytes()
+        .all(|b| b.is_ascii_digit())
+        .then(|| part.parse().ok())
+        .flatten()
+}
+
+/// Reads an RFC 3339 time (`2026-12-05T14:05:00Z`, `2026-12-05T15:05:00.25+01:00`) as
+/// Unix seconds (fractions dropped); `None` for anything else or outside 1970-9999. The
+/// server stamps its times this way; this is how the domain reads them back.
+pub fn rfc3339_unix(text: &str) -> Option<i64> {
+    let bytes = text.as_bytes();
+    if bytes.len() < 20
+        || !matches!(bytes[10], b'T' | b't')
+        || bytes[13] != b':'
+        || bytes[16] != b':'
+    {
+        return None;
+    }
+    let date = LocalDate::parse(text.get(..10)?)?;
+    let (hour, minute, second) = (
+        digits(text, 11..13)?,
+        digits(text, 14..16)?,
+        digits(text, 17..19)?,
+    );
+    if hour > 23 || minute > 59 || second > 60 {
+        return None;
+    }
+    let mut rest = text.get(19..)?;
+    if let Some(fraction) = rest.strip_prefix('.') {
+        let count = fraction.bytes().take_while(u8::is_ascii_digit).count();
+        if count == 0 {
+            return None;
+        }
+        rest = fraction.get(count..)?;
+    }
+    let offset = match rest {
+        "Z" | "z" => 0,
+        _ => {
+            let sign = match rest.as_bytes().first()? {
+                b'+' => 1,
+                b'-' => -1,
+                _ => return None,
+            };
+            if rest.len() != 6 || rest.as_bytes()[3] != b':' {
+                return None;
+            }
+            let (hours, minutes) = (digits(rest, 1..3)?, digits(rest, 4..6)?);
+            if hours > 23 || minutes > 59 {
+                return None;
+            }
+            sign * i64::from(hours * 3_600 + minutes * 60)
+        }
+    };
+    let local =
+        date.days_since_epoch() * 86_400 + i64::from(hour * 3_600 + minute * 60 + second.min(59));
+    Some(local - offset)
+}
+
 #[cfg(test)]
 mod tests {
-    use super::{LocalDate, month_of, season_of};
+    use super::{LocalDate, month_of, rfc3339_unix, season_of};
+
+    #[test]
+    fn rfc3339_times_are_read_as_unix_seconds() {
+        // 2026-12-03T19:00:00Z
+        let evening = 1_796_324_400;
+        for text in [
+            "2026-12-03T19:00:00Z",
+            "2026-12-03T19:00:00.123456789Z",
+            "2026-12-03T20:00:00+01:00",
+            "2026-12-03t17:30:00-01:30",
+        ] {
+            assert_eq!(rfc3339_unix(text), Some(evening), "{text}");
+        }
+        assert_eq!(rfc3339_unix("1970-01-01T00:00:00Z"), Some(0));
+        for bad in [
+            "",
+            "2026-12-03",
+            "2026-12-03 19:00:00Z",
+            "2026-12-03T19:00:00",
+            "2026-12-03T24:00:00Z",
+            "2026-02-30T19:00:00Z",
+            "2026-12-03T19:00:00.Z",
+            "2026-12-03T19:00:00+1:00",
+            "2026-12-03T19:00:00+01:00x",
+            "2026-12-03T1a:00:00Z",
+            "gisteren om acht uur",
+            "2026-12-03T19:00:00\u{e9}",
+            "2026-12-03T19:00:0\u{e9}Z",
+        ] {
+            assert_eq!(rfc3339_unix(bad), None, "{bad}");
+        }
+    }
 
     #[test]
     fn months_and_seasons() {
@@ -204,6 +297,32 @@ mod tests {
             "1969-12-31",
         ] {
             assert_eq!(LocalDate::parse(bad), None, "{bad}");
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn any_text_is_read_without_panic(text in "\\PC{0,40}") {
+            let _ = rfc3339_unix(&text);
+        }
+
+        #[test]
+        fn times_read_back_as_written(unix in 0_i64..253_402_300_799, offset in -23_i64 * 60..=23 * 60) {
+            let local = unix + offset * 60;
+            let date = LocalDate::from_days(local.div_euclid(86_400));
+            proptest::prop_assume!(date.is_some());
+            let seconds = local.rem_euclid(86_400);
+            let sign = if offset < 0 { '-' } else { '+' };
+            let text = format!(
+                "{}T{:02}:{:02}:{:02}{sign}{:02}:{:02}",
+                date.expect("assumed"),
+                seconds / 3_600,
+                seconds % 3_600 / 60,
+                seconds % 60,
+                offset.abs() / 60,
+                offset.abs() % 60
+            );
+            proptest::prop_assert_eq!(rfc3339_unix(&text), Some(unix), "{}", text);
         }
     }
 }

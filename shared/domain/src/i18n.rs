@@ -203,6 +203,13 @@ catalogue! {
     BiebloStaffSave => "Opslaan", "Save";
     BiebloStaffSaved => "De instellingen zijn opgeslagen.", "The settings are saved.";
     BiebloStaffOpenKiosk => "Open de kiosk", "Open the kiosk";
+    BiebloStaffKioskSeenAt => "Gezien om", "Seen at";
+    BiebloStaffKioskBookListOf => "boekenlijst van", "book list of";
+    BiebloStaffKioskNeverSeen => "Deze kiosk heeft zich nog niet gemeld. Open hem op het toestel in de bib.", "This kiosk has not reported yet. Open it on the device in the library.";
+    BiebloStaffKioskNotSeenSince => "Niet meer gezien sinds", "Not seen since";
+    BiebloStaffKioskNoBookListSince => "Kan de boekenlijst niet laden sinds", "Cannot load the book list since";
+    BiebloStaffKioskShowsListOf => "toont die van", "shows the one of";
+    BiebloStaffKioskShowsNoList => "toont geen boeken", "shows no books";
     BiebloStaffImports => "Catalogus importeren", "Import the catalogue";
     BiebloStaffImportHelp => "Kies een of meer exportbestanden van de catalogus (XML of JSON). De boekenlijst van de kiosk wordt pas vervangen als er boeken ingelezen zijn.", "Choose one or more export files of the catalogue (XML or JSON). The kiosk's book list is only replaced when books were imported.";
     BiebloStaffFiles => "Bestanden", "Files";

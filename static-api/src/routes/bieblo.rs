@@ -127,6 +127,27 @@ fn today() -> String {
     now_rfc3339().chars().take(10).collect()
 }
 
+/// The kiosk behind a public write of a kiosk (its usage, its heartbeat): the write
+/// takes a token of the address's bucket (429 when empty), and only an active kiosk of a
+/// library with Bieblo switched on writes anything (404 otherwise).
+pub(super) async fn reporting_kiosk(
+    state: &AppState,
+    address: Option<std::net::IpAddr>,
+    library: &str,
+    branch: &str,
+) -> Result<KioskSettings, AppError> {
+    state
+        .public_writes
+        .take(address, crate::auth::now_ms())
+        .await
+        .map_err(|retry_after| AppError::TooManyAttempts { retry_after })?;
+    let kiosk = branch_kiosk(state, library, branch).await?;
+    if !(kiosk.active && kiosk.subscribed) {
+        return Err(AppError::NotFound);
+    }
+    Ok(kiosk)
+}
+
 #[utoipa::path(post, path = "/api/bieblo/{library}/kiosks/{branch}/usage", tag = "bieblo",
     params(
         ("library" = String, Path, description = "Library id"),
@@ -145,15 +166,7 @@ pub(super) async fn post_usage(
     ApiPath((library, branch)): ApiPath<(String, String)>,
     ApiJson(usage): ApiJson<KioskUsage>,
 ) -> Result<StatusCode, AppError> {
-    state
-        .public_writes
-        .take(address, crate::auth::now_ms())
-        .await
-        .map_err(|retry_after| AppError::TooManyAttempts { retry_after })?;
-    let kiosk = branch_kiosk(&state, &library, &branch).await?;
-    if !(kiosk.active && kiosk.subscribed) {
-        return Err(AppError::NotFound);
-    }
+    reporting_kiosk(&state, address, &library, &branch).await?;
     let known: Vec<_> = default_themes().into_iter().map(|t| t.id).collect();
     let all_known = usage
         .swipes

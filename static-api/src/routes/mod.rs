@@ -3,6 +3,7 @@
 
 mod bieblo;
 mod bieblo_imports;
+mod bieblo_kiosk_health;
 mod bieblo_themes;
 mod culture;
 mod culture_source;
@@ -37,7 +38,7 @@ use crate::error::api_not_found;
         (name = "system", description = "Readiness, liveness and description of the service"),
         (name = "session", description = "Staff login and logout, one's own password and sessions, invitation links"),
         (name = "organisations", description = "Libraries (with branches), cultural centres and theatre companies; their staff accounts, subscriptions to the apps, and the audit log"),
-        (name = "bieblo", description = "Bieblo kiosk: settings, anonymous usage, imports and statistics"),
+        (name = "bieblo", description = "Bieblo kiosk: settings, anonymous usage, heartbeats, imports and statistics"),
         (name = "culture-matcher", description = "Culture Matcher: anonymous interaction counts and after-show feedback, and the centre's back-office: shows, swipe choice, venues, media and insight"),
     )
 )]
@@ -229,6 +230,8 @@ pub fn api(state: &AppState) -> (Router<AppState>, utoipa::openapi::OpenApi) {
         .routes(routes!(bieblo::library_kiosks))
         .routes(routes!(bieblo::get_kiosk, bieblo::put_kiosk))
         .routes(routes!(bieblo::post_usage))
+        .routes(routes!(bieblo_kiosk_health::post_heartbeat))
+        .routes(routes!(bieblo_kiosk_health::kiosk_status))
         .routes(routes!(bieblo_imports::live_catalogue))
         .routes(routes!(bieblo::get_stats))
         .routes(routes!(bieblo::get_stats_csv))

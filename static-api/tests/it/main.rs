@@ -9,6 +9,7 @@ mod accounts;
 mod api;
 mod backup;
 mod bieblo;
+mod bieblo_heartbeat;
 mod cli;
 mod covers;
 mod crash;

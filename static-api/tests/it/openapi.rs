@@ -290,6 +290,13 @@ async fn the_document_states_the_limits_the_server_enforces() {
     let genres: Vec<&str> = GENRES.iter().map(|(id, _)| *id).collect();
     assert_eq!(field(show, "genre")["enum"], serde_json::json!(genres));
     assert_eq!(text("DateInput", "start", "pattern"), DATE_PATTERN);
+    // Bieblo's kiosk heartbeat.
+    use suite_domain::bieblo::kiosk_health::{MAX_TIME_LEN, TIME_PATTERN};
+    assert_eq!(text("KioskHeartbeat", "data_from", "pattern"), TIME_PATTERN);
+    assert_eq!(
+        number("KioskHeartbeat", "data_from", "maxLength"),
+        n(MAX_TIME_LEN)
+    );
     assert_eq!(text("DateInput", "end", "pattern"), DATE_PATTERN);
     for note in ["transport_note", "bike_note"] {
         assert_eq!(number("VenueNotes", note, "maxLength"), n(NOTE_MAX));

@@ -1,5 +1,6 @@
 //! The store's Bieblo kiosks on both backends: a kiosk per library branch with its own
-//! settings, the old one-per-library kiosks moved by migration 0013, and import runs.
+//! settings, the old one-per-library kiosks moved by migration 0013, their heartbeats
+//! (migration 0016), and import runs.
 
 use crate::store::{empty, library};
 use crate::support::{self, Backend};
@@ -243,4 +244,101 @@ async fn old_kiosks_move_to_their_branch(backend: Backend) {
     );
 }
 
-on_both_backends!(old_kiosks_move_to_their_branch, kiosks_and_import_runs);
+async fn heartbeats_are_kept_per_kiosk_with_the_start_of_a_problem(backend: Backend) {
+    use suite_domain::bieblo::kiosk_health::{KioskProblem, KioskSeen};
+    let (db, _dir) = empty(backend).await;
+    for id in ["wetteren", "gent"] {
+        db.insert_org(&library(id, id)).await.expect("org");
+        let branch = suite_domain::service::Branch {
+            id: "hoofd".into(),
+            name: "Hoofdbib".into(),
+            location_id: String::new(),
+            address: String::new(),
+        };
+        db.put_branch(id, &branch).await.expect("branch");
+    }
+    let beat = |at: &'static str, data_from: Option<&'static str>, problem| {
+        let db = db.clone();
+        async move {
+            db.record_heartbeat("wetteren", "hoofd", at, data_from, problem)
+                .await
+                .expect("heartbeat")
+        }
+    };
+    assert!(
+        !beat("2026-12-05T13:00:00Z", None, None).await,
+        "a kiosk staff never set up keeps no heartbeat"
+    );
+    assert!(db.kiosks_seen("wetteren").await.expect("read").is_empty());
+    let on = KioskSettingsUpdate {
+        idle_seconds: 60,
+        active: true,
+        lang: suite_domain::i18n::Lang::Nl,
+    };
+    for id in ["wetteren", "gent"] {
+        db.save_kiosk(id, "hoofd", &on).await.expect("on");
+    }
+    let list = Some("2026-12-03T06:00:00Z");
+    let never = KioskSeen {
+        branch_id: "hoofd".into(),
+        ..KioskSeen::default()
+    };
+    assert_eq!(
+        db.kiosks_seen("wetteren").await.expect("read"),
+        std::slice::from_ref(&never)
+    );
+    assert!(beat("2026-12-05T13:00:00Z", list, None).await);
+    let fine = KioskSeen {
+        last_seen_at: Some("2026-12-05T13:00:00Z".into()),
+        data_from: list.map(String::from),
+        ..never.clone()
+    };
+    assert_eq!(db.kiosks_seen("wetteren").await.expect("read"), [fine]);
+    // The problem starts at its first report and keeps that start while it lasts.
+    let snapshot = Some(KioskProblem::Snapshot);
+    assert!(beat("2026-12-05T13:05:00Z", list, snapshot).await);
+    assert!(beat("2026-12-05T13:10:00Z", list, snapshot).await);
+    let failing = KioskSeen {
+        last_seen_at: Some("2026-12-05T13:10:00Z".into()),
+        data_from: list.map(String::from),
+        problem: snapshot,
+        problem_since: Some("2026-12-05T13:05:00Z".into()),
+        ..never.clone()
+    };
+    assert_eq!(db.kiosks_seen("wetteren").await.expect("read"), [failing]);
+    // Mended: no problem, no start; a new problem starts anew.
+    let newer = Some("2026-12-05T13:14:00Z");
+    assert!(beat("2026-12-05T13:15:00Z", newer, None).await);
+    let seen = db.kiosks_seen("wetteren").await.expect("read");
+    assert_eq!(
+        (
+            seen[0].problem,
+            seen[0].problem_since.as_deref(),
+            seen[0].data_from.as_deref()
+        ),
+        (None, None, newer)
+    );
+    assert!(beat("2026-12-05T13:20:00Z", newer, snapshot).await);
+    let seen = db.kiosks_seen("wetteren").await.expect("read");
+    assert_eq!(
+        seen[0].problem_since.as_deref(),
+        Some("2026-12-05T13:20:00Z")
+    );
+    // Another library's kiosk of a branch with the same id is its own.
+    assert_eq!(db.kiosks_seen("gent").await.expect("read"), [never]);
+    // Saving the settings keeps the heartbeat.
+    db.save_kiosk("wetteren", "hoofd", &on)
+        .await
+        .expect("saved again");
+    let seen = db.kiosks_seen("wetteren").await.expect("read");
+    assert_eq!(
+        seen[0].last_seen_at.as_deref(),
+        Some("2026-12-05T13:20:00Z")
+    );
+}
+
+on_both_backends!(
+    old_kiosks_move_to_their_branch,
+    kiosks_and_import_runs,
+    heartbeats_are_kept_per_kiosk_with_the_start_of_a_problem,
+);

@@ -1,6 +1,7 @@
 //! The app's effects as hooks: window events, the idle timer, loading the kiosk's data
-//! and reporting anonymous usage.
+//! and reporting anonymous usage and the kiosk's heartbeat.
 
+mod heartbeat;
 mod use_idle;
 mod use_kiosk_data;
 mod use_usage_report;

@@ -1,6 +1,8 @@
 //! `use_kiosk_data`: loads a branch's kiosk settings and its library's snapshot, and loads them again
-//! every few minutes. A network blip never shows: the last good data stays, in memory
-//! and in localStorage (library data only, never anything about a child).
+//! every few minutes and when the device is back online. A network blip never shows: the
+//! last good data stays, in memory and in localStorage (library data only, never
+//! anything about a child); after each attempt that reached the kiosk on the server, its
+//! heartbeat tells staff which book list it shows and whether the newest could load.
 
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -8,9 +10,13 @@ use std::rc::Rc;
 use gloo_timers::callback::Interval;
 use suite_domain::bieblo::Snapshot;
 use suite_domain::bieblo::kiosk::{KioskSettings, kiosk_api_path};
+use suite_domain::bieblo::kiosk_health::KioskProblem;
+use wasm_bindgen::JsCast;
+use wasm_bindgen::closure::Closure;
 use yew::platform::spawn_local;
 use yew::prelude::*;
 
+use super::heartbeat;
 use crate::fetch::{FetchError, get_json, parse};
 use crate::library::Library;
 
@@ -35,8 +41,22 @@ pub(crate) enum KioskData {
 /// The result of one attempt.
 enum Fetched {
     Loaded(Library),
+    /// The kiosk is on, but its library's book list could not be loaded.
+    NoBookList(NoData),
     /// An attempt that brought no fresh data.
     Not(NoData),
+}
+
+impl Fetched {
+    /// What the attempt's heartbeat reports: `None` when it sends none (the kiosk on
+    /// the server was not reached, or is not on).
+    fn reported(&self) -> Option<Option<KioskProblem>> {
+        match self {
+            Self::Loaded(_) => Some(None),
+            Self::NoBookList(_) => Some(Some(KioskProblem::Snapshot)),
+            Self::Not(_) => None,
+        }
+    }
 }
 
 /// Why an attempt brought no fresh data.
@@ -136,7 +156,10 @@ async fn fetch(kiosk: &Kiosk) -> Fetched {
             remember(kiosk, [&settings_text, &snapshot_text]);
             Fetched::Loaded(Library { settings, snapshot })
         }
-        Err(error) => failed(error),
+        Err(error) => match failed(error) {
+            Fetched::Not(why) => Fetched::NoBookList(why),
+            other => other,
+        },
     }
 }
 
@@ -157,8 +180,13 @@ pub(crate) fn use_kiosk_data(library: &str, branch: &str) -> KioskData {
             let load = move || {
                 let (data, last_good, kiosk) = (data.clone(), last_good.clone(), kiosk.clone());
                 spawn_local(async move {
-                    if let Some(next) = next_data(&kiosk, &last_good).await {
+                    let (next, reported) = next_data(&kiosk, &last_good).await;
+                    if let Some(next) = next {
                         data.set(next);
+                    }
+                    if let Some(problem) = reported {
+                        let beat = heartbeat::heartbeat(problem, last_good.borrow().as_deref());
+                        heartbeat::send(&kiosk.library, &kiosk.branch, &beat).await;
                     }
                 });
             };
@@ -167,16 +195,63 @@ pub(crate) fn use_kiosk_data(library: &str, branch: &str) -> KioskData {
             if !*ready {
                 load();
             }
+            let online = OnWindow::new("online", load.clone());
             let interval = Interval::new(every, load);
-            move || drop(interval)
+            move || {
+                drop(interval);
+                drop(online);
+            }
         });
     }
     (*data).clone()
 }
 
-/// What the kiosk shows after one more attempt; `None` when nothing changes.
-async fn next_data(kiosk: &Kiosk, last_good: &RefCell<Option<Rc<Library>>>) -> Option<KioskData> {
-    let next = match fetch(kiosk).await {
+/// A listener of a `window` event for as long as it lives.
+struct OnWindow {
+    name: &'static str,
+    listener: Closure<dyn Fn()>,
+}
+
+impl OnWindow {
+    fn new(name: &'static str, call: impl Fn() + 'static) -> Self {
+        let listener = Closure::<dyn Fn()>::new(call);
+        if let Some(window) = web_sys::window() {
+            let _ =
+                window.add_event_listener_with_callback(name, listener.as_ref().unchecked_ref());
+        }
+        Self { name, listener }
+    }
+}
+
+impl Drop for OnWindow {
+    fn drop(&mut self) {
+        if let Some(window) = web_sys::window() {
+            let _ = window.remove_event_listener_with_callback(
+                self.name,
+                self.listener.as_ref().unchecked_ref(),
+            );
+        }
+    }
+}
+
+/// What the kiosk shows after one more attempt (`None` when nothing changes), and what
+/// its heartbeat reports (`None`: no heartbeat).
+async fn next_data(
+    kiosk: &Kiosk,
+    last_good: &RefCell<Option<Rc<Library>>>,
+) -> (Option<KioskData>, Option<Option<KioskProblem>>) {
+    let fetched = fetch(kiosk).await;
+    let reported = fetched.reported();
+    (shown_after(kiosk, fetched, last_good), reported)
+}
+
+/// What the kiosk shows after an attempt; `None` when nothing changes.
+fn shown_after(
+    kiosk: &Kiosk,
+    fetched: Fetched,
+    last_good: &RefCell<Option<Rc<Library>>>,
+) -> Option<KioskData> {
+    let next = match fetched {
         Fetched::Loaded(fresh) => {
             if last_good.borrow().as_deref() == Some(&fresh) {
                 return None;
@@ -185,18 +260,20 @@ async fn next_data(kiosk: &Kiosk, last_good: &RefCell<Option<Rc<Library>>>) -> O
             *last_good.borrow_mut() = Some(fresh.clone());
             KioskData::Ready(fresh)
         }
-        Fetched::Not(why) => match after_no_data(why, last_good.borrow().is_some()) {
-            Step::Keep => return None,
-            Step::Show(data) => data,
-            Step::Remembered => match remembered(kiosk) {
-                Some(stored) => {
-                    let stored = Rc::new(stored);
-                    *last_good.borrow_mut() = Some(stored.clone());
-                    KioskData::Ready(stored)
-                }
-                None => KioskData::NotReady,
-            },
-        },
+        Fetched::Not(why) | Fetched::NoBookList(why) => {
+            match after_no_data(why, last_good.borrow().is_some()) {
+                Step::Keep => return None,
+                Step::Show(data) => data,
+                Step::Remembered => match remembered(kiosk) {
+                    Some(stored) => {
+                        let stored = Rc::new(stored);
+                        *last_good.borrow_mut() = Some(stored.clone());
+                        KioskData::Ready(stored)
+                    }
+                    None => KioskData::NotReady,
+                },
+            }
+        }
     };
     Some(next)
 }
@@ -216,6 +293,25 @@ mod tests {
             Step::Show(KioskData::NotReady)
         );
         assert_eq!(after_no_data(NoData::Unreachable, false), Step::Remembered);
+    }
+
+    #[wasm_bindgen_test]
+    fn only_an_attempt_that_reached_the_kiosk_beats_and_a_missing_list_is_a_problem() {
+        for why in [NoData::Missing, NoData::Unreachable] {
+            assert_eq!(
+                Fetched::NoBookList(why).reported(),
+                Some(Some(KioskProblem::Snapshot)),
+                "{why:?}"
+            );
+        }
+        for why in [
+            NoData::SwitchedOff,
+            NoData::NotActiveHere,
+            NoData::Missing,
+            NoData::Unreachable,
+        ] {
+            assert_eq!(Fetched::Not(why).reported(), None, "{why:?}");
+        }
     }
 
     #[wasm_bindgen_test]

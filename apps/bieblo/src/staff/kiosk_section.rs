@@ -1,11 +1,13 @@
 //! "Kiosks": every branch of the library has a kiosk; staff set each one's idle time and
 //! switch it on or off (`GET /api/bieblo/<library>/kiosks`,
-//! `PUT /api/bieblo/<library>/kiosks/<branch>`). Branches themselves are kept in the
-//! service's back-office (`/beheer/`).
+//! `PUT /api/bieblo/<library>/kiosks/<branch>`), and see whether each one is seen and
+//! can load its book list (`GET /api/bieblo/<library>/kiosk-status`). Branches
+//! themselves are kept in the service's back-office (`/beheer/`).
 
 use std::rc::Rc;
 
 use suite_domain::bieblo::kiosk::{IDLE_SECONDS_RANGE, KioskSettings, kiosk_api_path};
+use suite_domain::bieblo::kiosk_health::KioskSeen;
 use suite_domain::i18n::{Lang, Msg};
 use suite_ui::api::{self, ApiError};
 use suite_ui::back_office::{described, focus_id};
@@ -16,6 +18,7 @@ use yew::prelude::*;
 
 use super::Summary;
 use super::kiosk_form::{FormErrors, KioskForm, check_form};
+use super::kiosk_status::KioskStatusLine;
 use super::view::{field_error, load_failed, section};
 use crate::route::kiosk_href;
 
@@ -51,6 +54,18 @@ pub(super) fn KioskSection(props: &KioskSectionProps) -> Html {
             });
         });
     }
+    // The kiosks' heartbeats: without them the settings still work, only unsaid.
+    let seen = use_state(|| None::<Vec<KioskSeen>>);
+    {
+        let seen = seen.clone();
+        let url = format!("/api/bieblo/{}/kiosk-status", props.library);
+        use_effect_with((url, *attempt), move |(url, _)| {
+            let url = url.clone();
+            spawn_local(async move {
+                seen.set(api::get::<Vec<KioskSeen>>(&url).await.ok());
+            });
+        });
+    }
     let body = match &*load {
         Load::Loading => html! { <Loading /> },
         Load::Failed(error) => load_failed(error, lang, &attempt),
@@ -65,7 +80,12 @@ pub(super) fn KioskSection(props: &KioskSectionProps) -> Html {
             let forms = kiosks.iter().map(|kiosk| {
                 // A kiosk shows the copies of the branch with exactly its name.
                 let no_copies = !branches.is_empty() && !branches.contains(&kiosk.branch);
-                html! { <BranchKiosk key={kiosk.branch_id.clone()} kiosk={kiosk.clone()} {no_copies} /> }
+                // A kiosk never set up has no heartbeat yet.
+                let seen = seen.as_ref().map(|all| {
+                    let found = all.iter().find(|s| s.branch_id == kiosk.branch_id);
+                    found.cloned().unwrap_or_default()
+                });
+                html! { <BranchKiosk key={kiosk.branch_id.clone()} kiosk={kiosk.clone()} {no_copies} {seen} /> }
             });
             html! {
                 <>
@@ -83,6 +103,8 @@ struct BranchKioskProps {
     kiosk: KioskSettings,
     /// The last import has no copies in this branch (the kiosk would show no books).
     no_copies: bool,
+    /// Its last heartbeat; `None` when they could not be read.
+    seen: Option<KioskSeen>,
 }
 
 /// What the last save gave.
@@ -183,6 +205,7 @@ fn BranchKiosk(props: &BranchKioskProps) -> Html {
     html! {
         <form class="bo-form kiosk-branch" novalidate=true aria-labelledby={title_id.clone()} {onsubmit}>
             <h4 id={title_id}>{ &props.kiosk.branch }</h4>
+            <KioskStatusLine active={*live} seen={props.seen.clone()} />
             if props.no_copies {
                 <p class="field-help kiosk-no-copies">{ t(Msg::BiebloStaffBranchNoCopies) }</p>
             }

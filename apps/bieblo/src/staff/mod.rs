@@ -7,6 +7,7 @@ mod chart;
 mod imports;
 mod kiosk_form;
 mod kiosk_section;
+mod kiosk_status;
 mod stats;
 mod summary;
 #[cfg(test)]

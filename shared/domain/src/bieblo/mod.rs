@@ -3,6 +3,7 @@
 //! shelf of eight books.
 
 pub mod kiosk;
+pub mod kiosk_health;
 pub mod recommend;
 pub mod snapshot;
 #[cfg(feature = "bieblo")]

@@ -5,6 +5,7 @@ mod asvs;
 mod back_office_views;
 mod beheer;
 mod bieblo;
+mod bieblo_heartbeat;
 mod bieblo_screens;
 mod browser;
 mod culture_matcher;
