@@ -8,3 +8,4 @@
 pub mod catalogue;
 pub mod events;
 pub mod pictures;
+mod rng;

@@ -93,13 +93,10 @@ pub(crate) fn SwipePage() -> Html {
     };
 
     if let Phase::About(swipes) = &*phase {
-        let on_done = {
-            let (phase, swipes, centre, suggested) = (
-                phase.clone(),
-                swipes.clone(),
-                centre.clone(),
-                suggested.clone(),
-            );
+        // Kept in this browser, then the tips, made after the pressed button painted.
+        let show_tips = {
+            let (phase, swipes, centre, suggested) =
+                (phase.clone(), swipes.clone(), centre.clone(), suggested.clone());
             let seed = *seed;
             Callback::from(move |about: About| {
                 store::save_about(&about);
@@ -109,35 +106,14 @@ pub(crate) fn SwipePage() -> Html {
                     centre.clone(),
                     suggested.clone(),
                 );
-                // The tips are made after the pressed button has painted.
                 suite_ui::after_next_paint(move || {
                     phase.set(tips_phase(&centre, swipes, &about, seed, lang, &suggested));
                 });
             })
         };
-        let on_skip = {
-            let (phase, swipes, centre, suggested) = (
-                phase.clone(),
-                swipes.clone(),
-                centre.clone(),
-                suggested.clone(),
-            );
-            let seed = *seed;
-            Callback::from(move |()| {
-                // Not asked again after every swipe; what was said before stays.
-                let about = store::load_about().unwrap_or_default();
-                store::save_about(&about);
-                let (phase, swipes, centre, suggested) = (
-                    phase.clone(),
-                    swipes.clone(),
-                    centre.clone(),
-                    suggested.clone(),
-                );
-                suite_ui::after_next_paint(move || {
-                    phase.set(tips_phase(&centre, swipes, &about, seed, lang, &suggested));
-                });
-            })
-        };
+        // A skip changes nothing said before, and the step is not asked again.
+        let on_skip = show_tips.reform(|()| store::load_about().unwrap_or_default());
+        let on_done = show_tips;
         let about = store::load_about().unwrap_or_default();
         return html! { <AboutYou {about} {on_done} {on_skip} /> };
     }

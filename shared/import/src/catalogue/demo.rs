@@ -25,6 +25,8 @@ use std::collections::HashSet;
 
 use suite_domain::bieblo::{Theme, default_themes};
 
+use crate::rng::Rng;
+
 use super::demo_words::{
     ADJECTIVES, CHILDREN, FIRST_NAMES, GROWN_UPS, NOUNS, SERIES, SURNAMES, VERBS,
 };
@@ -40,39 +42,6 @@ pub struct DemoCatalogue {
     pub search_xml: String,
     /// Per record id, its `/availability/` response (none when no branches were given).
     pub availability_xml: Vec<(String, String)>,
-}
-
-/// A small deterministic generator (SplitMix64); no need for cryptographic quality.
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-        z ^ (z >> 31)
-    }
-
-    fn below(&mut self, n: usize) -> usize {
-        if n == 0 {
-            0
-        } else {
-            (self.next() % n as u64) as usize
-        }
-    }
-
-    fn chance(&mut self, percent: u64) -> bool {
-        self.next() % 100 < percent
-    }
-
-    fn pick<'a>(&mut self, items: &[&'a str]) -> &'a str {
-        items.get(self.below(items.len())).copied().unwrap_or("")
-    }
-
-    fn pick_string(&mut self, items: &[String]) -> Option<String> {
-        items.get(self.below(items.len())).cloned()
-    }
 }
 
 /// `vriendschap met dieren` → `Vriendschap met dieren`, as catalogue headings are written.

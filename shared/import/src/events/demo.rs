@@ -30,6 +30,8 @@
 use serde_json::{Value, json};
 use time::{Date, Month, OffsetDateTime, Weekday};
 
+use crate::rng::Rng;
+
 /// The label every demo event carries; a programme not marked demo refuses such events.
 pub const DEMO_MARKER: &str = "DEMO-DATA: verzonnen voorstelling";
 
@@ -42,31 +44,6 @@ pub struct DemoProgramme {
     pub in_swipe: Vec<String>,
     /// Per venue id, the centre's transport and bike notes.
     pub venue_notes: Vec<(String, Option<String>, Option<String>)>,
-}
-
-/// A small deterministic generator (SplitMix64).
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-        z ^ (z >> 31)
-    }
-
-    fn below(&mut self, n: usize) -> usize {
-        if n == 0 {
-            0
-        } else {
-            (self.next() % n as u64) as usize
-        }
-    }
-
-    fn pick<'a>(&mut self, items: &[&'a str]) -> &'a str {
-        items.get(self.below(items.len())).copied().unwrap_or("")
-    }
 }
 
 struct DemoVenue {

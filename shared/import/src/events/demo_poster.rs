@@ -5,30 +5,10 @@
 
 use image::{ImageEncoder, RgbImage, codecs::jpeg::JpegEncoder};
 
+use crate::rng::Rng;
+
 /// Width and height of a poster, in pixels (4:5, like a phone's card).
 pub const POSTER_SIZE: (u32, u32) = (480, 600);
-
-/// A small deterministic generator (splitmix64), so a show always gets the same poster.
-struct Dice(u64);
-
-impl Dice {
-    fn next(&mut self) -> u64 {
-        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-        z ^ (z >> 31)
-    }
-
-    /// A value in `0.0..1.0`.
-    fn unit(&mut self) -> f32 {
-        (self.next() >> 40) as f32 / (1u64 << 24) as f32
-    }
-
-    fn range(&mut self, lo: f32, hi: f32) -> f32 {
-        lo + (hi - lo) * self.unit()
-    }
-}
 
 type Rgb = [f32; 3];
 
@@ -142,7 +122,7 @@ pub fn demo_poster(index: usize) -> Vec<u8> {
     let (w, h) = POSTER_SIZE;
     let genre = index % PALETTES.len();
     let (top, bottom, ink) = PALETTES[genre];
-    let mut d = Dice(0x5EED_0000 + index as u64);
+    let mut d = Rng(0x5EED_0000 + index as u64);
     let mut c = Canvas::gradient(w, h, top, bottom);
     let (wf, hf) = (w as f32, h as f32);
     match genre {
