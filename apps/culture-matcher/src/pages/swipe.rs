@@ -95,8 +95,12 @@ pub(crate) fn SwipePage() -> Html {
     if let Phase::About(swipes) = &*phase {
         // Kept in this browser, then the tips, made after the pressed button painted.
         let show_tips = {
-            let (phase, swipes, centre, suggested) =
-                (phase.clone(), swipes.clone(), centre.clone(), suggested.clone());
+            let (phase, swipes, centre, suggested) = (
+                phase.clone(),
+                swipes.clone(),
+                centre.clone(),
+                suggested.clone(),
+            );
             let seed = *seed;
             Callback::from(move |about: About| {
                 store::save_about(&about);

@@ -79,7 +79,10 @@ async fn culture_matchers_views_have_addresses_and_the_back_button_returns() -> 
     let links = browser
         .eval("return [...document.querySelectorAll('.bo-views a')].map(a => a.dataset.view);")
         .await?;
-    assert_eq!(links, json!(["voorstellingen", "zalen", "import", "inzicht"]));
+    assert_eq!(
+        links,
+        json!(["voorstellingen", "zalen", "import", "inzicht"])
+    );
     // The shows alone: the page was about 7,900 px high with every section stacked.
     let height = page_height(&browser).await?;
     assert!(height < 4_500, "the shows view is {height} px high");

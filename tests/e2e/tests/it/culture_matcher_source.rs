@@ -53,7 +53,9 @@ async fn centre_staff_set_their_source_and_import_now() -> Result<()> {
     .await?;
     let browser = Browser::start(&server.url(""), 1280, 900).await?;
     // The programme's source has a view of its own in the back-office.
-    browser.goto("/culture-matcher/beheer?onderdeel=import").await?;
+    browser
+        .goto("/culture-matcher/beheer?onderdeel=import")
+        .await?;
     browser.wait_ready().await?;
     browser.fill("#login-email", NOVA.0).await?;
     browser.fill("#login-password", NOVA.1).await?;
