@@ -12,6 +12,8 @@
 //!   p95) while a card is dragged back and forth with CDP mouse events at phone size
 //!   (390x844) with 4x CPU slowdown. `bench <dir> --swipe-only` measures only this;
 //!   `--load-only` only the API load, `--hardening-only` only the hardening figures;
+//! - `--apps-only`: only the apps (sizes, times to ready, the swipe's frames and the
+//!   interactions), for a quick look after a change to an app;
 //! - interaction latency (Event Timing, the INP measure) of a swipe run in Bieblo's
 //!   kiosk and Culture Matcher at 4x CPU slowdown (`e2e::interactions`;
 //!   `--interactions-only`: only this);
@@ -416,6 +418,50 @@ async fn swipe_frames(server: &TestServer) -> Result<Vec<f64>, String> {
         .collect())
 }
 
+/// Every app's sizes (and its on-demand bundles') and time to ready.
+async fn measure_apps(server: &TestServer, site: &Path) -> (Vec<AppReport>, Vec<BundleReport>) {
+    let mut apps = Vec::new();
+    let mut bundles = Vec::new();
+    for app in APPS {
+        println!("measuring {} …", app.slug);
+        let (wasm, js, css) = app_sizes(&site.join(app.slug));
+        let mut total = wasm;
+        total += js;
+        total += css;
+        let game = app.slug == "voor-de-show";
+        let budget = if game {
+            GAME_BUDGET_BYTES
+        } else {
+            YEW_BUDGET_BYTES
+        };
+        bundles.extend(self::bundles(app.slug, &site.join(app.slug)));
+        let ready = Ready::measure(server, &format!("/{}/", app.slug)).await;
+        apps.push(AppReport {
+            slug: app.slug,
+            wasm,
+            js,
+            css,
+            total,
+            budget_brotli: budget,
+            within_size_budget: total.brotli <= budget,
+            ready,
+            ready_budget_ms: (!game).then_some(YEW_READY_BUDGET_MS),
+        });
+    }
+    (apps, bundles)
+}
+
+/// The time to ready of [`EXTRA_PAGES`].
+async fn measure_pages(server: &TestServer) -> Vec<PageReady> {
+    let mut pages = Vec::new();
+    for (label, path) in EXTRA_PAGES {
+        println!("measuring {label} …");
+        let ready = Ready::measure(server, path).await;
+        pages.push(PageReady { label, path, ready });
+    }
+    pages
+}
+
 /// Both swipe apps' interaction latency (`e2e::interactions`).
 async fn interaction_reports(server: &TestServer) -> Vec<InteractionReport> {
     vec![
@@ -630,58 +676,7 @@ fn markdown(report: &Report) -> String {
         "Machine: {}. Browser: {}.\n\n",
         report.machine, report.chromium
     ));
-    md.push_str("## Sizes (what the server sends: brotli)\n\n");
-    md.push_str("| app | wasm raw | wasm gzip | wasm brotli | JS brotli | CSS brotli | total brotli | budget | within |\n");
-    md.push_str("|---|---|---|---|---|---|---|---|---|\n");
-    for a in &report.apps {
-        md.push_str(&format!(
-            "| {} | {} | {} | {} | {} | {} | **{}** | {} | {} |\n",
-            a.slug,
-            kb(a.wasm.raw),
-            kb(a.wasm.gzip),
-            kb(a.wasm.brotli),
-            kb(a.js.brotli),
-            kb(a.css.brotli),
-            kb(a.total.brotli),
-            kb(a.budget_brotli),
-            if a.within_size_budget { "yes" } else { "NO" }
-        ));
-    }
-    md.push_str(
-        "\nBundles loaded on demand (a page of their own; the staff back-offices have no budget):\n\n\
-         | bundle | total brotli | budget | within |\n|---|---|---|---|\n",
-    );
-    for b in &report.bundles {
-        let (budget, within) = match (b.budget_brotli, b.within_size_budget) {
-            (Some(budget), Some(within)) => (kb(budget), if within { "yes" } else { "NO" }),
-            _ => ("none set".to_string(), "n/a"),
-        };
-        md.push_str(&format!(
-            "| {} | **{}** | {budget} | {within} |\n",
-            b.bundle,
-            kb(b.total.brotli)
-        ));
-    }
-    md.push_str(&format!(
-        "\n## Time to ready\n\nNavigation to `data-ready=\"true\"`, headless Chromium, 4x CPU slowdown, \
-         9 Mbit/s down / 1.5 Mbit/s up / 60 ms RTT, cold cache (new profile, cache disabled), median of {RUNS}.\n\n"
-    ));
-    md.push_str("| app | median | runs (ms) | budget |\n|---|---|---|---|\n");
-    for a in &report.apps {
-        let (median, runs) = a.ready.cells();
-        let budget = a
-            .ready_budget_ms
-            .map(|b| format!("{b:.0} ms"))
-            .unwrap_or_else(|| "none set".into());
-        md.push_str(&format!("| {} | {median} | {runs} | {budget} |\n", a.slug));
-    }
-    for p in &report.pages {
-        let (median, runs) = p.ready.cells();
-        md.push_str(&format!(
-            "| {} (`{}`) | {median} | {runs} | {} ms |\n",
-            p.label, p.path, YEW_READY_BUDGET_MS
-        ));
-    }
+    md.push_str(&apps_markdown(&report.apps, &report.bundles, &report.pages));
     md.push_str("\n## API under load (loopback; server and wrk share the machine's 2 cores)\n\n");
     md.push_str("| path | requests/s | p50 | p99 | command |\n|---|---|---|---|---|\n");
     for l in &report.load {
@@ -705,6 +700,63 @@ fn markdown(report: &Report) -> String {
     md
 }
 
+/// The apps' sizes and times to ready.
+fn apps_markdown(apps: &[AppReport], bundles: &[BundleReport], pages: &[PageReady]) -> String {
+    let mut md = String::from("## Sizes (what the server sends: brotli)\n\n");
+    md.push_str("| app | wasm raw | wasm gzip | wasm brotli | JS brotli | CSS brotli | total brotli | budget | within |\n");
+    md.push_str("|---|---|---|---|---|---|---|---|---|\n");
+    for a in apps {
+        md.push_str(&format!(
+            "| {} | {} | {} | {} | {} | {} | **{}** | {} | {} |\n",
+            a.slug,
+            kb(a.wasm.raw),
+            kb(a.wasm.gzip),
+            kb(a.wasm.brotli),
+            kb(a.js.brotli),
+            kb(a.css.brotli),
+            kb(a.total.brotli),
+            kb(a.budget_brotli),
+            if a.within_size_budget { "yes" } else { "NO" }
+        ));
+    }
+    md.push_str(
+        "\nBundles loaded on demand (a page of their own; the staff back-offices have no budget):\n\n\
+         | bundle | total brotli | budget | within |\n|---|---|---|---|\n",
+    );
+    for b in bundles {
+        let (budget, within) = match (b.budget_brotli, b.within_size_budget) {
+            (Some(budget), Some(within)) => (kb(budget), if within { "yes" } else { "NO" }),
+            _ => ("none set".to_string(), "n/a"),
+        };
+        md.push_str(&format!(
+            "| {} | **{}** | {budget} | {within} |\n",
+            b.bundle,
+            kb(b.total.brotli)
+        ));
+    }
+    md.push_str(&format!(
+        "\n## Time to ready\n\nNavigation to `data-ready=\"true\"`, headless Chromium, 4x CPU slowdown, \
+         9 Mbit/s down / 1.5 Mbit/s up / 60 ms RTT, cold cache (new profile, cache disabled), median of {RUNS}.\n\n"
+    ));
+    md.push_str("| app | median | runs (ms) | budget |\n|---|---|---|---|\n");
+    for a in apps {
+        let (median, runs) = a.ready.cells();
+        let budget = a
+            .ready_budget_ms
+            .map(|b| format!("{b:.0} ms"))
+            .unwrap_or_else(|| "none set".into());
+        md.push_str(&format!("| {} | {median} | {runs} | {budget} |\n", a.slug));
+    }
+    for p in pages {
+        let (median, runs) = p.ready.cells();
+        md.push_str(&format!(
+            "| {} (`{}`) | {median} | {runs} | {} ms |\n",
+            p.label, p.path, YEW_READY_BUDGET_MS
+        ));
+    }
+    md
+}
+
 #[tokio::main]
 async fn main() -> Result<(), String> {
     let args: Vec<String> = std::env::args().collect();
@@ -722,6 +774,17 @@ async fn main() -> Result<(), String> {
         println!("measuring the Culture Matcher swipe …");
         let md = swipe_markdown(&swipe_report(&server).await);
         println!("{md}");
+        return Ok(());
+    }
+    if std::env::args().any(|a| a == "--apps-only") {
+        let (apps, bundles) = measure_apps(&server, &site).await;
+        let pages = measure_pages(&server).await;
+        println!("{}", apps_markdown(&apps, &bundles, &pages));
+        println!("{}", swipe_markdown(&swipe_report(&server).await));
+        println!(
+            "{}",
+            interactions::markdown(&interaction_reports(&server).await)
+        );
         return Ok(());
     }
     if std::env::args().any(|a| a == "--interactions-only") {
@@ -771,40 +834,8 @@ async fn main() -> Result<(), String> {
         }
         return Ok(());
     }
-    let mut apps = Vec::new();
-    let mut bundles = Vec::new();
-    for app in APPS {
-        println!("measuring {} …", app.slug);
-        let (wasm, js, css) = app_sizes(&site.join(app.slug));
-        let mut total = wasm;
-        total += js;
-        total += css;
-        let game = app.slug == "voor-de-show";
-        let budget = if game {
-            GAME_BUDGET_BYTES
-        } else {
-            YEW_BUDGET_BYTES
-        };
-        bundles.extend(self::bundles(app.slug, &site.join(app.slug)));
-        let ready = Ready::measure(&server, &format!("/{}/", app.slug)).await;
-        apps.push(AppReport {
-            slug: app.slug,
-            wasm,
-            js,
-            css,
-            total,
-            budget_brotli: budget,
-            within_size_budget: total.brotli <= budget,
-            ready,
-            ready_budget_ms: (!game).then_some(YEW_READY_BUDGET_MS),
-        });
-    }
-    let mut pages = Vec::new();
-    for (label, path) in EXTRA_PAGES {
-        println!("measuring {label} …");
-        let ready = Ready::measure(&server, path).await;
-        pages.push(PageReady { label, path, ready });
-    }
+    let (apps, bundles) = measure_apps(&server, &site).await;
+    let pages = measure_pages(&server).await;
     println!("measuring the Culture Matcher swipe …");
     let swipe = swipe_report(&server).await;
     println!("measuring interactions at 4x slowdown …");
