@@ -5,6 +5,7 @@
 
 pub mod api;
 pub mod apps;
+pub mod bibster;
 pub mod bieblo;
 pub mod catalog;
 pub mod chart;

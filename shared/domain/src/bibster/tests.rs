@@ -1,0 +1,247 @@
+//! Whole games: a Story with a branch, a Quest with locks, and what `check` refuses.
+
+use std::collections::{HashMap, HashSet};
+
+use super::game::{Branch, Chapter, FORMAT, Game, Spot, Variant, check};
+use super::progress::{StoryStep, quest_open, story_next};
+use super::task::{Answer, Task, TaskKind};
+
+fn task(id: &str, kind: TaskKind) -> Task {
+    Task {
+        id: id.into(),
+        prompt: format!("Opdracht {id}"),
+        kind,
+        points: 10,
+        time_limit_secs: None,
+        hint: None,
+        image: None,
+    }
+}
+
+fn choice(id: &str) -> Task {
+    task(
+        id,
+        TaskKind::MultipleChoice {
+            options: vec!["links".into(), "rechts".into()],
+            correct: vec![0],
+        },
+    )
+}
+
+fn chapter(id: &str, tasks: &[&str], branch: Option<Branch>) -> Chapter {
+    Chapter {
+        id: id.into(),
+        text: format!("Hoofdstuk {id}"),
+        tasks: tasks.iter().map(|t| t.to_string()).collect(),
+        branch,
+    }
+}
+
+/// start (task a, a branch: left to `links`, right to `rechts`), links (b), rechts (c).
+fn story() -> Game {
+    Game {
+        format: FORMAT,
+        title: "De verdwenen boeken".into(),
+        variant: Variant::Story,
+        tasks: vec![
+            choice("a"),
+            task("b", TaskKind::Info),
+            task("c", TaskKind::Info),
+        ],
+        chapters: vec![
+            chapter(
+                "start",
+                &["a"],
+                Some(Branch {
+                    task: "a".into(),
+                    to: vec!["links".into(), "rechts".into()],
+                }),
+            ),
+            chapter(
+                "links",
+                &["b"],
+                Some(Branch {
+                    task: "b".into(),
+                    to: vec![],
+                }),
+            ),
+            chapter("rechts", &["c"], None),
+        ],
+        boards: vec![],
+        spots: vec![],
+    }
+}
+
+fn spot(task: &str, after: &[&str]) -> Spot {
+    Spot {
+        task: task.into(),
+        board: 0,
+        x: 0.5,
+        y: 0.5,
+        after: after.iter().map(|a| a.to_string()).collect(),
+    }
+}
+
+fn quest() -> Game {
+    Game {
+        format: FORMAT,
+        title: "Speurtocht".into(),
+        variant: Variant::Quest,
+        tasks: vec![
+            task(
+                "strips",
+                TaskKind::FindCode {
+                    code: "STRIP7".into(),
+                },
+            ),
+            task(
+                "atlas",
+                TaskKind::FindCode {
+                    code: "ATLAS".into(),
+                },
+            ),
+            task("schat", TaskKind::Info),
+        ],
+        chapters: vec![],
+        boards: vec!["/data/bibster/plan.png".into()],
+        spots: vec![
+            spot("strips", &[]),
+            spot("atlas", &[]),
+            spot("schat", &["strips", "atlas"]),
+        ],
+    }
+}
+
+fn answered(pairs: &[(&str, Answer)]) -> HashMap<String, Answer> {
+    pairs
+        .iter()
+        .map(|(id, a)| (id.to_string(), a.clone()))
+        .collect()
+}
+
+#[test]
+fn a_story_follows_the_branch_its_answer_chose() {
+    let mut game = story();
+    // The "links" chapter's branch is not a choice task: fix it to go nowhere special.
+    game.chapters[1].branch = None;
+    assert!(check(&game).is_empty(), "{:?}", check(&game));
+    let first = story_next(&game, &HashMap::new());
+    assert!(matches!(first, StoryStep::Task { chapter: 0, task } if task.id == "a"));
+    let right = story_next(&game, &answered(&[("a", Answer::Choices(vec![1]))]));
+    assert!(matches!(right, StoryStep::Task { chapter: 2, task } if task.id == "c"));
+    let left = story_next(&game, &answered(&[("a", Answer::Choices(vec![0]))]));
+    assert!(matches!(left, StoryStep::Task { chapter: 1, task } if task.id == "b"));
+    // Left, then on to the next chapter in order (rechts), then the end.
+    let both = answered(&[("a", Answer::Choices(vec![0])), ("b", Answer::Read)]);
+    assert!(matches!(story_next(&game, &both), StoryStep::Task { task, .. } if task.id == "c"));
+    let all = answered(&[("a", Answer::Choices(vec![1])), ("c", Answer::Read)]);
+    assert_eq!(story_next(&game, &all), StoryStep::End);
+}
+
+#[test]
+fn a_quest_opens_a_locked_task_when_its_locks_are_done() {
+    let game = quest();
+    assert!(check(&game).is_empty(), "{:?}", check(&game));
+    let ids = |tasks: Vec<&Task>| tasks.into_iter().map(|t| t.id.clone()).collect::<Vec<_>>();
+    assert_eq!(ids(quest_open(&game, &HashSet::new())), ["strips", "atlas"]);
+    let one: HashSet<String> = ["strips".to_string()].into();
+    assert_eq!(ids(quest_open(&game, &one)), ["atlas"]);
+    let two: HashSet<String> = ["strips".to_string(), "atlas".to_string()].into();
+    assert_eq!(ids(quest_open(&game, &two)), ["schat"]);
+}
+
+#[test]
+fn check_names_the_place_of_every_problem() {
+    let places = |game: &Game| check(game).into_iter().map(|p| p.at).collect::<Vec<_>>();
+
+    let mut newer = story();
+    newer.format = FORMAT + 1;
+    assert_eq!(places(&newer), ["format"]);
+
+    let game = story();
+    // The "links" chapter branches on an information page.
+    assert_eq!(places(&game), ["chapters[1].branch.task"]);
+
+    let mut broken = quest();
+    broken.title = " ".into();
+    broken.tasks[1].id = "strips".into();
+    broken.tasks.push(task(
+        "keuze",
+        TaskKind::MultipleChoice {
+            options: vec!["ja".into(), "nee".into()],
+            correct: vec![2],
+        },
+    ));
+    broken.tasks.push(task(
+        "leeg",
+        TaskKind::OpenText {
+            accepted: vec!["?!".into()],
+            review: false,
+        },
+    ));
+    broken
+        .tasks
+        .push(task("code", TaskKind::FindCode { code: "--".into() }));
+    broken.spots.push(spot("spook", &[]));
+    broken.spots[0].x = 1.5;
+    assert_eq!(
+        places(&broken),
+        [
+            "title",
+            "tasks[1].id",
+            "tasks[3].correct",
+            "tasks[4].accepted",
+            "tasks[5].code",
+            "spots[0]",
+            "spots[1].task",
+            "spots[2].after[1]",
+            "spots[3].task",
+        ]
+    );
+}
+
+#[test]
+fn cycles_of_branches_and_of_locks_are_refused() {
+    let mut game = story();
+    game.chapters[1].branch = None;
+    // rechts leads back to start.
+    game.tasks.push(choice("d"));
+    game.chapters[2].tasks.push("d".into());
+    game.chapters[2].branch = Some(Branch {
+        task: "d".into(),
+        to: vec!["start".into(), "links".into()],
+    });
+    let problems = check(&game);
+    assert!(
+        problems
+            .iter()
+            .any(|p| p.at == "chapters[2].branch" && p.what.contains("cycle")),
+        "{problems:?}"
+    );
+
+    let mut locked = quest();
+    locked.spots[0].after = vec!["schat".into()];
+    let problems = check(&locked);
+    assert!(
+        problems
+            .iter()
+            .any(|p| p.at == "spots" && p.what.contains("cycle")),
+        "{problems:?}"
+    );
+}
+
+#[test]
+fn a_game_survives_export_and_import() {
+    let game = quest();
+    let json = serde_json::to_string(&game).expect("json");
+    assert!(json.contains("\"type\":\"find_code\""), "{json}");
+    let back: Game = serde_json::from_str(&json).expect("read back");
+    assert_eq!(back, game);
+    let story = story();
+    let back: Game =
+        serde_json::from_str(&serde_json::to_string(&story).expect("json")).expect("read");
+    assert_eq!(back, story);
+    let unknown = json.replace("\"find_code\"", "\"dance\"");
+    let error = serde_json::from_str::<Game>(&unknown).expect_err("an unknown task type");
+    assert!(error.to_string().contains("dance"), "{error}");
+}
