@@ -21,11 +21,12 @@ const TIMEOUT_SECS: u32 = 10;
 const RSS_LIMIT_MB: u32 = 1024;
 
 /// Each target with the seed folders of its corpus (real samples, see their PROVENANCE).
-pub(crate) const TARGETS: [(&str, &str); 4] = [
+pub(crate) const TARGETS: [(&str, &str); 5] = [
     ("catalogue_xml", "tests/fixtures/catalogue"),
     ("catalogue_json", "tests/fixtures/catalogue"),
     ("uitdatabank", "tests/fixtures/uitdatabank"),
     ("uploads", "fuzz/seeds/pictures"),
+    ("bibster_game", "tests/fixtures/bibster"),
 ];
 
 /// What one target's run did.

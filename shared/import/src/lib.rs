@@ -5,6 +5,7 @@
 
 #![warn(missing_docs)]
 
+pub mod bibster;
 pub mod catalogue;
 pub mod events;
 pub mod pictures;
