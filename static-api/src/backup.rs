@@ -7,8 +7,8 @@
 //! always of one version). Hidden files (temporary and lock files) are left out.
 //!
 //! A restore unpacks into a hidden folder beside the data, checks the database
-//! (`PRAGMA integrity_check`), moves the current database and `public/` aside into
-//! `.before-restore-<time>/`, and moves the restored ones in. It refuses while a server
+//! (`PRAGMA integrity_check`), moves the current database and `public/` (when there
+//! are any) aside into a new `.before-restore-<time>/`, and moves the restored ones in. It refuses while a server
 //! holds the data folder ([`ServeLock`]).
 
 use std::fs::File;
@@ -183,18 +183,21 @@ pub async fn restore(archive: &Path, data_dir: &Path) -> Result<BackupReport, Ba
             return Err(BackupError::Damaged(check));
         }
     }
-    let stamp = time::OffsetDateTime::now_utc().unix_timestamp();
-    let aside = data_dir.join(format!(".before-restore-{stamp}"));
-    std::fs::create_dir_all(&aside).map_err(io(aside.display()))?;
-    for name in [
+    let current: Vec<String> = [
         DB_FILE.to_string(),
         format!("{DB_FILE}-wal"),
         format!("{DB_FILE}-shm"),
         "public".to_string(),
-    ] {
-        let current = data_dir.join(&name);
-        if current.exists() {
-            std::fs::rename(&current, aside.join(&name)).map_err(io(current.display()))?;
+    ]
+    .into_iter()
+    .filter(|name| data_dir.join(name).exists())
+    .collect();
+    if !current.is_empty() {
+        let aside = aside_folder(data_dir);
+        std::fs::create_dir_all(&aside).map_err(io(aside.display()))?;
+        for name in &current {
+            let path = data_dir.join(name);
+            std::fs::rename(&path, aside.join(name)).map_err(io(path.display()))?;
         }
     }
     for name in [DB_FILE, "public"] {
@@ -204,6 +207,20 @@ pub async fn restore(archive: &Path, data_dir: &Path) -> Result<BackupReport, Ba
         }
     }
     Ok(report)
+}
+
+/// A new folder for the data a restore replaces: `.before-restore-<time>`, with `-2`,
+/// `-3`, ... when restores come within the same second (moving into an earlier one
+/// would fail halfway, with the database already moved).
+fn aside_folder(data_dir: &Path) -> PathBuf {
+    let stamp = time::OffsetDateTime::now_utc().unix_timestamp();
+    let mut aside = data_dir.join(format!(".before-restore-{stamp}"));
+    let mut n = 2;
+    while aside.exists() {
+        aside = data_dir.join(format!(".before-restore-{stamp}-{n}"));
+        n += 1;
+    }
+    aside
 }
 
 /// Unpacks the regular files and folders of `archive` under `into` (never outside it).

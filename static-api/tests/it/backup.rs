@@ -96,7 +96,29 @@ async fn a_backup_taken_while_writes_go_on_restores_into_a_working_suite() {
                 .starts_with(".before-restore-")
         })
         .count();
+    // The first restore, into an empty folder, had nothing to set aside.
     assert_eq!(aside, 1);
+    // Again at once (within the same second, as a script would): a folder of its own.
+    restore(&archive, fresh.path())
+        .await
+        .expect("restore a third time");
+    let asides = |dir: &std::path::Path| {
+        std::fs::read_dir(dir)
+            .expect("list")
+            .flatten()
+            .filter(|e| {
+                e.file_name()
+                    .to_string_lossy()
+                    .starts_with(".before-restore-")
+            })
+            .filter(|e| e.path().join(static_api::db::DB_FILE).is_file())
+            .count()
+    };
+    assert_eq!(
+        asides(fresh.path()),
+        2,
+        "each restore keeps what it replaced"
+    );
 
     // Not while a server holds the folder.
     let serving = ServeLock::try_acquire(fresh.path()).expect("lock");
