@@ -90,22 +90,12 @@ pub enum Verdict {
     ToReview,
 }
 
-/// Text as compared for open answers and codes: lower case, accents and everything but
-/// letters and digits dropped (`"De Kleine Prins!"` is `"dekleineprins"`).
+/// Text as compared for open answers and codes: the towns' comparison
+/// (`towns::normalise`: lower case, accents dropped) with everything but letters and
+/// digits dropped too (`"De Kleine Prins!"` is `"dekleineprins"`).
 pub fn fold(text: &str) -> String {
-    text.chars()
-        .flat_map(char::to_lowercase)
-        .map(|c| match c {
-            'à' | 'á' | 'â' | 'ä' | 'ã' | 'å' => 'a',
-            'è' | 'é' | 'ê' | 'ë' => 'e',
-            'ì' | 'í' | 'î' | 'ï' => 'i',
-            'ò' | 'ó' | 'ô' | 'ö' | 'õ' => 'o',
-            'ù' | 'ú' | 'û' | 'ü' => 'u',
-            'ç' => 'c',
-            'ñ' => 'n',
-            'ÿ' | 'ý' => 'y',
-            other => other,
-        })
+    crate::culture::towns::normalise(text)
+        .chars()
         .filter(|c| c.is_alphanumeric())
         .collect()
 }
