@@ -7,6 +7,8 @@
 //! answers per backend (see ARCHITECTURE.md, "Storage").
 
 mod backup;
+pub mod bibster;
+pub mod bibster_play;
 mod bieblo;
 mod bieblo_kiosk_health;
 mod bieblo_themes;
@@ -370,7 +372,7 @@ mod tests {
         let sqlite = list(&SQLITE_MIGRATIONS);
         assert_eq!(sqlite, list(&POSTGRES_MIGRATIONS));
         // 0003 was never used.
-        assert_eq!(sqlite.len(), 15);
-        assert_eq!(sqlite.last().map(|(v, _)| *v), Some(16));
+        assert_eq!(sqlite.len(), 16);
+        assert_eq!(sqlite.last().map(|(v, _)| *v), Some(17));
     }
 }

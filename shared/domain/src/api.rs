@@ -28,6 +28,12 @@ pub enum LiveEvent {
     /// A file under `/data/` was published anew; `path` is its URL path
     /// (`/data/culture-matcher/ccha.json`).
     Published { path: String },
+    /// Something changed in Bibster session `session` (its game code): the board, the
+    /// teams or its messages; a leader's or team's view fetches anew.
+    Bibster {
+        session: String,
+        change: crate::bibster::api::SessionChange,
+    },
 }
 
 /// `POST /api/session`: log in.

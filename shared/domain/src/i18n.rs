@@ -531,6 +531,31 @@ catalogue! {
     CmBoShowsImported => "Voorstellingen ingelezen:", "Shows imported:";
     CmBoNothingImported => "Er is niets ingelezen; het vorige programma blijft gewoon online.", "Nothing was imported; the previous programme stays online.";
     }
+    #[cfg(feature = "bibster")] {
+    // Bibster: what the server answers a team and the leader (the apps add their own).
+    BibCodeUnknown => "Deze spelcode kennen we niet. Kijk nog eens naar het grote scherm.", "We do not know this game code. Look at the big screen again.";
+    BibTeamCodeUnknown => "Deze teamcode hoort niet bij dit spel.", "This team code is not part of this game.";
+    BibTeamNameLength => "Een teamnaam heeft 1 tot 30 tekens.", "A team name has 1 to 30 characters.";
+    BibTeamNameCharacters => "Gebruik alleen letters, cijfers en spaties in je teamnaam.", "Use only letters, digits and spaces in your team name.";
+    BibTeamNameNotAllowed => "Kies een andere teamnaam.", "Choose another team name.";
+    BibTeamNameTaken => "Een ander team heeft die naam al. Kies een andere.", "Another team has that name. Choose another one.";
+    BibSessionEnded => "Dit spel is afgelopen.", "This game has ended.";
+    BibTeamRemoved => "Jullie team speelt niet meer mee. Vraag het aan de spelleider.", "Your team is no longer in the game. Ask the game leader.";
+    BibUnknownTask => "Deze opdracht zit niet in het spel.", "This task is not in the game.";
+    BibAnswerShape => "Dit antwoord past niet bij de opdracht.", "This answer does not fit the task.";
+    }
+    #[cfg(feature = "bibster-staff")] {
+    // Bibster's builder and the leader's view.
+    BibGameProblems => "Het spel klopt nog niet. Kijk de gemarkeerde onderdelen na.", "The game is not right yet. Check the marked parts.";
+    BibGameNotPublished => "Publiceer het spel eerst; dan kan je er een sessie van starten.", "Publish the game first; then you can start a session of it.";
+    BibShareNeedsPublished => "Alleen een gepubliceerd spel kan je delen.", "Only a published game can be shared.";
+    BibMessageLength => "Een bericht heeft 1 tot 500 tekens.", "A message has 1 to 500 characters.";
+    BibPointsTooMany => "Meer punten dan de opdracht geeft kan niet.", "More points than the task gives is not possible.";
+    BibNotActive => "Bibster is hier (nog) niet actief.", "Bibster is not active here (yet).";
+    BibFileNotAGame => "Dit is geen Bibster-spel, of het bestand is beschadigd.", "This is not a Bibster game, or the file is damaged.";
+    BibFileNewer => "Dit spel komt uit een nieuwere versie van Bibster. Vraag de beheerder om de server bij te werken.", "This game comes from a newer version of Bibster. Ask the administrator to update the server.";
+    BibFileTooLarge => "Dit bestand is te groot voor een spel (hoogstens 2 MB).", "This file is too large for a game (2 MB at most).";
+    }
     #[cfg(feature = "beheer")] {
     // The service's back-office (`/beheer/`).
     AdmTitle => "Beheer", "Administration";

@@ -38,6 +38,12 @@ pub const COPIED: &[&str] = &[
     "culture_feedback_daily",
     "culture_feedback_words",
     "culture_programme_sources",
+    "bibster_games",
+    "bibster_sessions",
+    "bibster_teams",
+    "bibster_opens",
+    "bibster_answers",
+    "bibster_messages",
 ];
 
 /// The tables left behind, and why.

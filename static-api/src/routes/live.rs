@@ -32,29 +32,49 @@ const KEEP_ALIVE: Duration = Duration::from_secs(15);
 pub(super) async fn published(
     State(state): State<AppState>,
 ) -> Result<Sse<impl Stream<Item = Result<Event, Infallible>>>, AppError> {
-    let receiver = state.live.subscribe().await.map_err(|e| {
+    let receiver = subscribe(&state).await?;
+    Ok(stream(receiver, |event| match event {
+        LiveEvent::Published { .. } => Some("published"),
+        _ => None,
+    }))
+}
+
+/// A subscription of the live bus, or 503 when live events cannot be reached.
+pub(crate) async fn subscribe(
+    state: &AppState,
+) -> Result<broadcast::Receiver<LiveEvent>, AppError> {
+    state.live.subscribe().await.map_err(|e| {
         tracing::warn!("live events unavailable: {e}");
         AppError::Busy {
             retry_after: Duration::from_secs(5),
         }
-    })?;
-    Ok(Sse::new(events(receiver)).keep_alive(KeepAlive::new().interval(KEEP_ALIVE)))
+    })
 }
 
-/// The events of `receiver` as SSE events; a subscriber that fell behind goes on with
-/// the newest (the page fetches anew anyway).
+/// The events of `receiver` that `name` names (the SSE event's name), as a stream of
+/// server-sent events kept alive by comments.
+pub(crate) fn stream(
+    receiver: broadcast::Receiver<LiveEvent>,
+    name: impl Fn(&LiveEvent) -> Option<&'static str> + Send + 'static,
+) -> Sse<impl Stream<Item = Result<Event, Infallible>>> {
+    Sse::new(events(receiver, name)).keep_alive(KeepAlive::new().interval(KEEP_ALIVE))
+}
+
+/// The events of `receiver` that `name` names, as SSE events; a subscriber that fell
+/// behind goes on with the newest (the page fetches anew anyway).
 fn events(
     receiver: broadcast::Receiver<LiveEvent>,
+    name: impl Fn(&LiveEvent) -> Option<&'static str> + Send + 'static,
 ) -> impl Stream<Item = Result<Event, Infallible>> {
-    futures_util::stream::unfold(receiver, |mut receiver| async move {
+    futures_util::stream::unfold((receiver, name), |(mut receiver, name)| async move {
         loop {
             match receiver.recv().await {
                 Ok(event) => {
-                    let name = match &event {
-                        LiveEvent::Published { .. } => "published",
+                    let Some(event_name) = name(&event) else {
+                        continue;
                     };
-                    match Event::default().event(name).json_data(&event) {
-                        Ok(sse) => return Some((Ok(sse), receiver)),
+                    match Event::default().event(event_name).json_data(&event) {
+                        Ok(sse) => return Some((Ok(sse), (receiver, name))),
                         Err(e) => tracing::warn!("cannot encode a live event: {e}"),
                     }
                 }

@@ -1,6 +1,9 @@
 //! The `/api` surface. Routes and their OpenAPI description come from the same
 //! annotated handlers (utoipa-axum), so the document cannot drift from the code.
 
+mod bibster;
+mod bibster_play;
+mod bibster_sessions;
 mod bieblo;
 mod bieblo_imports;
 mod bieblo_kiosk_health;
@@ -39,6 +42,7 @@ use crate::error::api_not_found;
         (name = "session", description = "Staff login and logout, one's own password and sessions, invitation links"),
         (name = "organisations", description = "Libraries (with branches), cultural centres and theatre companies; their staff accounts, subscriptions to the apps, and the audit log"),
         (name = "bieblo", description = "Bieblo kiosk: settings, anonymous usage, heartbeats, imports and statistics"),
+        (name = "bibster", description = "Bibster: the library's games (builder, template library, statistics), the group leader's sessions (board, teams, reviews, messages) and the teams' play (join, state, open, answer, live events)"),
         (name = "culture-matcher", description = "Culture Matcher: anonymous interaction counts and after-show feedback, and the centre's back-office: shows, swipe choice, venues, media and insight"),
     )
 )]
@@ -188,7 +192,12 @@ fn cors(origins: &[String]) -> Option<tower_http::cors::CorsLayer> {
         tower_http::cors::CorsLayer::new()
             .allow_origin(tower_http::cors::AllowOrigin::list(origins))
             .allow_methods([Method::GET, Method::POST])
-            .allow_headers([header::CONTENT_TYPE, header::ACCEPT])
+            .allow_headers([
+                header::CONTENT_TYPE,
+                header::ACCEPT,
+                // A Bibster team's token: teams play from a static export too.
+                header::HeaderName::from_static(suite_domain::bibster::api::TEAM_TOKEN_HEADER),
+            ])
             .max_age(std::time::Duration::from_secs(600)),
     )
 }
@@ -264,6 +273,35 @@ pub fn api(state: &AppState) -> (Router<AppState>, utoipa::openapi::OpenApi) {
             culture_source::delete_source
         ))
         .routes(routes!(culture_source::list_imports))
+        .routes(routes!(bibster::list_games, bibster::create_game))
+        .routes(routes!(bibster::get_game, bibster::update_game))
+        .routes(routes!(bibster::set_state))
+        .routes(routes!(bibster::set_shared))
+        .routes(routes!(bibster::copy_game))
+        .routes(routes!(bibster::export_game))
+        .routes(routes!(bibster::game_statistics))
+        .routes(routes!(bibster::list_templates))
+        .routes(routes!(
+            bibster_sessions::start_session,
+            bibster_sessions::list_sessions
+        ))
+        .routes(routes!(bibster_sessions::get_board))
+        .routes(routes!(bibster_sessions::add_team))
+        .routes(routes!(
+            bibster_sessions::rename_team,
+            bibster_sessions::remove_team
+        ))
+        .routes(routes!(
+            bibster_sessions::list_reviews,
+            bibster_sessions::decide_review
+        ))
+        .routes(routes!(bibster_sessions::send_message))
+        .routes(routes!(bibster_sessions::end_session))
+        .routes(routes!(bibster_play::join))
+        .routes(routes!(bibster_play::play_state))
+        .routes(routes!(bibster_play::open_task))
+        .routes(routes!(bibster_play::answer))
+        .routes(routes!(bibster_play::live))
         .merge(
             // Catalogue files are larger than other JSON bodies.
             OpenApiRouter::new()

@@ -3,7 +3,7 @@
 
 use std::collections::{HashMap, HashSet};
 
-use super::game::{Game, Spot, Variant};
+use super::game::{Chapter, Game, Spot, Variant};
 use super::task::{Answer, Task};
 
 /// What a Story team does next.
@@ -22,48 +22,76 @@ pub fn story_next<'a>(game: &'a Game, answers: &HashMap<String, Answer>) -> Stor
     if game.variant != Variant::Story {
         return StoryStep::End;
     }
-    let task_of = |id: &str| game.tasks.iter().find(|t| t.id == id);
+    let next = story_next_in(
+        &game.chapters,
+        |id| answers.contains_key(id),
+        |id| match answers.get(id) {
+            Some(Answer::Choices(c)) => c.first().copied(),
+            _ => None,
+        },
+    );
+    match next.and_then(|(chapter, id)| {
+        game.tasks
+            .iter()
+            .find(|t| t.id == id)
+            .map(|task| StoryStep::Task { chapter, task })
+    }) {
+        Some(step) => step,
+        None => StoryStep::End,
+    }
+}
+
+/// The rule of [`story_next`] over the chapters alone, so that the team's view of a game
+/// (which keeps the chapters but not the answers' keys) follows the same path: the
+/// chapter (index) and id of the first task not `answered`, or none at the end.
+/// `chosen` is the first option chosen in a multiple-choice task, if answered.
+pub fn story_next_in<'a>(
+    chapters: &'a [Chapter],
+    answered: impl Fn(&str) -> bool,
+    chosen: impl Fn(&str) -> Option<usize>,
+) -> Option<(usize, &'a str)> {
     let mut seen: HashSet<usize> = HashSet::new();
     let mut at = 0;
-    while let Some(chapter) = game.chapters.get(at) {
+    while let Some(chapter) = chapters.get(at) {
         if !seen.insert(at) {
-            return StoryStep::End;
+            return None;
         }
-        for id in &chapter.tasks {
-            if !answers.contains_key(id)
-                && let Some(task) = task_of(id)
-            {
-                return StoryStep::Task { chapter: at, task };
-            }
+        if let Some(id) = chapter.tasks.iter().find(|id| !answered(id)) {
+            return Some((at, id.as_str()));
         }
         at = match &chapter.branch {
             None => at + 1,
             Some(branch) => {
-                let chosen = match answers.get(&branch.task) {
-                    Some(Answer::Choices(c)) => c.first().copied(),
-                    _ => None,
-                };
-                let to = chosen.and_then(|c| branch.to.get(c));
-                match to.and_then(|id| game.chapters.iter().position(|c| &c.id == id)) {
-                    Some(next) => next,
-                    None => return StoryStep::End,
-                }
+                let to = chosen(&branch.task).and_then(|c| branch.to.get(c));
+                chapters.iter().position(|c| Some(&c.id) == to)?
             }
         };
     }
-    StoryStep::End
+    None
 }
 
 /// A Quest's tasks open now, in the order of the game: not in `done`, and every task
 /// its spot waits for is done. A task without a spot is open anywhere.
 pub fn quest_open<'a>(game: &'a Game, done: &HashSet<String>) -> Vec<&'a Task> {
-    let spots: HashMap<&str, &Spot> = game.spots.iter().map(|s| (s.task.as_str(), s)).collect();
+    let open = quest_open_in(game.tasks.iter().map(|t| t.id.as_str()), &game.spots, done);
     game.tasks
         .iter()
-        .filter(|t| !done.contains(&t.id))
+        .filter(|t| open.contains(&t.id.as_str()))
+        .collect()
+}
+
+/// The rule of [`quest_open`] over task ids and spots alone (the team's view of a game).
+pub fn quest_open_in<'a>(
+    tasks: impl Iterator<Item = &'a str>,
+    spots: &[Spot],
+    done: &HashSet<String>,
+) -> Vec<&'a str> {
+    let spots: HashMap<&str, &Spot> = spots.iter().map(|s| (s.task.as_str(), s)).collect();
+    tasks
+        .filter(|t| !done.contains(*t))
         .filter(|t| {
             spots
-                .get(t.id.as_str())
+                .get(t)
                 .is_none_or(|s| s.after.iter().all(|a| done.contains(a)))
         })
         .collect()
