@@ -5,6 +5,8 @@ use suite_domain::bieblo::kiosk::{DEFAULT_IDLE_SECONDS, KioskSettingsUpdate};
 use suite_domain::org::{OrgKind, OrgRef, Organisation, Role};
 use suite_domain::service::{Branch, SubscriptionState, apps_for};
 
+pub mod bibster;
+
 use crate::auth::hash_password;
 use crate::db::service::SubscriptionWrite;
 use crate::db::{Db, is_unique_violation};
@@ -242,6 +244,21 @@ pub fn seed_snapshots(
         )?;
     }
     Ok(())
+}
+
+/// Everything `serve --demo` seeds (the end-to-end tests' demo server too): accounts and
+/// organisations, Bieblo's snapshots, Culture Matcher's programmes, Bibster's games.
+pub async fn seed_all(db: &Db, public_dir: &std::path::Path) -> Result<(), String> {
+    seed(db)
+        .await
+        .map_err(|e| format!("seeding demo data: {e}"))?;
+    seed_snapshots(public_dir).map_err(|e| format!("demo snapshots: {e}"))?;
+    seed_programmes(db, public_dir)
+        .await
+        .map_err(|e| format!("demo programmes: {e}"))?;
+    bibster::seed(db, public_dir)
+        .await
+        .map_err(|e| format!("demo games: {e}"))
 }
 
 /// Tells the person who ran `serve --demo` where everything is and how to log in.

@@ -20,7 +20,7 @@ const FUZZ_BENCH_SECONDS: u32 = 120;
 const FUZZ_DEFAULT_SECONDS: u32 = 60;
 
 /// Crates that only build for wasm32 (checked and tested with that target).
-const WASM_CRATES: [&str; 8] = [
+const WASM_CRATES: [&str; 9] = [
     "suite-ui",
     "suite-beheer",
     "voor-de-show",
@@ -28,6 +28,7 @@ const WASM_CRATES: [&str; 8] = [
     "bieblo",
     "culture-matcher",
     "culture-matcher-beheer",
+    "bibster-beheer",
     "e-reader",
 ];
 

@@ -214,14 +214,7 @@ async fn serve(
     state.catalogue = live;
     demo::check_serve_mode(&state.db, demo, addr).await?;
     if demo {
-        demo::seed(&state.db)
-            .await
-            .map_err(|e| format!("seeding demo data: {e}"))?;
-        demo::seed_snapshots(&state.config.public_data_dir())
-            .map_err(|e| format!("demo snapshots: {e}"))?;
-        demo::seed_programmes(&state.db, &state.config.public_data_dir())
-            .await
-            .map_err(|e| format!("demo programmes: {e}"))?;
+        demo::seed_all(&state.db, &state.config.public_data_dir()).await?;
         demo::print_banner(addr);
     }
     let listener = tokio::net::TcpListener::bind(addr)

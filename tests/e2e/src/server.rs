@@ -135,14 +135,7 @@ impl TestServer {
         let state = AppState::open(config)
             .await
             .map_err(|e| format!("open database: {e}"))?;
-        demo::seed(&state.db)
-            .await
-            .map_err(|e| format!("seed: {e}"))?;
-        demo::seed_snapshots(&state.config.public_data_dir())
-            .map_err(|e| format!("demo snapshots: {e}"))?;
-        demo::seed_programmes(&state.db, &state.config.public_data_dir())
-            .await
-            .map_err(|e| format!("demo programmes: {e}"))?;
+        demo::seed_all(&state.db, &state.config.public_data_dir()).await?;
         Self::serve(state, data).await
     }
 

@@ -37,6 +37,10 @@ pub struct Chapter {
     /// picks by the answer to one of its multiple-choice tasks.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub branch: Option<Branch>,
+    /// Without a branch, the chapter to go to next (so branches can join again); by
+    /// default the next chapter in order.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub next: Option<String>,
 }
 
 /// After a chapter, the chapter to go to for each option of a multiple-choice task.
@@ -239,6 +243,14 @@ fn check_story(game: &Game, ids: &HashMap<&str, usize>, out: &mut Vec<Problem>) 
                 ));
             }
         }
+        if let Some(next) = &chapter.next
+            && !chapter_ids.contains_key(next.as_str())
+        {
+            out.push(problem(
+                format!("{at}.next"),
+                format!("no chapter {next:?}"),
+            ));
+        }
         if let Some(branch) = &chapter.branch {
             let options = ids
                 .get(branch.task.as_str())
@@ -286,10 +298,17 @@ fn story_cycle(game: &Game, chapter_ids: &HashMap<&str, usize>) -> Option<String
                     .filter_map(|to| chapter_ids.get(to.as_str()).copied())
                     .collect()
             }
-            None => (i + 1 < game.chapters.len())
-                .then_some(i + 1)
-                .into_iter()
-                .collect(),
+            None => match &game.chapters[i].next {
+                Some(next) => chapter_ids
+                    .get(next.as_str())
+                    .copied()
+                    .into_iter()
+                    .collect(),
+                None => (i + 1 < game.chapters.len())
+                    .then_some(i + 1)
+                    .into_iter()
+                    .collect(),
+            },
         }
     };
     // Depth-first with colours: 1 = on the current path, 2 = done.

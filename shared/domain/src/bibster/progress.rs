@@ -60,7 +60,10 @@ pub fn story_next_in<'a>(
             return Some((at, id.as_str()));
         }
         at = match &chapter.branch {
-            None => at + 1,
+            None => match &chapter.next {
+                Some(next) => chapters.iter().position(|c| &c.id == next)?,
+                None => at + 1,
+            },
             Some(branch) => {
                 let to = chosen(&branch.task).and_then(|c| branch.to.get(c));
                 chapters.iter().position(|c| Some(&c.id) == to)?

@@ -34,6 +34,7 @@ fn chapter(id: &str, tasks: &[&str], branch: Option<Branch>) -> Chapter {
         text: format!("Hoofdstuk {id}"),
         tasks: tasks.iter().map(|t| t.to_string()).collect(),
         branch,
+        next: None,
     }
 }
 
@@ -244,4 +245,30 @@ fn a_game_survives_export_and_import() {
     let unknown = json.replace("\"find_code\"", "\"dance\"");
     let error = serde_json::from_str::<Game>(&unknown).expect_err("an unknown task type");
     assert!(error.to_string().contains("dance"), "{error}");
+}
+
+#[test]
+fn branches_join_again_through_next() {
+    // start (a: left to `links`, right to `rechts`), links (b) then `slot`, rechts (c), slot (d).
+    let mut game = story();
+    game.tasks.push(task("d", TaskKind::Info));
+    game.chapters[1].branch = None;
+    game.chapters[1].next = Some("slot".into());
+    game.chapters.push(chapter("slot", &["d"], None));
+    assert_eq!(check(&game), vec![]);
+    let mut answers: HashMap<String, Answer> = HashMap::new();
+    answers.insert("a".into(), Answer::Choices(vec![0]));
+    answers.insert("b".into(), Answer::Read);
+    let StoryStep::Task { task, .. } = story_next(&game, &answers) else {
+        panic!("a task after links")
+    };
+    assert_eq!(task.id, "d", "links goes on to slot, not to rechts");
+    game.chapters[1].next = Some("nergens".into());
+    assert!(check(&game).iter().any(|p| p.at == "chapters[1].next"));
+    game.chapters[1].next = Some("start".into());
+    assert!(
+        check(&game).iter().any(|p| p.what.contains("cycle")),
+        "{:?}",
+        check(&game)
+    );
 }

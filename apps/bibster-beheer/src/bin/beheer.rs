@@ -1,0 +1,5 @@
+//! The builder bundle of Bibster (`/bibster/beheer/`).
+
+fn main() {
+    bibster_beheer::builder::run();
+}
