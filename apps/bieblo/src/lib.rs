@@ -12,7 +12,6 @@ mod hooks;
 mod library;
 mod listing;
 mod pages;
-mod qr;
 mod route;
 mod staff;
 mod state;

@@ -544,6 +544,10 @@ catalogue! {
     BibUnknownTask => "Deze opdracht zit niet in het spel.", "This task is not in the game.";
     BibAnswerShape => "Dit antwoord past niet bij de opdracht.", "This answer does not fit the task.";
     }
+    #[cfg(feature = "bibster")] {
+    // Bibster: the team's device (apps/bibster).
+    BibTeamTitle => "Speel mee met Bibster", "Play Bibster";
+    }
     #[cfg(feature = "bibster-staff")] {
     // Bibster's builder and the leader's view.
     BibGameProblems => "Het spel klopt nog niet. Kijk de gemarkeerde onderdelen na.", "The game is not right yet. Check the marked parts.";
@@ -555,6 +559,14 @@ catalogue! {
     BibFileNotAGame => "Dit is geen Bibster-spel, of het bestand is beschadigd.", "This is not a Bibster game, or the file is damaged.";
     BibFileNewer => "Dit spel komt uit een nieuwere versie van Bibster. Vraag de beheerder om de server bij te werken.", "This game comes from a newer version of Bibster. Ask the administrator to update the server.";
     BibFileTooLarge => "Dit bestand is te groot voor een spel (hoogstens 2 MB).", "This file is too large for a game (2 MB at most).";
+    }
+    #[cfg(feature = "bibster-staff")] {
+    // Bibster's builder (apps/bibster-beheer/src/builder).
+    BibBuilderTitle => "Bibster-spellen van je bibliotheek", "Your library's Bibster games";
+    }
+    #[cfg(feature = "bibster-staff")] {
+    // Bibster's leader view (apps/bibster-beheer/src/leader).
+    BibLeaderTitle => "Spelleiding", "Game leader";
     }
     #[cfg(feature = "beheer")] {
     // The service's back-office (`/beheer/`).

@@ -19,6 +19,8 @@ pub mod i18n;
 #[cfg(feature = "import-report")]
 pub mod import_report;
 pub mod json;
+#[cfg(feature = "qr")]
+pub mod qr;
 pub mod url;
 
 mod app_frame;

@@ -6,7 +6,6 @@ mod book_cover;
 mod book_list;
 mod idle_overlay;
 mod kiosk_visit;
-mod qr_code;
 mod shelf_book;
 mod shelf_view;
 mod start_screen;

@@ -8,12 +8,12 @@ use suite_ui::{Button, ButtonVariant};
 use yew::prelude::*;
 
 use super::book_list::book_list;
-use super::qr_code::qr_code;
 use super::shelf_view::restart_button;
 use crate::library::Library;
 use crate::listing::picks_to_lines;
 use crate::state::Action;
 use crate::url::list_url;
+use suite_ui::qr::qr_code;
 
 fn origin() -> String {
     web_sys::window()
