@@ -14,8 +14,8 @@ use axum::extract::{FromRequestParts, State};
 use axum::http::request::Parts;
 use suite_domain::api::{ErrorBody, LiveEvent};
 use suite_domain::bibster::api::{
-    AnswerBody, JoinRequest, Joined, OpenBody, PlayState, SessionChange, TEAM_TOKEN_HEADER,
-    TaskOpened, TeamAnswer, TeamMode,
+    AnswerBody, JoinRequest, Joined, OpenBody, PlayState, SessionChange, SessionInfo,
+    TEAM_TOKEN_HEADER, TaskOpened, TeamAnswer, TeamMode,
 };
 use suite_domain::bibster::game::{Game, Variant};
 use suite_domain::bibster::progress::{quest_open_in, story_next_in};
@@ -148,6 +148,39 @@ fn is_open(game: &Game, answers: &[StoredAnswer], task: &str) -> bool {
                 .contains(&task)
         }
     }
+}
+
+#[utoipa::path(get, path = "/api/bibster/play/sessions/{code}", tag = "bibster",
+    params(("code" = String, Path, description = "The game's code (case, spaces and dashes aside)")),
+    responses(
+        (status = 200, description = "The running session: its title and how teams join", body = SessionInfo),
+        (status = 404, description = "No running session with that code", body = ErrorBody),
+        (status = 429, description = "Too many requests from this address; see `Retry-After`", body = ErrorBody),
+    ))]
+pub(super) async fn session_info(
+    State(state): State<AppState>,
+    ClientIp(address): ClientIp,
+    ApiPath(code): ApiPath<String>,
+) -> Result<Json<SessionInfo>, AppError> {
+    take_token(&state, address).await?;
+    let code = read_code(&code).ok_or(AppError::NotFound)?;
+    let session = state
+        .db
+        .running_bibster_session(&code)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let library = suite_domain::org::OrgRef::new(
+        suite_domain::org::OrgKind::Library,
+        &session.summary.library,
+    );
+    if !state.db.app_active(&library, super::bibster::APP).await? {
+        return Err(AppError::NotFound);
+    }
+    Ok(Json(SessionInfo {
+        code,
+        title: session.summary.title,
+        teams_mode: session.summary.teams_mode,
+    }))
 }
 
 #[utoipa::path(post, path = "/api/bibster/play/join", tag = "bibster",

@@ -297,6 +297,7 @@ pub fn api(state: &AppState) -> (Router<AppState>, utoipa::openapi::OpenApi) {
         ))
         .routes(routes!(bibster_sessions::send_message))
         .routes(routes!(bibster_sessions::end_session))
+        .routes(routes!(bibster_play::session_info))
         .routes(routes!(bibster_play::join))
         .routes(routes!(bibster_play::play_state))
         .routes(routes!(bibster_play::open_task))

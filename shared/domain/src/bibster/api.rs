@@ -229,6 +229,25 @@ pub struct ReviewDecision {
     pub points: Option<u32>,
 }
 
+/// `GET /api/bibster/play/sessions/{code}`: what a team's device needs before it joins
+/// (the game's title, and whether teams choose a name or type their team's code).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct SessionInfo {
+    pub code: String,
+    pub title: String,
+    pub teams_mode: TeamMode,
+}
+
+/// A picture stored by `POST /api/bibster/{library}/pictures` (a floor plan or a task's
+/// image; the body is the PNG, JPEG or WebP file itself, `Content-Type` saying which):
+/// its public path, to put in the game.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct StoredPicture {
+    pub path: String,
+}
+
 /// `POST /api/bibster/play/join`: a team comes in with the game's code, and either a name
 /// of its own or its pre-made team's code.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -294,6 +313,13 @@ pub struct PlayState {
     pub now_ms: i64,
     pub ended: bool,
 }
+
+/// A photo task is answered by `POST /api/bibster/play/photos/{task}` with the picture
+/// itself as the body (PNG, JPEG or WebP, `Content-Type` saying which, at most
+/// [`PHOTO_MAX_BYTES`]); the answer is then `TeamAnswer` with the verdict `to_review`.
+/// The leader sees it at `GET /api/bibster/{library}/sessions/{session}/photos/{team}/{task}`
+/// (staff only: a team's photo may show children).
+pub const PHOTO_MAX_BYTES: usize = 8 * 1024 * 1024;
 
 /// `POST /api/bibster/play/answers`: an answer in the order the team saw (see
 /// [`super::team::from_team`]). A team's device sends it again until it gets an
