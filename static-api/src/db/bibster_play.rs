@@ -461,6 +461,24 @@ impl Db {
         Ok(rows.into_iter().map(stored).collect())
     }
 
+    /// The stored answer (JSON) of team `team` of `session` to `task`.
+    pub async fn bibster_session_answer(
+        &self,
+        session: i64,
+        team: i64,
+        task: &str,
+    ) -> Result<Option<String>, sqlx::Error> {
+        sqlx::query_scalar(
+            "SELECT answer FROM bibster_answers \
+             WHERE session_id = $1 AND team_id = $2 AND task_id = $3",
+        )
+        .bind(session)
+        .bind(team)
+        .bind(task)
+        .fetch_optional(self.pool())
+        .await
+    }
+
     /// The answers of `session` waiting for review (teams not removed), oldest first.
     pub async fn bibster_waiting(&self, session: i64) -> Result<Vec<WaitingAnswer>, sqlx::Error> {
         let rows: Vec<(i64, String, String, String, i64, String)> = sqlx::query_as(
