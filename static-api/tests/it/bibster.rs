@@ -328,3 +328,86 @@ on_both_backends!(
     bibster_works_only_where_it_is_switched_on,
     pictures_for_floor_plans_are_stored_anew_and_public
 );
+
+/// `static-api import bibster-game`: an operator adds the example games to a library
+/// with Bibster on; a broken file is refused with the place of its problem and stores
+/// nothing; a library without Bibster is refused.
+async fn an_operator_imports_game_files(backend: Backend) {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let data = dir.path().to_str().expect("a UTF-8 path");
+    let url = support::database_url(backend).await;
+    let run = |args: &[&str]| {
+        let mut all = vec!["--data-dir", data];
+        all.extend_from_slice(args);
+        let out = crate::cli::static_api(&all, url.as_ref());
+        (
+            out.status.success(),
+            String::from_utf8_lossy(&out.stdout).into_owned(),
+            String::from_utf8_lossy(&out.stderr).into_owned(),
+        )
+    };
+    let fixtures =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/fixtures/bibster");
+    let quest = fixtures.join("speurtocht.json");
+    let story = fixtures.join("verhaal.json");
+    let (quest, story) = (quest.to_str().expect("path"), story.to_str().expect("path"));
+    let (ok, _, err) = run(&[
+        "org",
+        "create",
+        "--kind",
+        "library",
+        "--id",
+        "aalst",
+        "--name",
+        "Bibliotheek Aalst",
+    ]);
+    assert!(ok, "{err}");
+    let (ok, _, err) = run(&["import", "bibster-game", "--library", "aalst", quest]);
+    assert!(
+        !ok && err.contains("no active Bibster subscription"),
+        "{err}"
+    );
+    let (ok, _, err) = run(&["subscription", "activate", "library/aalst", "bibster"]);
+    assert!(ok, "{err}");
+    let (ok, out, err) = run(&[
+        "import",
+        "bibster-game",
+        "--library",
+        "aalst",
+        "--publish",
+        quest,
+        story,
+    ]);
+    assert!(ok, "{err}");
+    assert!(
+        out.contains("\"Speurtocht door de bib (voorbeeld)\" (9 tasks), published"),
+        "{out}"
+    );
+    assert!(out.contains("(6 tasks), published"), "{out}");
+    let broken = dir.path().join("kapot.json");
+    let text = std::fs::read_to_string(quest)
+        .expect("quest")
+        .replace("\"correct\": [0]", "\"correct\": [5]");
+    std::fs::write(&broken, text).expect("write");
+    let (ok, _, err) = run(&[
+        "import",
+        "bibster-game",
+        "--library",
+        "aalst",
+        broken.to_str().expect("path"),
+    ]);
+    assert!(!ok && err.contains("tasks[2].correct"), "{err}");
+    // What is stored: the two games, published; nothing of the broken file.
+    let mut config = static_api::Config::new(dir.path(), dir.path().join("site"));
+    config.database_url = url.clone();
+    let state = static_api::AppState::open(config).await.expect("open");
+    let games = state.db.bibster_games("aalst", true).await.expect("games");
+    assert_eq!(games.len(), 2);
+    assert!(
+        games
+            .iter()
+            .all(|g| g.state == suite_domain::bibster::api::GameState::Published)
+    );
+}
+
+on_both_backends!(an_operator_imports_game_files);
