@@ -205,6 +205,35 @@ impl Db {
         Ok(done.rows_affected() == 1)
     }
 
+    /// Ends every session started before `started_before` that still runs (a leader who
+    /// forgot: a library visit takes hours, not days), at `at`; how many.
+    pub async fn end_stale_bibster_sessions(
+        &self,
+        started_before: &str,
+        at: &str,
+    ) -> Result<u64, sqlx::Error> {
+        let done = sqlx::query(
+            "UPDATE bibster_sessions SET ended_at = $2 \
+             WHERE ended_at IS NULL AND started_at < $1",
+        )
+        .bind(started_before)
+        .bind(at)
+        .execute(self.pool())
+        .await?;
+        Ok(done.rows_affected())
+    }
+
+    /// The sessions that ended before `cutoff` (whose photos go).
+    pub async fn bibster_sessions_ended_before(
+        &self,
+        cutoff: &str,
+    ) -> Result<Vec<i64>, sqlx::Error> {
+        sqlx::query_scalar("SELECT id FROM bibster_sessions WHERE ended_at < $1 ORDER BY id")
+            .bind(cutoff)
+            .fetch_all(self.pool())
+            .await
+    }
+
     /// Adds a team to session `session`: a pre-made one with its `code` and no token yet,
     /// or one that joins now with its `token_hash`. `None` when a team has that name.
     #[allow(clippy::too_many_arguments)]

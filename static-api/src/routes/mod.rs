@@ -412,3 +412,8 @@ pub(crate) fn org_ref(
     }
     Ok(suite_domain::org::OrgRef::new(kind, id))
 }
+
+/// The folder of the teams' photos of Bibster session `session` (for the housekeeping).
+pub(crate) fn bibster_photo_dir(state: &crate::AppState, session: i64) -> std::path::PathBuf {
+    bibster_media::photo_dir(state, session)
+}

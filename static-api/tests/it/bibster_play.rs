@@ -663,3 +663,88 @@ async fn an_answer_through_one_instance_reaches_the_leader_on_another() {
     assert!(data.contains("scores"), "{data}");
     assert!(started.elapsed() < WITHIN);
 }
+
+/// The daily housekeeping ends sessions left running for a day and removes the photos of
+/// sessions that ended more than a week ago (never those of a recent one).
+async fn old_sessions_end_and_their_photos_go(backend: Backend) {
+    let app = TestApp::on(backend).await;
+    let staff = app.session(WETTEREN).await;
+    let game = published_game(&app, &staff, QUEST).await;
+    let mut photographed = Vec::new();
+    for name in ["Oud", "Nieuw"] {
+        let board = start(&app, &staff, game, json!({"teams": "join"})).await;
+        let code = board["session"]["code"].as_str().expect("code").to_string();
+        let team = Device::joined(&app, json!({"code": code, "name": name})).await;
+        for (task, answer) in [
+            ("strips", json!({"type": "text", "value": "STRIP-7"})),
+            ("volgorde", json!({"type": "order", "value": [0, 1, 2]})),
+        ] {
+            team.answer(&app, task, answer).await;
+        }
+        let photo = app
+            .raw_bytes(
+                Method::POST,
+                "/api/bibster/play/photos/foto",
+                Some(support::png_of(16, 16, 3)),
+                &[
+                    ("x-team-token", team.token.as_str()),
+                    ("content-type", "image/png"),
+                ],
+            )
+            .await;
+        assert_eq!(photo.json["verdict"], "to_review", "{}", photo.json);
+        photographed.push(board["session"]["id"].as_i64().expect("id"));
+    }
+    let (old, recent) = (photographed[0], photographed[1]);
+    let dir = |id: i64| {
+        app.state
+            .config
+            .data_dir
+            .join("bibster-photos")
+            .join(id.to_string())
+    };
+    assert!(dir(old).is_dir() && dir(recent).is_dir());
+    // The old one ended long ago; the recent one runs until a stale-session cutoff
+    // after its start ends it now.
+    assert!(
+        app.state
+            .db
+            .end_bibster_session(old, "2000-01-01T00:00:00Z")
+            .await
+            .expect("end")
+    );
+    assert!(board_of(&app, &staff, recent).await["session"]["ended_at"].is_null());
+    let none = app
+        .state
+        .db
+        .end_stale_bibster_sessions("2000-01-01T00:00:00Z", "x")
+        .await;
+    assert_eq!(
+        none.expect("ends"),
+        0,
+        "a session started today is not stale in 2000"
+    );
+    let later = (time::OffsetDateTime::now_utc() + time::Duration::minutes(1))
+        .format(&time::format_description::well_known::Rfc3339)
+        .expect("time");
+    let now = static_api::import::now_rfc3339();
+    let ended = app.state.db.end_stale_bibster_sessions(&later, &now).await;
+    assert_eq!(ended.expect("ends"), 1);
+    assert!(board_of(&app, &staff, recent).await["session"]["ended_at"].is_string());
+    static_api::housekeeping(&app.state)
+        .await
+        .expect("housekeeping");
+    assert!(
+        !dir(old).exists(),
+        "the photos of a session that ended long ago go"
+    );
+    assert!(dir(recent).is_dir(), "a recent session's photos stay");
+}
+
+async fn board_of(app: &TestApp, staff: &Session, session: i64) -> Value {
+    app.get_as(&format!("{SESSIONS}/{session}"), staff)
+        .await
+        .json
+}
+
+on_both_backends!(old_sessions_end_and_their_photos_go);
