@@ -81,9 +81,9 @@ async fn own_game(state: &AppState, library: &str, id: i64) -> Result<GameRecord
 
 #[derive(Debug, Default, Deserialize, utoipa::IntoParams)]
 pub(super) struct ListQuery {
-    /// `1`: archived games too.
+    /// `true`: archived games too.
     #[serde(default)]
-    archived: Option<u8>,
+    archived: Option<bool>,
 }
 
 #[utoipa::path(get, path = "/api/bibster/{library}/games", tag = "bibster",
@@ -100,7 +100,7 @@ pub(super) async fn list_games(
     ApiQuery(query): ApiQuery<ListQuery>,
 ) -> Result<Json<Vec<GameSummary>>, AppError> {
     bibster_library(&state, &staff, &library).await?;
-    let archived = query.archived == Some(1);
+    let archived = query.archived == Some(true);
     Ok(Json(state.db.bibster_games(&library, archived).await?))
 }
 
@@ -132,8 +132,8 @@ pub(super) async fn create_game(
     ))
 }
 
-#[utoipa::path(get, path = "/api/bibster/{library}/games/{game}", tag = "bibster",
-    params(("library" = String, Path, description = "Library id"), ("game" = i64, Path, description = "Game id")),
+#[utoipa::path(get, path = "/api/bibster/{library}/games/{id}", tag = "bibster",
+    params(("library" = String, Path, description = "Library id"), ("id" = i64, Path, description = "Game id")),
     responses(
         (status = 200, description = "The game", body = GameRecord),
         (status = 401, description = "Not logged in", body = ErrorBody),
@@ -149,8 +149,8 @@ pub(super) async fn get_game(
     Ok(Json(own_game(&state, &library, id).await?))
 }
 
-#[utoipa::path(put, path = "/api/bibster/{library}/games/{game}", tag = "bibster",
-    params(("library" = String, Path, description = "Library id"), ("game" = i64, Path, description = "Game id")),
+#[utoipa::path(put, path = "/api/bibster/{library}/games/{id}", tag = "bibster",
+    params(("library" = String, Path, description = "Library id"), ("id" = i64, Path, description = "Game id")),
     request_body(content = Object, description = "The game's new version"),
     responses(
         (status = 200, description = "Saved; sessions already started keep the version they started with", body = GameRecord),
@@ -177,8 +177,8 @@ pub(super) async fn update_game(
     Ok(Json(own_game(&state, &library, id).await?))
 }
 
-#[utoipa::path(put, path = "/api/bibster/{library}/games/{game}/state", tag = "bibster",
-    params(("library" = String, Path, description = "Library id"), ("game" = i64, Path, description = "Game id")),
+#[utoipa::path(put, path = "/api/bibster/{library}/games/{id}/state", tag = "bibster",
+    params(("library" = String, Path, description = "Library id"), ("id" = i64, Path, description = "Game id")),
     request_body = StateChange,
     responses(
         (status = 200, description = "The game in its new state (archived or back to draft: out of the template library)", body = GameRecord),
@@ -206,8 +206,8 @@ pub(super) async fn set_state(
     Ok(Json(own_game(&state, &library, id).await?))
 }
 
-#[utoipa::path(put, path = "/api/bibster/{library}/games/{game}/shared", tag = "bibster",
-    params(("library" = String, Path, description = "Library id"), ("game" = i64, Path, description = "Game id")),
+#[utoipa::path(put, path = "/api/bibster/{library}/games/{id}/shared", tag = "bibster",
+    params(("library" = String, Path, description = "Library id"), ("id" = i64, Path, description = "Game id")),
     request_body = SharedChange,
     responses(
         (status = 200, description = "In the template library (with the library's name) or out of it", body = GameRecord),
@@ -238,8 +238,8 @@ pub(super) async fn set_shared(
     Ok(Json(own_game(&state, &library, id).await?))
 }
 
-#[utoipa::path(post, path = "/api/bibster/{library}/games/{game}/copy", tag = "bibster",
-    params(("library" = String, Path, description = "Library id (the copy's)"), ("game" = i64, Path, description = "A game of this library, or a template of any library")),
+#[utoipa::path(post, path = "/api/bibster/{library}/games/{id}/copy", tag = "bibster",
+    params(("library" = String, Path, description = "Library id (the copy's)"), ("id" = i64, Path, description = "A game of this library, or a template of any library")),
     responses(
         (status = 201, description = "A draft copy, linked to its source", body = GameRecord),
         (status = 401, description = "Not logged in", body = ErrorBody),
@@ -288,8 +288,8 @@ fn copy_title(title: &str) -> String {
     format!("{kept}{MARK}")
 }
 
-#[utoipa::path(get, path = "/api/bibster/{library}/games/{game}/export", tag = "bibster",
-    params(("library" = String, Path, description = "Library id"), ("game" = i64, Path, description = "Game id")),
+#[utoipa::path(get, path = "/api/bibster/{library}/games/{id}/export", tag = "bibster",
+    params(("library" = String, Path, description = "Library id"), ("id" = i64, Path, description = "Game id")),
     responses(
         (status = 200, description = "The game file (JSON in the versioned format), as a download", content_type = "application/json"),
         (status = 401, description = "Not logged in", body = ErrorBody),
@@ -325,8 +325,8 @@ pub(super) async fn list_templates(
     Ok(Json(state.db.bibster_templates().await?))
 }
 
-#[utoipa::path(get, path = "/api/bibster/{library}/games/{game}/stats", tag = "bibster",
-    params(("library" = String, Path, description = "Library id"), ("game" = i64, Path, description = "Game id")),
+#[utoipa::path(get, path = "/api/bibster/{library}/games/{id}/stats", tag = "bibster",
+    params(("library" = String, Path, description = "Library id"), ("id" = i64, Path, description = "Game id")),
     responses(
         (status = 200, description = "Sessions, teams, and per task how many answered, the right ones and the median time", body = GameStats),
         (status = 401, description = "Not logged in", body = ErrorBody),

@@ -161,10 +161,10 @@ pub(super) async fn post_photo(
     Ok(Json(stored))
 }
 
-#[utoipa::path(get, path = "/api/bibster/{library}/sessions/{session}/photos/{team}/{task}", tag = "bibster",
+#[utoipa::path(get, path = "/api/bibster/{library}/sessions/{id}/photos/{team}/{task}", tag = "bibster",
     params(
         ("library" = String, Path, description = "Library id"),
-        ("session" = i64, Path, description = "Session id"),
+        ("id" = i64, Path, description = "Session id"),
         ("team" = i64, Path, description = "Team id"),
         ("task" = String, Path, description = "Task id"),
     ),

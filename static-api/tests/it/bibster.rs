@@ -206,7 +206,9 @@ async fn staff_make_publish_share_copy_and_export_games(backend: Backend) {
             .as_array()
             .is_some_and(|g| g.iter().all(|g| g["id"] != id))
     );
-    let all = app.get_as(&format!("{GAMES}?archived=1"), &wetteren).await;
+    let all = app
+        .get_as(&format!("{GAMES}?archived=true"), &wetteren)
+        .await;
     assert!(
         all.json
             .as_array()
