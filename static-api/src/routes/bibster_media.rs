@@ -161,11 +161,11 @@ pub(super) async fn post_photo(
     Ok(Json(stored))
 }
 
-#[utoipa::path(get, path = "/api/bibster/{library}/sessions/{id}/photos/{team}/{task}", tag = "bibster",
+#[utoipa::path(get, path = "/api/bibster/{library}/sessions/{session_id}/photos/{team_id}/{task}", tag = "bibster",
     params(
         ("library" = String, Path, description = "Library id"),
-        ("id" = i64, Path, description = "Session id"),
-        ("team" = i64, Path, description = "Team id"),
+        ("session_id" = i64, Path, description = "Session id"),
+        ("team_id" = i64, Path, description = "Team id"),
         ("task" = String, Path, description = "Task id"),
     ),
     responses(
