@@ -275,8 +275,15 @@ pub fn api(state: &AppState) -> (Router<AppState>, utoipa::openapi::OpenApi) {
             culture_source::delete_source
         ))
         .routes(routes!(culture_source::list_imports))
-        .routes(routes!(bibster::list_games, bibster::create_game))
-        .routes(routes!(bibster::get_game, bibster::update_game))
+        .merge(
+            // A game of 200 tasks with long texts is larger than other JSON bodies.
+            OpenApiRouter::new()
+                .routes(routes!(bibster::list_games, bibster::create_game))
+                .routes(routes!(bibster::get_game, bibster::update_game))
+                .layer(axum::extract::DefaultBodyLimit::max(
+                    suite_import::bibster::MAX_GAME_BYTES,
+                )),
+        )
         .routes(routes!(bibster::set_state))
         .routes(routes!(bibster::set_shared))
         .routes(routes!(bibster::copy_game))

@@ -405,3 +405,50 @@ async fn an_operator_imports_game_files(backend: Backend) {
 }
 
 on_both_backends!(an_operator_imports_game_files);
+
+/// A game as large as a game may be (2 MB) is taken; a 50 MB file is refused with the
+/// size in Dutch and nothing stored.
+async fn large_games_up_to_the_file_limit(backend: Backend) {
+    let app = TestApp::on(backend).await;
+    let wetteren = app.session(WETTEREN).await;
+    let mut game: Value = serde_json::from_str(QUEST).expect("quest");
+    // 200 tasks of 4,000 characters: about 0.9 MB, far over other bodies' 64 KB.
+    let long = "lang verhaal ".repeat(400);
+    let tasks: Vec<Value> = (0..200)
+        .map(|i| json!({"id": format!("t{i}"), "prompt": long[..4000].to_string(), "type": "info"}))
+        .collect();
+    game["tasks"] = json!(tasks);
+    game["spots"] = json!([]);
+    let made = app
+        .request_as(Method::POST, GAMES, Some(game.clone()), &wetteren)
+        .await;
+    assert_eq!(made.status, StatusCode::CREATED, "{}", made.json);
+    let huge = "x".repeat(50 * 1024 * 1024);
+    let refused = app
+        .raw(
+            Method::POST,
+            GAMES,
+            Some(format!("{{\"format\": 1, \"title\": \"{huge}\"}}")),
+            &[
+                ("cookie", wetteren.cookie.as_str()),
+                ("x-csrf-token", wetteren.csrf.as_str()),
+                ("content-type", "application/json"),
+            ],
+        )
+        .await;
+    assert_eq!(refused.status, StatusCode::PAYLOAD_TOO_LARGE);
+    assert_eq!(
+        refused.json["error"]["message"],
+        "Dit is te groot om te versturen."
+    );
+    assert_eq!(
+        app.get_as(GAMES, &wetteren)
+            .await
+            .json
+            .as_array()
+            .map(Vec::len),
+        Some(1)
+    );
+}
+
+on_both_backends!(large_games_up_to_the_file_limit);
