@@ -110,6 +110,7 @@ fn removing_a_task_removes_its_spot_locks_and_branches() {
 #[wasm_bindgen_test]
 fn moving_tasks_keeps_the_chapters_in_step() {
     let mut story = edit::new_game(Variant::Story);
+    story.title = "Verhaal".into();
     edit::add_task(&mut story, Kind::Info);
     edit::add_task(&mut story, Kind::Photo);
     assert_eq!(story.chapters[0].tasks, ["opdracht-1", "opdracht-2"]);
