@@ -5,6 +5,7 @@
 //! in `tests.rs`.
 
 mod app;
+mod chapters;
 mod edit;
 mod editor;
 mod game_row;

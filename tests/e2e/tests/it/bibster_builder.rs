@@ -6,6 +6,8 @@
 //! view, no console errors.
 
 use e2e::{Browser, GENT, LogEntry, Result, TestServer, WETTEREN};
+
+const ADMIN: (&str, &str) = ("admin@demo.invalid", "demo-admin-2026");
 use fantoccini::key::Key;
 use serde_json::{Value, json};
 
@@ -409,7 +411,109 @@ async fn the_preview_plays_a_demo_game_without_the_server() -> Result<()> {
         return Err(format!("{error}: {shown}"));
     }
     assert_axe_clean(&browser, "the preview").await?;
+
+    // A change is not lost by a visit to another view: the list offers to go on.
+    enter(&browser, ".bb-preview-toggle").await?;
+    browser.fill("#bb-title", "Het geheim (aangepast)").await?;
+    enter(&browser, ".bo-views a[data-view=sjablonen]").await?;
+    browser.find("table.bb-templates").await?;
+    enter(&browser, ".bo-views a[data-view=spellen]").await?;
+    browser
+        .wait_until(
+            "the change kept",
+            "document.querySelector('#bb-title')?.value === 'Het geheim (aangepast)'",
+        )
+        .await?;
+    browser.find(".bb-dirty").await?;
     no_errors("in the preview", browser.console_errors().await?)?;
     browser.close().await;
+    Ok(())
+}
+
+#[tokio::test]
+async fn a_quest_task_is_placed_by_clicking_its_floor_plan() -> Result<()> {
+    let server = TestServer::start().await?;
+    let browser = Browser::start(&server.url(""), 1280, 900).await?;
+    log_in(&browser, WETTEREN).await?;
+    enter(
+        &browser,
+        &row_button("Bewerken", "Speurtocht door de bib (demo)"),
+    )
+    .await?;
+    browser.find("svg.bb-board__plan").await?;
+    let before = browser
+        .eval("return document.querySelector('#bb-spots-0-x').value;")
+        .await?;
+    if before != json!("20") {
+        return Err(format!("the demo's first spot: {before}"));
+    }
+    // The plan's select starts at the first task; the first spot is the second task's.
+    choose(
+        &browser,
+        "#bb-placing",
+        "Opdracht 2: Welke code hangt bij de strips?",
+    )
+    .await?;
+    // A click a quarter from the left and three quarters down the plan.
+    browser
+        .eval(
+            "const plan = document.querySelector('svg.bb-board__plan'); const r = plan.getBoundingClientRect(); \
+             plan.dispatchEvent(new MouseEvent('click', {bubbles: true, clientX: r.left + r.width / 4, clientY: r.top + r.height * 3 / 4})); return true;",
+        )
+        .await?;
+    browser
+        .wait_until(
+            "the spot moved where the plan was clicked",
+            "document.querySelector('#bb-spots-0-x').value === '25' && document.querySelector('#bb-spots-0-y').value === '75'",
+        )
+        .await?;
+    browser.find(".bb-dirty").await?;
+    assert_axe_clean(&browser, "the quest's editor").await?;
+    no_errors("in the quest's editor", browser.console_errors().await?)?;
+    browser.close().await;
+    Ok(())
+}
+
+#[tokio::test]
+async fn a_library_without_bibster_reads_how_to_ask_for_it() -> Result<()> {
+    let server = TestServer::start().await?;
+    let admin = Browser::start(&server.url(""), 1280, 900).await?;
+    log_in(&admin, ADMIN).await?;
+    let (_, session) = admin.fetch("GET", "/api/session", json!({}), None).await?;
+    let session: Value = serde_json::from_str(&session).map_err(|e| e.to_string())?;
+    let headers =
+        json!({"content-type": "application/json", "x-csrf-token": session["csrf_token"]});
+    let (status, body) = admin
+        .fetch(
+            "PUT",
+            "/api/orgs/library/demo-gent/subscriptions/bibster",
+            headers,
+            Some(r#"{"state": "paused"}"#),
+        )
+        .await?;
+    if status != 200 {
+        return Err(format!("pausing Bibster for Gent: {status} {body}"));
+    }
+    admin.close().await;
+
+    let gent = Browser::start(&server.url(""), 1280, 900).await?;
+    log_in(&gent, GENT).await?;
+    let shown = gent.text(".bb-inactive").await?;
+    if !shown.contains("Bibster is hier (nog) niet actief.") {
+        return Err(format!("the state says so: {shown:?}"));
+    }
+    gent.find(".bb-inactive a[href=\"/beheer/\"]").await?;
+    if !gent.find_all(".bb-new-quest").await?.is_empty() {
+        return Err("no new games where Bibster is not active".into());
+    }
+    assert_axe_clean(&gent, "the inactive state").await?;
+    let errors: Vec<LogEntry> = gent
+        .console_errors()
+        .await?
+        .into_iter()
+        .filter(|e| !e.message.contains("422") && !e.message.contains("403"))
+        .collect();
+    no_errors("where Bibster is not active", errors)?;
+    gent.close().await;
     Ok(())
 }
