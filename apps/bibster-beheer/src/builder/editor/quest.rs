@@ -50,7 +50,13 @@ pub(crate) fn QuestFields(props: &QuestProps) -> Html {
         let onclick = {
             let (library, task) = (library.clone(), placing_id.clone());
             Callback::from(move |e: MouseEvent| {
-                let Some(target) = e.current_target().and_then(|t| t.dyn_into::<Element>().ok()) else {
+                // The plan itself (yew hears events at the page's root, so not
+                // `current_target`), from the circle, image or plan clicked.
+                let Some(target) = e
+                    .target()
+                    .and_then(|t| t.dyn_into::<Element>().ok())
+                    .and_then(|t| t.closest("svg.bb-board__plan").ok().flatten())
+                else {
                     return;
                 };
                 let rect = target.get_bounding_client_rect();
@@ -180,7 +186,7 @@ pub(crate) fn QuestFields(props: &QuestProps) -> Html {
         });
         let name = task_name(game, &t.id, lang);
         html! {
-            <li>{ format!("{name} ") }{ small_button(Msg::BibBuildPlace.text(lang), &format!("{}: {name}", Msg::BibBuildPlaceIt.text(lang)), "bb-place", false, onclick) }</li>
+            <li>{ format!("{name} ") }{ small_button(Msg::BibBuildPlaceIt.text(lang), &format!("{}: {name}", Msg::BibBuildPlaceIt.text(lang)), "bb-place", false, onclick) }</li>
         }
     }).collect::<Vec<_>>();
     html! {
