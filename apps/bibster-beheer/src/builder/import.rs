@@ -74,7 +74,7 @@ pub(crate) fn ImportSection(props: &ImportProps) -> Html {
     };
     let result = match &*outcome {
         Outcome::None => Html::default(),
-        Outcome::Busy => html! { <p class="staff-notice">{ Msg::BibBuildWorking.text(lang) }</p> },
+        Outcome::Busy => html! { <p class="staff-notice" role="status">{ Msg::BibBuildWorking.text(lang) }</p> },
         Outcome::Done(record) => {
             let (library, record) = (props.library.clone(), record.clone());
             let title = record.summary.title.clone();
@@ -87,7 +87,7 @@ pub(crate) fn ImportSection(props: &ImportProps) -> Html {
                 to_view("spellen");
             });
             html! {
-                <div id="bb-import-result" tabindex="-1" class="staff-notice bb-import-done">
+                <div id="bb-import-result" tabindex="-1" class="staff-notice bb-import-done" role="status">
                     <p>{ format!("{} {title}", Msg::BibBuildImported.text(lang)) }</p>
                     <button type="button" class="btn btn--primary bb-open-import" {onclick}>{ Msg::BibBuildOpenCopy.text(lang) }</button>
                 </div>
@@ -129,7 +129,7 @@ pub(crate) fn ImportSection(props: &ImportProps) -> Html {
                 <div class="bo-actions">
                     <button type="submit" class="btn btn--primary bb-import-send">{ Msg::BibBuildImportSend.text(lang) }</button>
                 </div>
-                <div role="status">{ result }</div>
+                { result }
             </form>
         },
     )
