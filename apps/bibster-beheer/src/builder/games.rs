@@ -61,6 +61,14 @@ pub(crate) fn may_drop(draft: &Option<Draft>, lang: suite_domain::i18n::Lang) ->
     }
 }
 
+/// The games the list shows: the archived ones only on demand (the server sends all).
+pub(crate) fn listed(games: &[GameSummary], archived: bool) -> Vec<&GameSummary> {
+    games
+        .iter()
+        .filter(|g| archived || g.state != GameState::Archived)
+        .collect()
+}
+
 #[function_component]
 fn GameList(props: &GamesProps) -> Html {
     let lang = use_lang();
@@ -72,19 +80,15 @@ fn GameList(props: &GamesProps) -> Html {
     let busy = use_state(|| false);
     {
         let (load, id) = (load.clone(), library.id.clone());
-        use_effect_with(
-            (*archived, *attempt, *library.version, id.clone()),
-            move |(archived, ..)| {
-                let query = if *archived { "?archived=1" } else { "" };
-                let path = format!("/api/bibster/{id}/games{query}");
-                spawn_local(async move {
-                    match api::get::<Vec<GameSummary>>(&path).await {
-                        Ok(games) => load.set(Load::Loaded(games)),
-                        Err(error) => load.set(Load::Failed(error)),
-                    }
-                });
-            },
-        );
+        use_effect_with((*attempt, *library.version, id.clone()), move |_| {
+            let path = format!("/api/bibster/{id}/games");
+            spawn_local(async move {
+                match api::get::<Vec<GameSummary>>(&path).await {
+                    Ok(games) => load.set(Load::Loaded(games)),
+                    Err(error) => load.set(Load::Failed(error)),
+                }
+            });
+        });
     }
     let on_action = {
         let (library, notice, attempt, busy) = (
@@ -220,10 +224,11 @@ fn GameList(props: &GamesProps) -> Html {
     let list = match &*load {
         Load::Loading => html! { <Loading /> },
         Load::Failed(error) => failed(error, lang, &attempt),
-        Load::Loaded(games) if games.is_empty() => {
+        Load::Loaded(games) if listed(games, *archived).is_empty() => {
             html! { <EmptyState message={Msg::BibBuildNoGames} /> }
         }
         Load::Loaded(games) => {
+            let games = listed(games, *archived);
             let rows = games
                 .iter()
                 .map(|g| game_row(&library.id, g, lang, &on_action));

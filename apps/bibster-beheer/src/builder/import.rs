@@ -74,7 +74,9 @@ pub(crate) fn ImportSection(props: &ImportProps) -> Html {
     };
     let result = match &*outcome {
         Outcome::None => Html::default(),
-        Outcome::Busy => html! { <p class="staff-notice" role="status">{ Msg::BibBuildWorking.text(lang) }</p> },
+        Outcome::Busy => {
+            html! { <p class="staff-notice" role="status">{ Msg::BibBuildWorking.text(lang) }</p> }
+        }
         Outcome::Done(record) => {
             let (library, record) = (props.library.clone(), record.clone());
             let title = record.summary.title.clone();

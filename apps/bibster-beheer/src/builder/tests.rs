@@ -255,3 +255,33 @@ fn statistics_as_csv_and_the_sheet_of_codes() {
         )]
     );
 }
+
+#[wasm_bindgen_test]
+fn archived_games_are_listed_on_demand() {
+    use suite_domain::bibster::api::{GameState, GameSummary};
+    let game = |id: i64, state: GameState| GameSummary {
+        id,
+        library: "demo-wetteren".into(),
+        title: format!("Spel {id}"),
+        variant: Variant::Quest,
+        state,
+        tasks: 1,
+        shared: false,
+        source: None,
+        updated_at: "2026-01-01T00:00:00Z".into(),
+        updated_by: "demo".into(),
+    };
+    let games = [
+        game(1, GameState::Draft),
+        game(2, GameState::Archived),
+        game(3, GameState::Published),
+    ];
+    let ids = |archived| {
+        super::games::listed(&games, archived)
+            .iter()
+            .map(|g| g.id)
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(ids(false), [1, 3]);
+    assert_eq!(ids(true), [1, 2, 3]);
+}

@@ -12,6 +12,15 @@ use fantoccini::key::Key;
 use serde_json::{Value, json};
 
 const BUILDER: &str = "/bibster/beheer/";
+
+/// A real 1x1 PNG (one orange pixel), for a floor plan.
+const TINY_PNG: &[u8] = &[
+    0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00, 0x00, 0x0d, 0x49, 0x48, 0x44, 0x52,
+    0x00, 0x00, 0x00, 0x01, 0x00, 0x00, 0x00, 0x01, 0x08, 0x06, 0x00, 0x00, 0x00, 0x1f, 0x15, 0xc4,
+    0x89, 0x00, 0x00, 0x00, 0x0d, 0x49, 0x44, 0x41, 0x54, 0x78, 0xda, 0x63, 0xf8, 0xdf, 0xc0, 0xf0,
+    0x1f, 0x00, 0x06, 0x80, 0x02, 0x7f, 0xcf, 0x12, 0x09, 0xf1, 0x00, 0x00, 0x00, 0x00, 0x49, 0x45,
+    0x4e, 0x44, 0xae, 0x42, 0x60, 0x82,
+];
 const TITLE: &str = "Speurtocht van de e2e-test";
 
 async fn log_in(browser: &Browser, (email, password): (&str, &str)) -> Result<()> {
@@ -313,6 +322,24 @@ async fn a_library_builds_publishes_and_shares_a_quest_that_another_library_copi
         .collect();
     no_errors("after the refused import", errors)?;
 
+    // An archived game leaves the list, and comes back on demand.
+    let story = "Het geheim van de verdwenen boeken (demo)";
+    enter(&browser, ".bo-views a[data-view=spellen]").await?;
+    enter(&browser, &row_button("Archiveren", story)).await?;
+    browser
+        .wait_until(
+            "the story archived",
+            &format!("!{}.textContent", row(story)),
+        )
+        .await?;
+    space(&browser, "#bb-archived").await?;
+    browser
+        .wait_until(
+            "the archived story shown",
+            &format!("{}.textContent?.includes('Gearchiveerd')", row(story)),
+        )
+        .await?;
+
     // Another library finds it among the templates and copies it.
     let gent = Browser::start(&server.url(""), 1280, 900).await?;
     log_in(&gent, GENT).await?;
@@ -441,6 +468,22 @@ async fn a_quest_task_is_placed_by_clicking_its_floor_plan() -> Result<()> {
     )
     .await?;
     browser.find("svg.bb-board__plan").await?;
+    // A second floor plan, uploaded.
+    let dir = tempfile::tempdir().map_err(|e| e.to_string())?;
+    let png = dir.path().join("plan.png");
+    std::fs::write(&png, TINY_PNG).map_err(|e| e.to_string())?;
+    browser
+        .find("#bb-new-board")
+        .await?
+        .send_keys(&png.display().to_string())
+        .await
+        .map_err(|e| e.to_string())?;
+    browser
+        .wait_until(
+            "the second plan",
+            "[...document.querySelectorAll('svg.bb-board__plan image')].map(i => i.getAttribute('href')).filter(h => h.startsWith('/data/')).length === 2",
+        )
+        .await?;
     let before = browser
         .eval("return document.querySelector('#bb-spots-0-x').value;")
         .await?;
