@@ -109,8 +109,8 @@ fn GameList(props: &GamesProps) -> Html {
                 busy.clone(),
             );
             match action {
-                RowAction::Stats(game, title) => library.screen.set(Screen::Stats(game, title)),
-                RowAction::Print(game) => library.screen.set(Screen::Print(game)),
+                RowAction::Stats(game, title) => library.show(Screen::Stats(game, title)),
+                RowAction::Print(game) => library.show(Screen::Print(game)),
                 RowAction::Open(game) => {
                     if !may_drop(&library.draft.0, lang) {
                         return;
@@ -213,8 +213,8 @@ fn GameList(props: &GamesProps) -> Html {
         })
     };
     let unsaved = library.draft.0.as_ref().filter(|d| d.dirty()).map(|draft| {
-        let screen = library.screen.clone();
-        let onclick = Callback::from(move |_: MouseEvent| screen.set(Screen::Edit));
+        let office = library.clone();
+        let onclick = Callback::from(move |_: MouseEvent| office.show(Screen::Edit));
         let title = if draft.game.title.trim().is_empty() { Msg::BibBuildUntitled.text(lang).to_string() } else { draft.game.title.clone() };
         html! {
             <p class="staff-notice bb-unsaved">{ format!("{} {title}", Msg::BibBuildUnsaved.text(lang)) }

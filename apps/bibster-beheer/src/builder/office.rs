@@ -100,7 +100,19 @@ impl Library {
     /// Opens `draft` in the games view's editor.
     pub(crate) fn edit(&self, draft: Draft) {
         self.draft.dispatch(DraftAction::Open(Some(draft)));
-        self.screen.set(Screen::Edit);
+        self.show(Screen::Edit);
+    }
+
+    /// Shows `screen` in the games view, the focus on its heading.
+    pub(crate) fn show(&self, screen: Screen) {
+        let heading = match screen {
+            Screen::List => GAMES_HEADING,
+            Screen::Edit => "bb-editor-heading",
+            Screen::Stats(..) => "bb-stats-heading",
+            Screen::Print(_) => "bb-print-heading",
+        };
+        self.screen.set(screen);
+        suite_ui::back_office::focus_id_soon(heading.to_string());
     }
 
     /// Changes the game in the editor.

@@ -89,6 +89,7 @@ pub(crate) fn PrintSheet(props: &PrintProps) -> Html {
     };
     html! {
         <div class="bb-print">
+            <h4 id="bb-print-heading" class="visually-hidden" tabindex="-1">{ Msg::BibBuildPrint.text(lang) }</h4>
             <div class="bo-actions bb-no-print">
                 <button type="button" class="btn btn--secondary bb-back" onclick={back}>{ Msg::BibBuildBack.text(lang) }</button>
                 <button type="button" class="btn btn--primary bb-print-now" onclick={print}>{ Msg::BibBuildPrintNow.text(lang) }</button>

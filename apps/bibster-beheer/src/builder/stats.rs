@@ -163,7 +163,7 @@ pub(crate) fn StatsView(props: &StatsProps) -> Html {
             <div class="bo-actions">
                 <button type="button" class="btn btn--secondary bb-back" onclick={back}>{ Msg::BibBuildBack.text(lang) }</button>
             </div>
-            <h4>{ format!("{}: {}", Msg::BibBuildStats.text(lang), props.title) }</h4>
+            <h4 id="bb-stats-heading" tabindex="-1">{ format!("{}: {}", Msg::BibBuildStats.text(lang), props.title) }</h4>
             { body }
         </div>
     }

@@ -251,7 +251,7 @@ pub(crate) fn Editor(props: &EditorProps) -> Html {
                 <button type="button" class="btn btn--secondary bb-preview-toggle" onclick={toggle_preview}
                     aria-pressed={if *previewing { "true" } else { "false" }}>{ Msg::BibBuildPreview.text(lang) }</button>
             </div>
-            <h4 class="bb-editor__heading">{ heading.text(lang) }</h4>
+            <h4 id="bb-editor-heading" class="bb-editor__heading" tabindex="-1">{ heading.text(lang) }</h4>
             <div id="bb-problems" class="bb-problems" tabindex="-1" role="status">{ summary }</div>
             { body }
             <div class="bo-actions bb-save-row">
