@@ -224,7 +224,7 @@ pub(super) async fn join(
                 .team_code
                 .as_deref()
                 .and_then(read_code)
-                .ok_or_else(|| team_code_unknown())?;
+                .ok_or_else(team_code_unknown)?;
             state
                 .db
                 .join_premade_team(id, &team_code, &hash, &at)

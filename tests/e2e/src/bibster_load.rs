@@ -286,20 +286,20 @@ pub async fn run(shape: &str, servers: &[&ServerProcess]) -> Result<BibsterLoad>
                         .map(|mut p| p.pop_front())
                         .ok()
                         .flatten();
-                    if let Some(sent) = sent {
-                        if let Ok(mut times) = event_times.lock() {
-                            times.push(sent.elapsed().as_secs_f64() * 1000.0);
-                        }
+                    if let Some(sent) = sent
+                        && let Ok(mut times) = event_times.lock()
+                    {
+                        times.push(sent.elapsed().as_secs_f64() * 1000.0);
                     }
                     // The leader's view fetches the board anew.
                     let started = Instant::now();
-                    if let Ok((200, _, _)) = target
+                    let fetched = target
                         .send("GET", &board_path, &staff.headers(), None)
-                        .await
+                        .await;
+                    if let Ok((200, _, _)) = fetched
+                        && let Ok(mut times) = board_times.lock()
                     {
-                        if let Ok(mut times) = board_times.lock() {
-                            times.push(started.elapsed().as_secs_f64() * 1000.0);
-                        }
+                        times.push(started.elapsed().as_secs_f64() * 1000.0);
                     }
                 }
             }
