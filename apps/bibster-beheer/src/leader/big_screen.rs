@@ -107,7 +107,7 @@ pub(crate) fn BigScreen(props: &BigScreenProps) -> Html {
                 <div class="bl-qr">{ suite_ui::qr::qr_code(&url, t(Msg::BibLeadQrLabel)) }</div>
             </div>
             <p class="bl-join-url">{ format!("{} ", t(Msg::BibLeadJoinAt)) }<span class="bl-url">{ url.clone() }</span></p>
-            { teams }
+            { teams.unwrap_or_default() }
             <Button class="bl-fullscreen" variant={ButtonVariant::Secondary} onclick={toggle}>
                 { t(if *full { Msg::BibLeadFullscreenExit } else { Msg::BibLeadFullscreen }) }
             </Button>

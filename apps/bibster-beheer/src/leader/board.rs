@@ -71,7 +71,7 @@ pub(crate) fn TeamBoard(props: &TeamBoardProps) -> Html {
             <h3 id="bl-board-title" tabindex="-1">{ t(Msg::BibLeadBoardTitle) }</h3>
             <p class="visually-hidden" role="status">{ notice.map(t).unwrap_or_default() }</p>
             { table }
-            { add }
+            { add.unwrap_or_default() }
         </section>
     }
 }
@@ -149,7 +149,7 @@ fn AddTeam(props: &AddTeamProps) -> Html {
                     aria-invalid={invalid.or(refused.is_some().then_some(AttrValue::Static("true")))}
                     aria-describedby={describedby} />
                 { field_error(ADD_ID, *problem, lang) }
-                { server }
+                { server.unwrap_or_default() }
             </div>
             <Button kind="submit" class="bl-add-button" variant={ButtonVariant::Secondary}>
                 { t(Msg::BibLeadAddTeam) }

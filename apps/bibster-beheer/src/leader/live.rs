@@ -1,7 +1,8 @@
 //! The session's live events (`GET /api/bibster/live/{code}`, server-sent events named
-//! `bibster`): each event, and each new connection (events may have been missed while
-//! away), bumps a version the page fetches the board anew on. A dropped connection is
-//! opened again after a growing pause; the leader sees whether the board is live.
+//! `bibster`): each event, each new connection (events may have been missed while away)
+//! and each drop (the session may have ended) bumps a version the page fetches the board
+//! anew on. A dropped connection is opened again after a growing pause; the leader sees
+//! whether the board is live.
 
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
@@ -36,9 +37,10 @@ impl Live {
                 online: true,
                 version: self.version.wrapping_add(1),
             },
+            // Fetched anew too: the session may have ended while away.
             LiveAction::Dropped => Live {
                 online: false,
-                ..self
+                version: self.version.wrapping_add(1),
             },
             LiveAction::Changed => Live {
                 version: self.version.wrapping_add(1),

@@ -195,7 +195,7 @@ pub(crate) fn StartPage(props: &StartPageProps) -> Html {
                         <p id="bl-names-help" class="field-help">{ t(Msg::BibLeadNamesHelp) }</p>
                         <textarea id={NAMES_ID} rows="6" value={(*names).clone()} oninput={on_names}
                             aria-invalid={invalid} aria-describedby={describedby} />
-                        { names_message }
+                        { names_message.unwrap_or_default() }
                     </div>
                 }
                 if let Some(error) = &*refused {

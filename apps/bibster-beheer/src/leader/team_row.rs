@@ -157,7 +157,7 @@ pub(crate) fn TeamLine(props: &TeamLineProps) -> Html {
                     <input id={input_id.clone()} type="text" value={name.clone()} oninput={on_input}
                         aria-invalid={problem.is_some().then_some("true")}
                         aria-describedby={problem.is_some().then(|| error_id(&input_id))} />
-                    { error }
+                    { error.unwrap_or_default() }
                     <div class="bo-actions">
                         <Button kind="submit" class="bl-rename-save">{ t(Msg::BibLeadSave) }</Button>
                         <Button class="bl-rename-cancel" variant={ButtonVariant::Secondary} onclick={cancel.clone()}>

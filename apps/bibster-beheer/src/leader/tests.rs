@@ -191,7 +191,7 @@ fn the_address_keeps_the_session_and_the_game() {
 }
 
 #[wasm_bindgen_test]
-fn the_live_state_fetches_anew_on_changes_and_reconnections() {
+fn the_live_state_fetches_anew_on_changes_drops_and_reconnections() {
     let live = Live::default();
     let open = live.next(LiveAction::Opened);
     assert_eq!(
@@ -208,10 +208,16 @@ fn the_live_state_fetches_anew_on_changes_and_reconnections() {
         dropped,
         Live {
             online: false,
-            version: 2
+            version: 3
         }
     );
-    assert_eq!(dropped.next(LiveAction::Opened).version, 3);
+    assert_eq!(
+        dropped.next(LiveAction::Opened),
+        Live {
+            online: true,
+            version: 4
+        }
+    );
     assert_eq!(reconnect_delay(0), Duration::from_secs(1));
     assert_eq!(reconnect_delay(1), Duration::from_secs(2));
     assert_eq!(reconnect_delay(4), Duration::from_secs(16));
