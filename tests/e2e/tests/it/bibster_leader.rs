@@ -403,3 +403,106 @@ async fn a_leader_runs_a_quest_live_judges_by_keyboard_and_ends_on_the_podium() 
     browser.close().await;
     Ok(())
 }
+
+#[tokio::test]
+async fn a_leader_starts_a_preselected_game_with_premade_teams_and_their_codes() -> Result<()> {
+    let server = TestServer::start().await?;
+    let browser = Browser::start(&server.url(""), 1280, 900).await?;
+    log_in(&browser, WETTEREN).await?;
+    // The builder links here with `?spel=<id>`: that game is chosen.
+    let (status, games) = browser
+        .fetch("GET", "/api/bibster/demo-wetteren/games", json!({}), None)
+        .await?;
+    let games: Value = serde_json::from_str(&games).map_err(|e| format!("{status}: {e}"))?;
+    let story = games
+        .as_array()
+        .and_then(|g| {
+            g.iter()
+                .find(|g| g["variant"] == json!("story") && g["state"] == json!("published"))
+        })
+        .and_then(|g| g["id"].as_i64())
+        .ok_or_else(|| format!("no published story: {games}"))?;
+    browser.goto(&format!("{LEADER}?spel={story}")).await?;
+    browser.wait_ready().await?;
+    browser
+        .wait_until(
+            "the story chosen",
+            &format!("document.querySelector('#bl-game')?.value === '{story}'"),
+        )
+        .await?;
+
+    // Pre-made teams: the names are checked by the server's rule before starting.
+    browser.click("input[name=bl-mode][value=premade]").await?;
+    browser.fill("#bl-names", "Uilen\nuilen").await?;
+    browser.click(".bl-start-button").await?;
+    browser
+        .wait_until(
+            "the double name refused, with the focus",
+            "document.querySelector('#bl-names-error')?.textContent.includes('Regel 2') \
+             && document.activeElement && document.activeElement.id === 'bl-names'",
+        )
+        .await?;
+    browser.fill("#bl-names", "Uilen\nVossen").await?;
+    browser.click(".bl-start-button").await?;
+
+    // The big screen lists each team with its own code; one more is added.
+    browser
+        .wait_until(
+            "two teams with codes",
+            "document.querySelectorAll('.bl-team-code').length === 2",
+        )
+        .await?;
+    browser.fill("#bl-add-name", "Dassen").await?;
+    browser.click(".bl-add-button").await?;
+    browser
+        .wait_until(
+            "three teams with codes",
+            "document.querySelectorAll('.bl-team-code').length === 3 \
+             && document.querySelectorAll('tr.bl-team').length === 3",
+        )
+        .await?;
+    let codes = browser
+        .eval(
+            "return Object.fromEntries([...document.querySelectorAll('.bl-team-code')].map(li => \
+             [li.querySelector('.bl-team-code__name').textContent, li.querySelector('.bl-team-code__code').textContent]));",
+        )
+        .await?;
+    let code = browser
+        .find(".bl-code[data-code]")
+        .await?
+        .attr("data-code")
+        .await
+        .map_err(|e| e.to_string())?
+        .ok_or("no game code")?;
+    let badgers = codes["Dassen"]
+        .as_str()
+        .ok_or(format!("no code for Dassen: {codes}"))?;
+    // A team comes in with its code: no longer "not in yet".
+    let joined = team_call(
+        &browser,
+        "POST",
+        "/api/bibster/play/join",
+        None,
+        Some(json!({"code": code, "team_code": badgers})),
+    )
+    .await?;
+    if joined["name"] != json!("Dassen") {
+        return Err(format!("joined as {joined}"));
+    }
+    let badgers_id = joined["team"].as_i64().ok_or("no team id")?;
+    soon(
+        &browser,
+        "the badgers in the game",
+        &format!(
+            "document.querySelector('tr.bl-team[data-team-id=\"{badgers_id}\"]') \
+             && !document.querySelector('tr.bl-team[data-team-id=\"{badgers_id}\"] .bl-not-joined')"
+        ),
+    )
+    .await?;
+    let errors = browser.console_errors().await?;
+    if !errors.is_empty() {
+        return Err(format!("console errors: {errors:#?}"));
+    }
+    browser.close().await;
+    Ok(())
+}
