@@ -23,10 +23,13 @@ pub(crate) fn Library(props: &LibraryProps) -> Html {
             open.set(session_in(&history::query()));
         }));
     }
+    // Back from a session: the start page's heading takes the focus once it is there.
+    let came_back = use_state(|| false);
     let go = {
-        let open = open.clone();
+        let (open, came_back) = (open.clone(), came_back.clone());
         Callback::from(move |id: Option<i64>| {
             history::push(&history::href(&with_session(&history::query(), id)));
+            came_back.set(id.is_none());
             open.set(id);
             if let Some(window) = web_sys::window() {
                 window.scroll_to_with_x_and_y(0.0, 0.0);
@@ -40,7 +43,7 @@ pub(crate) fn Library(props: &LibraryProps) -> Html {
         },
         None => html! {
             <StartPage library={props.library.clone()} preselect={game_in(&history::query())}
-                on_open={go.reform(Some)} />
+                focus_heading={*came_back} on_open={go.reform(Some)} />
         },
     }
 }

@@ -22,6 +22,9 @@ pub(crate) struct StartPageProps {
     pub(crate) library: AttrValue,
     /// The game to choose first (`?spel=<id>`), if the library has it published.
     pub(crate) preselect: Option<i64>,
+    /// Whether the heading takes the focus once the games are there (back from a session).
+    #[prop_or_default]
+    pub(crate) focus_heading: bool,
     /// Opens a session (a new one, or one of the recent).
     pub(crate) on_open: Callback<i64>,
 }
@@ -46,11 +49,12 @@ pub(crate) fn StartPage(props: &StartPageProps) -> Html {
     let refused = use_state(|| None::<ApiError>);
     let busy = use_state(|| false);
     {
-        let (games, chosen, library, preselect) = (
+        let (games, chosen, library, preselect, focus_heading) = (
             games.clone(),
             chosen.clone(),
             props.library.clone(),
             props.preselect,
+            props.focus_heading,
         );
         use_effect_with((library, *attempt), move |(library, _)| {
             games.set(Games::Loading);
@@ -67,6 +71,9 @@ pub(crate) fn StartPage(props: &StartPageProps) -> Html {
                             .or_else(|| published.first().map(|g| g.id));
                         chosen.set(first);
                         games.set(Games::Loaded(published));
+                        if focus_heading {
+                            focus_id_soon("bl-start-title".into());
+                        }
                     }
                     Err(error) => games.set(Games::Failed(error)),
                 }

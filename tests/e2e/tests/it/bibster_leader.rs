@@ -499,6 +499,22 @@ async fn a_leader_starts_a_preselected_game_with_premade_teams_and_their_codes()
         ),
     )
     .await?;
+
+    // Back to the start page (the focus on its heading), and in again from the list of
+    // recent sessions.
+    browser.click(".bl-back-button").await?;
+    browser
+        .wait_until(
+            "the start page with the focus on its heading",
+            &focused_is("'bl-start-title'"),
+        )
+        .await?;
+    browser
+        .click(".bl-sessions tr[data-session-id] .bl-open")
+        .await?;
+    browser
+        .find(&format!(".bl-code[data-code=\"{code}\"]"))
+        .await?;
     let errors = browser.console_errors().await?;
     if !errors.is_empty() {
         return Err(format!("console errors: {errors:#?}"));
