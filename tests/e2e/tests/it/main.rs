@@ -5,6 +5,7 @@ mod asvs;
 mod back_office_views;
 mod beheer;
 mod bibster_builder;
+mod bibster_leader;
 mod bieblo;
 mod bieblo_heartbeat;
 mod bieblo_screens;
