@@ -22,7 +22,7 @@ use suite_domain::i18n::Msg;
 use super::bibster::bibster_library;
 use crate::AppState;
 use crate::auth::CurrentStaff;
-use crate::db::bibster_play::SessionRow;
+use crate::db::bibster_sessions::SessionRow;
 use crate::error::{ApiJson, ApiPath, AppError};
 use crate::import::now_rfc3339;
 

@@ -9,6 +9,7 @@ mod accounts;
 mod api;
 mod backup;
 mod bibster;
+mod bibster_live;
 mod bibster_play;
 mod bieblo;
 mod bieblo_heartbeat;
