@@ -3,7 +3,9 @@
 //! plays to a branch, reloads in the middle and continues, answers once while offline
 //! (it arrives when the tablet is online again: the board shows the score), reads the
 //! leader's message and sees the end screen; in the demo Quest a locked spot cannot be
-//! opened and an open one can. Axe on the join, task and end screens; no console errors.
+//! opened and an open one can, a hint costs its points, "put in order" is played with
+//! its buttons, and a photo shows the error state while the server has no photo
+//! endpoint (404). Axe on the join, task and end screens; no console errors.
 
 use e2e::{Browser, LogEntry, Result, TestServer, WETTEREN};
 use serde_json::{Value, json};
@@ -16,6 +18,15 @@ struct Session {
     code: String,
     headers: Value,
 }
+
+/// A real 1x1 PNG (one orange pixel), whole and with right checksums.
+const TINY_PNG: &[u8] = &[
+    0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00, 0x00, 0x0d, 0x49, 0x48, 0x44, 0x52,
+    0x00, 0x00, 0x00, 0x01, 0x00, 0x00, 0x00, 0x01, 0x08, 0x06, 0x00, 0x00, 0x00, 0x1f, 0x15, 0xc4,
+    0x89, 0x00, 0x00, 0x00, 0x0d, 0x49, 0x44, 0x41, 0x54, 0x78, 0xda, 0x63, 0xf8, 0xdf, 0xc0, 0xf0,
+    0x1f, 0x00, 0x06, 0x80, 0x02, 0x7f, 0xcf, 0x12, 0x09, 0xf1, 0x00, 0x00, 0x00, 0x00, 0x49, 0x45,
+    0x4e, 0x44, 0xae, 0x42, 0x60, 0x82,
+];
 
 async fn start() -> Result<(TestServer, Browser)> {
     let server = TestServer::start().await?;
@@ -141,6 +152,22 @@ async fn wait_prompt(browser: &Browser, part: &str) -> Result<()> {
             ),
         )
         .await
+}
+
+/// Opens the Quest's open task whose text has `part`, from the list (and waits for it).
+async fn open_task(browser: &Browser, part: &str) -> Result<()> {
+    browser.find(".bib-tasks").await?;
+    let found = browser
+        .eval(&format!(
+            "const b = [...document.querySelectorAll('.bib-task-link')].find(b => b.textContent.includes({part})); \
+             if (b) {{ b.click(); }} return !!b;",
+            part = json!(part)
+        ))
+        .await?;
+    if found != json!(true) {
+        return Err(format!("no open task with {part:?}"));
+    }
+    wait_prompt(browser, part).await
 }
 
 /// Joins the session of `code` (as the QR code gives it, here in lower case with a
@@ -305,7 +332,7 @@ async fn a_team_plays_the_demo_story_through_a_branch_a_reload_and_an_offline_an
 }
 
 #[tokio::test]
-async fn a_quests_locked_spot_cannot_be_opened_and_an_open_one_can() -> Result<()> {
+async fn a_quest_keeps_locked_spots_shut_and_plays_hints_codes_order_and_photos() -> Result<()> {
     let (_server, browser) = start().await?;
     let session = start_session(&browser, "Speurtocht").await?;
     join(&browser, &session.code, "Team Raket").await?;
@@ -327,9 +354,7 @@ async fn a_quests_locked_spot_cannot_be_opened_and_an_open_one_can() -> Result<(
     );
     // The Nijntje spot opens, is answered right, and unlocks the one after it.
     let open_before = browser.find_all(".bib-spot--open").await?.len();
-    browser
-        .eval("[...document.querySelectorAll('.bib-task-link')].find(b => b.textContent.includes('Nijntje')).click(); return true;")
-        .await?;
+    open_task(&browser, "Wie tekende Nijntje").await?;
     browser.find(".bib-countdown").await?;
     browser.click("#bib-nijntje-0").await?;
     browser.click(".bib-answer button[type=submit]").await?;
@@ -343,6 +368,91 @@ async fn a_quests_locked_spot_cannot_be_opened_and_an_open_one_can() -> Result<(
         )
         .await?;
     assert_eq!(browser.find_all(".bib-spot--done").await?.len(), 1);
+
+    // The strips: a hint (its cost asked first), then the code typed loosely.
+    open_task(&browser, "strips").await?;
+    browser.click(".bib-hint").await?;
+    browser.click("#bib-hint-yes").await?;
+    browser
+        .wait_until(
+            "the hint",
+            "document.querySelector('.bib-hint__text')?.textContent.includes('letter S')",
+        )
+        .await?;
+    browser.fill("#bib-typed", "strip 7").await?;
+    browser.click(".bib-answer button[type=submit]").await?;
+    browser.find(".bib-feedback--right").await?;
+    assert_eq!(
+        browser.text(".bib-feedback__points strong").await?,
+        "7",
+        "10 less the hint's 3"
+    );
+    browser.click(".bib-next").await?;
+
+    // Put in order with the buttons only.
+    open_task(&browser, "klein naar groot").await?;
+    let rank = |item: &str| {
+        ["prentenboek", "leesboek", "roman"]
+            .iter()
+            .position(|r| *r == item)
+    };
+    for _ in 0..3 {
+        for i in 0..2 {
+            let items = browser
+                .eval("return [...document.querySelectorAll('.bib-order__text')].map(e => e.textContent);")
+                .await?;
+            let items: Vec<&str> = items
+                .as_array()
+                .ok_or("items")?
+                .iter()
+                .filter_map(Value::as_str)
+                .collect();
+            if rank(items[i]) > rank(items[i + 1]) {
+                browser.click(&format!("#bib-order-{i}-down")).await?;
+            }
+        }
+    }
+    browser.click(".bib-answer button[type=submit]").await?;
+    browser.find(".bib-feedback--right").await?;
+    browser.click(".bib-next").await?;
+
+    // The photo, now unlocked: until the server takes photos (404), the error state.
+    open_task(&browser, "Maak een foto").await?;
+    let token = browser
+        .eval("return JSON.parse(localStorage.getItem('bibster.team')).token;")
+        .await?;
+    let (photos, _) = browser
+        .fetch(
+            "POST",
+            "/api/bibster/play/photos/foto",
+            json!({"content-type": "image/png", "x-team-token": token}),
+            Some(""),
+        )
+        .await?;
+    let _ = browser.console_errors().await?;
+    let file = tempfile::Builder::new()
+        .suffix(".png")
+        .tempfile()
+        .map_err(|e| e.to_string())?;
+    std::fs::write(file.path(), TINY_PNG).map_err(|e| e.to_string())?;
+    let input = browser.find("#bib-photo").await?;
+    input
+        .send_keys(&file.path().to_string_lossy())
+        .await
+        .map_err(|e| format!("choose the photo: {e}"))?;
+    if photos == 404 {
+        browser.find(".bib-photo .error-state").await?;
+        browser.find(".bib-photo .error-state__retry").await?;
+        let refused = browser.console_errors().await?;
+        assert!(
+            refused
+                .iter()
+                .all(|e| e.message.contains("/api/bibster/play/photos/foto")),
+            "console errors: {refused:#?}"
+        );
+    } else {
+        browser.find(".bib-feedback--review").await?;
+    }
     let errors = browser.console_errors().await?;
     assert!(errors.is_empty(), "console errors: {errors:#?}");
     browser.close().await;
