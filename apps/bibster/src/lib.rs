@@ -8,7 +8,8 @@
 //! `state` holds the reducer, `rules` the pure rules (path, spots, countdown, retries),
 //! `codec` the JSON shapes read through the browser (no `serde_json` in this bundle),
 //! `net` the calls, `store` what the device keeps, `hooks` the effects, `pages` the
-//! screens and `components` their parts.
+//! screens and `components` their parts; `scan` is the scan page's own bundle (the
+//! camera reads a task's QR code with `rqrr`).
 
 mod app;
 mod codec;
@@ -17,12 +18,28 @@ mod hooks;
 mod net;
 mod pages;
 mod rules;
+mod scan;
 mod state;
 mod store;
 
 /// Renders the app into `<body>`.
 pub fn run() {
     yew::Renderer::<app::App>::new().render();
+}
+
+/// Renders the scan page (`scan.html`, a bundle of its own) into `<body>`.
+pub fn run_scan() {
+    yew::Renderer::<ScanFrame>::new().render();
+}
+
+/// The scan page in the app's shell.
+#[yew::function_component]
+fn ScanFrame() -> yew::Html {
+    yew::html! {
+        <suite_ui::AppShell title={suite_domain::i18n::Msg::BibTeamTitle}>
+            <scan::ScanPage />
+        </suite_ui::AppShell>
+    }
 }
 
 #[cfg(test)]

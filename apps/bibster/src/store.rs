@@ -11,6 +11,7 @@ use crate::rules::Pending;
 
 const TEAM_KEY: &str = "bibster.team";
 const PENDING_KEY: &str = "bibster.pending";
+const SCANNED_KEY: &str = "bibster.scanned";
 
 fn storage() -> Option<Storage> {
     web_sys::window()?.local_storage().ok()?
@@ -77,4 +78,18 @@ pub(crate) fn remove_pending(task: &str) {
     let mut queue = pending();
     queue.retain(|p| p.task != task);
     save(PENDING_KEY, &codec::pending_to_text(&queue));
+}
+
+/// Hands a scanned code from the scan page to the team app.
+pub(crate) fn set_scanned(code: &str) {
+    save(SCANNED_KEY, code);
+}
+
+/// The code the scan page found, taken once.
+pub(crate) fn take_scanned() -> Option<String> {
+    let code = load(SCANNED_KEY)?;
+    if let Some(storage) = storage() {
+        let _ = storage.remove_item(SCANNED_KEY);
+    }
+    Some(code)
 }

@@ -602,6 +602,11 @@ catalogue! {
     BibTeamEndHeading => "Het spel is afgelopen!", "The game is over!";
     BibTeamEndScore => "Jullie score:", "Your score:";
     BibTeamNewGame => "Nieuw spel", "New game";
+    BibTeamScan => "Scan de QR-code", "Scan the QR code";
+    BibTeamScanHelp => "Richt de camera op de QR-code. Het antwoord komt vanzelf in de opdracht.", "Point the camera at the QR code. The answer goes into the task by itself.";
+    BibTeamScanCamera => "Beeld van de camera", "Camera picture";
+    BibTeamScanNoCamera => "De camera start niet. Typ de code dan zelf in.", "The camera does not start. Type the code yourself instead.";
+    BibTeamScanBack => "Terug naar de opdracht", "Back to the task";
     }
     #[cfg(feature = "bibster-staff")] {
     // Bibster's builder and the leader's view.

@@ -1,5 +1,5 @@
 //! `Typed`: a typed answer: open text, a number (`3,5` or `3.5`), or the code found at
-//! a shelf.
+//! a shelf (typed, or scanned on the scan page and handed back).
 
 use suite_domain::bibster::task::Answer;
 use suite_domain::i18n::Msg;
@@ -25,9 +25,13 @@ pub(crate) struct TypedProps {
 #[function_component]
 pub(crate) fn Typed(props: &TypedProps) -> Html {
     let t = use_t();
-    let value = use_state(String::new);
-    let missing = use_state(|| false);
     let kind = props.kind;
+    // A code the scan page found comes back through the device's storage.
+    let value = use_state(|| match kind {
+        TypedKind::Code => crate::store::take_scanned().unwrap_or_default(),
+        _ => String::new(),
+    });
+    let missing = use_state(|| false);
     let submit = {
         let (value, missing, on_answer) = (value.clone(), missing.clone(), props.on_answer.clone());
         Callback::from(move |event: SubmitEvent| {
@@ -70,6 +74,9 @@ pub(crate) fn Typed(props: &TypedProps) -> Html {
                 if *missing { { t(Msg::BibTeamNeedAnswer) } }
             </p>
             <Button kind="submit" big=true>{ t(Msg::BibTeamSend) }</Button>
+            if kind == TypedKind::Code {
+                <a class="btn btn--secondary bib-scan-link" href="scan/">{ t(Msg::BibTeamScan) }</a>
+            }
         </form>
     }
 }

@@ -4,8 +4,8 @@
 //! (it arrives when the tablet is online again: the board shows the score), reads the
 //! leader's message and sees the end screen; in the demo Quest a locked spot cannot be
 //! opened and an open one can, a hint costs its points, "put in order" is played with
-//! its buttons, and a photo shows the error state while the server has no photo
-//! endpoint (404). Axe on the join, task and end screens; no console errors.
+//! its buttons, a code found by the scan page comes back into its task, and a photo
+//! shows the error state while the server has no photo endpoint (404). Axe on the join, task and end screens; no console errors.
 
 use e2e::{Browser, LogEntry, Result, TestServer, WETTEREN};
 use serde_json::{Value, json};
@@ -369,7 +369,19 @@ async fn a_quest_keeps_locked_spots_shut_and_plays_hints_codes_order_and_photos(
         .await?;
     assert_eq!(browser.find_all(".bib-spot--done").await?.len(), 1);
 
-    // The strips: a hint (its cost asked first), then the code typed loosely.
+    // The scan page: without a camera (headless) it says to type the code; a code it
+    // finds comes back through the device's storage into the task.
+    browser.goto("/bibster/scan/").await?;
+    browser.wait_ready().await?;
+    browser.find(".bib-scan .error-state").await?;
+    assert_axe_clean(&browser, "the scan page").await?;
+    browser
+        .eval("localStorage.setItem('bibster.scanned', 'strip 7'); return true;")
+        .await?;
+    browser.click(".bib-scan a[href='../']").await?;
+    browser.wait_ready().await?;
+
+    // The strips: a hint (its cost asked first), then the code as scanned.
     open_task(&browser, "strips").await?;
     browser.click(".bib-hint").await?;
     browser.click("#bib-hint-yes").await?;
@@ -379,7 +391,13 @@ async fn a_quest_keeps_locked_spots_shut_and_plays_hints_codes_order_and_photos(
             "document.querySelector('.bib-hint__text')?.textContent.includes('letter S')",
         )
         .await?;
-    browser.fill("#bib-typed", "strip 7").await?;
+    assert_eq!(
+        browser
+            .eval("return document.querySelector('#bib-typed').value;")
+            .await?,
+        json!("strip 7"),
+        "the scanned code is filled in"
+    );
     browser.click(".bib-answer button[type=submit]").await?;
     browser.find(".bib-feedback--right").await?;
     assert_eq!(
