@@ -557,7 +557,7 @@ catalogue! {
     BibTeamNameHelp => "Geen echte namen: verzin een leuke teamnaam.", "No real names: make up a fun team name.";
     BibTeamTeamCodeLabel => "Jullie teamcode", "Your team code";
     BibTeamTeamCodeHelp => "De spelleider gaf jullie een eigen teamcode.", "The game leader gave you a team code of your own.";
-    BibTeamStart => "Start!", "Start!";
+    BibTeamStart => "Start!", "Let's go!";
     BibTeamScore => "Punten", "Points";
     BibTeamTaskHeading => "Opdracht", "Task";
     BibTeamSend => "Klaar!", "Done!";
@@ -591,7 +591,7 @@ catalogue! {
     BibTeamPhotoSending => "De foto wordt verstuurd…", "Sending the photo…";
     BibTeamPlan => "Plattegrond", "Floor plan";
     BibTeamTasks => "Opdrachten", "Tasks";
-    BibTeamSpotOpen => "Open", "Open";
+    BibTeamSpotOpen => "Nog te doen", "To do";
     BibTeamSpotLocked => "Op slot. Doe eerst:", "Locked. First do:";
     BibTeamSpotDone => "Klaar", "Done";
     BibTeamBackToPlan => "Terug naar de opdrachten", "Back to the tasks";
