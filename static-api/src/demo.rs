@@ -365,7 +365,7 @@ async fn put_posters(
             continue;
         };
         let bytes = suite_import::events::demo_poster(index);
-        let name = crate::routes::culture_staff::media_file_name(&bytes, "jpg");
+        let name = crate::routes::upload::stored_name(&bytes, "jpg");
         let path = dir.join(&name);
         if !path.is_file() {
             let written = tokio::task::spawn_blocking(move || {

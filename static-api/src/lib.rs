@@ -192,8 +192,52 @@ pub async fn housekeeping(state: &AppState) -> Result<u64, sqlx::Error> {
     if lines > 0 {
         tracing::info!(lines, "old lines of the audit log removed");
     }
+    let stamp = |retention| {
+        before(retention)
+            .format(&time::format_description::well_known::Rfc3339)
+            .unwrap_or_default()
+    };
+    let stale = stamp(BIBSTER_SESSION_LONGEST);
+    let photos = stamp(BIBSTER_PHOTO_RETENTION);
+    tidy_bibster(state, &stale, &photos).await?;
     state.db.purge_feedback_words(&day).await
 }
+
+/// Bibster's part of the housekeeping: sessions started before `stale` that still run
+/// end, and the teams' photos of sessions that ended before `photos` are removed (a
+/// photo may show children: kept only for the leader's review and a look back).
+async fn tidy_bibster(state: &AppState, stale: &str, photos: &str) -> Result<(), sqlx::Error> {
+    let now = crate::import::now_rfc3339();
+    let ended = state.db.end_stale_bibster_sessions(stale, &now).await?;
+    if ended > 0 {
+        tracing::info!(ended, "Bibster sessions a day old ended");
+    }
+    let gone = state.db.bibster_sessions_ended_before(photos).await?;
+    let folders: Vec<std::path::PathBuf> = gone
+        .into_iter()
+        .map(|id| routes::bibster_photo_dir(state, id))
+        .filter(|dir| dir.is_dir())
+        .collect();
+    if !folders.is_empty() {
+        let removed = folders.len();
+        let result = tokio::task::spawn_blocking(move || {
+            folders.iter().try_for_each(std::fs::remove_dir_all)
+        })
+        .await;
+        match result {
+            Ok(Ok(())) => tracing::info!(sessions = removed, "old Bibster photos removed"),
+            Ok(Err(e)) => tracing::error!("cannot remove old Bibster photos: {e}"),
+            Err(e) => tracing::error!("removing old Bibster photos: {e}"),
+        }
+    }
+    Ok(())
+}
+
+/// A Bibster session still running this long after it started ends by itself.
+pub const BIBSTER_SESSION_LONGEST: std::time::Duration = std::time::Duration::from_secs(24 * 3600);
+/// The teams' photos of a Bibster session are removed this long after it ended.
+pub const BIBSTER_PHOTO_RETENTION: std::time::Duration =
+    std::time::Duration::from_secs(7 * 24 * 3600);
 
 /// Limits of the connections the server takes (against slow and idle clients holding
 /// them: slowloris).

@@ -89,6 +89,7 @@ pub async fn figures(db: &Db) -> Result<suite_domain::figures::ServiceFigures, A
     let events = db.subscription_events().await?;
     let bieblo = db.bieblo_usage_by_month().await?;
     let culture = db.culture_usage_by_month().await?;
+    let bibster = db.bibster_usage_by_month().await?;
     let now = crate::import::now_rfc3339();
     let this_month = month_of(&now).unwrap_or("2026-01").to_string();
     let first = events
@@ -98,6 +99,7 @@ pub async fn figures(db: &Db) -> Result<suite_domain::figures::ServiceFigures, A
             bieblo
                 .iter()
                 .chain(&culture)
+                .chain(&bibster)
                 .filter_map(|u| month_of(&u.month)),
         )
         .min()
@@ -137,6 +139,14 @@ pub async fn figures(db: &Db) -> Result<suite_domain::figures::ServiceFigures, A
                 named(
                     suite_domain::org::OrgKind::Centre,
                     db.culture_top(TOP_ORGANISATIONS).await?,
+                ),
+            ),
+            "bibster" => (
+                bibster.clone(),
+                "teams",
+                named(
+                    suite_domain::org::OrgKind::Library,
+                    db.bibster_top(TOP_ORGANISATIONS).await?,
                 ),
             ),
             _ => (Vec::new(), "", Vec::new()),

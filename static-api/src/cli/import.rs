@@ -97,6 +97,20 @@ pub(super) enum ImportKind {
         #[arg(required_unless_present = "url")]
         files: Vec<PathBuf>,
     },
+    /// Bibster game files (the builder's export: JSON in the versioned format) into a
+    /// library's games, each a draft; a file that is not a sound game is refused with
+    /// every problem at its place, and nothing of it is stored.
+    BibsterGame {
+        /// Id of the library (an existing organisation with Bibster switched on).
+        #[arg(long)]
+        library: String,
+        /// Publish each game at once (else a draft to check in the builder).
+        #[arg(long)]
+        publish: bool,
+        /// Game files to import.
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+    },
 }
 
 pub(super) async fn run(base: Config, kind: ImportKind) -> Result<(), String> {
@@ -123,6 +137,11 @@ pub(super) async fn run(base: Config, kind: ImportKind) -> Result<(), String> {
         } => {
             return import_events(base, &centre, url.as_deref(), json, &files).await;
         }
+        ImportKind::BibsterGame {
+            library,
+            publish,
+            files,
+        } => return import_bibster_games(base, &library, publish, &files).await,
     };
     // The library's own themes, as staff saved them in the back-office.
     let allow_private = base.allow_private_fetch;
@@ -207,6 +226,64 @@ async fn import_events(
     }
     .map_err(|e| e.to_string())?;
     print_report(&report, json, centre)
+}
+
+/// Reads, checks and stores game files for `library`; stops at the first refused file
+/// (the files before it are stored, each named with its new id).
+#[allow(clippy::print_stdout)] // The command's output is for the operator.
+async fn import_bibster_games(
+    config: Config,
+    library: &str,
+    publish: bool,
+    files: &[PathBuf],
+) -> Result<(), String> {
+    use suite_domain::bibster::api::GameState;
+    let state = AppState::open(config).await.map_err(|e| e.to_string())?;
+    let org = suite_domain::org::OrgRef::new(suite_domain::org::OrgKind::Library, library);
+    if state
+        .db
+        .get_org(&org)
+        .await
+        .map_err(|e| e.to_string())?
+        .is_none()
+    {
+        return Err(format!("no library {library:?}"));
+    }
+    let active = state
+        .db
+        .app_active(&org, "bibster")
+        .await
+        .map_err(|e| e.to_string())?;
+    if !active {
+        return Err(format!("{library} has no active Bibster subscription"));
+    }
+    for file in files {
+        let text = std::fs::read_to_string(file)
+            .map_err(|e| format!("{}: cannot read: {e}", file.display()))?;
+        let game = suite_import::bibster::parse_game(&text)
+            .map_err(|e| format!("{}: refused: {e}", file.display()))?;
+        let at = import::now_rfc3339();
+        let id = state
+            .db
+            .create_bibster_game(library, &game, None, "operator", &at)
+            .await
+            .map_err(|e| e.to_string())?;
+        if publish {
+            state
+                .db
+                .set_bibster_game_state(id, library, GameState::Published, "operator", &at)
+                .await
+                .map_err(|e| e.to_string())?;
+        }
+        let how = if publish { "published" } else { "a draft" };
+        println!(
+            "{}: game {id} \"{}\" ({} tasks), {how}",
+            file.display(),
+            game.title,
+            game.tasks.len()
+        );
+    }
+    Ok(())
 }
 
 /// Prints the report (or its JSON); an error when nothing was imported.

@@ -205,6 +205,35 @@ impl Db {
         Ok(done.rows_affected() == 1)
     }
 
+    /// Ends every session started before `started_before` that still runs (a leader who
+    /// forgot: a library visit takes hours, not days), at `at`; how many.
+    pub async fn end_stale_bibster_sessions(
+        &self,
+        started_before: &str,
+        at: &str,
+    ) -> Result<u64, sqlx::Error> {
+        let done = sqlx::query(
+            "UPDATE bibster_sessions SET ended_at = $2 \
+             WHERE ended_at IS NULL AND started_at < $1",
+        )
+        .bind(started_before)
+        .bind(at)
+        .execute(self.pool())
+        .await?;
+        Ok(done.rows_affected())
+    }
+
+    /// The sessions that ended before `cutoff` (whose photos go).
+    pub async fn bibster_sessions_ended_before(
+        &self,
+        cutoff: &str,
+    ) -> Result<Vec<i64>, sqlx::Error> {
+        sqlx::query_scalar("SELECT id FROM bibster_sessions WHERE ended_at < $1 ORDER BY id")
+            .bind(cutoff)
+            .fetch_all(self.pool())
+            .await
+    }
+
     /// Adds a team to session `session`: a pre-made one with its `code` and no token yet,
     /// or one that joins now with its `token_hash`. `None` when a team has that name.
     #[allow(clippy::too_many_arguments)]
@@ -459,6 +488,24 @@ impl Db {
         .fetch_all(self.pool())
         .await?;
         Ok(rows.into_iter().map(stored).collect())
+    }
+
+    /// The stored answer (JSON) of team `team` of `session` to `task`.
+    pub async fn bibster_session_answer(
+        &self,
+        session: i64,
+        team: i64,
+        task: &str,
+    ) -> Result<Option<String>, sqlx::Error> {
+        sqlx::query_scalar(
+            "SELECT answer FROM bibster_answers \
+             WHERE session_id = $1 AND team_id = $2 AND task_id = $3",
+        )
+        .bind(session)
+        .bind(team)
+        .bind(task)
+        .fetch_optional(self.pool())
+        .await
     }
 
     /// The answers of `session` waiting for review (teams not removed), oldest first.

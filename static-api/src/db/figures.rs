@@ -100,6 +100,44 @@ impl Db {
         Ok(out)
     }
 
+    /// Bibster's usage per month: sessions started, teams that joined, answers given.
+    pub async fn bibster_usage_by_month(&self) -> Result<Vec<UsageFigure>, sqlx::Error> {
+        let rows: Vec<(String, String, i64)> = sqlx::query_as(
+            "SELECT substr(started_at, 1, 7) AS month, 'sessions', COUNT(*) FROM bibster_sessions \
+             GROUP BY substr(started_at, 1, 7) \
+             UNION ALL SELECT substr(joined_at, 1, 7), 'teams', COUNT(*) FROM bibster_teams \
+             WHERE joined_at IS NOT NULL GROUP BY substr(joined_at, 1, 7) \
+             UNION ALL SELECT substr(answered_at, 1, 7), 'answers', COUNT(*) FROM bibster_answers \
+             GROUP BY substr(answered_at, 1, 7) ORDER BY 1, 2",
+        )
+        .fetch_all(self.pool())
+        .await?;
+        Ok(rows
+            .into_iter()
+            .map(|(month, metric, value)| UsageFigure {
+                month,
+                metric,
+                value,
+            })
+            .collect())
+    }
+
+    /// The libraries whose Bibster sessions had the most teams over all time.
+    pub async fn bibster_top(&self, limit: i64) -> Result<Vec<OrgTotal>, sqlx::Error> {
+        let rows: Vec<(String, i64)> = sqlx::query_as(
+            "SELECT s.library_id, COUNT(t.id) AS total FROM bibster_sessions s \
+             JOIN bibster_teams t ON t.session_id = s.id AND t.joined_at IS NOT NULL \
+             GROUP BY s.library_id ORDER BY total DESC, s.library_id LIMIT $1",
+        )
+        .bind(limit)
+        .fetch_all(self.pool())
+        .await?;
+        Ok(rows
+            .into_iter()
+            .map(|(org_id, total)| OrgTotal { org_id, total })
+            .collect())
+    }
+
     /// The libraries with the most Bieblo tips over all time.
     pub async fn bieblo_top(&self, limit: i64) -> Result<Vec<OrgTotal>, sqlx::Error> {
         let rows: Vec<(String, i64)> = sqlx::query_as(

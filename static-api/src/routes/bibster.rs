@@ -8,7 +8,6 @@ use axum::Json;
 use axum::extract::State;
 use axum::http::{StatusCode, header};
 use axum::response::IntoResponse;
-use serde::Deserialize;
 use suite_domain::api::ErrorBody;
 use suite_domain::bibster::api::{
     GameRecord, GameState, GameStats, GameSummary, SharedChange, StateChange, Template,
@@ -22,7 +21,7 @@ use suite_import::bibster::{GameFileError, parse_game, write_game};
 use crate::AppState;
 use crate::auth::CurrentStaff;
 use crate::db::bibster::CopiedFrom;
-use crate::error::{ApiJson, ApiPath, ApiQuery, AppError};
+use crate::error::{ApiJson, ApiPath, AppError};
 use crate::import::now_rfc3339;
 
 /// The app's name in subscriptions.
@@ -79,17 +78,10 @@ async fn own_game(state: &AppState, library: &str, id: i64) -> Result<GameRecord
     }
 }
 
-#[derive(Debug, Default, Deserialize, utoipa::IntoParams)]
-pub(super) struct ListQuery {
-    /// `1`: archived games too.
-    #[serde(default)]
-    archived: Option<u8>,
-}
-
 #[utoipa::path(get, path = "/api/bibster/{library}/games", tag = "bibster",
-    params(("library" = String, Path, description = "Library id"), ListQuery),
+    params(("library" = String, Path, description = "Library id")),
     responses(
-        (status = 200, description = "The library's games, latest change first", body = [GameSummary]),
+        (status = 200, description = "The library's games, latest change first, archived ones too (their state says so)", body = [GameSummary]),
         (status = 401, description = "Not logged in", body = ErrorBody),
         (status = 403, description = "Another library, or Bibster not active there", body = ErrorBody),
     ))]
@@ -97,11 +89,9 @@ pub(super) async fn list_games(
     State(state): State<AppState>,
     staff: CurrentStaff,
     ApiPath(library): ApiPath<String>,
-    ApiQuery(query): ApiQuery<ListQuery>,
 ) -> Result<Json<Vec<GameSummary>>, AppError> {
     bibster_library(&state, &staff, &library).await?;
-    let archived = query.archived == Some(1);
-    Ok(Json(state.db.bibster_games(&library, archived).await?))
+    Ok(Json(state.db.bibster_games(&library, true).await?))
 }
 
 #[utoipa::path(post, path = "/api/bibster/{library}/games", tag = "bibster",
@@ -132,8 +122,8 @@ pub(super) async fn create_game(
     ))
 }
 
-#[utoipa::path(get, path = "/api/bibster/{library}/games/{game}", tag = "bibster",
-    params(("library" = String, Path, description = "Library id"), ("game" = i64, Path, description = "Game id")),
+#[utoipa::path(get, path = "/api/bibster/{library}/games/{game_id}", tag = "bibster",
+    params(("library" = String, Path, description = "Library id"), ("game_id" = i64, Path, description = "Game id")),
     responses(
         (status = 200, description = "The game", body = GameRecord),
         (status = 401, description = "Not logged in", body = ErrorBody),
@@ -149,8 +139,8 @@ pub(super) async fn get_game(
     Ok(Json(own_game(&state, &library, id).await?))
 }
 
-#[utoipa::path(put, path = "/api/bibster/{library}/games/{game}", tag = "bibster",
-    params(("library" = String, Path, description = "Library id"), ("game" = i64, Path, description = "Game id")),
+#[utoipa::path(put, path = "/api/bibster/{library}/games/{game_id}", tag = "bibster",
+    params(("library" = String, Path, description = "Library id"), ("game_id" = i64, Path, description = "Game id")),
     request_body(content = Object, description = "The game's new version"),
     responses(
         (status = 200, description = "Saved; sessions already started keep the version they started with", body = GameRecord),
@@ -177,8 +167,8 @@ pub(super) async fn update_game(
     Ok(Json(own_game(&state, &library, id).await?))
 }
 
-#[utoipa::path(put, path = "/api/bibster/{library}/games/{game}/state", tag = "bibster",
-    params(("library" = String, Path, description = "Library id"), ("game" = i64, Path, description = "Game id")),
+#[utoipa::path(put, path = "/api/bibster/{library}/games/{game_id}/state", tag = "bibster",
+    params(("library" = String, Path, description = "Library id"), ("game_id" = i64, Path, description = "Game id")),
     request_body = StateChange,
     responses(
         (status = 200, description = "The game in its new state (archived or back to draft: out of the template library)", body = GameRecord),
@@ -206,8 +196,8 @@ pub(super) async fn set_state(
     Ok(Json(own_game(&state, &library, id).await?))
 }
 
-#[utoipa::path(put, path = "/api/bibster/{library}/games/{game}/shared", tag = "bibster",
-    params(("library" = String, Path, description = "Library id"), ("game" = i64, Path, description = "Game id")),
+#[utoipa::path(put, path = "/api/bibster/{library}/games/{game_id}/shared", tag = "bibster",
+    params(("library" = String, Path, description = "Library id"), ("game_id" = i64, Path, description = "Game id")),
     request_body = SharedChange,
     responses(
         (status = 200, description = "In the template library (with the library's name) or out of it", body = GameRecord),
@@ -238,8 +228,8 @@ pub(super) async fn set_shared(
     Ok(Json(own_game(&state, &library, id).await?))
 }
 
-#[utoipa::path(post, path = "/api/bibster/{library}/games/{game}/copy", tag = "bibster",
-    params(("library" = String, Path, description = "Library id (the copy's)"), ("game" = i64, Path, description = "A game of this library, or a template of any library")),
+#[utoipa::path(post, path = "/api/bibster/{library}/games/{game_id}/copy", tag = "bibster",
+    params(("library" = String, Path, description = "Library id (the copy's)"), ("game_id" = i64, Path, description = "A game of this library, or a template of any library")),
     responses(
         (status = 201, description = "A draft copy, linked to its source", body = GameRecord),
         (status = 401, description = "Not logged in", body = ErrorBody),
@@ -288,8 +278,8 @@ fn copy_title(title: &str) -> String {
     format!("{kept}{MARK}")
 }
 
-#[utoipa::path(get, path = "/api/bibster/{library}/games/{game}/export", tag = "bibster",
-    params(("library" = String, Path, description = "Library id"), ("game" = i64, Path, description = "Game id")),
+#[utoipa::path(get, path = "/api/bibster/{library}/games/{game_id}/export", tag = "bibster",
+    params(("library" = String, Path, description = "Library id"), ("game_id" = i64, Path, description = "Game id")),
     responses(
         (status = 200, description = "The game file (JSON in the versioned format), as a download", content_type = "application/json"),
         (status = 401, description = "Not logged in", body = ErrorBody),
@@ -325,8 +315,8 @@ pub(super) async fn list_templates(
     Ok(Json(state.db.bibster_templates().await?))
 }
 
-#[utoipa::path(get, path = "/api/bibster/{library}/games/{game}/stats", tag = "bibster",
-    params(("library" = String, Path, description = "Library id"), ("game" = i64, Path, description = "Game id")),
+#[utoipa::path(get, path = "/api/bibster/{library}/games/{game_id}/stats", tag = "bibster",
+    params(("library" = String, Path, description = "Library id"), ("game_id" = i64, Path, description = "Game id")),
     responses(
         (status = 200, description = "Sessions, teams, and per task how many answered, the right ones and the median time", body = GameStats),
         (status = 401, description = "Not logged in", body = ErrorBody),

@@ -224,7 +224,7 @@ pub(super) async fn join(
                 .team_code
                 .as_deref()
                 .and_then(read_code)
-                .ok_or_else(|| team_code_unknown())?;
+                .ok_or_else(team_code_unknown)?;
             state
                 .db
                 .join_premade_team(id, &team_code, &hash, &at)
@@ -363,27 +363,61 @@ pub(super) async fn answer(
     team: Team,
     ApiJson(body): ApiJson<AnswerBody>,
 ) -> Result<Json<TeamAnswer>, AppError> {
-    let answers = state.db.bibster_team_answers(team.auth.id).await?;
-    if let Some(stored) = answers.iter().find(|a| a.task == body.task) {
-        return Ok(Json(team_answer(stored)));
-    }
-    ended(&team)?;
-    let game = session_game(&team.session)?;
-    let task = game
-        .tasks
-        .iter()
-        .find(|t| t.id == body.task)
-        .filter(|t| is_open(&game, &answers, &t.id))
-        .ok_or_else(|| unknown_task(&body.task))?;
+    let (game, _) = match open_for(&state, &team, &body.task).await? {
+        Ok(open) => open,
+        Err(stored) => return Ok(Json(stored)),
+    };
     if matches!(body.answer, Answer::Photo(_)) {
-        // Photos come through their own upload (not yet here); a path is not taken.
+        // Photos come through their upload (`bibster_media::post_photo`).
         return Err(AppError::InvalidAt {
             field: "answer".into(),
             message: Msg::BibAnswerShape,
             detail: "photo answers are uploaded, not named".into(),
         });
     }
-    let answer = from_team(task, seed(&team.auth), body.answer);
+    let (stored, new) = record_answer(&state, &team, &game, &body.task, body.answer).await?;
+    if new {
+        announce(&state, &team.session.summary.code, SessionChange::Scores).await;
+    }
+    Ok(Json(stored))
+}
+
+/// The session's game and the team's answers when `task` is open to the team now, or
+/// (as `Err` inside) the stored result when the team answered it already: a repeat gets
+/// the first answer's result, also after the session ended.
+pub(super) async fn open_for(
+    state: &AppState,
+    team: &Team,
+    task: &str,
+) -> Result<Result<(Game, Vec<StoredAnswer>), TeamAnswer>, AppError> {
+    let answers = state.db.bibster_team_answers(team.auth.id).await?;
+    if let Some(stored) = answers.iter().find(|a| a.task == task) {
+        return Ok(Err(team_answer(stored)));
+    }
+    ended(team)?;
+    let game = session_game(&team.session)?;
+    if !game.tasks.iter().any(|t| t.id == task) || !is_open(&game, &answers, task) {
+        return Err(unknown_task(task));
+    }
+    Ok(Ok((game, answers)))
+}
+
+/// Judges and stores the team's answer to open `task` (what the team sent, in the order it
+/// saw; a photo by its stored name), on the server's clock; the result that counts and
+/// whether it is new.
+pub(super) async fn record_answer(
+    state: &AppState,
+    team: &Team,
+    game: &Game,
+    task: &str,
+    sent: Answer,
+) -> Result<(TeamAnswer, bool), AppError> {
+    let task = game
+        .tasks
+        .iter()
+        .find(|t| t.id == task)
+        .ok_or_else(|| unknown_task(task))?;
+    let answer = from_team(task, seed(&team.auth), sent);
     let now = now_ms();
     let opened = state.db.bibster_opens(team.auth.id).await?;
     let (elapsed_ms, hint) = match opened.iter().find(|(t, _, _)| *t == task.id) {
@@ -411,10 +445,7 @@ pub(super) async fn answer(
             at: &now_rfc3339(),
         })
         .await?;
-    if new {
-        announce(&state, &team.session.summary.code, SessionChange::Scores).await;
-    }
-    Ok(Json(team_answer(&stored)))
+    Ok((team_answer(&stored), new))
 }
 
 #[utoipa::path(get, path = "/api/bibster/live/{code}", tag = "bibster",

@@ -220,8 +220,8 @@ pub(super) async fn list_sessions(
     Ok(Json(state.db.bibster_sessions(&library).await?))
 }
 
-#[utoipa::path(get, path = "/api/bibster/{library}/sessions/{session}", tag = "bibster",
-    params(("library" = String, Path, description = "Library id"), ("session" = i64, Path, description = "Session id")),
+#[utoipa::path(get, path = "/api/bibster/{library}/sessions/{session_id}", tag = "bibster",
+    params(("library" = String, Path, description = "Library id"), ("session_id" = i64, Path, description = "Session id")),
     responses(
         (status = 200, description = "The board: teams by score with their progress, answers waiting, messages", body = Board),
         (status = 401, description = "Not logged in", body = ErrorBody),
@@ -238,8 +238,8 @@ pub(super) async fn get_board(
     Ok(Json(board(&state, &row).await?))
 }
 
-#[utoipa::path(post, path = "/api/bibster/{library}/sessions/{session}/teams", tag = "bibster",
-    params(("library" = String, Path, description = "Library id"), ("session" = i64, Path, description = "Session id")),
+#[utoipa::path(post, path = "/api/bibster/{library}/sessions/{session_id}/teams", tag = "bibster",
+    params(("library" = String, Path, description = "Library id"), ("session_id" = i64, Path, description = "Session id")),
     request_body = TeamName,
     responses(
         (status = 200, description = "A pre-made team added, with its code", body = Board),
@@ -261,8 +261,8 @@ pub(super) async fn add_team(
     Ok(Json(board(&state, &row).await?))
 }
 
-#[utoipa::path(put, path = "/api/bibster/{library}/sessions/{session}/teams/{team}", tag = "bibster",
-    params(("library" = String, Path, description = "Library id"), ("session" = i64, Path, description = "Session id"), ("team" = i64, Path, description = "Team id")),
+#[utoipa::path(put, path = "/api/bibster/{library}/sessions/{session_id}/teams/{team_id}", tag = "bibster",
+    params(("library" = String, Path, description = "Library id"), ("session_id" = i64, Path, description = "Session id"), ("team_id" = i64, Path, description = "Team id")),
     request_body = TeamName,
     responses(
         (status = 200, description = "Renamed", body = Board),
@@ -289,8 +289,8 @@ pub(super) async fn rename_team(
     Ok(Json(board(&state, &row).await?))
 }
 
-#[utoipa::path(delete, path = "/api/bibster/{library}/sessions/{session}/teams/{team}", tag = "bibster",
-    params(("library" = String, Path, description = "Library id"), ("session" = i64, Path, description = "Session id"), ("team" = i64, Path, description = "Team id")),
+#[utoipa::path(delete, path = "/api/bibster/{library}/sessions/{session_id}/teams/{team_id}", tag = "bibster",
+    params(("library" = String, Path, description = "Library id"), ("session_id" = i64, Path, description = "Session id"), ("team_id" = i64, Path, description = "Team id")),
     responses(
         (status = 200, description = "Removed: off the board, its device can no longer play", body = Board),
         (status = 401, description = "Not logged in", body = ErrorBody),
@@ -315,8 +315,8 @@ pub(super) async fn remove_team(
     Ok(Json(board(&state, &row).await?))
 }
 
-#[utoipa::path(get, path = "/api/bibster/{library}/sessions/{session}/reviews", tag = "bibster",
-    params(("library" = String, Path, description = "Library id"), ("session" = i64, Path, description = "Session id")),
+#[utoipa::path(get, path = "/api/bibster/{library}/sessions/{session_id}/reviews", tag = "bibster",
+    params(("library" = String, Path, description = "Library id"), ("session_id" = i64, Path, description = "Session id")),
     responses(
         (status = 200, description = "Photos and open answers waiting for the leader, oldest first", body = [ReviewItem]),
         (status = 401, description = "Not logged in", body = ErrorBody),
@@ -358,8 +358,8 @@ pub(super) async fn list_reviews(
     ))
 }
 
-#[utoipa::path(post, path = "/api/bibster/{library}/sessions/{session}/reviews", tag = "bibster",
-    params(("library" = String, Path, description = "Library id"), ("session" = i64, Path, description = "Session id")),
+#[utoipa::path(post, path = "/api/bibster/{library}/sessions/{session_id}/reviews", tag = "bibster",
+    params(("library" = String, Path, description = "Library id"), ("session_id" = i64, Path, description = "Session id")),
     request_body = ReviewDecision,
     responses(
         (status = 204, description = "Judged; the team's score changes"),
@@ -420,8 +420,8 @@ pub(super) async fn decide_review(
     Ok(StatusCode::NO_CONTENT)
 }
 
-#[utoipa::path(post, path = "/api/bibster/{library}/sessions/{session}/messages", tag = "bibster",
-    params(("library" = String, Path, description = "Library id"), ("session" = i64, Path, description = "Session id")),
+#[utoipa::path(post, path = "/api/bibster/{library}/sessions/{session_id}/messages", tag = "bibster",
+    params(("library" = String, Path, description = "Library id"), ("session_id" = i64, Path, description = "Session id")),
     request_body = MessageBody,
     responses(
         (status = 204, description = "Sent to every team"),
@@ -454,8 +454,8 @@ pub(super) async fn send_message(
     Ok(StatusCode::NO_CONTENT)
 }
 
-#[utoipa::path(post, path = "/api/bibster/{library}/sessions/{session}/end", tag = "bibster",
-    params(("library" = String, Path, description = "Library id"), ("session" = i64, Path, description = "Session id")),
+#[utoipa::path(post, path = "/api/bibster/{library}/sessions/{session_id}/end", tag = "bibster",
+    params(("library" = String, Path, description = "Library id"), ("session_id" = i64, Path, description = "Session id")),
     responses(
         (status = 200, description = "Ended (or it had ended): the final board for the podium; teams can no longer answer", body = Board),
         (status = 401, description = "Not logged in", body = ErrorBody),

@@ -5,13 +5,11 @@
 //! Every change publishes the centre's programme again at once.
 
 use axum::Json;
-use axum::body::Bytes;
 use axum::extract::{Request, State};
 use axum::http::{StatusCode, header};
-use sha2::{Digest, Sha256};
-use suite_domain::api::{ErrorBody, ErrorCode};
+use suite_domain::api::ErrorBody;
 use suite_domain::culture::media::{
-    MEDIA_HASH_HEX, MediaKind, StoredMedia, media_prefix, sniff_media, unused_uploads, uploads_of,
+    MediaKind, StoredMedia, media_prefix, sniff_media, unused_uploads, uploads_of,
 };
 use suite_domain::culture::programme::{Show, Trailer};
 use suite_domain::culture::show_input::{
@@ -23,6 +21,7 @@ use suite_domain::culture::staff::{
 use suite_domain::i18n::Msg;
 use suite_domain::org::{OrgKind, OrgRef};
 
+use super::upload::{read_body, stored_name, too_large};
 use crate::AppState;
 use crate::auth::CurrentStaff;
 use crate::db::culture::{PutOutcome, StoredShow};
@@ -431,55 +430,6 @@ pub(super) async fn put_venue_notes(
         .ok_or(AppError::NotFound)
 }
 
-fn too_large(detail: String) -> AppError {
-    AppError::Rejected {
-        status: StatusCode::PAYLOAD_TOO_LARGE,
-        code: ErrorCode::BodyTooLarge,
-        detail,
-    }
-}
-
-/// Whether reading a body failed because it was longer than allowed.
-fn is_length_limit(error: &(dyn std::error::Error + 'static)) -> bool {
-    let mut cause: Option<&(dyn std::error::Error + 'static)> = Some(error);
-    while let Some(e) = cause {
-        if e.is::<http_body_util::LengthLimitError>() {
-            return true;
-        }
-        cause = e.source();
-    }
-    false
-}
-
-/// The body of `request`, refused with 413 when longer than `max` bytes (or than the
-/// route's body limit).
-async fn read_body(request: Request, max: usize) -> Result<Bytes, AppError> {
-    let declared = request
-        .headers()
-        .get(header::CONTENT_LENGTH)
-        .and_then(|v| v.to_str().ok())
-        .and_then(|v| v.parse::<u64>().ok());
-    if declared.is_some_and(|n| n > max as u64) {
-        return Err(too_large(format!(
-            "declared {declared:?} bytes, at most {max}"
-        )));
-    }
-    use axum::RequestExt;
-    let body = request.with_limited_body().into_body();
-    axum::body::to_bytes(body, max).await.map_err(|e| {
-        let e = e.into_inner();
-        if is_length_limit(e.as_ref()) {
-            too_large(format!("more than {max} bytes"))
-        } else {
-            AppError::Rejected {
-                status: StatusCode::BAD_REQUEST,
-                code: ErrorCode::InvalidInput,
-                detail: format!("cannot read the upload: {e}"),
-            }
-        }
-    })
-}
-
 #[utoipa::path(post, path = "/api/culture/{centre}/media", tag = "culture-matcher",
     params(("centre" = String, Path, description = "Centre id")),
     request_body(description = "The file as it is: a picture (at most 2 MB) or a trailer video (at most 50 MB); its first bytes must match its type",
@@ -526,7 +476,7 @@ pub(super) async fn post_media(
             .map_err(|e| AppError::unprocessable(format!("show picture: {e}")))?;
         (picture.bytes, picture.ext, picture.mime)
     };
-    let name = media_file_name(&bytes, ext);
+    let name = stored_name(&bytes, ext);
     let path = media_dir(&state, &centre).join(&name);
     let size = bytes.len() as u64;
     if !path.is_file() {
@@ -551,17 +501,6 @@ pub(super) async fn post_media(
     }))
 }
 
-/// The name an upload is stored under: the start of its SHA-256 and its extension, so
-/// the same file is stored once.
-pub(crate) fn media_file_name(bytes: &[u8], ext: &str) -> String {
-    let hash: String = Sha256::digest(bytes)
-        .iter()
-        .take(MEDIA_HASH_HEX / 2)
-        .map(|b| format!("{b:02x}"))
-        .collect();
-    format!("{hash}.{ext}")
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -572,34 +511,5 @@ mod tests {
         assert_ne!(a, b);
         assert_eq!(a.len(), 19);
         assert!(crate::import::is_safe_id(&a), "{a}");
-    }
-
-    #[tokio::test]
-    async fn length_limit_errors_are_found_among_the_causes() {
-        let body = axum::body::Body::from(vec![0_u8; 10]);
-        let error = axum::body::to_bytes(body, 5)
-            .await
-            .expect_err("longer than the limit");
-        assert!(is_length_limit(&error));
-        assert!(is_length_limit(error.into_inner().as_ref()));
-        assert!(!is_length_limit(&std::io::Error::other("reset")));
-        let request = Request::builder()
-            .header(header::CONTENT_LENGTH, "11")
-            .body(axum::body::Body::from(vec![0_u8; 11]))
-            .expect("request");
-        assert!(matches!(
-            read_body(request, 10).await,
-            Err(AppError::Rejected {
-                status: StatusCode::PAYLOAD_TOO_LARGE,
-                ..
-            })
-        ));
-        let request = Request::builder()
-            .body(axum::body::Body::from(vec![7_u8; 10]))
-            .expect("request");
-        assert_eq!(
-            read_body(request, 10).await.ok(),
-            Some(Bytes::from(vec![7_u8; 10]))
-        );
     }
 }

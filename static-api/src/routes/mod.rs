@@ -2,6 +2,7 @@
 //! annotated handlers (utoipa-axum), so the document cannot drift from the code.
 
 mod bibster;
+mod bibster_media;
 mod bibster_play;
 mod bibster_sessions;
 mod bieblo;
@@ -18,6 +19,7 @@ mod orgs;
 mod session;
 mod staff;
 mod subscriptions;
+pub(crate) mod upload;
 
 use axum::routing::{any, get};
 use axum::{Json, Router};
@@ -273,8 +275,15 @@ pub fn api(state: &AppState) -> (Router<AppState>, utoipa::openapi::OpenApi) {
             culture_source::delete_source
         ))
         .routes(routes!(culture_source::list_imports))
-        .routes(routes!(bibster::list_games, bibster::create_game))
-        .routes(routes!(bibster::get_game, bibster::update_game))
+        .merge(
+            // A game of 200 tasks with long texts is larger than other JSON bodies.
+            OpenApiRouter::new()
+                .routes(routes!(bibster::list_games, bibster::create_game))
+                .routes(routes!(bibster::get_game, bibster::update_game))
+                .layer(axum::extract::DefaultBodyLimit::max(
+                    suite_import::bibster::MAX_GAME_BYTES,
+                )),
+        )
         .routes(routes!(bibster::set_state))
         .routes(routes!(bibster::set_shared))
         .routes(routes!(bibster::copy_game))
@@ -303,6 +312,7 @@ pub fn api(state: &AppState) -> (Router<AppState>, utoipa::openapi::OpenApi) {
         .routes(routes!(bibster_play::open_task))
         .routes(routes!(bibster_play::answer))
         .routes(routes!(bibster_play::live))
+        .routes(routes!(bibster_media::get_photo))
         .merge(
             // Catalogue files are larger than other JSON bodies.
             OpenApiRouter::new()
@@ -324,6 +334,8 @@ pub fn api(state: &AppState) -> (Router<AppState>, utoipa::openapi::OpenApi) {
             // file to its own, smaller limit.
             OpenApiRouter::new()
                 .routes(routes!(culture_staff::post_media))
+                .routes(routes!(bibster_media::post_picture))
+                .routes(routes!(bibster_media::post_photo))
                 .layer(axum::middleware::from_fn_with_state(
                     state.clone(),
                     one_upload_at_a_time,
@@ -406,4 +418,9 @@ pub(crate) fn org_ref(
         return Err(crate::error::AppError::NotFound);
     }
     Ok(suite_domain::org::OrgRef::new(kind, id))
+}
+
+/// The folder of the teams' photos of Bibster session `session` (for the housekeeping).
+pub(crate) fn bibster_photo_dir(state: &crate::AppState, session: i64) -> std::path::PathBuf {
+    bibster_media::photo_dir(state, session)
 }

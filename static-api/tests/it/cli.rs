@@ -338,7 +338,7 @@ fn backup_runs_beside_a_running_server_and_restore_waits_for_it_to_stop() {
 }
 
 /// `static-api` with `args`, the password on stdin, and `DATABASE_URL` when given.
-fn static_api(args: &[&str], url: Option<&DatabaseUrl>) -> std::process::Output {
+pub(crate) fn static_api(args: &[&str], url: Option<&DatabaseUrl>) -> std::process::Output {
     let mut child = command(url)
         .args(args)
         .stdin(Stdio::piped())

@@ -8,6 +8,8 @@ mod support;
 mod accounts;
 mod api;
 mod backup;
+mod bibster;
+mod bibster_play;
 mod bieblo;
 mod bieblo_heartbeat;
 mod cli;

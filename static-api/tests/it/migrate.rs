@@ -86,6 +86,58 @@ async fn filled_sqlite() -> TestApp {
     )
     .await
     .expect("programme source");
+    // A Bibster game played by a team: a session, the team, an opened task, an answer, a
+    // message.
+    let game = suite_import::bibster::parse_game(crate::bibster::STORY).expect("a game");
+    let at = "2026-12-04T10:00:00Z";
+    let game_id = db
+        .create_bibster_game(
+            "demo-wetteren",
+            &game,
+            None,
+            "bib.wetteren@demo.invalid",
+            at,
+        )
+        .await
+        .expect("a game");
+    let session = db
+        .start_bibster_session(
+            "demo-wetteren",
+            game_id,
+            "ABCDEF",
+            &serde_json::to_string(&game).expect("json"),
+            &game.title,
+            suite_domain::bibster::api::TeamMode::Join,
+            "bib.wetteren@demo.invalid",
+            at,
+        )
+        .await
+        .expect("a session")
+        .expect("a free code");
+    let team = db
+        .add_bibster_team(session, "De Speurders", None, Some("hash"), 7, Some(at))
+        .await
+        .expect("a team")
+        .expect("a free name");
+    db.open_bibster_task(team, "begin", 1_000, false)
+        .await
+        .expect("opened");
+    db.record_bibster_answer(&static_api::db::bibster_play::NewAnswer {
+        team,
+        session,
+        task: "begin",
+        answer: r#"{"type":"read"}"#,
+        verdict: "right",
+        points: 0,
+        hint_opened: false,
+        elapsed_ms: Some(2_000),
+        at,
+    })
+    .await
+    .expect("an answer");
+    db.add_bibster_message(session, "Welkom!", at)
+        .await
+        .expect("a message");
     // A link in flight.
     let invited = db
         .insert_staff(

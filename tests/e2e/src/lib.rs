@@ -4,6 +4,7 @@
 //! Helpers are split as find (locate), act (do), check (read state) in [`Browser`].
 
 pub mod asvs;
+pub mod bibster_load;
 mod browser;
 pub mod hardening;
 pub mod interactions;

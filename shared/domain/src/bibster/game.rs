@@ -90,8 +90,67 @@ pub struct Game {
 pub struct Problem {
     /// Where: `title`, `tasks[2].correct`, `chapters[1].branch.to[0]`, ...
     pub at: String,
-    /// What is wrong, in English (the UI shows its own Dutch text by place).
+    /// What is wrong, for a program (the builder shows its own Dutch text per kind).
+    pub kind: ProblemKind,
+    /// What is wrong, in English (for logs and error details).
     pub what: String,
+}
+
+/// What is wrong, machine-readable: one kind per rule of [`check`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum ProblemKind {
+    /// The file's format is newer than this code reads.
+    NewerFormat,
+    /// The title is empty or longer than 200 characters.
+    TitleLength,
+    /// No tasks, or more than [`MAX_TASKS`].
+    TaskCount,
+    /// A task's id is empty or longer than 64 characters.
+    TaskIdLength,
+    /// Two tasks have the same id.
+    TaskIdTwice,
+    /// A text is longer than [`MAX_TEXT`].
+    TextTooLong,
+    /// A time limit of 0 seconds.
+    TimeLimitZero,
+    /// A multiple-choice task without 2 to 12 options.
+    OptionCount,
+    /// A multiple-choice task without a right option.
+    NoRightOption,
+    /// An open question without an accepted answer and without review.
+    NoAcceptedAnswer,
+    /// A number or tolerance that is not a number (or a negative tolerance).
+    NotANumber,
+    /// An order task without 2 to 12 items.
+    ItemCount,
+    /// A match task without 2 to 12 pairs.
+    PairCount,
+    /// A find-the-code task without a code.
+    NoCode,
+    /// A story without chapters.
+    NoChapters,
+    /// Two chapters with the same id.
+    ChapterIdTwice,
+    /// A chapter, spot or lock names a task the game does not have.
+    NoSuchTask,
+    /// A task is in two chapters, or placed twice.
+    TaskTwice,
+    /// A `next` or branch names a chapter the game does not have.
+    NoSuchChapter,
+    /// A branch's task is not a multiple-choice task of its chapter.
+    BranchTask,
+    /// A branch does not name one chapter per option.
+    BranchOptions,
+    /// The chapters lead back to an earlier one.
+    StoryCycle,
+    /// A spot is on a floor plan the game does not have.
+    NoSuchBoard,
+    /// A spot lies outside its floor plan.
+    OffTheBoard,
+    /// A spot waits for itself.
+    LockItself,
+    /// Locks that wait for each other.
+    LockCycle,
 }
 
 impl std::fmt::Display for Problem {
@@ -100,9 +159,10 @@ impl std::fmt::Display for Problem {
     }
 }
 
-fn problem(at: impl Into<String>, what: impl Into<String>) -> Problem {
+fn problem(at: impl Into<String>, kind: ProblemKind, what: impl Into<String>) -> Problem {
     Problem {
         at: at.into(),
+        kind,
         what: what.into(),
     }
 }
@@ -113,6 +173,7 @@ pub fn check(game: &Game) -> Vec<Problem> {
     if game.format > FORMAT {
         out.push(problem(
             "format",
+            ProblemKind::NewerFormat,
             format!(
                 "format {} is newer than this server reads ({FORMAT})",
                 game.format
@@ -121,19 +182,32 @@ pub fn check(game: &Game) -> Vec<Problem> {
         return out;
     }
     if game.title.trim().is_empty() || game.title.chars().count() > 200 {
-        out.push(problem("title", "needs 1 to 200 characters"));
+        out.push(problem(
+            "title",
+            ProblemKind::TitleLength,
+            "needs 1 to 200 characters",
+        ));
     }
     if game.tasks.is_empty() || game.tasks.len() > MAX_TASKS {
-        out.push(problem("tasks", format!("needs 1 to {MAX_TASKS} tasks")));
+        out.push(problem(
+            "tasks",
+            ProblemKind::TaskCount,
+            format!("needs 1 to {MAX_TASKS} tasks"),
+        ));
     }
     let mut ids: HashMap<&str, usize> = HashMap::new();
     for (i, task) in game.tasks.iter().enumerate() {
         let at = format!("tasks[{i}]");
         if task.id.trim().is_empty() || task.id.len() > 64 {
-            out.push(problem(format!("{at}.id"), "needs 1 to 64 characters"));
+            out.push(problem(
+                format!("{at}.id"),
+                ProblemKind::TaskIdLength,
+                "needs 1 to 64 characters",
+            ));
         } else if ids.insert(task.id.as_str(), i).is_some() {
             out.push(problem(
                 format!("{at}.id"),
+                ProblemKind::TaskIdTwice,
                 format!("{:?} is used twice", task.id),
             ));
         }
@@ -154,23 +228,30 @@ fn check_task(task: &Task, at: &str, out: &mut Vec<Problem>) {
     if long(&task.prompt) || task.hint.as_ref().is_some_and(|h| long(&h.text)) {
         out.push(problem(
             at,
+            ProblemKind::TextTooLong,
             format!("a text is longer than {MAX_TEXT} characters"),
         ));
     }
     if task.time_limit_secs == Some(0) {
         out.push(problem(
             format!("{at}.time_limit_secs"),
+            ProblemKind::TimeLimitZero,
             "must be at least 1",
         ));
     }
     match &task.kind {
         TaskKind::MultipleChoice { options, correct } => {
             if options.len() < 2 || options.len() > 12 {
-                out.push(problem(format!("{at}.options"), "needs 2 to 12 options"));
+                out.push(problem(
+                    format!("{at}.options"),
+                    ProblemKind::OptionCount,
+                    "needs 2 to 12 options",
+                ));
             }
             if correct.is_empty() || correct.iter().any(|&c| c >= options.len()) {
                 out.push(problem(
                     format!("{at}.correct"),
+                    ProblemKind::NoRightOption,
                     "needs at least one index of an option",
                 ));
             }
@@ -179,6 +260,7 @@ fn check_task(task: &Task, at: &str, out: &mut Vec<Problem>) {
             if !review && accepted.iter().all(|a| super::task::fold(a).is_empty()) {
                 out.push(problem(
                     format!("{at}.accepted"),
+                    ProblemKind::NoAcceptedAnswer,
                     "needs an accepted answer, or review by the leader",
                 ));
             }
@@ -187,19 +269,29 @@ fn check_task(task: &Task, at: &str, out: &mut Vec<Problem>) {
             if !value.is_finite() || !tolerance.is_finite() || *tolerance < 0.0 {
                 out.push(problem(
                     at,
+                    ProblemKind::NotANumber,
                     "value and tolerance must be numbers, tolerance >= 0",
                 ));
             }
         }
         TaskKind::Order { items } if items.len() < 2 || items.len() > 12 => {
-            out.push(problem(format!("{at}.items"), "needs 2 to 12 items"));
+            out.push(problem(
+                format!("{at}.items"),
+                ProblemKind::ItemCount,
+                "needs 2 to 12 items",
+            ));
         }
         TaskKind::MatchPairs { pairs } if pairs.len() < 2 || pairs.len() > 12 => {
-            out.push(problem(format!("{at}.pairs"), "needs 2 to 12 pairs"));
+            out.push(problem(
+                format!("{at}.pairs"),
+                ProblemKind::PairCount,
+                "needs 2 to 12 pairs",
+            ));
         }
         TaskKind::FindCode { code } if super::task::fold(code).is_empty() || code.len() > 64 => {
             out.push(problem(
                 format!("{at}.code"),
+                ProblemKind::NoCode,
                 "needs a code of letters or digits",
             ));
         }
@@ -209,7 +301,11 @@ fn check_task(task: &Task, at: &str, out: &mut Vec<Problem>) {
 
 fn check_story(game: &Game, ids: &HashMap<&str, usize>, out: &mut Vec<Problem>) {
     if game.chapters.is_empty() {
-        out.push(problem("chapters", "a story needs at least one chapter"));
+        out.push(problem(
+            "chapters",
+            ProblemKind::NoChapters,
+            "a story needs at least one chapter",
+        ));
         return;
     }
     let chapter_ids: HashMap<&str, usize> = game
@@ -219,7 +315,11 @@ fn check_story(game: &Game, ids: &HashMap<&str, usize>, out: &mut Vec<Problem>) 
         .map(|(i, c)| (c.id.as_str(), i))
         .collect();
     if chapter_ids.len() != game.chapters.len() {
-        out.push(problem("chapters", "two chapters have the same id"));
+        out.push(problem(
+            "chapters",
+            ProblemKind::ChapterIdTwice,
+            "two chapters have the same id",
+        ));
     }
     let mut placed: HashSet<&str> = HashSet::new();
     for (i, chapter) in game.chapters.iter().enumerate() {
@@ -227,6 +327,7 @@ fn check_story(game: &Game, ids: &HashMap<&str, usize>, out: &mut Vec<Problem>) 
         if long(&chapter.text) {
             out.push(problem(
                 format!("{at}.text"),
+                ProblemKind::TextTooLong,
                 format!("longer than {MAX_TEXT} characters"),
             ));
         }
@@ -234,11 +335,13 @@ fn check_story(game: &Game, ids: &HashMap<&str, usize>, out: &mut Vec<Problem>) 
             if !ids.contains_key(task.as_str()) {
                 out.push(problem(
                     format!("{at}.tasks[{j}]"),
+                    ProblemKind::NoSuchTask,
                     format!("no task {task:?}"),
                 ));
             } else if !placed.insert(task.as_str()) {
                 out.push(problem(
                     format!("{at}.tasks[{j}]"),
+                    ProblemKind::TaskTwice,
                     format!("{task:?} is in two places"),
                 ));
             }
@@ -248,6 +351,7 @@ fn check_story(game: &Game, ids: &HashMap<&str, usize>, out: &mut Vec<Problem>) 
         {
             out.push(problem(
                 format!("{at}.next"),
+                ProblemKind::NoSuchChapter,
                 format!("no chapter {next:?}"),
             ));
         }
@@ -262,10 +366,12 @@ fn check_story(game: &Game, ids: &HashMap<&str, usize>, out: &mut Vec<Problem>) 
             match options {
                 None => out.push(problem(
                     format!("{at}.branch.task"),
+                    ProblemKind::BranchTask,
                     "must be a multiple-choice task of this chapter",
                 )),
                 Some(n) if n != branch.to.len() => out.push(problem(
                     format!("{at}.branch.to"),
+                    ProblemKind::BranchOptions,
                     format!("needs one chapter per option ({n})"),
                 )),
                 Some(_) => {}
@@ -274,6 +380,7 @@ fn check_story(game: &Game, ids: &HashMap<&str, usize>, out: &mut Vec<Problem>) 
                 if !chapter_ids.contains_key(to.as_str()) {
                     out.push(problem(
                         format!("{at}.branch.to[{k}]"),
+                        ProblemKind::NoSuchChapter,
                         format!("no chapter {to:?}"),
                     ));
                 }
@@ -283,6 +390,7 @@ fn check_story(game: &Game, ids: &HashMap<&str, usize>, out: &mut Vec<Problem>) 
     if let Some(at) = story_cycle(game, &chapter_ids) {
         out.push(problem(
             at,
+            ProblemKind::StoryCycle,
             "the branches lead back to an earlier chapter (a cycle)",
         ));
     }
@@ -344,24 +452,39 @@ fn check_quest(game: &Game, ids: &HashMap<&str, usize>, out: &mut Vec<Problem>) 
         if !ids.contains_key(spot.task.as_str()) {
             out.push(problem(
                 format!("{at}.task"),
+                ProblemKind::NoSuchTask,
                 format!("no task {:?}", spot.task),
             ));
         } else if !placed.insert(spot.task.as_str()) {
             out.push(problem(
                 format!("{at}.task"),
+                ProblemKind::TaskTwice,
                 format!("{:?} is placed twice", spot.task),
             ));
         }
         if spot.board >= game.boards.len().max(1) {
-            out.push(problem(format!("{at}.board"), "no such floor plan"));
+            out.push(problem(
+                format!("{at}.board"),
+                ProblemKind::NoSuchBoard,
+                "no such floor plan",
+            ));
         }
         if !(0.0..=1.0).contains(&spot.x) || !(0.0..=1.0).contains(&spot.y) {
-            out.push(problem(at.clone(), "x and y lie between 0 and 1"));
+            out.push(problem(
+                at.clone(),
+                ProblemKind::OffTheBoard,
+                "x and y lie between 0 and 1",
+            ));
         }
         for (j, before) in spot.after.iter().enumerate() {
             if !ids.contains_key(before.as_str()) || before == &spot.task {
                 out.push(problem(
                     format!("{at}.after[{j}]"),
+                    if ids.contains_key(before.as_str()) {
+                        ProblemKind::LockItself
+                    } else {
+                        ProblemKind::NoSuchTask
+                    },
                     format!("no other task {before:?}"),
                 ));
             }
@@ -370,6 +493,7 @@ fn check_quest(game: &Game, ids: &HashMap<&str, usize>, out: &mut Vec<Problem>) 
     if let Some(task) = super::progress::lock_cycle(&game.spots) {
         out.push(problem(
             "spots",
+            ProblemKind::LockCycle,
             format!("{task:?} can never be unlocked (a cycle of locks)"),
         ));
     }

@@ -45,11 +45,11 @@ pub fn story_next<'a>(game: &'a Game, answers: &HashMap<String, Answer>) -> Stor
 /// (which keeps the chapters but not the answers' keys) follows the same path: the
 /// chapter (index) and id of the first task not `answered`, or none at the end.
 /// `chosen` is the first option chosen in a multiple-choice task, if answered.
-pub fn story_next_in<'a>(
-    chapters: &'a [Chapter],
+pub fn story_next_in(
+    chapters: &[Chapter],
     answered: impl Fn(&str) -> bool,
     chosen: impl Fn(&str) -> Option<usize>,
-) -> Option<(usize, &'a str)> {
+) -> Option<(usize, &str)> {
     let mut seen: HashSet<usize> = HashSet::new();
     let mut at = 0;
     while let Some(chapter) = chapters.get(at) {

@@ -2,7 +2,7 @@
 
 use std::collections::{HashMap, HashSet};
 
-use super::game::{Branch, Chapter, FORMAT, Game, Spot, Variant, check};
+use super::game::{Branch, Chapter, FORMAT, Game, ProblemKind, Spot, Variant, check};
 use super::progress::{StoryStep, quest_open, story_next};
 use super::task::{Answer, Task, TaskKind};
 
@@ -199,6 +199,30 @@ fn check_names_the_place_of_every_problem() {
             "spots[3].task",
         ]
     );
+    let kinds: Vec<ProblemKind> = check(&broken).into_iter().map(|p| p.kind).collect();
+    assert_eq!(
+        kinds,
+        [
+            ProblemKind::TitleLength,
+            ProblemKind::TaskIdTwice,
+            ProblemKind::NoRightOption,
+            ProblemKind::NoAcceptedAnswer,
+            ProblemKind::NoCode,
+            ProblemKind::OffTheBoard,
+            ProblemKind::NoSuchTask,
+            ProblemKind::NoSuchTask,
+            ProblemKind::NoSuchTask,
+        ]
+    );
+    let mut itself = quest();
+    itself.spots[0].after = vec![itself.spots[0].task.clone()];
+    let problems = check(&itself);
+    assert!(
+        problems
+            .iter()
+            .any(|p| p.at == "spots[0].after[0]" && p.kind == ProblemKind::LockItself),
+        "{problems:?}"
+    );
 }
 
 #[test]
@@ -216,7 +240,7 @@ fn cycles_of_branches_and_of_locks_are_refused() {
     assert!(
         problems
             .iter()
-            .any(|p| p.at == "chapters[2].branch" && p.what.contains("cycle")),
+            .any(|p| p.at == "chapters[2].branch" && p.kind == ProblemKind::StoryCycle),
         "{problems:?}"
     );
 
@@ -226,7 +250,7 @@ fn cycles_of_branches_and_of_locks_are_refused() {
     assert!(
         problems
             .iter()
-            .any(|p| p.at == "spots" && p.what.contains("cycle")),
+            .any(|p| p.at == "spots" && p.kind == ProblemKind::LockCycle),
         "{problems:?}"
     );
 }

@@ -19,6 +19,8 @@
 //!   `--interactions-only`: only this);
 //! - mixed traffic on one SQLite instance and on two instances sharing one PostgreSQL
 //!   database (`e2e::mixed_load`; `--mixed-only`: only this);
+//! - Bibster under load: 1,000 teams answering every 5 s with 200 scoreboards open
+//!   (`e2e::bibster_load`; `--bibster-only`: only this);
 //! - OWASP ASVS 5.0 level 2: every item of `e2e::asvs::ITEMS` against the benched
 //!   server, with its result and what the check saw (`--asvs-only`: only these).
 //!
@@ -31,6 +33,7 @@ use std::process::Command;
 use std::time::Duration;
 
 use e2e::asvs::{Outcome, Target};
+use e2e::bibster_load::{self, BibsterLoad};
 use e2e::hardening::{
     BurstReport, DownloadReport, ServerProcess, largest_file, login_burst, slow_downloads,
 };
@@ -177,6 +180,9 @@ struct Report {
     /// Mixed traffic: one SQLite instance, two PostgreSQL instances.
     mixed: Vec<ShapeLoad>,
     mixed_errors: Vec<String>,
+    /// Bibster: 1,000 teams and 200 scoreboards, one SQLite instance and two PostgreSQL.
+    bibster: Vec<BibsterLoad>,
+    bibster_errors: Vec<String>,
     /// OWASP ASVS 5.0 level-2 items checked against the benched server.
     asvs: Vec<Outcome>,
 }
@@ -193,6 +199,14 @@ struct Hardening {
     /// The crash test's summary line (`cargo xtask bench` runs it first).
     crash: Option<String>,
     errors: Vec<String>,
+}
+
+/// Bibster's load of both shapes, against the production server binary.
+async fn bibster(site: &Path) -> (Vec<BibsterLoad>, Vec<String>) {
+    match e2e::hardening::server_binary() {
+        Ok(binary) => bibster_load::compare(&binary, site).await,
+        Err(e) => (Vec::new(), vec![e]),
+    }
 }
 
 /// The mixed load of both shapes, against the production server binary.
@@ -688,6 +702,10 @@ fn markdown(report: &Report) -> String {
     md.push_str(&swipe_markdown(&report.swipe));
     md.push_str(&interactions::markdown(&report.interactions));
     md.push_str(&mixed_load::markdown(&report.mixed, &report.mixed_errors));
+    md.push_str(&bibster_load::markdown(
+        &report.bibster,
+        &report.bibster_errors,
+    ));
     if let Some(h) = &report.hardening {
         md.push_str(&hardening_markdown(h));
     }
@@ -806,6 +824,11 @@ async fn main() -> Result<(), String> {
         println!("{}", mixed_load::markdown(&shapes, &errors));
         return Ok(());
     }
+    if std::env::args().any(|a| a == "--bibster-only") {
+        let (shapes, errors) = bibster(&site).await;
+        println!("{}", bibster_load::markdown(&shapes, &errors));
+        return Ok(());
+    }
     if std::env::args().any(|a| a == "--hardening-only") {
         if let Some(h) = hardening(&site).await {
             println!("{}", hardening_markdown(&h));
@@ -848,6 +871,8 @@ async fn main() -> Result<(), String> {
     }
     println!("mixed load: one SQLite instance, two PostgreSQL instances …");
     let (mixed, mixed_errors) = mixed(&site).await;
+    println!("Bibster: 1,000 teams and 200 scoreboards …");
+    let (bibster, bibster_errors) = bibster(&site).await;
     println!("hardening figures (login bursts, slow downloads) …");
     let hardening = hardening(&site).await;
     println!("OWASP ASVS 5.0 level-2 checks …");
@@ -876,6 +901,8 @@ async fn main() -> Result<(), String> {
         hardening,
         mixed,
         mixed_errors,
+        bibster,
+        bibster_errors,
         asvs,
     };
     std::fs::create_dir_all(&out_dir).map_err(|e| e.to_string())?;

@@ -4,6 +4,7 @@
 mod asvs;
 mod back_office_views;
 mod beheer;
+mod bibster_builder;
 mod bibster_team;
 mod bieblo;
 mod bieblo_heartbeat;
