@@ -67,6 +67,8 @@ pub(crate) fn App() -> Html {
         let dispatch = state.dispatcher();
         Callback::from(move |()| {
             store::leave();
+            // The old game's code (from its QR code) is not asked again.
+            suite_ui::history::replace(&suite_ui::history::href(""));
             dispatch.dispatch(Action::Left);
         })
     };

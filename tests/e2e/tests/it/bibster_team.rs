@@ -332,6 +332,13 @@ async fn a_team_the_leader_removes_gets_the_servers_message() -> Result<()> {
     browser.find("#bib-code").await?;
     assert_eq!(
         browser
+            .eval("return [location.search, document.querySelector('#bib-code').value];")
+            .await?,
+        json!(["", ""]),
+        "the old game's code is not asked again"
+    );
+    assert_eq!(
+        browser
             .eval("return localStorage.getItem('bibster.team');")
             .await?,
         Value::Null
