@@ -349,7 +349,7 @@ pub(crate) fn test() -> Result {
     }
 
     steps.step(
-        "browser unit tests (wasm-bindgen-test in headless Chromium: suite-ui, bieblo, culture-matcher, culture-matcher-beheer, suite-beheer)",
+        "browser unit tests (wasm-bindgen-test in headless Chromium: suite-ui, bieblo, culture-matcher, culture-matcher-beheer, suite-beheer, bibster)",
     );
     let mut browser = cargo();
     browser.env("PATH", &tools.path).args([
@@ -367,6 +367,8 @@ pub(crate) fn test() -> Result {
         "culture-matcher-beheer",
         "--package",
         "suite-beheer",
+        "--package",
+        "bibster",
     ]);
     if let Some(driver) = &tools.chromedriver {
         browser.env("CHROMEDRIVER", driver);

@@ -1,7 +1,6 @@
-//! Bibster: quests, quizzes and guided tours through the library for classes and teams.
-//! For now the app frame (name, description, live API check, staff login); the quest
-//! builder and player come with their own issue.
+//! Bibster's team app (`/bibster/`): a team joins a running game by its code and plays
+//! it on a tablet, phone or PC.
 
 fn main() {
-    suite_ui::run_app("bibster");
+    bibster::run();
 }

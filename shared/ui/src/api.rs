@@ -261,3 +261,79 @@ pub async fn post_bytes<T: DeserializeOwned>(
 ) -> Result<T, ApiError> {
     post_body(path, content_type, &js_sys::Uint8Array::from(bytes).into()).await
 }
+
+/// A request with headers of its own (a public device's key, such as Bibster's team
+/// token in `x-team-token`) and an optional raw body of a content type, answering the
+/// body's text. For public bundles that read JSON through [`crate::json`], so they
+/// carry no `serde_json`: an error answer is read the same lean way (the status gives
+/// the code, the body the Dutch message and the field).
+pub async fn send_text(
+    method: &str,
+    path: &str,
+    headers: &[(&str, &str)],
+    body: Option<(&str, wasm_bindgen::JsValue)>,
+) -> Result<String, ApiError> {
+    let target = url(path);
+    let builder = match method {
+        "POST" => Request::post(&target),
+        "PUT" => Request::put(&target),
+        "DELETE" => Request::delete(&target),
+        _ => Request::get(&target),
+    };
+    let mut builder = prepare(builder, method != "GET");
+    for (name, value) in headers {
+        builder = builder.header(name, value);
+    }
+    let request = match body {
+        Some((content_type, body)) => builder.header("content-type", content_type).body(body),
+        None => builder.build(),
+    };
+    let request = request.map_err(|_| ApiError::from_status(400))?;
+    let response = request.send().await.map_err(|_| ApiError::network())?;
+    let status = response.status();
+    let text = response.text().await.unwrap_or_default();
+    if response.ok() {
+        Ok(text)
+    } else {
+        Err(ApiError::from_text(status, &text))
+    }
+}
+
+impl ApiError {
+    /// Reads an error answer like [`ApiError::from_body`], through the browser's JSON
+    /// (no `serde_json`): the status' code, the server's message and field when sent.
+    pub fn from_text(status: u16, body: &str) -> Self {
+        let error = crate::json::parse(body)
+            .map(|v| crate::json::get(&v, "error"))
+            .unwrap_or(wasm_bindgen::JsValue::UNDEFINED);
+        let base = Self::from_status(status);
+        match crate::json::string(&error, "message").filter(|m| !m.trim().is_empty()) {
+            Some(message) => Self {
+                message,
+                field: crate::json::string(&error, "field"),
+                ..base
+            },
+            None => base,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use wasm_bindgen_test::wasm_bindgen_test;
+
+    #[wasm_bindgen_test]
+    fn a_lean_error_reads_the_servers_message_and_field() {
+        let body = r#"{"error":{"code":"invalid_input","message":"Kies een andere teamnaam.","field":"name"}}"#;
+        let error = ApiError::from_text(422, body);
+        assert_eq!(error.status, 422);
+        assert_eq!(error.code, Some(ErrorCode::InvalidInput));
+        assert_eq!(error.message, "Kies een andere teamnaam.");
+        assert_eq!(error.field.as_deref(), Some("name"));
+        let bare = ApiError::from_text(503, "busy");
+        assert_eq!(bare.code, Some(ErrorCode::Busy));
+        assert_eq!(bare.field, None);
+        assert_eq!(bare.message, ApiError::from_status(503).message);
+    }
+}

@@ -6,6 +6,7 @@ mod back_office_views;
 mod beheer;
 mod bibster_builder;
 mod bibster_leader;
+mod bibster_team;
 mod bieblo;
 mod bieblo_heartbeat;
 mod bieblo_screens;
