@@ -13,7 +13,7 @@ const LEADER: &str = "/bibster/leiding/";
 /// How soon a team's change must be on the leader's board.
 const LIVE_WITHIN: Duration = Duration::from_secs(5);
 
-async fn log_in(browser: &Browser, (email, password): (&str, &str)) -> Result<()> {
+pub(crate) async fn log_in(browser: &Browser, (email, password): (&str, &str)) -> Result<()> {
     browser.goto(LEADER).await?;
     browser.wait_ready().await?;
     browser.fill("#login-email", email).await?;

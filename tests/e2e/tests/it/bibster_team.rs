@@ -6,7 +6,7 @@
 //! message. The demo Quest is in `bibster_team/quest.rs`. Axe on the join, task and end
 //! screens; no console errors.
 
-mod quest;
+pub(crate) mod quest;
 
 use e2e::{Browser, LogEntry, Result, TestServer, WETTEREN};
 use serde_json::{Value, json};
@@ -122,7 +122,7 @@ async fn assert_axe_clean(browser: &Browser, what: &str) -> Result<()> {
 
 /// Console errors, less the requests Chromium itself reports as failed while the
 /// tablet was offline on purpose.
-fn unexpected(errors: Vec<LogEntry>) -> Vec<LogEntry> {
+pub(crate) fn unexpected(errors: Vec<LogEntry>) -> Vec<LogEntry> {
     errors
         .into_iter()
         .filter(|e| !(e.source == "network" && e.message.contains("ERR_INTERNET_DISCONNECTED")))
@@ -134,7 +134,7 @@ async fn prompt(browser: &Browser) -> Result<String> {
     browser.text("#bib-task-prompt").await
 }
 
-async fn wait_prompt(browser: &Browser, part: &str) -> Result<()> {
+pub(crate) async fn wait_prompt(browser: &Browser, part: &str) -> Result<()> {
     browser
         .wait_until(
             &format!("the task {part:?}"),
@@ -148,7 +148,7 @@ async fn wait_prompt(browser: &Browser, part: &str) -> Result<()> {
 
 /// Joins the session of `code` (as the QR code gives it, here in lower case with a
 /// dash) under `name`.
-async fn join(browser: &Browser, code: &str, name: &str) -> Result<()> {
+pub(crate) async fn join(browser: &Browser, code: &str, name: &str) -> Result<()> {
     let typed = format!("{}-{}", &code[..3], &code[3..]).to_lowercase();
     browser.goto(&format!("/bibster/?code={typed}")).await?;
     browser.wait_ready().await?;

@@ -7,6 +7,7 @@ mod beheer;
 mod bibster_builder;
 mod bibster_leader;
 mod bibster_team;
+mod bibster_together;
 mod bieblo;
 mod bieblo_heartbeat;
 mod bieblo_screens;
