@@ -3,7 +3,7 @@
 
 use suite_domain::bibster::api::Joined;
 use suite_domain::i18n::Msg;
-use suite_ui::{AppShell, ErrorState, Loading, use_mark_ready};
+use suite_ui::{AppShell, ErrorState, HealthCheck, Loading, use_mark_ready, use_t};
 use yew::prelude::*;
 
 use crate::hooks::use_live;
@@ -76,6 +76,7 @@ pub(crate) fn App() -> Html {
         let dispatch = state.dispatcher();
         Callback::from(move |opened| dispatch.dispatch(Action::Opened(opened)))
     };
+    let t = use_t();
     let ready = state.team.is_none()
         || state.play.is_some()
         || state.error.is_some()
@@ -86,7 +87,15 @@ pub(crate) fn App() -> Html {
         .as_ref()
         .map(|p| AttrValue::from(p.game.title.clone()));
     let body = match (&state.team, &state.play) {
-        (None, _) => html! { <JoinPage {on_joined} /> },
+        // Before a team joins: whether the server answers, and the way to the staff's
+        // pages, as on every app's first page.
+        (None, _) => html! {
+            <>
+                <HealthCheck />
+                <JoinPage {on_joined} />
+                <p class="app-frame__link"><a href={suite_ui::STAFF_SEGMENT}>{ t(Msg::StaffArea) }</a></p>
+            </>
+        },
         _ if state.removed.is_some() => html! {
             <RemovedPage message={state.removed.clone().unwrap_or_default()} on_leave={on_leave} />
         },
