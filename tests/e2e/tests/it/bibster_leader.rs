@@ -217,7 +217,9 @@ async fn a_leader_runs_a_quest_live_judges_by_keyboard_and_ends_on_the_podium() 
 
     // Two open answers wait for review.
     answer_text(&browser, &owls_token, "lievelingsboek", "Dolfje Weerwolfje").await?;
-    answer_text(&browser, &foxes_token, "lievelingsboek", "zomaar iets").await?;
+    // A team's words with markup show as text, never as markup.
+    let markup = "<b>zomaar</b> <img src=x onerror=\"window.__hacked = 1\">";
+    answer_text(&browser, &foxes_token, "lievelingsboek", markup).await?;
     soon(
         &browser,
         "two answers in the queue",
@@ -251,6 +253,15 @@ async fn a_leader_runs_a_quest_live_judges_by_keyboard_and_ends_on_the_podium() 
         &format!("{} === '15'", score_of(owls)),
     )
     .await?;
+    let shown = browser
+        .eval(&format!(
+            "const li = document.querySelector('li.bl-review[data-team=\"{foxes}\"]'); \
+             return [li.textContent.includes({markup}), li.querySelectorAll('b, img').length, \
+             window.__hacked === undefined];",
+            markup = json!(markup)
+        ))
+        .await?;
+    assert_eq!(shown, json!([true, 0, true]), "the answer shows as text");
     // ...and R rejects it: no points, the queue is empty, the focus on its heading.
     browser
         .find(&format!("li.bl-review[data-team=\"{foxes}\"]"))
