@@ -349,7 +349,7 @@ pub(crate) fn test() -> Result {
     }
 
     steps.step(
-        "browser unit tests (wasm-bindgen-test in headless Chromium: suite-ui, bieblo, culture-matcher, culture-matcher-beheer, suite-beheer, bibster)",
+        "browser unit tests (wasm-bindgen-test in headless Chromium: suite-ui, bieblo, culture-matcher, culture-matcher-beheer, suite-beheer, bibster, bibster-beheer)",
     );
     let mut browser = cargo();
     browser.env("PATH", &tools.path).args([
@@ -369,6 +369,8 @@ pub(crate) fn test() -> Result {
         "suite-beheer",
         "--package",
         "bibster",
+        "--package",
+        "bibster-beheer",
     ]);
     if let Some(driver) = &tools.chromedriver {
         browser.env("CHROMEDRIVER", driver);

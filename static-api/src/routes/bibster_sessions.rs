@@ -63,6 +63,12 @@ pub(crate) fn name_taken() -> AppError {
     }
 }
 
+/// The most a reviewed answer earns: the task's points less an opened hint.
+fn most_points(task: &suite_domain::bibster::task::Task, hint_opened: bool) -> u32 {
+    use suite_domain::bibster::task::{Verdict, score};
+    score(task, Verdict::Right, hint_opened, true)
+}
+
 /// A fresh random seed or code letter source.
 fn random() -> u64 {
     rand::rngs::OsRng.next_u64()
@@ -338,12 +344,7 @@ pub(super) async fn list_reviews(
             .filter_map(|w| {
                 let task = game.tasks.iter().find(|t| t.id == w.task)?;
                 let answer: Answer = serde_json::from_str(&w.answer).ok()?;
-                let points = suite_domain::bibster::task::score(
-                    task,
-                    suite_domain::bibster::task::Verdict::Right,
-                    w.hint_opened,
-                    true,
-                );
+                let points = most_points(task, w.hint_opened);
                 Some(ReviewItem {
                     team: w.team,
                     team_name: w.team_name,
@@ -387,12 +388,7 @@ pub(super) async fn decide_review(
         .iter()
         .find(|w| w.team == decision.team && w.task == decision.task)
         .ok_or(AppError::NotFound)?;
-    let most = suite_domain::bibster::task::score(
-        task,
-        suite_domain::bibster::task::Verdict::Right,
-        answer.hint_opened,
-        true,
-    );
+    let most = most_points(task, answer.hint_opened);
     let points = decision.points.unwrap_or(most);
     if points > task.points {
         return Err(AppError::InvalidAt {

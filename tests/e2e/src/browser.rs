@@ -379,6 +379,28 @@ impl Browser {
             .collect())
     }
 
+    /// Fails naming `what` and listing axe's serious or critical violations of the page.
+    pub async fn assert_axe_clean(&self, what: &str) -> Result<()> {
+        let violations = self.axe_serious_violations().await?;
+        if violations.is_empty() {
+            Ok(())
+        } else {
+            Err(format!("axe on {what}: {violations:#?}"))
+        }
+    }
+
+    /// Logs a staff member in on the staff page at `path` (the suite's one login form)
+    /// and waits for their name.
+    pub async fn staff_log_in(&self, path: &str, (email, password): (&str, &str)) -> Result<()> {
+        self.goto(path).await?;
+        self.wait_ready().await?;
+        self.fill("#login-email", email).await?;
+        self.fill("#login-password", password).await?;
+        self.click(".login-submit").await?;
+        self.find(".staff-identity").await?;
+        Ok(())
+    }
+
     /// Runs axe-core (injected from the npm package; never shipped) on the current page
     /// and returns its serious and critical violations.
     pub async fn axe_serious_violations(&self) -> Result<Vec<Value>> {

@@ -11,14 +11,8 @@ use serde_json::json;
 const ADMIN: (&str, &str) = ("admin@demo.invalid", "demo-admin-2026");
 pub(crate) const GOOD_PASSWORD: &str = "paars-kanon-wolk-zeven";
 
-pub(crate) async fn log_in(browser: &Browser, (email, password): (&str, &str)) -> Result<()> {
-    browser.goto("/beheer/").await?;
-    browser.wait_ready().await?;
-    browser.fill("#login-email", email).await?;
-    browser.fill("#login-password", password).await?;
-    browser.click(".login-submit").await?;
-    browser.find(".staff-identity").await?;
-    Ok(())
+pub(crate) async fn log_in(browser: &Browser, account: (&str, &str)) -> Result<()> {
+    browser.staff_log_in("/beheer/", account).await
 }
 
 pub(crate) async fn log_out(browser: &Browser) -> Result<()> {
@@ -28,12 +22,7 @@ pub(crate) async fn log_out(browser: &Browser) -> Result<()> {
 }
 
 pub(crate) async fn assert_axe_clean(browser: &Browser, what: &str) -> Result<()> {
-    let violations = browser.axe_serious_violations().await?;
-    if violations.is_empty() {
-        Ok(())
-    } else {
-        Err(format!("axe on {what}: {violations:#?}"))
-    }
+    browser.assert_axe_clean(what).await
 }
 
 /// Console errors other than the refused easy password (422, shown beside its field).

@@ -23,23 +23,12 @@ const TINY_PNG: &[u8] = &[
 ];
 const TITLE: &str = "Speurtocht van de e2e-test";
 
-async fn log_in(browser: &Browser, (email, password): (&str, &str)) -> Result<()> {
-    browser.goto(BUILDER).await?;
-    browser.wait_ready().await?;
-    browser.fill("#login-email", email).await?;
-    browser.fill("#login-password", password).await?;
-    browser.click(".login-submit").await?;
-    browser.find(".staff-identity").await?;
-    Ok(())
+async fn log_in(browser: &Browser, account: (&str, &str)) -> Result<()> {
+    browser.staff_log_in(BUILDER, account).await
 }
 
 async fn assert_axe_clean(browser: &Browser, what: &str) -> Result<()> {
-    let violations = browser.axe_serious_violations().await?;
-    if violations.is_empty() {
-        Ok(())
-    } else {
-        Err(format!("axe on {what}: {violations:#?}"))
-    }
+    browser.assert_axe_clean(what).await
 }
 
 fn no_errors(what: &str, errors: Vec<LogEntry>) -> Result<()> {

@@ -13,23 +13,12 @@ const LEADER: &str = "/bibster/leiding/";
 /// How soon a team's change must be on the leader's board.
 const LIVE_WITHIN: Duration = Duration::from_secs(5);
 
-pub(crate) async fn log_in(browser: &Browser, (email, password): (&str, &str)) -> Result<()> {
-    browser.goto(LEADER).await?;
-    browser.wait_ready().await?;
-    browser.fill("#login-email", email).await?;
-    browser.fill("#login-password", password).await?;
-    browser.click(".login-submit").await?;
-    browser.find(".staff-identity").await?;
-    Ok(())
+pub(crate) async fn log_in(browser: &Browser, account: (&str, &str)) -> Result<()> {
+    browser.staff_log_in(LEADER, account).await
 }
 
 async fn assert_axe_clean(browser: &Browser, what: &str) -> Result<()> {
-    let violations = browser.axe_serious_violations().await?;
-    if violations.is_empty() {
-        Ok(())
-    } else {
-        Err(format!("axe on {what}: {violations:#?}"))
-    }
+    browser.assert_axe_clean(what).await
 }
 
 /// A public API call of a team's device (with its token, if any): the JSON answer.

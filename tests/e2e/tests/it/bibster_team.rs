@@ -112,12 +112,7 @@ async fn board_score(browser: &Browser, session: &Session) -> Result<u64> {
 }
 
 async fn assert_axe_clean(browser: &Browser, what: &str) -> Result<()> {
-    let violations = browser.axe_serious_violations().await?;
-    if violations.is_empty() {
-        Ok(())
-    } else {
-        Err(format!("axe on {what}: {violations:#?}"))
-    }
+    browser.assert_axe_clean(what).await
 }
 
 /// Console errors, less the requests Chromium itself reports as failed while the

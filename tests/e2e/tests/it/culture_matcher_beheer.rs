@@ -86,12 +86,7 @@ fn unexpected(errors: Vec<LogEntry>) -> Vec<LogEntry> {
 }
 
 pub(crate) async fn assert_axe_clean(browser: &Browser, what: &str) -> Result<()> {
-    let violations = browser.axe_serious_violations().await?;
-    if violations.is_empty() {
-        Ok(())
-    } else {
-        Err(format!("axe on {what}: {violations:#?}"))
-    }
+    browser.assert_axe_clean(what).await
 }
 
 #[tokio::test]
