@@ -43,6 +43,14 @@ pub enum AppError {
         message: suite_domain::i18n::Msg,
         detail: String,
     },
+    /// Not allowed for a reason the UI shows at `field` (an app not switched on for the
+    /// organisation): 403 with `message`.
+    #[error("forbidden at {field}: {detail}")]
+    ForbiddenAt {
+        field: String,
+        message: suite_domain::i18n::Msg,
+        detail: String,
+    },
     #[error("request rejected ({status}): {detail}")]
     Rejected {
         status: StatusCode,
@@ -73,7 +81,7 @@ impl AppError {
             AppError::TooManyAttempts { .. } => ErrorCode::TooManyAttempts,
             AppError::Busy { .. } | AppError::Unavailable { .. } => ErrorCode::Busy,
             AppError::NotLoggedIn => ErrorCode::NotLoggedIn,
-            AppError::Forbidden(_) => ErrorCode::Forbidden,
+            AppError::Forbidden(_) | AppError::ForbiddenAt { .. } => ErrorCode::Forbidden,
             AppError::NotFound => ErrorCode::NotFound,
             AppError::Invalid(_) | AppError::InvalidAt { .. } => ErrorCode::InvalidInput,
             AppError::Rejected { code, .. } => *code,
@@ -106,7 +114,8 @@ impl IntoResponse for AppError {
                 body.error.message = field.message.text(Lang::Nl).into();
                 body.error.field = Some(field.field.into());
             }
-            AppError::InvalidAt { field, message, .. } => {
+            AppError::InvalidAt { field, message, .. }
+            | AppError::ForbiddenAt { field, message, .. } => {
                 body.error.message = message.text(Lang::Nl).into();
                 body.error.field = Some(field.clone());
             }

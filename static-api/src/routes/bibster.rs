@@ -28,7 +28,7 @@ use crate::import::now_rfc3339;
 pub(crate) const APP: &str = "bibster";
 
 /// `library` if `staff` manage it (403/404 otherwise) and it has Bibster switched on
-/// (403 with "not active here" otherwise).
+/// (otherwise 403 with "not active here" at the field `library`).
 pub(crate) async fn bibster_library(
     state: &AppState,
     staff: &CurrentStaff,
@@ -36,7 +36,7 @@ pub(crate) async fn bibster_library(
 ) -> Result<OrgRef, AppError> {
     let org = super::managed_org(state, staff, OrgKind::Library, library).await?;
     if !state.db.app_active(&org, APP).await? {
-        return Err(AppError::InvalidAt {
+        return Err(AppError::ForbiddenAt {
             field: "library".into(),
             message: Msg::BibNotActive,
             detail: format!("{library} has no active Bibster subscription"),

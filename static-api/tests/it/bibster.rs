@@ -245,7 +245,8 @@ async fn bibster_works_only_where_it_is_switched_on(backend: Backend) {
         .await
         .expect("pause");
     let refused = app.get_as(GAMES, &wetteren).await;
-    assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(refused.status, StatusCode::FORBIDDEN);
+    assert_eq!(refused.json["error"]["field"], "library");
     assert_eq!(
         refused.json["error"]["message"],
         "Bibster is hier (nog) niet actief."

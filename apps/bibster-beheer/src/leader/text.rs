@@ -42,5 +42,5 @@ pub(crate) fn answer_text(answer: &Answer) -> Option<String> {
 
 /// Whether the server refused because Bibster is not switched on for the library.
 pub(crate) fn not_active(error: &ApiError) -> bool {
-    error.status == 422 && error.field.as_deref() == Some("library")
+    error.status == 403 && error.field.as_deref() == Some("library")
 }
