@@ -10,6 +10,7 @@ mod backup;
 pub mod bibster;
 pub mod bibster_play;
 pub mod bibster_sessions;
+mod bibster_stats;
 mod bieblo;
 mod bieblo_kiosk_health;
 mod bieblo_themes;

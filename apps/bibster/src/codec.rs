@@ -5,7 +5,7 @@
 use suite_domain::bibster::api::{
     Joined, Message, PlayState, SessionInfo, TaskOpened, TeamAnswer, TeamMode,
 };
-use suite_domain::bibster::game::{Branch, Chapter, Spot, Variant};
+use suite_domain::bibster::game::{Branch, Chapter, Door, DoorEnd, Spot, Variant};
 use suite_domain::bibster::task::{Answer, Verdict};
 use suite_domain::bibster::team::{TeamGame, TeamTask, TeamTaskKind};
 use suite_ui::json::{self, array, boolean, get, list, object, present, string, whole};
@@ -114,6 +114,7 @@ fn chapter(v: &JsValue) -> Option<Chapter> {
             })
         }),
         next: string(v, "next"),
+        image: string(v, "image"),
     })
 }
 
@@ -124,6 +125,22 @@ fn spot(v: &JsValue) -> Option<Spot> {
         x: get(v, "x").as_f64()?,
         y: get(v, "y").as_f64()?,
         after: strings(v, "after"),
+    })
+}
+
+fn door_end(v: &JsValue) -> Option<DoorEnd> {
+    Some(DoorEnd {
+        board: count(v, "board")? as usize,
+        x: get(v, "x").as_f64()?,
+        y: get(v, "y").as_f64()?,
+    })
+}
+
+fn door(v: &JsValue) -> Option<Door> {
+    let ends = list(v, "ends", door_end);
+    Some(Door {
+        label: string(v, "label").unwrap_or_default(),
+        ends: [*ends.first()?, *ends.get(1)?],
     })
 }
 
@@ -138,6 +155,7 @@ fn game(v: &JsValue) -> Option<TeamGame> {
         chapters: list(v, "chapters", chapter),
         boards: strings(v, "boards"),
         spots: list(v, "spots", spot),
+        doors: list(v, "doors", door),
     })
 }
 
@@ -274,8 +292,11 @@ mod tests {
                         "several":false,"points":5,"time_limit_secs":90,"hint_cost":3},
                        {"id":"x","prompt":"?","type":"teleport","points":1},
                        {"id":"paren","prompt":"Koppel","type":"match_pairs","left":["l1","l2"],"right":["r2","r1"],"points":2}],
-              "chapters":[{"id":"start","text":"Hallo","tasks":["spoor"],"branch":{"task":"spoor","to":["a","b"]}}],
-              "spots":[{"task":"paren","x":0.5,"y":0.25,"after":["spoor"]}],"boards":["/p.svg"]},
+              "chapters":[{"id":"start","text":"Hallo","tasks":["spoor"],"branch":{"task":"spoor","to":["a","b"]},
+                           "image":"/data/bibster/w/pictures/a.png"}],
+              "spots":[{"task":"paren","x":0.5,"y":0.25,"after":["spoor"]}],"boards":["/p.svg","/q.svg"],
+              "doors":[{"label":"Trap","ends":[{"board":0,"x":0.9,"y":0.1},{"board":1,"x":0.1,"y":0.1}]},
+                       {"label":"kapot","ends":[{"board":0,"x":0.9,"y":0.1}]}]},
             "answers":[{"task":"spoor","verdict":"right","points":5,"chosen":1}],
             "opened":[{"task":"spoor","opened_ms":1700000000000,"hint":"Kijk bij K"}],
             "messages":[{"text":"Nog 5 minuten!","sent_at":"2026-12-05T10:00:00Z"}],
@@ -300,6 +321,13 @@ mod tests {
             Some(2)
         );
         assert_eq!(state.game.spots[0].after, vec!["spoor".to_string()]);
+        assert_eq!(
+            state.game.chapters[0].image.as_deref(),
+            Some("/data/bibster/w/pictures/a.png")
+        );
+        assert_eq!(state.game.doors.len(), 1, "a door with one end is left out");
+        assert_eq!(state.game.doors[0].label, "Trap");
+        assert_eq!(state.game.doors[0].ends[1].board, 1);
         assert_eq!(state.answers[0].chosen, Some(1));
         assert_eq!(state.opened[0].hint.as_deref(), Some("Kijk bij K"));
         assert_eq!(state.messages[0].text, "Nog 5 minuten!");

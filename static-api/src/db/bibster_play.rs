@@ -1,6 +1,6 @@
 //! Queries of Bibster's play: the teams in a session, the tasks they opened, their
-//! answers (the first one to a task counts), the leader's reviews, and the statistics of
-//! a game. Sessions and messages are in `bibster_sessions.rs`.
+//! answers (the first one to a task counts) and the leader's reviews. Sessions and
+//! messages are in `bibster_sessions.rs`, statistics in `bibster_stats.rs`.
 
 use suite_domain::bibster::api::TeamRow;
 
@@ -397,31 +397,5 @@ impl Db {
         .execute(self.pool())
         .await?;
         Ok(done.rows_affected() == 1)
-    }
-
-    /// Statistics of game `game` over its sessions: sessions, teams, and per task the
-    /// verdicts and times (task, verdict, elapsed ms) of every answer of a team not removed.
-    pub async fn bibster_game_answers(
-        &self,
-        game: i64,
-    ) -> Result<(i64, i64, Vec<(String, String, Option<i64>)>), sqlx::Error> {
-        let (sessions, teams): (i64, i64) = sqlx::query_as(
-            "SELECT (SELECT COUNT(*) FROM bibster_sessions WHERE game_id = $1), \
-             (SELECT COUNT(*) FROM bibster_teams t JOIN bibster_sessions s \
-             ON s.id = t.session_id WHERE s.game_id = $1 AND t.removed_at IS NULL)",
-        )
-        .bind(game)
-        .fetch_one(self.pool())
-        .await?;
-        let answers: Vec<(String, String, Option<i64>)> = sqlx::query_as(
-            "SELECT a.task_id, a.verdict, a.elapsed_ms FROM bibster_answers a \
-             JOIN bibster_sessions s ON s.id = a.session_id \
-             JOIN bibster_teams t ON t.id = a.team_id \
-             WHERE s.game_id = $1 AND t.removed_at IS NULL",
-        )
-        .bind(game)
-        .fetch_all(self.pool())
-        .await?;
-        Ok((sessions, teams, answers))
     }
 }

@@ -1,5 +1,6 @@
 //! Bibster's demo: two games of the first demo library, both published, the scavenger
-//! hunt shared in the template library, and the floor plan it is played on.
+//! hunt shared in the template library, and the two floor plans it is played on (joined
+//! by the stairs).
 
 use suite_domain::bibster::api::GameState;
 
@@ -8,18 +9,21 @@ use crate::error::AppError;
 
 /// The library whose games the demo has.
 pub const DEMO_LIBRARY: &str = "demo-wetteren";
-/// Where the demo's floor plan is published.
-pub const DEMO_PLAN: &str = "/data/bibster/demo/plan.svg";
-
-const PLAN: &[u8] = include_bytes!("plan.svg");
+/// Where the demo's floor plans are published (under `public/`), and what they are.
+const PLANS: [(&str, &[u8]); 2] = [
+    ("bibster/demo/plan.svg", include_bytes!("plan.svg")),
+    ("bibster/demo/boven.svg", include_bytes!("boven.svg")),
+];
 const QUEST: &str = include_str!("../../../tests/fixtures/bibster/speurtocht.json");
 const STORY: &str = include_str!("../../../tests/fixtures/bibster/verhaal.json");
 
-/// Seeds the demo games when the demo library has none, and publishes the floor plan.
+/// Seeds the demo games when the demo library has none, and publishes the floor plans
+/// (the Quest's file names them at `/data/<path>`).
 pub async fn seed(db: &Db, public_dir: &std::path::Path) -> Result<(), AppError> {
-    let plan = public_dir.join("bibster/demo/plan.svg");
-    crate::publish::write_atomically(&plan, PLAN)
-        .map_err(|e| AppError::Internal(format!("demo floor plan: {e}")))?;
+    for (path, bytes) in PLANS {
+        crate::publish::write_atomically(&public_dir.join(path), bytes)
+            .map_err(|e| AppError::Internal(format!("demo floor plan: {e}")))?;
+    }
     if !db.bibster_games(DEMO_LIBRARY, true).await?.is_empty() {
         return Ok(());
     }
@@ -28,9 +32,6 @@ pub async fn seed(db: &Db, public_dir: &std::path::Path) -> Result<(), AppError>
         let mut game = suite_import::bibster::parse_game(text)
             .map_err(|e| AppError::Internal(format!("demo game: {e}")))?;
         game.title = game.title.replace("(voorbeeld)", "(demo)");
-        if !game.boards.is_empty() {
-            game.boards = vec![DEMO_PLAN.to_string()];
-        }
         let id = db
             .create_bibster_game(DEMO_LIBRARY, &game, None, "demo", &at)
             .await?;

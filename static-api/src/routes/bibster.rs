@@ -10,10 +10,11 @@ use axum::http::{StatusCode, header};
 use axum::response::IntoResponse;
 use suite_domain::api::ErrorBody;
 use suite_domain::bibster::api::{
-    GameRecord, GameState, GameStats, GameSummary, SharedChange, StateChange, Template,
+    GameRecord, GameState, GameStats, GameSummary, LibraryStats, SharedChange, StateChange,
+    Template,
 };
 use suite_domain::bibster::game::Game;
-use suite_domain::bibster::stats::{Counted, game_stats};
+use suite_domain::bibster::stats::{Counted, game_stats, library_stats};
 use suite_domain::i18n::Msg;
 use suite_domain::org::{OrgKind, OrgRef};
 use suite_import::bibster::{GameFileError, parse_game, write_game};
@@ -301,6 +302,24 @@ pub(super) async fn export_game(
         ],
         write_game(&record.game),
     ))
+}
+
+#[utoipa::path(get, path = "/api/bibster/{library}/stats", tag = "bibster",
+    params(("library" = String, Path, description = "Library id")),
+    responses(
+        (status = 200, description = "The library's sessions, teams and answers: totals, per game and per month", body = LibraryStats),
+        (status = 401, description = "Not logged in", body = ErrorBody),
+        (status = 403, description = "Another library, or Bibster not active there", body = ErrorBody),
+    ))]
+pub(super) async fn library_statistics(
+    State(state): State<AppState>,
+    staff: CurrentStaff,
+    ApiPath(library): ApiPath<String>,
+) -> Result<Json<LibraryStats>, AppError> {
+    bibster_library(&state, &staff, &library).await?;
+    let games = state.db.bibster_library_totals(&library).await?;
+    let months = state.db.bibster_library_months(&library).await?;
+    Ok(Json(library_stats(games, &months)))
 }
 
 #[utoipa::path(get, path = "/api/bibster/templates", tag = "bibster",

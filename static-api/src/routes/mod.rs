@@ -289,6 +289,7 @@ pub fn api(state: &AppState) -> (Router<AppState>, utoipa::openapi::OpenApi) {
         .routes(routes!(bibster::copy_game))
         .routes(routes!(bibster::export_game))
         .routes(routes!(bibster::game_statistics))
+        .routes(routes!(bibster::library_statistics))
         .routes(routes!(bibster::list_templates))
         .routes(routes!(
             bibster_sessions::start_session,

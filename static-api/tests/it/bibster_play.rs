@@ -323,6 +323,42 @@ async fn a_team_plays_a_story_along_its_path(backend: Backend) {
         (dader["answered"].clone(), dader["right"].clone()),
         (json!(1), json!(0))
     );
+
+    // The library's statistics over all its games: this game's totals, and this month.
+    let right = state["answers"]
+        .as_array()
+        .map(|a| a.iter().filter(|a| a["verdict"] == "right").count())
+        .expect("answers");
+    assert!(right >= 2, "the hint task and the approved one: {right}");
+    let library = app.get_as("/api/bibster/demo-wetteren/stats", &staff).await;
+    assert_eq!(library.status, StatusCode::OK, "{}", library.json);
+    let totals =
+        |v: &Value| [&v["sessions"], &v["teams"], &v["answers"], &v["right"]].map(|n| n.as_u64());
+    let this = library.json["games"]
+        .as_array()
+        .and_then(|g| g.iter().find(|g| g["game"] == game))
+        .cloned()
+        .expect("this game");
+    assert_eq!(totals(&this), [1, 1, 5, right as u64].map(Some));
+    assert_eq!(
+        totals(&library.json),
+        totals(&this),
+        "no other game was played"
+    );
+    let month = &library.json["months"][0];
+    assert_eq!(
+        month["month"].as_str().map(str::len),
+        Some(7),
+        "{}",
+        library.json
+    );
+    assert_eq!(
+        [&month["sessions"], &month["teams"], &month["answers"]].map(|n| n.as_u64()),
+        [1, 1, 5].map(Some)
+    );
+    let gent = app.session(GENT).await;
+    let other = app.get_as("/api/bibster/demo-wetteren/stats", &gent).await;
+    assert_eq!(other.status, StatusCode::FORBIDDEN);
 }
 
 async fn pre_made_teams_reviews_of_photos_and_the_leaders_changes(backend: Backend) {

@@ -17,6 +17,7 @@ pub(crate) fn add_chapter(game: &mut Game) -> usize {
         tasks: vec![],
         branch: None,
         next: None,
+        image: None,
     });
     game.chapters.len() - 1
 }

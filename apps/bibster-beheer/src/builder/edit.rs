@@ -3,7 +3,8 @@
 //! spots and locks that name them kept in step), chapters added and removed. The
 //! components only call these, so every rule is tested without a browser.
 
-use suite_domain::bibster::game::{FORMAT, Game, Spot, Variant};
+use suite_domain::bibster::game::{Door, DoorEnd, FORMAT, Game, Spot, Variant};
+use suite_domain::bibster::plan::unjoined_boards;
 use suite_domain::bibster::task::{Task, TaskKind};
 use suite_domain::i18n::Msg;
 
@@ -130,6 +131,7 @@ pub(crate) fn new_game(variant: Variant) -> Game {
         chapters: vec![],
         boards: vec![],
         spots: vec![],
+        doors: vec![],
     };
     set_variant(&mut game, variant);
     game
@@ -260,7 +262,7 @@ pub(crate) fn place(game: &mut Game, task: &str, board: usize, x: f64, y: f64) {
 }
 
 /// Removes floor plan `index`; the spots on it move to the first plan, those on later
-/// plans one plan up.
+/// plans one plan up; the doors to it go.
 pub(crate) fn remove_board(game: &mut Game, index: usize) {
     if index >= game.boards.len() {
         return;
@@ -272,6 +274,43 @@ pub(crate) fn remove_board(game: &mut Game, index: usize) {
         } else if spot.board > index {
             spot.board -= 1;
         }
+    }
+    game.doors
+        .retain(|door| door.ends.iter().all(|end| end.board != index));
+    for end in game.doors.iter_mut().flat_map(|d| d.ends.iter_mut()) {
+        if end.board > index {
+            end.board -= 1;
+        }
+    }
+}
+
+/// Adds a door from the first plan to the first plan no door leads to yet (or to the
+/// second plan), both ends in the middle; its index.
+pub(crate) fn add_door(game: &mut Game) -> usize {
+    let to = unjoined_boards(game.boards.len(), &game.doors)
+        .first()
+        .copied()
+        .unwrap_or(1);
+    let end = |board| DoorEnd {
+        board,
+        x: 0.5,
+        y: 0.5,
+    };
+    game.doors.push(Door {
+        label: String::new(),
+        ends: [end(0), end(to)],
+    });
+    game.doors.len() - 1
+}
+
+/// Puts end `end` (0 or 1) of door `door` on plan `board` at `x`, `y` (kept within 0..1).
+pub(crate) fn place_door(game: &mut Game, door: usize, end: usize, board: usize, x: f64, y: f64) {
+    if let Some(end) = game.doors.get_mut(door).and_then(|d| d.ends.get_mut(end)) {
+        *end = DoorEnd {
+            board,
+            x: x.clamp(0.0, 1.0),
+            y: y.clamp(0.0, 1.0),
+        };
     }
 }
 

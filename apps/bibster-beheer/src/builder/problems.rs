@@ -34,6 +34,10 @@ pub(crate) fn message(kind: ProblemKind) -> Msg {
         ProblemKind::OffTheBoard => Msg::BibBuildPOffBoard,
         ProblemKind::LockItself => Msg::BibBuildPLockItself,
         ProblemKind::LockCycle => Msg::BibBuildPLockCycle,
+        ProblemKind::DoorOneBoard => Msg::BibBuildPDoorOneBoard,
+        ProblemKind::BoardNotJoined => Msg::BibBuildPNotJoined,
+        ProblemKind::DoorCount => Msg::BibBuildPDoorCount,
+        ProblemKind::PictureNotOurs => Msg::BibBuildPPicture,
     }
 }
 
@@ -76,6 +80,10 @@ fn part_name(part: &str) -> Option<Msg> {
         "chapters" => Msg::BibBuildChapters,
         "spots" => Msg::BibBuildPlacing,
         "boards" | "board" => Msg::BibBuildBoard,
+        "doors" => Msg::BibBuildDoors,
+        "ends" => Msg::BibBuildDoorEnd,
+        "label" => Msg::BibBuildDoorLabel,
+        "image" => Msg::BibBuildImage,
         "options" => Msg::BibBuildOptions,
         "correct" => Msg::BibBuildRightOnes,
         "accepted" => Msg::BibBuildAccepted,
@@ -105,6 +113,8 @@ pub(crate) fn place_words(at: &str, lang: Lang) -> String {
             ("tasks", Some(_)) => Some(Msg::BibBuildTask),
             ("chapters", Some(_)) => Some(Msg::BibBuildChapter),
             ("spots", Some(_)) => Some(Msg::BibBuildSpot),
+            ("doors", Some(_)) => Some(Msg::BibBuildDoor),
+            ("boards", Some(_)) => Some(Msg::BibBuildBoard),
             _ => part_name(name),
         };
         match (single, index) {

@@ -285,3 +285,87 @@ fn archived_games_are_listed_on_demand() {
     assert_eq!(ids(false), [1, 3]);
     assert_eq!(ids(true), [1, 2, 3]);
 }
+
+#[wasm_bindgen_test]
+fn doors_join_the_plans_and_follow_removed_plans() {
+    let mut game = quest();
+    game.boards = vec![
+        "/data/bibster/w/pictures/a.png".into(),
+        "/data/bibster/w/pictures/b.png".into(),
+        "/data/bibster/w/pictures/c.png".into(),
+    ];
+    let problems = check(&game);
+    assert_eq!(at(&problems, "boards[1]"), Some(Msg::BibBuildPNotJoined));
+    assert_eq!(
+        place_words("boards[2]", Lang::Nl),
+        "Grondplan 3",
+        "a plan's place in words"
+    );
+    // Each new door leads from the first plan to the first plan not yet reached.
+    assert_eq!(edit::add_door(&mut game), 0);
+    assert_eq!(edit::add_door(&mut game), 1);
+    assert_eq!(
+        game.doors
+            .iter()
+            .map(|d| (d.ends[0].board, d.ends[1].board))
+            .collect::<Vec<_>>(),
+        [(0, 1), (0, 2)]
+    );
+    assert_eq!(check(&game), vec![]);
+    edit::place_door(&mut game, 1, 0, 1, 0.2, 7.0);
+    assert_eq!(
+        (
+            game.doors[1].ends[0].board,
+            game.doors[1].ends[0].x,
+            game.doors[1].ends[0].y
+        ),
+        (1, 0.2, 1.0)
+    );
+    // Removing the middle plan takes its doors away and moves the later plan up.
+    edit::remove_board(&mut game, 1);
+    assert_eq!(game.doors.len(), 0, "both doors had an end on plan 2");
+    let mut game2 = quest();
+    game2.boards = game.boards.clone();
+    game2.boards.push("/data/bibster/w/pictures/d.png".into());
+    edit::add_door(&mut game2);
+    edit::add_door(&mut game2);
+    edit::remove_board(&mut game2, 0);
+    assert_eq!(game2.doors.len(), 0);
+    let mut game3 = quest();
+    game3.boards = game2.boards.clone();
+    game3.boards.push("/data/bibster/w/pictures/e.png".into());
+    edit::add_door(&mut game3);
+    edit::add_door(&mut game3);
+    edit::remove_board(&mut game3, 1);
+    assert_eq!(
+        game3
+            .doors
+            .iter()
+            .map(|d| (d.ends[0].board, d.ends[1].board))
+            .collect::<Vec<_>>(),
+        [(0, 1)],
+        "the door to the third plan now leads to the second"
+    );
+}
+
+#[wasm_bindgen_test]
+fn a_click_places_a_task_or_a_door_end() {
+    use super::editor::Placing;
+    let mut game = quest();
+    game.boards = vec![
+        "/data/bibster/w/pictures/a.png".into(),
+        "/data/bibster/w/pictures/b.png".into(),
+    ];
+    edit::add_door(&mut game);
+    let all = Placing::all(&game);
+    assert_eq!(all.len(), game.tasks.len() + 2);
+    for placing in &all {
+        assert_eq!(Placing::read(&placing.write()).as_ref(), Some(placing));
+        assert!(placing.exists(&game));
+    }
+    assert_eq!(all[3].name(&game, Lang::Nl), "Deur 1, kant 1");
+    assert_eq!(Placing::read("t:a:b"), Some(Placing::Task("a:b".into())));
+    assert_eq!(Placing::read("d:0:2"), None);
+    assert_eq!(Placing::read("x"), None);
+    assert!(!Placing::Door(1, 0).exists(&game));
+}

@@ -2,6 +2,7 @@
 
 mod choice;
 mod countdown;
+mod door;
 mod feedback;
 mod field;
 mod hint;

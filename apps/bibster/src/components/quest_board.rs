@@ -1,12 +1,16 @@
-//! `QuestBoard`: a Quest's floor plans with a large button per spot at its place (open,
-//! locked, done), and the same tasks as a list for the keyboard and screen readers (a
-//! locked one says what it waits for). Tasks without a spot are in the list only.
+//! `QuestBoard`: a Quest's floor plan with a large button per spot at its place (open,
+//! locked, done) and one per door to the plan on its other side (one plan shows at a
+//! time), and the same tasks as a list for the keyboard and screen readers (a locked
+//! one says what it waits for, a task on another plan names that plan). Tasks without a
+//! spot are in the list only.
 
+use suite_domain::bibster::game::Door;
 use suite_domain::bibster::team::TeamGame;
 use suite_domain::i18n::Msg;
 use suite_ui::{Button, use_t};
 use yew::prelude::*;
 
+use super::door::DoorButton;
 use super::spot::SpotButton;
 use crate::rules::SpotState;
 
@@ -16,6 +20,9 @@ pub(crate) struct QuestBoardProps {
     /// Every task with its state, in the game's order.
     pub(crate) states: Vec<(String, SpotState)>,
     pub(crate) on_select: Callback<String>,
+    /// The floor plan shown (index).
+    pub(crate) board: usize,
+    pub(crate) on_board: Callback<usize>,
 }
 
 #[function_component]
@@ -43,11 +50,40 @@ pub(crate) fn QuestBoard(props: &QuestBoardProps) -> Html {
             .map_or(SpotState::Done, |(_, s)| s.clone())
     };
     let all_done = props.states.iter().all(|(_, s)| *s == SpotState::Done);
-    let boards = game.boards.iter().enumerate().map(|(b, picture)| {
+    let several = game.boards.len() > 1;
+    let shown = props.board.min(game.boards.len().saturating_sub(1));
+    let plan_name = |b: usize| {
+        if several {
+            format!(
+                "{} {} {} {}",
+                t(Msg::BibTeamPlan),
+                b + 1,
+                t(Msg::BibTeamOf),
+                game.boards.len()
+            )
+        } else {
+            t(Msg::BibTeamPlan).to_string()
+        }
+    };
+    let on_board = |to: usize| {
+        let on_board = props.on_board.clone();
+        Callback::from(move |()| {
+            on_board.emit(to);
+            suite_ui::back_office::focus_id_soon("bib-plan-heading".into());
+        })
+    };
+    let boards = game.boards.iter().enumerate().filter(|(b, _)| *b == shown).map(|(b, picture)| {
+        let doors = Door::on_board(&game.doors, b).into_iter().filter(|(_, _, to)| *to < game.boards.len()).map(|(i, end, to)| html! {
+            <DoorButton label={game.doors[i].label.clone()} to={to + 1} x={end.x} y={end.y} on_go={on_board(to)} />
+        });
         html! {
-            <figure class="bib-board">
+            <figure class="bib-board" aria-labelledby="bib-plan-heading">
+                if several {
+                    <figcaption><h2 id="bib-plan-heading" tabindex="-1">{ plan_name(b) }</h2></figcaption>
+                }
                 <div class="bib-board__plan">
-                    <img class="bib-board__picture" src={picture.clone()} alt={t(Msg::BibTeamPlan)} />
+                    <img class="bib-board__picture" src={picture.clone()} alt={plan_name(b)} />
+                    { for doors }
                     { for game.spots.iter().filter(|s| s.board == b).map(|spot| html! {
                         <SpotButton number={number(&spot.task)} label={prompt(&spot.task)}
                                     state={state_of(&spot.task)} x={spot.x} y={spot.y}
@@ -62,7 +98,14 @@ pub(crate) fn QuestBoard(props: &QuestBoardProps) -> Html {
     });
     let items = props.states.iter().map(|(id, state)| {
         let n = number(id);
-        let text = prompt(id);
+        let elsewhere = game
+            .spots
+            .iter()
+            .find(|s| &s.task == id)
+            .filter(|s| several && s.board != shown)
+            .map(|s| format!(" ({} {})", t(Msg::BibTeamOnPlan), s.board + 1))
+            .unwrap_or_default();
+        let text = format!("{}{elsewhere}", prompt(id));
         let body = match state {
             SpotState::Open => {
                 let open = props.on_select.reform({

@@ -23,20 +23,23 @@ fn percent(share: f64) -> String {
     format!("{:.2}%", share.clamp(0.0, 1.0) * 100.0)
 }
 
+/// Places the element of `node` at `x`, `y` (0..1) of its plan, through the CSSOM.
+#[hook]
+pub(crate) fn use_place(node: NodeRef, x: f64, y: f64) {
+    use_effect_with((x.to_bits(), y.to_bits()), move |&(x, y)| {
+        if let Some(el) = node.cast::<HtmlElement>() {
+            let style = el.style();
+            let _ = style.set_property("left", &percent(f64::from_bits(x)));
+            let _ = style.set_property("top", &percent(f64::from_bits(y)));
+        }
+    });
+}
+
 #[function_component]
 pub(crate) fn SpotButton(props: &SpotButtonProps) -> Html {
     let t = use_t();
     let button = use_node_ref();
-    {
-        let button = button.clone();
-        use_effect_with((props.x.to_bits(), props.y.to_bits()), move |&(x, y)| {
-            if let Some(el) = button.cast::<HtmlElement>() {
-                let style = el.style();
-                let _ = style.set_property("left", &percent(f64::from_bits(x)));
-                let _ = style.set_property("top", &percent(f64::from_bits(y)));
-            }
-        });
-    }
+    use_place(button.clone(), props.x, props.y);
     let (class, state_text) = match &props.state {
         SpotState::Open => ("bib-spot--open", Msg::BibTeamSpotOpen),
         SpotState::Locked(_) => ("bib-spot--locked", Msg::BibTeamSpotLocked),

@@ -33,6 +33,8 @@ pub(crate) fn PlayPage(props: &PlayPageProps) -> Html {
     let feedback = use_state(|| None::<String>);
     // A Quest's task the team opened from the plan or the list.
     let selected = use_state(|| None::<String>);
+    // The floor plan a Quest shows (it stays while a task is open).
+    let board = use_state(|| 0_usize);
     let play = &props.play;
 
     let on_answer = {
@@ -90,14 +92,17 @@ pub(crate) fn PlayPage(props: &PlayPageProps) -> Html {
         match play.game.variant {
             Variant::Story => match story_next(&play.game, &play.answers, &outbox.pending) {
                 Some((chapter, id)) => {
-                    let text = play
+                    let (text, image) = play
                         .game
                         .chapters
                         .get(chapter)
-                        .map(|c| c.text.clone())
+                        .map(|c| (c.text.clone(), c.image.clone()))
                         .unwrap_or_default();
                     html! {
                         <>
+                            if let Some(image) = image {
+                                <img class="bib-chapter__image" src={image} alt="" />
+                            }
                             if !text.trim().is_empty() {
                                 <div class="bib-chapter">
                                     { for text.split("\n\n").map(|p| html! { <p>{ p.to_string() }</p> }) }
@@ -138,7 +143,11 @@ pub(crate) fn PlayPage(props: &PlayPageProps) -> Html {
                             let selected = selected.clone();
                             Callback::from(move |id: String| selected.set(Some(id)))
                         };
-                        html! { <QuestBoard game={play.game.clone()} {states} {on_select} /> }
+                        let on_board = {
+                            let board = board.clone();
+                            Callback::from(move |b: usize| board.set(b))
+                        };
+                        html! { <QuestBoard game={play.game.clone()} {states} {on_select} board={*board} {on_board} /> }
                     }
                 }
             }

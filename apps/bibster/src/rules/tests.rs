@@ -35,6 +35,7 @@ fn chapter(
             to: to.iter().map(|t| t.to_string()).collect(),
         }),
         next: next.map(Into::into),
+        image: None,
     }
 }
 
@@ -67,6 +68,7 @@ fn story() -> TeamGame {
         ],
         boards: vec![],
         spots: vec![],
+        doors: vec![],
     }
 }
 
@@ -145,6 +147,7 @@ fn quest_spots_open_when_their_locks_are_done_even_while_waiting_to_be_sent() {
                 after: vec!["welkom".into(), "nijntje".into()],
             },
         ],
+        doors: vec![],
     };
     let states = quest_states(&game, &[], &[]);
     assert_eq!(

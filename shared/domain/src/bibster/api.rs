@@ -366,6 +366,45 @@ pub struct GameStats {
     pub tasks: Vec<TaskStats>,
 }
 
+/// One game's totals in a library's statistics.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct GameTotals {
+    pub game: i64,
+    pub title: String,
+    pub state: GameState,
+    pub sessions: u32,
+    /// Teams that joined (and were not removed).
+    pub teams: u32,
+    pub answers: u32,
+    /// Answers judged right (by the server or the leader).
+    pub right: u32,
+}
+
+/// A month's totals in a library's statistics (`month` is `YYYY-MM`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct MonthTotals {
+    pub month: String,
+    pub sessions: u32,
+    pub teams: u32,
+    pub answers: u32,
+}
+
+/// `GET /api/bibster/{library}/stats`: a library's Bibster over all its games (drafts
+/// and archived ones too): totals, per game, and per month.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct LibraryStats {
+    pub sessions: u32,
+    pub teams: u32,
+    pub answers: u32,
+    pub right: u32,
+    pub games: Vec<GameTotals>,
+    /// Months with any use, oldest first.
+    pub months: Vec<MonthTotals>,
+}
+
 /// The live events of a session (server-sent events on
 /// `/api/bibster/sessions/{code}/live`): what changed, so a view fetches anew.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]

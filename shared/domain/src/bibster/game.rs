@@ -6,6 +6,7 @@ use std::collections::{HashMap, HashSet};
 
 use serde::{Deserialize, Serialize};
 
+pub use super::plan::{Door, DoorEnd, Spot};
 use super::task::{Task, TaskKind};
 
 /// The format version this code writes and reads; a newer one is refused by name.
@@ -14,6 +15,32 @@ pub const FORMAT: u32 = 1;
 pub const MAX_TASKS: usize = 200;
 /// Longest text of a prompt, option, hint or chapter, in characters.
 pub const MAX_TEXT: usize = 4_000;
+/// Most doors in one Quest.
+pub const MAX_DOORS: usize = 50;
+
+/// Whether `path` may be a game's picture: one on our server under `/data/bibster/`
+/// (where uploads go), so a game never makes a team's device ask a third party, and
+/// nothing in it can leave the attribute it is written into.
+pub fn picture_ok(path: &str) -> bool {
+    path.len() <= 300
+        && path.starts_with("/data/bibster/")
+        && !path.split('/').any(|part| part == "..")
+        && path
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '/' | '.' | '-' | '_'))
+}
+
+pub(super) fn check_picture(path: Option<&str>, at: String, out: &mut Vec<Problem>) {
+    if let Some(path) = path
+        && !picture_ok(path)
+    {
+        out.push(problem(
+            at,
+            ProblemKind::PictureNotOurs,
+            "a picture must be one uploaded to this server (/data/bibster/...)",
+        ));
+    }
+}
 
 /// Story (chapters in order, with optional branches) or Quest (tasks on a floor plan, in
 /// any order, some locked until others are done).
@@ -41,6 +68,10 @@ pub struct Chapter {
     /// default the next chapter in order.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub next: Option<String>,
+    /// A picture shown above the chapter's text (a path on our server, see
+    /// [`picture_ok`]).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub image: Option<String>,
 }
 
 /// After a chapter, the chapter to go to for each option of a multiple-choice task.
@@ -50,21 +81,6 @@ pub struct Branch {
     pub task: String,
     /// Per option of that task (by index), the id of the next chapter.
     pub to: Vec<String>,
-}
-
-/// Where a Quest's task sits on the floor plan, and what unlocks it.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct Spot {
-    pub task: String,
-    /// Index of the board (floor plan) it is on.
-    #[serde(default)]
-    pub board: usize,
-    /// Position on the board, 0..1 from the left and from the top.
-    pub x: f64,
-    pub y: f64,
-    /// Tasks that must be done first.
-    #[serde(default)]
-    pub after: Vec<String>,
 }
 
 /// One game.
@@ -83,6 +99,9 @@ pub struct Game {
     /// Quest only.
     #[serde(default)]
     pub spots: Vec<Spot>,
+    /// Quest only: the doors (stairs, lifts) that join its floor plans.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub doors: Vec<Door>,
 }
 
 /// One problem of a game, at its place.
@@ -151,6 +170,14 @@ pub enum ProblemKind {
     LockItself,
     /// Locks that wait for each other.
     LockCycle,
+    /// A door with both ends on the same floor plan.
+    DoorOneBoard,
+    /// A floor plan no door leads to from the first one.
+    BoardNotJoined,
+    /// More than [`MAX_DOORS`] doors.
+    DoorCount,
+    /// A picture that is not one of ours (see [`picture_ok`]).
+    PictureNotOurs,
 }
 
 impl std::fmt::Display for Problem {
@@ -159,7 +186,11 @@ impl std::fmt::Display for Problem {
     }
 }
 
-fn problem(at: impl Into<String>, kind: ProblemKind, what: impl Into<String>) -> Problem {
+pub(super) fn problem(
+    at: impl Into<String>,
+    kind: ProblemKind,
+    what: impl Into<String>,
+) -> Problem {
     Problem {
         at: at.into(),
         kind,
@@ -212,15 +243,16 @@ pub fn check(game: &Game) -> Vec<Problem> {
             ));
         }
         check_task(task, &at, &mut out);
+        check_picture(task.image.as_deref(), format!("{at}.image"), &mut out);
     }
     match game.variant {
         Variant::Story => check_story(game, &ids, &mut out),
-        Variant::Quest => check_quest(game, &ids, &mut out),
+        Variant::Quest => super::plan::check_quest(game, &ids, &mut out),
     }
     out
 }
 
-fn long(text: &str) -> bool {
+pub(super) fn long(text: &str) -> bool {
     text.chars().count() > MAX_TEXT
 }
 
@@ -324,6 +356,7 @@ fn check_story(game: &Game, ids: &HashMap<&str, usize>, out: &mut Vec<Problem>) 
     let mut placed: HashSet<&str> = HashSet::new();
     for (i, chapter) in game.chapters.iter().enumerate() {
         let at = format!("chapters[{i}]");
+        check_picture(chapter.image.as_deref(), format!("{at}.image"), out);
         if long(&chapter.text) {
             out.push(problem(
                 format!("{at}.text"),
@@ -443,58 +476,4 @@ fn story_cycle(game: &Game, chapter_ids: &HashMap<&str, usize>) -> Option<String
         }
     }
     None
-}
-
-fn check_quest(game: &Game, ids: &HashMap<&str, usize>, out: &mut Vec<Problem>) {
-    let mut placed: HashSet<&str> = HashSet::new();
-    for (i, spot) in game.spots.iter().enumerate() {
-        let at = format!("spots[{i}]");
-        if !ids.contains_key(spot.task.as_str()) {
-            out.push(problem(
-                format!("{at}.task"),
-                ProblemKind::NoSuchTask,
-                format!("no task {:?}", spot.task),
-            ));
-        } else if !placed.insert(spot.task.as_str()) {
-            out.push(problem(
-                format!("{at}.task"),
-                ProblemKind::TaskTwice,
-                format!("{:?} is placed twice", spot.task),
-            ));
-        }
-        if spot.board >= game.boards.len().max(1) {
-            out.push(problem(
-                format!("{at}.board"),
-                ProblemKind::NoSuchBoard,
-                "no such floor plan",
-            ));
-        }
-        if !(0.0..=1.0).contains(&spot.x) || !(0.0..=1.0).contains(&spot.y) {
-            out.push(problem(
-                at.clone(),
-                ProblemKind::OffTheBoard,
-                "x and y lie between 0 and 1",
-            ));
-        }
-        for (j, before) in spot.after.iter().enumerate() {
-            if !ids.contains_key(before.as_str()) || before == &spot.task {
-                out.push(problem(
-                    format!("{at}.after[{j}]"),
-                    if ids.contains_key(before.as_str()) {
-                        ProblemKind::LockItself
-                    } else {
-                        ProblemKind::NoSuchTask
-                    },
-                    format!("no other task {before:?}"),
-                ));
-            }
-        }
-    }
-    if let Some(task) = super::progress::lock_cycle(&game.spots) {
-        out.push(problem(
-            "spots",
-            ProblemKind::LockCycle,
-            format!("{task:?} can never be unlocked (a cycle of locks)"),
-        ));
-    }
 }

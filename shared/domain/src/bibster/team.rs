@@ -6,7 +6,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::game::{Chapter, Game, Spot, Variant};
+use super::game::{Chapter, Door, Game, Spot, Variant};
 use super::task::{Answer, Task, TaskKind};
 
 /// A task as a team sees it.
@@ -63,6 +63,8 @@ pub struct TeamGame {
     pub boards: Vec<String>,
     #[serde(default)]
     pub spots: Vec<Spot>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub doors: Vec<Door>,
 }
 
 /// The order a team sees `n` items in: a permutation (`shown[i]` is the index in the
@@ -141,6 +143,7 @@ pub fn team_game(game: &Game, seed: u64) -> TeamGame {
         chapters: game.chapters.clone(),
         boards: game.boards.clone(),
         spots: game.spots.clone(),
+        doors: game.doors.clone(),
     }
 }
 

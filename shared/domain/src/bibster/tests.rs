@@ -2,7 +2,10 @@
 
 use std::collections::{HashMap, HashSet};
 
-use super::game::{Branch, Chapter, FORMAT, Game, ProblemKind, Spot, Variant, check};
+use super::game::{
+    Branch, Chapter, Door, DoorEnd, FORMAT, Game, ProblemKind, Spot, Variant, check, picture_ok,
+};
+use super::plan::unjoined_boards;
 use super::progress::{StoryStep, quest_open, story_next};
 use super::task::{Answer, Task, TaskKind};
 
@@ -35,6 +38,7 @@ fn chapter(id: &str, tasks: &[&str], branch: Option<Branch>) -> Chapter {
         tasks: tasks.iter().map(|t| t.to_string()).collect(),
         branch,
         next: None,
+        image: None,
     }
 }
 
@@ -70,6 +74,7 @@ fn story() -> Game {
         ],
         boards: vec![],
         spots: vec![],
+        doors: vec![],
     }
 }
 
@@ -110,6 +115,7 @@ fn quest() -> Game {
             spot("atlas", &[]),
             spot("schat", &["strips", "atlas"]),
         ],
+        doors: vec![],
     }
 }
 
@@ -295,4 +301,121 @@ fn branches_join_again_through_next() {
         "{:?}",
         check(&game)
     );
+}
+
+fn door(label: &str, from: usize, to: usize) -> Door {
+    Door {
+        label: label.into(),
+        ends: [
+            DoorEnd {
+                board: from,
+                x: 0.9,
+                y: 0.1,
+            },
+            DoorEnd {
+                board: to,
+                x: 0.1,
+                y: 0.1,
+            },
+        ],
+    }
+}
+
+#[test]
+fn floor_plans_are_joined_by_doors_both_ways() {
+    let mut game = quest();
+    game.boards = vec![
+        "/data/bibster/w/pictures/gelijkvloers.png".into(),
+        "/data/bibster/w/pictures/eerste.png".into(),
+        "/data/bibster/w/pictures/tweede.png".into(),
+    ];
+    game.spots[2].board = 2;
+    // Without doors the upper floors cannot be reached.
+    let at: Vec<(String, ProblemKind)> = check(&game).into_iter().map(|p| (p.at, p.kind)).collect();
+    assert_eq!(
+        at,
+        [
+            ("boards[1]".to_string(), ProblemKind::BoardNotJoined),
+            ("boards[2]".to_string(), ProblemKind::BoardNotJoined),
+        ]
+    );
+    // Stairs from the first floor up to the second: still nothing reaches the first.
+    game.doors = vec![door("Trap", 1, 2)];
+    assert_eq!(unjoined_boards(3, &game.doors), [1, 2]);
+    // A lift from the ground floor to the first: a door works both ways.
+    game.doors.push(door("Lift", 1, 0));
+    assert_eq!(check(&game), vec![]);
+    assert_eq!(
+        Door::on_board(&game.doors, 1)
+            .iter()
+            .map(|(i, _, to)| (*i, *to))
+            .collect::<Vec<_>>(),
+        [(0, 2), (1, 0)]
+    );
+    // A door on one plan, to a plan that is not there, or off the plan.
+    let mut broken = game.clone();
+    broken.doors[0].ends[1].board = 1;
+    broken.doors[1].ends[0].board = 7;
+    broken.doors.push(door(&"x".repeat(101), 0, 1));
+    broken.doors[2].ends[0].x = 1.5;
+    let found: Vec<(String, ProblemKind)> =
+        check(&broken).into_iter().map(|p| (p.at, p.kind)).collect();
+    assert_eq!(
+        found,
+        [
+            (
+                "doors[0].ends[1].board".to_string(),
+                ProblemKind::DoorOneBoard
+            ),
+            (
+                "doors[1].ends[0].board".to_string(),
+                ProblemKind::NoSuchBoard
+            ),
+            ("doors[2].label".to_string(), ProblemKind::TextTooLong),
+            ("doors[2].ends[0]".to_string(), ProblemKind::OffTheBoard),
+            ("boards[2]".to_string(), ProblemKind::BoardNotJoined),
+        ]
+    );
+    // One plan needs no doors; the format keeps them.
+    let text = serde_json::to_string(&game).expect("writes");
+    assert_eq!(serde_json::from_str::<Game>(&text).expect("reads"), game);
+    assert!(
+        !serde_json::to_string(&quest())
+            .expect("writes")
+            .contains("doors")
+    );
+}
+
+#[test]
+fn pictures_are_ours_or_refused() {
+    assert!(picture_ok("/data/bibster/demo-wetteren/pictures/ab12.png"));
+    for bad in [
+        "https://tracker.example/pixel.png",
+        "//tracker.example/pixel.png",
+        "/data/bibster/../../etc/passwd",
+        "/data/bieblo/x.png",
+        "/data/bibster/a b.png",
+        "/data/bibster/a\".png",
+        "javascript:alert(1)",
+    ] {
+        assert!(!picture_ok(bad), "{bad}");
+    }
+    let mut game = story();
+    game.chapters[1].branch = None;
+    game.chapters[0].image = Some("/data/bibster/w/pictures/kaart.png".into());
+    assert_eq!(check(&game), vec![]);
+    game.chapters[2].image = Some("https://elders.example/kaart.png".into());
+    game.tasks[1].image = Some("http://elders.example/x.png".into());
+    let found: Vec<(String, ProblemKind)> =
+        check(&game).into_iter().map(|p| (p.at, p.kind)).collect();
+    assert_eq!(
+        found,
+        [
+            ("tasks[1].image".to_string(), ProblemKind::PictureNotOurs),
+            ("chapters[2].image".to_string(), ProblemKind::PictureNotOurs),
+        ]
+    );
+    let mut plan = quest();
+    plan.boards[0] = "https://elders.example/plan.png".into();
+    assert_eq!(check(&plan)[0].at, "boards[0]");
 }

@@ -4,10 +4,13 @@
 //! game, PUT for a stored one); the preview; and a guard so that unsaved changes are
 //! never lost silently.
 
+mod doors;
 mod fields;
 mod kind_fields;
 mod picture;
 mod quest;
+#[cfg(test)]
+pub(crate) use doors::Placing;
 pub(crate) use story::task_name;
 mod story;
 mod task_form;

@@ -1,10 +1,11 @@
 //! A Quest's floor plans and where each task sits: plans uploaded as pictures; a task
 //! placed by clicking the plan (after choosing it) or by its place in percent (for the
-//! keyboard); per spot its plan and its locks (tasks to finish first).
+//! keyboard); per spot its plan and its locks (tasks to finish first); the doors
+//! between plans (`doors`), whose ends are placed the same way.
 
 use std::rc::Rc;
 
-use suite_domain::bibster::game::{Game, Problem};
+use suite_domain::bibster::game::{Door, Game, Problem};
 use suite_domain::i18n::Msg;
 use suite_ui::back_office::{described, field_error};
 use suite_ui::use_lang;
@@ -12,6 +13,7 @@ use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlSelectElement};
 use yew::prelude::*;
 
+use super::doors::{Placing, door_fields};
 use super::fields::{check, number, small_button};
 use super::picture::PictureField;
 use super::story::task_name;
@@ -34,12 +36,18 @@ pub(crate) struct QuestProps {
 pub(crate) fn QuestFields(props: &QuestProps) -> Html {
     let lang = use_lang();
     let (game, problems, library) = (&*props.game, props.problems.as_slice(), &props.library);
-    let placing = use_state(|| game.tasks.first().map(|t| t.id.clone()));
-    let placing_id = placing
-        .as_ref()
-        .filter(|id| game.tasks.iter().any(|t| &t.id == *id))
-        .cloned()
-        .or_else(|| game.tasks.first().map(|t| t.id.clone()));
+    let placing = use_state(|| None::<String>);
+    // What a click on a plan places: a task (`t:<id>`) or a door's end (`d:<door>:<end>`).
+    let chosen = (*placing)
+        .as_deref()
+        .and_then(Placing::read)
+        .filter(|p| p.exists(game));
+    let first_task = || game.tasks.first().map(|t| Placing::Task(t.id.clone()));
+    let current = chosen.or_else(first_task);
+    let placing_id = match &current {
+        Some(Placing::Task(id)) => Some(id.clone()),
+        _ => None,
+    };
     let on_placing = {
         let placing = placing.clone();
         Callback::from(move |e: Event| {
@@ -48,7 +56,7 @@ pub(crate) fn QuestFields(props: &QuestProps) -> Html {
     };
     let boards = game.boards.iter().enumerate().map(|(b, path)| {
         let onclick = {
-            let (library, task) = (library.clone(), placing_id.clone());
+            let (library, current) = (library.clone(), current.clone());
             Callback::from(move |e: MouseEvent| {
                 // The plan itself (yew hears events at the page's root, so not
                 // `current_target`), from the circle, image or plan clicked.
@@ -65,8 +73,10 @@ pub(crate) fn QuestFields(props: &QuestProps) -> Html {
                 }
                 let x = (f64::from(e.client_x()) - rect.left()) / rect.width();
                 let y = (f64::from(e.client_y()) - rect.top()) / rect.height();
-                if let Some(task) = task.clone() {
-                    library.change(move |g| edit::place(g, &task, b, x, y));
+                match current.clone() {
+                    Some(Placing::Task(task)) => library.change(move |g| edit::place(g, &task, b, x, y)),
+                    Some(Placing::Door(door, end)) => library.change(move |g| edit::place_door(g, door, end, b, x, y)),
+                    None => {}
                 }
             })
         };
@@ -81,6 +91,16 @@ pub(crate) fn QuestFields(props: &QuestProps) -> Html {
                 </g>
             }
         });
+        let doors = Door::on_board(&game.doors, b).into_iter().map(|(i, end, _)| {
+            let (x, y) = (end.x * WIDTH, end.y * HEIGHT);
+            let here = current == Some(Placing::Door(i, usize::from(game.doors[i].ends[0].board != b)));
+            html! {
+                <g class={classes!("bb-door-marker", here.then_some("bb-marker--current"))}>
+                    <rect x={(x - 24.0).to_string()} y={(y - 20.0).to_string()} width="48" height="40" rx="4" />
+                    <text x={x.to_string()} y={(y + 8.0).to_string()} text-anchor="middle">{ format!("D{}", i + 1) }</text>
+                </g>
+            }
+        });
         let remove = {
             let library = library.clone();
             Callback::from(move |_: MouseEvent| library.change(move |g| edit::remove_board(g, b)))
@@ -91,6 +111,7 @@ pub(crate) fn QuestFields(props: &QuestProps) -> Html {
                 <svg class="bb-board__plan" viewBox={format!("0 0 {WIDTH} {HEIGHT}")} role="img" aria-label={format!("{name}: {}", Msg::BibBuildClickToPlace.text(lang))} {onclick}>
                     <image href={path.clone()} width={WIDTH.to_string()} height={HEIGHT.to_string()} preserveAspectRatio="none" />
                     { for markers }
+                    { for doors }
                 </svg>
                 <figcaption>
                     { name.clone() }{ " " }
@@ -200,11 +221,14 @@ pub(crate) fn QuestFields(props: &QuestProps) -> Html {
                 <div class="field">
                     <label for="bb-placing">{ Msg::BibBuildPlacingTask.text(lang) }</label>
                     <select id="bb-placing" onchange={on_placing}>
-                        { for game.tasks.iter().map(|t| html! { <option value={t.id.clone()} selected={placing_id.as_ref() == Some(&t.id)}>{ task_name(game, &t.id, lang) }</option> }) }
+                        { for Placing::all(game).into_iter().map(|p| html! {
+                            <option value={p.write()} selected={current.as_ref() == Some(&p)}>{ p.name(game, lang) }</option>
+                        }) }
                     </select>
                 </div>
             }
             { for spots }
+            { door_fields(library, game, problems, lang) }
             if !unplaced.is_empty() {
                 <h5>{ Msg::BibBuildUnplaced.text(lang) }</h5>
                 <ul class="bb-unplaced">{ for unplaced }</ul>

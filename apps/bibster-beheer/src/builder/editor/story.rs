@@ -1,4 +1,4 @@
-//! A Story's chapters in the editor: each with its text, which tasks it holds, and where
+//! A Story's chapters in the editor: each with its text and picture, which tasks it holds, and where
 //! the story goes after it (the next chapter, a chapter of choice so branches join, or
 //! by the answer to one of its multiple-choice tasks: per option a chapter).
 
@@ -10,6 +10,7 @@ use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
 use super::fields::{area, check, small_button};
+use super::picture::PictureField;
 use crate::builder::edit::{self, After};
 use crate::builder::office::Library;
 use crate::builder::problems::{at, field_id, within};
@@ -55,6 +56,14 @@ pub(crate) fn story_fields(
             Callback::from(move |value: String| library.change(move |g| {
                 if let Some(c) = g.chapters.get_mut(i) {
                     c.text = value.clone();
+                }
+            }))
+        };
+        let image = {
+            let library = library.clone();
+            Callback::from(move |path: Option<String>| library.change(move |g| {
+                if let Some(c) = g.chapters.get_mut(i) {
+                    c.image = path.clone();
                 }
             }))
         };
@@ -138,6 +147,9 @@ pub(crate) fn story_fields(
             <fieldset id={field_id(&format!("chapters[{i}]"))} class="bb-chapter card">
                 <legend>{ name.clone() }</legend>
                 { area(&field_id(&place("text")), Msg::BibBuildChapterText.text(lang), &chapter.text, at(problems, &place("text")), lang, text) }
+                <PictureField library={library.id.clone()} id={field_id(&place("image"))} label={Msg::BibBuildChapterImage}
+                              value={chapter.image.clone()} on_change={image} />
+                { field_error(&field_id(&place("image")), at(problems, &place("image")), lang) }
                 <fieldset id={field_id(&place("tasks"))} class="bb-list">
                     <legend>{ Msg::BibBuildChapterTasks.text(lang) }</legend>
                     { for tasks }

@@ -128,6 +128,7 @@ pub(crate) fn TaskForm(props: &TaskFormProps) -> Html {
             </div>
             <PictureField library={props.library.id.clone()} id={field_id(&place("image"))} label={Msg::BibBuildImage}
                 value={task.image.clone()} on_change={on_image} />
+            { field_error(&field_id(&place("image")), at(problems, &place("image")), lang) }
             <div class="bo-actions">
                 <button type="button" id={format!("{}-up", field_id(&format!("tasks[{index}]")))} class="btn btn--secondary bb-small bb-up"
                     disabled={index == 0} onclick={mover(true)}

@@ -31,12 +31,9 @@ pub(crate) fn Preview(props: &PreviewProps) -> Html {
     let said = use_state(|| None::<Verdict>);
     let game = &*props.game;
     let team = Play::team_view(game);
-    let (current, chapter_text) = match game.variant {
+    let (current, chapter) = match game.variant {
         Variant::Story => match play.story_next(game) {
-            Some((chapter, id)) => (
-                Some(id.to_string()),
-                game.chapters.get(chapter).map(|c| c.text.clone()),
-            ),
+            Some((chapter, id)) => (Some(id.to_string()), game.chapters.get(chapter)),
             None => (None, None),
         },
         Variant::Quest => (
@@ -92,7 +89,10 @@ pub(crate) fn Preview(props: &PreviewProps) -> Html {
     let body = match (game.variant, task_view) {
         (Variant::Story, Some(view)) => html! {
             <>
-                if let Some(text) = chapter_text.filter(|t| !t.trim().is_empty()) {
+                if let Some(image) = chapter.and_then(|c| c.image.clone()) {
+                    <img class="bb-thumb" src={image} alt="" />
+                }
+                if let Some(text) = chapter.map(|c| c.text.clone()).filter(|t| !t.trim().is_empty()) {
                     <p class="bb-preview__chapter">{ text }</p>
                 }
                 { view }

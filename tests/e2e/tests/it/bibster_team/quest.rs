@@ -1,6 +1,7 @@
 //! Bibster's demo Quest on a team's tablet: a locked spot cannot be opened and an open
-//! one can, a hint costs its points, "put in order" is played with its buttons, a code
-//! found by the scan page comes back into its task, and a photo shows the error state
+//! one can, the stairs lead to the upper floor plan and back, a hint costs its points,
+//! "put in order" is played with its buttons, a code found by the scan page comes back
+//! into its task, and a photo shows the error state
 //! while the server has no photo endpoint (404).
 
 use e2e::{Browser, Result};
@@ -70,6 +71,40 @@ async fn a_quest_keeps_locked_spots_shut_and_plays_hints_codes_order_and_photos(
         )
         .await?;
     assert_eq!(browser.find_all(".bib-spot--done").await?.len(), 1);
+
+    // The stairs take the team to the upper floor plan and back, the focus on the plan's
+    // name; the list names the task that is on the other plan.
+    let list = browser.text(".bib-tasks").await?;
+    assert!(list.contains("(op plattegrond 2)"), "{list}");
+    assert_eq!(
+        browser.text("#bib-plan-heading").await?,
+        "Plattegrond 1 van 2"
+    );
+    browser.click(".bib-door").await?;
+    browser
+        .wait_until(
+            "the upper floor shows, its name focused",
+            "document.querySelector('#bib-plan-heading')?.textContent === 'Plattegrond 2 van 2' \
+             && document.activeElement?.id === 'bib-plan-heading'",
+        )
+        .await?;
+    assert_eq!(
+        browser.find_all(".bib-spot").await?.len(),
+        1,
+        "one task upstairs"
+    );
+    let door = browser
+        .eval("return document.querySelector('.bib-door').getAttribute('aria-label');")
+        .await?;
+    assert_eq!(door, json!("Trap: Ga naar plattegrond 1"));
+    assert_axe_clean(&browser, "the upper floor plan").await?;
+    browser.click(".bib-door").await?;
+    browser
+        .wait_until(
+            "back on the ground floor",
+            "document.querySelector('#bib-plan-heading')?.textContent === 'Plattegrond 1 van 2'",
+        )
+        .await?;
 
     // The scan page: without a camera (headless) it says to type the code; a code it
     // finds comes back through the device's storage into the task.
