@@ -834,6 +834,19 @@ catalogue! {
     BibBuildSessions => "Sessies:", "Sessions:";
     BibBuildTeams => "Aantal teams:", "Teams:";
     BibBuildCsv => "Download als CSV", "Download as CSV";
+    BibBuildLibraryStats => "Statistieken", "Statistics";
+    BibBuildLibraryStatsHelp => "Hoe jullie bib Bibster speelt, over al haar spellen samen. Statistieken per opdracht staan bij elk spel.", "How your library plays Bibster, over all its games together. Statistics per task are with each game.";
+    BibBuildNoPlayYet => "Er is nog niet gespeeld. Start een spel in de spelleiding; daarna staan hier de cijfers.", "Nothing was played yet. Start a game in the game leader view; the figures appear here after that.";
+    BibBuildPerGame => "Per spel", "Per game";
+    BibBuildPerMonth => "Per maand", "Per month";
+    BibBuildMonth => "Maand", "Month";
+    BibBuildGameColumn => "Spel", "Game";
+    BibBuildSessionsColumn => "Sessies", "Sessions";
+    BibBuildTeamsColumn => "Teams", "Teams";
+    BibBuildAnswersColumn => "Antwoorden", "Answers";
+    BibBuildTeamsPerMonth => "Teams per maand", "Teams per month";
+    BibBuildRightTotal => "Juist:", "Right:";
+    BibBuildAnswersTotal => "Antwoorden:", "Answers:";
     }
     #[cfg(feature = "bibster-staff")] {
     // Bibster's leader view (apps/bibster-beheer/src/leader).

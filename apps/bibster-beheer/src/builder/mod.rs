@@ -12,6 +12,7 @@ mod game_row;
 mod games;
 mod import;
 mod leave_guard;
+mod library_stats;
 mod office;
 mod preview;
 mod print;

@@ -1,7 +1,8 @@
 //! One library's builder: its views, one at a time (`suite_ui::SectionViews`, kept in
 //! the address): the games (with the editor, statistics and the printable sheet), the
-//! template library and the import. What the games view works on (which screen, the
-//! game being edited) lives here, so a visit to another view loses no unsaved change.
+//! template library, the import and the library's statistics over all its games. What
+//! the games view works on (which screen, the game being edited) lives here, so a visit
+//! to another view loses no unsaved change.
 //! Also the state every view shows when Bibster is not switched on for the library.
 
 use std::rc::Rc;
@@ -15,12 +16,14 @@ use yew::prelude::*;
 
 use super::games::GamesSection;
 use super::import::ImportSection;
+use super::library_stats::LibraryStatsSection;
 use super::templates::TemplatesSection;
 
 /// The headings of the views, which take the focus when one opens.
 pub(crate) const GAMES_HEADING: &str = "bb-games-title";
 pub(crate) const TEMPLATES_HEADING: &str = "bb-templates-title";
 pub(crate) const IMPORT_HEADING: &str = "bb-import-title";
+pub(crate) const LIBRARY_STATS_HEADING: &str = "bb-library-stats-title";
 
 /// What the games view shows.
 #[derive(Debug, Clone, PartialEq)]
@@ -127,6 +130,7 @@ const VIEWS: &[View<Library>] = &[
     View { slug: "spellen", title: Msg::BibBuildGames, heading: GAMES_HEADING, render: |l| html! { <GamesSection library={l.clone()} /> } },
     View { slug: "sjablonen", title: Msg::BibBuildTemplates, heading: TEMPLATES_HEADING, render: |l| html! { <TemplatesSection library={l.clone()} /> } },
     View { slug: "importeren", title: Msg::BibBuildImport, heading: IMPORT_HEADING, render: |l| html! { <ImportSection library={l.clone()} /> } },
+    View { slug: "statistieken", title: Msg::BibBuildLibraryStats, heading: LIBRARY_STATS_HEADING, render: |l| html! { <LibraryStatsSection library={l.clone()} /> } },
 ];
 
 #[derive(Properties, PartialEq)]

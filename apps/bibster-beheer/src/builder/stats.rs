@@ -48,7 +48,7 @@ pub(crate) fn stats_csv(stats: &GameStats) -> String {
 }
 
 /// A `blob:` address of `text` as a CSV file, for a download link.
-fn csv_address(text: &str) -> Option<String> {
+pub(crate) fn csv_address(text: &str) -> Option<String> {
     let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(text));
     let options = web_sys::BlobPropertyBag::new();
     options.set_type("text/csv;charset=utf-8");

@@ -369,3 +369,38 @@ fn a_click_places_a_task_or_a_door_end() {
     assert_eq!(Placing::read("x"), None);
     assert!(!Placing::Door(1, 0).exists(&game));
 }
+
+#[wasm_bindgen_test]
+fn the_library_statistics_as_csv() {
+    use super::library_stats::{LIBRARY_CSV_HEADER, library_csv};
+    use suite_domain::bibster::api::{GameState, GameTotals};
+    use suite_domain::bibster::stats::library_stats;
+    let game = |id, title: &str, state, answers, right| GameTotals {
+        game: id,
+        title: title.into(),
+        state,
+        sessions: 2,
+        teams: 9,
+        answers,
+        right,
+    };
+    let stats = library_stats(
+        vec![
+            game(3, "Speurtocht, \"de grote\"", GameState::Published, 40, 30),
+            game(5, "Oud", GameState::Archived, 0, 0),
+        ],
+        &[],
+    );
+    let csv = library_csv(&stats);
+    let lines: Vec<&str> = csv.lines().collect();
+    assert_eq!(lines[0], LIBRARY_CSV_HEADER);
+    assert_eq!(
+        lines[1],
+        "3,\"Speurtocht, \"\"de grote\"\"\",published,2,9,40,30,75"
+    );
+    assert_eq!(
+        lines[2], "5,\"Oud\",archived,2,9,0,0,",
+        "texts are always quoted"
+    );
+    assert_eq!(lines.len(), 3);
+}

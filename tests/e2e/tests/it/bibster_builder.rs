@@ -457,7 +457,7 @@ async fn a_quest_task_is_placed_by_clicking_its_floor_plan() -> Result<()> {
     )
     .await?;
     browser.find("svg.bb-board__plan").await?;
-    // A second floor plan, uploaded.
+    // A third floor plan, uploaded.
     let dir = tempfile::tempdir().map_err(|e| e.to_string())?;
     let png = dir.path().join("plan.png");
     std::fs::write(&png, TINY_PNG).map_err(|e| e.to_string())?;
@@ -469,8 +469,8 @@ async fn a_quest_task_is_placed_by_clicking_its_floor_plan() -> Result<()> {
         .map_err(|e| e.to_string())?;
     browser
         .wait_until(
-            "the second plan",
-            "[...document.querySelectorAll('svg.bb-board__plan image')].map(i => i.getAttribute('href')).filter(h => h.startsWith('/data/')).length === 2",
+            "the third plan",
+            "[...document.querySelectorAll('svg.bb-board__plan image')].map(i => i.getAttribute('href')).filter(h => h.startsWith('/data/')).length === 3",
         )
         .await?;
     let before = browser
@@ -500,6 +500,50 @@ async fn a_quest_task_is_placed_by_clicking_its_floor_plan() -> Result<()> {
         )
         .await?;
     browser.find(".bb-dirty").await?;
+
+    // No door leads to the new plan yet: the problem stands with the doors. A new door
+    // goes from the first plan to it; its far end is placed by clicking the new plan.
+    browser
+        .wait_until(
+            "the unjoined plan is named",
+            "document.querySelector('#bb-boards-2')?.textContent.includes('Geen deur leidt')",
+        )
+        .await?;
+    assert_eq!(
+        browser.find_all(".bb-door").await?.len(),
+        1,
+        "the demo's stairs"
+    );
+    enter(&browser, ".bb-add-door").await?;
+    browser
+        .wait_until(
+            "the new door joins the plan",
+            "document.activeElement?.id === 'bb-doors-1-label' && !document.querySelector('#bb-boards-2')",
+        )
+        .await?;
+    browser.fill("#bb-doors-1-label", "Lift").await?;
+    choose(&browser, "#bb-placing", "Deur 2, kant 2").await?;
+    browser
+        .eval(
+            "const plan = document.querySelectorAll('svg.bb-board__plan')[2]; const r = plan.getBoundingClientRect(); \
+             plan.dispatchEvent(new MouseEvent('click', {bubbles: true, clientX: r.left + r.width / 10, clientY: r.top + r.height / 2})); return true;",
+        )
+        .await?;
+    browser
+        .wait_until(
+            "the door's end moved where the third plan was clicked",
+            "document.querySelector('#bb-doors-1-ends-1-x').value === '10' && document.querySelector('#bb-doors-1-ends-1-y').value === '50' \
+             && document.querySelector('#bb-doors-1-ends-1-board').value === '2'",
+        )
+        .await?;
+    assert_eq!(
+        browser
+            .find_all("svg.bb-board__plan .bb-door-marker")
+            .await?
+            .len(),
+        4,
+        "both ends of both doors are drawn"
+    );
     assert_axe_clean(&browser, "the quest's editor").await?;
     no_errors("in the quest's editor", browser.console_errors().await?)?;
     browser.close().await;

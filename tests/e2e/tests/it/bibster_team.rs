@@ -206,8 +206,17 @@ async fn a_team_plays_the_demo_story_through_a_branch_a_reload_and_an_offline_an
     );
     join(&browser, &session.code, "De Uilen").await?;
 
-    // The first chapter: an information page, then the branch (two ways to go).
+    // The first chapter: its picture (loaded from our server), an information page,
+    // then the branch (two ways to go).
     wait_prompt(&browser, "").await?;
+    browser
+        .wait_until(
+            "the chapter's picture",
+            "document.querySelector('.bib-chapter__image')?.complete \
+             && document.querySelector('.bib-chapter__image').naturalWidth > 0 \
+             && document.querySelector('.bib-chapter__image').getAttribute('src') === '/data/bibster/demo/voetstappen.svg'",
+        )
+        .await?;
     browser.click(".bib-read").await?;
     browser.find("input[type=checkbox]").await?;
     let question = prompt(&browser).await?;

@@ -4,7 +4,8 @@
 //! answers reach the leader's board live, without a reload; one tablet goes offline in
 //! the middle of a task, answers, and its answer arrives when it is online again; a
 //! photo taken by a team waits in the review queue, the leader approves it by keyboard,
-//! and the podium shows the teams in the order of their scores.
+//! and the podium shows the teams in the order of their scores; the library's statistics
+//! in the builder then count the session, its teams and answers.
 
 use std::time::Duration;
 
@@ -228,6 +229,26 @@ async fn a_class_plays_with_a_leader_and_two_tablets() -> Result<()> {
     for team in [&red, &blue] {
         team.find(".bib-end").await?;
     }
+
+    // The library's statistics in the builder count what was played: one session, two
+    // teams, three answers (two numbers and the approved photo), all right.
+    leader
+        .goto("/bibster/beheer/?onderdeel=statistieken")
+        .await?;
+    leader.wait_ready().await?;
+    let row = "[...document.querySelectorAll('.bb-library-games tbody tr')]\
+               .find(r => r.textContent.includes('Samen spelen'))";
+    leader
+        .wait_until("the game's row", &format!("!!{row}"))
+        .await?;
+    let cells = leader
+        .eval(&format!(
+            "return [...{row}.querySelectorAll('td')].map(td => td.textContent);"
+        ))
+        .await?;
+    assert_eq!(cells, json!(["Gepubliceerd", "1", "2", "3", "100%"]));
+    leader.find(".bo-section svg").await?;
+    leader.assert_axe_clean("the library's statistics").await?;
     let errors = unexpected(blue.console_errors().await?);
     assert!(errors.is_empty(), "console errors: {errors:#?}");
     for browser in [&leader, &red] {
