@@ -17,6 +17,7 @@ mod bieblo_themes;
 pub mod culture;
 mod culture_insight;
 pub mod culture_source;
+pub mod ereader;
 mod figures;
 pub mod locks;
 mod login_limits;
@@ -273,6 +274,13 @@ impl Db {
     }
 
     pub(crate) fn pool(&self) -> &AnyPool {
+        &self.pool
+    }
+
+    /// The pool, for integration tests that check the stored rows themselves (an
+    /// observer beside a concurrent load); the server's code goes through the queries.
+    #[doc(hidden)]
+    pub fn pool_for_tests(&self) -> &AnyPool {
         &self.pool
     }
 

@@ -44,11 +44,19 @@ pub const COPIED: &[&str] = &[
     "bibster_opens",
     "bibster_answers",
     "bibster_messages",
+    "ereader_libraries",
+    "ereader_titles",
+    "ereader_members",
+    "ereader_loans",
 ];
 
 /// The tables left behind, and why.
 pub const NOT_COPIED: &[(&str, &str)] = &[
     ("sessions", "staff log in again on the new database"),
+    (
+        "ereader_sessions",
+        "members log in again on the new database",
+    ),
     ("login_limits", "failed logins of the last minutes"),
     (
         "public_write_buckets",

@@ -138,6 +138,34 @@ async fn filled_sqlite() -> TestApp {
     db.add_bibster_message(session, "Welkom!", at)
         .await
         .expect("a message");
+    // E-book lending: a library that takes part, a title, a member and a loan.
+    db.ereader_join("demo-wetteren", 24_000, at)
+        .await
+        .expect("joins");
+    let title = db
+        .ereader_add_title(&static_api::db::ereader::NewTitle {
+            title: "Moby-Dick",
+            creators: r#"["Herman Melville"]"#,
+            language: "en",
+            file_sha256: &"a".repeat(64),
+            file_bytes: 1_629_839,
+            licences: 2,
+            licences_set: None,
+            download: false,
+            added_at: at,
+            added_by: "admin@demo.invalid",
+        })
+        .await
+        .expect("a title");
+    let member = db
+        .ereader_add_member("demo-wetteren", &"c".repeat(64), "$argon2id$x", at)
+        .await
+        .expect("a member")
+        .expect("a new card");
+    db.ereader_borrow(member, title, 1_800_000_000, 2, 42 * 24 * 3600)
+        .await
+        .expect("query")
+        .expect("a loan");
     // A link in flight.
     let invited = db
         .insert_staff(
