@@ -18,6 +18,7 @@ pub mod culture;
 mod culture_insight;
 pub mod culture_source;
 pub mod ereader;
+pub mod ereader_members;
 mod figures;
 pub mod locks;
 mod login_limits;

@@ -42,6 +42,8 @@ pub struct AppState {
     pub login_limiter: Arc<auth::LoginLimiter>,
     /// Runs argon2 a few at a time (a burst of logins cannot exhaust memory).
     pub passwords: Arc<auth::PasswordGate>,
+    /// Who an e-reader member's card and PIN belong to (the store's own list).
+    pub members: Arc<dyn auth::member::MemberDirectory>,
     /// Token buckets and daily caps of the public (anonymous) writes.
     pub public_writes: Arc<rate_limit::PublicWrites>,
     /// Uploads held in memory at once (catalogue files, pictures, trailers).
@@ -94,6 +96,7 @@ impl AppState {
             config: Arc::new(config),
             login_limiter,
             passwords: Arc::new(auth::PasswordGate::default()),
+            members: Arc::new(auth::member::LocalMembers),
             public_writes,
             uploads: Arc::new(tokio::sync::Semaphore::new(UPLOADS_AT_ONCE)),
             programmes: Arc::default(),

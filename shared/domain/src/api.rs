@@ -128,6 +128,8 @@ pub struct LiveCatalogue {
 #[serde(rename_all = "snake_case")]
 pub enum ErrorCode {
     BadCredentials,
+    /// A member's card number or PIN is wrong (the e-reader).
+    BadCard,
     TooManyAttempts,
     NotLoggedIn,
     Forbidden,
@@ -145,7 +147,7 @@ impl ErrorCode {
     /// The HTTP status that goes with the code.
     pub fn http_status(self) -> u16 {
         match self {
-            ErrorCode::BadCredentials | ErrorCode::NotLoggedIn => 401,
+            ErrorCode::BadCredentials | ErrorCode::BadCard | ErrorCode::NotLoggedIn => 401,
             ErrorCode::Forbidden | ErrorCode::Csrf => 403,
             ErrorCode::NotFound => 404,
             ErrorCode::Conflict => 409,
@@ -161,6 +163,7 @@ impl ErrorCode {
     pub fn message(self) -> Msg {
         match self {
             ErrorCode::BadCredentials => Msg::ErrBadCredentials,
+            ErrorCode::BadCard => Msg::ErrBadCard,
             ErrorCode::TooManyAttempts => Msg::ErrTooManyAttempts,
             ErrorCode::NotLoggedIn => Msg::ErrNotLoggedIn,
             ErrorCode::Forbidden => Msg::ErrForbidden,
@@ -227,6 +230,7 @@ mod tests {
     fn client_errors_are_4xx_and_only_internal_and_busy_are_5xx() {
         let all = [
             ErrorCode::BadCredentials,
+            ErrorCode::BadCard,
             ErrorCode::TooManyAttempts,
             ErrorCode::NotLoggedIn,
             ErrorCode::Forbidden,

@@ -112,6 +112,7 @@ catalogue! {
     RoleCompany => "theatergezelschap", "theatre company";
     // Errors the UI shows.
     ErrBadCredentials => "E-mailadres of wachtwoord klopt niet.", "Email address or password is wrong.";
+    ErrBadCard => "Je kaartnummer of pincode klopt niet.", "Your card number or PIN is wrong.";
     ErrTooManyAttempts => "Te veel pogingen. Wacht even en probeer opnieuw.", "Too many attempts. Wait a while and try again.";
     ErrNotLoggedIn => "Meld je eerst aan.", "Please log in first.";
     ErrForbidden => "Dit mag je niet bekijken of wijzigen.", "You may not see or change this.";

@@ -12,6 +12,7 @@ pub mod chart;
 pub mod csv;
 pub mod culture;
 pub mod date;
+pub mod ereader;
 pub mod figures;
 pub mod i18n;
 pub mod import;

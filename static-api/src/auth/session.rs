@@ -103,15 +103,21 @@ pub fn describe_device(user_agent: &str) -> String {
     }
 }
 
-/// The session token from the `Cookie` headers, if any.
+/// The staff session's token from the `Cookie` headers, if any.
 pub fn token_from_headers(headers: &HeaderMap) -> Option<String> {
+    cookie_token(headers, SESSION_COOKIE)
+}
+
+/// The token in cookie `cookie` of the `Cookie` headers, if it has a token's shape (64
+/// hex digits).
+pub fn cookie_token(headers: &HeaderMap, cookie: &str) -> Option<String> {
     headers
         .get_all(axum::http::header::COOKIE)
         .iter()
         .filter_map(|v| v.to_str().ok())
         .flat_map(|v| v.split(';'))
         .filter_map(|pair| pair.trim().split_once('='))
-        .find(|(name, _)| *name == SESSION_COOKIE)
+        .find(|(name, _)| *name == cookie)
         .map(|(_, value)| value.to_string())
         .filter(|v| v.len() == 64 && v.bytes().all(|b| b.is_ascii_hexdigit()))
 }
@@ -169,7 +175,7 @@ impl CurrentStaff {
     }
 }
 
-fn is_safe(method: &Method) -> bool {
+pub(super) fn is_safe(method: &Method) -> bool {
     matches!(*method, Method::GET | Method::HEAD | Method::OPTIONS)
 }
 
@@ -211,7 +217,7 @@ impl FromRequestParts<AppState> for CurrentStaff {
     }
 }
 
-fn constant_time_eq(a: &[u8], b: &[u8]) -> bool {
+pub(super) fn constant_time_eq(a: &[u8], b: &[u8]) -> bool {
     a.len() == b.len() && a.iter().zip(b).fold(0u8, |acc, (x, y)| acc | (x ^ y)) == 0
 }
 

@@ -12,6 +12,7 @@ mod bieblo_themes;
 mod culture;
 mod culture_source;
 pub(crate) mod culture_staff;
+mod ereader;
 mod figures;
 mod health;
 mod live;
@@ -46,6 +47,7 @@ use crate::error::api_not_found;
         (name = "bieblo", description = "Bieblo kiosk: settings, anonymous usage, heartbeats, imports and statistics"),
         (name = "bibster", description = "Bibster: the library's games (builder, template library, statistics), the group leader's sessions (board, teams, reviews, messages) and the teams' play (join, state, open, answer, live events)"),
         (name = "culture-matcher", description = "Culture Matcher: anonymous interaction counts and after-show feedback, and the centre's back-office: shows, swipe choice, venues, media and insight"),
+        (name = "ereader", description = "E-reader: members log in with their library card and PIN; loans of the shared e-book collection"),
     )
 )]
 struct ApiDoc;
@@ -212,6 +214,11 @@ pub fn api(state: &AppState) -> (Router<AppState>, utoipa::openapi::OpenApi) {
         .routes(routes!(health::live))
         .routes(routes!(live::published))
         .routes(routes!(session::login, session::current, session::logout))
+        .routes(routes!(
+            ereader::member_login,
+            ereader::member_current,
+            ereader::member_logout
+        ))
         .routes(routes!(session::change_password))
         .routes(routes!(session::list_sessions, session::end_other_sessions))
         .routes(routes!(session::end_session))

@@ -1,0 +1,58 @@
+//! The JSON shapes of the e-reader's API (`/api/ereader/...`): a member's login and
+//! who they are, the titles of the collection and a member's loans. The lending rules
+//! themselves are `lending`.
+
+use serde::{Deserialize, Serialize};
+
+/// Longest card number and PIN read (longer ones are refused before any work).
+pub const MAX_CARD_CHARS: usize = 32;
+pub const MAX_PIN_CHARS: usize = 64;
+
+/// `POST /api/ereader/session`: a member logs in with their library card and PIN.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct MemberLogin {
+    pub card: String,
+    pub pin: String,
+}
+
+/// The logged-in member: their library and the CSRF token their requests that change
+/// something carry (`x-csrf-token`). No name: the suite keeps none.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct MemberInfo {
+    pub library: String,
+    pub csrf_token: String,
+}
+
+/// A card number as the store keys it: its digits and letters, upper case, without
+/// spaces or dashes (`"2000 0000-0001 2"` and `"2000000000012"` are one card); `None`
+/// when nothing is left or it is too long.
+pub fn normalise_card(card: &str) -> Option<String> {
+    if card.chars().count() > MAX_CARD_CHARS {
+        return None;
+    }
+    let kept: String = card
+        .chars()
+        .filter(|c| !c.is_whitespace() && *c != '-')
+        .map(|c| c.to_ascii_uppercase())
+        .collect();
+    (!kept.is_empty() && kept.chars().all(|c| c.is_ascii_alphanumeric())).then_some(kept)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::normalise_card;
+
+    #[test]
+    fn card_numbers_are_read_as_typed_or_printed() {
+        assert_eq!(
+            normalise_card("2000 0000-0001 2").as_deref(),
+            Some("2000000000012")
+        );
+        assert_eq!(normalise_card("ab12").as_deref(), Some("AB12"));
+        assert_eq!(normalise_card(" - "), None);
+        assert_eq!(normalise_card("12;DROP"), None);
+        assert_eq!(normalise_card(&"1".repeat(33)), None);
+    }
+}
