@@ -12,10 +12,16 @@ fuzz_target!(|data: &[u8]| {
         return;
     };
     // What `open` accepted, `reopen` (the stored book's path) accepts too.
-    assert!(Book::reopen(data).is_ok(), "reopen refuses what open accepted");
+    assert!(
+        Book::reopen(data).is_ok(),
+        "reopen refuses what open accepted"
+    );
     for item in book.spine_items() {
         if !item.remote {
-            assert!(book.resource(&item.path).is_ok(), "a spine item cannot be read");
+            assert!(
+                book.resource(&item.path).is_ok(),
+                "a spine item cannot be read"
+            );
         }
     }
     let _ = book.cover();
