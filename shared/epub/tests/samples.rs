@@ -289,3 +289,18 @@ fn moby_dick_has_its_table_of_contents_and_landmarks() {
         .expect("cover");
     assert!(!cover.linear);
 }
+
+#[test]
+fn accessible_epub_3_has_a_nested_table_of_contents() {
+    let book = open("books/accessible_epub_3.epub");
+    let toc = &book.navigation.toc;
+    assert_eq!(toc.len(), 5);
+    assert_eq!(toc.iter().flat_map(|e| e.flatten()).count(), 47);
+    assert_eq!(toc[0].label, "Preface");
+    let conventions = &toc[0].children[0];
+    assert_eq!(conventions.label, "Conventions Used in This Book");
+    assert_eq!(conventions.path.as_deref(), Some("EPUB/pr01.xhtml"));
+    assert_eq!(conventions.fragment.as_deref(), Some("I_sect1_d1e137"));
+    assert_eq!(book.navigation.landmarks.len(), 1);
+    assert_eq!(book.navigation.landmarks[0].kind.as_deref(), Some("cover"));
+}

@@ -378,3 +378,63 @@ fn too_many_entries_are_refused() {
         }
     );
 }
+
+#[test]
+fn the_nav_document_gives_landmarks_and_the_page_list() {
+    let nav = r#"<html xmlns="http://www.w3.org/1999/xhtml" xmlns:epub="http://www.idpf.org/2007/ops"><body>
+<nav epub:type="landmarks"><ol><li><a epub:type="bodymatter" href="text/c1.xhtml">Begin</a></li></ol></nav>
+<nav epub:type="toc"><h1>Inhoud</h1><ol><li><span>Deel 1</span><ol><li><a href="text/c1.xhtml#p1">Een</a></li></ol></li></ol></nav>
+<nav epub:type="page-list" hidden=""><ol><li><a href="text/c1.xhtml#pg1">1</a></li><li><a href="text/c1.xhtml#pg2">2</a></li></ol></nav>
+</body></html>"#;
+    let book = Book::open(small_epub(&[("OPS/nav.xhtml", nav.as_bytes())])).expect("opens");
+    let toc = &book.navigation.toc;
+    assert_eq!(
+        (toc[0].label.as_str(), toc[0].path.as_deref()),
+        ("Deel 1", None)
+    );
+    assert_eq!(toc[0].children[0].fragment.as_deref(), Some("p1"));
+    let landmark = &book.navigation.landmarks[0];
+    assert_eq!(
+        (landmark.kind.as_deref(), landmark.path.as_deref()),
+        (Some("bodymatter"), Some("OPS/text/c1.xhtml"))
+    );
+    let pages: Vec<&str> = book
+        .navigation
+        .page_list
+        .iter()
+        .map(|p| p.label.as_str())
+        .collect();
+    assert_eq!(pages, ["1", "2"]);
+}
+
+#[test]
+fn documents_in_utf_16_open_and_runaway_nesting_is_refused() {
+    let utf16: Vec<u8> = [0xFF, 0xFE]
+        .into_iter()
+        .chain(
+            PACKAGE
+                .replace("UTF-8", "UTF-16")
+                .encode_utf16()
+                .flat_map(u16::to_le_bytes),
+        )
+        .collect();
+    let book =
+        Book::open(small_epub(&[("OPS/package.opf", &utf16)])).expect("UTF-16 package opens");
+    assert_eq!(book.title(), Some("De kat"));
+    let deep = format!("{}{}", "<x>".repeat(300), "</x>".repeat(300));
+    let package = PACKAGE.replace("<dc:language>", &format!("{deep}<dc:language>"));
+    let error = error_of(small_epub(&[("OPS/package.opf", package.as_bytes())]));
+    assert!(
+        error.to_string().contains("nested deeper than 256"),
+        "{error}"
+    );
+}
+
+#[test]
+fn bytes_that_are_not_a_zip_are_refused_as_such() {
+    assert!(matches!(
+        error_of(b"PK\x03\x04 not really".to_vec()),
+        EpubError::NotZip { .. }
+    ));
+    assert!(matches!(error_of(Vec::new()), EpubError::NotZip { .. }));
+}
