@@ -304,3 +304,15 @@ fn accessible_epub_3_has_a_nested_table_of_contents() {
     assert_eq!(book.navigation.landmarks.len(), 1);
     assert_eq!(book.navigation.landmarks[0].kind.as_deref(), Some("cover"));
 }
+
+#[test]
+fn a_book_can_be_shared_between_the_server_s_requests() {
+    fn shared<T: Send + Sync + Clone + 'static>(_: &T) {}
+    let book = open("books/moby-dick.epub");
+    shared(&book);
+    // A clone shares the bytes and reads the same resource.
+    let copy = book.clone();
+    let handle = std::thread::spawn(move || copy.resource("OPS/chapter_001.xhtml"));
+    let read = handle.join().expect("thread");
+    assert_eq!(read, book.resource("OPS/chapter_001.xhtml"));
+}
