@@ -34,8 +34,9 @@ pub struct Book {
 
 impl Book {
     /// Opens and validates an EPUB from its bytes (as on upload): the zip and its limits,
-    /// the `mimetype`, the container, the first package document, every manifest file
-    /// present, the spine, the nav document or NCX, and every entry's checksum.
+    /// the `mimetype`, no DRM (`encryption.xml` beyond font obfuscation), the container,
+    /// the first package document, every manifest file present, the spine, the nav
+    /// document or NCX, and every entry's checksum.
     pub fn open(bytes: impl Into<Arc<[u8]>>) -> Result<Self, EpubError> {
         let book = Self::reopen(bytes)?;
         book.archive.verify_all()?;
@@ -48,6 +49,7 @@ impl Book {
         let archive = Archive::open(bytes.into())?;
         let mut warnings = Vec::new();
         archive.check_mimetype(&mut warnings)?;
+        crate::encryption::check(&archive)?;
         let package_path = rootfile(&archive, &mut warnings)?;
         let package_text = read_text(&archive, &package_path).map_err(|e| match e {
             EpubError::EntryMissing { path } => EpubError::PackageMissing { path },

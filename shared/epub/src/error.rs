@@ -103,6 +103,9 @@ pub enum EpubError {
     /// Neither an EPUB 3 navigation document nor an EPUB 2 NCX.
     #[error("{place}: no table of contents (no manifest item with properties=\"nav\" and no NCX)")]
     NoNavigation { place: Place },
+    /// A resource is encrypted with something else than font obfuscation (DRM).
+    #[error("{place}: {resource} is encrypted (DRM); only books without DRM can be lent here")]
+    Encrypted { place: Place, resource: String },
     /// A resource asked for is not in the archive.
     #[error("{path} is not in the archive")]
     EntryMissing { path: String },

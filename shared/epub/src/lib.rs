@@ -13,6 +13,7 @@
 
 mod archive;
 mod book;
+mod encryption;
 mod error;
 pub mod limits;
 mod nav;

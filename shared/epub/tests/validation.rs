@@ -314,3 +314,26 @@ fn documents_in_utf_16_open_and_runaway_nesting_is_refused() {
         "{error}"
     );
 }
+
+#[test]
+fn drm_is_refused_but_obfuscated_fonts_are_not() {
+    let encryption = |algorithm: &str| {
+        format!(
+            r#"<encryption xmlns="urn:oasis:names:tc:opendocument:xmlns:container" xmlns:enc="http://www.w3.org/2001/04/xmlenc#">
+<enc:EncryptedData><enc:EncryptionMethod Algorithm="{algorithm}"/>
+<enc:CipherData><enc:CipherReference URI="OPS/text/c1.xhtml"/></enc:CipherData></enc:EncryptedData></encryption>"#
+        )
+    };
+    let fonts = encryption("http://www.idpf.org/2008/embedding");
+    let epub = small_epub(&[("META-INF/encryption.xml", fonts.as_bytes())]);
+    assert!(Book::open(epub).is_ok());
+    let drm = encryption("http://www.w3.org/2001/04/xmlenc#aes128-cbc");
+    let error = error_of(small_epub(&[("META-INF/encryption.xml", drm.as_bytes())]));
+    let EpubError::Encrypted { place, resource } = &error else {
+        panic!("{error:?}")
+    };
+    assert_eq!(
+        (place.entry.as_str(), place.line, resource.as_str()),
+        ("META-INF/encryption.xml", Some(2), "OPS/text/c1.xhtml")
+    );
+}
