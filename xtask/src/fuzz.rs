@@ -21,12 +21,13 @@ const TIMEOUT_SECS: u32 = 10;
 const RSS_LIMIT_MB: u32 = 1024;
 
 /// Each target with the seed folders of its corpus (real samples, see their PROVENANCE).
-pub(crate) const TARGETS: [(&str, &str); 5] = [
+pub(crate) const TARGETS: [(&str, &str); 6] = [
     ("catalogue_xml", "tests/fixtures/catalogue"),
     ("catalogue_json", "tests/fixtures/catalogue"),
     ("uitdatabank", "tests/fixtures/uitdatabank"),
     ("uploads", "fuzz/seeds/pictures"),
     ("bibster_game", "tests/fixtures/bibster"),
+    ("epub", "fuzz/seeds/epub"),
 ];
 
 /// What one target's run did.
