@@ -19,6 +19,7 @@ mod crash;
 mod culture;
 mod culture_media;
 mod culture_staff;
+mod ereader;
 mod ereader_store;
 mod events;
 mod import;
