@@ -15,6 +15,7 @@ pub mod date;
 pub mod figures;
 pub mod i18n;
 pub mod import;
+pub mod lending;
 pub mod org;
 pub mod service;
 pub mod validation;
