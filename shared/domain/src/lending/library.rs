@@ -24,6 +24,14 @@ impl Library {
         }
     }
 
+    /// A library as the store kept it, to check (`Library::check`) or to run on.
+    pub fn restore(policy: Policy, titles: impl IntoIterator<Item = Title>) -> Self {
+        Library {
+            policy,
+            titles: titles.into_iter().map(|t| (t.id(), t)).collect(),
+        }
+    }
+
     pub fn policy(&self) -> &Policy {
         &self.policy
     }

@@ -38,6 +38,7 @@
 //!   already queued (reserve), no licence free for the member (borrow) or one free
 //!   (reserve), then the member's limit.
 
+mod check;
 mod error;
 mod event;
 mod library;
@@ -54,6 +55,7 @@ mod tests_holds;
 
 use serde::{Deserialize, Serialize};
 
+pub use check::{Breach, check_title};
 pub use error::LendError;
 pub use event::{Event, LoanEnd};
 pub use library::Library;
