@@ -51,6 +51,8 @@ mod props;
 #[cfg(test)]
 mod tests;
 #[cfg(test)]
+mod tests_check;
+#[cfg(test)]
 mod tests_holds;
 
 use serde::{Deserialize, Serialize};

@@ -308,106 +308,34 @@ fn every_refusal_has_a_dutch_message() {
 }
 
 #[test]
-fn the_check_names_every_broken_invariant() {
-    let p = Policy::default();
-    let loan = |member, start, until| Loan {
-        member,
-        start,
-        until,
-    };
-    let place = |member, since, suspended, hold_until| Reservation {
-        member,
-        since,
-        suspended,
-        hold_until,
-    };
-    let broken = Title::restore(
-        T,
-        1,
-        vec![
-            loan(A, NOW, NOW + DAY),
-            loan(A, NOW, NOW + 50 * DAY),
-            loan(B, NOW - 2 * DAY, NOW),
-        ],
-        vec![
-            place(C, NOW, true, Some(NOW + HOLD)),
-            place(B, NOW - 1, false, Some(NOW)),
-            place(B, NOW, false, None),
-        ],
-    );
+fn an_operation_comes_after_the_settling_of_its_moment() {
+    // A suspended, then B holds; A resumes at the very second B's hold ends: the hold
+    // passed on first (to C), while A was still suspended.
+    let mut lib = library(0);
+    lib.reserve(T, A, NOW).expect("A");
+    lib.reserve(T, B, NOW).expect("B");
+    lib.reserve(T, C, NOW).expect("C");
+    lib.suspend(T, A, NOW).expect("suspend");
+    lib.set_licences(T, 1, NOW).expect("a licence");
+    let events = lib.resume(T, A, NOW + HOLD).expect("resume");
     assert_eq!(
-        check_title(&broken, &p, NOW),
+        events,
         [
-            Breach::OverLent {
+            Event::HoldExpired {
                 title: T,
-                used: 5,
-                licences: 1
+                member: B,
+                at: NOW + HOLD
             },
-            Breach::BorrowsTwice {
+            Event::HoldGiven {
                 title: T,
-                member: A
+                member: C,
+                at: NOW + HOLD,
+                until: NOW + 2 * HOLD
             },
-            Breach::LoanTooLong {
-                title: T,
-                member: A
-            },
-            Breach::LoanPastEnd {
-                title: T,
-                member: B
-            },
-            Breach::SuspendedHold {
-                title: T,
-                member: C
-            },
-            Breach::BorrowsAndWaits {
-                title: T,
-                member: B
-            },
-            Breach::HoldPastEnd {
-                title: T,
-                member: B
-            },
-            Breach::WaitsTwice {
-                title: T,
-                member: B
-            },
-            Breach::BorrowsAndWaits {
-                title: T,
-                member: B
-            },
-            Breach::QueueOutOfOrder { title: T },
         ]
     );
-    let idle = Title::restore(T, 2, vec![], vec![place(C, NOW, false, None)]);
     assert_eq!(
-        check_title(&idle, &p, NOW),
-        [Breach::IdleLicence { title: T }]
-    );
-    // A library the store read back, where a member passed the limits.
-    let mut lib = library(3);
-    lib.borrow(T, A, NOW, None).expect("A on T");
-    lib.borrow(U, A, NOW, None).expect("A on U");
-    assert_eq!(lib.check(NOW), []);
-    let strict = Policy::default()
-        .with_max_loans(1)
-        .expect("policy")
-        .with_max_reservations(0);
-    let read_back = Library::restore(strict, lib.titles().cloned());
-    assert_eq!(
-        read_back.check(NOW),
-        [Breach::OverLoanLimit {
-            member: A,
-            loans: 2
-        }]
-    );
-    let mut lib = library(0);
-    lib.reserve(T, B, NOW).expect("B waits");
-    let read_back = Library::restore(strict, lib.titles().cloned());
-    assert_eq!(
-        read_back.check(NOW),
-        [Breach::OverReservationLimit {
-            member: B,
-            reservations: 1
-        }]
+        queue(&lib, T),
+        [(A, false, None), (C, false, Some(NOW + 2 * HOLD))]
     );
 }
