@@ -6,7 +6,8 @@
 //! The server keeps the state in its database and runs one operation per transaction
 //! on the rows it touches: a [`Title`] with the member's [`MemberCounts`] counted in the
 //! same transaction. [`Library`] holds many titles and counts itself: it is the
-//! reference model the store's concurrency tests and the property tests compare with.
+//! reference model the store's concurrency tests and the property tests compare with,
+//! and [`Library::check`] (or [`check_title`]) names every invariant a state breaks.
 //!
 //! The decisions the issue left open:
 //! - **Licences** from the population round up: one licence per *started* block of N
@@ -34,7 +35,8 @@
 //!   count. Raising it gives holds to the waiting members at once.
 //! - **Loan length**: the member may choose 1 day up to the policy's length, which a
 //!   library may set shorter than, never longer than, [`MAX_LOAN_DAYS`].
-//! - **Order of the checks** (the first that fails is the error): already borrowing,
+//! - **Order of the checks** (the first that fails is the error): a loan length out of
+//!   range (borrow), already borrowing,
 //!   already queued (reserve), no licence free for the member (borrow) or one free
 //!   (reserve), then the member's limit.
 

@@ -174,12 +174,17 @@ fn tick_applies_every_expiry_in_time_order() {
     let none = MemberCounts::default();
     t.borrow(A, none, &p, NOW, Some(5)).expect("A");
     t.borrow(B, none, &p, NOW, Some(2)).expect("B");
+    t.reserve(C, none, &p, NOW).expect("C");
     let ends: Vec<_> = t
         .settle(&p, NOW + 6 * DAY)
         .iter()
         .map(|e| (e.member(), e.at()))
         .collect();
-    assert_eq!(ends, [(B, NOW + 2 * DAY), (A, NOW + 5 * DAY)]);
+    // B's end gave C a hold, dated when the settling ran.
+    assert_eq!(
+        ends,
+        [(B, NOW + 2 * DAY), (A, NOW + 5 * DAY), (C, NOW + 6 * DAY)]
+    );
 }
 
 #[test]

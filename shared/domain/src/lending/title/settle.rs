@@ -15,13 +15,15 @@ impl Title {
 
     /// Ends, in time order, every loan whose `until` has come and every hold whose time
     /// is up (the member leaves the queue), handing each freed licence to the first
-    /// member in the queue who is not suspended and has no hold yet.
+    /// member in the queue who is not suspended and has no hold yet. The events come in
+    /// time order.
     pub fn settle(&mut self, policy: &Policy, now: i64) -> Vec<Event> {
         let mut events = Vec::new();
         self.settle_into(policy, now, &mut events);
         events
     }
 
+    /// Settles into `events`, which hold nothing yet (they are sorted at the end).
     pub(super) fn settle_into(&mut self, policy: &Policy, now: i64, events: &mut Vec<Event>) {
         // Every round removes one loan or one reservation, so this ends.
         loop {
@@ -54,6 +56,8 @@ impl Title {
             }
             self.give_holds(policy, now, events);
         }
+        // Holds given while settling are dated `now`, after the ends that freed them.
+        events.sort_by_key(Event::at);
     }
 
     pub(super) fn give_holds(&mut self, policy: &Policy, now: i64, events: &mut Vec<Event>) {
