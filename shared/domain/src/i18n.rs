@@ -1014,6 +1014,33 @@ catalogue! {
     AdmDone => "Gedaan.", "Done.";
     AdmCsv => "Download als CSV", "Download as CSV";
     }
+    #[cfg(feature = "e-reader")] {
+    // E-reader lending (`lending`): why a loan, reservation or hold was refused, and
+    // the back-office's policy and licence rule.
+    LendUnknownTitle => "Dit boek zit niet (meer) in de uitleencollectie.", "This book is not (or no longer) in the lending collection.";
+    LendTitleExists => "Dit boek zit al in de uitleencollectie.", "This book is already in the lending collection.";
+    LendAlreadyBorrowing => "Je leent dit boek al. Je vindt het bij je leningen.", "You are already borrowing this book. You will find it among your loans.";
+    LendAlreadyQueued => "Je hebt dit boek al gereserveerd. Je plaats in de wachtrij zie je bij je reservaties.", "You have already reserved this book. Your place in the queue is shown among your reservations.";
+    LendNoLicenceFree => "Dit boek is nu helemaal uitgeleend. Reserveer het: zodra het vrij is, houden we het voor je vast.", "This book is fully on loan now. Reserve it: as soon as it is free, we will hold it for you.";
+    LendLicenceFree => "Dit boek is nu vrij. Je hoeft niet te reserveren: leen het meteen.", "This book is free now. No need to reserve: borrow it straight away.";
+    LendLoanLimitTwo => "Je hebt al 2 boeken geleend. Breng er eerst een terug.", "You already have 2 books on loan. Return one first.";
+    LendLoanLimit => "Je hebt al zoveel boeken geleend als mag. Breng er eerst een terug.", "You already have as many books on loan as allowed. Return one first.";
+    LendReservationLimitTwo => "Je hebt al 2 boeken gereserveerd. Annuleer eerst een reservatie.", "You have already reserved 2 books. Cancel a reservation first.";
+    LendReservationLimit => "Je hebt al zoveel boeken gereserveerd als mag. Annuleer eerst een reservatie.", "You have already reserved as many books as allowed. Cancel a reservation first.";
+    LendNoReservations => "Je bibliotheek werkt niet met reservaties. Probeer later opnieuw te lenen.", "Your library does not take reservations. Try borrowing again later.";
+    LendLoanLength => "Kies een uitleentermijn van minstens 1 dag en niet langer dan je bibliotheek toelaat.", "Choose a loan period of at least 1 day and no longer than your library allows.";
+    LendNotBorrowing => "Je leent dit boek niet (meer). Misschien is je uitleentermijn voorbij.", "You are not (or no longer) borrowing this book. Perhaps your loan period is over.";
+    LendNotQueued => "Je hebt dit boek niet (meer) gereserveerd.", "You have not (or no longer) reserved this book.";
+    LendNoHold => "Dit boek ligt nog niet voor je klaar. Je krijgt bericht zodra het zover is.", "This book is not waiting for you yet. You will hear as soon as it is.";
+    LendHoldWaiting => "Dit boek ligt voor je klaar. Leen het nu of geef je beurt door.", "This book is waiting for you. Borrow it now or pass your turn.";
+    LendAlreadySuspended => "Je reservatie staat al op pauze. Je houdt je plaats in de wachtrij.", "Your reservation is already paused. You keep your place in the queue.";
+    LendNotSuspended => "Je reservatie staat niet op pauze.", "Your reservation is not paused.";
+    LendPolicyNoLoans => "Leden moeten minstens 1 boek tegelijk kunnen lenen.", "Members must be able to borrow at least 1 book at a time.";
+    LendPolicyLoanDays => "Een uitleentermijn duurt minstens 1 dag en hoogstens 42 dagen (6 weken).", "A loan period lasts at least 1 day and at most 42 days (6 weeks).";
+    LendPolicyHoldHours => "Een boek ligt minstens 1 uur en hoogstens 14 dagen klaar.", "A book is held for at least 1 hour and at most 14 days.";
+    LendRuleNoInhabitants => "Vul een aantal inwoners per licentie in van minstens 1.", "Enter a number of inhabitants per licence of at least 1.";
+    LendRuleMaxBelowMin => "Het maximum aantal licenties mag niet kleiner zijn dan het minimum.", "The maximum number of licences may not be below the minimum.";
+    }
 }
 
 #[cfg(test)]

@@ -16,6 +16,7 @@ pub mod ereader;
 pub mod figures;
 pub mod i18n;
 pub mod import;
+pub mod lending;
 pub mod org;
 pub mod service;
 pub mod validation;
