@@ -25,6 +25,41 @@ pub struct MemberInfo {
     pub csrf_token: String,
 }
 
+/// `GET /api/ereader/titles`: a title of the collection and how many of its licences
+/// are free now.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct TitleView {
+    pub id: i64,
+    pub title: String,
+    pub creators: Vec<String>,
+    pub language: String,
+    pub licences: u32,
+    pub free: u32,
+}
+
+/// `GET /api/ereader/loans`: a running loan of the member (`until` in Unix seconds).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct LoanView {
+    pub id: i64,
+    pub title_id: i64,
+    pub title: String,
+    pub until: i64,
+    /// Whole days left, rounded up (`lending::days_left`).
+    pub days_left: u32,
+}
+
+/// `POST /api/ereader/loans`: borrow `title` for `days` (by default the library's
+/// longest loan).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct BorrowBody {
+    pub title: i64,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub days: Option<u32>,
+}
+
 /// A card number as the store keys it: its digits and letters, upper case, without
 /// spaces or dashes (`"2000 0000-0001 2"` and `"2000000000012"` are one card); `None`
 /// when nothing is left or it is too long.

@@ -2,10 +2,16 @@
 //! A loan is one write transaction that can succeed only while a licence of the title is
 //! free and the member is under the limit: the transaction serialises per member and per
 //! title (SQLite's write lock; PostgreSQL's row locks on the member and the title, taken
-//! in that order), and unique slots in the database hold the limits even so (a licence's
-//! slot, a member's loan slot, one loan per member and title, among running loans). A
-//! loan that reached its end is ended (`expired`) by the next transaction that looks at
-//! its member or title, before anything is counted.
+//! in that order), reads the title's state and the member's counts, lets the rules
+//! (`suite_domain::lending::Title`) decide, and writes what they decided; unique slots
+//! in the database hold the limits even so (a licence's slot, a member's loan slot, one
+//! loan per member and title, among running loans). A loan that reached its end is
+//! ended (`expired`) by the next transaction that looks at its member or title, before
+//! anything is counted.
+
+use suite_domain::lending::{
+    Event, LendError, Loan, MemberCounts, MemberId, Policy, Title, TitleId,
+};
 
 use super::{Backend, Db};
 
@@ -18,18 +24,6 @@ pub struct LoanRow {
     pub licence_slot: i64,
     pub started_at: i64,
     pub until_at: i64,
-}
-
-/// Why a loan was refused.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum LoanRefusal {
-    NoSuchTitle,
-    /// The member already borrows this title.
-    AlreadyBorrowed,
-    /// The member has `max_loans` running loans.
-    TooManyLoans,
-    /// Every licence of the title is lent.
-    NoLicenceFree,
 }
 
 /// A title to add (its EPUB already checked and stored).
@@ -149,16 +143,17 @@ impl Db {
         Ok(())
     }
 
-    /// Lends `title` to `member` from `now` for `loan_secs`, if a licence is free and the
-    /// member has fewer than `max_loans` running loans and does not borrow it already.
+    /// Lends `title` to `member` from `now` for `days` (by default the policy's
+    /// length), if the rules allow it: a licence free, the member under the limit and
+    /// not borrowing it already.
     pub async fn ereader_borrow(
         &self,
         member: i64,
         title: i64,
+        policy: &Policy,
         now: i64,
-        max_loans: i64,
-        loan_secs: i64,
-    ) -> Result<Result<LoanRow, LoanRefusal>, sqlx::Error> {
+        days: Option<u32>,
+    ) -> Result<Result<LoanRow, LendError>, sqlx::Error> {
         let mut tx = self.begin_write().await?;
         let lock = self.for_update();
         // Members first, then titles: every loan takes its locks in this order.
@@ -175,7 +170,7 @@ impl Db {
         .fetch_optional(&mut *tx)
         .await?;
         let Some((licences,)) = licences else {
-            return Ok(Err(LoanRefusal::NoSuchTitle));
+            return Ok(Err(LendError::UnknownTitle(TitleId(title))));
         };
         Self::ereader_expire_in(&mut tx, member, title, now).await?;
         let mine: Vec<(i64, i64)> = sqlx::query_as(
@@ -184,26 +179,49 @@ impl Db {
         .bind(member)
         .fetch_all(&mut *tx)
         .await?;
-        if mine.iter().any(|(t, _)| *t == title) {
-            return Ok(Err(LoanRefusal::AlreadyBorrowed));
-        }
-        let Some(loan_slot) =
-            free_slot(&mine.iter().map(|(_, s)| *s).collect::<Vec<_>>(), max_loans)
-        else {
-            return Ok(Err(LoanRefusal::TooManyLoans));
-        };
-        let lent: Vec<(i64,)> = sqlx::query_as(
-            "SELECT licence_slot FROM ereader_loans WHERE title_id = $1 AND ended_at IS NULL",
+        let lent: Vec<(i64, i64, i64, i64)> = sqlx::query_as(
+            "SELECT member_id, licence_slot, started_at, until_at FROM ereader_loans \
+             WHERE title_id = $1 AND ended_at IS NULL",
         )
         .bind(title)
         .fetch_all(&mut *tx)
         .await?;
-        let Some(licence_slot) =
-            free_slot(&lent.iter().map(|(s,)| *s).collect::<Vec<_>>(), licences)
-        else {
-            return Ok(Err(LoanRefusal::NoLicenceFree));
+        let loans = lent
+            .iter()
+            .map(|&(member, _, start, until)| Loan {
+                member: MemberId(member),
+                start,
+                until,
+            })
+            .collect();
+        let count = |n: i64| u32::try_from(n.max(0)).unwrap_or(u32::MAX);
+        let mut state = Title::restore(TitleId(title), count(licences), loans, Vec::new());
+        let counts = MemberCounts {
+            loans: count(mine.len() as i64),
+            reservations: 0,
         };
-        let until_at = now + loan_secs;
+        let events = match state.borrow(MemberId(member), counts, policy, now, days) {
+            Ok(events) => events,
+            Err(refused) => return Ok(Err(refused)),
+        };
+        let Some(until_at) = events.iter().find_map(|e| match e {
+            Event::LoanStarted { until, .. } => Some(*until),
+            _ => None,
+        }) else {
+            return Ok(Err(LendError::NoLicenceFree));
+        };
+        // The slots the rules' decision takes (they agree with it; the unique indexes
+        // refuse a loan that would not, whatever happened around it).
+        let taken: Vec<i64> = mine.iter().map(|(_, slot)| *slot).collect();
+        let Some(loan_slot) = free_slot(&taken, i64::from(policy.max_loans())) else {
+            return Ok(Err(LendError::LoanLimit {
+                max: policy.max_loans(),
+            }));
+        };
+        let taken: Vec<i64> = lent.iter().map(|(_, slot, _, _)| *slot).collect();
+        let Some(licence_slot) = free_slot(&taken, licences) else {
+            return Ok(Err(LendError::NoLicenceFree));
+        };
         let (id,): (i64,) = sqlx::query_as(
             "INSERT INTO ereader_loans (title_id, member_id, licence_slot, loan_slot, started_at, until_at) \
              VALUES ($1, $2, $3, $4, $5, $6) RETURNING id",
@@ -274,6 +292,42 @@ impl Db {
                 },
             )
             .collect())
+    }
+
+    /// Every title with its licences and its loans running at `now`: (id, title,
+    /// creators as JSON, language, licences, running loans), by title.
+    pub async fn ereader_titles(
+        &self,
+        now: i64,
+    ) -> Result<Vec<(i64, String, String, String, i64, i64)>, sqlx::Error> {
+        sqlx::query_as(
+            "SELECT t.id, t.title, t.creators, t.language, t.licences, \
+             (SELECT COUNT(*) FROM ereader_loans l WHERE l.title_id = t.id \
+              AND l.ended_at IS NULL AND l.until_at > $1) \
+             FROM ereader_titles t ORDER BY t.title, t.id",
+        )
+        .bind(now)
+        .fetch_all(self.pool())
+        .await
+    }
+
+    /// The running loans of `member` at `now` with their titles: (loan id, title id,
+    /// title, until), soonest end first.
+    pub async fn ereader_loans_with_titles(
+        &self,
+        member: i64,
+        now: i64,
+    ) -> Result<Vec<(i64, i64, String, i64)>, sqlx::Error> {
+        sqlx::query_as(
+            "SELECT l.id, l.title_id, t.title, l.until_at FROM ereader_loans l \
+             JOIN ereader_titles t ON t.id = l.title_id \
+             WHERE l.member_id = $1 AND l.ended_at IS NULL AND l.until_at > $2 \
+             ORDER BY l.until_at, l.id",
+        )
+        .bind(member)
+        .bind(now)
+        .fetch_all(self.pool())
+        .await
     }
 
     /// Whether `member` has a running loan of `title` at `now` (to read its content).

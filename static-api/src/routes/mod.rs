@@ -13,6 +13,7 @@ mod culture;
 mod culture_source;
 pub(crate) mod culture_staff;
 mod ereader;
+mod ereader_loans;
 mod figures;
 mod health;
 mod live;
@@ -219,6 +220,9 @@ pub fn api(state: &AppState) -> (Router<AppState>, utoipa::openapi::OpenApi) {
             ereader::member_current,
             ereader::member_logout
         ))
+        .routes(routes!(ereader_loans::list_titles))
+        .routes(routes!(ereader_loans::list_loans, ereader_loans::borrow))
+        .routes(routes!(ereader_loans::give_back))
         .routes(routes!(session::change_password))
         .routes(routes!(session::list_sessions, session::end_other_sessions))
         .routes(routes!(session::end_session))

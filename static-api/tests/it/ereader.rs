@@ -9,6 +9,7 @@ use axum::http::{Method, StatusCode};
 use serde_json::json;
 use static_api::auth::FREE_FAILURES;
 use static_api::auth::member::card_hash;
+use static_api::db::ereader::NewTitle;
 
 const CARD: &str = "2000000000012";
 const PIN: &str = "4321";
@@ -136,3 +137,158 @@ on_both_backends!(
     a_member_logs_in_with_card_and_pin,
     guessing_a_pin_is_limited
 );
+
+async fn title(app: &TestApp, name: &str, licences: i64) -> i64 {
+    app.state
+        .db
+        .ereader_add_title(&NewTitle {
+            title: name,
+            creators: r#"["Schrijver"]"#,
+            language: "nl",
+            file_sha256: &format!("{name:0>64}"),
+            file_bytes: 1000,
+            licences,
+            licences_set: None,
+            download: false,
+            added_at: "2026-12-05T10:00:00Z",
+            added_by: "test",
+        })
+        .await
+        .expect("a title")
+}
+
+async fn member_session(app: &TestApp, card: &str) -> Session {
+    let pin_hash = static_api::auth::hash_password(PIN.to_string())
+        .await
+        .expect("hash");
+    app.state
+        .db
+        .ereader_add_member(
+            "demo-wetteren",
+            &card_hash(card),
+            &pin_hash,
+            "2026-12-05T10:00:00Z",
+        )
+        .await
+        .expect("query");
+    let ok = log_in(app, card, PIN).await;
+    assert_eq!(ok.status, StatusCode::OK, "{}", ok.json);
+    Session {
+        cookie: ok
+            .header("set-cookie")
+            .and_then(|c| c.split(';').next().map(String::from))
+            .unwrap_or_default(),
+        csrf: ok.json["csrf_token"]
+            .as_str()
+            .unwrap_or_default()
+            .to_string(),
+    }
+}
+
+async fn borrow(
+    app: &TestApp,
+    who: &Session,
+    title: i64,
+    days: Option<u32>,
+) -> crate::support::TestResponse {
+    let body = match days {
+        Some(days) => json!({"title": title, "days": days}),
+        None => json!({"title": title}),
+    };
+    app.request_as(Method::POST, "/api/ereader/loans", Some(body), who)
+        .await
+}
+
+async fn a_member_borrows_up_to_two_books_and_returns_one(backend: Backend) {
+    let app = with_member(backend).await;
+    let (a, b, c) = (
+        title(&app, "Aap", 1).await,
+        title(&app, "Beer", 2).await,
+        title(&app, "Cobra", 1).await,
+    );
+    let ann = member_session(&app, CARD).await;
+    let bert = member_session(&app, "2000000000099").await;
+    let first = borrow(&app, &ann, a, None).await;
+    assert_eq!(first.status, StatusCode::CREATED, "{}", first.json);
+    assert_eq!(
+        (first.json["title"].clone(), first.json["days_left"].clone()),
+        (json!("Aap"), json!(42))
+    );
+    let titles = app.get("/api/ereader/titles").await;
+    let free: Vec<(String, u64)> = titles
+        .json
+        .as_array()
+        .expect("titles")
+        .iter()
+        .map(|t| {
+            (
+                t["title"].as_str().unwrap_or_default().to_string(),
+                t["free"].as_u64().unwrap_or(99),
+            )
+        })
+        .collect();
+    assert_eq!(
+        free,
+        [
+            ("Aap".to_string(), 0),
+            ("Beer".to_string(), 2),
+            ("Cobra".to_string(), 1)
+        ]
+    );
+    // Bert finds no licence of Aap free; a loan longer than six weeks is refused.
+    let none = borrow(&app, &bert, a, None).await;
+    assert_eq!(none.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(none.json["error"]["field"], "title");
+    let long = borrow(&app, &bert, b, Some(50)).await;
+    assert_eq!(long.json["error"]["field"], "days", "{}", long.json);
+    assert_eq!(borrow(&app, &ann, b, Some(14)).await.json["days_left"], 14);
+    // A third loan is refused with the Dutch message.
+    let third = borrow(&app, &ann, c, None).await;
+    assert_eq!(third.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(
+        third.json["error"]["message"],
+        "Je hebt al 2 boeken geleend. Breng er eerst een terug."
+    );
+    assert_eq!(
+        borrow(&app, &ann, 9_999, None).await.status,
+        StatusCode::NOT_FOUND
+    );
+    let forged = borrow(&app, &ann.without_csrf(), c, None).await;
+    assert_eq!(forged.status, StatusCode::FORBIDDEN);
+    // Ann's loans, the soonest end first; Bert cannot return them; Ann returns Aap.
+    let loans = app.get_as("/api/ereader/loans", &ann).await;
+    let names: Vec<&str> = loans
+        .json
+        .as_array()
+        .expect("loans")
+        .iter()
+        .filter_map(|l| l["title"].as_str())
+        .collect();
+    assert_eq!(names, ["Beer", "Aap"]);
+    let aap = first.json["id"].as_i64().expect("an id");
+    let back = format!("/api/ereader/loans/{aap}/return");
+    for (who, expected) in [
+        (&bert, StatusCode::NOT_FOUND),
+        (&ann, StatusCode::NO_CONTENT),
+        (&ann, StatusCode::NOT_FOUND),
+    ] {
+        let status = app.request_as(Method::POST, &back, None, who).await.status;
+        assert_eq!(status, expected);
+    }
+    // The licence is Bert's now, and Ann may borrow Cobra.
+    assert_eq!(
+        borrow(&app, &bert, a, None).await.status,
+        StatusCode::CREATED
+    );
+    assert_eq!(
+        borrow(&app, &ann, c, None).await.status,
+        StatusCode::CREATED
+    );
+    assert_eq!(
+        app.get("/api/ereader/loans").await.status,
+        StatusCode::UNAUTHORIZED,
+        "loans are a member's"
+    );
+}
+
+on_both_backends!(a_member_borrows_up_to_two_books_and_returns_one);

@@ -11,7 +11,8 @@ use crate::store::{empty, library};
 use crate::support::Backend;
 
 use static_api::db::Db;
-use static_api::db::ereader::{LoanRefusal, NewTitle};
+use static_api::db::ereader::NewTitle;
+use suite_domain::lending::{LendError, Policy, TitleId};
 
 const DAY: i64 = 24 * 60 * 60;
 const WEEKS_6: i64 = 42 * DAY;
@@ -71,7 +72,7 @@ async fn the_rules_of_a_loan(backend: Backend) {
     );
     let now = 1_800_000_000;
     let first = db
-        .ereader_borrow(ann, titles[0], now, 2, WEEKS_6)
+        .ereader_borrow(ann, titles[0], &Policy::default(), now, None)
         .await
         .expect("query")
         .expect("a free licence");
@@ -86,42 +87,42 @@ async fn the_rules_of_a_loan(backend: Backend) {
             .await
             .expect("query")
     );
-    let refused = |r: Result<_, LoanRefusal>| r.expect_err("refused");
+    let refused = |r: Result<_, LendError>| r.expect_err("refused");
     assert_eq!(
         refused(
-            db.ereader_borrow(ann, titles[0], now, 2, WEEKS_6)
+            db.ereader_borrow(ann, titles[0], &Policy::default(), now, None)
                 .await
                 .expect("query")
         ),
-        LoanRefusal::AlreadyBorrowed
+        LendError::AlreadyBorrowing
     );
     assert_eq!(
         refused(
-            db.ereader_borrow(bert, titles[0], now, 2, WEEKS_6)
+            db.ereader_borrow(bert, titles[0], &Policy::default(), now, None)
                 .await
                 .expect("query")
         ),
-        LoanRefusal::NoLicenceFree
+        LendError::NoLicenceFree
     );
-    db.ereader_borrow(ann, titles[1], now, 2, WEEKS_6)
+    db.ereader_borrow(ann, titles[1], &Policy::default(), now, None)
         .await
         .expect("query")
         .expect("a second loan");
     assert_eq!(
         refused(
-            db.ereader_borrow(ann, titles[2], now, 2, WEEKS_6)
+            db.ereader_borrow(ann, titles[2], &Policy::default(), now, None)
                 .await
                 .expect("query")
         ),
-        LoanRefusal::TooManyLoans
+        LendError::LoanLimit { max: 2 }
     );
     assert_eq!(
         refused(
-            db.ereader_borrow(ann, 9_999, now, 2, WEEKS_6)
+            db.ereader_borrow(ann, 9_999, &Policy::default(), now, None)
                 .await
                 .expect("query")
         ),
-        LoanRefusal::NoSuchTitle
+        LendError::UnknownTitle(TitleId(9_999))
     );
     // Returned early: the licence is Bert's now, and Ann may borrow a third title.
     assert!(
@@ -141,12 +142,12 @@ async fn the_rules_of_a_loan(backend: Backend) {
             .expect("query")
     );
     let berts = db
-        .ereader_borrow(bert, titles[0], now + DAY, 2, 7 * DAY)
+        .ereader_borrow(bert, titles[0], &Policy::default(), now + DAY, Some(7))
         .await
         .expect("query")
         .expect("the returned licence");
     assert_eq!(berts.licence_slot, first.licence_slot);
-    db.ereader_borrow(ann, titles[2], now + DAY, 2, WEEKS_6)
+    db.ereader_borrow(ann, titles[2], &Policy::default(), now + DAY, None)
         .await
         .expect("query")
         .expect("a loan again under the limit");
@@ -167,7 +168,7 @@ async fn the_rules_of_a_loan(backend: Backend) {
         db.ereader_loans_of(ann, later).await.expect("query").len(),
         2
     );
-    db.ereader_borrow(bert, titles[0], later, 2, WEEKS_6)
+    db.ereader_borrow(bert, titles[0], &Policy::default(), later, None)
         .await
         .expect("query")
         .expect("the expired loan's licence");
@@ -229,7 +230,7 @@ async fn many_members_on_many_threads_against_few_licences(backend: Backend) {
                             .expect("return");
                     }
                 } else if let Ok(loan) = db
-                    .ereader_borrow(member, title, now, 2, WEEKS_6)
+                    .ereader_borrow(member, title, &Policy::default(), now, None)
                     .await
                     .expect("borrow")
                 {

@@ -162,10 +162,16 @@ async fn filled_sqlite() -> TestApp {
         .await
         .expect("a member")
         .expect("a new card");
-    db.ereader_borrow(member, title, 1_800_000_000, 2, 42 * 24 * 3600)
-        .await
-        .expect("query")
-        .expect("a loan");
+    db.ereader_borrow(
+        member,
+        title,
+        &suite_domain::lending::Policy::default(),
+        1_800_000_000,
+        None,
+    )
+    .await
+    .expect("query")
+    .expect("a loan");
     // A link in flight.
     let invited = db
         .insert_staff(
