@@ -1,7 +1,6 @@
-//! E-reader: members borrow e-books under single-use licences and read EPUB in the
-//! browser. For now the app frame (name, description, live API check, staff login);
-//! lending and reading come with their own issue.
+//! E-reader (`/e-reader/`): members borrow e-books with their library card and read
+//! them in the browser.
 
 fn main() {
-    suite_ui::run_app("e-reader");
+    e_reader::run();
 }

@@ -1040,6 +1040,51 @@ catalogue! {
     LendPolicyHoldHours => "Een boek ligt minstens 1 uur en hoogstens 14 dagen klaar.", "A book is held for at least 1 hour and at most 14 days.";
     LendRuleNoInhabitants => "Vul een aantal inwoners per licentie in van minstens 1.", "Enter a number of inhabitants per licence of at least 1.";
     LendRuleMaxBelowMin => "Het maximum aantal licenties mag niet kleiner zijn dan het minimum.", "The maximum number of licences may not be below the minimum.";
+    // The e-reader app (`apps/e-reader`): the member's login, the collection, their
+    // loans and the reader.
+    EreaderLoginTitle => "Aanmelden met je bibliotheekpas", "Log in with your library card";
+    EreaderLoginIntro => "Leen e-boeken van de gedeelde collectie en lees ze hier.", "Borrow e-books from the shared collection and read them here.";
+    EreaderCard => "Nummer van je bibliotheekpas", "Library card number";
+    EreaderCardHelp => "Het nummer onder de streepjescode, zonder spaties.", "The number under the barcode, without spaces.";
+    EreaderPin => "Pincode", "PIN";
+    EreaderLogIn => "Aanmelden", "Log in";
+    EreaderLoggingIn => "Even geduld, we melden je aan…", "One moment, logging you in…";
+    EreaderCardMissing => "Vul het nummer van je bibliotheekpas in.", "Enter your library card number.";
+    EreaderPinMissing => "Vul je pincode in.", "Enter your PIN.";
+    EreaderLogOut => "Afmelden", "Log out";
+    EreaderNav => "E-reader", "E-reader";
+    EreaderCollection => "Collectie", "Collection";
+    EreaderMyLoans => "Mijn leningen", "My loans";
+    EreaderBy => "door", "by";
+    EreaderFree => "vrij", "free";
+    EreaderOf => "van de", "of";
+    EreaderLicences => "licenties", "licences";
+    EreaderNoneFree => "Nu helemaal uitgeleend", "All on loan now";
+    EreaderBorrow => "Lenen", "Borrow";
+    EreaderBorrowed => "Geleend. Je vindt het boek bij je leningen.", "Borrowed. You will find the book among your loans.";
+    EreaderNoTitles => "De collectie is nog leeg.", "The collection is empty for now.";
+    EreaderNoLoans => "Je leent nu geen boeken. Kies er een in de collectie.", "You have no books on loan. Choose one in the collection.";
+    EreaderDaysLeft => "dagen over", "days left";
+    EreaderDayLeft => "dag over", "day left";
+    EreaderRead => "Lezen", "Read";
+    EreaderReturn => "Terugbrengen", "Return";
+    EreaderReturnConfirm => "Wil je dit boek echt terugbrengen? Je kunt het dan niet meer lezen.", "Do you really want to return this book? You will no longer be able to read it.";
+    EreaderReturnYes => "Ja, terugbrengen", "Yes, return it";
+    EreaderReturnNo => "Nee, houden", "No, keep it";
+    EreaderReturned => "Teruggebracht.", "Returned.";
+    EreaderBack => "Terug naar mijn leningen", "Back to my loans";
+    EreaderPrevPage => "Vorige pagina", "Previous page";
+    EreaderNextPage => "Volgende pagina", "Next page";
+    EreaderPage => "Pagina", "Page";
+    EreaderPageOf => "van", "of";
+    EreaderDocument => "hoofdstuk", "chapter";
+    EreaderSmaller => "Kleinere letters", "Smaller text";
+    EreaderLarger => "Grotere letters", "Larger text";
+    EreaderScroll => "Doorlopend scrollen", "Continuous scroll";
+    EreaderContents => "Inhoud", "Contents";
+    EreaderCloseContents => "Inhoud sluiten", "Close contents";
+    EreaderBookFrame => "Tekst van het boek", "Text of the book";
+    EreaderNotOpen => "Dit boek kon niet geopend worden.", "This book could not be opened.";
     }
 }
 

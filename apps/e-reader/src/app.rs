@@ -1,0 +1,122 @@
+//! The root: asks the server who is logged in, keeps the page in the address (`enum
+//! Route`, back and forward included), and shows the login or the member's pages.
+
+use suite_domain::i18n::Msg;
+use suite_ui::history::{self, use_history_moves};
+use suite_ui::{AppShell, Loading, use_mark_ready, use_t};
+use yew::prelude::*;
+
+use crate::net;
+use crate::pages::{CollectionPage, LoansPage, LoginPage, ReaderPage};
+use crate::rules::Route;
+use crate::state::{Action, State};
+
+/// Opens `route` as a new entry of the browser's history.
+pub(crate) type Navigate = Callback<Route>;
+
+#[function_component]
+pub(crate) fn App() -> Html {
+    let state = use_reducer(|| State {
+        member: None,
+        route: Route::from_query(&history::query()),
+    });
+    {
+        let dispatch = state.dispatcher();
+        use_effect_with((), move |()| {
+            yew::platform::spawn_local(async move {
+                // A failed check shows the login: it says what is wrong when tried.
+                let member = net::current().await.unwrap_or(None);
+                dispatch.dispatch(Action::Checked(member));
+            });
+        });
+    }
+    {
+        let dispatch = state.dispatcher();
+        use_history_moves(Callback::from(move |()| {
+            dispatch.dispatch(Action::Moved(Route::from_query(&history::query())));
+        }));
+    }
+    let navigate: Navigate = {
+        let dispatch = state.dispatcher();
+        Callback::from(move |route: Route| {
+            history::push(&history::href(&route.to_query()));
+            dispatch.dispatch(Action::Moved(route));
+            suite_ui::after_next_paint(|| {
+                if let Some(window) = web_sys::window() {
+                    window.scroll_to_with_x_and_y(0.0, 0.0);
+                }
+            });
+        })
+    };
+    let on_logged_in = {
+        let dispatch = state.dispatcher();
+        Callback::from(move |member| dispatch.dispatch(Action::Checked(Some(member))))
+    };
+    let on_log_out = {
+        let dispatch = state.dispatcher();
+        Callback::from(move |_: MouseEvent| {
+            let dispatch = dispatch.clone();
+            yew::platform::spawn_local(async move {
+                let _ = net::log_out().await;
+                dispatch.dispatch(Action::LoggedOut);
+            });
+        })
+    };
+    use_mark_ready(state.member.is_some());
+    let body = match &state.member {
+        None => html! { <Loading /> },
+        Some(None) => html! { <LoginPage {on_logged_in} /> },
+        Some(Some(_)) => html! {
+            <>
+                <Nav route={state.route} navigate={navigate.clone()} {on_log_out} />
+                { match state.route {
+                    Route::Collection => html! { <CollectionPage navigate={navigate.clone()} /> },
+                    Route::Loans => html! { <LoansPage navigate={navigate.clone()} /> },
+                    Route::Reader { loan } => html! { <ReaderPage key={loan} {loan} navigate={navigate.clone()} /> },
+                } }
+            </>
+        },
+    };
+    html! {
+        <AppShell title={Msg::AppEReaderName}>
+            { body }
+        </AppShell>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct NavProps {
+    route: Route,
+    navigate: Navigate,
+    on_log_out: Callback<MouseEvent>,
+}
+
+/// The member's pages as links (a plain click moves without a reload) and the logout.
+#[function_component]
+fn Nav(props: &NavProps) -> Html {
+    let t = use_t();
+    let link = |route: Route, label: Msg| {
+        let navigate = props.navigate.clone();
+        let onclick = Callback::from(move |event: MouseEvent| {
+            if history::is_plain_click(&event) {
+                event.prevent_default();
+                navigate.emit(route);
+            }
+        });
+        let current = (props.route == route).then_some("page");
+        html! {
+            <li><a class="er-nav__link" href={history::href(&route.to_query())}
+                   aria-current={current} {onclick}>{ t(label) }</a></li>
+        }
+    };
+    html! {
+        <nav class="er-nav" aria-label={t(Msg::EreaderNav)}>
+            <ul class="er-nav__list">
+                { link(Route::Collection, Msg::EreaderCollection) }
+                { link(Route::Loans, Msg::EreaderMyLoans) }
+            </ul>
+            <button type="button" class="er-button er-button--quiet" id="er-logout"
+                    onclick={props.on_log_out.clone()}>{ t(Msg::EreaderLogOut) }</button>
+        </nav>
+    }
+}

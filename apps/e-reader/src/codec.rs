@@ -1,0 +1,172 @@
+//! The JSON shapes of `/api/ereader/...` read through the browser's `JSON.parse`
+//! (`suite_ui::json`), so the bundle carries no `serde_json`; the shapes themselves are
+//! `suite_domain::ereader`'s.
+
+use suite_domain::ereader::{LoanView, MemberInfo, TitleView};
+use suite_ui::json::{self, all, get, list, string, whole};
+use wasm_bindgen::JsValue;
+
+const MAX_ID: f64 = 9_007_199_254_740_991.0;
+
+fn id(v: &JsValue, key: &str) -> Option<i64> {
+    whole(v, key, 1.0, MAX_ID).map(|n| n as i64)
+}
+
+fn count(v: &JsValue, key: &str) -> Option<u32> {
+    whole(v, key, 0.0, f64::from(u32::MAX)).map(|n| n as u32)
+}
+
+pub(crate) fn member(v: &JsValue) -> Option<MemberInfo> {
+    Some(MemberInfo {
+        library: string(v, "library")?,
+        csrf_token: string(v, "csrf_token")?,
+    })
+}
+
+pub(crate) fn title(v: &JsValue) -> Option<TitleView> {
+    Some(TitleView {
+        id: id(v, "id")?,
+        title: string(v, "title")?,
+        creators: list(v, "creators", JsValue::as_string),
+        language: string(v, "language").unwrap_or_default(),
+        licences: count(v, "licences")?,
+        free: count(v, "free")?,
+    })
+}
+
+pub(crate) fn loan(v: &JsValue) -> Option<LoanView> {
+    Some(LoanView {
+        id: id(v, "id")?,
+        title_id: id(v, "title_id")?,
+        title: string(v, "title")?,
+        until: whole(v, "until", -MAX_ID, MAX_ID)? as i64,
+        days_left: count(v, "days_left")?,
+    })
+}
+
+/// A list answer (`[...]`), every item read by `read`.
+pub(crate) fn items<T>(v: &JsValue, read: impl Fn(&JsValue) -> Option<T>) -> Option<Vec<T>> {
+    all(&json::object(&[("items", v.clone())]), "items", read)
+}
+
+/// A document of the book in reading order.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct SpineEntry {
+    pub(crate) path: String,
+    pub(crate) linear: bool,
+}
+
+/// An entry of the table of contents.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct TocEntry {
+    pub(crate) label: String,
+    pub(crate) path: String,
+    pub(crate) fragment: Option<String>,
+    pub(crate) children: Vec<TocEntry>,
+}
+
+/// `GET /api/ereader/loans/{loan}/book`.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Book {
+    pub(crate) title: String,
+    pub(crate) language: String,
+    pub(crate) rtl: bool,
+    pub(crate) spine: Vec<SpineEntry>,
+    pub(crate) toc: Vec<TocEntry>,
+}
+
+fn toc_entry(v: &JsValue) -> Option<TocEntry> {
+    Some(TocEntry {
+        label: string(v, "label")?,
+        path: string(v, "path")?,
+        fragment: string(v, "fragment"),
+        children: list(v, "children", toc_entry),
+    })
+}
+
+pub(crate) fn book(v: &JsValue) -> Option<Book> {
+    let spine = all(v, "spine", |e| {
+        Some(SpineEntry {
+            path: string(e, "path")?,
+            linear: json::boolean(e, "linear").unwrap_or(true),
+        })
+    })?;
+    Some(Book {
+        title: string(v, "title")?,
+        language: string(v, "language").unwrap_or_default(),
+        rtl: string(v, "direction").as_deref() == Some("rtl"),
+        spine,
+        toc: list(v, "toc", toc_entry),
+    })
+}
+
+/// `GET/PUT /api/ereader/loans/{loan}/position`: the spine document and how far into it.
+#[derive(Debug, Clone, Copy, PartialEq, Default)]
+pub(crate) struct Position {
+    pub(crate) spine: u32,
+    pub(crate) progress: f64,
+}
+
+pub(crate) fn position(v: &JsValue) -> Option<Position> {
+    let progress = get(v, "progress").as_f64()?;
+    Some(Position {
+        spine: count(v, "spine")?,
+        progress: if progress.is_finite() {
+            progress.clamp(0.0, 1.0)
+        } else {
+            0.0
+        },
+    })
+}
+
+pub(crate) fn position_to_js(position: Position) -> JsValue {
+    json::object(&[
+        ("spine", JsValue::from(position.spine)),
+        ("progress", JsValue::from_f64(position.progress)),
+    ])
+}
+
+#[cfg(test)]
+mod tests {
+    use wasm_bindgen_test::wasm_bindgen_test;
+
+    use super::*;
+
+    fn parse(text: &str) -> JsValue {
+        json::parse(text).expect("test JSON")
+    }
+
+    #[wasm_bindgen_test]
+    fn reads_the_servers_shapes() {
+        let titles = parse(
+            r#"[{"id":1,"title":"Moby-Dick","creators":["Herman Melville"],"language":"en","licences":2,"free":1}]"#,
+        );
+        let titles = items(&titles, title).expect("titles");
+        assert_eq!(titles[0].title, "Moby-Dick");
+        assert_eq!(titles[0].creators, vec!["Herman Melville".to_string()]);
+        assert_eq!((titles[0].licences, titles[0].free), (2, 1));
+        let bad = parse(r#"[{"id":1,"title":"X","licences":-1,"free":0}]"#);
+        assert_eq!(items(&bad, title), None);
+        let book = book(&parse(
+            r#"{"title":"B","language":"ar","direction":"rtl","layout":"reflowable",
+                "spine":[{"path":"a.xhtml","linear":true}],
+                "toc":[{"label":"Een","path":"a.xhtml","fragment":"x","children":[{"label":"Twee","path":"a.xhtml"}]}]}"#,
+        ))
+        .expect("book");
+        assert!(book.rtl);
+        assert_eq!(book.spine[0].path, "a.xhtml");
+        assert_eq!(book.toc[0].fragment.as_deref(), Some("x"));
+        assert_eq!(book.toc[0].children[0].label, "Twee");
+        let p = position(&parse(r#"{"spine":2,"progress":0.25}"#)).expect("position");
+        assert_eq!(
+            p,
+            Position {
+                spine: 2,
+                progress: 0.25
+            }
+        );
+        let back = position(&position_to_js(p)).expect("round trip");
+        assert_eq!(back, p);
+        assert_eq!(position(&parse(r#"{"spine":-1,"progress":0.5}"#)), None);
+    }
+}

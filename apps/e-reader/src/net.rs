@@ -1,0 +1,98 @@
+//! The member's calls of `/api/ereader/...` through `suite_ui::api::send_text`, read by
+//! [`crate::codec`]. The member's session is an HttpOnly cookie; its CSRF token goes
+//! with every change through `suite_ui::api::set_csrf_token`, set at login.
+
+use suite_domain::ereader::{LoanView, MemberInfo, TitleView};
+use suite_ui::ApiError;
+use suite_ui::api::{send_text, set_csrf_token};
+use suite_ui::json::{self, object};
+use wasm_bindgen::JsValue;
+
+use crate::codec::{self, Book, Position};
+
+const JSON: &str = "application/json";
+const SESSION: &str = "/api/ereader/session";
+
+fn read<T>(text: &str, reader: impl Fn(&JsValue) -> Option<T>) -> Result<T, ApiError> {
+    json::parse(text)
+        .as_ref()
+        .and_then(reader)
+        .ok_or_else(|| ApiError::from_status(500))
+}
+
+fn body(value: &JsValue) -> Option<(&'static str, JsValue)> {
+    json::stringify(value).map(|text| (JSON, JsValue::from_str(&text)))
+}
+
+fn remember(member: MemberInfo) -> MemberInfo {
+    set_csrf_token(Some(member.csrf_token.clone()));
+    member
+}
+
+/// Logs in with card and PIN.
+pub(crate) async fn log_in(card: &str, pin: &str) -> Result<MemberInfo, ApiError> {
+    let value = object(&[
+        ("card", JsValue::from_str(card)),
+        ("pin", JsValue::from_str(pin)),
+    ]);
+    let text = send_text("POST", SESSION, &[], body(&value)).await?;
+    read(&text, codec::member).map(remember)
+}
+
+/// The member this browser is logged in as, if any (204: nobody).
+pub(crate) async fn current() -> Result<Option<MemberInfo>, ApiError> {
+    let text = send_text("GET", SESSION, &[], None).await?;
+    if text.trim().is_empty() {
+        return Ok(None);
+    }
+    read(&text, codec::member).map(|m| Some(remember(m)))
+}
+
+pub(crate) async fn log_out() -> Result<(), ApiError> {
+    let result = send_text("DELETE", SESSION, &[], None).await.map(drop);
+    set_csrf_token(None);
+    result
+}
+
+pub(crate) async fn titles() -> Result<Vec<TitleView>, ApiError> {
+    let text = send_text("GET", "/api/ereader/titles", &[], None).await?;
+    read(&text, |v| codec::items(v, codec::title))
+}
+
+pub(crate) async fn loans() -> Result<Vec<LoanView>, ApiError> {
+    let text = send_text("GET", "/api/ereader/loans", &[], None).await?;
+    read(&text, |v| codec::items(v, codec::loan))
+}
+
+/// Borrows a title for the library's longest loan.
+pub(crate) async fn borrow(title: i64) -> Result<LoanView, ApiError> {
+    let value = object(&[("title", JsValue::from_f64(title as f64))]);
+    let text = send_text("POST", "/api/ereader/loans", &[], body(&value)).await?;
+    read(&text, codec::loan)
+}
+
+pub(crate) async fn give_back(loan: i64) -> Result<(), ApiError> {
+    let path = format!("/api/ereader/loans/{loan}/return");
+    send_text("POST", &path, &[], None).await.map(drop)
+}
+
+pub(crate) async fn book(loan: i64) -> Result<Book, ApiError> {
+    let text = send_text("GET", &format!("/api/ereader/loans/{loan}/book"), &[], None).await?;
+    read(&text, codec::book)
+}
+
+/// The saved position; none yet is the book's start.
+pub(crate) async fn position(loan: i64) -> Result<Position, ApiError> {
+    let path = format!("/api/ereader/loans/{loan}/position");
+    let text = send_text("GET", &path, &[], None).await?;
+    if text.trim().is_empty() {
+        return Ok(Position::default());
+    }
+    read(&text, codec::position)
+}
+
+pub(crate) async fn save_position(loan: i64, position: Position) -> Result<(), ApiError> {
+    let path = format!("/api/ereader/loans/{loan}/position");
+    let value = codec::position_to_js(position);
+    send_text("PUT", &path, &[], body(&value)).await.map(drop)
+}

@@ -1,0 +1,116 @@
+//! The member's loans: each with its days left, a way into the reader, and a return
+//! that asks first; an empty list says where to find books.
+
+use suite_domain::ereader::LoanView;
+use suite_domain::i18n::Msg;
+use suite_ui::{ApiError, EmptyState, ErrorState, Loading, UiText, use_lang, use_t};
+use yew::prelude::*;
+
+use crate::app::Navigate;
+use crate::net;
+use crate::rules::Route;
+
+#[derive(Properties, PartialEq)]
+pub(crate) struct LoansPageProps {
+    pub(crate) navigate: Navigate,
+}
+
+#[function_component]
+pub(crate) fn LoansPage(props: &LoansPageProps) -> Html {
+    let t = use_t();
+    let lang = use_lang();
+    let loans = use_state(|| None::<Result<Vec<LoanView>, ApiError>>);
+    let attempt = use_state(|| 0_u32);
+    // The loan whose return waits for a yes.
+    let confirming = use_state(|| None::<i64>);
+    let notice = use_state(|| None::<String>);
+    {
+        let loans = loans.clone();
+        use_effect_with(*attempt, move |_| {
+            yew::platform::spawn_local(async move { loans.set(Some(net::loans().await)) });
+        });
+    }
+    let give_back = {
+        let (attempt, confirming, notice) = (attempt.clone(), confirming.clone(), notice.clone());
+        Callback::from(move |loan: i64| {
+            let (attempt, confirming, notice) =
+                (attempt.clone(), confirming.clone(), notice.clone());
+            yew::platform::spawn_local(async move {
+                let result = net::give_back(loan).await;
+                confirming.set(None);
+                notice.set(Some(match result {
+                    Ok(()) => Msg::EreaderReturned.text(lang).to_string(),
+                    Err(error) => error.localized(lang),
+                }));
+                attempt.set(*attempt + 1);
+                suite_ui::back_office::focus_id_soon("er-loans-title".into());
+            });
+        })
+    };
+    let list = match &*loans {
+        None => html! { <Loading /> },
+        Some(Err(error)) => {
+            let attempt = attempt.clone();
+            html! { <ErrorState message={UiText::Text(error.localized(lang).into())}
+            on_retry={Callback::from(move |()| attempt.set(*attempt + 1))} /> }
+        }
+        Some(Ok(list)) if list.is_empty() => {
+            html! { <EmptyState message={UiText::Msg(Msg::EreaderNoLoans)} /> }
+        }
+        Some(Ok(list)) => html! {
+            <ul class="er-list">
+                { for list.iter().map(|loan| {
+                    let id = loan.id;
+                    let read = {
+                        let navigate = props.navigate.clone();
+                        Callback::from(move |_: MouseEvent| navigate.emit(Route::Reader { loan: id }))
+                    };
+                    let ask = {
+                        let confirming = confirming.clone();
+                        Callback::from(move |_: MouseEvent| {
+                            confirming.set(Some(id));
+                            suite_ui::back_office::focus_id_soon(format!("er-keep-{id}"));
+                        })
+                    };
+                    let days = if loan.days_left == 1 { Msg::EreaderDayLeft } else { Msg::EreaderDaysLeft };
+                    let heading = format!("er-loan-{id}");
+                    html! {
+                        <li class="er-item er-loan" aria-labelledby={heading.clone()}>
+                            <h3 class="er-item__title" id={heading}>{ &loan.title }</h3>
+                            <p class="er-item__days">{ format!("{} {}", loan.days_left, t(days)) }</p>
+                            if *confirming == Some(id) {
+                                <div class="er-confirm" role="group" aria-labelledby={format!("er-confirm-{id}")}>
+                                    <p id={format!("er-confirm-{id}")}>{ t(Msg::EreaderReturnConfirm) }</p>
+                                    <button type="button" class="er-button er-button--main er-return-yes"
+                                            onclick={let give_back = give_back.clone(); Callback::from(move |_: MouseEvent| give_back.emit(id))}>
+                                        { t(Msg::EreaderReturnYes) }
+                                    </button>
+                                    <button type="button" class="er-button" id={format!("er-keep-{id}")}
+                                            onclick={let confirming = confirming.clone(); Callback::from(move |_: MouseEvent| confirming.set(None))}>
+                                        { t(Msg::EreaderReturnNo) }
+                                    </button>
+                                </div>
+                            } else {
+                                <div class="er-actions">
+                                    <button type="button" class="er-button er-button--main er-read" onclick={read}>
+                                        { t(Msg::EreaderRead) }
+                                    </button>
+                                    <button type="button" class="er-button er-return" onclick={ask}>
+                                        { t(Msg::EreaderReturn) }
+                                    </button>
+                                </div>
+                            }
+                        </li>
+                    }
+                }) }
+            </ul>
+        },
+    };
+    html! {
+        <section class="er-page" aria-labelledby="er-loans-title">
+            <h2 id="er-loans-title" tabindex="-1">{ t(Msg::EreaderMyLoans) }</h2>
+            <p class="er-notice" role="status">{ (*notice).clone().unwrap_or_default() }</p>
+            { list }
+        </section>
+    }
+}

@@ -1,0 +1,398 @@
+//! The reader: the loan's book one spine document at a time in a frame sandboxed
+//! without scripts, in pages (buttons, arrow keys, tap zones at the edges, swipes;
+//! crossing into the next or previous document at the ends) or as one scroll; the text
+//! size (kept on the device); the table of contents; the position saved on the server
+//! (a moment after the last turn) and restored on opening, on any device.
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use gloo_timers::callback::Timeout;
+use suite_domain::i18n::Msg;
+use suite_ui::{ApiError, ErrorState, Loading, UiText, use_lang, use_t};
+use wasm_bindgen::JsCast;
+use wasm_bindgen::closure::Closure;
+use web_sys::HtmlIFrameElement;
+use yew::prelude::*;
+
+use crate::app::Navigate;
+use crate::codec::{Book, Position, TocEntry};
+use crate::net;
+use crate::reader::frame;
+use crate::reader::listen::{Listeners, listen};
+use crate::reader::{TocPanel, store};
+use crate::rules::{
+    Direction, Route, Settings, Turn, content_path, key_turn, mirrored, next_page,
+    page_of_progress, previous_page, progress_of_page,
+};
+
+#[derive(Properties, PartialEq)]
+pub(crate) struct ReaderPageProps {
+    pub(crate) loan: i64,
+    pub(crate) navigate: Navigate,
+}
+
+/// Where the reader is, changed in place by the frame's listeners and the buttons.
+#[derive(Default)]
+struct View {
+    spine: usize,
+    page: u32,
+    pages: u32,
+    documents: usize,
+    rtl: bool,
+    settings: Settings,
+    /// Where to go in the next layout: a point into the document, or an element's id.
+    pending: Option<f64>,
+    pending_id: Option<String>,
+    listeners: Option<Listeners>,
+    save: Option<Timeout>,
+}
+
+type Shared = Rc<RefCell<View>>;
+
+/// The one handle the reader's actions work through.
+#[derive(Clone)]
+struct Reader {
+    loan: i64,
+    view: Shared,
+    frame: NodeRef,
+    update: Rc<dyn Fn()>,
+}
+
+impl Reader {
+    fn frame(&self) -> Option<HtmlIFrameElement> {
+        self.frame.cast::<HtmlIFrameElement>()
+    }
+
+    /// Saves the position a moment after the last change (a new change restarts the wait).
+    fn save_soon(&self) {
+        let (loan, view) = (self.loan, self.view.clone());
+        let timeout = Timeout::new(600, move || {
+            let position = {
+                let v = view.borrow();
+                Position {
+                    spine: v.spine as u32,
+                    progress: progress_of_page(v.page, v.pages),
+                }
+            };
+            yew::platform::spawn_local(async move {
+                let _ = net::save_position(loan, position).await;
+            });
+        });
+        self.view.borrow_mut().save = Some(timeout);
+    }
+
+    /// Lays the document out again and goes to the pending place (or stays at the same
+    /// point of the document).
+    fn relayout(&self) {
+        let Some(frame) = self.frame() else { return };
+        let settings = self.view.borrow().settings;
+        let Some(pages) = frame::lay_out(&frame, settings) else {
+            return;
+        };
+        let (page, rtl) = {
+            let mut v = self.view.borrow_mut();
+            let at = v
+                .pending
+                .take()
+                .unwrap_or_else(|| progress_of_page(v.page, v.pages));
+            let mut page = page_of_progress(at, pages);
+            if let Some(id) = v.pending_id.take() {
+                page = frame::page_of_id(&frame, settings, &id, v.rtl).unwrap_or(page);
+            }
+            v.pages = pages;
+            v.page = page.min(pages - 1);
+            (v.page, v.rtl)
+        };
+        frame::show(&frame, settings, page, rtl);
+        (self.update)();
+        self.save_soon();
+    }
+
+    /// Opens spine document `spine` at `at` (0 to 1) or at the element `id`.
+    fn open(&self, spine: usize, at: f64, id: Option<String>) {
+        let same = {
+            let mut v = self.view.borrow_mut();
+            let same = v.spine == spine;
+            v.spine = spine;
+            v.pending = Some(at);
+            v.pending_id = id;
+            same
+        };
+        if same {
+            self.relayout();
+        } else {
+            (self.update)();
+        }
+    }
+
+    fn turn(&self, direction: Direction) {
+        let (page, pages, spine, documents, settings, rtl) = {
+            let v = self.view.borrow();
+            (v.page, v.pages, v.spine, v.documents, v.settings, v.rtl)
+        };
+        let turn = match direction {
+            Direction::Forward => next_page(page, pages, spine, documents),
+            Direction::Back => previous_page(page, spine),
+        };
+        match turn {
+            Turn::Page(page) => {
+                self.view.borrow_mut().page = page;
+                if let Some(frame) = self.frame() {
+                    frame::show(&frame, settings, page, rtl);
+                }
+                (self.update)();
+                self.save_soon();
+            }
+            Turn::NextDocument(next) => self.open(next, 0.0, None),
+            Turn::PreviousDocument(previous) => self.open(previous, 1.0, None),
+            Turn::Stay => {}
+        }
+    }
+
+    /// A turn by a key, swipe or tap: its sides are mirrored in a right-to-left book.
+    fn turn_side(&self, direction: Direction) {
+        let rtl = self.view.borrow().rtl;
+        self.turn(mirrored(direction, rtl));
+    }
+
+    fn scrolled(&self) {
+        let Some(frame) = self.frame() else { return };
+        if !self.view.borrow().settings.scroll {
+            return;
+        }
+        let page = frame::scrolled_page(&frame);
+        let changed = {
+            let mut v = self.view.borrow_mut();
+            let page = page.min(v.pages.saturating_sub(1));
+            let changed = v.page != page;
+            v.page = page;
+            changed
+        };
+        if changed {
+            (self.update)();
+            self.save_soon();
+        }
+    }
+
+    /// After a document loaded: listen inside it and lay it out.
+    fn loaded(&self) {
+        let Some(document) = self.frame().and_then(|f| frame::document(&f)) else {
+            return;
+        };
+        let (turner, scroller) = (self.clone(), self.clone());
+        let listeners = listen(
+            document,
+            Rc::new(move |d| turner.turn_side(d)),
+            Rc::new(move || scroller.scrolled()),
+        );
+        self.view.borrow_mut().listeners = Some(listeners);
+        self.relayout();
+    }
+
+    fn change_settings(&self, settings: Settings) {
+        store::set_settings(settings);
+        self.view.borrow_mut().settings = settings;
+        self.relayout();
+    }
+}
+
+#[function_component]
+pub(crate) fn ReaderPage(props: &ReaderPageProps) -> Html {
+    let t = use_t();
+    let lang = use_lang();
+    let book = use_state(|| None::<Result<Rc<Book>, ApiError>>);
+    let view: Shared = use_mut_ref(|| View {
+        settings: store::settings(),
+        ..View::default()
+    });
+    let frame_ref = use_node_ref();
+    let force = use_force_update();
+    let toc_open = use_state(|| false);
+    let reader = Reader {
+        loan: props.loan,
+        view: view.clone(),
+        frame: frame_ref.clone(),
+        update: Rc::new(move || force.force_update()),
+    };
+    {
+        let (book, view, loan) = (book.clone(), view.clone(), props.loan);
+        use_effect_with(loan, move |_| {
+            yew::platform::spawn_local(async move {
+                let loaded = net::book(loan).await;
+                if let Ok(found) = &loaded {
+                    let position = net::position(loan).await.unwrap_or_default();
+                    let mut v = view.borrow_mut();
+                    v.documents = found.spine.len();
+                    v.rtl = found.rtl;
+                    v.spine = (position.spine as usize).min(found.spine.len().saturating_sub(1));
+                    v.pending = Some(position.progress);
+                }
+                book.set(Some(loaded.map(Rc::new)));
+            });
+        });
+    }
+    {
+        // A new window size lays the document out again at the same point.
+        let reader = reader.clone();
+        use_effect_with((), move |()| {
+            let listener = Closure::<dyn Fn()>::new(move || reader.relayout());
+            let window = web_sys::window();
+            if let Some(window) = &window {
+                let _ = window
+                    .add_event_listener_with_callback("resize", listener.as_ref().unchecked_ref());
+            }
+            move || {
+                if let Some(window) = &window {
+                    let _ = window.remove_event_listener_with_callback(
+                        "resize",
+                        listener.as_ref().unchecked_ref(),
+                    );
+                }
+                drop(listener);
+            }
+        });
+    }
+    let book = match &*book {
+        None => return html! { <Loading /> },
+        Some(Err(error)) => {
+            let message = if error.status == 404 || error.status == 403 {
+                UiText::Msg(Msg::EreaderNotOpen)
+            } else {
+                UiText::Text(error.localized(lang).into())
+            };
+            return html! { <ErrorState {message} /> };
+        }
+        Some(Ok(book)) => book.clone(),
+    };
+    let (spine, page, pages, settings) = {
+        let v = view.borrow();
+        (v.spine, v.page, v.pages, v.settings)
+    };
+    let src = book
+        .spine
+        .get(spine)
+        .map(|entry| content_path(props.loan, &entry.path));
+    let on_turn = |direction: Direction, side: bool| {
+        let reader = reader.clone();
+        Callback::from(move |_: MouseEvent| {
+            if side {
+                reader.turn_side(direction);
+            } else {
+                reader.turn(direction);
+            }
+        })
+    };
+    let resize = |larger: bool| {
+        let reader = reader.clone();
+        Callback::from(move |_: MouseEvent| {
+            let settings = reader.view.borrow().settings.resized(larger);
+            reader.change_settings(settings);
+        })
+    };
+    let toggle_scroll = {
+        let reader = reader.clone();
+        Callback::from(move |_: Event| {
+            let settings = reader.view.borrow().settings;
+            reader.change_settings(Settings {
+                scroll: !settings.scroll,
+                ..settings
+            });
+        })
+    };
+    let onkeydown = {
+        let (reader, toc_open) = (reader.clone(), toc_open.clone());
+        Callback::from(move |event: KeyboardEvent| {
+            let in_field = event
+                .target()
+                .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+                .is_some();
+            if *toc_open || in_field {
+                return;
+            }
+            if let Some(direction) = key_turn(&event.key()).filter(|_| event.key() != " ") {
+                event.prevent_default();
+                reader.turn_side(direction);
+            }
+        })
+    };
+    let onload = {
+        let reader = reader.clone();
+        Callback::from(move |_: Event| reader.loaded())
+    };
+    let toggle_toc = {
+        let toc_open = toc_open.clone();
+        Callback::from(move |_: MouseEvent| toc_open.set(!*toc_open))
+    };
+    let close_toc = {
+        let toc_open = toc_open.clone();
+        Callback::from(move |()| {
+            toc_open.set(false);
+            suite_ui::back_office::focus_id_soon("er-toc-button".into());
+        })
+    };
+    let on_jump = {
+        let (reader, book, close_toc) = (reader.clone(), book.clone(), close_toc.clone());
+        Callback::from(move |entry: TocEntry| {
+            if let Some(index) = book.spine.iter().position(|s| s.path == entry.path) {
+                reader.open(index, 0.0, entry.fragment.clone());
+            }
+            close_toc.emit(());
+        })
+    };
+    let back = {
+        let navigate = props.navigate.clone();
+        Callback::from(move |_: MouseEvent| navigate.emit(Route::Loans))
+    };
+    let status = format!(
+        "{} {} {} {} · {} {} {} {}",
+        t(Msg::EreaderPage),
+        page + 1,
+        t(Msg::EreaderPageOf),
+        pages.max(1),
+        t(Msg::EreaderDocument),
+        spine + 1,
+        t(Msg::EreaderPageOf),
+        book.spine.len().max(1),
+    );
+    html! {
+        <section class="er-reader" aria-labelledby="er-book-title" {onkeydown}>
+            <div class="er-reader__bar">
+                <button type="button" class="er-button er-button--quiet" onclick={back}>{ t(Msg::EreaderBack) }</button>
+                <h2 id="er-book-title" class="er-reader__title" lang={book.language.clone()}>{ &book.title }</h2>
+                <div class="er-reader__tools">
+                    <button type="button" class="er-button" id="er-smaller" aria-label={t(Msg::EreaderSmaller)}
+                            disabled={settings.font_percent <= crate::rules::FONT_MIN} onclick={resize(false)}>{ "A−" }</button>
+                    <button type="button" class="er-button" id="er-larger" aria-label={t(Msg::EreaderLarger)}
+                            disabled={settings.font_percent >= crate::rules::FONT_MAX} onclick={resize(true)}>{ "A+" }</button>
+                    <label class="er-check">
+                        <input type="checkbox" id="er-scroll" checked={settings.scroll} onchange={toggle_scroll} />
+                        { t(Msg::EreaderScroll) }
+                    </label>
+                    if !book.toc.is_empty() {
+                        <button type="button" class="er-button" id="er-toc-button" aria-expanded={(*toc_open).to_string()}
+                                aria-controls="er-toc" onclick={toggle_toc}>{ t(Msg::EreaderContents) }</button>
+                    }
+                </div>
+            </div>
+            if *toc_open {
+                <TocPanel entries={book.toc.clone()} {on_jump} on_close={close_toc} />
+            }
+            <div class={classes!("er-stage", settings.scroll.then_some("er-stage--scroll"))}>
+                <div class="er-tap er-tap--left" onclick={on_turn(Direction::Back, true)}></div>
+                <iframe ref={frame_ref} class="er-frame" sandbox="allow-same-origin" src={src}
+                        title={t(Msg::EreaderBookFrame)} {onload}></iframe>
+                <div class="er-tap er-tap--right" onclick={on_turn(Direction::Forward, true)}></div>
+            </div>
+            <div class="er-pager">
+                <button type="button" class="er-button" id="er-prev" onclick={on_turn(Direction::Back, false)}>
+                    { t(Msg::EreaderPrevPage) }
+                </button>
+                <p id="er-pageno" class="er-pageno" role="status" aria-live="polite">{ status }</p>
+                <button type="button" class="er-button" id="er-next" onclick={on_turn(Direction::Forward, false)}>
+                    { t(Msg::EreaderNextPage) }
+                </button>
+            </div>
+        </section>
+    }
+}

@@ -1,0 +1,86 @@
+//! Listeners on the framed document (keys, swipes, scrolling), added by the app after
+//! each load: the book's own scripts never run, but the app hears the reader's keys and
+//! gestures inside the frame. Dropping a `Listeners` removes them.
+
+use std::rc::Rc;
+
+use wasm_bindgen::JsCast;
+use wasm_bindgen::closure::Closure;
+use web_sys::{Document, Event, KeyboardEvent, PointerEvent};
+
+use crate::rules::{Direction, key_turn, swipe};
+
+type Handler = Closure<dyn Fn(Event)>;
+
+pub(crate) struct Listeners {
+    document: Document,
+    handlers: Vec<(&'static str, Handler)>,
+}
+
+impl Drop for Listeners {
+    fn drop(&mut self) {
+        for (name, handler) in &self.handlers {
+            let _ = self
+                .document
+                .remove_event_listener_with_callback(name, handler.as_ref().unchecked_ref());
+        }
+    }
+}
+
+/// Listens on `document`: a turning key or a swipe calls `turn`, scrolling `scrolled`.
+pub(crate) fn listen(
+    document: Document,
+    turn: Rc<dyn Fn(Direction)>,
+    scrolled: Rc<dyn Fn()>,
+) -> Listeners {
+    let start = Rc::new(std::cell::Cell::new(None::<(f64, f64)>));
+    let key = {
+        let turn = turn.clone();
+        Handler::new(move |event: Event| {
+            let Some(event) = event.dyn_ref::<KeyboardEvent>() else {
+                return;
+            };
+            if event.alt_key() || event.ctrl_key() || event.meta_key() {
+                return;
+            }
+            if let Some(direction) = key_turn(&event.key()) {
+                event.prevent_default();
+                turn(direction);
+            }
+        })
+    };
+    let down = {
+        let start = start.clone();
+        Handler::new(move |event: Event| {
+            if let Some(event) = event.dyn_ref::<PointerEvent>() {
+                start.set(Some((
+                    f64::from(event.client_x()),
+                    f64::from(event.client_y()),
+                )));
+            }
+        })
+    };
+    let up = Handler::new(move |event: Event| {
+        let (Some(event), Some((x, y))) = (event.dyn_ref::<PointerEvent>(), start.take()) else {
+            return;
+        };
+        let (dx, dy) = (
+            f64::from(event.client_x()) - x,
+            f64::from(event.client_y()) - y,
+        );
+        if let Some(direction) = swipe(dx, dy) {
+            turn(direction);
+        }
+    });
+    let scroll = Handler::new(move |_: Event| scrolled());
+    let handlers = vec![
+        ("keydown", key),
+        ("pointerdown", down),
+        ("pointerup", up),
+        ("scroll", scroll),
+    ];
+    for (name, handler) in &handlers {
+        let _ = document.add_event_listener_with_callback(name, handler.as_ref().unchecked_ref());
+    }
+    Listeners { document, handlers }
+}

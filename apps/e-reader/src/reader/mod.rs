@@ -1,0 +1,10 @@
+//! The reading view's parts: the frame's layout (`frame`), the settings kept on the
+//! device (`store`), the table of contents (`toc`) and the listeners on the framed
+//! document (`listen`).
+
+pub(crate) mod frame;
+pub(crate) mod listen;
+pub(crate) mod store;
+mod toc;
+
+pub(crate) use toc::TocPanel;

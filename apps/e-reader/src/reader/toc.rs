@@ -1,0 +1,65 @@
+//! The table of contents as a panel: a list of buttons (nested as the book nests them)
+//! that jump to their place; Escape closes it and the focus goes back to its button.
+
+use suite_domain::i18n::Msg;
+use suite_ui::use_t;
+use yew::prelude::*;
+
+use crate::codec::TocEntry;
+
+#[derive(Properties, PartialEq)]
+pub(crate) struct TocPanelProps {
+    pub(crate) entries: Vec<TocEntry>,
+    pub(crate) on_jump: Callback<TocEntry>,
+    pub(crate) on_close: Callback<()>,
+}
+
+fn items(entries: &[TocEntry], on_jump: &Callback<TocEntry>) -> Html {
+    html! {
+        <ul class="er-toc__list">
+            { for entries.iter().map(|entry| {
+                let onclick = {
+                    let (entry, on_jump) = (entry.clone(), on_jump.clone());
+                    Callback::from(move |_: MouseEvent| on_jump.emit(entry.clone()))
+                };
+                html! {
+                    <li>
+                        <button type="button" class="er-toc__entry" {onclick}>{ &entry.label }</button>
+                        if !entry.children.is_empty() {
+                            { items(&entry.children, on_jump) }
+                        }
+                    </li>
+                }
+            }) }
+        </ul>
+    }
+}
+
+#[function_component]
+pub(crate) fn TocPanel(props: &TocPanelProps) -> Html {
+    let t = use_t();
+    use_effect_with((), |()| {
+        suite_ui::back_office::focus_id_soon("er-toc-close".into());
+    });
+    let onkeydown = {
+        let on_close = props.on_close.clone();
+        Callback::from(move |event: KeyboardEvent| {
+            if event.key() == "Escape" {
+                event.prevent_default();
+                on_close.emit(());
+            }
+        })
+    };
+    let close = {
+        let on_close = props.on_close.clone();
+        Callback::from(move |_: MouseEvent| on_close.emit(()))
+    };
+    html! {
+        <nav id="er-toc" class="er-toc" aria-label={t(Msg::EreaderContents)} {onkeydown}>
+            <button type="button" id="er-toc-close" class="er-button" onclick={close}>
+                { t(Msg::EreaderCloseContents) }
+            </button>
+            { items(&props.entries, &props.on_jump) }
+        </nav>
+    }
+}
