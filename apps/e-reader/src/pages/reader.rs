@@ -4,197 +4,25 @@
 //! size (kept on the device); the table of contents; the position saved on the server
 //! (a moment after the last turn) and restored on opening, on any device.
 
-use std::cell::RefCell;
 use std::rc::Rc;
 
-use gloo_timers::callback::Timeout;
 use suite_domain::i18n::Msg;
 use suite_ui::{ApiError, ErrorState, Loading, UiText, use_lang, use_t};
 use wasm_bindgen::JsCast;
 use wasm_bindgen::closure::Closure;
-use web_sys::HtmlIFrameElement;
 use yew::prelude::*;
 
 use crate::app::Navigate;
-use crate::codec::{Book, Position, TocEntry};
+use crate::codec::{Book, TocEntry};
 use crate::net;
-use crate::reader::frame;
-use crate::reader::listen::{Listeners, listen};
+use crate::reader::controller::{Reader, Shared, View, save_now};
 use crate::reader::{TocPanel, store};
-use crate::rules::{
-    Direction, Route, Settings, Turn, content_path, key_turn, mirrored, next_page,
-    page_of_progress, previous_page, progress_of_page,
-};
+use crate::rules::{Direction, Route, Settings, content_path, key_turn};
 
 #[derive(Properties, PartialEq)]
 pub(crate) struct ReaderPageProps {
     pub(crate) loan: i64,
     pub(crate) navigate: Navigate,
-}
-
-/// Where the reader is, changed in place by the frame's listeners and the buttons.
-#[derive(Default)]
-struct View {
-    spine: usize,
-    page: u32,
-    pages: u32,
-    documents: usize,
-    rtl: bool,
-    settings: Settings,
-    /// Where to go in the next layout: a point into the document, or an element's id.
-    pending: Option<f64>,
-    pending_id: Option<String>,
-    listeners: Option<Listeners>,
-    save: Option<Timeout>,
-}
-
-type Shared = Rc<RefCell<View>>;
-
-/// The one handle the reader's actions work through.
-#[derive(Clone)]
-struct Reader {
-    loan: i64,
-    view: Shared,
-    frame: NodeRef,
-    update: Rc<dyn Fn()>,
-}
-
-impl Reader {
-    fn frame(&self) -> Option<HtmlIFrameElement> {
-        self.frame.cast::<HtmlIFrameElement>()
-    }
-
-    /// Saves the position a moment after the last change (a new change restarts the wait).
-    fn save_soon(&self) {
-        let (loan, view) = (self.loan, self.view.clone());
-        let timeout = Timeout::new(600, move || {
-            let position = {
-                let v = view.borrow();
-                Position {
-                    spine: v.spine as u32,
-                    progress: progress_of_page(v.page, v.pages),
-                }
-            };
-            yew::platform::spawn_local(async move {
-                let _ = net::save_position(loan, position).await;
-            });
-        });
-        self.view.borrow_mut().save = Some(timeout);
-    }
-
-    /// Lays the document out again and goes to the pending place (or stays at the same
-    /// point of the document).
-    fn relayout(&self) {
-        let Some(frame) = self.frame() else { return };
-        let settings = self.view.borrow().settings;
-        let Some(pages) = frame::lay_out(&frame, settings) else {
-            return;
-        };
-        let (page, rtl) = {
-            let mut v = self.view.borrow_mut();
-            let at = v
-                .pending
-                .take()
-                .unwrap_or_else(|| progress_of_page(v.page, v.pages));
-            let mut page = page_of_progress(at, pages);
-            if let Some(id) = v.pending_id.take() {
-                page = frame::page_of_id(&frame, settings, &id, v.rtl).unwrap_or(page);
-            }
-            v.pages = pages;
-            v.page = page.min(pages - 1);
-            (v.page, v.rtl)
-        };
-        frame::show(&frame, settings, page, rtl);
-        (self.update)();
-        self.save_soon();
-    }
-
-    /// Opens spine document `spine` at `at` (0 to 1) or at the element `id`.
-    fn open(&self, spine: usize, at: f64, id: Option<String>) {
-        let same = {
-            let mut v = self.view.borrow_mut();
-            let same = v.spine == spine;
-            v.spine = spine;
-            v.pending = Some(at);
-            v.pending_id = id;
-            same
-        };
-        if same {
-            self.relayout();
-        } else {
-            (self.update)();
-        }
-    }
-
-    fn turn(&self, direction: Direction) {
-        let (page, pages, spine, documents, settings, rtl) = {
-            let v = self.view.borrow();
-            (v.page, v.pages, v.spine, v.documents, v.settings, v.rtl)
-        };
-        let turn = match direction {
-            Direction::Forward => next_page(page, pages, spine, documents),
-            Direction::Back => previous_page(page, spine),
-        };
-        match turn {
-            Turn::Page(page) => {
-                self.view.borrow_mut().page = page;
-                if let Some(frame) = self.frame() {
-                    frame::show(&frame, settings, page, rtl);
-                }
-                (self.update)();
-                self.save_soon();
-            }
-            Turn::NextDocument(next) => self.open(next, 0.0, None),
-            Turn::PreviousDocument(previous) => self.open(previous, 1.0, None),
-            Turn::Stay => {}
-        }
-    }
-
-    /// A turn by a key, swipe or tap: its sides are mirrored in a right-to-left book.
-    fn turn_side(&self, direction: Direction) {
-        let rtl = self.view.borrow().rtl;
-        self.turn(mirrored(direction, rtl));
-    }
-
-    fn scrolled(&self) {
-        let Some(frame) = self.frame() else { return };
-        if !self.view.borrow().settings.scroll {
-            return;
-        }
-        let page = frame::scrolled_page(&frame);
-        let changed = {
-            let mut v = self.view.borrow_mut();
-            let page = page.min(v.pages.saturating_sub(1));
-            let changed = v.page != page;
-            v.page = page;
-            changed
-        };
-        if changed {
-            (self.update)();
-            self.save_soon();
-        }
-    }
-
-    /// After a document loaded: listen inside it and lay it out.
-    fn loaded(&self) {
-        let Some(document) = self.frame().and_then(|f| frame::document(&f)) else {
-            return;
-        };
-        let (turner, scroller) = (self.clone(), self.clone());
-        let listeners = listen(
-            document,
-            Rc::new(move |d| turner.turn_side(d)),
-            Rc::new(move || scroller.scrolled()),
-        );
-        self.view.borrow_mut().listeners = Some(listeners);
-        self.relayout();
-    }
-
-    fn change_settings(&self, settings: Settings) {
-        store::set_settings(settings);
-        self.view.borrow_mut().settings = settings;
-        self.relayout();
-    }
 }
 
 #[function_component]
@@ -230,6 +58,18 @@ pub(crate) fn ReaderPage(props: &ReaderPageProps) -> Html {
                 }
                 book.set(Some(loaded.map(Rc::new)));
             });
+        });
+    }
+    {
+        // Leaving the reader before the wait is over saves at once.
+        let (view, loan) = (view.clone(), props.loan);
+        use_effect_with((), move |()| {
+            move || {
+                let pending = view.borrow_mut().save.take();
+                if pending.is_some() {
+                    save_now(loan, &view);
+                }
+            }
         });
     }
     {

@@ -1,0 +1,196 @@
+//! The reading view's state and actions: where the reader is (document, page, page
+//! count, settings), turning pages and crossing documents, laying out again, and
+//! saving the position a moment after the last change. The page component and the
+//! frame's listeners act through one [`Reader`].
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use gloo_timers::callback::Timeout;
+use web_sys::HtmlIFrameElement;
+use yew::NodeRef;
+
+use crate::codec::Position;
+use crate::net;
+use crate::reader::frame;
+use crate::reader::listen::{Listeners, listen};
+use crate::reader::store;
+use crate::rules::{
+    Direction, Settings, Turn, mirrored, next_page, page_of_progress, previous_page,
+    progress_of_page,
+};
+
+/// Where the reader is, changed in place by the frame's listeners and the buttons.
+#[derive(Default)]
+pub(crate) struct View {
+    pub(crate) spine: usize,
+    pub(crate) page: u32,
+    pub(crate) pages: u32,
+    pub(crate) documents: usize,
+    pub(crate) rtl: bool,
+    pub(crate) settings: Settings,
+    /// Where to go in the next layout: a point into the document, or an element's id.
+    pub(crate) pending: Option<f64>,
+    pub(crate) pending_id: Option<String>,
+    pub(crate) listeners: Option<Listeners>,
+    pub(crate) save: Option<Timeout>,
+}
+
+pub(crate) type Shared = Rc<RefCell<View>>;
+
+/// Sends the position of `view` to the server.
+pub(crate) fn save_now(loan: i64, view: &Shared) {
+    let position = {
+        let v = view.borrow();
+        Position {
+            spine: v.spine as u32,
+            progress: progress_of_page(v.page, v.pages),
+        }
+    };
+    yew::platform::spawn_local(async move {
+        let _ = net::save_position(loan, position).await;
+    });
+}
+
+/// The one handle the reader's actions work through.
+#[derive(Clone)]
+pub(crate) struct Reader {
+    pub(crate) loan: i64,
+    pub(crate) view: Shared,
+    pub(crate) frame: NodeRef,
+    pub(crate) update: Rc<dyn Fn()>,
+}
+
+impl Reader {
+    fn frame(&self) -> Option<HtmlIFrameElement> {
+        self.frame.cast::<HtmlIFrameElement>()
+    }
+
+    /// Saves the position a moment after the last change (a new change restarts the wait).
+    fn save_soon(&self) {
+        let (loan, view) = (self.loan, self.view.clone());
+        let timeout = Timeout::new(600, move || {
+            view.borrow_mut().save = None;
+            save_now(loan, &view);
+        });
+        self.view.borrow_mut().save = Some(timeout);
+    }
+
+    /// Lays the document out again and goes to the pending place (or stays at the same
+    /// point of the document).
+    pub(crate) fn relayout(&self) {
+        let Some(frame) = self.frame() else { return };
+        let settings = self.view.borrow().settings;
+        let Some(pages) = frame::lay_out(&frame, settings) else {
+            return;
+        };
+        let (page, rtl) = {
+            let mut v = self.view.borrow_mut();
+            let at = v
+                .pending
+                .take()
+                .unwrap_or_else(|| progress_of_page(v.page, v.pages));
+            let mut page = page_of_progress(at, pages);
+            if let Some(id) = v.pending_id.take() {
+                page = frame::page_of_id(&frame, settings, &id, v.rtl).unwrap_or(page);
+            }
+            v.pages = pages;
+            v.page = page.min(pages - 1);
+            (v.page, v.rtl)
+        };
+        frame::show(&frame, settings, page, rtl);
+        (self.update)();
+        self.save_soon();
+    }
+
+    /// Opens spine document `spine` at `at` (0 to 1) or at the element `id`.
+    pub(crate) fn open(&self, spine: usize, at: f64, id: Option<String>) {
+        let same = {
+            let mut v = self.view.borrow_mut();
+            let same = v.spine == spine;
+            v.spine = spine;
+            v.pending = Some(at);
+            v.pending_id = id;
+            same
+        };
+        if same {
+            self.relayout();
+        } else {
+            (self.update)();
+        }
+    }
+
+    pub(crate) fn turn(&self, direction: Direction) {
+        let (page, pages, spine, documents, settings, rtl) = {
+            let v = self.view.borrow();
+            (v.page, v.pages, v.spine, v.documents, v.settings, v.rtl)
+        };
+        if pages == 0 {
+            // Not laid out yet.
+            return;
+        }
+        let turn = match direction {
+            Direction::Forward => next_page(page, pages, spine, documents),
+            Direction::Back => previous_page(page, spine),
+        };
+        match turn {
+            Turn::Page(page) => {
+                self.view.borrow_mut().page = page;
+                if let Some(frame) = self.frame() {
+                    frame::show(&frame, settings, page, rtl);
+                }
+                (self.update)();
+                self.save_soon();
+            }
+            Turn::NextDocument(next) => self.open(next, 0.0, None),
+            Turn::PreviousDocument(previous) => self.open(previous, 1.0, None),
+            Turn::Stay => {}
+        }
+    }
+
+    /// A turn by a key, swipe or tap: its sides are mirrored in a right-to-left book.
+    pub(crate) fn turn_side(&self, direction: Direction) {
+        let rtl = self.view.borrow().rtl;
+        self.turn(mirrored(direction, rtl));
+    }
+
+    fn scrolled(&self) {
+        let Some(frame) = self.frame() else { return };
+        if !self.view.borrow().settings.scroll {
+            return;
+        }
+        let page = frame::scrolled_page(&frame);
+        let changed = {
+            let mut v = self.view.borrow_mut();
+            let page = page.min(v.pages.saturating_sub(1));
+            let changed = v.page != page;
+            v.page = page;
+            changed
+        };
+        if changed {
+            (self.update)();
+            self.save_soon();
+        }
+    }
+
+    /// After a document loaded: listen inside it and lay it out.
+    pub(crate) fn loaded(&self) {
+        let Some(document) = self.frame().and_then(|f| frame::document(&f)) else {
+            return;
+        };
+        let (turner, scroller) = (self.clone(), self.clone());
+        let listeners = listen(
+            document,
+            Rc::new(move |d| turner.turn_side(d)),
+            Rc::new(move || scroller.scrolled()),
+        );
+        self.view.borrow_mut().listeners = Some(listeners);
+        self.relayout();
+    }
+
+    pub(crate) fn change_settings(&self, settings: Settings) {
+        store::set_settings(settings);
+        self.view.borrow_mut().settings = settings;
+        self.relayout();
+    }
+}
