@@ -1052,7 +1052,7 @@ catalogue! {
     EreaderCardMissing => "Vul het nummer van je bibliotheekpas in.", "Enter your library card number.";
     EreaderPinMissing => "Vul je pincode in.", "Enter your PIN.";
     EreaderLogOut => "Afmelden", "Log out";
-    EreaderNav => "E-reader", "E-reader";
+    EreaderNav => "Mijn e-boeken", "My e-books";
     EreaderCollection => "Collectie", "Collection";
     EreaderMyLoans => "Mijn leningen", "My loans";
     EreaderBy => "door", "by";
