@@ -37,9 +37,12 @@ pub(crate) fn listen(
     let key = {
         let turn = turn.clone();
         Handler::new(move |event: Event| {
-            let Some(event) = event.dyn_ref::<KeyboardEvent>() else {
+            // The framed document's events come from its own realm (`instanceof` against
+            // the app's constructors fails): the event's type says what it is.
+            if event.type_() != "keydown" {
                 return;
-            };
+            }
+            let event = event.unchecked_ref::<KeyboardEvent>();
             if event.alt_key() || event.ctrl_key() || event.meta_key() {
                 return;
             }
@@ -61,9 +64,10 @@ pub(crate) fn listen(
         })
     };
     let up = Handler::new(move |event: Event| {
-        let (Some(event), Some((x, y))) = (event.dyn_ref::<PointerEvent>(), start.take()) else {
+        let Some((x, y)) = start.take() else {
             return;
         };
+        let event = event.unchecked_ref::<PointerEvent>();
         let (dx, dy) = (
             f64::from(event.client_x()) - x,
             f64::from(event.client_y()) - y,

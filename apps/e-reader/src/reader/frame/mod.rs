@@ -16,8 +16,10 @@ pub(crate) fn document(frame: &HtmlIFrameElement) -> Option<Document> {
     frame.content_document()
 }
 
+/// The framed document's objects come from the frame's own realm, where `instanceof`
+/// against the app's constructors fails: they are taken as what the DOM says they are.
 fn root(document: &Document) -> Option<HtmlElement> {
-    document.document_element()?.dyn_into::<HtmlElement>().ok()
+    Some(document.document_element()?.unchecked_into::<HtmlElement>())
 }
 
 fn scroller(document: &Document) -> Option<Element> {
@@ -148,3 +150,6 @@ pub(crate) fn page_of_id(
     let size = if settings.scroll { height } else { width };
     (size >= 1.0).then(|| (at.max(0.0) / size).floor() as u32)
 }
+
+#[cfg(test)]
+mod tests;

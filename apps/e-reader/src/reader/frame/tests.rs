@@ -1,0 +1,136 @@
+//! The frame's layout in a real frame of the test page: a long document in pages (more
+//! pages with larger text), a page shown by its offset, and the scroll view.
+
+use wasm_bindgen::JsCast;
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen_test::wasm_bindgen_test;
+use web_sys::HtmlIFrameElement;
+
+use super::*;
+use crate::rules::Settings;
+
+/// A frame of 400 x 300 px with `body` as its document, once it has loaded.
+async fn frame_with(body: &str) -> HtmlIFrameElement {
+    let document = web_sys::window().unwrap().document().unwrap();
+    let frame: HtmlIFrameElement = document
+        .create_element("iframe")
+        .unwrap()
+        .dyn_into()
+        .unwrap();
+    frame.set_attribute("sandbox", "allow-same-origin").unwrap();
+    frame.set_width("400");
+    frame.set_height("300");
+    let _ = frame.style().set_property("border", "0");
+    frame.set_srcdoc(&format!("<!doctype html><html><body>{body}</body></html>"));
+    let loaded = js_sys::Promise::new(&mut |resolve, _| {
+        let done = Closure::once_into_js(move || {
+            let _ = resolve.call0(&wasm_bindgen::JsValue::NULL);
+        });
+        frame
+            .add_event_listener_with_callback("load", done.unchecked_ref())
+            .unwrap();
+    });
+    document.body().unwrap().append_child(&frame).unwrap();
+    wasm_bindgen_futures::JsFuture::from(loaded).await.unwrap();
+    frame
+}
+
+fn long_text() -> String {
+    (0..60)
+        .map(|i| format!("<p id=\"p{i}\">Paragraaf {i}: het was een lange, koude winter in de stad aan de rivier, en niemand wist nog wat er zou komen.</p>"))
+        .collect()
+}
+
+#[wasm_bindgen_test]
+async fn a_long_document_is_laid_out_in_pages_and_larger_text_has_more() {
+    let frame = frame_with(&long_text()).await;
+    assert!(document(&frame).is_some(), "document");
+    assert!(
+        document(&frame).unwrap().document_element().is_some(),
+        "root"
+    );
+    assert_eq!(page_size(&frame), (400.0, 300.0));
+    let normal = lay_out(&frame, Settings::default()).expect("laid out");
+    assert!(normal > 3, "a long text has several pages: {normal}");
+    let larger = lay_out(
+        &frame,
+        Settings {
+            font_percent: 200,
+            scroll: false,
+        },
+    )
+    .expect("laid out");
+    assert!(larger > normal, "{larger} pages at 200% over {normal}");
+
+    // A page is shown by its offset: the paragraph on it is in view.
+    show(&frame, Settings::default(), 2, false);
+    let document = document(&frame).unwrap();
+    let scroller = document.scrolling_element().unwrap();
+    assert_eq!(f64::from(scroller.scroll_left()), 2.0 * page_size(&frame).0);
+    let page = page_of_id(&frame, Settings::default(), "p59", false).expect("found");
+    assert_eq!(page + 1, larger, "the last paragraph is on the last page");
+    frame.remove();
+}
+
+#[wasm_bindgen_test]
+async fn the_scroll_view_counts_frame_heights_and_hears_its_place() {
+    let frame = frame_with(&long_text()).await;
+    let settings = Settings {
+        font_percent: 100,
+        scroll: true,
+    };
+    let pages = lay_out(&frame, settings).expect("laid out");
+    assert!(pages > 3, "{pages}");
+    show(&frame, settings, 3, false);
+    assert_eq!(scrolled_page(&frame), 3);
+    // Back to pages: no scroll height left over from the scroll view.
+    let paged = lay_out(&frame, Settings::default()).expect("laid out");
+    assert!(paged > 1);
+    frame.remove();
+}
+
+#[wasm_bindgen_test]
+async fn keys_inside_the_frame_reach_the_app() {
+    use std::cell::RefCell;
+    use std::rc::Rc;
+
+    use crate::rules::Direction;
+
+    let frame = frame_with(&long_text()).await;
+    let inner = document(&frame).unwrap();
+    let heard = Rc::new(RefCell::new(Vec::new()));
+    let listeners = {
+        let heard = heard.clone();
+        crate::reader::listen::listen(
+            inner.clone(),
+            Rc::new(move |d| heard.borrow_mut().push(d)),
+            Rc::new(|| {}),
+        )
+    };
+    // An event of the frame's own realm, as a key pressed in the book makes.
+    let window = frame.content_window().unwrap();
+    let constructor: js_sys::Function = js_sys::Reflect::get(&window, &"KeyboardEvent".into())
+        .unwrap()
+        .unchecked_into();
+    let init = suite_ui::json::object(&[("key", "ArrowRight".into()), ("cancelable", true.into())]);
+    let event = js_sys::Reflect::construct(
+        &constructor,
+        &js_sys::Array::of2(&"keydown".into(), &init),
+    )
+    .unwrap();
+    inner
+        .dispatch_event(event.unchecked_ref::<web_sys::Event>())
+        .unwrap();
+    assert_eq!(*heard.borrow(), vec![Direction::Forward]);
+    drop(listeners);
+    let again = js_sys::Reflect::construct(
+        &constructor,
+        &js_sys::Array::of2(&"keydown".into(), &init),
+    )
+    .unwrap();
+    inner
+        .dispatch_event(again.unchecked_ref::<web_sys::Event>())
+        .unwrap();
+    assert_eq!(heard.borrow().len(), 1, "dropped listeners hear nothing");
+    frame.remove();
+}
