@@ -11,13 +11,18 @@ use crate::rules::Settings;
 
 /// A frame of 400 x 300 px with `body` as its document, once it has loaded.
 async fn frame_with(body: &str) -> HtmlIFrameElement {
-    let document = web_sys::window().unwrap().document().unwrap();
+    let document = web_sys::window()
+        .expect("the test page")
+        .document()
+        .expect("the test page");
     let frame: HtmlIFrameElement = document
         .create_element("iframe")
-        .unwrap()
+        .expect("the test page")
         .dyn_into()
-        .unwrap();
-    frame.set_attribute("sandbox", "allow-same-origin").unwrap();
+        .expect("the test page");
+    frame
+        .set_attribute("sandbox", "allow-same-origin")
+        .expect("the test page");
     frame.set_width("400");
     frame.set_height("300");
     let _ = frame.style().set_property("border", "0");
@@ -28,10 +33,16 @@ async fn frame_with(body: &str) -> HtmlIFrameElement {
         });
         frame
             .add_event_listener_with_callback("load", done.unchecked_ref())
-            .unwrap();
+            .expect("the test page");
     });
-    document.body().unwrap().append_child(&frame).unwrap();
-    wasm_bindgen_futures::JsFuture::from(loaded).await.unwrap();
+    document
+        .body()
+        .expect("the test page")
+        .append_child(&frame)
+        .expect("the test page");
+    wasm_bindgen_futures::JsFuture::from(loaded)
+        .await
+        .expect("the test page");
     frame
 }
 
@@ -46,7 +57,10 @@ async fn a_long_document_is_laid_out_in_pages_and_larger_text_has_more() {
     let frame = frame_with(&long_text()).await;
     assert!(document(&frame).is_some(), "document");
     assert!(
-        document(&frame).unwrap().document_element().is_some(),
+        document(&frame)
+            .expect("the test page")
+            .document_element()
+            .is_some(),
         "root"
     );
     assert_eq!(page_size(&frame), (400.0, 300.0));
@@ -64,8 +78,8 @@ async fn a_long_document_is_laid_out_in_pages_and_larger_text_has_more() {
 
     // A page is shown by its offset: the paragraph on it is in view.
     show(&frame, Settings::default(), 2, false);
-    let document = document(&frame).unwrap();
-    let scroller = document.scrolling_element().unwrap();
+    let document = document(&frame).expect("the test page");
+    let scroller = document.scrolling_element().expect("the test page");
     assert_eq!(f64::from(scroller.scroll_left()), 2.0 * page_size(&frame).0);
     let page = page_of_id(&frame, Settings::default(), "p59", false).expect("found");
     assert_eq!(page + 1, larger, "the last paragraph is on the last page");
@@ -97,7 +111,7 @@ async fn keys_inside_the_frame_reach_the_app() {
     use crate::rules::Direction;
 
     let frame = frame_with(&long_text()).await;
-    let inner = document(&frame).unwrap();
+    let inner = document(&frame).expect("the test page");
     let heard = Rc::new(RefCell::new(Vec::new()));
     let listeners = {
         let heard = heard.clone();
@@ -108,29 +122,25 @@ async fn keys_inside_the_frame_reach_the_app() {
         )
     };
     // An event of the frame's own realm, as a key pressed in the book makes.
-    let window = frame.content_window().unwrap();
+    let window = frame.content_window().expect("the test page");
     let constructor: js_sys::Function = js_sys::Reflect::get(&window, &"KeyboardEvent".into())
-        .unwrap()
+        .expect("the test page")
         .unchecked_into();
     let init = suite_ui::json::object(&[("key", "ArrowRight".into()), ("cancelable", true.into())]);
-    let event = js_sys::Reflect::construct(
-        &constructor,
-        &js_sys::Array::of2(&"keydown".into(), &init),
-    )
-    .unwrap();
+    let event =
+        js_sys::Reflect::construct(&constructor, &js_sys::Array::of2(&"keydown".into(), &init))
+            .expect("the test page");
     inner
         .dispatch_event(event.unchecked_ref::<web_sys::Event>())
-        .unwrap();
+        .expect("the test page");
     assert_eq!(*heard.borrow(), vec![Direction::Forward]);
     drop(listeners);
-    let again = js_sys::Reflect::construct(
-        &constructor,
-        &js_sys::Array::of2(&"keydown".into(), &init),
-    )
-    .unwrap();
+    let again =
+        js_sys::Reflect::construct(&constructor, &js_sys::Array::of2(&"keydown".into(), &init))
+            .expect("the test page");
     inner
         .dispatch_event(again.unchecked_ref::<web_sys::Event>())
-        .unwrap();
+        .expect("the test page");
     assert_eq!(heard.borrow().len(), 1, "dropped listeners hear nothing");
     frame.remove();
 }
