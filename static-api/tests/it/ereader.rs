@@ -406,3 +406,53 @@ async fn a_borrowed_book_is_read_by_its_member_only(backend: Backend) {
 }
 
 on_both_backends!(a_borrowed_book_is_read_by_its_member_only);
+
+/// `static-api import epub`: an operator adds EPUB files; a broken one is refused with
+/// its reason and the others still go in, each with the licences the population gives
+/// (or set by hand); the same file twice is refused.
+async fn an_operator_imports_epub_files(backend: Backend) {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let data = dir.path().to_str().expect("a UTF-8 path");
+    let url = crate::support::database_url(backend).await;
+    let run = |args: &[&str]| {
+        let mut all = vec!["--data-dir", data];
+        all.extend_from_slice(args);
+        let out = crate::cli::static_api(&all, url.as_ref());
+        (
+            out.status.success(),
+            String::from_utf8_lossy(&out.stdout).into_owned(),
+            String::from_utf8_lossy(&out.stderr).into_owned(),
+        )
+    };
+    let books = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/fixtures/epub");
+    let children = books.join("books/childrens-literature.epub");
+    let minimal = books.join("epubcheck/ocf-minimal-valid.epub");
+    let broken = dir.path().join("kapot.epub");
+    let bytes = std::fs::read(&children).expect("the fixture");
+    std::fs::write(&broken, &bytes[..bytes.len() / 2]).expect("a broken copy");
+    let path = |p: &std::path::Path| p.to_str().expect("path").to_string();
+    let (children, minimal, broken) = (path(&children), path(&minimal), path(&broken));
+    let (ok, out, err) = run(&["import", "epub", &broken, &children]);
+    assert!(!ok, "one file was refused: {out}");
+    assert!(
+        err.contains("kapot.epub: refused: not a usable EPUB")
+            && err.contains("1 of 2 files refused"),
+        "{err}"
+    );
+    assert!(
+        out.contains("added \"Children's Literature\"") && out.contains("1 licences"),
+        "no library takes part yet: one licence: {out}"
+    );
+    let (ok, out, err) = run(&["import", "epub", "--licences", "3", &minimal]);
+    assert!(ok, "{err}");
+    assert!(out.contains("3 licences"), "{out}");
+    let (ok, _, err) = run(&["import", "epub", &children]);
+    assert!(!ok && err.contains("in the collection already"), "{err}");
+    // Both stored books are in the data folder, the broken one is not.
+    let kept = std::fs::read_dir(dir.path().join("ereader"))
+        .expect("the books' folder")
+        .count();
+    assert_eq!(kept, 2);
+}
+
+on_both_backends!(an_operator_imports_epub_files);
