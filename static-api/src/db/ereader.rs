@@ -330,6 +330,15 @@ impl Db {
         .await
     }
 
+    /// The SHA-256 of every title's file (what a backup must hold).
+    pub async fn ereader_files(&self) -> Result<Vec<String>, sqlx::Error> {
+        let rows: Vec<(String,)> =
+            sqlx::query_as("SELECT file_sha256 FROM ereader_titles ORDER BY id")
+                .fetch_all(self.pool())
+                .await?;
+        Ok(rows.into_iter().map(|(sha,)| sha).collect())
+    }
+
     /// The inhabitants the participating libraries serve together.
     pub async fn ereader_population(&self) -> Result<i64, sqlx::Error> {
         let (total,): (i64,) = sqlx::query_as(
