@@ -1,5 +1,6 @@
 //! `static-api backup <file>` and `static-api restore <file>`: the whole data folder (the
-//! database and the published files under `public/`) as one tar file, taken while the
+//! database, the published files under `public/` and the e-reader's books under
+//! `ereader/`) as one tar file, taken while the
 //! server runs, and put back while it does not.
 //!
 //! The backup copies the database with `VACUUM INTO` (a consistent snapshot while others
@@ -69,7 +70,10 @@ impl ServeLock {
     }
 }
 
-/// Writes the database and `public/` of `data_dir` into the tar file `out` (replaced
+/// The e-reader's books' folder in the data folder and in the archive.
+const BOOKS: &str = "ereader";
+
+/// Writes the database, `public/` and the e-reader's books (`ereader/`) of `data_dir` into the tar file `out` (replaced
 /// whole when the backup is complete).
 pub async fn backup(db: &Db, data_dir: &Path, out: &Path) -> Result<BackupReport, BackupError> {
     let out_dir = match out.parent() {
@@ -86,6 +90,7 @@ pub async fn backup(db: &Db, data_dir: &Path, out: &Path) -> Result<BackupReport
         .await
         .map_err(|e| BackupError::Db(e.to_string()))?;
     let public = data_dir.join("public");
+    let books = crate::ereader_books::folder(data_dir);
     let out = out.to_path_buf();
     tokio::task::spawn_blocking(move || {
         let mut report = BackupReport::default();
@@ -102,6 +107,10 @@ pub async fn backup(db: &Db, data_dir: &Path, out: &Path) -> Result<BackupReport
                 .map_err(io("writing the archive"))?;
             if public.is_dir() {
                 append_tree(&mut tar, &public, Path::new("public"), &mut report)?;
+            }
+            // The e-reader's books: the titles in the database need their files.
+            if books.is_dir() {
+                append_tree(&mut tar, &books, Path::new(BOOKS), &mut report)?;
             }
             tar.finish().map_err(io("writing the archive"))?;
         }
@@ -188,6 +197,7 @@ pub async fn restore(archive: &Path, data_dir: &Path) -> Result<BackupReport, Ba
         format!("{DB_FILE}-wal"),
         format!("{DB_FILE}-shm"),
         "public".to_string(),
+        BOOKS.to_string(),
     ]
     .into_iter()
     .filter(|name| data_dir.join(name).exists())
@@ -200,7 +210,7 @@ pub async fn restore(archive: &Path, data_dir: &Path) -> Result<BackupReport, Ba
             std::fs::rename(&path, aside.join(name)).map_err(io(path.display()))?;
         }
     }
-    for name in [DB_FILE, "public"] {
+    for name in [DB_FILE, "public", BOOKS] {
         let from = unpacked.path().join(name);
         if from.exists() {
             std::fs::rename(&from, data_dir.join(name)).map_err(io(from.display()))?;

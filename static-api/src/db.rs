@@ -383,7 +383,7 @@ mod tests {
         let sqlite = list(&SQLITE_MIGRATIONS);
         assert_eq!(sqlite, list(&POSTGRES_MIGRATIONS));
         // 0003 was never used.
-        assert_eq!(sqlite.len(), 16);
-        assert_eq!(sqlite.last().map(|(v, _)| *v), Some(17));
+        assert_eq!(sqlite.len(), 17);
+        assert_eq!(sqlite.last().map(|(v, _)| *v), Some(18));
     }
 }

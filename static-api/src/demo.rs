@@ -6,6 +6,7 @@ use suite_domain::org::{OrgKind, OrgRef, Organisation, Role};
 use suite_domain::service::{Branch, SubscriptionState, apps_for};
 
 pub mod bibster;
+pub mod ereader;
 
 use crate::auth::hash_password;
 use crate::db::service::SubscriptionWrite;
@@ -247,8 +248,10 @@ pub fn seed_snapshots(
 }
 
 /// Everything `serve --demo` seeds (the end-to-end tests' demo server too): accounts and
-/// organisations, Bieblo's snapshots, Culture Matcher's programmes, Bibster's games.
-pub async fn seed_all(db: &Db, public_dir: &std::path::Path) -> Result<(), String> {
+/// organisations, Bieblo's snapshots, Culture Matcher's programmes, Bibster's games, the
+/// e-reader's members and books (`data_dir` is the data folder, `public/` in it).
+pub async fn seed_all(db: &Db, data_dir: &std::path::Path) -> Result<(), String> {
+    let public_dir = &data_dir.join("public");
     seed(db)
         .await
         .map_err(|e| format!("seeding demo data: {e}"))?;
@@ -258,7 +261,10 @@ pub async fn seed_all(db: &Db, public_dir: &std::path::Path) -> Result<(), Strin
         .map_err(|e| format!("demo programmes: {e}"))?;
     bibster::seed(db, public_dir)
         .await
-        .map_err(|e| format!("demo games: {e}"))
+        .map_err(|e| format!("demo games: {e}"))?;
+    ereader::seed(db, data_dir)
+        .await
+        .map_err(|e| format!("demo books: {e}"))
 }
 
 /// Tells the person who ran `serve --demo` where everything is and how to log in.
@@ -280,6 +286,12 @@ pub fn print_banner(addr: std::net::SocketAddr) {
             a.password,
             a.role,
             a.org.map(|o| format!(" of {o}")).unwrap_or_default()
+        );
+    }
+    for (card, pin) in ereader::DEMO_MEMBERS {
+        println!(
+            "  e-reader member: card {card}, PIN {pin} ({})",
+            ereader::DEMO_LIBRARY
         );
     }
     println!();

@@ -11,6 +11,7 @@ pub mod config;
 pub mod db;
 pub mod demo;
 pub mod embedded_site;
+pub mod ereader_books;
 pub mod error;
 pub mod export;
 pub mod import;
@@ -44,6 +45,8 @@ pub struct AppState {
     pub passwords: Arc<auth::PasswordGate>,
     /// Who an e-reader member's card and PIN belong to (the store's own list).
     pub members: Arc<dyn auth::member::MemberDirectory>,
+    /// The e-reader's books last opened.
+    pub books: Arc<ereader_books::OpenBooks>,
     /// Token buckets and daily caps of the public (anonymous) writes.
     pub public_writes: Arc<rate_limit::PublicWrites>,
     /// Uploads held in memory at once (catalogue files, pictures, trailers).
@@ -97,6 +100,7 @@ impl AppState {
             login_limiter,
             passwords: Arc::new(auth::PasswordGate::default()),
             members: Arc::new(auth::member::LocalMembers),
+            books: Arc::default(),
             public_writes,
             uploads: Arc::new(tokio::sync::Semaphore::new(UPLOADS_AT_ONCE)),
             programmes: Arc::default(),

@@ -14,28 +14,40 @@ use crate::error::AppError;
 /// Only our own origin; wasm needs 'wasm-unsafe-eval'. No inline scripts or styles.
 /// The one exception is `frame-src`: Culture Matcher puts a video platform's player in
 /// a frame, but only after the user tapped "play" on that trailer (YouTube through its
-/// no-cookie host, Vimeo's player).
+/// no-cookie host, Vimeo's player); and the e-reader frames a book's pages from our own
+/// origin (which answers them with a policy of their own, see [`add_security_headers`]).
 pub const CONTENT_SECURITY_POLICY: &str = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; \
 style-src 'self'; img-src 'self' data: blob:; media-src 'self' blob:; font-src 'self'; \
-connect-src 'self'; frame-src https://www.youtube-nocookie.com https://player.vimeo.com; \
+connect-src 'self'; frame-src 'self' https://www.youtube-nocookie.com https://player.vimeo.com; \
 object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
 
-/// Adds the security headers to every response.
+/// Adds the security headers to every response. A response that brings its own
+/// Content-Security-Policy keeps it (a book's page in the e-reader: no scripts, framed
+/// only by our own pages) and may be framed by our own origin; every other response
+/// gets [`CONTENT_SECURITY_POLICY`] and may not be framed at all.
 pub async fn add_security_headers(request: Request, next: Next) -> Response {
     let mut response = next.run(request).await;
     let headers = response.headers_mut();
+    let own_policy = headers.contains_key(header::CONTENT_SECURITY_POLICY);
+    if !own_policy {
+        headers.insert(
+            header::CONTENT_SECURITY_POLICY,
+            HeaderValue::from_static(CONTENT_SECURITY_POLICY),
+        );
+    }
+    let frames = if own_policy { "SAMEORIGIN" } else { "DENY" };
+    headers.insert(header::X_FRAME_OPTIONS, HeaderValue::from_static(frames));
     let fixed = [
-        (header::CONTENT_SECURITY_POLICY, CONTENT_SECURITY_POLICY),
         (header::X_CONTENT_TYPE_OPTIONS, "nosniff"),
         (header::REFERRER_POLICY, "no-referrer"),
-        (header::X_FRAME_OPTIONS, "DENY"),
         (
             header::HeaderName::from_static("cross-origin-opener-policy"),
             "same-origin",
         ),
         (
             header::HeaderName::from_static("permissions-policy"),
-            "camera=(), microphone=(), geolocation=()",
+            // Our own pages may use the camera (Bibster's code scanner); nothing else.
+            "camera=(self), microphone=(), geolocation=()",
         ),
     ];
     for (name, value) in fixed {

@@ -60,6 +60,58 @@ pub struct BorrowBody {
     pub days: Option<u32>,
 }
 
+/// A document of the book in reading order (`path` inside the EPUB, for
+/// `GET /api/ereader/loans/{loan}/content/{path}`); a non-linear one is reached by links.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct SpineEntry {
+    pub path: String,
+    pub linear: bool,
+}
+
+/// An entry of the table of contents, with the entries under it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct TocView {
+    pub label: String,
+    pub path: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub fragment: Option<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[cfg_attr(feature = "openapi", schema(no_recursion))]
+    pub children: Vec<TocView>,
+}
+
+/// `GET /api/ereader/loans/{loan}/book`: what the reader needs to show a borrowed book.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct BookView {
+    pub title: String,
+    pub language: String,
+    /// `ltr` or `rtl`: the order pages follow (the spine's page progression).
+    pub direction: String,
+    /// `reflowable` or `pre-paginated` (fixed layout: one page per document).
+    pub layout: String,
+    pub spine: Vec<SpineEntry>,
+    pub toc: Vec<TocView>,
+}
+
+/// `GET/PUT /api/ereader/loans/{loan}/position`: where the member is in the book: the
+/// spine document (index) and how far into it (0 to 1).
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct ReadingPosition {
+    pub spine: u32,
+    pub progress: f64,
+}
+
+impl ReadingPosition {
+    /// Whether it can be stored: a finite progress between 0 and 1.
+    pub fn is_valid(&self) -> bool {
+        self.progress.is_finite() && (0.0..=1.0).contains(&self.progress)
+    }
+}
+
 /// A card number as the store keys it: its digits and letters, upper case, without
 /// spaces or dashes (`"2000 0000-0001 2"` and `"2000000000012"` are one card); `None`
 /// when nothing is left or it is too long.

@@ -63,6 +63,9 @@ CREATE TABLE ereader_loans (
     until_at BIGINT NOT NULL,
     ended_at BIGINT,
     ended_how TEXT CHECK (ended_how IN ('returned', 'expired')),
+    -- Where the member is in the book (suite_domain::ereader::ReadingPosition as JSON),
+    -- so another device continues there; gone with the loan's row.
+    position TEXT,
     CHECK ((ended_at IS NULL) = (ended_how IS NULL))
 );
 CREATE UNIQUE INDEX ereader_loans_licence ON ereader_loans (title_id, licence_slot) WHERE ended_at IS NULL;

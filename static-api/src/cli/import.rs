@@ -111,6 +111,18 @@ pub(super) enum ImportKind {
         #[arg(required = true)]
         files: Vec<PathBuf>,
     },
+    /// EPUB files into the e-reader's collection: each is checked (container, package,
+    /// reading order, navigation, no DRM) and kept with its licences; a broken file is
+    /// refused with the reason and the others still go in.
+    Epub {
+        /// Licences of each title (by hand); by default one per started 10,000
+        /// inhabitants the participating libraries serve, at least one.
+        #[arg(long)]
+        licences: Option<u32>,
+        /// EPUB files to add.
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+    },
 }
 
 pub(super) async fn run(base: Config, kind: ImportKind) -> Result<(), String> {
@@ -142,6 +154,7 @@ pub(super) async fn run(base: Config, kind: ImportKind) -> Result<(), String> {
             publish,
             files,
         } => return import_bibster_games(base, &library, publish, &files).await,
+        ImportKind::Epub { licences, files } => return import_epubs(base, licences, &files).await,
     };
     // The library's own themes, as staff saved them in the back-office.
     let allow_private = base.allow_private_fetch;
@@ -303,5 +316,45 @@ fn print_report(
         Err(format!("nothing imported for {org}"))
     } else {
         Ok(())
+    }
+}
+
+#[allow(clippy::print_stdout, clippy::print_stderr)] // The command's report is for the operator.
+async fn import_epubs(
+    config: Config,
+    licences: Option<u32>,
+    files: &[PathBuf],
+) -> Result<(), String> {
+    let data_dir = config.data_dir.clone();
+    let state = AppState::open(config).await.map_err(|e| e.to_string())?;
+    let mut refused = 0;
+    for file in files {
+        let added = match std::fs::read(file) {
+            Ok(bytes) => {
+                let at = import::now_rfc3339();
+                static_api::ereader_books::add_title(
+                    &state.db, &data_dir, bytes, licences, "operator", &at,
+                )
+                .await
+            }
+            Err(e) => Err(format!("cannot read: {e}")),
+        };
+        match added {
+            Ok(added) => println!(
+                "{}: added {:?} (title {}, {} licences)",
+                file.display(),
+                added.title,
+                added.id,
+                added.licences
+            ),
+            Err(reason) => {
+                refused += 1;
+                eprintln!("{}: refused: {reason}", file.display());
+            }
+        }
+    }
+    match refused {
+        0 => Ok(()),
+        n => Err(format!("{n} of {} files refused", files.len())),
     }
 }

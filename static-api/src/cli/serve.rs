@@ -214,7 +214,7 @@ async fn serve(
     state.catalogue = live;
     demo::check_serve_mode(&state.db, demo, addr).await?;
     if demo {
-        demo::seed_all(&state.db, &state.config.public_data_dir()).await?;
+        demo::seed_all(&state.db, &state.config.data_dir).await?;
         demo::print_banner(addr);
     }
     let listener = tokio::net::TcpListener::bind(addr)

@@ -330,6 +330,83 @@ impl Db {
         .await
     }
 
+    /// The SHA-256 of every title's file (what a backup must hold).
+    pub async fn ereader_files(&self) -> Result<Vec<String>, sqlx::Error> {
+        let rows: Vec<(String,)> =
+            sqlx::query_as("SELECT file_sha256 FROM ereader_titles ORDER BY id")
+                .fetch_all(self.pool())
+                .await?;
+        Ok(rows.into_iter().map(|(sha,)| sha).collect())
+    }
+
+    /// The inhabitants the participating libraries serve together.
+    pub async fn ereader_population(&self) -> Result<i64, sqlx::Error> {
+        let (total,): (i64,) = sqlx::query_as(
+            "SELECT CAST(COALESCE(SUM(population), 0) AS BIGINT) FROM ereader_libraries",
+        )
+        .fetch_one(self.pool())
+        .await?;
+        Ok(total)
+    }
+
+    /// The title (id and file's SHA-256) of `member`'s loan `loan` while it runs at `now`.
+    pub async fn ereader_running_loan(
+        &self,
+        member: i64,
+        loan: i64,
+        now: i64,
+    ) -> Result<Option<(i64, String)>, sqlx::Error> {
+        sqlx::query_as(
+            "SELECT t.id, t.file_sha256 FROM ereader_loans l JOIN ereader_titles t ON t.id = l.title_id \
+             WHERE l.id = $1 AND l.member_id = $2 AND l.ended_at IS NULL AND l.until_at > $3",
+        )
+        .bind(loan)
+        .bind(member)
+        .bind(now)
+        .fetch_optional(self.pool())
+        .await
+    }
+
+    /// Where `member` is in the book of their running loan `loan` (JSON), if saved.
+    pub async fn ereader_position(
+        &self,
+        member: i64,
+        loan: i64,
+        now: i64,
+    ) -> Result<Option<Option<String>>, sqlx::Error> {
+        let row: Option<(Option<String>,)> = sqlx::query_as(
+            "SELECT position FROM ereader_loans WHERE id = $1 AND member_id = $2 \
+             AND ended_at IS NULL AND until_at > $3",
+        )
+        .bind(loan)
+        .bind(member)
+        .bind(now)
+        .fetch_optional(self.pool())
+        .await?;
+        Ok(row.map(|(p,)| p))
+    }
+
+    /// Saves where `member` is in their running loan `loan`; false when it is not one.
+    pub async fn set_ereader_position(
+        &self,
+        member: i64,
+        loan: i64,
+        now: i64,
+        position: &str,
+    ) -> Result<bool, sqlx::Error> {
+        let done = sqlx::query(
+            "UPDATE ereader_loans SET position = $4 WHERE id = $1 AND member_id = $2 \
+             AND ended_at IS NULL AND until_at > $3",
+        )
+        .bind(loan)
+        .bind(member)
+        .bind(now)
+        .bind(position)
+        .execute(self.pool())
+        .await?;
+        Ok(done.rows_affected() == 1)
+    }
+
     /// Whether `member` has a running loan of `title` at `now` (to read its content).
     pub async fn ereader_may_read(
         &self,

@@ -13,6 +13,7 @@ mod culture;
 mod culture_source;
 pub(crate) mod culture_staff;
 mod ereader;
+mod ereader_books;
 mod ereader_loans;
 mod figures;
 mod health;
@@ -223,6 +224,11 @@ pub fn api(state: &AppState) -> (Router<AppState>, utoipa::openapi::OpenApi) {
         .routes(routes!(ereader_loans::list_titles))
         .routes(routes!(ereader_loans::list_loans, ereader_loans::borrow))
         .routes(routes!(ereader_loans::give_back))
+        .routes(routes!(ereader_books::book))
+        .routes(routes!(
+            ereader_books::position,
+            ereader_books::save_position
+        ))
         .routes(routes!(session::change_password))
         .routes(routes!(session::list_sessions, session::end_other_sessions))
         .routes(routes!(session::end_session))
@@ -367,6 +373,10 @@ pub fn api(state: &AppState) -> (Router<AppState>, utoipa::openapi::OpenApi) {
         .route(
             "/api/openapi.json",
             get(move || async move { Json(served) }),
+        )
+        .route(
+            "/api/ereader/loans/{loan_id}/content/{*path}",
+            get(ereader_books::content),
         )
         .route("/api", any(api_not_found))
         .route("/api/{*rest}", any(api_not_found))

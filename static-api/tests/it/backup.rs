@@ -17,6 +17,10 @@ async fn a_backup_taken_while_writes_go_on_restores_into_a_working_suite() {
         .expect("demo programme");
     let programme =
         std::fs::read(public.join("culture-matcher/demo-nova.json")).expect("published");
+    // The e-reader's books are files of their own beside the database.
+    demo::ereader::seed(&app.state.db, &app.state.config.data_dir)
+        .await
+        .expect("demo books");
     // Someone keeps counting while the backup is taken.
     let stop = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
     let writer = {
@@ -81,6 +85,14 @@ async fn a_backup_taken_while_writes_go_on_restores_into_a_working_suite() {
             .expect("restored"),
         programme
     );
+    // Every title's book is back, and opens.
+    let titles = state.db.ereader_titles(0).await.expect("titles");
+    assert_eq!(titles.len(), 2);
+    for sha in state.db.ereader_files().await.expect("files") {
+        let file = static_api::ereader_books::file_of(fresh.path(), &sha);
+        let bytes = std::fs::read(&file).expect("a restored book");
+        suite_epub::Book::reopen(bytes).expect("it opens");
+    }
     state.db.close().await;
 
     // Over existing data: the current data is kept aside.

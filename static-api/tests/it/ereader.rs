@@ -292,3 +292,167 @@ async fn a_member_borrows_up_to_two_books_and_returns_one(backend: Backend) {
 }
 
 on_both_backends!(a_member_borrows_up_to_two_books_and_returns_one);
+
+/// A test app with the demo's books and members.
+async fn with_books(backend: Backend) -> TestApp {
+    let app = TestApp::on(backend).await;
+    static_api::demo::ereader::seed(&app.state.db, &app.state.config.data_dir)
+        .await
+        .expect("the demo's books");
+    app
+}
+
+async fn a_borrowed_book_is_read_by_its_member_only(backend: Backend) {
+    let app = with_books(backend).await;
+    let ann = member_session(&app, CARD).await;
+    let bert = member_session(&app, "2000000000099").await;
+    let titles = app.get("/api/ereader/titles").await;
+    let children = titles
+        .json
+        .as_array()
+        .and_then(|t| t.iter().find(|t| t["title"] == "Children's Literature"))
+        .and_then(|t| t["id"].as_i64())
+        .expect("the demo's children's book");
+    let loan = borrow(&app, &ann, children, None).await;
+    assert_eq!(loan.status, StatusCode::CREATED, "{}", loan.json);
+    let loan = loan.json["id"].as_i64().expect("a loan");
+    let book = app
+        .get_as(&format!("/api/ereader/loans/{loan}/book"), &ann)
+        .await;
+    assert_eq!(book.status, StatusCode::OK, "{}", book.json);
+    assert_eq!(book.json["title"], "Children's Literature");
+    assert_eq!(book.json["direction"], "ltr");
+    let spine = book.json["spine"].as_array().expect("a reading order");
+    assert_eq!(spine.len(), 3, "cover, contents, text: {spine:?}");
+    assert!(!book.json["toc"].as_array().expect("a toc").is_empty());
+    let first = spine[2]["path"].as_str().expect("a path").to_string();
+    assert!(
+        first.contains('/'),
+        "a path inside the EPUB's folder: {first}"
+    );
+    let url = format!("/api/ereader/loans/{loan}/content/{first}");
+    let page = app.get_as(&url, &ann).await;
+    assert_eq!(page.status, StatusCode::OK);
+    assert_eq!(
+        page.header("content-type").as_deref(),
+        Some("application/xhtml+xml")
+    );
+    let policy = page.header("content-security-policy").unwrap_or_default();
+    assert!(
+        policy.contains("script-src 'none'") && policy.contains("frame-ancestors 'self'"),
+        "{policy}"
+    );
+    assert_eq!(
+        page.header("x-frame-options").as_deref(),
+        Some("SAMEORIGIN")
+    );
+    assert!(String::from_utf8_lossy(&page.body).contains("<html"));
+    // The app's own pages keep the strict policy and may not be framed.
+    let own = app.get("/api/ereader/titles").await;
+    assert_eq!(own.header("x-frame-options").as_deref(), Some("DENY"));
+    // Another member, nobody, or a path outside the book: nothing.
+    assert_eq!(app.get_as(&url, &bert).await.status, StatusCode::NOT_FOUND);
+    assert_eq!(app.get(&url).await.status, StatusCode::UNAUTHORIZED);
+    let outside = format!("/api/ereader/loans/{loan}/content/EPUB/../../../etc/passwd");
+    assert_eq!(
+        app.get_as(&outside, &ann).await.status,
+        StatusCode::NOT_FOUND
+    );
+    let missing = format!("/api/ereader/loans/{loan}/content/EPUB/nothing.xhtml");
+    assert_eq!(
+        app.get_as(&missing, &ann).await.status,
+        StatusCode::NOT_FOUND
+    );
+
+    // Where Ann is in the book is kept for her other devices.
+    let place = format!("/api/ereader/loans/{loan}/position");
+    assert_eq!(
+        app.get_as(&place, &ann).await.status,
+        StatusCode::NO_CONTENT
+    );
+    let save = |who: &Session, body: serde_json::Value| {
+        let (who, place) = (who.clone(), place.clone());
+        let app = &app;
+        async move {
+            app.request_as(Method::PUT, &place, Some(body), &who)
+                .await
+                .status
+        }
+    };
+    assert_eq!(
+        save(&ann, json!({"spine": 3, "progress": 0.5})).await,
+        StatusCode::NO_CONTENT
+    );
+    assert_eq!(
+        save(&ann, json!({"spine": 3, "progress": 2.0})).await,
+        StatusCode::UNPROCESSABLE_ENTITY
+    );
+    assert_eq!(
+        save(&bert, json!({"spine": 0, "progress": 0.0})).await,
+        StatusCode::NOT_FOUND
+    );
+    let back = app.get_as(&place, &ann).await;
+    assert_eq!(back.json, json!({"spine": 3, "progress": 0.5}));
+    // Returned: the book is closed to her too.
+    let give_back = format!("/api/ereader/loans/{loan}/return");
+    assert_eq!(
+        app.request_as(Method::POST, &give_back, None, &ann)
+            .await
+            .status,
+        StatusCode::NO_CONTENT
+    );
+    assert_eq!(app.get_as(&url, &ann).await.status, StatusCode::NOT_FOUND);
+    assert_eq!(app.get_as(&place, &ann).await.status, StatusCode::NOT_FOUND);
+}
+
+on_both_backends!(a_borrowed_book_is_read_by_its_member_only);
+
+/// `static-api import epub`: an operator adds EPUB files; a broken one is refused with
+/// its reason and the others still go in, each with the licences the population gives
+/// (or set by hand); the same file twice is refused.
+async fn an_operator_imports_epub_files(backend: Backend) {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let data = dir.path().to_str().expect("a UTF-8 path");
+    let url = crate::support::database_url(backend).await;
+    let run = |args: &[&str]| {
+        let mut all = vec!["--data-dir", data];
+        all.extend_from_slice(args);
+        let out = crate::cli::static_api(&all, url.as_ref());
+        (
+            out.status.success(),
+            String::from_utf8_lossy(&out.stdout).into_owned(),
+            String::from_utf8_lossy(&out.stderr).into_owned(),
+        )
+    };
+    let books = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/fixtures/epub");
+    let children = books.join("books/childrens-literature.epub");
+    let minimal = books.join("epubcheck/ocf-minimal-valid.epub");
+    let broken = dir.path().join("kapot.epub");
+    let bytes = std::fs::read(&children).expect("the fixture");
+    std::fs::write(&broken, &bytes[..bytes.len() / 2]).expect("a broken copy");
+    let path = |p: &std::path::Path| p.to_str().expect("path").to_string();
+    let (children, minimal, broken) = (path(&children), path(&minimal), path(&broken));
+    let (ok, out, err) = run(&["import", "epub", &broken, &children]);
+    assert!(!ok, "one file was refused: {out}");
+    assert!(
+        err.contains("kapot.epub: refused: not a usable EPUB")
+            && err.contains("1 of 2 files refused"),
+        "{err}"
+    );
+    assert!(
+        out.contains("added \"Children's Literature\"") && out.contains("1 licences"),
+        "no library takes part yet: one licence: {out}"
+    );
+    let (ok, out, err) = run(&["import", "epub", "--licences", "3", &minimal]);
+    assert!(ok, "{err}");
+    assert!(out.contains("3 licences"), "{out}");
+    let (ok, _, err) = run(&["import", "epub", &children]);
+    assert!(!ok && err.contains("in the collection already"), "{err}");
+    // Both stored books are in the data folder, the broken one is not.
+    let kept = std::fs::read_dir(dir.path().join("ereader"))
+        .expect("the books' folder")
+        .count();
+    assert_eq!(kept, 2);
+}
+
+on_both_backends!(an_operator_imports_epub_files);

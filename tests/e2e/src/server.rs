@@ -135,7 +135,7 @@ impl TestServer {
         let state = AppState::open(config)
             .await
             .map_err(|e| format!("open database: {e}"))?;
-        demo::seed_all(&state.db, &state.config.public_data_dir()).await?;
+        demo::seed_all(&state.db, &state.config.data_dir).await?;
         Self::serve(state, data).await
     }
 

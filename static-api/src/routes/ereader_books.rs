@@ -1,0 +1,136 @@
+//! A borrowed book in the reader: what the reader needs to show it (reading order,
+//! table of contents, direction, layout), each resource of the book, and where the
+//! member is in it. Every request is authorised: only the member whose loan runs reads
+//! the book. A book's pages come with a policy of their own: no scripts at all, framed
+//! only by our own pages (the reader's sandboxed frame).
+
+use axum::Json;
+use axum::body::Body;
+use axum::extract::State;
+use axum::http::{StatusCode, header};
+use axum::response::{IntoResponse, Response};
+use suite_domain::api::ErrorBody;
+use suite_domain::ereader::{BookView, ReadingPosition};
+use suite_epub::Book;
+
+use crate::AppState;
+use crate::auth::{self, member::CurrentMember};
+use crate::ereader_books::{file_of, media_type, view};
+use crate::error::{ApiJson, ApiPath, AppError};
+
+/// The policy of a book's resources: its own styles, pictures and fonts; no scripts,
+/// no plugins, no forms, nothing fetched; framed only by our own pages.
+pub(crate) const BOOK_POLICY: &str = "default-src 'none'; style-src 'self' 'unsafe-inline'; \
+img-src 'self' data:; font-src 'self' data:; media-src 'self'; script-src 'none'; \
+object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'self'";
+
+/// The book of `member`'s running loan `loan`.
+async fn book_of(state: &AppState, member: &CurrentMember, loan: i64) -> Result<Book, AppError> {
+    let (title, sha) = state
+        .db
+        .ereader_running_loan(member.id, loan, auth::now_unix())
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let path = file_of(&state.config.data_dir, &sha);
+    let books = state.books.clone();
+    tokio::task::spawn_blocking(move || books.get(title, &path))
+        .await
+        .map_err(|e| AppError::Internal(format!("opening a book: {e}")))?
+        .map_err(|e| AppError::Internal(format!("opening a book: {e}")))
+}
+
+#[utoipa::path(get, path = "/api/ereader/loans/{loan_id}/book", tag = "ereader",
+    params(("loan_id" = i64, Path, description = "Loan id")),
+    responses(
+        (status = 200, description = "The borrowed book's reading order, table of contents, direction and layout", body = BookView),
+        (status = 401, description = "No member logged in", body = ErrorBody),
+        (status = 404, description = "Not a running loan of this member", body = ErrorBody),
+    ))]
+pub(super) async fn book(
+    State(state): State<AppState>,
+    member: CurrentMember,
+    ApiPath(loan): ApiPath<i64>,
+) -> Result<Json<BookView>, AppError> {
+    Ok(Json(view(&book_of(&state, &member, loan).await?)))
+}
+
+/// `GET /api/ereader/loans/{loan_id}/content/{*path}`: one resource of the borrowed
+/// book by its full path inside the EPUB, so that relative links between the book's
+/// files resolve as they do inside the EPUB. 200 with the resource's media type and
+/// [`BOOK_POLICY`]; 401 without a member; 404 for a loan that is not the member's
+/// running loan, or a path the book does not have. Not in the OpenAPI document (its
+/// path has slashes, which OpenAPI's path parameters cannot); the reader's tests cover it.
+pub(super) async fn content(
+    State(state): State<AppState>,
+    member: CurrentMember,
+    ApiPath((loan, path)): ApiPath<(i64, String)>,
+) -> Result<Response, AppError> {
+    let book = book_of(&state, &member, loan).await?;
+    let bytes = book.resource(&path).map_err(|_| AppError::NotFound)?;
+    let kind = media_type(&book, &path);
+    Ok((
+        [
+            (header::CONTENT_TYPE, kind),
+            (header::CONTENT_SECURITY_POLICY, BOOK_POLICY.to_string()),
+            (header::CACHE_CONTROL, "private, no-cache".to_string()),
+        ],
+        Body::from(bytes),
+    )
+        .into_response())
+}
+
+#[utoipa::path(get, path = "/api/ereader/loans/{loan_id}/position", tag = "ereader",
+    params(("loan_id" = i64, Path, description = "Loan id")),
+    responses(
+        (status = 200, description = "Where the member is in the book", body = ReadingPosition),
+        (status = 204, description = "No place saved yet: the book opens at its start"),
+        (status = 401, description = "No member logged in", body = ErrorBody),
+        (status = 404, description = "Not a running loan of this member", body = ErrorBody),
+    ))]
+pub(super) async fn position(
+    State(state): State<AppState>,
+    member: CurrentMember,
+    ApiPath(loan): ApiPath<i64>,
+) -> Result<Response, AppError> {
+    let saved = state
+        .db
+        .ereader_position(member.id, loan, auth::now_unix())
+        .await?
+        .ok_or(AppError::NotFound)?;
+    match saved.and_then(|text| serde_json::from_str::<ReadingPosition>(&text).ok()) {
+        Some(place) => Ok(Json(place).into_response()),
+        None => Ok(StatusCode::NO_CONTENT.into_response()),
+    }
+}
+
+#[utoipa::path(put, path = "/api/ereader/loans/{loan_id}/position", tag = "ereader",
+    params(("loan_id" = i64, Path, description = "Loan id")),
+    request_body = ReadingPosition,
+    responses(
+        (status = 204, description = "Saved"),
+        (status = 401, description = "No member logged in", body = ErrorBody),
+        (status = 403, description = "Missing or wrong CSRF token", body = ErrorBody),
+        (status = 404, description = "Not a running loan of this member", body = ErrorBody),
+        (status = 422, description = "A progress outside 0 to 1", body = ErrorBody),
+    ))]
+pub(super) async fn save_position(
+    State(state): State<AppState>,
+    member: CurrentMember,
+    ApiPath(loan): ApiPath<i64>,
+    ApiJson(place): ApiJson<ReadingPosition>,
+) -> Result<StatusCode, AppError> {
+    if !place.is_valid() {
+        return Err(AppError::unprocessable("progress lies between 0 and 1"));
+    }
+    let text = serde_json::to_string(&place)
+        .map_err(|e| AppError::Internal(format!("a position: {e}")))?;
+    if state
+        .db
+        .set_ereader_position(member.id, loan, auth::now_unix(), &text)
+        .await?
+    {
+        Ok(StatusCode::NO_CONTENT)
+    } else {
+        Err(AppError::NotFound)
+    }
+}
