@@ -201,10 +201,10 @@ pub(crate) fn ReaderPage(props: &ReaderPageProps) -> Html {
                 <button type="button" class="er-button er-button--quiet" onclick={back}>{ t(Msg::EreaderBack) }</button>
                 <h2 id="er-book-title" class="er-reader__title" lang={book.language.clone()}>{ &book.title }</h2>
                 <div class="er-reader__tools">
-                    <button type="button" class="er-button" id="er-smaller" aria-label={t(Msg::EreaderSmaller)}
-                            disabled={settings.font_percent <= crate::rules::FONT_MIN} onclick={resize(false)}>{ "A−" }</button>
-                    <button type="button" class="er-button" id="er-larger" aria-label={t(Msg::EreaderLarger)}
-                            disabled={settings.font_percent >= crate::rules::FONT_MAX} onclick={resize(true)}>{ "A+" }</button>
+                    <button type="button" class="er-button" id="er-smaller"
+                            disabled={settings.font_percent <= crate::rules::FONT_MIN} onclick={resize(false)}>{ "A−" }<span class="visually-hidden">{ " " }{ t(Msg::EreaderSmaller) }</span></button>
+                    <button type="button" class="er-button" id="er-larger"
+                            disabled={settings.font_percent >= crate::rules::FONT_MAX} onclick={resize(true)}>{ "A+" }<span class="visually-hidden">{ " " }{ t(Msg::EreaderLarger) }</span></button>
                     <label class="er-check">
                         <input type="checkbox" id="er-scroll" checked={settings.scroll} onchange={toggle_scroll} />
                         { t(Msg::EreaderScroll) }

@@ -18,5 +18,6 @@ mod culture_matcher_beheer;
 mod culture_matcher_phone;
 mod culture_matcher_source;
 mod dist;
+mod ereader;
 mod export;
 mod first_library;

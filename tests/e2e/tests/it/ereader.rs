@@ -1,0 +1,411 @@
+//! The e-reader end to end at tablet size: a member logs in with card and PIN (a wrong
+//! PIN first: the Dutch message at the field), borrows Children's Literature and
+//! Moby-Dick, is refused a third loan with the rule's Dutch message, moves between the
+//! pages by the address (back and forward), opens the book, turns pages (the text in
+//! the frame changes), makes the text larger (more pages), and on a second browser
+//! logs in and lands on the same page; then returns the book after confirming. Axe on
+//! each screen; no console errors but the refusals' own.
+
+use e2e::{Browser, LogEntry, Result, TestServer};
+use serde_json::{Value, json};
+
+const CARD: &str = "2000000000012";
+const PIN: &str = "4321";
+
+/// The first words on the frame's visible page: the first text whose box lies within
+/// the frame's width and height.
+const VISIBLE_TEXT: &str = "
+const f = document.querySelector('.er-frame');
+const d = f && f.contentDocument;
+if (!d || !d.body) return '';
+const w = f.clientWidth, h = f.clientHeight;
+const walk = d.createTreeWalker(d.body, NodeFilter.SHOW_TEXT);
+let n;
+while ((n = walk.nextNode())) {
+  if (!n.textContent.trim()) continue;
+  const r = d.createRange();
+  r.selectNodeContents(n);
+  for (const b of r.getClientRects()) {
+    if (b.width > 0 && b.left >= -1 && b.right <= w + 1 && b.top >= -1 && b.bottom <= h + 1) {
+      return n.textContent.trim().slice(0, 80);
+    }
+  }
+}
+return '';";
+
+async fn log_in(browser: &Browser, path: &str) -> Result<()> {
+    browser.goto(path).await?;
+    browser.wait_ready().await?;
+    browser.fill("#er-card", CARD).await?;
+    browser.fill("#er-pin", PIN).await?;
+    browser.click("#er-log-in").await?;
+    browser.find(".er-nav").await?;
+    Ok(())
+}
+
+/// Clicks the button `css` of the list item whose text has `part`.
+async fn click_in_item(browser: &Browser, part: &str, css: &str) -> Result<()> {
+    let clicked = browser
+        .eval(&format!(
+            "const li = [...document.querySelectorAll('.er-item')].find(li => li.textContent.includes({}));
+             const b = li && li.querySelector({});
+             if (b) b.click();
+             return !!b;",
+            json!(part),
+            json!(css)
+        ))
+        .await?;
+    if clicked == Value::Bool(true) {
+        Ok(())
+    } else {
+        Err(format!("no {css} in the item with {part:?}"))
+    }
+}
+
+async fn item_says(browser: &Browser, part: &str, says: &str) -> Result<()> {
+    browser
+        .wait_until(
+            &format!("{says:?} at {part:?}"),
+            &format!(
+                "[...document.querySelectorAll('.er-item')].some(li => li.textContent.includes({}) && li.textContent.includes({}))",
+                json!(part),
+                json!(says)
+            ),
+        )
+        .await
+}
+
+async fn visible_text(browser: &Browser) -> Result<String> {
+    Ok(browser
+        .eval(VISIBLE_TEXT)
+        .await?
+        .as_str()
+        .unwrap_or_default()
+        .to_string())
+}
+
+/// The page number and count the live region says (`Pagina 3 van 12 · ...`).
+async fn page_status(browser: &Browser) -> Result<(u32, u32)> {
+    let text = browser.text("#er-pageno").await?;
+    let numbers: Vec<u32> = text
+        .split(|c: char| !c.is_ascii_digit())
+        .filter_map(|n| n.parse().ok())
+        .collect();
+    match numbers.as_slice() {
+        [page, pages, ..] => Ok((*page, *pages)),
+        _ => Err(format!("no page number in {text:?}")),
+    }
+}
+
+/// Waits until the frame shows text and the status counts its pages.
+async fn wait_page(browser: &Browser) -> Result<()> {
+    browser
+        .wait_until(
+            "the book's page",
+            "(() => { const f = document.querySelector('.er-frame');
+                      return f && f.contentDocument && f.contentDocument.body
+                          && f.contentDocument.readyState === 'complete'
+                          && f.contentDocument.documentElement.style.fontSize !== ''; })()",
+        )
+        .await
+}
+
+/// Console errors less the refusals the test asked for (Chromium logs a 401 and a 422)
+/// and a book's own scripts, which the frame's sandbox blocks (Chromium says so).
+fn unexpected(errors: Vec<LogEntry>) -> Vec<LogEntry> {
+    errors
+        .into_iter()
+        .filter(|e| {
+            let refusal =
+                e.source == "network" && (e.message.contains("401") || e.message.contains("422"));
+            let book_script = e.source == "security"
+                && e.message.contains("/api/ereader/loans/")
+                && e.message.contains("Blocked script execution")
+                && e.message.contains("'allow-scripts' permission is not set");
+            !(refusal || book_script)
+        })
+        .collect()
+}
+
+#[tokio::test]
+async fn a_wrong_pin_is_said_at_the_field_in_dutch() -> Result<()> {
+    let server = TestServer::start().await?;
+    let browser = Browser::start(&server.url(""), 390, 844).await?;
+    browser.goto("/e-reader/").await?;
+    browser.wait_ready().await?;
+    browser.find("#er-card").await?;
+    browser.assert_axe_clean("the login on a phone").await?;
+    // Nothing typed: both fields say so, without asking the server.
+    browser.click("#er-log-in").await?;
+    browser
+        .wait_until(
+            "the empty fields' errors",
+            "document.querySelector('#er-card-error').textContent.includes('bibliotheekpas')
+             && document.querySelector('#er-pin-error').textContent.includes('pincode')",
+        )
+        .await?;
+    browser.fill("#er-card", CARD).await?;
+    browser.fill("#er-pin", "0000").await?;
+    browser.click("#er-log-in").await?;
+    browser
+        .wait_until(
+            "the server's refusal at the card",
+            "document.querySelector('#er-card-error').textContent.trim().length > 0
+             && !document.querySelector('#er-card-error').textContent.includes('Vul')
+             && document.querySelector('#er-pin-error').textContent.trim() === ''",
+        )
+        .await?;
+    assert_eq!(
+        browser
+            .eval("return document.querySelector('#er-card').getAttribute('aria-invalid');")
+            .await?,
+        json!("true")
+    );
+    assert_eq!(
+        browser.eval("return document.activeElement.id;").await?,
+        json!("er-card"),
+        "the focus goes to the field that is wrong"
+    );
+    browser.assert_axe_clean("the login with an error").await?;
+    let errors = unexpected(browser.console_errors().await?);
+    assert!(errors.is_empty(), "console errors: {errors:#?}");
+    browser.close().await;
+    Ok(())
+}
+
+#[tokio::test]
+async fn a_member_borrows_reads_on_two_devices_and_returns() -> Result<()> {
+    let server = TestServer::start().await?;
+    // A third book, so that the third loan meets the rule of two.
+    let third = include_bytes!("../../../../tests/fixtures/epub/books/accessible_epub_3.epub");
+    static_api::ereader_books::add_title(
+        &server.state.db,
+        &server.state.config.data_dir,
+        third.to_vec(),
+        Some(1),
+        "e2e",
+        "2026-01-01T00:00:00Z",
+    )
+    .await
+    .map_err(|e| format!("third book: {e}"))?;
+    let browser = Browser::start(&server.url(""), 1024, 768).await?;
+
+    // A wrong PIN: the Dutch message at the field.
+    browser.goto("/e-reader/").await?;
+    browser.wait_ready().await?;
+    browser.find("#er-card").await?;
+    browser.assert_axe_clean("the login").await?;
+    browser.fill("#er-card", CARD).await?;
+    browser.fill("#er-pin", "0000").await?;
+    browser.click("#er-log-in").await?;
+    browser
+        .wait_until(
+            "the login's error",
+            "document.querySelector('#er-card-error').textContent.trim().length > 0",
+        )
+        .await?;
+    assert_eq!(
+        browser
+            .eval("return document.querySelector('#er-card').getAttribute('aria-invalid');")
+            .await?,
+        json!("true")
+    );
+    browser.fill("#er-pin", PIN).await?;
+    browser.click("#er-log-in").await?;
+    browser.find(".er-nav").await?;
+
+    // The collection: borrow two; the third is refused in Dutch.
+    item_says(&browser, "Children", "vrij").await?;
+    browser.assert_axe_clean("the collection").await?;
+    click_in_item(&browser, "Children", ".er-borrow").await?;
+    item_says(&browser, "Children", "Geleend").await?;
+    click_in_item(&browser, "Moby", ".er-borrow").await?;
+    item_says(&browser, "Moby", "Geleend").await?;
+    let other = browser
+        .eval("return [...document.querySelectorAll('.er-item h3')].map(h => h.textContent).find(t => !t.includes('Children') && !t.includes('Moby'));")
+        .await?;
+    let other = other.as_str().ok_or("no third title")?.to_string();
+    click_in_item(&browser, &other, ".er-borrow").await?;
+    item_says(
+        &browser,
+        &other,
+        "Je hebt al 2 boeken geleend. Breng er eerst een terug.",
+    )
+    .await?;
+    browser
+        .assert_axe_clean("the collection with a refusal")
+        .await?;
+
+    // My loans by the menu; back and forward move between the addresses.
+    browser.click(".er-nav__link[href*='leningen']").await?;
+    browser
+        .wait_until(
+            "two loans",
+            "document.querySelectorAll('.er-loan').length === 2",
+        )
+        .await?;
+    item_says(&browser, "Children", "dagen over").await?;
+    browser.assert_axe_clean("my loans").await?;
+    browser.eval("history.back(); return true;").await?;
+    browser
+        .wait_until(
+            "the collection again",
+            "!!document.querySelector('.er-borrow')",
+        )
+        .await?;
+    browser.eval("history.forward(); return true;").await?;
+    browser
+        .wait_until(
+            "my loans again",
+            "document.querySelectorAll('.er-loan').length === 2",
+        )
+        .await?;
+
+    // The reader, at its own address.
+    click_in_item(&browser, "Children", ".er-read").await?;
+    wait_page(&browser).await?;
+    let address = browser.eval("return location.search;").await?;
+    let address = address.as_str().unwrap_or_default().to_string();
+    assert!(
+        address.starts_with("?boek="),
+        "the book's address: {address}"
+    );
+    browser.assert_axe_clean("the reader").await?;
+    let sandbox = browser
+        .eval("return document.querySelector('.er-frame').getAttribute('sandbox');")
+        .await?;
+    assert_eq!(sandbox, json!("allow-same-origin"), "no scripts in a book");
+
+    // Turn pages until a document of several pages (the text changes with each turn).
+    let mut before = visible_text(&browser).await?;
+    let mut turns = 0;
+    loop {
+        browser.click("#er-next").await?;
+        let wanted = json!(before);
+        browser
+            .wait_until(
+                "a new page",
+                &format!("(() => {{ {VISIBLE_TEXT} }})() !== {wanted}"),
+            )
+            .await?;
+        before = visible_text(&browser).await?;
+        turns += 1;
+        let (_, pages) = page_status(&browser).await?;
+        if pages >= 3 || turns > 40 {
+            break;
+        }
+    }
+    // The arrow key turns too.
+    browser
+        .press("#er-next", fantoccini::key::Key::Right)
+        .await?;
+    let wanted = json!(before);
+    browser
+        .wait_until(
+            "a page turned by the arrow key",
+            &format!("(() => {{ {VISIBLE_TEXT} }})() !== {wanted}"),
+        )
+        .await?;
+
+    // Larger text: more pages; the choice is kept on the device.
+    let (_, pages) = page_status(&browser).await?;
+    for _ in 0..4 {
+        browser.click("#er-larger").await?;
+    }
+    browser
+        .wait_until(
+            "more pages",
+            &format!(
+                "(document.querySelector('#er-pageno').textContent.match(/\\d+/g) || [])[1] > {pages}"
+            ),
+        )
+        .await?;
+    let kept = browser
+        .eval("return localStorage.getItem('e-reader.settings');")
+        .await?;
+    assert_eq!(kept, json!("font=140;scroll=0"));
+
+    // The position is saved; another browser of the member lands on the same page.
+    let status = browser.text("#er-pageno").await?;
+    let shown = visible_text(&browser).await?;
+    let loan: i64 = address
+        .trim_start_matches("?boek=")
+        .parse()
+        .map_err(|_| "loan id")?;
+    let (spine, progress) = {
+        let mut found = None;
+        for _ in 0..100 {
+            let (code, body) = browser
+                .fetch(
+                    "GET",
+                    &format!("/api/ereader/loans/{loan}/position"),
+                    json!({}),
+                    None,
+                )
+                .await?;
+            if code == 200 {
+                let v: Value = serde_json::from_str(&body).map_err(|e| e.to_string())?;
+                if v["progress"].as_f64().unwrap_or(0.0) > 0.0 {
+                    found = Some((v["spine"].clone(), v["progress"].clone()));
+                    break;
+                }
+            }
+            tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+        }
+        found.ok_or("the position was never saved")?
+    };
+    let second = Browser::start(&server.url(""), 1024, 768).await?;
+    second.goto("/e-reader/").await?;
+    second.wait_ready().await?;
+    second
+        .eval("localStorage.setItem('e-reader.settings', 'font=140;scroll=0'); return true;")
+        .await?;
+    log_in(&second, &format!("/e-reader/{address}")).await?;
+    wait_page(&second).await?;
+    second
+        .wait_until(
+            "the same page",
+            &format!(
+                "document.querySelector('#er-pageno').textContent === {}",
+                json!(status)
+            ),
+        )
+        .await
+        .map_err(|e| format!("{e} (saved: {spine} {progress}, wanted {status:?})"))?;
+    assert_eq!(visible_text(&second).await?, shown, "the same words");
+    assert!(unexpected(second.console_errors().await?).is_empty());
+    second.close().await;
+
+    // Return it, after a confirmation.
+    browser.click(".er-reader .er-button--quiet").await?;
+    browser
+        .wait_until(
+            "two loans",
+            "document.querySelectorAll('.er-loan').length === 2",
+        )
+        .await?;
+    click_in_item(&browser, "Children", ".er-return").await?;
+    browser.find(".er-confirm").await?;
+    browser.assert_axe_clean("the return's question").await?;
+    click_in_item(&browser, "Children", ".er-return-yes").await?;
+    browser
+        .wait_until(
+            "one loan",
+            "document.querySelectorAll('.er-loan').length === 1",
+        )
+        .await?;
+    browser
+        .wait_until(
+            "the notice",
+            "document.querySelector('.er-notice').textContent.includes('Teruggebracht')",
+        )
+        .await?;
+
+    // Log out: the login again.
+    browser.click("#er-logout").await?;
+    browser.find("#er-card").await?;
+    let errors = unexpected(browser.console_errors().await?);
+    assert!(errors.is_empty(), "console errors: {errors:#?}");
+    browser.close().await;
+    Ok(())
+}
