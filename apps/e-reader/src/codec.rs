@@ -2,7 +2,9 @@
 //! (`suite_ui::json`), so the bundle carries no `serde_json`; the shapes themselves are
 //! `suite_domain::ereader`'s.
 
-use suite_domain::ereader::{LoanView, MemberInfo, TitleView};
+use suite_domain::ereader::{
+    BookView, LoanView, MemberInfo, ReadingPosition, SpineEntry, TitleView, TocView,
+};
 use suite_ui::json::{self, all, get, list, string, whole};
 use wasm_bindgen::JsValue;
 
@@ -49,34 +51,8 @@ pub(crate) fn items<T>(v: &JsValue, read: impl Fn(&JsValue) -> Option<T>) -> Opt
     all(&json::object(&[("items", v.clone())]), "items", read)
 }
 
-/// A document of the book in reading order.
-#[derive(Debug, Clone, PartialEq)]
-pub(crate) struct SpineEntry {
-    pub(crate) path: String,
-    pub(crate) linear: bool,
-}
-
-/// An entry of the table of contents.
-#[derive(Debug, Clone, PartialEq)]
-pub(crate) struct TocEntry {
-    pub(crate) label: String,
-    pub(crate) path: String,
-    pub(crate) fragment: Option<String>,
-    pub(crate) children: Vec<TocEntry>,
-}
-
-/// `GET /api/ereader/loans/{loan}/book`.
-#[derive(Debug, Clone, PartialEq)]
-pub(crate) struct Book {
-    pub(crate) title: String,
-    pub(crate) language: String,
-    pub(crate) rtl: bool,
-    pub(crate) spine: Vec<SpineEntry>,
-    pub(crate) toc: Vec<TocEntry>,
-}
-
-fn toc_entry(v: &JsValue) -> Option<TocEntry> {
-    Some(TocEntry {
+fn toc_entry(v: &JsValue) -> Option<TocView> {
+    Some(TocView {
         label: string(v, "label")?,
         path: string(v, "path")?,
         fragment: string(v, "fragment"),
@@ -84,32 +60,28 @@ fn toc_entry(v: &JsValue) -> Option<TocEntry> {
     })
 }
 
-pub(crate) fn book(v: &JsValue) -> Option<Book> {
+/// `GET /api/ereader/loans/{loan}/book`.
+pub(crate) fn book(v: &JsValue) -> Option<BookView> {
     let spine = all(v, "spine", |e| {
         Some(SpineEntry {
             path: string(e, "path")?,
             linear: json::boolean(e, "linear").unwrap_or(true),
         })
     })?;
-    Some(Book {
+    Some(BookView {
         title: string(v, "title")?,
         language: string(v, "language").unwrap_or_default(),
-        rtl: string(v, "direction").as_deref() == Some("rtl"),
+        direction: string(v, "direction").unwrap_or_else(|| "ltr".into()),
+        layout: string(v, "layout").unwrap_or_else(|| "reflowable".into()),
         spine,
         toc: list(v, "toc", toc_entry),
     })
 }
 
-/// `GET/PUT /api/ereader/loans/{loan}/position`: the spine document and how far into it.
-#[derive(Debug, Clone, Copy, PartialEq, Default)]
-pub(crate) struct Position {
-    pub(crate) spine: u32,
-    pub(crate) progress: f64,
-}
-
-pub(crate) fn position(v: &JsValue) -> Option<Position> {
+/// `GET /api/ereader/loans/{loan}/position`: a progress outside 0 to 1 is brought within.
+pub(crate) fn position(v: &JsValue) -> Option<ReadingPosition> {
     let progress = get(v, "progress").as_f64()?;
-    Some(Position {
+    Some(ReadingPosition {
         spine: count(v, "spine")?,
         progress: if progress.is_finite() {
             progress.clamp(0.0, 1.0)
@@ -119,7 +91,7 @@ pub(crate) fn position(v: &JsValue) -> Option<Position> {
     })
 }
 
-pub(crate) fn position_to_js(position: Position) -> JsValue {
+pub(crate) fn position_to_js(position: ReadingPosition) -> JsValue {
     json::object(&[
         ("spine", JsValue::from(position.spine)),
         ("progress", JsValue::from_f64(position.progress)),
@@ -153,14 +125,14 @@ mod tests {
                 "toc":[{"label":"Een","path":"a.xhtml","fragment":"x","children":[{"label":"Twee","path":"a.xhtml"}]}]}"#,
         ))
         .expect("book");
-        assert!(book.rtl);
+        assert_eq!(book.direction, "rtl");
         assert_eq!(book.spine[0].path, "a.xhtml");
         assert_eq!(book.toc[0].fragment.as_deref(), Some("x"));
         assert_eq!(book.toc[0].children[0].label, "Twee");
         let p = position(&parse(r#"{"spine":2,"progress":0.25}"#)).expect("position");
         assert_eq!(
             p,
-            Position {
+            ReadingPosition {
                 spine: 2,
                 progress: 0.25
             }

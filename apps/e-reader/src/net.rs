@@ -2,13 +2,13 @@
 //! [`crate::codec`]. The member's session is an HttpOnly cookie; its CSRF token goes
 //! with every change through `suite_ui::api::set_csrf_token`, set at login.
 
-use suite_domain::ereader::{LoanView, MemberInfo, TitleView};
+use suite_domain::ereader::{BookView, LoanView, MemberInfo, ReadingPosition, TitleView};
 use suite_ui::ApiError;
 use suite_ui::api::{send_text, set_csrf_token};
 use suite_ui::json::{self, object};
 use wasm_bindgen::JsValue;
 
-use crate::codec::{self, Book, Position};
+use crate::codec;
 
 const JSON: &str = "application/json";
 const SESSION: &str = "/api/ereader/session";
@@ -76,22 +76,25 @@ pub(crate) async fn give_back(loan: i64) -> Result<(), ApiError> {
     send_text("POST", &path, &[], None).await.map(drop)
 }
 
-pub(crate) async fn book(loan: i64) -> Result<Book, ApiError> {
+pub(crate) async fn book(loan: i64) -> Result<BookView, ApiError> {
     let text = send_text("GET", &format!("/api/ereader/loans/{loan}/book"), &[], None).await?;
     read(&text, codec::book)
 }
 
 /// The saved position; none yet is the book's start.
-pub(crate) async fn position(loan: i64) -> Result<Position, ApiError> {
+pub(crate) async fn position(loan: i64) -> Result<ReadingPosition, ApiError> {
     let path = format!("/api/ereader/loans/{loan}/position");
     let text = send_text("GET", &path, &[], None).await?;
     if text.trim().is_empty() {
-        return Ok(Position::default());
+        return Ok(ReadingPosition {
+            spine: 0,
+            progress: 0.0,
+        });
     }
     read(&text, codec::position)
 }
 
-pub(crate) async fn save_position(loan: i64, position: Position) -> Result<(), ApiError> {
+pub(crate) async fn save_position(loan: i64, position: ReadingPosition) -> Result<(), ApiError> {
     let path = format!("/api/ereader/loans/{loan}/position");
     let value = codec::position_to_js(position);
     send_text("PUT", &path, &[], body(&value)).await.map(drop)

@@ -6,6 +6,7 @@
 
 use std::rc::Rc;
 
+use suite_domain::ereader::{BookView, TocView};
 use suite_domain::i18n::Msg;
 use suite_ui::{ApiError, ErrorState, Loading, UiText, use_lang, use_t};
 use wasm_bindgen::JsCast;
@@ -13,7 +14,6 @@ use wasm_bindgen::closure::Closure;
 use yew::prelude::*;
 
 use crate::app::Navigate;
-use crate::codec::{Book, TocEntry};
 use crate::net;
 use crate::reader::controller::{Reader, Shared, View, save_now};
 use crate::reader::{TocPanel, store};
@@ -29,7 +29,7 @@ pub(crate) struct ReaderPageProps {
 pub(crate) fn ReaderPage(props: &ReaderPageProps) -> Html {
     let t = use_t();
     let lang = use_lang();
-    let book = use_state(|| None::<Result<Rc<Book>, ApiError>>);
+    let book = use_state(|| None::<Result<Rc<BookView>, ApiError>>);
     let view: Shared = use_mut_ref(|| View {
         settings: store::settings(),
         ..View::default()
@@ -49,12 +49,13 @@ pub(crate) fn ReaderPage(props: &ReaderPageProps) -> Html {
             yew::platform::spawn_local(async move {
                 let loaded = net::book(loan).await;
                 if let Ok(found) = &loaded {
-                    let position = net::position(loan).await.unwrap_or_default();
+                    let position = net::position(loan).await.ok();
                     let mut v = view.borrow_mut();
                     v.documents = found.spine.len();
-                    v.rtl = found.rtl;
-                    v.spine = (position.spine as usize).min(found.spine.len().saturating_sub(1));
-                    v.pending = Some(position.progress);
+                    v.rtl = found.direction == "rtl";
+                    let (spine, progress) = position.map_or((0, 0.0), |p| (p.spine, p.progress));
+                    v.spine = (spine as usize).min(found.spine.len().saturating_sub(1));
+                    v.pending = Some(progress);
                 }
                 book.set(Some(loaded.map(Rc::new)));
             });
@@ -173,7 +174,7 @@ pub(crate) fn ReaderPage(props: &ReaderPageProps) -> Html {
     };
     let on_jump = {
         let (reader, book, close_toc) = (reader.clone(), book.clone(), close_toc.clone());
-        Callback::from(move |entry: TocEntry| {
+        Callback::from(move |entry: TocView| {
             if let Some(index) = book.spine.iter().position(|s| s.path == entry.path) {
                 reader.open(index, 0.0, entry.fragment.clone());
             }

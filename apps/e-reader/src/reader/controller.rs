@@ -10,7 +10,6 @@ use gloo_timers::callback::Timeout;
 use web_sys::HtmlIFrameElement;
 use yew::NodeRef;
 
-use crate::codec::Position;
 use crate::net;
 use crate::reader::frame;
 use crate::reader::listen::{Listeners, listen};
@@ -19,6 +18,7 @@ use crate::rules::{
     Direction, Settings, Turn, mirrored, next_page, page_of_progress, previous_page,
     progress_of_page,
 };
+use suite_domain::ereader::ReadingPosition;
 
 /// Where the reader is, changed in place by the frame's listeners and the buttons.
 #[derive(Default)]
@@ -42,7 +42,7 @@ pub(crate) type Shared = Rc<RefCell<View>>;
 pub(crate) fn save_now(loan: i64, view: &Shared) {
     let position = {
         let v = view.borrow();
-        Position {
+        ReadingPosition {
             spine: v.spine as u32,
             progress: progress_of_page(v.page, v.pages),
         }

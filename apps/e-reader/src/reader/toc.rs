@@ -1,20 +1,19 @@
 //! The table of contents as a panel: a list of buttons (nested as the book nests them)
 //! that jump to their place; Escape closes it and the focus goes back to its button.
 
+use suite_domain::ereader::TocView;
 use suite_domain::i18n::Msg;
 use suite_ui::use_t;
 use yew::prelude::*;
 
-use crate::codec::TocEntry;
-
 #[derive(Properties, PartialEq)]
 pub(crate) struct TocPanelProps {
-    pub(crate) entries: Vec<TocEntry>,
-    pub(crate) on_jump: Callback<TocEntry>,
+    pub(crate) entries: Vec<TocView>,
+    pub(crate) on_jump: Callback<TocView>,
     pub(crate) on_close: Callback<()>,
 }
 
-fn items(entries: &[TocEntry], on_jump: &Callback<TocEntry>) -> Html {
+fn items(entries: &[TocView], on_jump: &Callback<TocView>) -> Html {
     html! {
         <ul class="er-toc__list">
             { for entries.iter().map(|entry| {

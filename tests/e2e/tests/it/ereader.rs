@@ -3,8 +3,9 @@
 //! Moby-Dick, is refused a third loan with the rule's Dutch message, moves between the
 //! pages by the address (back and forward), opens the book, turns pages (the text in
 //! the frame changes), makes the text larger (more pages), and on a second browser
-//! logs in and lands on the same page; then returns the book after confirming. Axe on
-//! each screen; no console errors but the refusals' own.
+//! logs in and lands on the same page; uses the contents and the scroll view; then
+//! returns the book after confirming. Axe on each screen; no console errors but the
+//! refusals' own and the book's scripts the sandbox blocked.
 
 use e2e::{Browser, LogEntry, Result, TestServer};
 use serde_json::{Value, json};
@@ -375,6 +376,57 @@ async fn a_member_borrows_reads_on_two_devices_and_returns() -> Result<()> {
     assert_eq!(visible_text(&second).await?, shown, "the same words");
     assert!(unexpected(second.console_errors().await?).is_empty());
     second.close().await;
+
+    // The contents: a panel reached by keyboard, Escape gives the focus back, an entry
+    // jumps.
+    browser.click("#er-toc-button").await?;
+    browser
+        .wait_until(
+            "the contents' focus",
+            "document.activeElement && document.activeElement.id === 'er-toc-close'",
+        )
+        .await?;
+    browser.assert_axe_clean("the contents").await?;
+    browser
+        .press("#er-toc-close", fantoccini::key::Key::Escape)
+        .await?;
+    browser
+        .wait_until(
+            "the contents closed",
+            "!document.querySelector('#er-toc') && document.activeElement.id === 'er-toc-button'",
+        )
+        .await?;
+    browser.click("#er-toc-button").await?;
+    let before = browser.text("#er-pageno").await?;
+    browser
+        .eval("const e = [...document.querySelectorAll('.er-toc__entry')]; e[e.length - 1].click(); return true;")
+        .await?;
+    browser
+        .wait_until(
+            "a jump by the contents",
+            &format!(
+                "!document.querySelector('#er-toc') && document.querySelector('#er-pageno').textContent !== {}",
+                json!(before)
+            ),
+        )
+        .await?;
+
+    // Continuous scroll as a setting: the document scrolls, the tap zones go.
+    browser.click("#er-scroll").await?;
+    browser
+        .wait_until(
+            "the scroll view",
+            "document.querySelector('.er-frame').contentDocument.documentElement.style.overflowY === 'auto'
+             && getComputedStyle(document.querySelector('.er-tap')).display === 'none'",
+        )
+        .await?;
+    browser.click("#er-scroll").await?;
+    browser
+        .wait_until(
+            "pages again",
+            "document.querySelector('.er-frame').contentDocument.documentElement.style.columnWidth !== ''",
+        )
+        .await?;
 
     // Return it, after a confirmation.
     browser.click(".er-reader .er-button--quiet").await?;
