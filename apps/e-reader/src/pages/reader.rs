@@ -74,23 +74,45 @@ pub(crate) fn ReaderPage(props: &ReaderPageProps) -> Html {
         });
     }
     {
-        // A new window size lays the document out again at the same point.
-        let reader = reader.clone();
+        // A new window size lays the document out again at the same point; the arrow
+        // keys turn wherever the focus is on the page (inside the frame its own
+        // listeners hear them), except in a field or the contents.
+        let (resizer, turner) = (reader.clone(), reader.clone());
         use_effect_with((), move |()| {
-            let listener = Closure::<dyn Fn()>::new(move || reader.relayout());
+            let resize = Closure::<dyn Fn()>::new(move || resizer.relayout());
+            let key = Closure::<dyn Fn(KeyboardEvent)>::new(move |event: KeyboardEvent| {
+                if event.alt_key() || event.ctrl_key() || event.meta_key() || event.key() == " " {
+                    return;
+                }
+                let elsewhere = event
+                    .target()
+                    .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+                    .and_then(|e| e.closest("input, select, textarea, .er-toc").ok().flatten())
+                    .is_some();
+                if let Some(direction) = key_turn(&event.key()).filter(|_| !elsewhere) {
+                    event.prevent_default();
+                    turner.turn_side(direction);
+                }
+            });
             let window = web_sys::window();
             if let Some(window) = &window {
                 let _ = window
-                    .add_event_listener_with_callback("resize", listener.as_ref().unchecked_ref());
+                    .add_event_listener_with_callback("resize", resize.as_ref().unchecked_ref());
+                let _ = window
+                    .add_event_listener_with_callback("keydown", key.as_ref().unchecked_ref());
             }
             move || {
                 if let Some(window) = &window {
                     let _ = window.remove_event_listener_with_callback(
                         "resize",
-                        listener.as_ref().unchecked_ref(),
+                        resize.as_ref().unchecked_ref(),
+                    );
+                    let _ = window.remove_event_listener_with_callback(
+                        "keydown",
+                        key.as_ref().unchecked_ref(),
                     );
                 }
-                drop(listener);
+                drop((resize, key));
             }
         });
     }
@@ -141,22 +163,6 @@ pub(crate) fn ReaderPage(props: &ReaderPageProps) -> Html {
             });
         })
     };
-    let onkeydown = {
-        let (reader, toc_open) = (reader.clone(), toc_open.clone());
-        Callback::from(move |event: KeyboardEvent| {
-            let in_field = event
-                .target()
-                .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
-                .is_some();
-            if *toc_open || in_field {
-                return;
-            }
-            if let Some(direction) = key_turn(&event.key()).filter(|_| event.key() != " ") {
-                event.prevent_default();
-                reader.turn_side(direction);
-            }
-        })
-    };
     let onload = {
         let reader = reader.clone();
         Callback::from(move |_: Event| reader.loaded())
@@ -197,7 +203,7 @@ pub(crate) fn ReaderPage(props: &ReaderPageProps) -> Html {
         book.spine.len().max(1),
     );
     html! {
-        <section class="er-reader" aria-labelledby="er-book-title" {onkeydown}>
+        <section class="er-reader" aria-labelledby="er-book-title">
             <div class="er-reader__bar">
                 <button type="button" class="er-button er-button--quiet" onclick={back}>{ t(Msg::EreaderBack) }</button>
                 <h2 id="er-book-title" class="er-reader__title" lang={book.language.clone()}>{ &book.title }</h2>

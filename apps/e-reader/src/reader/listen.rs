@@ -55,12 +55,11 @@ pub(crate) fn listen(
     let down = {
         let start = start.clone();
         Handler::new(move |event: Event| {
-            if let Some(event) = event.dyn_ref::<PointerEvent>() {
-                start.set(Some((
-                    f64::from(event.client_x()),
-                    f64::from(event.client_y()),
-                )));
-            }
+            let event = event.unchecked_ref::<PointerEvent>();
+            start.set(Some((
+                f64::from(event.client_x()),
+                f64::from(event.client_y()),
+            )));
         })
     };
     let up = Handler::new(move |event: Event| {

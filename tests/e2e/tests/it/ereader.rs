@@ -308,6 +308,48 @@ async fn a_member_borrows_reads_on_two_devices_and_returns() -> Result<()> {
         )
         .await?;
 
+    // An arrow key with the focus nowhere in particular, a tap on the right edge, and a
+    // swipe to the left inside the book each turn a page.
+    let ways = [
+        (
+            "an arrow key on the page",
+            "document.activeElement.blur();
+             document.body.dispatchEvent(new KeyboardEvent('keydown', {key: 'ArrowRight', bubbles: true, cancelable: true}));",
+        ),
+        (
+            "a tap on the right edge",
+            "document.querySelector('.er-tap--right').click();",
+        ),
+        (
+            "an arrow key inside the book",
+            "const w = document.querySelector('.er-frame').contentWindow;
+             w.document.dispatchEvent(new w.KeyboardEvent('keydown', {key: 'ArrowRight', bubbles: true, cancelable: true}));",
+        ),
+        (
+            "a swipe inside the book",
+            "const w = document.querySelector('.er-frame').contentWindow;
+             const d = w.document;
+             d.dispatchEvent(new w.PointerEvent('pointerdown', {clientX: 300, clientY: 100, bubbles: true}));
+             d.dispatchEvent(new w.PointerEvent('pointerup', {clientX: 120, clientY: 110, bubbles: true}));",
+        ),
+    ];
+    for (what, act) in ways {
+        let before = json!(visible_text(&browser).await?);
+        browser.eval(&format!("{act} return true;")).await?;
+        // A turn may open the next document: wait until it is laid out (and heard).
+        browser
+            .wait_until(
+                what,
+                &format!(
+                    "(() => {{ const t = (() => {{ {VISIBLE_TEXT} }})();
+                       const d = document.querySelector('.er-frame').contentDocument;
+                       return t !== {before} && t !== ''
+                           && d.documentElement.style.fontSize !== ''; }})()"
+                ),
+            )
+            .await?;
+    }
+
     // Larger text: more pages; the choice is kept on the device.
     let (_, pages) = page_status(&browser).await?;
     for _ in 0..4 {
