@@ -3,7 +3,7 @@
 
 use suite_domain::i18n::Msg;
 use suite_ui::history::{self, use_history_moves};
-use suite_ui::{AppShell, Loading, use_mark_ready, use_t};
+use suite_ui::{AppShell, HealthCheck, Loading, use_mark_ready, use_t};
 use yew::prelude::*;
 
 use crate::net;
@@ -63,9 +63,18 @@ pub(crate) fn App() -> Html {
         })
     };
     use_mark_ready(state.member.is_some());
+    let t = use_t();
     let body = match &state.member {
         None => html! { <Loading /> },
-        Some(None) => html! { <LoginPage {on_logged_in} /> },
+        // Before a member logs in: whether the server answers, and the way to the
+        // staff's pages, as on every app's first page.
+        Some(None) => html! {
+            <>
+                <HealthCheck />
+                <LoginPage {on_logged_in} />
+                <p class="app-frame__link"><a href={suite_ui::STAFF_SEGMENT}>{ t(Msg::StaffArea) }</a></p>
+            </>
+        },
         Some(Some(_)) => html! {
             <>
                 <Nav route={state.route} navigate={navigate.clone()} {on_log_out} />

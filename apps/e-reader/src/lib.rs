@@ -15,9 +15,14 @@ mod reader;
 mod rules;
 mod state;
 
-/// Renders the app into `<body>`.
+/// Renders the app into `<body>`; at `/e-reader/beheer` the suite's staff page (the
+/// default frame of `suite_ui::run_app`).
 pub fn run() {
-    yew::Renderer::<app::App>::new().render();
+    if suite_ui::is_staff_path(&suite_ui::history::path()) {
+        suite_ui::run_app("e-reader");
+    } else {
+        yew::Renderer::<app::App>::new().render();
+    }
 }
 
 #[cfg(test)]
