@@ -135,6 +135,12 @@ async fn a_wrong_pin_is_said_at_the_field_in_dutch() -> Result<()> {
     browser.goto("/e-reader/").await?;
     browser.wait_ready().await?;
     browser.find("#er-card").await?;
+    browser
+        .wait_until(
+            "the API check",
+            "document.querySelector('[data-health]')?.dataset.health === 'ok'",
+        )
+        .await?;
     browser.assert_axe_clean("the login on a phone").await?;
     // Nothing typed: both fields say so, without asking the server.
     browser.click("#er-log-in").await?;
@@ -170,6 +176,12 @@ async fn a_wrong_pin_is_said_at_the_field_in_dutch() -> Result<()> {
     browser.assert_axe_clean("the login with an error").await?;
     let errors = unexpected(browser.console_errors().await?);
     assert!(errors.is_empty(), "console errors: {errors:#?}");
+
+    // The staff's page of the app is the suite's staff login.
+    browser.goto("/e-reader/beheer").await?;
+    browser.wait_ready().await?;
+    browser.find("#login-email").await?;
+    browser.assert_axe_clean("the staff's page").await?;
     browser.close().await;
     Ok(())
 }
