@@ -843,7 +843,7 @@ catalogue! {
     BibBuildMonth => "Maand", "Month";
     BibBuildGameColumn => "Spel", "Game";
     BibBuildSessionsColumn => "Sessies", "Sessions";
-    BibBuildTeamsColumn => "Teams", "Teams";
+    BibBuildTeamsColumn => "Aantal teams", "Teams";
     BibBuildAnswersColumn => "Antwoorden", "Answers";
     BibBuildTeamsPerMonth => "Teams per maand", "Teams per month";
     BibBuildRightTotal => "Juist:", "Right:";
