@@ -97,6 +97,16 @@ fn chromium_binary() -> Option<PathBuf> {
 impl Browser {
     /// Starts chromedriver and a headless Chromium of `width` x `height` pointed at `base`.
     pub async fn start(base: &str, width: u32, height: u32) -> Result<Browser> {
+        Self::start_with(base, width, height, &[]).await
+    }
+
+    /// [`Browser::start`] with more command-line switches for Chromium (a fake camera).
+    pub async fn start_with(
+        base: &str,
+        width: u32,
+        height: u32,
+        extra: &[String],
+    ) -> Result<Browser> {
         let driver_path = std::env::var("CHROMEDRIVER").unwrap_or_else(|_| "chromedriver".into());
         let port = free_port()?;
         let driver = Command::new(&driver_path)
@@ -124,6 +134,7 @@ impl Browser {
         // Headless Chromium ignores --lang; --accept-lang sets navigator.language.
         args.push("--lang=nl-BE".into());
         args.push("--accept-lang=nl-BE".into());
+        args.extend_from_slice(extra);
         let mut options = json!({"args": args});
         if let Some(binary) = chromium_binary() {
             options["binary"] = json!(binary);

@@ -6,6 +6,7 @@
 //! message. The demo Quest is in `bibster_team/quest.rs`. Axe on the join, task and end
 //! screens; no console errors.
 
+mod camera;
 pub(crate) mod quest;
 
 use e2e::{Browser, LogEntry, Result, TestServer, WETTEREN};
