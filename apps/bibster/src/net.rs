@@ -7,23 +7,11 @@ use suite_domain::bibster::api::{
 use suite_domain::bibster::task::Answer;
 use suite_ui::ApiError;
 use suite_ui::api::send_text;
-use suite_ui::json::{self, object};
+use suite_ui::api::{json_body as body, read_text_as as read};
+use suite_ui::json::object;
 use wasm_bindgen::JsValue;
 
 use crate::codec;
-
-const JSON: &str = "application/json";
-
-fn read<T>(text: &str, reader: impl Fn(&JsValue) -> Option<T>) -> Result<T, ApiError> {
-    json::parse(text)
-        .as_ref()
-        .and_then(reader)
-        .ok_or_else(|| ApiError::from_status(500))
-}
-
-fn body(value: &JsValue) -> Option<(&'static str, JsValue)> {
-    json::stringify(value).map(|text| (JSON, JsValue::from_str(&text)))
-}
 
 /// The running session with this (tidy) code.
 pub(crate) async fn session_info(code: &str) -> Result<SessionInfo, ApiError> {

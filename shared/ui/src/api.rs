@@ -262,6 +262,25 @@ pub async fn post_bytes<T: DeserializeOwned>(
     post_body(path, content_type, &js_sys::Uint8Array::from(bytes).into()).await
 }
 
+/// The body of [`send_text`] for a JSON value (`application/json`, written by the
+/// browser's `JSON.stringify`).
+pub fn json_body(value: &wasm_bindgen::JsValue) -> Option<(&'static str, wasm_bindgen::JsValue)> {
+    crate::json::stringify(value)
+        .map(|text| ("application/json", wasm_bindgen::JsValue::from_str(&text)))
+}
+
+/// Reads the answer `text` of [`send_text`] with `reader` (a lean reader over the
+/// browser's `JSON.parse`); an answer it cannot read is an internal error (500).
+pub fn read_text_as<T>(
+    text: &str,
+    reader: impl Fn(&wasm_bindgen::JsValue) -> Option<T>,
+) -> Result<T, ApiError> {
+    crate::json::parse(text)
+        .as_ref()
+        .and_then(reader)
+        .ok_or_else(|| ApiError::from_status(500))
+}
+
 /// A request with headers of its own (a public device's key, such as Bibster's team
 /// token in `x-team-token`) and an optional raw body of a content type, answering the
 /// body's text. For public bundles that read JSON through [`crate::json`], so they

@@ -125,9 +125,15 @@ pub(crate) fn unexpected(errors: Vec<LogEntry>) -> Vec<LogEntry> {
         .collect()
 }
 
-/// The text of the task on screen.
+/// The text of the task on screen, read in one step (the task's view is replaced when
+/// the next task comes, so a found element may be gone by the time its text is asked).
 async fn prompt(browser: &Browser) -> Result<String> {
-    browser.text("#bib-task-prompt").await
+    let text = browser
+        .eval("return document.querySelector('#bib-task-prompt')?.textContent ?? null;")
+        .await?;
+    text.as_str()
+        .map(|t| t.trim().to_string())
+        .ok_or_else(|| "no task on screen".to_string())
 }
 
 pub(crate) async fn wait_prompt(browser: &Browser, part: &str) -> Result<()> {
