@@ -19,6 +19,7 @@ mod culture_insight;
 pub mod culture_source;
 pub mod ereader;
 pub mod ereader_members;
+mod ereader_reading;
 mod figures;
 pub mod locks;
 mod login_limits;

@@ -99,21 +99,13 @@ pub(super) async fn borrow(
             });
         }
     };
-    let title = state
-        .db
-        .ereader_loans_with_titles(member.id, now)
-        .await?
-        .into_iter()
-        .find(|(id, ..)| *id == loan.id)
-        .map(|(_, _, title, _)| title)
-        .unwrap_or_default();
     tracing::info!(title = loan.title_id, "e-book borrowed");
     Ok((
         StatusCode::CREATED,
         Json(LoanView {
             id: loan.id,
             title_id: loan.title_id,
-            title,
+            title: loan.title,
             until: loan.until_at,
             days_left: days_left(loan.until_at, now),
         }),

@@ -1,0 +1,121 @@
+//! Queries of the e-reader's reading side: the collection with its free licences, a
+//! member's loans with their titles, the book of a running loan and the place in it,
+//! and what the licence rule and backups need (population, files). Lending itself is
+//! `ereader.rs`.
+
+use super::Db;
+
+impl Db {
+    /// Every title with its licences and its loans running at `now`: (id, title,
+    /// creators as JSON, language, licences, running loans), by title.
+    pub async fn ereader_titles(
+        &self,
+        now: i64,
+    ) -> Result<Vec<(i64, String, String, String, i64, i64)>, sqlx::Error> {
+        sqlx::query_as(
+            "SELECT t.id, t.title, t.creators, t.language, t.licences, \
+             (SELECT COUNT(*) FROM ereader_loans l WHERE l.title_id = t.id \
+              AND l.ended_at IS NULL AND l.until_at > $1) \
+             FROM ereader_titles t ORDER BY t.title, t.id",
+        )
+        .bind(now)
+        .fetch_all(self.pool())
+        .await
+    }
+
+    /// The running loans of `member` at `now` with their titles: (loan id, title id,
+    /// title, until), soonest end first.
+    pub async fn ereader_loans_with_titles(
+        &self,
+        member: i64,
+        now: i64,
+    ) -> Result<Vec<(i64, i64, String, i64)>, sqlx::Error> {
+        sqlx::query_as(
+            "SELECT l.id, l.title_id, t.title, l.until_at FROM ereader_loans l \
+             JOIN ereader_titles t ON t.id = l.title_id \
+             WHERE l.member_id = $1 AND l.ended_at IS NULL AND l.until_at > $2 \
+             ORDER BY l.until_at, l.id",
+        )
+        .bind(member)
+        .bind(now)
+        .fetch_all(self.pool())
+        .await
+    }
+
+    /// The SHA-256 of every title's file (what a backup must hold).
+    pub async fn ereader_files(&self) -> Result<Vec<String>, sqlx::Error> {
+        let rows: Vec<(String,)> =
+            sqlx::query_as("SELECT file_sha256 FROM ereader_titles ORDER BY id")
+                .fetch_all(self.pool())
+                .await?;
+        Ok(rows.into_iter().map(|(sha,)| sha).collect())
+    }
+
+    /// The inhabitants the participating libraries serve together.
+    pub async fn ereader_population(&self) -> Result<i64, sqlx::Error> {
+        let (total,): (i64,) = sqlx::query_as(
+            "SELECT CAST(COALESCE(SUM(population), 0) AS BIGINT) FROM ereader_libraries",
+        )
+        .fetch_one(self.pool())
+        .await?;
+        Ok(total)
+    }
+
+    /// The title (id and file's SHA-256) of `member`'s loan `loan` while it runs at `now`.
+    pub async fn ereader_running_loan(
+        &self,
+        member: i64,
+        loan: i64,
+        now: i64,
+    ) -> Result<Option<(i64, String)>, sqlx::Error> {
+        sqlx::query_as(
+            "SELECT t.id, t.file_sha256 FROM ereader_loans l JOIN ereader_titles t ON t.id = l.title_id \
+             WHERE l.id = $1 AND l.member_id = $2 AND l.ended_at IS NULL AND l.until_at > $3",
+        )
+        .bind(loan)
+        .bind(member)
+        .bind(now)
+        .fetch_optional(self.pool())
+        .await
+    }
+
+    /// Where `member` is in the book of their running loan `loan` (JSON), if saved.
+    pub async fn ereader_position(
+        &self,
+        member: i64,
+        loan: i64,
+        now: i64,
+    ) -> Result<Option<Option<String>>, sqlx::Error> {
+        let row: Option<(Option<String>,)> = sqlx::query_as(
+            "SELECT position FROM ereader_loans WHERE id = $1 AND member_id = $2 \
+             AND ended_at IS NULL AND until_at > $3",
+        )
+        .bind(loan)
+        .bind(member)
+        .bind(now)
+        .fetch_optional(self.pool())
+        .await?;
+        Ok(row.map(|(p,)| p))
+    }
+
+    /// Saves where `member` is in their running loan `loan`; false when it is not one.
+    pub async fn set_ereader_position(
+        &self,
+        member: i64,
+        loan: i64,
+        now: i64,
+        position: &str,
+    ) -> Result<bool, sqlx::Error> {
+        let done = sqlx::query(
+            "UPDATE ereader_loans SET position = $4 WHERE id = $1 AND member_id = $2 \
+             AND ended_at IS NULL AND until_at > $3",
+        )
+        .bind(loan)
+        .bind(member)
+        .bind(now)
+        .bind(position)
+        .execute(self.pool())
+        .await?;
+        Ok(done.rows_affected() == 1)
+    }
+}
