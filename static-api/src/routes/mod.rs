@@ -225,6 +225,7 @@ pub fn api(state: &AppState) -> (Router<AppState>, utoipa::openapi::OpenApi) {
         .routes(routes!(ereader_loans::list_loans, ereader_loans::borrow))
         .routes(routes!(ereader_loans::give_back))
         .routes(routes!(ereader_books::book))
+        .routes(routes!(ereader_books::search))
         .routes(routes!(
             ereader_books::position,
             ereader_books::save_position
