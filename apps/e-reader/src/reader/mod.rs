@@ -10,7 +10,7 @@ pub(crate) mod listen;
 pub(crate) mod mark;
 mod search;
 mod settings;
-mod speech;
+pub(crate) mod speech;
 pub(crate) mod store;
 mod toc;
 

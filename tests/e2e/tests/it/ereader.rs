@@ -479,6 +479,32 @@ async fn a_member_borrows_reads_on_two_devices_and_returns() -> Result<()> {
         .press("#er-search-q", fantoccini::key::Key::Escape)
         .await?;
 
+    // Read aloud: its button is there when the browser can speak; it starts and stops.
+    let speaks = browser.eval("return 'speechSynthesis' in window;").await?;
+    let button = browser
+        .eval("return !!document.querySelector('#er-speak');")
+        .await?;
+    assert_eq!(button, speaks, "the button follows speechSynthesis");
+    if speaks == json!(true) {
+        browser.click("#er-speak").await?;
+        browser
+            .wait_until(
+                "reading aloud, or done already",
+                "!!document.querySelector('#er-speak-stop') || !!document.querySelector('#er-speak')",
+            )
+            .await?;
+        if browser
+            .eval("return !!document.querySelector('#er-speak-stop');")
+            .await?
+            == json!(true)
+        {
+            browser.click("#er-speak-stop").await?;
+            browser
+                .wait_until("stopped", "!!document.querySelector('#er-speak')")
+                .await?;
+        }
+    }
+
     // Return it, after a confirmation.
     browser.click(".er-reader .er-button--quiet").await?;
     browser

@@ -236,3 +236,44 @@ async fn a_search_hit_is_marked_on_its_page() {
     assert!(inner.get_element_by_id(mark::HIT_ID).is_none());
     frame.remove();
 }
+
+#[wasm_bindgen_test]
+async fn reading_aloud_starts_at_the_first_block_of_the_shown_page() {
+    let frame = frame_with(&format!(
+        "<ul><li><p>Lijst een</p></li></ul>{}",
+        long_text()
+    ))
+    .await;
+    let settings = Settings::default();
+    lay_out(&frame, settings).expect("laid out");
+    let inner = document(&frame).expect("the test page");
+    let all = crate::reader::speech::texts_from_here(&inner);
+    assert_eq!(all.len(), 61, "a block holding a block is read as its part");
+    assert_eq!(all[0], "Lijst een");
+    assert!(all[1].starts_with("Paragraaf 0:"), "{}", all[1]);
+    show(&frame, settings, 3, false);
+    let here = crate::reader::speech::texts_from_here(&inner);
+    let first = page_of_id(&frame, settings, "p0", false).expect("found");
+    assert_eq!(first, 0);
+    assert!(
+        here.len() < all.len() && !here.is_empty(),
+        "{} of {}",
+        here.len(),
+        all.len()
+    );
+    // The first block read reaches into page 3, the one before does not.
+    let number: usize = here[0]["Paragraaf ".len()..]
+        .split(':')
+        .next()
+        .and_then(|n| n.parse().ok())
+        .expect("a paragraph");
+    let rect = |id: String| {
+        inner
+            .get_element_by_id(&id)
+            .expect("the test page")
+            .get_bounding_client_rect()
+    };
+    assert!(rect(format!("p{number}")).right() > 0.0);
+    assert!(rect(format!("p{}", number - 1)).right() <= 0.0);
+    frame.remove();
+}
