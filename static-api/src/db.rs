@@ -18,7 +18,9 @@ pub mod culture;
 mod culture_insight;
 pub mod culture_source;
 pub mod ereader;
+mod ereader_lend;
 pub mod ereader_members;
+mod ereader_notes;
 mod ereader_reading;
 mod figures;
 pub mod locks;
@@ -41,6 +43,8 @@ use sqlx::migrate::Migrator;
 use sqlx::sqlite::SqliteConnectOptions;
 use sqlx::{AnyPool, ConnectOptions, Executor};
 
+pub use ereader_notes::NoteRow;
+pub use ereader_reading::{PlaceRow, TitleCounts};
 pub use figures::OrgTotal;
 pub use sessions::{SessionRow, SessionSummary};
 pub use staff::StaffRow;

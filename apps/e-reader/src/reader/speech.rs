@@ -146,9 +146,9 @@ pub(crate) fn ReadAloud(props: &ReadAloudProps) -> Html {
                 <button type="button" class="er-button" id="er-speak" onclick={play}>{ t(Msg::EreaderReadAloud) }</button>
             } else {
                 <button type="button" class="er-button" id="er-speak-pause" onclick={pause}>
-                    { t(if *state == Speech::Paused { Msg::EreaderResume } else { Msg::EreaderPause }) }
+                    { t(if *state == Speech::Paused { Msg::EreaderSpeechResume } else { Msg::EreaderSpeechPause }) }
                 </button>
-                <button type="button" class="er-button" id="er-speak-stop" onclick={stop}>{ t(Msg::EreaderStop) }</button>
+                <button type="button" class="er-button" id="er-speak-stop" onclick={stop}>{ t(Msg::EreaderSpeechStop) }</button>
             }
         </div>
     }
