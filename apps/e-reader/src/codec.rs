@@ -4,7 +4,7 @@
 
 use suite_domain::ereader::{
     BookView, HistoryEntry, HistoryView, LoanView, MemberInfo, ReadingPosition, ReservationView,
-    SpineEntry, TitleView, TocView,
+    SearchHit, SpineEntry, TitleView, TocView,
 };
 use suite_ui::json::{self, all, get, list, string, whole};
 use wasm_bindgen::JsValue;
@@ -120,6 +120,16 @@ pub(crate) fn position(v: &JsValue) -> Option<ReadingPosition> {
     })
 }
 
+/// An item of `GET /api/ereader/loans/{loan}/search`.
+pub(crate) fn hit(v: &JsValue) -> Option<SearchHit> {
+    Some(SearchHit {
+        spine: count(v, "spine")?,
+        path: string(v, "path")?,
+        offset: count(v, "offset")?,
+        snippet: string(v, "snippet")?,
+    })
+}
+
 pub(crate) fn position_to_js(position: ReadingPosition) -> JsValue {
     json::object(&[
         ("spine", JsValue::from(position.spine)),
@@ -169,5 +179,12 @@ mod tests {
         let back = position(&position_to_js(p)).expect("round trip");
         assert_eq!(back, p);
         assert_eq!(position(&parse(r#"{"spine":-1,"progress":0.5}"#)), None);
+        let hits = parse(
+            r#"[{"spine":2,"path":"EPUB/s04.xhtml","offset":1200,"snippet":"…the Mother Goose rhymes…"}]"#,
+        );
+        let hits = items(&hits, hit).expect("hits");
+        assert_eq!((hits[0].spine, hits[0].offset), (2, 1200));
+        assert_eq!(hits[0].snippet, "…the Mother Goose rhymes…");
+        assert_eq!(items(&parse(r#"[{"spine":2,"path":"a"}]"#), hit), None);
     }
 }

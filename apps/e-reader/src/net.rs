@@ -3,7 +3,8 @@
 //! with every change through `suite_ui::api::set_csrf_token`, set at login.
 
 use suite_domain::ereader::{
-    BookView, HistoryView, LoanView, MemberInfo, ReadingPosition, ReservationView, TitleView,
+    BookView, HistoryView, LoanView, MemberInfo, ReadingPosition, ReservationView, SearchHit,
+    TitleView,
 };
 use suite_ui::ApiError;
 use suite_ui::api::{json_body as body, read_text_as as read};
@@ -125,4 +126,14 @@ pub(crate) async fn save_position(loan: i64, position: ReadingPosition) -> Resul
     let path = format!("/api/ereader/loans/{loan}/position");
     let value = codec::position_to_js(position);
     send_text("PUT", &path, &[], body(&value)).await.map(drop)
+}
+
+/// Where `q` occurs in the loan's book (at most 100 places, in reading order).
+pub(crate) async fn search(loan: i64, q: &str) -> Result<Vec<SearchHit>, ApiError> {
+    let path = format!(
+        "/api/ereader/loans/{loan}/search?q={}",
+        suite_ui::url::encode(q)
+    );
+    let text = send_text("GET", &path, &[], None).await?;
+    read(&text, |v| codec::items(v, codec::hit))
 }

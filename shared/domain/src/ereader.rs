@@ -192,6 +192,33 @@ impl ReadingPosition {
     }
 }
 
+/// `GET /api/ereader/loans/{loan}/search?q=`: the query's length in characters (after
+/// trimming) lies within these bounds, and at most [`MAX_SEARCH_HITS`] hits are answered.
+pub const SEARCH_MIN_CHARS: usize = 2;
+pub const SEARCH_MAX_CHARS: usize = 100;
+pub const MAX_SEARCH_HITS: usize = 100;
+
+/// A place in the book where the searched text was found: the spine document (its index
+/// and its path, as in [`BookView::spine`]), how far into that document's text the hit
+/// starts (in characters) and the hit with some text around it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct SearchHit {
+    pub spine: u32,
+    pub path: String,
+    pub offset: u32,
+    pub snippet: String,
+}
+
+/// The text searched for in `q`: trimmed, when its length lies within
+/// [`SEARCH_MIN_CHARS`]..=[`SEARCH_MAX_CHARS`] characters; `None` otherwise.
+pub fn search_query(q: &str) -> Option<&str> {
+    let q = q.trim();
+    (SEARCH_MIN_CHARS..=SEARCH_MAX_CHARS)
+        .contains(&q.chars().count())
+        .then_some(q)
+}
+
 /// A card number as the store keys it: its digits and letters, upper case, without
 /// spaces or dashes (`"2000 0000-0001 2"` and `"2000000000012"` are one card); `None`
 /// when nothing is left or it is too long.
@@ -209,7 +236,21 @@ pub fn normalise_card(card: &str) -> Option<String> {
 
 #[cfg(test)]
 mod tests {
-    use super::normalise_card;
+    use super::{normalise_card, search_query};
+
+    #[test]
+    fn a_search_is_two_to_a_hundred_characters_after_trimming() {
+        assert_eq!(search_query("  wal "), Some("wal"));
+        assert_eq!(search_query(" a "), None);
+        assert_eq!(search_query(""), None);
+        assert_eq!(search_query("éé"), Some("éé"), "characters, not bytes");
+        assert_eq!(search_query(&"x".repeat(100)).map(str::len), Some(100));
+        assert_eq!(search_query(&"x".repeat(101)), None);
+        assert_eq!(
+            search_query(&"é".repeat(100)).map(|q| q.chars().count()),
+            Some(100)
+        );
+    }
 
     #[test]
     fn card_numbers_are_read_as_typed_or_printed() {

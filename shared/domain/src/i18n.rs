@@ -1121,6 +1121,34 @@ catalogue! {
     // A copy for an e-reader device.
     EreaderDownload => "Downloaden voor je e-reader", "Download for your e-reader";
     EreaderNoDownload => "Dit boek kun je alleen hier in de browser lezen, niet downloaden.", "This book can only be read here in the browser, not downloaded.";
+    // The reader's display settings, search in the book and reading aloud.
+    EreaderSettings => "Weergave", "Display";
+    EreaderCloseSettings => "Weergave sluiten", "Close display";
+    EreaderTheme => "Kleuren", "Colours";
+    EreaderThemeLight => "Licht", "Light";
+    EreaderThemeSepia => "Sepia (crème)", "Sepia (cream)";
+    EreaderThemeDark => "Donker", "Dark";
+    EreaderFamily => "Lettertype", "Font";
+    EreaderFamilyBook => "Dat van het boek", "The book's own";
+    EreaderFamilySerif => "Met schreef", "Serif";
+    EreaderFamilySans => "Zonder schreef", "Sans-serif";
+    EreaderFamilyDyslexic => "OpenDyslexic (voor dyslexie)", "OpenDyslexic (for dyslexia)";
+    EreaderLineHeight => "Regelafstand", "Line spacing";
+    EreaderMargins => "Marges", "Margins";
+    EreaderStepSmall => "Klein", "Small";
+    EreaderStepMedium => "Middel", "Medium";
+    EreaderStepLarge => "Groot", "Large";
+    EreaderSearch => "Zoeken", "Search";
+    EreaderSearchLabel => "Zoek in het boek", "Search in the book";
+    EreaderCloseSearch => "Zoeken sluiten", "Close search";
+    EreaderSearching => "Even geduld, we zoeken…", "One moment, searching…";
+    EreaderNothingFound => "Niets gevonden", "Nothing found";
+    EreaderSearchLength => "Zoek op minstens 2 en hoogstens 100 tekens.", "Search for at least 2 and at most 100 characters.";
+    EreaderHits => "keer gevonden", "matches";
+    EreaderReadAloud => "Voorlezen", "Read aloud";
+    EreaderSpeechPause => "Voorlezen pauzeren", "Pause reading aloud";
+    EreaderSpeechResume => "Verder voorlezen", "Resume reading aloud";
+    EreaderSpeechStop => "Stoppen met voorlezen", "Stop reading aloud";
     }
 }
 

@@ -1,6 +1,6 @@
 //! A borrowed book in the reader: what the reader needs to show it (reading order,
 //! table of contents, direction, layout), each resource of the book, and where the
-//! member is in it. Every request is authorised: only the member whose loan runs reads
+//! member is in it, and search in its whole text. Every request is authorised: only the member whose loan runs reads
 //! the book. A book's pages come with a policy of their own: no scripts at all, framed
 //! only by our own pages (the reader's sandboxed frame).
 
@@ -10,13 +10,14 @@ use axum::extract::State;
 use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use suite_domain::api::ErrorBody;
-use suite_domain::ereader::{BookView, ReadingPosition};
+use suite_domain::ereader::{BookView, MAX_SEARCH_HITS, ReadingPosition, SearchHit, search_query};
+use suite_domain::i18n::Msg;
 use suite_epub::Book;
 
 use crate::AppState;
 use crate::auth::{self, member::CurrentMember};
 use crate::ereader_books::{file_of, media_type, view};
-use crate::error::{ApiJson, ApiPath, AppError};
+use crate::error::{ApiJson, ApiPath, ApiQuery, AppError};
 
 /// The policy of a book's resources: its own styles, pictures and fonts; no scripts,
 /// no plugins, no forms, nothing fetched; framed only by our own pages.
@@ -205,4 +206,63 @@ pub(super) async fn download(
         Body::from(bytes),
     )
         .into_response())
+}
+
+/// `GET .../search`'s query: the text to find.
+#[derive(Debug, serde::Deserialize, utoipa::IntoParams)]
+pub(super) struct SearchQuery {
+    /// The text, 2 to 100 characters; case and accents do not matter.
+    q: Option<String>,
+}
+
+#[utoipa::path(get, path = "/api/ereader/loans/{loan_id}/search", tag = "ereader",
+    params(("loan_id" = i64, Path, description = "Loan id"), SearchQuery),
+    responses(
+        (status = 200, description = "Where the text occurs in the book, in reading order (at most 100 places)", body = [SearchHit]),
+        (status = 401, description = "No member logged in", body = ErrorBody),
+        (status = 404, description = "Not a running loan of this member", body = ErrorBody),
+        (status = 422, description = "A text shorter than 2 or longer than 100 characters", body = ErrorBody),
+    ))]
+pub(super) async fn search(
+    State(state): State<AppState>,
+    member: CurrentMember,
+    ApiPath(loan): ApiPath<i64>,
+    ApiQuery(query): ApiQuery<SearchQuery>,
+) -> Result<Json<Vec<SearchHit>>, AppError> {
+    let q = query.q.unwrap_or_default();
+    let Some(q) = search_query(&q).map(str::to_string) else {
+        return Err(AppError::InvalidAt {
+            field: "q".into(),
+            message: Msg::EreaderSearchLength,
+            detail: format!("a search of {} characters", q.trim().chars().count()),
+        });
+    };
+    let book = book_of(&state, &member, loan).await?;
+    let hits = tokio::task::spawn_blocking(move || {
+        // The index in the reader's spine (`view` leaves out what cannot be shown).
+        let mut shown = 0u32;
+        let index: Vec<Option<u32>> = (0..book.package.spine.len())
+            .map(|i| {
+                book.displayed_item(i).map(|_| {
+                    shown += 1;
+                    shown - 1
+                })
+            })
+            .collect();
+        suite_epub::search(&book, &q)
+            .into_iter()
+            .take(MAX_SEARCH_HITS)
+            .filter_map(|hit| {
+                Some(SearchHit {
+                    spine: (*index.get(hit.spine_index)?)?,
+                    path: book.displayed_item(hit.spine_index)?.path.clone(),
+                    offset: u32::try_from(hit.char_offset).ok()?,
+                    snippet: hit.snippet,
+                })
+            })
+            .collect()
+    })
+    .await
+    .map_err(|e| AppError::Internal(format!("searching a book: {e}")))?;
+    Ok(Json(hits))
 }

@@ -206,6 +206,7 @@ pub fn content_type(path: &Path) -> &'static str {
         "mp4" => "video/mp4",
         "webm" => "video/webm",
         "epub" => "application/epub+zip",
+        "woff2" => "font/woff2",
         _ => "application/octet-stream",
     }
 }

@@ -11,6 +11,8 @@ use static_api::auth::FREE_FAILURES;
 use static_api::auth::member::card_hash;
 use static_api::db::ereader::NewTitle;
 
+mod search;
+
 const CARD: &str = "2000000000012";
 const PIN: &str = "4321";
 

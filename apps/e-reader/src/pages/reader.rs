@@ -16,8 +16,17 @@ use yew::prelude::*;
 use crate::app::Navigate;
 use crate::net;
 use crate::reader::controller::{Reader, Shared, View, save_now};
-use crate::reader::{TocPanel, store};
+use crate::reader::{Found, ReadAloud, SearchPanel, SettingsPanel, TocPanel, store};
 use crate::rules::{Direction, Route, Settings, content_path, key_turn};
+
+/// The one panel open beside the book.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Panel {
+    None,
+    Toc,
+    Settings,
+    Search,
+}
 
 #[derive(Properties, PartialEq)]
 pub(crate) struct ReaderPageProps {
@@ -36,7 +45,7 @@ pub(crate) fn ReaderPage(props: &ReaderPageProps) -> Html {
     });
     let frame_ref = use_node_ref();
     let force = use_force_update();
-    let toc_open = use_state(|| false);
+    let panel = use_state(|| Panel::None);
     let reader = Reader {
         loan: props.loan,
         view: view.clone(),
@@ -87,7 +96,11 @@ pub(crate) fn ReaderPage(props: &ReaderPageProps) -> Html {
                 let elsewhere = event
                     .target()
                     .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-                    .and_then(|e| e.closest("input, select, textarea, .er-toc").ok().flatten())
+                    .and_then(|e| {
+                        e.closest("input, select, textarea, .er-toc, .er-panel")
+                            .ok()
+                            .flatten()
+                    })
                     .is_some();
                 if let Some(direction) = key_turn(&event.key()).filter(|_| !elsewhere) {
                     event.prevent_default();
@@ -113,6 +126,23 @@ pub(crate) fn ReaderPage(props: &ReaderPageProps) -> Html {
                     );
                 }
                 drop((resize, key));
+            }
+        });
+    }
+    {
+        // The app's chrome around the frame takes the reading colours while the reader is open.
+        let theme = view.borrow().settings.theme;
+        use_effect_with(theme, move |theme| {
+            let root = web_sys::window()
+                .and_then(|w| w.document())
+                .and_then(|d| d.document_element());
+            if let Some(root) = &root {
+                let _ = root.set_attribute("data-er-theme", theme.key());
+            }
+            move || {
+                if let Some(root) = root {
+                    let _ = root.remove_attribute("data-er-theme");
+                }
             }
         });
     }
@@ -167,17 +197,20 @@ pub(crate) fn ReaderPage(props: &ReaderPageProps) -> Html {
         let reader = reader.clone();
         Callback::from(move |_: Event| reader.loaded())
     };
-    let toggle_toc = {
-        let toc_open = toc_open.clone();
-        Callback::from(move |_: MouseEvent| toc_open.set(!*toc_open))
-    };
-    let close_toc = {
-        let toc_open = toc_open.clone();
-        Callback::from(move |()| {
-            toc_open.set(false);
-            suite_ui::back_office::focus_id_soon("er-toc-button".into());
+    let toggle = |which: Panel| {
+        let panel = panel.clone();
+        Callback::from(move |_: MouseEvent| {
+            panel.set(if *panel == which { Panel::None } else { which });
         })
     };
+    let close = |button: &'static str| {
+        let panel = panel.clone();
+        Callback::from(move |()| {
+            panel.set(Panel::None);
+            suite_ui::back_office::focus_id_soon(button.into());
+        })
+    };
+    let close_toc = close("er-toc-button");
     let on_jump = {
         let (reader, book, close_toc) = (reader.clone(), book.clone(), close_toc.clone());
         Callback::from(move |entry: TocView| {
@@ -186,6 +219,21 @@ pub(crate) fn ReaderPage(props: &ReaderPageProps) -> Html {
             }
             close_toc.emit(());
         })
+    };
+    let on_hit = {
+        let (reader, book) = (reader.clone(), book.clone());
+        Callback::from(move |found: Found| {
+            let spine = book
+                .spine
+                .iter()
+                .position(|s| s.path == found.hit.path)
+                .unwrap_or(found.hit.spine as usize);
+            reader.open_hit(spine, found.query, found.occurrence);
+        })
+    };
+    let on_settings = {
+        let reader = reader.clone();
+        Callback::from(move |settings: Settings| reader.change_settings(settings))
     };
     let back = {
         let navigate = props.navigate.clone();
@@ -217,14 +265,22 @@ pub(crate) fn ReaderPage(props: &ReaderPageProps) -> Html {
                         { t(Msg::EreaderScroll) }
                     </label>
                     if !book.toc.is_empty() {
-                        <button type="button" class="er-button" id="er-toc-button" aria-expanded={(*toc_open).to_string()}
-                                aria-controls="er-toc" onclick={toggle_toc}>{ t(Msg::EreaderContents) }</button>
+                        <button type="button" class="er-button" id="er-toc-button" aria-expanded={(*panel == Panel::Toc).to_string()}
+                                aria-controls="er-toc" onclick={toggle(Panel::Toc)}>{ t(Msg::EreaderContents) }</button>
                     }
+                    <button type="button" class="er-button" id="er-settings-button" aria-expanded={(*panel == Panel::Settings).to_string()}
+                            aria-controls="er-settings" onclick={toggle(Panel::Settings)}>{ t(Msg::EreaderSettings) }</button>
+                    <button type="button" class="er-button" id="er-search-button" aria-expanded={(*panel == Panel::Search).to_string()}
+                            aria-controls="er-search" onclick={toggle(Panel::Search)}>{ t(Msg::EreaderSearch) }</button>
+                    <ReadAloud frame={frame_ref.clone()} lang={book.language.clone()} />
                 </div>
             </div>
-            if *toc_open {
-                <TocPanel entries={book.toc.clone()} {on_jump} on_close={close_toc} />
-            }
+            { match *panel {
+                Panel::Toc => html! { <TocPanel entries={book.toc.clone()} {on_jump} on_close={close_toc} /> },
+                Panel::Settings => html! { <SettingsPanel {settings} on_change={on_settings} on_close={close("er-settings-button")} /> },
+                Panel::Search => html! { <SearchPanel loan={props.loan} on_open={on_hit} on_close={close("er-search-button")} /> },
+                Panel::None => html! {},
+            } }
             <div class={classes!("er-stage", settings.scroll.then_some("er-stage--scroll"))}>
                 <div class="er-tap er-tap--left" onclick={on_turn(Direction::Back, true)}></div>
                 <iframe ref={frame_ref} class="er-frame" sandbox="allow-same-origin" src={src}

@@ -11,9 +11,9 @@ use web_sys::HtmlIFrameElement;
 use yew::NodeRef;
 
 use crate::net;
-use crate::reader::frame;
 use crate::reader::listen::{Listeners, listen};
 use crate::reader::store;
+use crate::reader::{frame, mark};
 use crate::rules::{
     Direction, Settings, Turn, mirrored, next_page, page_of_progress, previous_page,
     progress_of_page,
@@ -32,6 +32,8 @@ pub(crate) struct View {
     /// Where to go in the next layout: a point into the document, or an element's id.
     pub(crate) pending: Option<f64>,
     pub(crate) pending_id: Option<String>,
+    /// A search hit to mark in the next layout: the query and its occurrence.
+    pub(crate) pending_hit: Option<(String, usize)>,
     pub(crate) listeners: Option<Listeners>,
     pub(crate) save: Option<Timeout>,
 }
@@ -91,6 +93,12 @@ impl Reader {
                 .take()
                 .unwrap_or_else(|| progress_of_page(v.page, v.pages));
             let mut page = page_of_progress(at, pages);
+            if let Some((query, n)) = v.pending_hit.take()
+                && let Some(document) = frame::document(&frame)
+                && mark::mark(&document, &query, n)
+            {
+                v.pending_id = Some(mark::HIT_ID.into());
+            }
             if let Some(id) = v.pending_id.take() {
                 page = frame::page_of_id(&frame, settings, &id, v.rtl).unwrap_or(page);
             }
@@ -99,6 +107,8 @@ impl Reader {
             (v.page, v.rtl)
         };
         frame::show(&frame, settings, page, rtl);
+        let again = self.clone();
+        frame::when_fonts_load(&frame, move || again.relayout());
         (self.update)();
         self.save_soon();
     }
@@ -118,6 +128,12 @@ impl Reader {
         } else {
             (self.update)();
         }
+    }
+
+    /// Opens the document of a search hit and goes to the page of its marked place.
+    pub(crate) fn open_hit(&self, spine: usize, query: String, occurrence: usize) {
+        self.view.borrow_mut().pending_hit = Some((query, occurrence));
+        self.open(spine, 0.0, None);
     }
 
     pub(crate) fn turn(&self, direction: Direction) {

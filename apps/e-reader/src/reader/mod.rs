@@ -1,11 +1,20 @@
-//! The reading view's parts: its state and actions (`controller`), the frame's layout (`frame`), the settings kept on the
-//! device (`store`), the table of contents (`toc`) and the listeners on the framed
-//! document (`listen`).
+//! The reading view's parts: its state and actions (`controller`), the frame's layout
+//! (`frame`), the settings kept on the device (`store`) and their panel (`settings`),
+//! search in the book (`search`) and its hit marked in the text (`mark`), reading aloud
+//! (`speech`), the table of contents (`toc`) and the listeners on the framed document
+//! (`listen`).
 
 pub(crate) mod controller;
 pub(crate) mod frame;
 pub(crate) mod listen;
+pub(crate) mod mark;
+mod search;
+mod settings;
+pub(crate) mod speech;
 pub(crate) mod store;
 mod toc;
 
+pub(crate) use search::{Found, SearchPanel};
+pub(crate) use settings::SettingsPanel;
+pub(crate) use speech::ReadAloud;
 pub(crate) use toc::TocPanel;

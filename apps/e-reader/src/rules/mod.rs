@@ -1,6 +1,7 @@
 //! The reader's pure rules: where the app is (its address), page arithmetic of the
 //! paginated view, the reading position within a document, the reader's settings as
-//! kept in the device's storage, and which way a tap or swipe turns.
+//! kept in the device's storage (`settings`), which way a tap or swipe turns, and
+//! finding a search hit again in the shown text (`find`).
 
 /// The pages of the app, each at its own address.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -150,79 +151,17 @@ pub(crate) fn mirrored(direction: Direction, rtl: bool) -> Direction {
     }
 }
 
-/// The reader's settings, kept on the device.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) struct Settings {
-    /// The text's size in percent of the book's own.
-    pub(crate) font_percent: u32,
-    /// Continuous scroll in place of pages.
-    pub(crate) scroll: bool,
-}
-
-pub(crate) const FONT_MIN: u32 = 70;
-pub(crate) const FONT_MAX: u32 = 250;
-pub(crate) const FONT_STEP: u32 = 10;
-
-impl Default for Settings {
-    fn default() -> Self {
-        Settings {
-            font_percent: 100,
-            scroll: false,
-        }
-    }
-}
-
-impl Settings {
-    /// Reads what [`Settings::to_text`] wrote (`font=120;scroll=1`); a missing,
-    /// unknown or out-of-range part keeps its default.
-    pub(crate) fn parse(text: &str) -> Settings {
-        let mut settings = Settings::default();
-        for part in text.split(';') {
-            match part.trim().split_once('=') {
-                Some(("font", value)) => {
-                    if let Some(n) = value
-                        .parse::<u32>()
-                        .ok()
-                        .filter(|n| (FONT_MIN..=FONT_MAX).contains(n))
-                    {
-                        settings.font_percent = n;
-                    }
-                }
-                Some(("scroll", value)) => settings.scroll = value == "1",
-                _ => {}
-            }
-        }
-        settings
-    }
-
-    pub(crate) fn to_text(self) -> String {
-        format!(
-            "font={};scroll={}",
-            self.font_percent,
-            u8::from(self.scroll)
-        )
-    }
-
-    /// One step larger (`true`) or smaller, within the limits.
-    pub(crate) fn resized(self, larger: bool) -> Settings {
-        let font_percent = if larger {
-            (self.font_percent + FONT_STEP).min(FONT_MAX)
-        } else {
-            self.font_percent.saturating_sub(FONT_STEP).max(FONT_MIN)
-        };
-        Settings {
-            font_percent,
-            ..self
-        }
-    }
-}
-
 /// A spine document's path as it goes in the content URL: each segment encoded, the
 /// slashes kept.
 pub(crate) fn content_path(loan: i64, path: &str) -> String {
     let encoded: Vec<String> = path.split('/').map(suite_ui::url::encode).collect();
     format!("/api/ereader/loans/{loan}/content/{}", encoded.join("/"))
 }
+
+mod find;
+mod settings;
+pub(crate) use find::*;
+pub(crate) use settings::*;
 
 #[cfg(test)]
 mod tests;

@@ -79,8 +79,35 @@ fn settings_read_back_what_they_wrote_and_keep_defaults_for_the_rest() {
     let settings = Settings {
         font_percent: 130,
         scroll: true,
+        theme: Theme::Dark,
+        family: Family::Dyslexic,
+        line: Step::Large,
+        margin: Step::Small,
     };
     assert_eq!(Settings::parse(&settings.to_text()), settings);
+    // Every combination of the choices reads back.
+    for theme in Theme::ALL {
+        for family in Family::ALL {
+            for step in Step::ALL {
+                let s = Settings {
+                    theme,
+                    family,
+                    line: step,
+                    margin: step,
+                    ..Settings::default()
+                };
+                assert_eq!(Settings::parse(&s.to_text()), s);
+            }
+        }
+    }
+    // A text stored before the themes existed keeps its size; unknown values their default.
+    let old = Settings::parse("font=120;scroll=1");
+    assert_eq!(
+        (old.font_percent, old.scroll, old.theme),
+        (120, true, Theme::Light)
+    );
+    let odd = Settings::parse("theme=purple;family=comic;line=xl;margin=");
+    assert_eq!(odd, Settings::default());
     assert_eq!(Settings::parse(""), Settings::default());
     assert_eq!(Settings::parse("font=9999;scroll=1").font_percent, 100);
     assert_eq!(Settings::parse("font=abc").font_percent, 100);
@@ -103,4 +130,130 @@ fn content_paths_keep_their_folders_and_encode_the_rest() {
         content_path(3, "OEBPS/text/ch 1.xhtml"),
         "/api/ereader/loans/3/content/OEBPS/text/ch%201.xhtml"
     );
+}
+
+/// The contrast ratio of two `#rrggbb` colours (WCAG 2: 1 to 21); `None` for another form.
+fn contrast(a: &str, b: &str) -> Option<f64> {
+    fn luminance(colour: &str) -> Option<f64> {
+        let hex = colour.strip_prefix('#').filter(|h| h.len() == 6)?;
+        let channel = |i: usize| -> Option<f64> {
+            let v = f64::from(u8::from_str_radix(hex.get(i..i + 2)?, 16).ok()?) / 255.0;
+            Some(if v <= 0.039_28 {
+                v / 12.92
+            } else {
+                ((v + 0.055) / 1.055).powf(2.4)
+            })
+        };
+        Some(0.2126 * channel(0)? + 0.7152 * channel(2)? + 0.0722 * channel(4)?)
+    }
+    let (x, y) = (luminance(a)?, luminance(b)?);
+    let (light, dark) = if x > y { (x, y) } else { (y, x) };
+    Some((light + 0.05) / (dark + 0.05))
+}
+
+#[wasm_bindgen_test]
+fn every_theme_has_aa_contrast_for_text_and_links() {
+    for theme in Theme::ALL {
+        let c = theme.colours();
+        for (what, colour) in [("text", c.text), ("link", c.link)] {
+            let ratio = contrast(colour, c.background).expect("#rrggbb");
+            assert!(ratio >= 4.5, "{theme:?} {what}: {ratio:.2}:1");
+        }
+    }
+    assert!((contrast("#000000", "#ffffff").expect("colours") - 21.0).abs() < 1e-9);
+    assert!((contrast("#767676", "#767676").expect("colours") - 1.0).abs() < 1e-9);
+    assert_eq!(contrast("black", "#ffffff"), None);
+}
+
+#[wasm_bindgen_test]
+fn the_frames_style_sheet_carries_the_settings() {
+    let base = "https://bib.example/e-reader/fonts/";
+    let plain = frame_css(Settings::default(), base);
+    assert!(plain.contains("html{background:#ffffff!important;color:#1b1b1f!important}"));
+    assert!(plain.contains("line-height:1.6!important"));
+    assert!(
+        !plain.contains("body,body *"),
+        "the book's own family: {plain}"
+    );
+    assert!(
+        !plain.contains("color:inherit!important;background-color"),
+        "light keeps the book's colours"
+    );
+    let dark = frame_css(
+        Settings {
+            theme: Theme::Dark,
+            family: Family::Dyslexic,
+            line: Step::Large,
+            ..Settings::default()
+        },
+        base,
+    );
+    assert!(dark.contains("html{background:#121212!important"));
+    assert!(dark.contains("body *{color:inherit!important"));
+    assert!(dark.contains(r#"font-family:"OpenDyslexic", sans-serif!important"#));
+    assert!(
+        dark.contains(
+            r#"src:url("https://bib.example/e-reader/fonts/OpenDyslexic-Regular.woff2")"#
+        )
+    );
+    assert!(dark.contains("line-height:2!important"));
+    assert!(
+        Step::Small.margin() < Step::Medium.margin()
+            && Step::Medium.margin() < Step::Large.margin()
+    );
+    assert!(Step::Small.line_height() < Step::Large.line_height());
+}
+
+/// A stand-in for the browser's folding: lower case, and the few accented letters used.
+fn fold(c: char) -> String {
+    fold_ascii(c).unwrap_or_else(|| match c {
+        'é' | 'É' | 'ë' => "e".into(),
+        'ï' => "i".into(),
+        other => other.to_lowercase().collect(),
+    })
+}
+
+fn folded(parts: &[&str]) -> Folded<(usize, usize)> {
+    let mut text = Folded::default();
+    for (node, part) in parts.iter().enumerate() {
+        for (offset, c) in part.chars().enumerate() {
+            text.push(c, (node, offset), &fold);
+        }
+    }
+    text
+}
+
+#[wasm_bindgen_test]
+fn a_hit_is_found_again_by_its_occurrence_across_text_nodes() {
+    // "Mother <em>Goose</em>": the hit spans two text nodes.
+    let text = folded(&[
+        "  Old Mother\n   ",
+        "GOOSE, when she wanted",
+        " to wander; mother goose again",
+    ]);
+    let needle = fold_query(" mother   goose ", &fold);
+    assert_eq!(needle.iter().collect::<String>(), "mother goose");
+    assert_eq!(text.nth(&needle, 0), Some(((0, 6), (1, 4))));
+    assert_eq!(text.nth(&needle, 1), Some(((2, 12), (2, 23))));
+    assert_eq!(text.nth(&needle, 2), None);
+    // Accents and case do not matter, as on the server.
+    let cafe = folded(&["Een CAFÉ, een café"]);
+    let needle = fold_query("cafe", &fold);
+    assert_eq!(cafe.nth(&needle, 1), Some(((0, 14), (0, 17))));
+    assert_eq!(cafe.nth(&[], 0), None);
+    // Places do not overlap: "aa" twice in "aaaa", not three times.
+    let a = folded(&["aaaa"]);
+    assert_eq!(a.nth(&['a', 'a'], 1), Some(((0, 2), (0, 3))));
+    assert_eq!(a.nth(&['a', 'a'], 2), None);
+}
+
+#[wasm_bindgen_test]
+fn the_occurrence_counts_earlier_hits_in_the_same_document() {
+    let spines = [0, 2, 2, 3, 2];
+    assert_eq!(occurrence(&spines, 0), 0);
+    assert_eq!(occurrence(&spines, 1), 0);
+    assert_eq!(occurrence(&spines, 2), 1);
+    assert_eq!(occurrence(&spines, 3), 0);
+    assert_eq!(occurrence(&spines, 4), 2);
+    assert_eq!(occurrence(&spines, 9), 0);
 }

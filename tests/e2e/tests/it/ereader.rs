@@ -3,7 +3,8 @@
 //! Moby-Dick, is refused a third loan with the rule's Dutch message, moves between the
 //! pages by the address (back and forward), opens the book, turns pages (the text in
 //! the frame changes), makes the text larger (more pages), and on a second browser
-//! logs in and lands on the same page; uses the contents and the scroll view; then
+//! logs in and lands on the same page; uses the contents and the scroll view; reads in
+//! dark colours with the dyslexia font; searches a word and lands on its page; then
 //! returns the book after confirming. Axe on each screen; no console errors but the
 //! refusals' own and the book's scripts the sandbox blocked.
 
@@ -12,6 +13,7 @@ use serde_json::{Value, json};
 
 mod page;
 mod queue;
+mod tools;
 
 use page::{
     CARD, PIN, VISIBLE_TEXT, click_in_item, item_says, log_in, page_status, unexpected,
@@ -268,7 +270,10 @@ async fn a_member_borrows_reads_on_two_devices_and_returns() -> Result<()> {
     let kept = browser
         .eval("return localStorage.getItem('e-reader.settings');")
         .await?;
-    assert_eq!(kept, json!("font=140;scroll=0"));
+    assert_eq!(
+        kept,
+        json!("font=140;scroll=0;theme=light;family=book;line=m;margin=m")
+    );
 
     // The position is saved; another browser of the member lands on the same page.
     let status = browser.text("#er-pageno").await?;
@@ -371,6 +376,9 @@ async fn a_member_borrows_reads_on_two_devices_and_returns() -> Result<()> {
             "document.querySelector('.er-frame').contentDocument.documentElement.style.columnWidth !== ''",
         )
         .await?;
+
+    // The display settings, search and read aloud.
+    tools::display_search_and_read_aloud(&browser).await?;
 
     // Return it, after a confirmation.
     browser.click(".er-reader .er-button--quiet").await?;

@@ -1,14 +1,17 @@
 //! The book's frame from the app's side: lays the framed document out (pages as CSS
 //! columns one frame wide, or one long scroll) through the CSSOM of the document itself
-//! (same origin; the frame runs no scripts), counts its pages and shows one.
+//! (same origin; the frame runs no scripts), puts the reader's settings into it as a
+//! style sheet of its own, counts its pages and shows one.
 
 use wasm_bindgen::JsCast;
 use web_sys::{Document, Element, HtmlElement, HtmlIFrameElement};
 
-use crate::rules::{Settings, page_count};
+use crate::rules::{Settings, frame_css, page_count};
 
-/// The side margin of a page, in CSS pixels.
-const MARGIN: f64 = 24.0;
+/// The id of the style sheet the app puts into the framed document.
+const STYLE_ID: &str = "er-settings";
+const XHTML: &str = "http://www.w3.org/1999/xhtml";
+
 /// The margin above and below the text in the paginated view.
 const MARGIN_TOP: f64 = 16.0;
 
@@ -36,6 +39,41 @@ pub(crate) fn page_size(frame: &HtmlIFrameElement) -> (f64, f64) {
     )
 }
 
+/// The absolute URL of the app's `fonts/` folder (beside its page, as trunk copies it),
+/// so that the framed document, served from `/api/...`, finds the shipped font.
+pub(crate) fn font_base() -> String {
+    let base = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.base_uri().ok().flatten())
+        .unwrap_or_default();
+    let folder = base.split(['?', '#']).next().unwrap_or_default();
+    let folder = folder.rfind('/').map_or("", |end| &folder[..=end]);
+    format!("{folder}fonts/")
+}
+
+/// Puts the settings' style sheet ([`frame_css`]) into `document`, or renews it.
+fn apply_style(document: &Document, settings: Settings) {
+    let style = match document.get_element_by_id(STYLE_ID) {
+        Some(style) => style,
+        None => {
+            let Ok(style) = document.create_element_ns(Some(XHTML), "style") else {
+                return;
+            };
+            style.set_id(STYLE_ID);
+            let parent = document
+                .query_selector("head")
+                .ok()
+                .flatten()
+                .or_else(|| document.document_element());
+            if let Some(parent) = parent {
+                let _ = parent.append_child(&style);
+            }
+            style
+        }
+    };
+    style.set_text_content(Some(&frame_css(settings, &font_base())));
+}
+
 fn set(element: &HtmlElement, property: &str, value: &str) {
     let _ = element.style().set_property(property, value);
 }
@@ -53,6 +91,8 @@ pub(crate) fn lay_out(frame: &HtmlIFrameElement, settings: Settings) -> Option<u
     if width < 1.0 || height < 1.0 {
         return None;
     }
+    apply_style(&document, settings);
+    let margin = settings.margin.margin();
     set(&html, "font-size", &format!("{}%", settings.font_percent));
     set(&html, "margin", "0");
     set(&html, "box-sizing", "border-box");
@@ -82,22 +122,47 @@ pub(crate) fn lay_out(frame: &HtmlIFrameElement, settings: Settings) -> Option<u
         }
         set(&html, "overflow-x", "hidden");
         set(&html, "overflow-y", "auto");
-        set(&html, "padding", &format!("{MARGIN_TOP}px {MARGIN}px"));
+        set(&html, "padding", &format!("{MARGIN_TOP}px {margin}px"));
         let element = scroller(&document)?;
         Some(page_count(f64::from(element.scroll_height()), height))
     } else {
         set(&html, "overflow", "hidden");
         set(&html, "height", &format!("{height}px"));
-        set(&html, "padding", &format!("{MARGIN_TOP}px {MARGIN}px"));
+        set(&html, "padding", &format!("{MARGIN_TOP}px {margin}px"));
         set(
             &html,
             "column-width",
-            &format!("{}px", width - 2.0 * MARGIN),
+            &format!("{}px", width - 2.0 * margin),
         );
-        set(&html, "column-gap", &format!("{}px", 2.0 * MARGIN));
+        set(&html, "column-gap", &format!("{}px", 2.0 * margin));
         set(&html, "column-fill", "auto");
         let element = scroller(&document)?;
         Some(page_count(f64::from(element.scroll_width()), width))
+    }
+}
+
+/// Calls `then` once the framed document's fonts have loaded, if some are loading now
+/// (the shipped font arrives after the first layout, and changes the page count).
+pub(crate) fn when_fonts_load(frame: &HtmlIFrameElement, then: impl FnOnce() + 'static) {
+    let Some(document) = document(frame) else {
+        return;
+    };
+    let Ok(fonts) = js_sys::Reflect::get(&document, &"fonts".into()) else {
+        return;
+    };
+    let loading = js_sys::Reflect::get(&fonts, &"status".into())
+        .ok()
+        .and_then(|s| s.as_string())
+        .is_some_and(|s| s == "loading");
+    let ready = js_sys::Reflect::get(&fonts, &"ready".into()).ok();
+    if let Some(ready) = ready.filter(|_| loading) {
+        // Freed once called (`Promise::then` of js-sys wants a closure kept alive).
+        let done = wasm_bindgen::closure::Closure::once_into_js(then);
+        if let Ok(then) = js_sys::Reflect::get(&ready, &"then".into()) {
+            let _ = then
+                .unchecked_into::<js_sys::Function>()
+                .call1(&ready, &done);
+        }
     }
 }
 

@@ -70,7 +70,7 @@ async fn a_long_document_is_laid_out_in_pages_and_larger_text_has_more() {
         &frame,
         Settings {
             font_percent: 200,
-            scroll: false,
+            ..Settings::default()
         },
     )
     .expect("laid out");
@@ -90,8 +90,8 @@ async fn a_long_document_is_laid_out_in_pages_and_larger_text_has_more() {
 async fn the_scroll_view_counts_frame_heights_and_hears_its_place() {
     let frame = frame_with(&long_text()).await;
     let settings = Settings {
-        font_percent: 100,
         scroll: true,
+        ..Settings::default()
     };
     let pages = lay_out(&frame, settings).expect("laid out");
     assert!(pages > 3, "{pages}");
@@ -142,5 +142,138 @@ async fn keys_inside_the_frame_reach_the_app() {
         .dispatch_event(again.unchecked_ref::<web_sys::Event>())
         .expect("the test page");
     assert_eq!(heard.borrow().len(), 1, "dropped listeners hear nothing");
+    frame.remove();
+}
+
+#[wasm_bindgen_test]
+async fn the_settings_style_sheet_goes_into_the_frame_and_is_renewed() {
+    use crate::rules::{Step, Theme};
+
+    let frame = frame_with(&long_text()).await;
+    let dark = Settings {
+        theme: Theme::Dark,
+        margin: Step::Large,
+        ..Settings::default()
+    };
+    lay_out(&frame, dark).expect("laid out");
+    let inner = document(&frame).expect("the test page");
+    let window = frame.content_window().expect("the test page");
+    let root = inner.document_element().expect("the test page");
+    let background = |w: &web_sys::Window, e: &web_sys::Element| {
+        w.get_computed_style(e)
+            .ok()
+            .flatten()
+            .and_then(|s| s.get_property_value("background-color").ok())
+            .unwrap_or_default()
+    };
+    assert_eq!(background(&window, &root), "rgb(18, 18, 18)");
+    assert_eq!(
+        root.unchecked_ref::<HtmlElement>()
+            .style()
+            .get_property_value("padding-left")
+            .ok()
+            .as_deref(),
+        Some("56px")
+    );
+    lay_out(&frame, Settings::default()).expect("laid out");
+    assert_eq!(background(&window, &root), "rgb(255, 255, 255)");
+    assert_eq!(
+        inner
+            .query_selector_all("style#er-settings")
+            .expect("the test page")
+            .length(),
+        1,
+        "one style sheet, renewed"
+    );
+    assert!(font_base().ends_with("/fonts/"), "{}", font_base());
+    frame.remove();
+}
+
+#[wasm_bindgen_test]
+async fn a_search_hit_is_marked_on_its_page() {
+    use crate::reader::mark;
+
+    let frame = frame_with(&format!(
+        "{}<p>Een <em>Café</em> Noord aan het eind.</p>",
+        long_text()
+    ))
+    .await;
+    let settings = Settings::default();
+    let pages = lay_out(&frame, settings).expect("laid out");
+    let inner = document(&frame).expect("the test page");
+    // The second "paragraaf 5" (of "Paragraaf 5:" and "Paragraaf 50:" ...) is in p50.
+    assert!(mark::mark(&inner, "PARAGRAAF  5", 1));
+    let hit = inner.get_element_by_id(mark::HIT_ID).expect("marked");
+    assert_eq!(hit.text_content().as_deref(), Some("Paragraaf 5"));
+    assert_eq!(hit.parent_element().map(|p| p.id()).as_deref(), Some("p50"));
+    // Across elements and accents: marked from its start to its first node's end.
+    assert!(mark::mark(&inner, "cafe noord", 0));
+    assert_eq!(
+        inner
+            .query_selector_all("mark")
+            .expect("the test page")
+            .length(),
+        1,
+        "the earlier mark is gone"
+    );
+    let hit = inner.get_element_by_id(mark::HIT_ID).expect("marked");
+    assert_eq!(hit.text_content().as_deref(), Some("Café"));
+    assert_eq!(
+        inner
+            .get_element_by_id("p50")
+            .and_then(|p| p.text_content())
+            .map(|t| t.starts_with("Paragraaf 50:")),
+        Some(true),
+        "the text of the earlier mark is back"
+    );
+    let page = page_of_id(&frame, settings, mark::HIT_ID, false).expect("found");
+    assert_eq!(
+        page + 1,
+        lay_out(&frame, settings).expect("laid out").max(pages),
+        "on the last page"
+    );
+    assert!(!mark::mark(&inner, "niet in de tekst", 0));
+    assert!(inner.get_element_by_id(mark::HIT_ID).is_none());
+    frame.remove();
+}
+
+#[wasm_bindgen_test]
+async fn reading_aloud_starts_at_the_first_block_of_the_shown_page() {
+    let frame = frame_with(&format!(
+        "<ul><li><p>Lijst een</p></li></ul>{}",
+        long_text()
+    ))
+    .await;
+    let settings = Settings::default();
+    lay_out(&frame, settings).expect("laid out");
+    let inner = document(&frame).expect("the test page");
+    let all = crate::reader::speech::texts_from_here(&inner);
+    assert_eq!(all.len(), 61, "a block holding a block is read as its part");
+    assert_eq!(all[0], "Lijst een");
+    assert!(all[1].starts_with("Paragraaf 0:"), "{}", all[1]);
+    show(&frame, settings, 3, false);
+    let here = crate::reader::speech::texts_from_here(&inner);
+    let first = page_of_id(&frame, settings, "p0", false).expect("found");
+    assert_eq!(first, 0);
+    assert!(
+        here.len() < all.len() && !here.is_empty(),
+        "{} of {}",
+        here.len(),
+        all.len()
+    );
+    // The first block read reaches into page 3, the one before does not.
+    let number: usize = here[0]["Paragraaf ".len()..]
+        .split(':')
+        .next()
+        .and_then(|n| n.parse().ok())
+        .expect("a paragraph");
+    let rect = |id: String| {
+        inner
+            .get_element_by_id(&id)
+            .expect("the test page")
+            .get_bounding_client_rect()
+    };
+    assert!(rect(format!("p{number}")).right() > 0.0);
+    assert!(rect(format!("p{}", number - 1)).right() <= 0.0);
     frame.remove();
 }
