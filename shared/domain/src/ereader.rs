@@ -4,6 +4,8 @@
 
 use serde::{Deserialize, Serialize};
 
+pub mod admin;
+
 /// Longest card number and PIN read (longer ones are refused before any work).
 pub const MAX_CARD_CHARS: usize = 32;
 pub const MAX_PIN_CHARS: usize = 64;
