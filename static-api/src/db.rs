@@ -18,6 +18,8 @@ pub mod culture;
 mod culture_insight;
 pub mod culture_source;
 pub mod ereader;
+pub mod ereader_admin;
+mod ereader_admin_queue;
 pub mod ereader_members;
 mod ereader_reading;
 mod figures;

@@ -73,6 +73,11 @@ pub async fn change_subscription(
         population,
     })
     .await?;
+    if app == crate::db::ereader_admin::EREADER_APP {
+        // A library joined, left or serves another population: the titles on the rule
+        // get what it gives now.
+        crate::ereader_admin::apply_population_rule(db, crate::auth::now_unix()).await?;
+    }
     db.subscription(org, app).await?.ok_or(AppError::NotFound)
 }
 
