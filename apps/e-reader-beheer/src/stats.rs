@@ -110,7 +110,10 @@ fn figures(stats: &EreaderStats, lang: Lang) -> Html {
                     <h4>{ Msg::EreaderAdmLoansPerTitle.text(lang) }</h4>
                     { chart(Msg::EreaderAdmLoansPerTitle, &loans_per_title(stats), lang) }
                 </div>
-                { TITLES.view(titles, lang) }
+                <div class="er-bo-scroll" tabindex="0" role="region"
+                    aria-label={Msg::EreaderAdmLoansPerTitle.text(lang)}>
+                    { TITLES.view(titles, lang) }
+                </div>
             </div>
             <div class="er-bo-pair">
                 <div>
