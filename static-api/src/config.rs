@@ -40,6 +40,8 @@ pub struct Config {
     /// The UiTdatabank API key sent with those searches (`--uitdatabank-key`); a search
     /// URL staff give carries its own.
     pub uitdatabank_key: Option<crate::import::live::ApiKey>,
+    /// The e-reader's lending rules (`--loan-days`, `--hold-hours`).
+    pub lending: suite_domain::lending::Policy,
 }
 
 /// One GiB per organisation.
@@ -69,6 +71,7 @@ impl Config {
             allowed_origins: Vec::new(),
             uitdatabank_url: suite_domain::culture::source::DEFAULT_SEARCH_BASE.into(),
             uitdatabank_key: None,
+            lending: suite_domain::lending::Policy::default(),
         }
     }
 

@@ -7,7 +7,7 @@ use suite_domain::ereader::admin::{
     AdminTitle, EreaderStats, Participant, Participants, TitleStats, months, more_licences,
     per_month,
 };
-use suite_domain::lending::Policy;
+use suite_domain::lending::{LendError, Policy};
 
 use crate::db::Db;
 use crate::ereader_books::{INHABITANTS_PER_LICENCE, rule_licences};
@@ -21,9 +21,11 @@ fn count(n: i64) -> u32 {
 
 /// Sets title `title`'s licences: `licences_set` by hand, or (with `None`) what the
 /// population rule gives now; answers the licences in force, or `None` when there is
-/// no such title. Licences freed go to the title's queue (the store's own rule).
+/// no such title. Licences freed go to the title's queue as holds, in the same
+/// transaction (`Db::ereader_set_licences`).
 pub async fn set_licences(
     db: &Db,
+    policy: &Policy,
     title: i64,
     licences_set: Option<u32>,
     now: i64,
@@ -32,28 +34,33 @@ pub async fn set_licences(
         Some(n) => n,
         None => rule_licences(db.ereader_population().await?),
     };
-    let found = db
+    let set = db
         .ereader_set_licences(
             title,
             licences_set.map(i64::from),
             i64::from(licences),
-            &Policy::default(),
+            policy,
             now,
         )
         .await?;
-    Ok(found.then_some(licences))
+    match set {
+        Ok(_) => Ok(Some(licences)),
+        Err(LendError::UnknownTitle(_)) => Ok(None),
+        Err(other) => Err(AppError::Internal(format!(
+            "setting the licences of title {title}: {other}"
+        ))),
+    }
 }
 
 /// Gives every title whose licences follow the rule what the rule gives for today's
 /// population (after a library joined, left or changed its population); how many
 /// titles changed.
-pub async fn apply_population_rule(db: &Db, now: i64) -> Result<u32, AppError> {
+pub async fn apply_population_rule(db: &Db, policy: &Policy, now: i64) -> Result<u32, AppError> {
     let licences = rule_licences(db.ereader_population().await?);
     let mut changed = 0;
     for t in db.ereader_admin_titles(now).await? {
         if t.licences_set.is_none() && t.licences != i64::from(licences) {
-            db.ereader_set_licences(t.id, None, i64::from(licences), &Policy::default(), now)
-                .await?;
+            set_licences(db, policy, t.id, None, now).await?;
             changed += 1;
         }
     }
@@ -63,7 +70,7 @@ pub async fn apply_population_rule(db: &Db, now: i64) -> Result<u32, AppError> {
 /// The collection as the admin manages it, by title.
 pub async fn titles(db: &Db, now: i64) -> Result<Vec<AdminTitle>, AppError> {
     let rule = rule_licences(db.ereader_population().await?);
-    let queues = db.ereader_queue_lengths(now).await?;
+    let queues = db.ereader_queue_lengths().await?;
     Ok(db
         .ereader_admin_titles(now)
         .await?
@@ -122,7 +129,7 @@ pub async fn stats(db: &Db, now: i64) -> Result<EreaderStats, AppError> {
         .map_or(0, |d| d.days_since_epoch() * DAY);
     let per_day = db.ereader_loans_per_day(since).await?;
     let loans = db.ereader_loan_counts(now).await?;
-    let queues = db.ereader_queue_lengths(now).await?;
+    let queues = db.ereader_queue_lengths().await?;
     let holds = db.ereader_hold_counts().await?;
     let titles = db
         .ereader_admin_titles(now)

@@ -180,6 +180,34 @@ pub fn spawn_housekeeping(state: AppState) -> tokio::task::JoinHandle<()> {
     })
 }
 
+/// How often the e-reader's loans and holds that ran out are settled.
+pub const LENDING_TICK: std::time::Duration = std::time::Duration::from_secs(30);
+
+/// Settles the e-reader's loans and holds that ran out, every [`LENDING_TICK`], so a
+/// freed licence is held for the next member in the queue without waiting for anyone
+/// to look at the title. Several instances may all tick: each title is settled in its
+/// own transaction under the title's lock, and settling twice changes nothing.
+pub fn spawn_lending_clock(state: AppState) -> tokio::task::JoinHandle<()> {
+    tokio::spawn(async move {
+        let mut every = tokio::time::interval(LENDING_TICK);
+        every.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
+        loop {
+            every.tick().await;
+            match state
+                .db
+                .ereader_settle_due(&state.config.lending, auth::now_unix())
+                .await
+            {
+                Ok(events) if events.is_empty() => {}
+                Ok(events) => {
+                    tracing::info!(events = events.len(), "e-book loans and holds settled")
+                }
+                Err(e) => tracing::error!("settling e-book loans failed: {e}"),
+            }
+        }
+    })
+}
+
 /// One round of [`spawn_housekeeping`]; how many answers' words were removed.
 pub async fn housekeeping(state: &AppState) -> Result<u64, sqlx::Error> {
     let before = |retention: std::time::Duration| {

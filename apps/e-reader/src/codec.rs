@@ -3,7 +3,8 @@
 //! `suite_domain::ereader`'s.
 
 use suite_domain::ereader::{
-    BookView, LoanView, MemberInfo, ReadingPosition, SpineEntry, TitleView, TocView,
+    BookView, HistoryEntry, HistoryView, LoanView, MemberInfo, ReadingPosition, ReservationView,
+    SpineEntry, TitleView, TocView,
 };
 use suite_ui::json::{self, all, get, list, string, whole};
 use wasm_bindgen::JsValue;
@@ -33,6 +34,7 @@ pub(crate) fn title(v: &JsValue) -> Option<TitleView> {
         language: string(v, "language").unwrap_or_default(),
         licences: count(v, "licences")?,
         free: count(v, "free")?,
+        waiting: count(v, "waiting").unwrap_or(0),
     })
 }
 
@@ -43,6 +45,32 @@ pub(crate) fn loan(v: &JsValue) -> Option<LoanView> {
         title: string(v, "title")?,
         until: whole(v, "until", -MAX_ID, MAX_ID)? as i64,
         days_left: count(v, "days_left")?,
+    })
+}
+
+pub(crate) fn reservation(v: &JsValue) -> Option<ReservationView> {
+    Some(ReservationView {
+        title_id: id(v, "title_id")?,
+        title: string(v, "title")?,
+        place: count(v, "place")?,
+        waiting: count(v, "waiting")?,
+        since: whole(v, "since", -MAX_ID, MAX_ID)? as i64,
+        suspended: get(v, "suspended").as_bool()?,
+        hold_until: whole(v, "hold_until", -MAX_ID, MAX_ID).map(|n| n as i64),
+    })
+}
+
+pub(crate) fn history(v: &JsValue) -> Option<HistoryView> {
+    Some(HistoryView {
+        keep: get(v, "keep").as_bool()?,
+        books: all(v, "books", |b| {
+            Some(HistoryEntry {
+                title_id: id(b, "title_id")?,
+                title: string(b, "title")?,
+                started: whole(b, "started", -MAX_ID, MAX_ID)? as i64,
+                ended: whole(b, "ended", -MAX_ID, MAX_ID)? as i64,
+            })
+        })?,
     })
 }
 

@@ -2,7 +2,9 @@
 //! [`crate::codec`]. The member's session is an HttpOnly cookie; its CSRF token goes
 //! with every change through `suite_ui::api::set_csrf_token`, set at login.
 
-use suite_domain::ereader::{BookView, LoanView, MemberInfo, ReadingPosition, TitleView};
+use suite_domain::ereader::{
+    BookView, HistoryView, LoanView, MemberInfo, ReadingPosition, ReservationView, TitleView,
+};
 use suite_ui::ApiError;
 use suite_ui::api::{json_body as body, read_text_as as read};
 use suite_ui::api::{send_text, set_csrf_token};
@@ -63,6 +65,42 @@ pub(crate) async fn borrow(title: i64) -> Result<LoanView, ApiError> {
 pub(crate) async fn give_back(loan: i64) -> Result<(), ApiError> {
     let path = format!("/api/ereader/loans/{loan}/return");
     send_text("POST", &path, &[], None).await.map(drop)
+}
+
+pub(crate) async fn reservations() -> Result<Vec<ReservationView>, ApiError> {
+    let text = send_text("GET", "/api/ereader/reservations", &[], None).await?;
+    read(&text, |v| codec::items(v, codec::reservation))
+}
+
+/// Joins the queue of a title that is all on loan.
+pub(crate) async fn reserve(title: i64) -> Result<ReservationView, ApiError> {
+    let value = object(&[("title", JsValue::from_f64(title as f64))]);
+    let text = send_text("POST", "/api/ereader/reservations", &[], body(&value)).await?;
+    read(&text, codec::reservation)
+}
+
+/// `suspend`, `resume` or `pass` on the member's place in the queue of `title`.
+pub(crate) async fn place_action(title: i64, action: &str) -> Result<(), ApiError> {
+    let value = object(&[("action", JsValue::from_str(action))]);
+    let path = format!("/api/ereader/reservations/{title}");
+    send_text("POST", &path, &[], body(&value)).await.map(drop)
+}
+
+pub(crate) async fn cancel_reservation(title: i64) -> Result<(), ApiError> {
+    let path = format!("/api/ereader/reservations/{title}");
+    send_text("DELETE", &path, &[], None).await.map(drop)
+}
+
+pub(crate) async fn history() -> Result<HistoryView, ApiError> {
+    let text = send_text("GET", "/api/ereader/history", &[], None).await?;
+    read(&text, codec::history)
+}
+
+/// Switches the reading history on or off (off forgets it).
+pub(crate) async fn keep_history(keep: bool) -> Result<HistoryView, ApiError> {
+    let value = object(&[("keep", JsValue::from_bool(keep))]);
+    let text = send_text("PUT", "/api/ereader/history", &[], body(&value)).await?;
+    read(&text, codec::history)
 }
 
 pub(crate) async fn book(loan: i64) -> Result<BookView, ApiError> {

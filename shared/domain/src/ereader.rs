@@ -5,6 +5,7 @@
 use serde::{Deserialize, Serialize};
 
 pub mod admin;
+pub mod notes;
 
 /// Longest card number and PIN read (longer ones are refused before any work).
 pub const MAX_CARD_CHARS: usize = 32;
@@ -27,8 +28,9 @@ pub struct MemberInfo {
     pub csrf_token: String,
 }
 
-/// `GET /api/ereader/titles`: a title of the collection and how many of its licences
-/// are free now.
+/// `GET /api/ereader/titles`: a title of the collection, how many of its licences are
+/// free now (neither lent nor held for a member in the queue) and how many members
+/// wait for it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct TitleView {
@@ -38,6 +40,8 @@ pub struct TitleView {
     pub language: String,
     pub licences: u32,
     pub free: u32,
+    #[serde(default)]
+    pub waiting: u32,
 }
 
 /// `GET /api/ereader/loans`: a running loan of the member (`until` in Unix seconds).
@@ -60,6 +64,76 @@ pub struct BorrowBody {
     pub title: i64,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub days: Option<u32>,
+}
+
+/// `GET /api/ereader/reservations`: the member's place in a title's queue (times in
+/// Unix seconds). `hold_until` is set while a licence waits for them: borrow it
+/// (`POST /api/ereader/loans`) before then, or pass.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct ReservationView {
+    pub title_id: i64,
+    pub title: String,
+    /// Place in the queue, counting from 1.
+    pub place: u32,
+    /// Members in the queue in all.
+    pub waiting: u32,
+    pub since: i64,
+    pub suspended: bool,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub hold_until: Option<i64>,
+}
+
+/// `POST /api/ereader/reservations`: join the queue of `title`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct ReserveBody {
+    pub title: i64,
+}
+
+/// `POST /api/ereader/reservations/{title}`: what the member does with their place.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum PlaceAction {
+    /// Keep the place but let others go first until resumed.
+    Suspend,
+    Resume,
+    /// Decline the licence held for the member (they leave the queue).
+    Pass,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct PlaceBody {
+    pub action: PlaceAction,
+}
+
+/// `GET/PUT /api/ereader/history`: whether the member keeps a reading history (off by
+/// default: an ended loan then keeps no trace of the member) and, while it is on, the
+/// books they read, the latest first.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct HistoryView {
+    pub keep: bool,
+    pub books: Vec<HistoryEntry>,
+}
+
+/// A book the member read: its loan's start and end (Unix seconds).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct HistoryEntry {
+    pub title_id: i64,
+    pub title: String,
+    pub started: i64,
+    pub ended: i64,
+}
+
+/// `PUT /api/ereader/history`: switch the reading history on or off (off forgets it).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct HistoryChoice {
+    pub keep: bool,
 }
 
 /// A document of the book in reading order (`path` inside the EPUB, for

@@ -1085,6 +1085,39 @@ catalogue! {
     EreaderCloseContents => "Inhoud sluiten", "Close contents";
     EreaderBookFrame => "Tekst van het boek", "Text of the book";
     EreaderNotOpen => "Dit boek kon niet geopend worden.", "This book could not be opened.";
+    // Reservations (the queue of a title).
+    EreaderReserve => "Reserveren", "Reserve";
+    EreaderReservedNow => "Gereserveerd. Je plaats in de wachtrij zie je bij je reservaties.", "Reserved. Your place in the queue is shown among your reservations.";
+    EreaderInQueue => "in de wachtrij", "in the queue";
+    EreaderMyReservations => "Mijn reservaties", "My reservations";
+    EreaderNoReservations => "Je hebt geen reservaties. Is een boek helemaal uitgeleend? Reserveer het in de collectie.", "You have no reservations. Is a book all on loan? Reserve it in the collection.";
+    EreaderPlace => "Plaats", "Place";
+    EreaderPlaceOf => "van", "of";
+    EreaderHoldReady => "Ligt voor je klaar. Leen het binnen", "Waiting for you. Borrow it within";
+    EreaderHour => "uur", "hour";
+    EreaderHours => "uur", "hours";
+    EreaderPass => "Beurt doorgeven", "Pass my turn";
+    EreaderPassed => "Je beurt is doorgegeven aan de volgende.", "Your turn has been passed to the next person.";
+    EreaderSuspend => "Pauzeren", "Pause";
+    EreaderResume => "Hervatten", "Resume";
+    EreaderSuspendedNote => "Gepauzeerd: je houdt je plaats, maar wie na je komt, mag voor.", "Paused: you keep your place, but those after you may go first.";
+    EreaderCancelReservation => "Annuleren", "Cancel";
+    EreaderCancelConfirm => "Wil je deze reservatie annuleren? Je verliest je plaats in de wachtrij.", "Do you want to cancel this reservation? You will lose your place in the queue.";
+    EreaderCancelYes => "Ja, annuleren", "Yes, cancel";
+    EreaderCancelNo => "Nee, houden", "No, keep it";
+    EreaderCancelled => "Je reservatie is geannuleerd.", "Your reservation has been cancelled.";
+    // Reading history (off by default).
+    EreaderHistory => "Leesgeschiedenis", "Reading history";
+    EreaderHistoryKeep => "Bijhouden welke boeken ik gelezen heb", "Keep track of the books I have read";
+    EreaderHistoryOffNote => "Dit staat uit: als een lening eindigt, bewaren we niet dat jij het boek las.", "This is off: when a loan ends, we do not keep that you read the book.";
+    EreaderHistoryOnNote => "Dit staat aan. Zet je het uit, dan wissen we de lijst meteen.", "This is on. If you switch it off, we delete the list at once.";
+    EreaderHistoryEmpty => "Nog niets: boeken die je vanaf nu terugbrengt of die aflopen, komen hier.", "Nothing yet: books you return from now on, or whose loan ends, will appear here.";
+    EreaderHistoryRead => "gelezen tot", "read until";
+    // Bookmarks and highlights.
+    EreaderNoteNoPlace => "Deze plek in het boek kunnen we niet bewaren. Probeer het opnieuw.", "We cannot keep this place in the book. Please try again.";
+    EreaderNoteQuoteTooLong => "Dat stuk tekst is te lang om te markeren: kies hoogstens 500 tekens.", "That passage is too long to highlight: choose at most 500 characters.";
+    EreaderNoteTooLong => "Je notitie is te lang: hoogstens 1000 tekens.", "Your note is too long: at most 1000 characters.";
+    EreaderNotesFull => "Je hebt al 500 bladwijzers en markeringen in dit boek. Verwijder er eerst een paar.", "You already have 500 bookmarks and highlights in this book. Remove a few first.";
     }
     #[cfg(feature = "e-reader-staff")] {
     // Why an uploaded EPUB is refused (`suite_epub::EpubError::msg`), for a librarian.

@@ -73,6 +73,12 @@ pub(super) struct ServeArgs {
     /// staff give carries its own). Never logged.
     #[arg(long, env = "SUITE_UITDATABANK_KEY", hide_env_values = true)]
     uitdatabank_key: Option<String>,
+    /// The e-reader's longest loan in days (1 to 42; members may choose shorter).
+    #[arg(long, env = "SUITE_LOAN_DAYS", default_value_t = suite_domain::lending::MAX_LOAN_DAYS)]
+    loan_days: u32,
+    /// How long a freed e-book licence waits for the next member in the queue, in hours.
+    #[arg(long, env = "SUITE_HOLD_HOURS", default_value_t = 72)]
+    hold_hours: u32,
     #[command(flatten)]
     catalogue: CatalogueArgs,
 }
@@ -103,7 +109,14 @@ pub(super) async fn run(base: Config, args: ServeArgs) -> Result<(), String> {
         uitdatabank_key,
         catalogue,
         allow_origin,
+        loan_days,
+        hold_hours,
     } = args;
+    let lending = suite_domain::lending::Policy::default()
+        .with_loan_days(loan_days)
+        .map_err(|e| format!("--loan-days: {e}"))?
+        .with_hold_hours(hold_hours)
+        .map_err(|e| format!("--hold-hours: {e}"))?;
     if let Some(every) = programme_refresh {
         at_least_min_interval("--programme-refresh", every)?;
     }
@@ -132,6 +145,7 @@ pub(super) async fn run(base: Config, args: ServeArgs) -> Result<(), String> {
     config.feedback_retention = feedback_retention;
     config.audit_retention = audit_retention;
     config.allowed_origins = allow_origin.0;
+    config.lending = lending;
     config.uitdatabank_url = uitdatabank_url;
     config.uitdatabank_key = uitdatabank_key.as_deref().and_then(ApiKey::new);
     let schedules = Schedules {
@@ -229,6 +243,7 @@ async fn serve(
         ProgrammeRefresher::new(state.clone()).spawn(every);
     }
     static_api::spawn_housekeeping(state.clone());
+    static_api::spawn_lending_clock(state.clone());
     tracing::info!("serving on http://{addr}/");
     static_api::serve(listener, state)
         .await

@@ -1,17 +1,13 @@
-//! Queries of e-book lending: the libraries that take part, titles, members and loans.
-//! A loan is one write transaction that can succeed only while a licence of the title is
-//! free and the member is under the limit: the transaction serialises per member and per
-//! title (SQLite's write lock; PostgreSQL's row locks on the member and the title, taken
-//! in that order), reads the title's state and the member's counts, lets the rules
-//! (`suite_domain::lending::Title`) decide, and writes what they decided; unique slots
-//! in the database hold the limits even so (a licence's slot, a member's loan slot, one
-//! loan per member and title, among running loans). A loan that reached its end is
-//! ended (`expired`) by the next transaction that looks at its member or title, before
-//! anything is counted.
+//! Queries of e-book lending: the libraries that take part, titles, members, loans and
+//! the queues. Every operation on loans and places (borrow, return, reserve, cancel,
+//! pass, suspend, resume, licences, the scheduler's settling) is one transaction of
+//! `ereader_lend.rs`, where the rules of `suite_domain::lending::Title` decide: it can
+//! succeed only while a licence is free (or held for the member) and the member is under
+//! the limits, and unique slots in the database hold the limits even so. Loans and holds
+//! that ran out end in the next transaction that looks at their title or member, and by
+//! the scheduler ([`Db::ereader_settle_due`]) within a minute.
 
-use suite_domain::lending::{
-    Event, LendError, Loan, MemberCounts, MemberId, Policy, Title, TitleId,
-};
+use suite_domain::lending::{Event, LendError, MemberId, Policy};
 
 use super::{Backend, Db};
 
@@ -44,15 +40,20 @@ pub struct NewTitle<'a> {
     pub added_by: &'a str,
 }
 
-/// The smallest number in `0..limit` not in `taken`.
-fn free_slot(taken: &[i64], limit: i64) -> Option<i64> {
-    (0..limit).find(|slot| !taken.contains(slot))
+/// What a member does with a place in a title's queue.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum QueueOp {
+    Reserve,
+    Cancel,
+    Pass,
+    Suspend,
+    Resume,
 }
 
 impl Db {
     /// " FOR UPDATE" where the backend locks rows it reads (PostgreSQL); SQLite's write
     /// transaction already holds the whole database.
-    fn for_update(&self) -> &'static str {
+    pub(super) fn for_update(&self) -> &'static str {
         match self.backend {
             Backend::Sqlite => "",
             Backend::Postgres => " FOR UPDATE",
@@ -126,28 +127,9 @@ impl Db {
         }
     }
 
-    /// Ends the loans of `member` and of `title` whose time is over, inside `tx`.
-    async fn ereader_expire_in(
-        tx: &mut sqlx::Transaction<'static, sqlx::Any>,
-        member: i64,
-        title: i64,
-        now: i64,
-    ) -> Result<(), sqlx::Error> {
-        sqlx::query(
-            "UPDATE ereader_loans SET ended_at = until_at, ended_how = 'expired' \
-             WHERE ended_at IS NULL AND until_at <= $1 AND (member_id = $2 OR title_id = $3)",
-        )
-        .bind(now)
-        .bind(member)
-        .bind(title)
-        .execute(&mut **tx)
-        .await?;
-        Ok(())
-    }
-
     /// Lends `title` to `member` from `now` for `days` (by default the policy's
-    /// length), if the rules allow it: a licence free, the member under the limit and
-    /// not borrowing it already.
+    /// length), if the rules allow it: the member's hold, or a licence free that no
+    /// one in the queue waits for, and the member under the limit.
     pub async fn ereader_borrow(
         &self,
         member: i64,
@@ -156,116 +138,133 @@ impl Db {
         now: i64,
         days: Option<u32>,
     ) -> Result<Result<LoanRow, LendError>, sqlx::Error> {
-        let mut tx = self.begin_write().await?;
-        let lock = self.for_update();
-        // Members first, then titles: every loan takes its locks in this order.
-        sqlx::query(&format!(
-            "SELECT id FROM ereader_members WHERE id = $1{lock}"
-        ))
-        .bind(member)
-        .fetch_optional(&mut *tx)
-        .await?;
-        let found: Option<(i64, String)> = sqlx::query_as(&format!(
-            "SELECT licences, title FROM ereader_titles WHERE id = $1{lock}"
-        ))
-        .bind(title)
-        .fetch_optional(&mut *tx)
-        .await?;
-        let Some((licences, name)) = found else {
-            return Ok(Err(LendError::UnknownTitle(TitleId(title))));
-        };
-        Self::ereader_expire_in(&mut tx, member, title, now).await?;
-        let mine: Vec<(i64, i64)> = sqlx::query_as(
-            "SELECT title_id, loan_slot FROM ereader_loans WHERE member_id = $1 AND ended_at IS NULL",
-        )
-        .bind(member)
-        .fetch_all(&mut *tx)
-        .await?;
-        let lent: Vec<(i64, i64, i64, i64)> = sqlx::query_as(
-            "SELECT member_id, licence_slot, started_at, until_at FROM ereader_loans \
-             WHERE title_id = $1 AND ended_at IS NULL",
-        )
-        .bind(title)
-        .fetch_all(&mut *tx)
-        .await?;
-        let loans = lent
-            .iter()
-            .map(|&(member, _, start, until)| Loan {
-                member: MemberId(member),
-                start,
-                until,
+        let done = self
+            .ereader_lend(Some(member), title, policy, now, |t, counts| {
+                t.borrow(MemberId(member), counts, policy, now, days)
             })
-            .collect();
-        let count = |n: i64| u32::try_from(n.max(0)).unwrap_or(u32::MAX);
-        let mut state = Title::restore(TitleId(title), count(licences), loans, Vec::new());
-        let counts = MemberCounts {
-            loans: count(mine.len() as i64),
-            reservations: 0,
-        };
-        let events = match state.borrow(MemberId(member), counts, policy, now, days) {
-            Ok(events) => events,
-            Err(refused) => return Ok(Err(refused)),
-        };
-        let Some(until_at) = events.iter().find_map(|e| match e {
-            Event::LoanStarted { until, .. } => Some(*until),
-            _ => None,
-        }) else {
-            return Ok(Err(LendError::NoLicenceFree));
-        };
-        // The slots the rules' decision takes (they agree with it; the unique indexes
-        // refuse a loan that would not, whatever happened around it).
-        let taken: Vec<i64> = mine.iter().map(|(_, slot)| *slot).collect();
-        let Some(loan_slot) = free_slot(&taken, i64::from(policy.max_loans())) else {
-            return Ok(Err(LendError::LoanLimit {
-                max: policy.max_loans(),
-            }));
-        };
-        let taken: Vec<i64> = lent.iter().map(|(_, slot, _, _)| *slot).collect();
-        let Some(licence_slot) = free_slot(&taken, licences) else {
-            return Ok(Err(LendError::NoLicenceFree));
-        };
-        let (id,): (i64,) = sqlx::query_as(
-            "INSERT INTO ereader_loans (title_id, member_id, licence_slot, loan_slot, started_at, until_at) \
-             VALUES ($1, $2, $3, $4, $5, $6) RETURNING id",
-        )
-        .bind(title)
-        .bind(member)
-        .bind(licence_slot)
-        .bind(loan_slot)
-        .bind(now)
-        .bind(until_at)
-        .fetch_one(&mut *tx)
-        .await?;
-        tx.commit().await?;
-        Ok(Ok(LoanRow {
-            id,
-            title_id: title,
-            title: name,
-            member_id: member,
-            licence_slot,
-            started_at: now,
-            until_at,
+            .await?;
+        Ok(done.and_then(|done| {
+            let until_at = done
+                .title
+                .loan_of(MemberId(member))
+                .map(|l| l.until)
+                .ok_or(LendError::NoLicenceFree)?;
+            let (id, licence_slot) = done.loan.ok_or(LendError::NoLicenceFree)?;
+            Ok(LoanRow {
+                id,
+                title_id: title,
+                title: done.name,
+                member_id: member,
+                licence_slot,
+                started_at: now,
+                until_at,
+            })
         }))
     }
 
-    /// Returns loan `loan` of `member` early; false when it is not a running loan of
-    /// theirs.
+    /// Returns loan `loan` of `member` early (the licence goes to the queue); false
+    /// when it is not a running loan of theirs.
     pub async fn ereader_return(
         &self,
         member: i64,
         loan: i64,
+        policy: &Policy,
         now: i64,
     ) -> Result<bool, sqlx::Error> {
-        let done = sqlx::query(
-            "UPDATE ereader_loans SET ended_at = $3, ended_how = 'returned' \
-             WHERE id = $1 AND member_id = $2 AND ended_at IS NULL AND until_at > $3",
+        let found: Option<(i64,)> = sqlx::query_as(
+            "SELECT title_id FROM ereader_loans WHERE id = $1 AND member_id = $2 \
+             AND ended_at IS NULL AND until_at > $3",
         )
         .bind(loan)
         .bind(member)
         .bind(now)
-        .execute(self.pool())
+        .fetch_optional(self.pool())
         .await?;
-        Ok(done.rows_affected() == 1)
+        let Some((title,)) = found else {
+            return Ok(false);
+        };
+        let done = self
+            .ereader_lend(Some(member), title, policy, now, |t, _| {
+                t.give_back(MemberId(member), policy, now)
+            })
+            .await?;
+        Ok(done.is_ok())
+    }
+
+    /// A queue operation of `member` on `title` at `now`: reserve, cancel, pass,
+    /// suspend or resume, as the rules allow.
+    pub async fn ereader_queue(
+        &self,
+        member: i64,
+        title: i64,
+        what: QueueOp,
+        policy: &Policy,
+        now: i64,
+    ) -> Result<Result<(), LendError>, sqlx::Error> {
+        let who = MemberId(member);
+        let done = self
+            .ereader_lend(Some(member), title, policy, now, |t, counts| match what {
+                QueueOp::Reserve => t.reserve(who, counts, policy, now),
+                QueueOp::Cancel => t.cancel(who, policy, now),
+                QueueOp::Pass => t.pass(who, policy, now),
+                QueueOp::Suspend => t.suspend(who, policy, now),
+                QueueOp::Resume => t.resume(who, policy, now),
+            })
+            .await?;
+        Ok(done.map(|_| ()))
+    }
+
+    /// Sets title `title`'s licences in force (`licences_set`: by hand, or `None`: by
+    /// the rule) at `now`; freed or added licences go to the queue at once.
+    pub async fn ereader_set_licences(
+        &self,
+        title: i64,
+        licences_set: Option<i64>,
+        licences: i64,
+        policy: &Policy,
+        now: i64,
+    ) -> Result<Result<Vec<Event>, LendError>, sqlx::Error> {
+        let n = u32::try_from(licences.max(0)).unwrap_or(u32::MAX);
+        sqlx::query("UPDATE ereader_titles SET licences_set = $2 WHERE id = $1")
+            .bind(title)
+            .bind(licences_set)
+            .execute(self.pool())
+            .await?;
+        // The count in force changes in the lending transaction, with the holds it gives.
+        let done = self
+            .ereader_lend(None, title, policy, now, |t, _| {
+                Ok(t.set_licences(n, policy, now))
+            })
+            .await?;
+        Ok(done.map(|d| d.events))
+    }
+
+    /// Settles every title where a loan or a hold ran out by `now`: loans end, holds
+    /// pass on, freed licences are held for the next in the queue. The events, for
+    /// the log.
+    pub async fn ereader_settle_due(
+        &self,
+        policy: &Policy,
+        now: i64,
+    ) -> Result<Vec<Event>, sqlx::Error> {
+        let due: Vec<(i64,)> = sqlx::query_as(
+            "SELECT title_id FROM ereader_loans WHERE ended_at IS NULL AND until_at <= $1 \
+             UNION SELECT title_id FROM ereader_reservations \
+             WHERE ended_at IS NULL AND hold_until IS NOT NULL AND hold_until <= $1",
+        )
+        .bind(now)
+        .fetch_all(self.pool())
+        .await?;
+        let mut events = Vec::new();
+        for (title,) in due {
+            let done = self
+                .ereader_lend(None, title, policy, now, |t, _| Ok(t.settle(policy, now)))
+                .await?;
+            if let Ok(done) = done {
+                events.extend(done.events);
+            }
+        }
+        Ok(events)
     }
 
     /// The running loans of `member` at `now`, soonest end first.
@@ -316,31 +315,5 @@ impl Db {
         .fetch_optional(self.pool())
         .await?;
         Ok(found.is_some())
-    }
-
-    /// Ends every loan whose time is over at `now` (housekeeping); how many.
-    pub async fn ereader_expire(&self, now: i64) -> Result<u64, sqlx::Error> {
-        let done = sqlx::query(
-            "UPDATE ereader_loans SET ended_at = until_at, ended_how = 'expired' \
-             WHERE ended_at IS NULL AND until_at <= $1",
-        )
-        .bind(now)
-        .execute(self.pool())
-        .await?;
-        Ok(done.rows_affected())
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::free_slot;
-
-    #[test]
-    fn the_smallest_free_slot_below_the_limit() {
-        assert_eq!(free_slot(&[], 2), Some(0));
-        assert_eq!(free_slot(&[0], 2), Some(1));
-        assert_eq!(free_slot(&[1], 2), Some(0));
-        assert_eq!(free_slot(&[0, 1], 2), None);
-        assert_eq!(free_slot(&[], 0), None);
     }
 }

@@ -1,40 +1,47 @@
-//! The back-office's view of the e-reader's queues until the lending store's
-//! reservations land: no title has a queue or holds yet, and licences are set by a plain
-//! update (nobody waits for a freed licence). Replaced by the store's own queries.
-
-use suite_domain::lending::Policy;
+//! The back-office's view of the e-reader's queues (`ereader_reservations`): how many
+//! wait per title now, and how each title's places and holds ended, for the statistics.
 
 use super::Db;
 use super::ereader_admin::HoldCounts;
 
 impl Db {
-    /// Sets title `title`'s licences (`licences_set` by hand or `None`: the rule) and
-    /// the licences in force; false when there is no such title.
-    pub async fn ereader_set_licences(
-        &self,
-        title: i64,
-        licences_set: Option<i64>,
-        licences: i64,
-        _policy: &Policy,
-        _now: i64,
-    ) -> Result<bool, sqlx::Error> {
-        let done =
-            sqlx::query("UPDATE ereader_titles SET licences_set = $2, licences = $3 WHERE id = $1")
-                .bind(title)
-                .bind(licences_set)
-                .bind(licences)
-                .execute(self.pool())
-                .await?;
-        Ok(done.rows_affected() == 1)
+    /// Members waiting per title (open places, a running hold included): (title id,
+    /// waiting).
+    pub async fn ereader_queue_lengths(&self) -> Result<Vec<(i64, i64)>, sqlx::Error> {
+        sqlx::query_as(
+            "SELECT title_id, COUNT(*) FROM ereader_reservations WHERE ended_at IS NULL \
+             GROUP BY title_id ORDER BY title_id",
+        )
+        .fetch_all(self.pool())
+        .await
     }
 
-    /// Members waiting per title at `now`: (title id, waiting).
-    pub async fn ereader_queue_lengths(&self, _now: i64) -> Result<Vec<(i64, i64)>, sqlx::Error> {
-        Ok(Vec::new())
-    }
-
-    /// How each title's holds and reservations ended.
+    /// How each title's holds and places ended: a place that was ever given a hold
+    /// keeps its `hold_until`; it ends taken, passed, expired or cancelled.
     pub async fn ereader_hold_counts(&self) -> Result<Vec<HoldCounts>, sqlx::Error> {
-        Ok(Vec::new())
+        let rows: Vec<(i64, i64, i64, i64, i64, i64)> = sqlx::query_as(
+            "SELECT title_id, \
+             CAST(SUM(CASE WHEN hold_until IS NOT NULL THEN 1 ELSE 0 END) AS BIGINT), \
+             CAST(SUM(CASE WHEN ended_how = 'taken' THEN 1 ELSE 0 END) AS BIGINT), \
+             CAST(SUM(CASE WHEN ended_how = 'expired' THEN 1 ELSE 0 END) AS BIGINT), \
+             CAST(SUM(CASE WHEN ended_how = 'passed' THEN 1 ELSE 0 END) AS BIGINT), \
+             CAST(SUM(CASE WHEN ended_how = 'cancelled' THEN 1 ELSE 0 END) AS BIGINT) \
+             FROM ereader_reservations GROUP BY title_id ORDER BY title_id",
+        )
+        .fetch_all(self.pool())
+        .await?;
+        Ok(rows
+            .into_iter()
+            .map(
+                |(title, given, taken, expired, passed, cancelled)| HoldCounts {
+                    title,
+                    given,
+                    taken,
+                    expired,
+                    passed,
+                    cancelled,
+                },
+            )
+            .collect())
     }
 }

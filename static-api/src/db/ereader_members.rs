@@ -111,4 +111,63 @@ impl Db {
         .await?;
         Ok(done.rows_affected())
     }
+
+    /// Whether `member` keeps their reading history (off by default).
+    pub async fn ereader_keeps_history(&self, member: i64) -> Result<bool, sqlx::Error> {
+        let row: Option<(i64,)> =
+            sqlx::query_as("SELECT keep_history FROM ereader_members WHERE id = $1")
+                .bind(member)
+                .fetch_optional(self.pool())
+                .await?;
+        Ok(row.is_some_and(|(keep,)| keep == 1))
+    }
+
+    /// Switches `member`'s reading history on or off; off forgets what it held: their
+    /// ended loans and places lose their member, and the bookmarks and highlights of
+    /// titles they no longer borrow go, in the same transaction.
+    pub async fn ereader_set_history(&self, member: i64, keep: bool) -> Result<(), sqlx::Error> {
+        let mut tx = self.begin_write().await?;
+        sqlx::query("UPDATE ereader_members SET keep_history = $2 WHERE id = $1")
+            .bind(member)
+            .bind(i64::from(keep))
+            .execute(&mut *tx)
+            .await?;
+        if !keep {
+            sqlx::query(
+                "DELETE FROM ereader_annotations WHERE member_id = $1 AND title_id NOT IN \
+                 (SELECT title_id FROM ereader_loans WHERE member_id = $1 AND ended_at IS NULL)",
+            )
+            .bind(member)
+            .execute(&mut *tx)
+            .await?;
+            for table in ["ereader_loans", "ereader_reservations"] {
+                sqlx::query(&format!(
+                    "UPDATE {table} SET member_id = NULL WHERE member_id = $1 AND ended_at IS NOT NULL"
+                ))
+                .bind(member)
+                .execute(&mut *tx)
+                .await?;
+            }
+        }
+        tx.commit().await
+    }
+
+    /// The books `member` read (their ended loans, kept while their history is on):
+    /// (title id, title, started, ended), the latest first, at most `limit`.
+    pub async fn ereader_history(
+        &self,
+        member: i64,
+        limit: i64,
+    ) -> Result<Vec<(i64, String, i64, i64)>, sqlx::Error> {
+        sqlx::query_as(
+            "SELECT l.title_id, t.title, l.started_at, l.ended_at FROM ereader_loans l \
+             JOIN ereader_titles t ON t.id = l.title_id \
+             WHERE l.member_id = $1 AND l.ended_at IS NOT NULL \
+             ORDER BY l.ended_at DESC, l.id DESC LIMIT $2",
+        )
+        .bind(member)
+        .bind(limit)
+        .fetch_all(self.pool())
+        .await
+    }
 }

@@ -5,17 +5,28 @@
 
 use super::Db;
 
+/// A title's row in the collection: id, title, creators (JSON), language, licences,
+/// running loans, holds, members waiting.
+pub type TitleCounts = (i64, String, String, String, i64, i64, i64, i64);
+
+/// A member's place in a queue: title id, title, place (from 1), waiting in all, since,
+/// suspended (0/1), hold until.
+pub type PlaceRow = (i64, String, i64, i64, i64, i64, Option<i64>);
+
 impl Db {
-    /// Every title with its licences and its loans running at `now`: (id, title,
-    /// creators as JSON, language, licences, running loans), by title.
-    pub async fn ereader_titles(
-        &self,
-        now: i64,
-    ) -> Result<Vec<(i64, String, String, String, i64, i64)>, sqlx::Error> {
+    /// Every title with its licences, its loans running at `now`, the licences held
+    /// for a member then and the members waiting: (id, title, creators as JSON,
+    /// language, licences, running loans, holds, waiting), by title. A loan or hold that
+    /// ran out but is not settled yet is not counted.
+    pub async fn ereader_titles(&self, now: i64) -> Result<Vec<TitleCounts>, sqlx::Error> {
         sqlx::query_as(
             "SELECT t.id, t.title, t.creators, t.language, t.licences, \
              (SELECT COUNT(*) FROM ereader_loans l WHERE l.title_id = t.id \
-              AND l.ended_at IS NULL AND l.until_at > $1) \
+              AND l.ended_at IS NULL AND l.until_at > $1), \
+             (SELECT COUNT(*) FROM ereader_reservations r WHERE r.title_id = t.id \
+              AND r.ended_at IS NULL AND r.hold_until > $1), \
+             (SELECT COUNT(*) FROM ereader_reservations r WHERE r.title_id = t.id \
+              AND r.ended_at IS NULL AND (r.hold_until IS NULL OR r.hold_until > $1)) \
              FROM ereader_titles t ORDER BY t.title, t.id",
         )
         .bind(now)
@@ -35,6 +46,31 @@ impl Db {
              JOIN ereader_titles t ON t.id = l.title_id \
              WHERE l.member_id = $1 AND l.ended_at IS NULL AND l.until_at > $2 \
              ORDER BY l.until_at, l.id",
+        )
+        .bind(member)
+        .bind(now)
+        .fetch_all(self.pool())
+        .await
+    }
+
+    /// The open places of `member` at `now` (a hold that ran out is gone), the oldest
+    /// first, with their place in the queue and its length.
+    pub async fn ereader_places_of(
+        &self,
+        member: i64,
+        now: i64,
+    ) -> Result<Vec<PlaceRow>, sqlx::Error> {
+        sqlx::query_as(
+            "WITH open AS (SELECT id, title_id, member_id, since, suspended, hold_until \
+                 FROM ereader_reservations \
+                 WHERE ended_at IS NULL AND (hold_until IS NULL OR hold_until > $2)) \
+             SELECT r.title_id, t.title, \
+               (SELECT COUNT(*) FROM open o WHERE o.title_id = r.title_id \
+                AND (o.since < r.since OR (o.since = r.since AND o.id <= r.id))), \
+               (SELECT COUNT(*) FROM open o WHERE o.title_id = r.title_id), \
+               r.since, r.suspended, r.hold_until \
+             FROM open r JOIN ereader_titles t ON t.id = r.title_id \
+             WHERE r.member_id = $1 ORDER BY r.since, r.id",
         )
         .bind(member)
         .bind(now)

@@ -48,6 +48,8 @@ pub const COPIED: &[&str] = &[
     "ereader_titles",
     "ereader_members",
     "ereader_loans",
+    "ereader_reservations",
+    "ereader_annotations",
 ];
 
 /// The tables left behind, and why.

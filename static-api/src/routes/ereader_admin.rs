@@ -147,8 +147,14 @@ pub(super) async fn put_title(
     if settings.licences_set.is_some_and(|n| n > MAX_LICENCES) {
         return Err(FieldError::new("licences_set", Msg::EreaderAdmLicencesTooMany).into());
     }
-    let Some(licences) =
-        admin::set_licences(&state.db, id, settings.licences_set, now_unix()).await?
+    let Some(licences) = admin::set_licences(
+        &state.db,
+        &state.config.lending,
+        id,
+        settings.licences_set,
+        now_unix(),
+    )
+    .await?
     else {
         return Err(AppError::NotFound);
     };

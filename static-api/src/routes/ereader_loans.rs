@@ -8,18 +8,36 @@ use axum::extract::State;
 use axum::http::StatusCode;
 use suite_domain::api::ErrorBody;
 use suite_domain::ereader::{BorrowBody, LoanView, TitleView};
-use suite_domain::lending::{LendError, Policy, days_left};
+use suite_domain::lending::{LendError, days_left};
 
 use crate::AppState;
 use crate::auth::{self, member::CurrentMember};
 use crate::error::{ApiJson, ApiPath, AppError};
 
-fn count(n: i64) -> u32 {
+pub(super) fn count(n: i64) -> u32 {
     u32::try_from(n.max(0)).unwrap_or(u32::MAX)
 }
 
+/// A rule's refusal: 404 for a title that is not there, else 422 with the rule's Dutch
+/// message at `days` (a loan length) or `title`.
+pub(super) fn refusal(refused: LendError) -> AppError {
+    if matches!(refused, LendError::UnknownTitle(_)) {
+        return AppError::NotFound;
+    }
+    let field = if matches!(refused, LendError::LoanLength { .. }) {
+        "days"
+    } else {
+        "title"
+    };
+    AppError::InvalidAt {
+        field: field.into(),
+        message: refused.msg(),
+        detail: refused.to_string(),
+    }
+}
+
 #[utoipa::path(get, path = "/api/ereader/titles", tag = "ereader",
-    responses((status = 200, description = "The collection: every title and how many of its licences are free now", body = [TitleView])))]
+    responses((status = 200, description = "The collection: every title, how many of its licences are free now and how many members wait for it", body = [TitleView])))]
 pub(super) async fn list_titles(
     State(state): State<AppState>,
 ) -> Result<Json<Vec<TitleView>>, AppError> {
@@ -27,13 +45,14 @@ pub(super) async fn list_titles(
     Ok(Json(
         rows.into_iter()
             .map(
-                |(id, title, creators, language, licences, lent)| TitleView {
+                |(id, title, creators, language, licences, lent, held, waiting)| TitleView {
                     id,
                     title,
                     creators: serde_json::from_str(&creators).unwrap_or_default(),
                     language,
                     licences: count(licences),
-                    free: count(licences - lent),
+                    free: count(licences - lent - held),
+                    waiting: count(waiting),
                 },
             )
             .collect(),
@@ -70,7 +89,7 @@ pub(super) async fn list_loans(
         (status = 401, description = "No member logged in", body = ErrorBody),
         (status = 403, description = "Missing or wrong CSRF token", body = ErrorBody),
         (status = 404, description = "No such title", body = ErrorBody),
-        (status = 422, description = "Refused by a rule (no licence free, the member's limit, borrowed already, a loan length outside the allowed days), with its Dutch message at `title` or `days`", body = ErrorBody),
+        (status = 422, description = "Refused by a rule (no licence free for the member, the member's limit, borrowed already, a loan length outside the allowed days), with its Dutch message at `title` or `days`", body = ErrorBody),
     ))]
 pub(super) async fn borrow(
     State(state): State<AppState>,
@@ -78,26 +97,14 @@ pub(super) async fn borrow(
     ApiJson(body): ApiJson<BorrowBody>,
 ) -> Result<(StatusCode, Json<LoanView>), AppError> {
     let now = auth::now_unix();
-    let policy = Policy::default();
+    let policy = state.config.lending;
     let loan = match state
         .db
         .ereader_borrow(member.id, body.title, &policy, now, body.days)
         .await?
     {
         Ok(loan) => loan,
-        Err(LendError::UnknownTitle(_)) => return Err(AppError::NotFound),
-        Err(refused) => {
-            let field = if matches!(refused, LendError::LoanLength { .. }) {
-                "days"
-            } else {
-                "title"
-            };
-            return Err(AppError::InvalidAt {
-                field: field.into(),
-                message: refused.msg(),
-                detail: refused.to_string(),
-            });
-        }
+        Err(refused) => return Err(refusal(refused)),
     };
     tracing::info!(title = loan.title_id, "e-book borrowed");
     Ok((
@@ -127,7 +134,7 @@ pub(super) async fn give_back(
 ) -> Result<StatusCode, AppError> {
     if state
         .db
-        .ereader_return(member.id, loan, auth::now_unix())
+        .ereader_return(member.id, loan, &state.config.lending, auth::now_unix())
         .await?
     {
         Ok(StatusCode::NO_CONTENT)

@@ -15,7 +15,10 @@ pub(crate) mod culture_staff;
 mod ereader;
 mod ereader_admin;
 mod ereader_books;
+mod ereader_history;
 mod ereader_loans;
+mod ereader_notes;
+mod ereader_queue;
 mod figures;
 mod health;
 mod live;
@@ -50,7 +53,7 @@ use crate::error::api_not_found;
         (name = "bieblo", description = "Bieblo kiosk: settings, anonymous usage, heartbeats, imports and statistics"),
         (name = "bibster", description = "Bibster: the library's games (builder, template library, statistics), the group leader's sessions (board, teams, reviews, messages) and the teams' play (join, state, open, answer, live events)"),
         (name = "culture-matcher", description = "Culture Matcher: anonymous interaction counts and after-show feedback, and the centre's back-office: shows, swipe choice, venues, media and insight"),
-        (name = "ereader", description = "E-reader: members log in with their library card and PIN; loans of the shared e-book collection"),
+        (name = "ereader", description = "E-reader: members log in with their library card and PIN; loans and reservations of the shared e-book collection"),
         (name = "ereader-admin", description = "E-reader back-office: the admin uploads books, sets licences (by hand or by the population rule) and the download flag, sees the participating libraries; statistics per title"),
     )
 )]
@@ -226,6 +229,11 @@ pub fn api(state: &AppState) -> (Router<AppState>, utoipa::openapi::OpenApi) {
         .routes(routes!(ereader_loans::list_titles))
         .routes(routes!(ereader_loans::list_loans, ereader_loans::borrow))
         .routes(routes!(ereader_loans::give_back))
+        .routes(routes!(ereader_queue::list, ereader_queue::reserve))
+        .routes(routes!(ereader_queue::act, ereader_queue::cancel))
+        .routes(routes!(ereader_history::history, ereader_history::choose))
+        .routes(routes!(ereader_notes::list, ereader_notes::add))
+        .routes(routes!(ereader_notes::remove))
         .routes(routes!(ereader_books::book))
         .routes(routes!(
             ereader_books::position,

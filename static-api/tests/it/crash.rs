@@ -14,7 +14,7 @@ use suite_domain::culture::programme::Programme;
 
 const NOVA: (&str, &str) = ("cc.nova@demo.invalid", "demo-nova-2026");
 
-fn start(data: &std::path::Path, port: u16) -> Child {
+pub(crate) fn start(data: &std::path::Path, port: u16) -> Child {
     Command::new(env!("CARGO_BIN_EXE_static-api"))
         .arg("--data-dir")
         .arg(data)

@@ -293,6 +293,150 @@ async fn a_member_borrows_up_to_two_books_and_returns_one(backend: Backend) {
 
 on_both_backends!(a_member_borrows_up_to_two_books_and_returns_one);
 
+async fn reserve(app: &TestApp, who: &Session, title: i64) -> crate::support::TestResponse {
+    app.request_as(
+        Method::POST,
+        "/api/ereader/reservations",
+        Some(json!({"title": title})),
+        who,
+    )
+    .await
+}
+
+async fn act(
+    app: &TestApp,
+    who: &Session,
+    title: i64,
+    action: &str,
+) -> crate::support::TestResponse {
+    app.request_as(
+        Method::POST,
+        &format!("/api/ereader/reservations/{title}"),
+        Some(json!({"action": action})),
+        who,
+    )
+    .await
+}
+
+async fn a_member_reserves_and_takes_the_hold(backend: Backend) {
+    let app = with_member(backend).await;
+    let (a, b) = (title(&app, "Aap", 1).await, title(&app, "Beer", 1).await);
+    let ann = member_session(&app, CARD).await;
+    let bert = member_session(&app, "2000000000099").await;
+    let cis = member_session(&app, "2000000000105").await;
+    // A free book is borrowed, not reserved.
+    let free = reserve(&app, &bert, a).await;
+    assert_eq!(free.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(
+        free.json["error"]["message"],
+        "Dit boek is nu vrij. Je hoeft niet te reserveren: leen het meteen."
+    );
+    let anns = borrow(&app, &ann, a, None).await;
+    assert_eq!(anns.status, StatusCode::CREATED);
+    let place = reserve(&app, &bert, a).await;
+    assert_eq!(place.status, StatusCode::CREATED, "{}", place.json);
+    assert_eq!(
+        (
+            &place.json["title"],
+            &place.json["place"],
+            &place.json["waiting"]
+        ),
+        (&json!("Aap"), &json!(1), &json!(1))
+    );
+    assert!(place.json.get("hold_until").is_none(), "{}", place.json);
+    assert_eq!(reserve(&app, &cis, a).await.json["place"], 2);
+    let titles = app.get("/api/ereader/titles").await;
+    assert_eq!(
+        (&titles.json[0]["free"], &titles.json[0]["waiting"]),
+        (&json!(0), &json!(2))
+    );
+    assert_eq!(
+        reserve(&app, &bert, a).await.json["error"]["message"],
+        "Je hebt dit boek al gereserveerd. Je plaats in de wachtrij zie je bij je reservaties."
+    );
+    assert_eq!(
+        reserve(&app, &bert, 9_999).await.status,
+        StatusCode::NOT_FOUND
+    );
+    assert_eq!(
+        reserve(&app, &bert.without_csrf(), b).await.status,
+        StatusCode::FORBIDDEN
+    );
+    // Cis pauses her place and takes it up again.
+    let paused = act(&app, &cis, a, "suspend").await;
+    assert_eq!(
+        (paused.status, &paused.json["suspended"]),
+        (StatusCode::OK, &json!(true))
+    );
+    assert_eq!(act(&app, &cis, a, "resume").await.json["suspended"], false);
+    // Ann returns Aap: it waits for Bert, not for Cis.
+    let back = format!("/api/ereader/loans/{}/return", anns.json["id"]);
+    assert_eq!(
+        app.request_as(Method::POST, &back, None, &ann).await.status,
+        StatusCode::NO_CONTENT
+    );
+    let berts = app.get_as("/api/ereader/reservations", &bert).await;
+    assert!(
+        berts.json[0]["hold_until"].as_i64().is_some(),
+        "{}",
+        berts.json
+    );
+    assert_eq!(
+        borrow(&app, &cis, a, None).await.json["error"]["message"],
+        "Dit boek is nu helemaal uitgeleend. Reserveer het: zodra het vrij is, houden we het voor je vast."
+    );
+    assert_eq!(
+        act(&app, &bert, a, "suspend").await.json["error"]["message"],
+        "Dit boek ligt voor je klaar. Leen het nu of geef je beurt door."
+    );
+    // Bert passes: it waits for Cis, who takes it; the queue is empty.
+    assert_eq!(
+        act(&app, &bert, a, "pass").await.status,
+        StatusCode::NO_CONTENT
+    );
+    assert_eq!(
+        app.get_as("/api/ereader/reservations", &bert).await.json,
+        json!([])
+    );
+    assert_eq!(
+        app.get_as("/api/ereader/reservations", &cis).await.json[0]["place"],
+        1
+    );
+    assert_eq!(
+        borrow(&app, &cis, a, None).await.status,
+        StatusCode::CREATED
+    );
+    assert_eq!(
+        app.get_as("/api/ereader/reservations", &cis).await.json,
+        json!([])
+    );
+    // Cancelling: a place ends; a second cancel is refused.
+    assert_eq!(
+        borrow(&app, &ann, b, None).await.status,
+        StatusCode::CREATED
+    );
+    assert_eq!(reserve(&app, &bert, b).await.status, StatusCode::CREATED);
+    let cancel = format!("/api/ereader/reservations/{b}");
+    assert_eq!(
+        app.request_as(Method::DELETE, &cancel, None, &bert)
+            .await
+            .status,
+        StatusCode::NO_CONTENT
+    );
+    assert_eq!(
+        app.request_as(Method::DELETE, &cancel, None, &bert)
+            .await
+            .json["error"]["message"],
+        "Je hebt dit boek niet (meer) gereserveerd."
+    );
+    assert_eq!(
+        app.get("/api/ereader/reservations").await.status,
+        StatusCode::UNAUTHORIZED
+    );
+}
+
+on_both_backends!(a_member_reserves_and_takes_the_hold);
+
 /// A test app with the demo's books and members.
 async fn with_books(backend: Backend) -> TestApp {
     let app = TestApp::on(backend).await;
@@ -456,3 +600,198 @@ async fn an_operator_imports_epub_files(backend: Backend) {
 }
 
 on_both_backends!(an_operator_imports_epub_files);
+
+/// Ended loans of `title` that still name a member.
+async fn ended_with_member(app: &TestApp, title: i64) -> i64 {
+    let (n,): (i64,) = sqlx::query_as(
+        "SELECT COUNT(*) FROM ereader_loans WHERE title_id = $1 AND ended_at IS NOT NULL \
+         AND member_id IS NOT NULL",
+    )
+    .bind(title)
+    .fetch_one(app.state.db.pool_for_tests())
+    .await
+    .expect("count");
+    n
+}
+
+async fn reading_history_is_off_until_the_member_wants_it(backend: Backend) {
+    let app = with_member(backend).await;
+    let a = title(&app, "Aap", 1).await;
+    let ann = member_session(&app, CARD).await;
+    let read_and_return = || async {
+        let loan = borrow(&app, &ann, a, None).await;
+        assert_eq!(loan.status, StatusCode::CREATED, "{}", loan.json);
+        let back = format!("/api/ereader/loans/{}/return", loan.json["id"]);
+        assert_eq!(
+            app.request_as(Method::POST, &back, None, &ann).await.status,
+            StatusCode::NO_CONTENT
+        );
+    };
+    read_and_return().await;
+    let off = app.get_as("/api/ereader/history", &ann).await;
+    assert_eq!(off.json, json!({"keep": false, "books": []}));
+    assert_eq!(ended_with_member(&app, a).await, 0, "no trace of Ann");
+    let choose = |keep: bool| {
+        app.request_as(
+            Method::PUT,
+            "/api/ereader/history",
+            Some(json!({"keep": keep})),
+            &ann,
+        )
+    };
+    assert_eq!(choose(true).await.json["keep"], true);
+    read_and_return().await;
+    let on = app.get_as("/api/ereader/history", &ann).await;
+    assert_eq!(
+        on.json["books"].as_array().map(Vec::len),
+        Some(1),
+        "{}",
+        on.json
+    );
+    assert_eq!(on.json["books"][0]["title"], "Aap");
+    assert_eq!(ended_with_member(&app, a).await, 1);
+    // Off again: forgotten at once.
+    let forgot = choose(false).await;
+    assert_eq!(forgot.json, json!({"keep": false, "books": []}));
+    assert_eq!(ended_with_member(&app, a).await, 0);
+    let forged = app
+        .request_as(
+            Method::PUT,
+            "/api/ereader/history",
+            Some(json!({"keep": true})),
+            &ann.without_csrf(),
+        )
+        .await;
+    assert_eq!(forged.status, StatusCode::FORBIDDEN);
+}
+
+on_both_backends!(reading_history_is_off_until_the_member_wants_it);
+
+async fn bookmarks_and_highlights_are_the_members_own(backend: Backend) {
+    let app = with_member(backend).await;
+    let a = title(&app, "Aap", 2).await;
+    let ann = member_session(&app, CARD).await;
+    let bert = member_session(&app, "2000000000099").await;
+    let loan = borrow(&app, &ann, a, None).await.json["id"]
+        .as_i64()
+        .expect("a loan");
+    let notes = format!("/api/ereader/loans/{loan}/annotations");
+    let add = |who: &Session, body: serde_json::Value| {
+        let (app, notes, who) = (&app, notes.clone(), who.clone());
+        async move { app.request_as(Method::POST, &notes, Some(body), &who).await }
+    };
+    let highlight = json!({"kind": "highlight", "note": "Het begin",
+        "place": {"spine": 2, "progress": 0.1, "start": 10, "end": 25, "quote": "Call me Ishmael"}});
+    let bookmark = json!({"kind": "bookmark", "place": {"spine": 3, "progress": 0.5}});
+    assert_eq!(
+        add(&ann, highlight.clone()).await.status,
+        StatusCode::CREATED
+    );
+    let kept = add(&ann, bookmark.clone()).await;
+    assert_eq!(kept.status, StatusCode::CREATED, "{}", kept.json);
+    let bare = add(
+        &ann,
+        json!({"kind": "highlight", "place": {"spine": 2, "progress": 0.1}}),
+    )
+    .await;
+    assert_eq!(bare.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(bare.json["error"]["field"], "place.start");
+    assert_eq!(
+        bare.json["error"]["message"],
+        "Deze plek in het boek kunnen we niet bewaren. Probeer het opnieuw."
+    );
+    let long = add(
+        &ann,
+        json!({"kind": "bookmark", "note": "x".repeat(1_001), "place": {"spine": 0, "progress": 0.0}}),
+    )
+    .await;
+    assert_eq!(long.json["error"]["field"], "note");
+    let listed = app.get_as(&notes, &ann).await;
+    let kinds: Vec<&str> = listed
+        .json
+        .as_array()
+        .expect("a list")
+        .iter()
+        .filter_map(|n| n["kind"].as_str())
+        .collect();
+    assert_eq!(
+        kinds,
+        ["bookmark", "highlight"],
+        "kept apart, bookmarks first"
+    );
+    assert_eq!(listed.json[1]["place"]["quote"], "Call me Ishmael");
+    assert_eq!(listed.json[1]["note"], "Het begin");
+    // Another member reaches none of it.
+    assert_eq!(
+        app.get_as(&notes, &bert).await.status,
+        StatusCode::NOT_FOUND
+    );
+    let one = format!("{notes}/{}", kept.json["id"]);
+    assert_eq!(
+        app.request_as(Method::DELETE, &one, None, &bert)
+            .await
+            .status,
+        StatusCode::NOT_FOUND
+    );
+    assert_eq!(
+        add(&bert, bookmark.clone()).await.status,
+        StatusCode::NOT_FOUND
+    );
+    assert_eq!(
+        app.request_as(Method::DELETE, &one, None, &ann)
+            .await
+            .status,
+        StatusCode::NO_CONTENT
+    );
+    assert_eq!(
+        app.request_as(Method::DELETE, &one, None, &ann)
+            .await
+            .status,
+        StatusCode::NOT_FOUND
+    );
+    // The loan ends: without a reading history, its highlight goes with it.
+    let count = || async {
+        let (n,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM ereader_annotations")
+            .fetch_one(app.state.db.pool_for_tests())
+            .await
+            .expect("count");
+        n
+    };
+    assert_eq!(count().await, 1);
+    let back = format!("/api/ereader/loans/{loan}/return");
+    assert_eq!(
+        app.request_as(Method::POST, &back, None, &ann).await.status,
+        StatusCode::NO_CONTENT
+    );
+    assert_eq!(count().await, 0);
+    // With the history on, the next loan of the book finds them again.
+    app.request_as(
+        Method::PUT,
+        "/api/ereader/history",
+        Some(json!({"keep": true})),
+        &ann,
+    )
+    .await;
+    let again = borrow(&app, &ann, a, None).await.json["id"]
+        .as_i64()
+        .expect("a loan");
+    let notes = format!("/api/ereader/loans/{again}/annotations");
+    app.request_as(Method::POST, &notes, Some(bookmark), &ann)
+        .await;
+    let back = format!("/api/ereader/loans/{again}/return");
+    app.request_as(Method::POST, &back, None, &ann).await;
+    let third = borrow(&app, &ann, a, None).await.json["id"]
+        .as_i64()
+        .expect("a loan");
+    let listed = app
+        .get_as(&format!("/api/ereader/loans/{third}/annotations"), &ann)
+        .await;
+    assert_eq!(
+        listed.json.as_array().map(Vec::len),
+        Some(1),
+        "{}",
+        listed.json
+    );
+}
+
+on_both_backends!(bookmarks_and_highlights_are_the_members_own);

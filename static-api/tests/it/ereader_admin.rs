@@ -114,7 +114,7 @@ async fn the_libraries_taking_part_follow_their_subscription(backend: Backend) {
 
     // The same through the operator's path (service.rs) as through the API: ended, it leaves.
     static_api::service::change_subscription(
-        &app.state.db,
+        &app.state,
         &suite_domain::org::OrgRef::new(suite_domain::org::OrgKind::Library, "demo-wetteren"),
         "e-reader",
         suite_domain::service::Actor::Admin,
@@ -350,7 +350,7 @@ async fn statistics_count_loans_per_title_and_month(backend: Backend) {
         .expect("query")
         .expect("lent");
     assert!(
-        db.ereader_return(members[0], first.id, earlier + DAY)
+        db.ereader_return(members[0], first.id, &policy, earlier + DAY)
             .await
             .expect("query")
     );
@@ -365,7 +365,8 @@ async fn statistics_count_loans_per_title_and_month(backend: Backend) {
             .expect("query")
             .expect("lent");
     }
-    db.ereader_borrow(members[2], children, &policy, now, None)
+    let lent_children = db
+        .ereader_borrow(members[2], children, &policy, now, None)
         .await
         .expect("query")
         .expect("lent");
@@ -401,6 +402,83 @@ async fn statistics_count_loans_per_title_and_month(backend: Backend) {
     assert_eq!(per_month.last(), Some(&3), "this month's loans: {m}");
     assert_eq!(m["more_licences"], false);
     assert_eq!(of(children)["loans"], 1);
+
+    // The children's book gets 1 licence by hand and two members queue for it: more
+    // wait than there are licences, so more would help.
+    let one = app
+        .request_as(
+            Method::PUT,
+            &format!("/api/ereader/admin/titles/{children}"),
+            Some(json!({"licences_set": 1, "download": false})),
+            &admin,
+        )
+        .await;
+    assert_eq!(one.status, StatusCode::OK, "{}", one.json);
+    for m in &members[..2] {
+        db.ereader_queue(
+            *m,
+            children,
+            static_api::db::ereader::QueueOp::Reserve,
+            &policy,
+            now,
+        )
+        .await
+        .expect("query")
+        .expect("queued");
+    }
+    let stats = app.get_as("/api/ereader/admin/stats", &admin).await;
+    let queued = stats.json["titles"]
+        .as_array()
+        .and_then(|t| t.iter().find(|t| t["id"] == children).cloned())
+        .unwrap_or_default();
+    assert_eq!(
+        [
+            &queued["queue"],
+            &queued["licences"],
+            &queued["more_licences"]
+        ],
+        [&json!(2), &json!(1), &json!(true)],
+        "{queued}"
+    );
+    let listed = app.get_as("/api/ereader/admin/titles", &admin).await;
+    let row = listed
+        .json
+        .as_array()
+        .and_then(|t| t.iter().find(|t| t["id"] == children).cloned());
+    assert_eq!(row.map(|r| r["queue"].clone()), Some(json!(2)));
+    // The book comes back: the first in the queue gets it on hold, passes, the second
+    // gets it on hold.
+    assert!(
+        db.ereader_return(members[2], lent_children.id, &policy, now + 60)
+            .await
+            .expect("query")
+    );
+    db.ereader_queue(
+        members[0],
+        children,
+        static_api::db::ereader::QueueOp::Pass,
+        &policy,
+        now + 120,
+    )
+    .await
+    .expect("query")
+    .expect("passed");
+    let stats = app.get_as("/api/ereader/admin/stats", &admin).await;
+    let held = stats.json["titles"]
+        .as_array()
+        .and_then(|t| t.iter().find(|t| t["id"] == children).cloned())
+        .unwrap_or_default();
+    assert_eq!(
+        [
+            &held["queue"],
+            &held["holds_given"],
+            &held["passes"],
+            &held["returned_early"],
+            &held["more_licences"]
+        ],
+        [&json!(1), &json!(2), &json!(1), &json!(1), &json!(false)],
+        "{held}"
+    );
 
     // Staff of a library taking part read them too (not write); the CSV has a row per title.
     let wetteren = app.session(WETTEREN).await;

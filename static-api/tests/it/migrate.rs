@@ -172,6 +172,48 @@ async fn filled_sqlite() -> TestApp {
     .await
     .expect("query")
     .expect("a loan");
+    // Both licences lent, a third member waits.
+    let policy = suite_domain::lending::Policy::default();
+    let mut others = Vec::new();
+    for card in ['d', 'e'] {
+        others.push(
+            db.ereader_add_member(
+                "demo-wetteren",
+                &card.to_string().repeat(64),
+                "$argon2id$x",
+                at,
+            )
+            .await
+            .expect("a member")
+            .expect("a new card"),
+        );
+    }
+    db.ereader_borrow(others[0], title, &policy, 1_800_000_000, None)
+        .await
+        .expect("query")
+        .expect("the second licence");
+    db.ereader_queue(
+        others[1],
+        title,
+        static_api::db::ereader::QueueOp::Reserve,
+        &policy,
+        1_800_000_001,
+    )
+    .await
+    .expect("query")
+    .expect("a place in the queue");
+    db.ereader_add_note(
+        member,
+        title,
+        "bookmark",
+        r#"{"spine":1,"progress":0.5}"#,
+        "",
+        1_800_000_002,
+        500,
+    )
+    .await
+    .expect("query")
+    .expect("a bookmark");
     // A link in flight.
     let invited = db
         .insert_staff(

@@ -20,6 +20,7 @@ pub(crate) struct CollectionPageProps {
 enum Outcome {
     Busy,
     Borrowed,
+    Reserved,
     Refused(String),
 }
 
@@ -54,6 +55,24 @@ pub(crate) fn CollectionPage(_props: &CollectionPageProps) -> Html {
             });
         })
     };
+    let reserve = {
+        let (outcome, attempt) = (outcome.clone(), attempt.clone());
+        Callback::from(move |title: i64| {
+            outcome.set(Some((title, Outcome::Busy)));
+            let (outcome, attempt) = (outcome.clone(), attempt.clone());
+            yew::platform::spawn_local(async move {
+                match net::reserve(title).await {
+                    Ok(_) => {
+                        outcome.set(Some((title, Outcome::Reserved)));
+                        attempt.set(*attempt + 1);
+                    }
+                    Err(error) => {
+                        outcome.set(Some((title, Outcome::Refused(error.localized(lang)))))
+                    }
+                }
+            });
+        })
+    };
     let list = match &*titles {
         None => html! { <Loading /> },
         Some(Err(error)) => {
@@ -71,6 +90,10 @@ pub(crate) fn CollectionPage(_props: &CollectionPageProps) -> Html {
                     let id = title.id;
                     let borrow = borrow.clone();
                     let onclick = Callback::from(move |_: MouseEvent| borrow.emit(id));
+                    let on_reserve = {
+                        let reserve = reserve.clone();
+                        Callback::from(move |_: MouseEvent| reserve.emit(id))
+                    };
                     let heading = format!("er-title-{id}");
                     html! {
                         <li class="er-item" aria-labelledby={heading.clone()}>
@@ -81,6 +104,9 @@ pub(crate) fn CollectionPage(_props: &CollectionPageProps) -> Html {
                             <p class="er-item__free">
                                 if title.free == 0 {
                                     { t(Msg::EreaderNoneFree) }
+                                    if title.waiting > 0 {
+                                        { format!(" · {} {}", title.waiting, t(Msg::EreaderInQueue)) }
+                                    }
                                 } else {
                                     { format!("{} {} {} {} {}", title.free, t(Msg::EreaderFree),
                                               t(Msg::EreaderOf), title.licences, t(Msg::EreaderLicences)) }
@@ -90,9 +116,16 @@ pub(crate) fn CollectionPage(_props: &CollectionPageProps) -> Html {
                                     disabled={state == Some(Outcome::Busy)} {onclick}>
                                 { t(Msg::EreaderBorrow) }
                             </button>
+                            if title.free == 0 {
+                                <button type="button" class="er-button er-reserve"
+                                        disabled={state == Some(Outcome::Busy)} onclick={on_reserve}>
+                                    { t(Msg::EreaderReserve) }
+                                </button>
+                            }
                             <p class="er-item__outcome" role="status">
                                 { match &state {
                                     Some(Outcome::Borrowed) => html! { t(Msg::EreaderBorrowed) },
+                                    Some(Outcome::Reserved) => html! { t(Msg::EreaderReservedNow) },
                                     Some(Outcome::Refused(message)) => html! {
                                         <span class="field-error er-refused">{ message }</span>
                                     },

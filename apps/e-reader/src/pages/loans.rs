@@ -1,11 +1,14 @@
 //! The member's loans: each with its days left, a way into the reader, and a return
-//! that asks first; an empty list says where to find books.
+//! that asks first; an empty list says where to find books. Their reservations and
+//! their reading history follow.
 
 use suite_domain::ereader::LoanView;
 use suite_domain::i18n::Msg;
 use suite_ui::{ApiError, EmptyState, ErrorState, Loading, UiText, use_lang, use_t};
 use yew::prelude::*;
 
+use super::history::HistorySection;
+use super::reservations::ReservationsSection;
 use crate::app::Navigate;
 use crate::net;
 use crate::rules::Route;
@@ -106,11 +109,19 @@ pub(crate) fn LoansPage(props: &LoansPageProps) -> Html {
             </ul>
         },
     };
+    let on_borrowed = {
+        let attempt = attempt.clone();
+        Callback::from(move |()| attempt.set(*attempt + 1))
+    };
     html! {
-        <section class="er-page" aria-labelledby="er-loans-title">
-            <h2 id="er-loans-title" tabindex="-1">{ t(Msg::EreaderMyLoans) }</h2>
-            <p class="er-notice" role="status">{ (*notice).clone().unwrap_or_default() }</p>
-            { list }
-        </section>
+        <>
+            <section class="er-page" aria-labelledby="er-loans-title">
+                <h2 id="er-loans-title" tabindex="-1">{ t(Msg::EreaderMyLoans) }</h2>
+                <p class="er-notice" role="status">{ (*notice).clone().unwrap_or_default() }</p>
+                { list }
+            </section>
+            <ReservationsSection {on_borrowed} />
+            <HistorySection />
+        </>
     }
 }

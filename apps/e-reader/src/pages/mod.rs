@@ -1,9 +1,11 @@
 //! The app's screens, one per file.
 
 mod collection;
+mod history;
 mod loans;
 mod login;
 mod reader;
+mod reservations;
 
 pub(crate) use collection::CollectionPage;
 pub(crate) use loans::LoansPage;

@@ -40,6 +40,7 @@
 //!   already queued (reserve), no licence free for the member (borrow) or one free
 //!   (reserve), then the member's limit.
 
+mod changes;
 mod check;
 mod error;
 mod event;
@@ -59,6 +60,7 @@ mod tests_holds;
 
 use serde::{Deserialize, Serialize};
 
+pub use changes::{Change, Left, changes};
 pub use check::{Breach, check_title};
 pub use error::LendError;
 pub use event::{Event, LoanEnd};
@@ -90,4 +92,15 @@ pub fn days_left(until: i64, now: i64) -> u32 {
     let left = until.checked_sub(now).unwrap_or(i64::MAX);
     let days = left / DAY + i64::from(left % DAY != 0);
     u32::try_from(days).unwrap_or(u32::MAX)
+}
+
+/// Whole hours left until `until` (a hold's deadline, "nog 5 uur"): rounded up, 0 once
+/// `until` has come.
+pub fn hours_left(until: i64, now: i64) -> u32 {
+    if until <= now {
+        return 0;
+    }
+    let left = until.checked_sub(now).unwrap_or(i64::MAX);
+    let hours = left / HOUR + i64::from(left % HOUR != 0);
+    u32::try_from(hours).unwrap_or(u32::MAX)
 }

@@ -262,6 +262,21 @@ fn days_left_round_up_and_stop_at_zero() {
     }
 }
 
+#[test]
+fn hours_left_round_up_and_stop_at_zero() {
+    let cases = [
+        (NOW + 72 * HOUR, NOW, 72),
+        (NOW + 2 * HOUR + 1, NOW, 3),
+        (NOW + 1, NOW, 1),
+        (NOW, NOW, 0),
+        (NOW - HOUR, NOW, 0),
+        (i64::MAX, i64::MIN, u32::MAX),
+    ];
+    for (until, now, expected) in cases {
+        assert_eq!(hours_left(until, now), expected, "until {until}, now {now}");
+    }
+}
+
 #[cfg(feature = "e-reader")]
 #[test]
 fn every_refusal_has_a_dutch_message() {

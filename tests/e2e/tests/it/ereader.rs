@@ -11,6 +11,7 @@ use e2e::{Browser, Result, TestServer};
 use serde_json::{Value, json};
 
 mod page;
+mod queue;
 
 use page::{
     CARD, PIN, VISIBLE_TEXT, click_in_item, item_says, log_in, page_status, unexpected,
