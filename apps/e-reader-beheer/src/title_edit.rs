@@ -1,6 +1,6 @@
 //! Changing one title: its licences by the population rule ("volgens regel") or by hand
 //! ("met de hand", a number), and whether members may download it during a loan
-//! (`PUT /api/ereader/admin/titles/{id}`).
+//! (`PUT /api/ereader/admin/titles/{title_id}`).
 
 use suite_domain::ereader::admin::{AdminTitle, TitleSettings};
 use suite_domain::i18n::Msg;

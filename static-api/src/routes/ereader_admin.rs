@@ -76,8 +76,8 @@ pub(super) async fn list_titles(
 }
 
 #[utoipa::path(post, path = "/api/ereader/admin/titles", tag = "ereader-admin",
-    request_body(description = "The EPUB file as it is (at most 50 MB)",
-        content(("application/epub+zip"))),
+    request_body(content = Vec<u8>, content_type = "application/octet-stream",
+        description = "The EPUB file as it is (at most 50 MB), read whatever its declared type (the back-office sends `application/epub+zip`)"),
     responses(
         (status = 201, description = "Checked and added; its licences follow the population rule", body = AdminTitle),
         (status = 401, description = "Not logged in", body = ErrorBody),
@@ -127,8 +127,8 @@ pub(super) async fn upload_title(
     Ok((StatusCode::CREATED, Json(title_of(&state, added.id).await?)))
 }
 
-#[utoipa::path(put, path = "/api/ereader/admin/titles/{id}", tag = "ereader-admin",
-    params(("id" = i64, Path, description = "Title id")),
+#[utoipa::path(put, path = "/api/ereader/admin/titles/{title_id}", tag = "ereader-admin",
+    params(("title_id" = i64, Path, description = "Title id")),
     request_body = TitleSettings,
     responses(
         (status = 200, description = "The title with its new licences and download flag", body = AdminTitle),
