@@ -273,6 +273,9 @@ pub(crate) fn serve() -> Result {
 pub(crate) fn test() -> Result {
     // Checked first: a typo in it should not wait for the whole build.
     let database = TestDatabase::chosen()?;
+    let target =
+        std::env::var_os("CARGO_TARGET_DIR").map_or_else(|| root().join("target"), PathBuf::from);
+    run::check_disk(&target)?;
     let tools = setup(Needs::All)?;
     let mut steps = Steps::new("test", 8 + 2 + APPS.len());
 

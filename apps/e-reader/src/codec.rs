@@ -45,6 +45,7 @@ pub(crate) fn loan(v: &JsValue) -> Option<LoanView> {
         title: string(v, "title")?,
         until: whole(v, "until", -MAX_ID, MAX_ID)? as i64,
         days_left: count(v, "days_left")?,
+        download: get(v, "download").as_bool().unwrap_or(false),
     })
 }
 

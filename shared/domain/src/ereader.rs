@@ -5,6 +5,7 @@
 use serde::{Deserialize, Serialize};
 
 pub mod admin;
+pub mod download;
 pub mod notes;
 
 /// Longest card number and PIN read (longer ones are refused before any work).
@@ -54,6 +55,10 @@ pub struct LoanView {
     pub until: i64,
     /// Whole days left, rounded up (`lending::days_left`).
     pub days_left: u32,
+    /// Whether the title may be downloaded for an e-reader device during the loan
+    /// (`GET /api/ereader/loans/{loan}/download`).
+    #[serde(default)]
+    pub download: bool,
 }
 
 /// `POST /api/ereader/loans`: borrow `title` for `days` (by default the library's

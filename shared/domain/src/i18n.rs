@@ -1118,6 +1118,9 @@ catalogue! {
     EreaderNoteQuoteTooLong => "Dat stuk tekst is te lang om te markeren: kies hoogstens 500 tekens.", "That passage is too long to highlight: choose at most 500 characters.";
     EreaderNoteTooLong => "Je notitie is te lang: hoogstens 1000 tekens.", "Your note is too long: at most 1000 characters.";
     EreaderNotesFull => "Je hebt al 500 bladwijzers en markeringen in dit boek. Verwijder er eerst een paar.", "You already have 500 bookmarks and highlights in this book. Remove a few first.";
+    // A copy for an e-reader device.
+    EreaderDownload => "Downloaden voor je e-reader", "Download for your e-reader";
+    EreaderNoDownload => "Dit boek kun je alleen hier in de browser lezen, niet downloaden.", "This book can only be read here in the browser, not downloaded.";
     }
     #[cfg(feature = "e-reader-staff")] {
     // Why an uploaded EPUB is refused (`suite_epub::EpubError::msg`), for a librarian.

@@ -135,6 +135,11 @@ impl Book {
         self.archive.resource(path)
     }
 
+    /// One entry's bytes by its exact name, at most `max` (copies of the book).
+    pub(crate) fn archive_read(&self, name: &str, max: u64) -> Result<Vec<u8>, EpubError> {
+        self.archive.read(name, max)
+    }
+
     /// The entries of the archive, in archive order.
     pub fn entries(&self) -> impl Iterator<Item = &str> {
         self.archive.names()

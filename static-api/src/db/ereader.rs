@@ -22,6 +22,8 @@ pub struct LoanRow {
     pub licence_slot: i64,
     pub started_at: i64,
     pub until_at: i64,
+    /// Whether the title may be downloaded during the loan.
+    pub download: bool,
 }
 
 /// A title to add (its EPUB already checked and stored).
@@ -158,6 +160,7 @@ impl Db {
                 licence_slot,
                 started_at: now,
                 until_at,
+                download: done.download,
             })
         }))
     }
@@ -273,8 +276,10 @@ impl Db {
         member: i64,
         now: i64,
     ) -> Result<Vec<LoanRow>, sqlx::Error> {
-        let rows: Vec<(i64, i64, String, i64, i64, i64, i64)> = sqlx::query_as(
-            "SELECT l.id, l.title_id, t.title, l.member_id, l.licence_slot, l.started_at, l.until_at \
+        type Row = (i64, i64, String, i64, i64, i64, i64, i64);
+        let rows: Vec<Row> = sqlx::query_as(
+            "SELECT l.id, l.title_id, t.title, l.member_id, l.licence_slot, l.started_at, \
+             l.until_at, t.download \
              FROM ereader_loans l JOIN ereader_titles t ON t.id = l.title_id \
              WHERE l.member_id = $1 AND l.ended_at IS NULL AND l.until_at > $2 ORDER BY l.until_at, l.id",
         )
@@ -285,14 +290,17 @@ impl Db {
         Ok(rows
             .into_iter()
             .map(
-                |(id, title_id, title, member_id, licence_slot, started_at, until_at)| LoanRow {
-                    id,
-                    title_id,
-                    title,
-                    member_id,
-                    licence_slot,
-                    started_at,
-                    until_at,
+                |(id, title_id, title, member_id, licence_slot, started_at, until_at, download)| {
+                    LoanRow {
+                        id,
+                        title_id,
+                        title,
+                        member_id,
+                        licence_slot,
+                        started_at,
+                        until_at,
+                        download: download != 0,
+                    }
                 },
             )
             .collect())

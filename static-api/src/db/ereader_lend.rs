@@ -27,6 +27,8 @@ const KEPT: &str = "(SELECT m.id FROM ereader_members m WHERE m.id = $2 AND m.ke
 pub(super) struct Done {
     /// The title's name.
     pub(super) name: String,
+    /// Whether the title may be downloaded during a loan.
+    pub(super) download: bool,
     /// The title after the operation.
     pub(super) title: Title,
     /// What happened, the settling of the member's other titles included.
@@ -82,12 +84,13 @@ impl Db {
         let mut events = Vec::new();
         let mut this = None;
         for id in titles {
-            let Some((licences, name)) = self.ereader_lock_title(&mut tx, id).await? else {
+            let Some((licences, name, download)) = self.ereader_lock_title(&mut tx, id).await?
+            else {
                 continue;
             };
             let before = Self::ereader_title_state(&mut tx, id, licences).await?;
             if id == title {
-                this = Some((name, licences, before));
+                this = Some((name, download != 0, licences, before));
                 continue;
             }
             // Another title of the member's: settled, so its loans and holds that ran
@@ -103,7 +106,7 @@ impl Db {
             }
             events.extend(settled);
         }
-        let Some((name, licences, before)) = this else {
+        let Some((name, download, licences, before)) = this else {
             return Ok(Err(LendError::UnknownTitle(TitleId(title))));
         };
         if let Some(member) = member {
@@ -139,21 +142,22 @@ impl Db {
         });
         Ok(Ok(Done {
             name,
+            download,
             title: after,
             events,
             loan,
         }))
     }
 
-    /// Locks title `id` for this transaction: its licences and name, `None` if it is
-    /// not there.
+    /// Locks title `id` for this transaction: its licences, name and download flag,
+    /// `None` if it is not there.
     async fn ereader_lock_title(
         &self,
         tx: &mut Tx,
         id: i64,
-    ) -> Result<Option<(i64, String)>, sqlx::Error> {
+    ) -> Result<Option<(i64, String, i64)>, sqlx::Error> {
         sqlx::query_as(&format!(
-            "SELECT licences, title FROM ereader_titles WHERE id = $1{}",
+            "SELECT licences, title, download FROM ereader_titles WHERE id = $1{}",
             self.for_update()
         ))
         .bind(id)

@@ -35,14 +35,14 @@ impl Db {
     }
 
     /// The running loans of `member` at `now` with their titles: (loan id, title id,
-    /// title, until), soonest end first.
+    /// title, until, may be downloaded), soonest end first.
     pub async fn ereader_loans_with_titles(
         &self,
         member: i64,
         now: i64,
-    ) -> Result<Vec<(i64, i64, String, i64)>, sqlx::Error> {
+    ) -> Result<Vec<(i64, i64, String, i64, i64)>, sqlx::Error> {
         sqlx::query_as(
-            "SELECT l.id, l.title_id, t.title, l.until_at FROM ereader_loans l \
+            "SELECT l.id, l.title_id, t.title, l.until_at, t.download FROM ereader_loans l \
              JOIN ereader_titles t ON t.id = l.title_id \
              WHERE l.member_id = $1 AND l.ended_at IS NULL AND l.until_at > $2 \
              ORDER BY l.until_at, l.id",
@@ -107,6 +107,26 @@ impl Db {
     ) -> Result<Option<(i64, String)>, sqlx::Error> {
         sqlx::query_as(
             "SELECT t.id, t.file_sha256 FROM ereader_loans l JOIN ereader_titles t ON t.id = l.title_id \
+             WHERE l.id = $1 AND l.member_id = $2 AND l.ended_at IS NULL AND l.until_at > $3",
+        )
+        .bind(loan)
+        .bind(member)
+        .bind(now)
+        .fetch_optional(self.pool())
+        .await
+    }
+
+    /// For a copy of `member`'s running loan `loan`: the title's id, file, name, whether
+    /// it may be downloaded, and the loan's end.
+    pub async fn ereader_download_of(
+        &self,
+        member: i64,
+        loan: i64,
+        now: i64,
+    ) -> Result<Option<(i64, String, String, i64, i64)>, sqlx::Error> {
+        sqlx::query_as(
+            "SELECT t.id, t.file_sha256, t.title, t.download, l.until_at FROM ereader_loans l \
+             JOIN ereader_titles t ON t.id = l.title_id \
              WHERE l.id = $1 AND l.member_id = $2 AND l.ended_at IS NULL AND l.until_at > $3",
         )
         .bind(loan)

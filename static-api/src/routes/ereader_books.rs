@@ -134,3 +134,75 @@ pub(super) async fn save_position(
         Err(AppError::NotFound)
     }
 }
+
+#[utoipa::path(get, path = "/api/ereader/loans/{loan_id}/download", tag = "ereader",
+    params(("loan_id" = i64, Path, description = "Loan id")),
+    responses(
+        (status = 200, description = "The book as an EPUB for an e-reader device, its first page saying until when the loan runs", content_type = "application/epub+zip"),
+        (status = 401, description = "No member logged in", body = ErrorBody),
+        (status = 403, description = "This title may only be read in the browser", body = ErrorBody),
+        (status = 404, description = "Not a running loan of this member", body = ErrorBody),
+    ))]
+pub(super) async fn download(
+    State(state): State<AppState>,
+    member: CurrentMember,
+    ApiPath(loan): ApiPath<i64>,
+) -> Result<Response, AppError> {
+    let (title, sha, name, allowed, until) = state
+        .db
+        .ereader_download_of(member.id, loan, auth::now_unix())
+        .await?
+        .ok_or(AppError::NotFound)?;
+    if allowed == 0 {
+        return Err(AppError::ForbiddenAt {
+            field: "loan".into(),
+            message: suite_domain::i18n::Msg::EreaderNoDownload,
+            detail: format!("title {title} may not be downloaded"),
+        });
+    }
+    let notice = suite_domain::ereader::download::loan_notice(&name, until)
+        .ok_or_else(|| AppError::Internal(format!("loan {loan} ends outside the calendar")))?;
+    let path = file_of(&state.config.data_dir, &sha);
+    let books = state.books.clone();
+    let bytes = tokio::task::spawn_blocking(move || {
+        let book = books.get(title, &path)?;
+        book.with_notice_page(&suite_epub::NoticePage {
+            lang: "nl-BE",
+            heading: &notice.heading,
+            lines: &notice.lines,
+        })
+        .map_err(|e| e.to_string())
+    })
+    .await
+    .map_err(|e| AppError::Internal(format!("a book's copy: {e}")))?
+    .map_err(|e| AppError::Internal(format!("a book's copy: {e}")))?;
+    tracing::info!(title, "e-book downloaded for a device");
+    let file: String = name
+        .chars()
+        .map(|c| if c.is_ascii_alphanumeric() { c } else { '-' })
+        .collect::<String>()
+        .split('-')
+        .filter(|part| !part.is_empty())
+        .collect::<Vec<_>>()
+        .join("-");
+    let file = if file.is_empty() {
+        "boek".to_string()
+    } else {
+        file
+    };
+    Ok((
+        [
+            (
+                header::CONTENT_TYPE,
+                suite_epub::EPUB_MEDIA_TYPE.to_string(),
+            ),
+            (
+                header::CONTENT_DISPOSITION,
+                format!("attachment; filename=\"{file}.epub\""),
+            ),
+            (header::CACHE_CONTROL, "private, no-store".to_string()),
+        ],
+        Body::from(bytes),
+    )
+        .into_response())
+}

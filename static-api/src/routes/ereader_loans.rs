@@ -72,12 +72,13 @@ pub(super) async fn list_loans(
     let rows = state.db.ereader_loans_with_titles(member.id, now).await?;
     Ok(Json(
         rows.into_iter()
-            .map(|(id, title_id, title, until)| LoanView {
+            .map(|(id, title_id, title, until, download)| LoanView {
                 id,
                 title_id,
                 title,
                 until,
                 days_left: days_left(until, now),
+                download: download != 0,
             })
             .collect(),
     ))
@@ -115,6 +116,7 @@ pub(super) async fn borrow(
             title: loan.title,
             until: loan.until_at,
             days_left: days_left(loan.until_at, now),
+            download: loan.download,
         }),
     ))
 }

@@ -235,6 +235,7 @@ pub fn api(state: &AppState) -> (Router<AppState>, utoipa::openapi::OpenApi) {
         .routes(routes!(ereader_notes::list, ereader_notes::add))
         .routes(routes!(ereader_notes::remove))
         .routes(routes!(ereader_books::book))
+        .routes(routes!(ereader_books::download))
         .routes(routes!(
             ereader_books::position,
             ereader_books::save_position

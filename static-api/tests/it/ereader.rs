@@ -795,3 +795,62 @@ async fn bookmarks_and_highlights_are_the_members_own(backend: Backend) {
 }
 
 on_both_backends!(bookmarks_and_highlights_are_the_members_own);
+
+async fn a_copy_for_a_device_carries_the_loans_end(backend: Backend) {
+    let app = with_books(backend).await;
+    let ann = member_session(&app, CARD).await;
+    let bert = member_session(&app, "2000000000099").await;
+    let titles = app.get("/api/ereader/titles").await;
+    let id_of = |name: &str| {
+        titles
+            .json
+            .as_array()
+            .and_then(|t| {
+                t.iter()
+                    .find(|t| t["title"].as_str().is_some_and(|n| n.starts_with(name)))
+            })
+            .and_then(|t| t["id"].as_i64())
+            .expect("a demo book")
+    };
+    let (children, moby) = (id_of("Children"), id_of("Moby"));
+    sqlx::query("UPDATE ereader_titles SET download = 1 WHERE id = $1")
+        .bind(moby)
+        .execute(app.state.db.pool_for_tests())
+        .await
+        .expect("the admin allows it");
+    let kept = borrow(&app, &ann, children, None).await.json["id"].clone();
+    let no = app
+        .get_as(&format!("/api/ereader/loans/{kept}/download"), &ann)
+        .await;
+    assert_eq!(no.status, StatusCode::FORBIDDEN);
+    assert_eq!(
+        no.json["error"]["message"],
+        "Dit boek kun je alleen hier in de browser lezen, niet downloaden."
+    );
+    let loan = borrow(&app, &ann, moby, Some(14)).await;
+    assert_eq!(loan.json["download"], true, "{}", loan.json);
+    let url = format!("/api/ereader/loans/{}/download", loan.json["id"]);
+    let copy = app.get_as(&url, &ann).await;
+    assert_eq!(copy.status, StatusCode::OK, "{}", copy.json);
+    assert_eq!(
+        copy.header("content-type").as_deref(),
+        Some("application/epub+zip")
+    );
+    let disposition = copy.header("content-disposition").unwrap_or_default();
+    assert!(
+        disposition.starts_with("attachment; filename=\"Moby-Dick")
+            && disposition.ends_with(".epub\""),
+        "{disposition}"
+    );
+    let book = suite_epub::Book::open(copy.body.clone()).expect("the copy is a whole EPUB");
+    let first = book.spine_items()[0].path.clone();
+    let page = String::from_utf8(book.resource(&first).expect("the notice")).expect("text");
+    let until = loan.json["until"].as_i64().expect("an end");
+    let notice = suite_domain::ereader::download::loan_notice("Moby-Dick", until).expect("words");
+    assert!(page.contains(&notice.heading), "{page}");
+    // Only the member whose loan it is.
+    assert_eq!(app.get_as(&url, &bert).await.status, StatusCode::NOT_FOUND);
+    assert_eq!(app.get(&url).await.status, StatusCode::UNAUTHORIZED);
+}
+
+on_both_backends!(a_copy_for_a_device_carries_the_loans_end);

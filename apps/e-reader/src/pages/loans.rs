@@ -101,6 +101,12 @@ pub(crate) fn LoansPage(props: &LoansPageProps) -> Html {
                                     <button type="button" class="er-button er-return" onclick={ask}>
                                         { t(Msg::EreaderReturn) }
                                     </button>
+                                    if loan.download {
+                                        <a class="er-button er-download" download=""
+                                           href={format!("/api/ereader/loans/{id}/download")}>
+                                            { t(Msg::EreaderDownload) }
+                                        </a>
+                                    }
                                 </div>
                             }
                         </li>

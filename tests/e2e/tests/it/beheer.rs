@@ -172,7 +172,24 @@ async fn the_admin_adds_a_library_invites_its_manager_and_switches_bieblo_on() -
         .await?;
     let availability: serde_json::Value = serde_json::from_str(&body).map_err(|e| e.to_string())?;
     if status != 200 || availability["active"] != true {
-        return Err(format!("availability {status}: {body}"));
+        // Seen once (session 13) and not since: say whether a second later the answer
+        // changed (a read result kept too long) and what the subscriptions say, so the
+        // next failure names its cause. The test fails either way.
+        tokio::time::sleep(std::time::Duration::from_millis(1_100)).await;
+        let later = browser
+            .fetch("GET", "/api/apps/bieblo/library/aalst", json!({}), None)
+            .await?;
+        let subscriptions = browser
+            .fetch(
+                "GET",
+                "/api/orgs/library/aalst/subscriptions",
+                json!({}),
+                None,
+            )
+            .await?;
+        return Err(format!(
+            "availability {status}: {body}; 1.1 s later {later:?}; subscriptions {subscriptions:?}"
+        ));
     }
     // Paused for Gent: its kiosk says Bieblo is not active here.
     browser
