@@ -18,6 +18,8 @@ pub mod culture;
 mod culture_insight;
 pub mod culture_source;
 pub mod ereader;
+pub mod ereader_admin;
+mod ereader_admin_queue;
 mod ereader_lend;
 pub mod ereader_members;
 mod ereader_notes;
@@ -388,7 +390,7 @@ mod tests {
         let sqlite = list(&SQLITE_MIGRATIONS);
         assert_eq!(sqlite, list(&POSTGRES_MIGRATIONS));
         // 0003 was never used.
-        assert_eq!(sqlite.len(), 17);
-        assert_eq!(sqlite.last().map(|(v, _)| *v), Some(18));
+        assert_eq!(sqlite.len(), 19);
+        assert_eq!(sqlite.last().map(|(v, _)| *v), Some(20));
     }
 }

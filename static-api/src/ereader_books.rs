@@ -8,7 +8,8 @@ use std::sync::Mutex;
 
 use sha2::{Digest, Sha256};
 use suite_domain::ereader::{BookView, SpineEntry, TocView};
-use suite_epub::{Book, Direction, Layout, TocEntry};
+use suite_domain::i18n::Msg;
+use suite_epub::{Book, Direction, EpubError, Layout, TocEntry};
 
 use crate::auth::hex;
 
@@ -135,12 +136,60 @@ pub fn media_type(book: &Book, path: &str) -> String {
 /// inhabitants the participating libraries serve, at least one.
 pub const INHABITANTS_PER_LICENCE: u32 = 10_000;
 
+/// The population rule of the licences (one per started [`INHABITANTS_PER_LICENCE`]
+/// inhabitants, at least one).
+pub fn population_rule() -> suite_domain::lending::LicenceRule {
+    use suite_domain::lending::{LicenceRule, PopulationRule};
+    match PopulationRule::new(INHABITANTS_PER_LICENCE, 1, None) {
+        Ok(rule) => LicenceRule::Population(rule),
+        // Not reached: the rule's numbers above are valid.
+        Err(_) => LicenceRule::ByHand(1),
+    }
+}
+
+/// The licences the population rule gives a title for `population` inhabitants.
+pub fn rule_licences(population: i64) -> u32 {
+    suite_domain::lending::licences_for(
+        &population_rule(),
+        u64::try_from(population.max(0)).unwrap_or(0),
+    )
+}
+
 /// A title added to the collection: its id, title and licences.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Added {
     pub id: i64,
     pub title: String,
     pub licences: u32,
+}
+
+/// Why a file was not added. Nothing was kept for a broken file.
+#[derive(Debug, thiserror::Error)]
+pub enum AddError {
+    /// `suite_epub` refused the file.
+    #[error("not a usable EPUB: {0}")]
+    Broken(#[from] EpubError),
+    #[error("not a usable EPUB: the package has no title")]
+    NoTitle,
+    /// The same file (by its SHA-256) is in the collection.
+    #[error("{0:?} is in the collection already (the same file)")]
+    Duplicate(String),
+    /// The data folder or the database failed.
+    #[error("{0}")]
+    Store(String),
+}
+
+impl AddError {
+    /// What the back-office shows, in Dutch or English; `None` for a failure of the
+    /// server itself.
+    pub fn msg(&self) -> Option<Msg> {
+        match self {
+            AddError::Broken(e) => Some(e.msg()),
+            AddError::NoTitle => Some(Msg::EreaderEpubNoTitle),
+            AddError::Duplicate(_) => Some(Msg::LendTitleExists),
+            AddError::Store(_) => None,
+        }
+    }
 }
 
 /// Checks an EPUB (`suite_epub`: container, package, spine, navigation, no DRM), keeps
@@ -153,30 +202,27 @@ pub async fn add_title(
     licences: Option<u32>,
     by: &str,
     at: &str,
-) -> Result<Added, String> {
-    use suite_domain::lending::{LicenceRule, PopulationRule, licences_for};
-    let book = Book::open(bytes.clone()).map_err(|e| format!("not a usable EPUB: {e}"))?;
+) -> Result<Added, AddError> {
+    let store = |e: String| AddError::Store(e);
+    let (book, bytes) = tokio::task::spawn_blocking(move || (Book::open(bytes.clone()), bytes))
+        .await
+        .map_err(|e| store(format!("checking the EPUB: {e}")))?;
+    let book = book?;
     let title = book.title().unwrap_or_default().trim().to_string();
     if title.is_empty() {
-        return Err("not a usable EPUB: the package has no title".into());
+        return Err(AddError::NoTitle);
     }
     let sha = sha256(&bytes);
     let population = db
         .ereader_population()
         .await
-        .map_err(|e| format!("database: {e}"))?;
-    let rule = match licences {
-        Some(n) => LicenceRule::ByHand(n),
-        None => LicenceRule::Population(
-            PopulationRule::new(INHABITANTS_PER_LICENCE, 1, None).map_err(|e| e.to_string())?,
-        ),
-    };
-    let count = licences_for(&rule, u64::try_from(population.max(0)).unwrap_or(0));
+        .map_err(|e| store(format!("database: {e}")))?;
+    let count = licences.unwrap_or_else(|| rule_licences(population));
     let path = file_of(data_dir, &sha);
     std::fs::create_dir_all(folder(data_dir))
-        .map_err(|e| format!("{}: {e}", folder(data_dir).display()))?;
+        .map_err(|e| store(format!("{}: {e}", folder(data_dir).display())))?;
     crate::publish::write_atomically(&path, &bytes)
-        .map_err(|e| format!("{}: {e}", path.display()))?;
+        .map_err(|e| store(format!("{}: {e}", path.display())))?;
     let creators =
         serde_json::to_string(&book.package.metadata.creators).unwrap_or_else(|_| "[]".into());
     let new = crate::db::ereader::NewTitle {
@@ -197,9 +243,7 @@ pub async fn add_title(
             title,
             licences: count,
         }),
-        Err(e) if crate::db::is_unique_violation(&e) => Err(format!(
-            "{title:?} is in the collection already (the same file)"
-        )),
-        Err(e) => Err(format!("database: {e}")),
+        Err(e) if crate::db::is_unique_violation(&e) => Err(AddError::Duplicate(title)),
+        Err(e) => Err(store(format!("database: {e}"))),
     }
 }

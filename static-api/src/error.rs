@@ -61,6 +61,16 @@ pub enum AppError {
     Csrf(&'static str),
     #[error("conflict: {0}")]
     Conflict(String),
+    /// A file staff sent that cannot be used (a broken or duplicate EPUB): `status` with
+    /// `message` at `field`, and `detail` in English (what and where) sent along, since
+    /// it is about the sender's own file.
+    #[error("refused file ({status}): {detail}")]
+    FileReport {
+        status: StatusCode,
+        field: &'static str,
+        message: suite_domain::i18n::Msg,
+        detail: String,
+    },
     #[error("internal error: {0}")]
     Internal(String),
 }
@@ -87,13 +97,17 @@ impl AppError {
             AppError::Rejected { code, .. } => *code,
             AppError::Csrf(_) => ErrorCode::Csrf,
             AppError::Conflict(_) => ErrorCode::Conflict,
+            AppError::FileReport { status, .. } if *status == StatusCode::CONFLICT => {
+                ErrorCode::Conflict
+            }
+            AppError::FileReport { .. } => ErrorCode::InvalidInput,
             AppError::Internal(_) => ErrorCode::Internal,
         }
     }
 
     fn status(&self) -> StatusCode {
         match self {
-            AppError::Rejected { status, .. } => *status,
+            AppError::Rejected { status, .. } | AppError::FileReport { status, .. } => *status,
             other => StatusCode::from_u16(other.code().http_status())
                 .unwrap_or(StatusCode::INTERNAL_SERVER_ERROR),
         }
@@ -118,6 +132,16 @@ impl IntoResponse for AppError {
             | AppError::ForbiddenAt { field, message, .. } => {
                 body.error.message = message.text(Lang::Nl).into();
                 body.error.field = Some(field.clone());
+            }
+            AppError::FileReport {
+                field,
+                message,
+                detail,
+                ..
+            } => {
+                body.error.message = message.text(Lang::Nl).into();
+                body.error.field = Some((*field).into());
+                body.error.detail = Some(detail.clone());
             }
             _ => {}
         }

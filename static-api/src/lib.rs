@@ -11,6 +11,7 @@ pub mod config;
 pub mod db;
 pub mod demo;
 pub mod embedded_site;
+pub mod ereader_admin;
 pub mod ereader_books;
 pub mod error;
 pub mod export;

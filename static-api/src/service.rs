@@ -37,9 +37,10 @@ pub fn subscriber(org: OrgRef, app: &str) -> Result<OrgRef, AppError> {
 
 /// Takes `org`'s subscription to `app` to `to`, if the rules allow it for `actor` from
 /// where it stands (409 otherwise); `by` is who asks or decides. A population is kept
-/// for the e-book service only.
+/// for the e-book service only; a change of it gives the titles on the population rule
+/// their licences (with the lending policy of `state`).
 pub async fn change_subscription(
-    db: &Db,
+    state: &crate::AppState,
     org: &OrgRef,
     app: &str,
     actor: Actor,
@@ -51,6 +52,7 @@ pub async fn change_subscription(
         return Err(FieldError::new("population", suite_domain::i18n::Msg::ErrInvalidInput).into());
     }
     let population = population.filter(|_| app == "e-reader");
+    let db = &state.db;
     let found = db.get_org(org).await?.ok_or(AppError::NotFound)?;
     if found.archived {
         return Err(AppError::NotFound);
@@ -73,6 +75,16 @@ pub async fn change_subscription(
         population,
     })
     .await?;
+    if app == crate::db::ereader_admin::EREADER_APP {
+        // A library joined, left or serves another population: the titles on the rule
+        // get what it gives now.
+        crate::ereader_admin::apply_population_rule(
+            db,
+            &state.config.lending,
+            crate::auth::now_unix(),
+        )
+        .await?;
+    }
     db.subscription(org, app).await?.ok_or(AppError::NotFound)
 }
 

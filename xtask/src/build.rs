@@ -20,7 +20,7 @@ const FUZZ_BENCH_SECONDS: u32 = 120;
 const FUZZ_DEFAULT_SECONDS: u32 = 60;
 
 /// Crates that only build for wasm32 (checked and tested with that target).
-const WASM_CRATES: [&str; 9] = [
+const WASM_CRATES: [&str; 10] = [
     "suite-ui",
     "suite-beheer",
     "voor-de-show",
@@ -30,6 +30,7 @@ const WASM_CRATES: [&str; 9] = [
     "culture-matcher-beheer",
     "bibster-beheer",
     "e-reader",
+    "e-reader-beheer",
 ];
 
 /// Builds one app with trunk into `target/site/<slug>`, unless its inputs are
@@ -352,7 +353,7 @@ pub(crate) fn test() -> Result {
     }
 
     steps.step(
-        "browser unit tests (wasm-bindgen-test in headless Chromium: suite-ui, bieblo, culture-matcher, culture-matcher-beheer, suite-beheer, bibster, bibster-beheer)",
+        "browser unit tests (wasm-bindgen-test in headless Chromium: suite-ui, bieblo, culture-matcher, culture-matcher-beheer, suite-beheer, bibster, bibster-beheer, e-reader-beheer)",
     );
     let mut browser = cargo();
     browser.env("PATH", &tools.path).args([
@@ -374,6 +375,8 @@ pub(crate) fn test() -> Result {
         "bibster",
         "--package",
         "bibster-beheer",
+        "--package",
+        "e-reader-beheer",
     ]);
     if let Some(driver) = &tools.chromedriver {
         browser.env("CHROMEDRIVER", driver);

@@ -194,6 +194,10 @@ pub struct ErrorDetail {
     /// For `invalid_input`: which field is wrong, when one is.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub field: Option<String>,
+    /// For a refused file the staff sent (an EPUB): what is wrong and where, in English
+    /// (the entry and line), beside the Dutch message.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub detail: Option<String>,
 }
 
 impl ErrorBody {
@@ -203,6 +207,7 @@ impl ErrorBody {
                 code,
                 message: code.message().text(Lang::Nl).into(),
                 field: None,
+                detail: None,
             },
         }
     }

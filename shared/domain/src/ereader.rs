@@ -4,6 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
+pub mod admin;
 pub mod download;
 pub mod notes;
 

@@ -16,6 +16,7 @@ mod book;
 mod encryption;
 mod error;
 pub mod limits;
+mod messages;
 mod nav;
 mod notice;
 mod package;

@@ -41,6 +41,9 @@ pub struct ApiError {
     /// For `invalid_input`: the field the server named (`title`, `dates.2.end`…), so a
     /// form can mark it.
     pub field: Option<String>,
+    /// For a refused file (an EPUB): what is wrong and where, in English, as the server
+    /// sent it beside the Dutch message.
+    pub detail: Option<String>,
 }
 
 impl ApiError {
@@ -51,6 +54,7 @@ impl ApiError {
             code: None,
             message: Msg::ErrNetwork.text(Lang::Nl).into(),
             field: None,
+            detail: None,
         }
     }
 
@@ -63,6 +67,7 @@ impl ApiError {
             code,
             message: msg.text(Lang::Nl).into(),
             field: None,
+            detail: None,
         }
     }
 
@@ -75,6 +80,7 @@ impl ApiError {
                 code: Some(error.code),
                 message: error.message,
                 field: error.field,
+                detail: error.detail,
             },
             Err(_) => Self::from_status(status),
         }
@@ -182,6 +188,7 @@ async fn read_json<T: DeserializeOwned>(response: Response) -> Result<T, ApiErro
         code: Some(ErrorCode::Internal),
         message: Msg::ErrInternal.text(Lang::Nl).into(),
         field: None,
+        detail: None,
     })
 }
 

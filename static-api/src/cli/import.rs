@@ -336,6 +336,11 @@ async fn import_epubs(
                     &state.db, &data_dir, bytes, licences, "operator", &at,
                 )
                 .await
+                .map_err(|e| match e.msg() {
+                    // What is wrong and where, then the back-office's words for it.
+                    Some(msg) => format!("{e} ({})", msg.text(suite_domain::i18n::Lang::Nl)),
+                    None => e.to_string(),
+                })
             }
             Err(e) => Err(format!("cannot read: {e}")),
         };

@@ -224,7 +224,7 @@ pub(super) async fn subscription(
     let org = static_api::service::subscriber(parse_org(&org)?, &app)
         .map_err(|_| format!("{org}: no organisation of a kind that takes {app}"))?;
     let changed =
-        static_api::service::change_subscription(&state.db, &org, &app, actor, to, &by, population)
+        static_api::service::change_subscription(&state, &org, &app, actor, to, &by, population)
             .await
             .map_err(|e| format!("{org} {app}: {e}"))?;
     static_api::audit::write(

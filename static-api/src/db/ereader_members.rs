@@ -1,6 +1,6 @@
 //! Queries of the e-reader's members: found by the SHA-256 of their card number, and
 //! their sessions (the SHA-256 of the cookie's token, a CSRF token, an end and the last
-//! use).
+//! use). A member of a library that left the e-reader is not found.
 
 use super::Db;
 
@@ -21,12 +21,15 @@ pub struct MemberSession {
 }
 
 impl Db {
+    /// The member of a card, while their library takes part (one that left is unknown).
     pub async fn ereader_member_by_card(
         &self,
         card_hash: &str,
     ) -> Result<Option<MemberRow>, sqlx::Error> {
         let row: Option<(i64, String, String)> = sqlx::query_as(
-            "SELECT id, library_id, pin_hash FROM ereader_members WHERE card_hash = $1",
+            "SELECT m.id, m.library_id, m.pin_hash FROM ereader_members m \
+             JOIN ereader_libraries l ON l.library_id = m.library_id \
+             WHERE m.card_hash = $1 AND l.left_at IS NULL",
         )
         .bind(card_hash)
         .fetch_optional(self.pool())
@@ -60,8 +63,8 @@ impl Db {
         Ok(())
     }
 
-    /// The session of `token_hash` if it runs at `now` and was used within `idle`
-    /// seconds; marks it used.
+    /// The session of `token_hash` if it runs at `now`, was used within `idle` seconds
+    /// and its member's library takes part; marks it used.
     pub async fn ereader_session(
         &self,
         token_hash: &str,
@@ -71,6 +74,8 @@ impl Db {
         let row: Option<(i64, String, String)> = sqlx::query_as(
             "UPDATE ereader_sessions SET last_seen_at = $2 \
              WHERE token_hash = $1 AND expires_at > $2 AND last_seen_at > $3 \
+             AND member_id IN (SELECT m.id FROM ereader_members m JOIN ereader_libraries l \
+                 ON l.library_id = m.library_id WHERE l.left_at IS NULL) \
              RETURNING member_id, csrf_token, \
              (SELECT library_id FROM ereader_members m WHERE m.id = member_id)",
         )

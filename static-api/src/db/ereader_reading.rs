@@ -87,10 +87,11 @@ impl Db {
         Ok(rows.into_iter().map(|(sha,)| sha).collect())
     }
 
-    /// The inhabitants the participating libraries serve together.
+    /// The inhabitants the participating libraries serve together (not those that left).
     pub async fn ereader_population(&self) -> Result<i64, sqlx::Error> {
         let (total,): (i64,) = sqlx::query_as(
-            "SELECT CAST(COALESCE(SUM(population), 0) AS BIGINT) FROM ereader_libraries",
+            "SELECT CAST(COALESCE(SUM(population), 0) AS BIGINT) FROM ereader_libraries \
+             WHERE left_at IS NULL",
         )
         .fetch_one(self.pool())
         .await?;

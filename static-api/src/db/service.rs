@@ -105,7 +105,8 @@ impl Db {
     }
 
     /// Stores a subscription's new state and its line of history, in one transaction.
-    /// A request (re)starts it: asked now, by `by`; switching on sets `active_from`.
+    /// A request (re)starts it: asked now, by `by`; switching on sets `active_from`. A
+    /// library's `e-reader` subscription also joins or leaves the e-reader's libraries.
     pub async fn write_subscription(&self, w: SubscriptionWrite<'_>) -> Result<(), sqlx::Error> {
         let mut tx = self.begin_write().await?;
         let active = w.state == SubscriptionState::Active;
@@ -144,6 +145,10 @@ impl Db {
         .bind(w.by)
         .execute(&mut *tx)
         .await?;
+        // The e-reader's participating libraries follow this subscription (one truth).
+        if w.app == super::ereader_admin::EREADER_APP && w.org.kind == OrgKind::Library {
+            Self::ereader_follow_subscription(&mut tx, &w.org.id, active, w.at).await?;
+        }
         let committed = tx.commit().await;
         self.apps_changed();
         committed

@@ -13,6 +13,7 @@ mod culture;
 mod culture_source;
 pub(crate) mod culture_staff;
 mod ereader;
+mod ereader_admin;
 mod ereader_books;
 mod ereader_history;
 mod ereader_loans;
@@ -53,6 +54,7 @@ use crate::error::api_not_found;
         (name = "bibster", description = "Bibster: the library's games (builder, template library, statistics), the group leader's sessions (board, teams, reviews, messages) and the teams' play (join, state, open, answer, live events)"),
         (name = "culture-matcher", description = "Culture Matcher: anonymous interaction counts and after-show feedback, and the centre's back-office: shows, swipe choice, venues, media and insight"),
         (name = "ereader", description = "E-reader: members log in with their library card and PIN; loans and reservations of the shared e-book collection"),
+        (name = "ereader-admin", description = "E-reader back-office: the admin uploads books, sets licences (by hand or by the population rule) and the download flag, sees the participating libraries; statistics per title"),
     )
 )]
 struct ApiDoc;
@@ -356,6 +358,25 @@ pub fn api(state: &AppState) -> (Router<AppState>, utoipa::openapi::OpenApi) {
                     one_upload_at_a_time,
                 ))
                 .layer(axum::extract::DefaultBodyLimit::max(IMPORT_BODY_LIMIT)),
+        )
+        // The e-reader's back-office; its EPUB uploads take their turn like every upload.
+        .routes(routes!(ereader_admin::put_title))
+        .routes(routes!(ereader_admin::list_libraries))
+        .routes(routes!(ereader_admin::get_stats))
+        .routes(routes!(ereader_admin::get_stats_csv))
+        .merge(
+            OpenApiRouter::new()
+                .routes(routes!(
+                    ereader_admin::list_titles,
+                    ereader_admin::upload_title
+                ))
+                .layer(axum::middleware::from_fn_with_state(
+                    state.clone(),
+                    one_upload_at_a_time,
+                ))
+                .layer(axum::extract::DefaultBodyLimit::max(
+                    ereader_admin::MAX_EPUB_BYTES,
+                )),
         )
         .merge(
             // Trailer videos are the largest uploads; the handler holds each kind of

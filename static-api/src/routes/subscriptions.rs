@@ -34,16 +34,9 @@ async fn change(
     to: SubscriptionState,
     population: Option<i64>,
 ) -> Result<Json<Subscription>, AppError> {
-    let changed = crate::service::change_subscription(
-        &state.db,
-        org,
-        app,
-        actor,
-        to,
-        &staff.email,
-        population,
-    )
-    .await?;
+    let changed =
+        crate::service::change_subscription(state, org, app, actor, to, &staff.email, population)
+            .await?;
     staff
         .audit
         .note(Some(org.clone()), format!("{app}: {}", to.as_str()));

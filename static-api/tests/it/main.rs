@@ -21,6 +21,7 @@ mod culture;
 mod culture_media;
 mod culture_staff;
 mod ereader;
+mod ereader_admin;
 mod ereader_store;
 mod events;
 mod import;

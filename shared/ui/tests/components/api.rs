@@ -97,7 +97,7 @@ async fn requests_carry_the_csrf_token_only_when_they_change_something() {
 async fn failures_keep_the_status_and_the_servers_message() {
     stub_fetch(json!({
         "POST /api/thing": [409, {"error": {"code": "conflict", "message": "Die bestaat al."}}],
-        "PUT /api/thing": [422, {"error": {"code": "invalid_input", "message": "Kies een zaal.", "field": "venue"}}],
+        "PUT /api/thing": [422, {"error": {"code": "invalid_input", "message": "Kies een zaal.", "field": "venue", "detail": "venue 7 is closed"}}],
         "GET /api/gone": "network",
     }));
     let conflict = api::post::<_, Health>("/api/thing", &json!({})).await;
@@ -106,15 +106,17 @@ async fn failures_keep_the_status_and_the_servers_message() {
         code: Some(ErrorCode::Conflict),
         message: "Die bestaat al.".into(),
         field: None,
+        detail: None,
     };
     assert_eq!(conflict, Err(expected));
-    // A refused form names its field.
+    // A refused form names its field (and a refused file what is wrong, in English).
     let invalid = api::put::<_, Health>("/api/thing", &json!({})).await;
     let expected = ApiError {
         status: 422,
         code: Some(ErrorCode::InvalidInput),
         message: "Kies een zaal.".into(),
         field: Some("venue".into()),
+        detail: Some("venue 7 is closed".into()),
     };
     assert_eq!(invalid, Err(expected));
     assert_eq!(

@@ -19,5 +19,6 @@ mod culture_matcher_phone;
 mod culture_matcher_source;
 mod dist;
 mod ereader;
+mod ereader_beheer;
 mod export;
 mod first_library;
