@@ -9,6 +9,10 @@ use super::Db;
 /// running loans, holds, members waiting.
 pub type TitleCounts = (i64, String, String, String, i64, i64, i64, i64);
 
+/// Loan `$1` of member `$2` while it runs at `$3` (`l`), with its title (`t`).
+const RUNNING_LOAN: &str = "ereader_loans l JOIN ereader_titles t ON t.id = l.title_id \
+    WHERE l.id = $1 AND l.member_id = $2 AND l.ended_at IS NULL AND l.until_at > $3";
+
 /// A member's place in a queue: title id, title, place (from 1), waiting in all, since,
 /// suspended (0/1), hold until.
 pub type PlaceRow = (i64, String, i64, i64, i64, i64, Option<i64>);
@@ -105,15 +109,12 @@ impl Db {
         loan: i64,
         now: i64,
     ) -> Result<Option<(i64, String)>, sqlx::Error> {
-        sqlx::query_as(
-            "SELECT t.id, t.file_sha256 FROM ereader_loans l JOIN ereader_titles t ON t.id = l.title_id \
-             WHERE l.id = $1 AND l.member_id = $2 AND l.ended_at IS NULL AND l.until_at > $3",
-        )
-        .bind(loan)
-        .bind(member)
-        .bind(now)
-        .fetch_optional(self.pool())
-        .await
+        sqlx::query_as(&format!("SELECT t.id, t.file_sha256 FROM {RUNNING_LOAN}"))
+            .bind(loan)
+            .bind(member)
+            .bind(now)
+            .fetch_optional(self.pool())
+            .await
     }
 
     /// For a copy of `member`'s running loan `loan`: the title's id, file, name, whether
@@ -124,11 +125,9 @@ impl Db {
         loan: i64,
         now: i64,
     ) -> Result<Option<(i64, String, String, i64, i64)>, sqlx::Error> {
-        sqlx::query_as(
-            "SELECT t.id, t.file_sha256, t.title, t.download, l.until_at FROM ereader_loans l \
-             JOIN ereader_titles t ON t.id = l.title_id \
-             WHERE l.id = $1 AND l.member_id = $2 AND l.ended_at IS NULL AND l.until_at > $3",
-        )
+        sqlx::query_as(&format!(
+            "SELECT t.id, t.file_sha256, t.title, t.download, l.until_at FROM {RUNNING_LOAN}"
+        ))
         .bind(loan)
         .bind(member)
         .bind(now)

@@ -154,10 +154,7 @@ async fn lend_until_killed(member: Member, card: String, titles: Vec<i64>, confi
 }
 
 async fn round(data: &std::path::Path, rng: &mut impl Rng) -> usize {
-    let port = std::net::TcpListener::bind("127.0.0.1:0")
-        .and_then(|l| l.local_addr())
-        .map(|a| a.port())
-        .expect("a free port");
+    let port = crate::cli::free_port();
     let base = format!("http://127.0.0.1:{port}");
     let mut server = start(data, port);
     let mut members = Vec::new();

@@ -84,23 +84,23 @@ pub struct TitleId(pub i64);
 /// Whole days left until `until` for the UI ("nog 3 dagen"): rounded up, so a loan
 /// with an hour left shows 1, and 0 once `until` has come.
 pub fn days_left(until: i64, now: i64) -> u32 {
+    units_left(until, now, DAY)
+}
+
+/// Whole hours left until `until` (a hold's deadline, "nog 5 uur"): rounded up, 0 once
+/// `until` has come.
+pub fn hours_left(until: i64, now: i64) -> u32 {
+    units_left(until, now, HOUR)
+}
+
+/// Whole `unit`s (seconds) from `now` until `until`, rounded up; 0 once it has come.
+fn units_left(until: i64, now: i64, unit: i64) -> u32 {
     if until <= now {
         return 0;
     }
     // `until > now`, so the difference is positive; it overflows only for times
     // far outside any clock, which saturate.
     let left = until.checked_sub(now).unwrap_or(i64::MAX);
-    let days = left / DAY + i64::from(left % DAY != 0);
-    u32::try_from(days).unwrap_or(u32::MAX)
-}
-
-/// Whole hours left until `until` (a hold's deadline, "nog 5 uur"): rounded up, 0 once
-/// `until` has come.
-pub fn hours_left(until: i64, now: i64) -> u32 {
-    if until <= now {
-        return 0;
-    }
-    let left = until.checked_sub(now).unwrap_or(i64::MAX);
-    let hours = left / HOUR + i64::from(left % HOUR != 0);
-    u32::try_from(hours).unwrap_or(u32::MAX)
+    let units = left / unit + i64::from(left % unit != 0);
+    u32::try_from(units).unwrap_or(u32::MAX)
 }
