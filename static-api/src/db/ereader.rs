@@ -62,26 +62,6 @@ impl Db {
         }
     }
 
-    /// Library `library` takes part, serving `population` inhabitants (again: the
-    /// population changes).
-    pub async fn ereader_join(
-        &self,
-        library: &str,
-        population: i64,
-        at: &str,
-    ) -> Result<(), sqlx::Error> {
-        sqlx::query(
-            "INSERT INTO ereader_libraries (library_id, population, joined_at) VALUES ($1, $2, $3) \
-             ON CONFLICT (library_id) DO UPDATE SET population = excluded.population",
-        )
-        .bind(library)
-        .bind(population)
-        .bind(at)
-        .execute(self.pool())
-        .await?;
-        Ok(())
-    }
-
     pub async fn ereader_add_title(&self, new: &NewTitle<'_>) -> Result<i64, sqlx::Error> {
         let (id,): (i64,) = sqlx::query_as(
             "INSERT INTO ereader_titles (title, creators, language, file_sha256, file_bytes, \
@@ -228,14 +208,10 @@ impl Db {
         now: i64,
     ) -> Result<Result<Vec<Event>, LendError>, sqlx::Error> {
         let n = u32::try_from(licences.max(0)).unwrap_or(u32::MAX);
-        sqlx::query("UPDATE ereader_titles SET licences_set = $2 WHERE id = $1")
-            .bind(title)
-            .bind(licences_set)
-            .execute(self.pool())
-            .await?;
-        // The count in force changes in the lending transaction, with the holds it gives.
+        // The count set by hand and the count in force change in one lending
+        // transaction, with the holds it gives.
         let done = self
-            .ereader_lend(None, title, policy, now, |t, _| {
+            .ereader_lend_setting(None, title, Some(licences_set), policy, now, |t, _| {
                 Ok(t.set_licences(n, policy, now))
             })
             .await?;

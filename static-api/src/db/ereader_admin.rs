@@ -48,8 +48,9 @@ type TitleTuple = (
 impl Db {
     /// Keeps `ereader_libraries` in step with `library`'s `e-reader` subscription, inside
     /// the transaction that wrote it: while it is active the library takes part with the
-    /// subscription's population (joining anew after it had left); otherwise it leaves
-    /// (its members stay, but cannot log in, and its population no longer counts).
+    /// subscription's population (joining anew after it had left) unless the library is
+    /// archived; otherwise it leaves (its members stay, but cannot log in, and its
+    /// population no longer counts).
     pub(super) async fn ereader_follow_subscription(
         tx: &mut sqlx::Transaction<'static, sqlx::Any>,
         library: &str,
@@ -59,8 +60,10 @@ impl Db {
         if active {
             sqlx::query(
                 "INSERT INTO ereader_libraries (library_id, population, joined_at) \
-                 SELECT org_id, COALESCE(population, 0), $2 FROM subscriptions \
-                 WHERE org_kind = 'library' AND org_id = $1 AND app = $3 \
+                 SELECT s.org_id, COALESCE(s.population, 0), $2 FROM subscriptions s \
+                 JOIN organisations o ON o.kind = s.org_kind AND o.id = s.org_id \
+                 WHERE s.org_kind = 'library' AND s.org_id = $1 AND s.app = $3 \
+                 AND o.archived_at IS NULL \
                  ON CONFLICT (library_id) DO UPDATE SET population = excluded.population, \
                  joined_at = CASE WHEN ereader_libraries.left_at IS NULL \
                      THEN ereader_libraries.joined_at ELSE excluded.joined_at END, \

@@ -59,6 +59,21 @@ impl Db {
         now: i64,
         op: impl FnOnce(&mut Title, MemberCounts) -> Result<Vec<Event>, LendError>,
     ) -> Result<Result<Done, LendError>, sqlx::Error> {
+        self.ereader_lend_setting(member, title, None, policy, now, op)
+            .await
+    }
+
+    /// [`Db::ereader_lend`] that also writes the title's licences set by hand
+    /// (`Some(None)`: back to the rule) in the same transaction, when `op` succeeds.
+    pub(super) async fn ereader_lend_setting(
+        &self,
+        member: Option<i64>,
+        title: i64,
+        licences_set: Option<Option<i64>>,
+        policy: &Policy,
+        now: i64,
+        op: impl FnOnce(&mut Title, MemberCounts) -> Result<Vec<Event>, LendError>,
+    ) -> Result<Result<Done, LendError>, sqlx::Error> {
         let mut tx = self.begin_write().await?;
         let lock = self.for_update();
         let mut titles = vec![title];
@@ -128,6 +143,13 @@ impl Db {
             sqlx::query("UPDATE ereader_titles SET licences = $2 WHERE id = $1")
                 .bind(title)
                 .bind(licences)
+                .execute(&mut *tx)
+                .await?;
+        }
+        if let Some(set) = licences_set {
+            sqlx::query("UPDATE ereader_titles SET licences_set = $2 WHERE id = $1")
+                .bind(title)
+                .bind(set)
                 .execute(&mut *tx)
                 .await?;
         }

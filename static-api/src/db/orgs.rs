@@ -94,6 +94,20 @@ impl Db {
             .execute(&mut *tx)
             .await?;
         }
+        // An archived library no longer takes part in the e-reader; restored, it takes
+        // part again while its e-reader subscription is active.
+        if org.kind == OrgKind::Library {
+            let (active,): (i64,) = sqlx::query_as(
+                "SELECT COUNT(*) FROM subscriptions WHERE org_kind = 'library' AND org_id = $1 \
+                 AND app = $2 AND state = 'active'",
+            )
+            .bind(&org.id)
+            .bind(super::ereader_admin::EREADER_APP)
+            .fetch_one(&mut *tx)
+            .await?;
+            Self::ereader_follow_subscription(&mut tx, &org.id, !archived && active > 0, at)
+                .await?;
+        }
         let committed = tx.commit().await;
         self.sessions_changed();
         self.apps_changed();

@@ -22,9 +22,7 @@ const PIN: &str = "4321";
 async fn with_member(backend: Backend) -> TestApp {
     let app = TestApp::on(backend).await;
     let db = &app.state.db;
-    db.ereader_join("demo-wetteren", 24_000, "2026-12-05T10:00:00Z")
-        .await
-        .expect("joins");
+    crate::support::ereader_takes_part(db, "demo-wetteren", 24_000, "2026-12-05T10:00:00Z").await;
     let pin_hash = static_api::auth::hash_password(PIN.to_string())
         .await
         .expect("hash");

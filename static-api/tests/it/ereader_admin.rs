@@ -126,6 +126,26 @@ async fn the_libraries_taking_part_follow_their_subscription(backend: Backend) {
     .expect("ended");
     let ended = app.get_as("/api/ereader/admin/libraries", &admin).await;
     assert_eq!(population_of(&ended.json, "demo-wetteren"), None);
+
+    // Archived, an active library leaves too; restored, it takes part again.
+    set_subscription(&app, &admin, "active", Some(31_000)).await;
+    assert_eq!(member_logs_in(&app).await, StatusCode::OK);
+    let org = |what: &'static str| {
+        let (app, admin) = (&app, admin.clone());
+        async move {
+            let path = format!("/api/orgs/library/demo-wetteren/{what}");
+            let res = app.request_as(Method::POST, &path, None, &admin).await;
+            assert_eq!(res.status, StatusCode::OK, "{what}: {}", res.json);
+        }
+    };
+    org("archive").await;
+    let archived = app.get_as("/api/ereader/admin/libraries", &admin).await;
+    assert_eq!(population_of(&archived.json, "demo-wetteren"), None);
+    assert_eq!(member_logs_in(&app).await, StatusCode::UNAUTHORIZED);
+    org("restore").await;
+    let restored = app.get_as("/api/ereader/admin/libraries", &admin).await;
+    assert_eq!(population_of(&restored.json, "demo-wetteren"), Some(31_000));
+    assert_eq!(member_logs_in(&app).await, StatusCode::OK);
 }
 on_both_backends!(the_libraries_taking_part_follow_their_subscription);
 

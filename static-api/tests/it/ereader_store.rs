@@ -21,9 +21,7 @@ async fn with_titles(db: &Db, licences: &[i64]) -> Vec<i64> {
     db.insert_org(&library("wetteren", "Bibliotheek Wetteren"))
         .await
         .expect("library");
-    db.ereader_join("wetteren", 24_000, "2026-12-05T10:00:00Z")
-        .await
-        .expect("join");
+    crate::support::ereader_takes_part(db, "wetteren", 24_000, "2026-12-05T10:00:00Z").await;
     let mut ids = Vec::new();
     for (i, n) in licences.iter().enumerate() {
         let sha = format!("{i:064}");

@@ -139,9 +139,7 @@ async fn filled_sqlite() -> TestApp {
         .await
         .expect("a message");
     // E-book lending: a library that takes part, a title, a member and a loan.
-    db.ereader_join("demo-wetteren", 24_000, at)
-        .await
-        .expect("joins");
+    crate::support::ereader_takes_part(db, "demo-wetteren", 24_000, at).await;
     let title = db
         .ereader_add_title(&static_api::db::ereader::NewTitle {
             title: "Moby-Dick",
