@@ -1232,6 +1232,32 @@ catalogue! {
     EreaderAdmNoLoans => "Er is nog niets uitgeleend.", "Nothing has been lent yet.";
     EreaderAdmOnlyStats => "Als medewerker van een deelnemende bibliotheek zie je de statistieken. De collectie beheert de beheerder van de dienst.", "As staff of a participating library you see the statistics. The service's admin manages the collection.";
     }
+    #[cfg(feature = "voor-de-show")] {
+    // Voor de Show: a theatre company's show data (`show::ShowProblem::msg`) and its
+    // preview (`show::resolve`).
+    ShowRequired => "Vul dit in.", "Fill this in.";
+    ShowGradesRequired => "Kies minstens één leeftijdsgroep.", "Choose at least one age group.";
+    ShowThemesRequired => "Geef minstens één thema van de voorstelling.", "Give at least one theme of the show.";
+    ShowBlank => "Dit is leeg: vul het in of haal het weg.", "This is empty: fill it in or remove it.";
+    ShowTitleTooLong => "Een titel heeft hoogstens 120 tekens.", "A title has at most 120 characters.";
+    ShowCompanyTooLong => "De naam van het gezelschap heeft hoogstens 120 tekens.", "The company's name has at most 120 characters.";
+    ShowSynopsisTooShort => "Schrijf een paar zinnen voor kinderen: minstens 40 tekens.", "Write a few sentences for children: at least 40 characters.";
+    ShowSynopsisTooLong => "Hou het kort voor kinderen: hoogstens 1.200 tekens.", "Keep it short for children: at most 1,200 characters.";
+    ShowThemeTooLong => "Een thema heeft hoogstens 60 tekens.", "A theme has at most 60 characters.";
+    ShowKeyWordTooLong => "Een kernwoord heeft hoogstens 40 tekens.", "A key word has at most 40 characters.";
+    ShowPromptTooLong => "Een opdracht voor de klas heeft hoogstens 300 tekens.", "A prompt for the class has at most 300 characters.";
+    ShowTooManyThemes => "Geef hoogstens 5 thema's.", "Give at most 5 themes.";
+    ShowTooManyKeyWords => "Geef hoogstens 12 kernwoorden.", "Give at most 12 key words.";
+    ShowTooManyImages => "Kies hoogstens 12 beelden.", "Choose at most 12 images.";
+    ShowTooManySounds => "Kies hoogstens 3 geluiden of filmpjes.", "Choose at most 3 sounds or videos.";
+    ShowTwice => "Dit staat er al.", "This is already there.";
+    ShowBadMedia => "Dit bestand kennen we niet. Laad het opnieuw op.", "We do not know this file. Upload it again.";
+    ShowImageNotListed => "Kies een beeld dat bij de beelden van de voorstelling staat.", "Choose an image from the show's images.";
+    ShowUnknownAssignment => "Deze opdracht bestaat niet (meer) in het spel.", "This assignment does not exist in the game (any more).";
+    ShowGenericTitle => "de voorstelling", "the show";
+    ShowFromCompany => "Van het gezelschap", "From the company";
+    ShowFallback => "Algemene tekst: het gezelschap vulde hier niets in.", "General text: the company filled in nothing here.";
+    }
 }
 
 #[cfg(test)]

@@ -19,4 +19,6 @@ pub mod import;
 pub mod lending;
 pub mod org;
 pub mod service;
+#[cfg(feature = "voor-de-show")]
+pub mod show;
 pub mod validation;
