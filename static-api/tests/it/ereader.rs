@@ -12,6 +12,7 @@ use static_api::auth::member::card_hash;
 use static_api::db::ereader::NewTitle;
 
 mod members_own;
+mod offline;
 mod queue;
 mod search;
 
