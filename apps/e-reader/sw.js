@@ -94,8 +94,10 @@ function jsonError(status, code, message) {
   });
 }
 
+// Offline and not kept here: a network error, as without the worker (the app says
+// so in its own words).
 function offlineError() {
-  return jsonError(503, "offline", "Je bent offline, en dit is niet op dit toestel bewaard.");
+  return Response.error();
 }
 
 // `/api/ereader/session` and `/api/ereader/loans`: the network's answer, kept when it
@@ -148,6 +150,7 @@ async function loanAnswer(event, loan, rest) {
   const ends = until ? (await until.json()).until : 0;
   if (!(Date.now() / 1000 < ends)) {
     await caches.delete(name);
+    // The reader shows its own Dutch message for a 410 (`Msg::EreaderLoanEnded`).
     return jsonError(410, "loan_ended", "Deze uitlening is afgelopen.");
   }
   return (await matchLoose(cache, event.request)) || offlineError();

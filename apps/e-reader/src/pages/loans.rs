@@ -30,20 +30,24 @@ pub(crate) fn LoansPage(props: &LoansPageProps) -> Html {
     let confirming = use_state(|| None::<i64>);
     let notice = use_state(|| None::<String>);
     let offline = use_context::<Offline>().unwrap_or_default().0;
-    // The loans whose book is kept on this device, and the one being kept now.
-    let saved = use_state(Vec::<i64>::new);
+    // The loans whose book is kept on this device (once read from it), and the one
+    // being kept now.
+    let saved = use_state(|| None::<Vec<i64>>);
     let saving = use_state(|| None::<i64>);
     {
         let (loans, saved) = (loans.clone(), saved.clone());
         use_effect_with(*attempt, move |_| {
             yew::platform::spawn_local(async move {
                 let found = net::loans().await;
-                if let Ok(list) = &found {
-                    let running: Vec<i64> = list.iter().map(|l| l.id).collect();
+                let running: Option<Vec<i64>> = found
+                    .as_ref()
+                    .ok()
+                    .map(|list| list.iter().map(|l| l.id).collect());
+                loans.set(Some(found));
+                if let Some(running) = running {
                     offline::keep_only(&running).await;
                 }
-                saved.set(offline::saved_loans().await);
-                loans.set(Some(found));
+                saved.set(Some(offline::saved_loans().await));
             });
         });
     }
@@ -54,7 +58,7 @@ pub(crate) fn LoansPage(props: &LoansPageProps) -> Html {
             saving.set(Some(loan.id));
             yew::platform::spawn_local(async move {
                 let result = offline::save_book(&loan).await;
-                saved.set(offline::saved_loans().await);
+                saved.set(Some(offline::saved_loans().await));
                 saving.set(None);
                 let said = match result {
                     Ok(()) => Msg::EreaderOfflineReady,
@@ -109,7 +113,8 @@ pub(crate) fn LoansPage(props: &LoansPageProps) -> Html {
                             suite_ui::back_office::focus_id_soon(format!("er-keep-{id}"));
                         })
                     };
-                    let kept = saved.contains(&id);
+                    let known = saved.is_some();
+                    let kept = saved.as_ref().is_some_and(|s| s.contains(&id));
                     // Offline a book not kept here cannot open; say why beside it.
                     let unreadable = offline && !kept;
                     let state_id = format!("er-offline-state-{id}");
@@ -145,7 +150,7 @@ pub(crate) fn LoansPage(props: &LoansPageProps) -> Html {
                                             disabled={offline} aria-describedby={offline.then_some("er-offline")}>
                                         { t(Msg::EreaderReturn) }
                                     </button>
-                                    if !kept && !offline {
+                                    if known && !kept && !offline {
                                         <button type="button" class="er-button er-offline-save"
                                                 disabled={saving.is_some()} onclick={on_keep}>
                                             { t(if *saving == Some(id) { Msg::EreaderOfflineSaving } else { Msg::EreaderOfflineSave }) }
