@@ -207,6 +207,12 @@ async fn a_kept_book_is_read_offline_and_leaves_the_device_when_returned() -> Re
     plug.plug_in();
     browser.goto("/e-reader/?pagina=leningen").await?;
     browser.wait_ready().await?;
+    browser
+        .wait_until(
+            "the return, online again",
+            "!!document.querySelector('.er-loan .er-return:not([disabled])')",
+        )
+        .await?;
     click_in_item(&browser, "Moby", ".er-return").await?;
     click_in_item(&browser, "Moby", ".er-return-yes").await?;
     browser
