@@ -146,6 +146,7 @@ mod tests {
     fn book(spine: &[&str], resources: &[&str]) -> BookView {
         BookView {
             title: "Boek".into(),
+            title_direction: "auto".into(),
             language: "nl".into(),
             direction: "ltr".into(),
             layout: "reflowable".into(),
@@ -154,6 +155,7 @@ mod tests {
                 .map(|p| SpineEntry {
                     path: p.to_string(),
                     linear: true,
+                    fixed: false,
                 })
                 .collect(),
             toc: Vec::new(),
