@@ -121,6 +121,12 @@ pub fn view(book: &Book) -> BookView {
         .into(),
         spine,
         toc: toc(&book.navigation.toc),
+        resources: package
+            .manifest
+            .iter()
+            .filter(|item| !item.remote)
+            .map(|item| item.path.clone())
+            .collect(),
     }
 }
 

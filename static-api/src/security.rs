@@ -16,9 +16,11 @@ use crate::error::AppError;
 /// a frame, but only after the user tapped "play" on that trailer (YouTube through its
 /// no-cookie host, Vimeo's player); and the e-reader frames a book's pages from our own
 /// origin (which answers them with a policy of their own, see [`add_security_headers`]).
+/// `worker-src` and `manifest-src` name our own origin outright (they would fall back to
+/// it): the e-reader is an installable app with a service worker.
 pub const CONTENT_SECURITY_POLICY: &str = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; \
 style-src 'self'; img-src 'self' data: blob:; media-src 'self' blob:; font-src 'self'; \
-connect-src 'self'; frame-src 'self' https://www.youtube-nocookie.com https://player.vimeo.com; \
+connect-src 'self'; worker-src 'self'; manifest-src 'self'; frame-src 'self' https://www.youtube-nocookie.com https://player.vimeo.com; \
 object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
 
 /// Adds the security headers to every response. A response that brings its own

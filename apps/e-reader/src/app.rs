@@ -7,6 +7,7 @@ use suite_ui::{AppShell, HealthCheck, Loading, use_mark_ready, use_t};
 use yew::prelude::*;
 
 use crate::net;
+use crate::offline::{self, Offline, use_offline};
 use crate::pages::{CollectionPage, LoansPage, LoginPage, ReaderPage};
 use crate::rules::Route;
 use crate::state::{Action, State};
@@ -20,13 +21,26 @@ pub(crate) fn App() -> Html {
         member: None,
         route: Route::from_query(&history::query()),
     });
+    // Before the first call: the worker's word on each answer is heard from the start.
+    let offline = use_offline();
     {
         let dispatch = state.dispatcher();
         use_effect_with((), move |()| {
+            offline::register();
             yew::platform::spawn_local(async move {
                 // A failed check shows the login: it says what is wrong when tried.
-                let member = net::current().await.unwrap_or(None);
-                dispatch.dispatch(Action::Checked(member));
+                let checked = net::current().await;
+                let logged_in = matches!(checked, Ok(Some(_)));
+                let nobody = matches!(checked, Ok(None));
+                dispatch.dispatch(Action::Checked(checked.unwrap_or(None)));
+                // Books of loans that no longer run leave the device at every start;
+                // with nobody logged in, everything of a member does.
+                if nobody {
+                    offline::forget_all().await;
+                } else if logged_in && let Ok(loans) = net::loans().await {
+                    let running: Vec<i64> = loans.iter().map(|l| l.id).collect();
+                    offline::keep_only(&running).await;
+                }
             });
         });
     }
@@ -58,6 +72,7 @@ pub(crate) fn App() -> Html {
             let dispatch = dispatch.clone();
             yew::platform::spawn_local(async move {
                 let _ = net::log_out().await;
+                offline::forget_all().await;
                 dispatch.dispatch(Action::LoggedOut);
             });
         })
@@ -77,6 +92,9 @@ pub(crate) fn App() -> Html {
         },
         Some(Some(_)) => html! {
             <>
+                if offline {
+                    <p id="er-offline" class="er-offline" role="status">{ t(Msg::EreaderOfflineBanner) }</p>
+                }
                 <Nav route={state.route} navigate={navigate.clone()} {on_log_out} />
                 { match state.route {
                     Route::Collection => html! { <CollectionPage navigate={navigate.clone()} /> },
@@ -88,7 +106,9 @@ pub(crate) fn App() -> Html {
     };
     html! {
         <AppShell title={Msg::AppEReaderName}>
-            { body }
+            <ContextProvider<Offline> context={Offline(offline)}>
+                { body }
+            </ContextProvider<Offline>>
         </AppShell>
     }
 }

@@ -106,6 +106,7 @@ pub(crate) fn book(v: &JsValue) -> Option<BookView> {
         layout: string(v, "layout").unwrap_or_else(|| "reflowable".into()),
         spine,
         toc: list(v, "toc", toc_entry),
+        resources: list(v, "resources", JsValue::as_string),
     })
 }
 

@@ -10,6 +10,7 @@
 mod app;
 mod codec;
 mod net;
+mod offline;
 mod pages;
 mod reader;
 mod rules;

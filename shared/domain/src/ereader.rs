@@ -182,6 +182,10 @@ pub struct BookView {
     pub layout: String,
     pub spine: Vec<SpineEntry>,
     pub toc: Vec<TocView>,
+    /// The full path of every file in the book (the package's manifest, remote items
+    /// left out), each fetched under `content/`: what an offline copy holds.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub resources: Vec<String>,
 }
 
 fn auto() -> String {

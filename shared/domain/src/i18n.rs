@@ -1149,6 +1149,15 @@ catalogue! {
     EreaderSpeechPause => "Voorlezen pauzeren", "Pause reading aloud";
     EreaderSpeechResume => "Verder voorlezen", "Resume reading aloud";
     EreaderSpeechStop => "Stoppen met voorlezen", "Stop reading aloud";
+    // Offline: the installable app and borrowed books kept on the device
+    // (`apps/e-reader/src/offline`).
+    EreaderOfflineBanner => "Je bent offline. Boeken die op dit toestel bewaard zijn, kun je lezen. Lenen, terugbrengen en reserveren kan weer zodra je online bent.", "You are offline. Books kept on this device can be read. Borrowing, returning and reserving work again once you are online.";
+    EreaderOfflineSave => "Offline beschikbaar maken", "Make available offline";
+    EreaderOfflineSaving => "Bezig met bewaren op dit toestel…", "Keeping it on this device…";
+    EreaderOfflineReady => "Offline beschikbaar", "Available offline";
+    EreaderOfflineNotSaved => "Niet op dit toestel bewaard: lezen kan pas weer online.", "Not kept on this device: it can be read once you are online.";
+    EreaderOfflineFailed => "Dit boek kon niet op dit toestel bewaard worden. Probeer het opnieuw.", "This book could not be kept on this device. Please try again.";
+    EreaderLoanEnded => "Deze uitlening is afgelopen.", "This loan has ended.";
     }
     #[cfg(feature = "e-reader-staff")] {
     // Why an uploaded EPUB is refused (`suite_epub::EpubError::msg`), for a librarian.

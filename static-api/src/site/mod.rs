@@ -95,9 +95,17 @@ async fn serve_site(State(Site { state, files }): State<Site>, request: Request)
     }
     let direct = join(site, &segments);
     if is_file(&direct) {
-        return serve_file(&files, &direct, request)
+        let allowed = worker_allowed(&segments);
+        let mut response = serve_file(&files, &direct, request)
             .await
             .unwrap_or_else(not_found);
+        if let Some(scope) = allowed {
+            response.headers_mut().insert(
+                header::HeaderName::from_static("service-worker-allowed"),
+                HeaderValue::from_static(scope),
+            );
+        }
+        return response;
     }
     let last = segments.last().map(String::as_str).unwrap_or_default();
     if is_bundle(first) && !last.contains('.') {
@@ -118,6 +126,19 @@ async fn serve_site(State(Site { state, files }): State<Site>, request: Request)
             .unwrap_or_else(not_found);
     }
     not_found()
+}
+
+/// The widest scope a service worker script may take (`Service-Worker-Allowed`), for
+/// the one script that needs more than its folder: the e-reader's worker is also
+/// registered at `/api/ereader/loans/`, where the reader's frame opens a book's
+/// documents (a frame is served by the worker whose scope holds its address). The
+/// header's path must be a prefix of both scopes, `/e-reader/` and that one: `/`. The
+/// script itself only answers for the e-reader's paths and lets everything else pass.
+pub fn worker_allowed(segments: &[String]) -> Option<&'static str> {
+    match segments {
+        [app, script] if app == "e-reader" && script == "sw.js" => Some("/"),
+        _ => None,
+    }
 }
 
 /// A `stat` on the site's local folder takes microseconds: done in place rather than

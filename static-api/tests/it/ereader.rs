@@ -13,6 +13,7 @@ use static_api::db::ereader::NewTitle;
 
 mod display;
 mod members_own;
+mod offline;
 mod queue;
 mod search;
 

@@ -373,3 +373,51 @@ async fn connections_are_capped_and_silent_ones_are_closed() {
         .expect("served");
     assert!(tokio::net::TcpStream::connect(addr).await.is_err());
 }
+
+#[tokio::test]
+async fn the_e_readers_worker_may_take_the_books_scope_and_its_manifest_is_typed() {
+    let app = TestApp::new().await;
+    let reader = app.state.config.site_dir.join("e-reader");
+    std::fs::create_dir_all(&reader).expect("e-reader folder");
+    std::fs::write(
+        reader.join("sw.js"),
+        "self.addEventListener('fetch', () => {});",
+    )
+    .expect("sw.js");
+    std::fs::write(
+        reader.join("manifest.webmanifest"),
+        r#"{"name":"E-boeken"}"#,
+    )
+    .expect("manifest");
+    std::fs::write(reader.join("other.js"), "export {};").expect("other.js");
+
+    let worker = app.get("/e-reader/sw.js").await;
+    assert_eq!(worker.status, StatusCode::OK);
+    assert_eq!(
+        worker.header("content-type").as_deref(),
+        Some("text/javascript; charset=utf-8")
+    );
+    // Its scopes, `/e-reader/` and `/api/ereader/loans/`, share only `/`; it is
+    // revalidated on every check (a new worker is seen at once).
+    assert_eq!(
+        worker.header("service-worker-allowed").as_deref(),
+        Some("/")
+    );
+    assert_eq!(worker.header("cache-control").as_deref(), Some("no-cache"));
+    // Any other script keeps the default: its own folder.
+    let other = app.get("/e-reader/other.js").await;
+    assert_eq!(other.status, StatusCode::OK);
+    assert_eq!(other.header("service-worker-allowed"), None);
+
+    let manifest = app.get("/e-reader/manifest.webmanifest").await;
+    assert_eq!(manifest.status, StatusCode::OK);
+    assert_eq!(
+        manifest.header("content-type").as_deref(),
+        Some("application/manifest+json")
+    );
+    // The pages' policy names the worker and the manifest: our own origin only.
+    let csp = app.get("/").await.header("content-security-policy");
+    let csp = csp.unwrap_or_default();
+    assert!(csp.contains("worker-src 'self'"), "{csp}");
+    assert!(csp.contains("manifest-src 'self'"), "{csp}");
+}

@@ -27,6 +27,10 @@ enum Outcome {
 #[function_component]
 pub(crate) fn CollectionPage(_props: &CollectionPageProps) -> Html {
     let t = use_t();
+    // Offline, borrowing and reserving wait for the network (the banner says so).
+    let offline = use_context::<crate::offline::Offline>()
+        .unwrap_or_default()
+        .0;
     let lang = use_lang();
     let titles = use_state(|| None::<Result<Vec<TitleView>, ApiError>>);
     let attempt = use_state(|| 0_u32);
@@ -113,12 +117,14 @@ pub(crate) fn CollectionPage(_props: &CollectionPageProps) -> Html {
                                 }
                             </p>
                             <button type="button" class="er-button er-button--main er-borrow"
-                                    disabled={state == Some(Outcome::Busy)} {onclick}>
+                                    disabled={offline || state == Some(Outcome::Busy)} {onclick}
+                                    aria-describedby={offline.then_some("er-offline")}>
                                 { t(Msg::EreaderBorrow) }
                             </button>
                             if title.free == 0 {
                                 <button type="button" class="er-button er-reserve"
-                                        disabled={state == Some(Outcome::Busy)} onclick={on_reserve}>
+                                        disabled={offline || state == Some(Outcome::Busy)} onclick={on_reserve}
+                                        aria-describedby={offline.then_some("er-offline")}>
                                     { t(Msg::EreaderReserve) }
                                 </button>
                             }

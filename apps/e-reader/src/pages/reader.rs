@@ -154,7 +154,10 @@ pub(crate) fn ReaderPage(props: &ReaderPageProps) -> Html {
     let book = match &*book {
         None => return html! { <Loading /> },
         Some(Err(error)) => {
-            let message = if error.status == 404 || error.status == 403 {
+            let message = if error.status == 410 {
+                // The worker's answer offline once the loan's end has passed.
+                UiText::Msg(Msg::EreaderLoanEnded)
+            } else if error.status == 404 || error.status == 403 {
                 UiText::Msg(Msg::EreaderNotOpen)
             } else {
                 UiText::Text(error.localized(lang).into())

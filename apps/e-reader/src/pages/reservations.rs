@@ -81,10 +81,15 @@ pub(crate) fn ReservationsSection(props: &ReservationsProps) -> Html {
             });
         })
     };
+    // Offline, every change of a place waits for the network (the banner says so).
+    let offline = use_context::<crate::offline::Offline>()
+        .unwrap_or_default()
+        .0;
     let button = |title: i64, what: Act, label: Msg, class: &'static str| {
         let act = act.clone();
         html! {
-            <button type="button" class={classes!("er-button", class)}
+            <button type="button" class={classes!("er-button", class)} disabled={offline}
+                    aria-describedby={offline.then_some("er-offline")}
                     onclick={Callback::from(move |_: MouseEvent| act.emit((title, what)))}>
                 { t(label) }
             </button>
@@ -154,7 +159,8 @@ pub(crate) fn ReservationsSection(props: &ReservationsProps) -> Html {
                                 } else {
                                     { button(id, Act::Suspend, Msg::EreaderSuspend, "er-suspend") }
                                 }
-                                <button type="button" class="er-button er-cancel" onclick={ask}>
+                                <button type="button" class="er-button er-cancel" onclick={ask}
+                                        disabled={offline} aria-describedby={offline.then_some("er-offline")}>
                                     { t(Msg::EreaderCancelReservation) }
                                 </button>
                             </div>

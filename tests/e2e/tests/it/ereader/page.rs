@@ -39,12 +39,25 @@ pub(super) async fn log_in(browser: &Browser, path: &str) -> Result<()> {
     Ok(())
 }
 
-/// Clicks the button `css` of the list item whose text has `part`.
+/// Clicks the button `css` of the list item whose text has `part`, once the list shows
+/// it enabled (a page's list arrives a moment after the app is ready).
 pub(super) async fn click_in_item(browser: &Browser, part: &str, css: &str) -> Result<()> {
+    browser
+        .wait_until(
+            &format!("{css} in the item with {part:?}"),
+            &format!(
+                "[...document.querySelectorAll('.er-item')].some(li => li.textContent.includes({})
+                   && li.querySelector({}) && !li.querySelector({}).disabled)",
+                json!(part),
+                json!(css),
+                json!(css)
+            ),
+        )
+        .await?;
     let clicked = browser
         .eval(&format!(
-            "const li = [...document.querySelectorAll('.er-item')].find(li => li.textContent.includes({}));
-             const b = li && li.querySelector({});
+            "const li = [...document.querySelectorAll('.er-item')].find(li => li.textContent.includes({0}) && li.querySelector({1}));
+             const b = li && li.querySelector({1});
              if (b) b.click();
              return !!b;",
             json!(part),
