@@ -1,5 +1,6 @@
 //! An e-reader member through the real API from inside a browser session (the session
-//! cookie lands in that browser): log in with card and PIN, borrow a title, return a loan.
+//! cookie lands in that browser): log in with card and PIN, borrow a title, set a loan's
+//! reading position, return a loan.
 //! The bench's e-reader and conformance sections set their readers up with it.
 
 use serde_json::{Value, json};
@@ -87,6 +88,30 @@ impl Member {
             .find(|l| l["title_id"].as_i64() == Some(title))
             .and_then(|l| l["id"].as_i64())
             .ok_or_else(|| format!("borrow title {title}: status {status}: {body}"))
+    }
+
+    /// Saves `loan`'s reading position (`PUT /api/ereader/loans/{loan}/position`): spine
+    /// document `spine`, `progress` (0 to 1) into it.
+    pub async fn set_position(
+        &self,
+        browser: &Browser,
+        loan: i64,
+        spine: u32,
+        progress: f64,
+    ) -> Result<()> {
+        let (status, body) = browser
+            .fetch(
+                "PUT",
+                &format!("/api/ereader/loans/{loan}/position"),
+                self.headers(),
+                Some(&json!({"spine": spine, "progress": progress}).to_string()),
+            )
+            .await?;
+        if (200..300).contains(&status) {
+            Ok(())
+        } else {
+            Err(format!("position of loan {loan}: status {status}: {body}"))
+        }
     }
 
     /// Returns `loan` early (`POST /api/ereader/loans/{loan}/return`).

@@ -1,6 +1,6 @@
 //! The e-reader's bench beside foliate-js and epub.js in one run (the bench's
 //! `--ereader-only` section): the same book, cold loads (a new profile, the cache
-//! disabled), Fast 4G and 4x CPU slowdown, every reader driven through one contract
+//! disabled), Fast 4G (or loopback) and 4x CPU slowdown, every reader driven through one contract
 //! (`tests/e2e/bench/contract.js`; our reader's side is `ours.js`, put into its page by the
 //! bench). Figures: time to the first page, page turns (p50 and p95 of 20), laying out every
 //! spine document in turn, epub.js's own whole-book locations, and script sizes. Medians
@@ -81,6 +81,8 @@ pub struct ReaderFigures {
 #[derive(Debug, Serialize)]
 pub struct ReaderBench {
     pub book: &'static str,
+    /// Whether the network was slowed to Fast 4G (`SUITE_READER_BENCH_NETWORK=loopback`: not).
+    pub fast_4g: bool,
     pub readers: Vec<ReaderFigures>,
     pub error: Option<String>,
 }
@@ -207,9 +209,13 @@ async fn our_loan(server: &TestServer) -> crate::Result<i64> {
 }
 
 /// Measures our reader on `server` (built site `site`) and both peers.
+/// Fast 4G unless `SUITE_READER_BENCH_NETWORK=loopback` (the peers' own harness measures
+/// without a network slowdown: this compares with its figures).
 pub async fn run(server: &TestServer, site: &Path) -> ReaderBench {
+    let fast_4g = std::env::var("SUITE_READER_BENCH_NETWORK").as_deref() != Ok("loopback");
     let mut bench = ReaderBench {
         book: BOOK,
+        fast_4g,
         readers: Vec::new(),
         error: None,
     };
@@ -234,8 +240,9 @@ pub async fn run(server: &TestServer, site: &Path) -> ReaderBench {
         base: server.url(""),
         path: format!("/e-reader/?boek={loan}"),
         inject: Some(ours),
-        member: true,
+        loan: Some(loan),
         extras: &["sections"],
+        fast_4g,
     };
     println!("the e-reader on {BOOK} …");
     let (runs, errors) = runs_of("e-reader", &target).await;
@@ -248,8 +255,9 @@ pub async fn run(server: &TestServer, site: &Path) -> ReaderBench {
             base: peers.base.clone(),
             path: format!("{page}?book=/book.epub"),
             inject: None,
-            member: false,
+            loan: None,
             extras,
+            fast_4g,
         };
         peers.take_scripts();
         let (runs, errors) = runs_of(reader, &target).await;
@@ -269,10 +277,17 @@ fn kb(bytes: u64) -> String {
 
 /// The report's section.
 pub fn markdown(bench: &ReaderBench, commit: &str) -> String {
+    let network = if bench.fast_4g {
+        "Fast 4G (9 Mbit/s down, 1.5 up, 60 ms)"
+    } else {
+        "loopback without a network slowdown (`SUITE_READER_BENCH_NETWORK=loopback`)"
+    };
     let mut md = format!(
         "\n## E-reader beside foliate-js and epub.js\n\nBook: `{BOOK}`, {WHY_THIS_BOOK}. Every \
-         run a cold load (a new browser profile, cache disabled), Fast 4G (9 Mbit/s down, 1.5 \
-         up, 60 ms) and {CPU_SLOWDOWN}x CPU slowdown, 1280x800, one warm-up run then the median \
+         run a cold load (a new browser profile, cache disabled; turned on once the first page is \
+         shown, as a reading session has it), {network} and \
+         {CPU_SLOWDOWN}x CPU slowdown, 1280x800, from the book's start (our loan's saved \
+         position is set back to it), one warm-up run then the median \
          of {RUNS}; commit `{commit}`. Each reader is driven through one contract \
          (`tests/e2e/bench/`): ours through its own page with `ours.js` put in by the bench \
          (the app has no hook), the peers (installed from npm, pinned, never shipped) on \
@@ -313,7 +328,7 @@ pub fn markdown(bench: &ReaderBench, commit: &str) -> String {
          whole book out up front (ours lays out the document it opens and counts its pages \
          then), so this is each spine document opened and laid out in turn, which is what \
          knowing every document's page count costs: ours through its contents (a click on each \
-         entry to that document laid out, its content fetched from the server under Fast 4G), \
+         entry to that document laid out, its content fetched from the server), \
          foliate-js `view.goTo(i)` and epub.js `rendition.display(i)` over every section.\n",
     );
     for r in &bench.readers {
