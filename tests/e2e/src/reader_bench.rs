@@ -175,12 +175,12 @@ async fn runs_of(label: &str, target: &Target) -> (Vec<Run>, Vec<String>) {
     for run in 0..=RUNS {
         match cold_run(target, TURNS).await {
             Ok(r) if run > 0 => {
-                println!("  {label} run {run}: first page {:.0} ms", r.first_done_ms);
+                eprintln!("  {label} run {run}: first page {:.0} ms", r.first_done_ms);
                 runs.push(r);
             }
             Ok(_) => {}
             Err(e) => {
-                println!("  {label} run {run}: {e}");
+                eprintln!("  {label} run {run}: {e}");
                 errors.push(format!("run {run}: {e}"));
             }
         }
@@ -244,13 +244,13 @@ pub async fn run(server: &TestServer, site: &Path) -> ReaderBench {
         extras: &["sections"],
         fast_4g,
     };
-    println!("the e-reader on {BOOK} …");
+    eprintln!("the e-reader on {BOOK} …");
     let (runs, errors) = runs_of("e-reader", &target).await;
     bench
         .readers
         .push(figures("e-reader (ours)", runs, errors, our_script(site)));
     for (reader, page, extras) in PEERS {
-        println!("{reader} on {BOOK} …");
+        eprintln!("{reader} on {BOOK} …");
         let target = Target {
             base: peers.base.clone(),
             path: format!("{page}?book=/book.epub"),

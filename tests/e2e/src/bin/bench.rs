@@ -40,6 +40,7 @@ use std::time::Duration;
 
 use e2e::asvs::{Outcome, Target};
 use e2e::bibster_load::{self, BibsterLoad};
+use e2e::conformance::run::{Conformance, conformance};
 use e2e::hardening::{
     BurstReport, DownloadReport, ServerProcess, largest_file, login_burst, slow_downloads,
 };
@@ -196,43 +197,6 @@ struct Report {
     ereader: ReaderBench,
     /// The W3C EPUB reading-system tests in the e-reader.
     conformance: Conformance,
-}
-
-/// The W3C tests' outcomes, or why they did not run.
-#[derive(Debug, Serialize)]
-struct Conformance {
-    outcomes: Vec<e2e::conformance::Outcome>,
-    rates: Vec<e2e::conformance::GroupRate>,
-    error: Option<String>,
-}
-
-/// Runs the W3C tests on a server of their own (they add their books to its collection).
-async fn conformance() -> Conformance {
-    let outcomes = match TestServer::start().await {
-        Ok(server) => {
-            e2e::conformance::run::run_all(&server, &e2e::conformance::run::tests_dir()).await
-        }
-        Err(e) => Err(e),
-    };
-    match outcomes {
-        Ok(outcomes) => Conformance {
-            rates: e2e::conformance::rates(&outcomes),
-            outcomes,
-            error: None,
-        },
-        Err(e) => Conformance {
-            outcomes: Vec::new(),
-            rates: Vec::new(),
-            error: Some(e),
-        },
-    }
-}
-
-fn conformance_markdown(c: &Conformance, commit: &str) -> String {
-    match &c.error {
-        Some(e) => format!("\n## W3C EPUB reading-system tests (e-reader)\n\nNot measured: {e}\n"),
-        None => e2e::conformance::markdown(&c.outcomes, commit),
-    }
 }
 
 /// The commit the bench runs on (with `+changes` when the work tree differs from it).
@@ -793,7 +757,7 @@ fn markdown(report: &Report) -> String {
     md.push_str(&asvs_markdown(&report.asvs));
     let commit = commit();
     md.push_str(&reader_bench::markdown(&report.ereader, &commit));
-    md.push_str(&conformance_markdown(&report.conformance, &commit));
+    md.push_str(&report.conformance.markdown(&commit));
     md
 }
 
@@ -911,7 +875,7 @@ async fn main() -> Result<(), String> {
     }
     if std::env::args().any(|a| a == "--conformance-only") {
         let c = conformance().await;
-        let md = conformance_markdown(&c, &commit());
+        let md = c.markdown(&commit());
         write_section(&out_dir, "conformance", &md, &c)?;
         println!("{md}");
         return Ok(());

@@ -11,13 +11,56 @@ use std::time::Duration;
 use fantoccini::wd::TimeoutConfiguration;
 use serde_json::{Value, json};
 
-use super::{Outcome, TestMeta, Verdict, parse_metadata};
+use serde::Serialize;
+
+use super::{GroupRate, Outcome, TestMeta, Verdict, markdown, parse_metadata, rates};
 use crate::member::Member;
 use crate::{Browser, Result, TestServer};
 
 /// Tests that pass when the reading system reports an error (`pub-xml-names`: an invalid
 /// XML name): a refusal by the importer, with its report, is such an error.
 const ERROR_WANTED: [&str; 1] = ["pub-xml-names"];
+
+/// The bench's section: the tests' outcomes and rates, or why they did not run.
+#[derive(Debug, Serialize)]
+pub struct Conformance {
+    pub outcomes: Vec<Outcome>,
+    pub rates: Vec<GroupRate>,
+    pub error: Option<String>,
+}
+
+impl Conformance {
+    /// The report's section (`commit`: what it ran on).
+    pub fn markdown(&self, commit: &str) -> String {
+        match &self.error {
+            Some(e) => {
+                format!("\n## W3C EPUB reading-system tests (e-reader)\n\nNot measured: {e}\n")
+            }
+            None => markdown(&self.outcomes, commit),
+        }
+    }
+}
+
+/// Runs every test of [`tests_dir`] on a demo server of its own (the tests add their
+/// books to its collection).
+pub async fn conformance() -> Conformance {
+    let outcomes = match TestServer::start().await {
+        Ok(server) => run_all(&server, &tests_dir()).await,
+        Err(e) => Err(e),
+    };
+    match outcomes {
+        Ok(outcomes) => Conformance {
+            rates: rates(&outcomes),
+            outcomes,
+            error: None,
+        },
+        Err(e) => Conformance {
+            outcomes: Vec::new(),
+            rates: Vec::new(),
+            error: Some(e),
+        },
+    }
+}
 
 /// The folder of the test books (`tests/fixtures/epub/w3c-epub-tests`).
 pub fn tests_dir() -> PathBuf {
@@ -81,7 +124,7 @@ pub async fn run_all(server: &TestServer, dir: &Path) -> Result<Vec<Outcome>> {
     let member = Member::log_in(&browser).await?;
     let mut outcomes = Vec::new();
     for (test, title) in tests.iter().zip(imported) {
-        println!("  {} …", test.name());
+        eprintln!("  {} …", test.name());
         let wants_error = ERROR_WANTED.contains(&test.name());
         let verdict = match title {
             Err(e) if wants_error => Verdict::Pass(format!("refused at import: {e}")),

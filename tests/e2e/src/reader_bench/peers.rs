@@ -33,7 +33,7 @@ pub fn install(dir: &Path) -> Result<()> {
     if installed {
         return Ok(());
     }
-    println!("installing the reader bench's peers with npm ci …");
+    eprintln!("installing the reader bench's peers with npm ci …");
     let out = Command::new("npm")
         .args(["ci", "--no-audit", "--no-fund", "--ignore-scripts"])
         .current_dir(dir)
