@@ -6,10 +6,13 @@
 pub mod asvs;
 pub mod bibster_load;
 mod browser;
+pub mod conformance;
 pub mod hardening;
 pub mod interactions;
+pub mod member;
 pub mod mixed_load;
 pub mod open_loop;
+pub mod reader_bench;
 mod server;
 
 pub use browser::{Browser, Cdp, LogEntry, WAIT};

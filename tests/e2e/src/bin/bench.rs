@@ -22,7 +22,13 @@
 //! - Bibster under load: 1,000 teams answering every 5 s with 200 scoreboards open
 //!   (`e2e::bibster_load`; `--bibster-only`: only this);
 //! - OWASP ASVS 5.0 level 2: every item of `e2e::asvs::ITEMS` against the benched
-//!   server, with its result and what the check saw (`--asvs-only`: only these).
+//!   server, with its result and what the check saw (`--asvs-only`: only these);
+//! - the e-reader beside foliate-js and epub.js on one book, cold, at 4x CPU slowdown
+//!   (`e2e::reader_bench`; `--ereader-only`: only this, also into `ereader.md` and
+//!   `ereader.json` in the folder);
+//! - the W3C EPUB reading-system tests in the e-reader, pass rate per group
+//!   (`e2e::conformance`; `--conformance-only`: only this, also into `conformance.md`
+//!   and `conformance.json`).
 //!
 //! Figures are reported beside their budgets; nothing here asserts them.
 
@@ -34,11 +40,13 @@ use std::time::Duration;
 
 use e2e::asvs::{Outcome, Target};
 use e2e::bibster_load::{self, BibsterLoad};
+use e2e::conformance::run::{Conformance, conformance};
 use e2e::hardening::{
     BurstReport, DownloadReport, ServerProcess, largest_file, login_burst, slow_downloads,
 };
 use e2e::interactions::{self, InteractionReport, percentile};
 use e2e::mixed_load::{self, ShapeLoad, parse_wrk};
+use e2e::reader_bench::{self, ReaderBench};
 use e2e::{Browser, TestServer, site_dir};
 use serde::Serialize;
 use serde_json::json;
@@ -185,6 +193,38 @@ struct Report {
     bibster_errors: Vec<String>,
     /// OWASP ASVS 5.0 level-2 items checked against the benched server.
     asvs: Vec<Outcome>,
+    /// The e-reader beside foliate-js and epub.js.
+    ereader: ReaderBench,
+    /// The W3C EPUB reading-system tests in the e-reader.
+    conformance: Conformance,
+}
+
+/// The commit the bench runs on (with `+changes` when the work tree differs from it).
+fn commit() -> String {
+    let git = |args: &[&str]| {
+        Command::new("git")
+            .args(args)
+            .output()
+            .ok()
+            .filter(|o| o.status.success())
+            .map(|o| String::from_utf8_lossy(&o.stdout).trim().to_string())
+    };
+    let head = git(&["rev-parse", "--short=10", "HEAD"]).unwrap_or_else(|| "unknown".into());
+    let dirty =
+        git(&["status", "--porcelain", "--untracked-files=no"]).is_some_and(|s| !s.is_empty());
+    if dirty {
+        format!("{head}+changes")
+    } else {
+        head
+    }
+}
+
+/// Writes one section's markdown and JSON as `<name>.md` and `<name>.json` in `dir`.
+fn write_section(dir: &Path, name: &str, md: &str, value: &impl Serialize) -> Result<(), String> {
+    std::fs::create_dir_all(dir).map_err(|e| e.to_string())?;
+    std::fs::write(dir.join(format!("{name}.md")), md).map_err(|e| e.to_string())?;
+    let json = serde_json::to_string_pretty(value).map_err(|e| e.to_string())?;
+    std::fs::write(dir.join(format!("{name}.json")), json).map_err(|e| e.to_string())
 }
 
 /// Figures of the server under attack-like load (a process of its own).
@@ -715,6 +755,9 @@ fn markdown(report: &Report) -> String {
         "Bad input (schemathesis)",
     ));
     md.push_str(&asvs_markdown(&report.asvs));
+    let commit = commit();
+    md.push_str(&reader_bench::markdown(&report.ereader, &commit));
+    md.push_str(&report.conformance.markdown(&commit));
     md
 }
 
@@ -823,6 +866,20 @@ async fn main() -> Result<(), String> {
         );
         return Ok(());
     }
+    if std::env::args().any(|a| a == "--ereader-only") {
+        let bench = reader_bench::run(&server, &site).await;
+        let md = reader_bench::markdown(&bench, &commit());
+        write_section(&out_dir, "ereader", &md, &bench)?;
+        println!("{md}");
+        return Ok(());
+    }
+    if std::env::args().any(|a| a == "--conformance-only") {
+        let c = conformance().await;
+        let md = c.markdown(&commit());
+        write_section(&out_dir, "conformance", &md, &c)?;
+        println!("{md}");
+        return Ok(());
+    }
     if std::env::args().any(|a| a == "--mixed-only") {
         let (shapes, errors) = mixed(&site).await;
         println!("{}", mixed_load::markdown(&shapes, &errors));
@@ -881,6 +938,10 @@ async fn main() -> Result<(), String> {
     let hardening = hardening(&site).await;
     println!("OWASP ASVS 5.0 level-2 checks …");
     let asvs = e2e::asvs::run_all(&Target::of(&server)).await;
+    println!("the e-reader beside foliate-js and epub.js …");
+    let ereader = reader_bench::run(&server, &site).await;
+    println!("the W3C EPUB reading-system tests in the e-reader …");
+    let conformance = conformance().await;
     let chromium = Command::new("chromium")
         .arg("--version")
         .output()
@@ -908,6 +969,8 @@ async fn main() -> Result<(), String> {
         bibster,
         bibster_errors,
         asvs,
+        ereader,
+        conformance,
     };
     std::fs::create_dir_all(&out_dir).map_err(|e| e.to_string())?;
     let md = markdown(&report);
