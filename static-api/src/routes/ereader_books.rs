@@ -7,8 +7,9 @@
 use axum::Json;
 use axum::body::Body;
 use axum::extract::State;
-use axum::http::{StatusCode, header};
+use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::{IntoResponse, Response};
+use sha2::{Digest, Sha256};
 use suite_domain::api::ErrorBody;
 use suite_domain::ereader::{BookView, MAX_SEARCH_HITS, ReadingPosition, SearchHit, search_query};
 use suite_domain::i18n::Msg;
@@ -25,8 +26,21 @@ pub(crate) const BOOK_POLICY: &str = "default-src 'none'; style-src 'self' 'unsa
 img-src 'self' data:; font-src 'self' data:; media-src 'self'; script-src 'none'; \
 object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'self'";
 
+/// How resources are served (bump when what is served for the same bytes changes, as
+/// the prefixed CSS did): part of their ETag.
+const SERVED: &str = "b1";
+
 /// The book of `member`'s running loan `loan`.
 async fn book_of(state: &AppState, member: &CurrentMember, loan: i64) -> Result<Book, AppError> {
+    Ok(book_and_sha(state, member, loan).await?.0)
+}
+
+/// [`book_of`] with the hash of its file.
+async fn book_and_sha(
+    state: &AppState,
+    member: &CurrentMember,
+    loan: i64,
+) -> Result<(Book, String), AppError> {
     let (title, sha) = state
         .db
         .ereader_running_loan(member.id, loan, auth::now_unix())
@@ -34,10 +48,11 @@ async fn book_of(state: &AppState, member: &CurrentMember, loan: i64) -> Result<
         .ok_or(AppError::NotFound)?;
     let path = file_of(&state.config.data_dir, &sha);
     let books = state.books.clone();
-    tokio::task::spawn_blocking(move || books.get(title, &path))
+    let book = tokio::task::spawn_blocking(move || books.get(title, &path))
         .await
         .map_err(|e| AppError::Internal(format!("opening a book: {e}")))?
-        .map_err(|e| AppError::Internal(format!("opening a book: {e}")))
+        .map_err(|e| AppError::Internal(format!("opening a book: {e}")))?;
+    Ok((book, sha))
 }
 
 #[utoipa::path(get, path = "/api/ereader/loans/{loan_id}/book", tag = "ereader",
@@ -65,21 +80,32 @@ pub(super) async fn content(
     State(state): State<AppState>,
     member: CurrentMember,
     ApiPath((loan, path)): ApiPath<(i64, String)>,
+    headers: HeaderMap,
 ) -> Result<Response, AppError> {
-    let book = book_of(&state, &member, loan).await?;
-    let bytes = book.resource(&path).map_err(|_| AppError::NotFound)?;
+    let (book, sha) = book_and_sha(&state, &member, loan).await?;
+    // A book's file never changes (it is stored by its hash): a resource is named by the
+    // book, its path and how we serve it, so a reader asks again (authorised each time)
+    // and gets 304 without the bytes for what it holds, as the fonts of every chapter.
+    let etag = format!(
+        "\"{SERVED}-{}-{}\"",
+        sha.get(..16).unwrap_or(&sha),
+        auth::hex(&Sha256::digest(path.as_bytes()))
+            .get(..16)
+            .unwrap_or_default()
+    );
+    let policy = [
+        (header::CONTENT_SECURITY_POLICY, BOOK_POLICY.to_string()),
+        (header::CACHE_CONTROL, "private, no-cache".to_string()),
+        (header::ETAG, etag.clone()),
+    ];
     let kind = media_type(&book, &path);
+    if crate::site::if_none_match(&headers, &etag) && book.item_at(&path).is_some() {
+        return Ok((StatusCode::NOT_MODIFIED, policy).into_response());
+    }
+    let bytes = book.resource(&path).map_err(|_| AppError::NotFound)?;
     // EPUB's prefixed CSS (`-epub-writing-mode`...) as browsers know it.
     let bytes = suite_epub::unprefixed(&bytes, &kind).unwrap_or(bytes);
-    Ok((
-        [
-            (header::CONTENT_TYPE, kind),
-            (header::CONTENT_SECURITY_POLICY, BOOK_POLICY.to_string()),
-            (header::CACHE_CONTROL, "private, no-cache".to_string()),
-        ],
-        Body::from(bytes),
-    )
-        .into_response())
+    Ok(([(header::CONTENT_TYPE, kind)], policy, Body::from(bytes)).into_response())
 }
 
 #[utoipa::path(get, path = "/api/ereader/loans/{loan_id}/position", tag = "ereader",

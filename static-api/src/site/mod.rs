@@ -280,12 +280,7 @@ async fn serve_file_with(
     if let Ok(v) = HeaderValue::from_str(&etag) {
         ours.insert(header::ETAG, v);
     }
-    let matches_etag = request
-        .headers()
-        .get(header::IF_NONE_MATCH)
-        .and_then(|v| v.to_str().ok())
-        .is_some_and(|v| v.split(',').any(|t| t.trim() == etag || t.trim() == "*"));
-    if matches_etag {
+    if if_none_match(request.headers(), &etag) {
         return Some((StatusCode::NOT_MODIFIED, ours).into_response());
     }
     let mime = content_type(path);
@@ -330,6 +325,14 @@ async fn serve_file_with(
     response.headers_mut().remove(header::LAST_MODIFIED);
     response.headers_mut().extend(ours);
     Some(response)
+}
+
+/// Whether a request's `If-None-Match` names `etag` (or `*`): the copy it has is current.
+pub(crate) fn if_none_match(headers: &HeaderMap, etag: &str) -> bool {
+    headers
+        .get(header::IF_NONE_MATCH)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.split(',').any(|t| t.trim() == etag || t.trim() == "*"))
 }
 
 #[cfg(test)]

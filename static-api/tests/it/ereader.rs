@@ -351,6 +351,41 @@ async fn a_borrowed_book_is_read_by_its_member_only(backend: Backend) {
         Some("SAMEORIGIN")
     );
     assert!(String::from_utf8_lossy(&page.body).contains("<html"));
+    // The reader's copy is asked about again each time (authorised), and a current one
+    // gets 304 without the bytes; another document has another tag.
+    assert_eq!(
+        page.header("cache-control").as_deref(),
+        Some("private, no-cache")
+    );
+    let etag = page.header("etag").expect("an ETag");
+    let again = app
+        .raw(
+            Method::GET,
+            &url,
+            None,
+            &[
+                ("cookie", ann.cookie.as_str()),
+                ("if-none-match", etag.as_str()),
+            ],
+        )
+        .await;
+    assert_eq!(again.status, StatusCode::NOT_MODIFIED);
+    assert!(again.body.is_empty());
+    assert_eq!(again.header("etag").as_deref(), Some(etag.as_str()));
+    let other = format!(
+        "/api/ereader/loans/{loan}/content/{}",
+        spine[1]["path"].as_str().expect("a path")
+    );
+    let other = app.get_as(&other, &ann).await;
+    assert_ne!(other.header("etag"), Some(etag.clone()));
+    let stranger = app
+        .raw(Method::GET, &url, None, &[("if-none-match", etag.as_str())])
+        .await;
+    assert_eq!(
+        stranger.status,
+        StatusCode::UNAUTHORIZED,
+        "no tag without a member"
+    );
     // The app's own pages keep the strict policy and may not be framed.
     let own = app.get("/api/ereader/titles").await;
     assert_eq!(own.header("x-frame-options").as_deref(), Some("DENY"));

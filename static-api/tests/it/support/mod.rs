@@ -436,7 +436,12 @@ impl TestApp {
 
 /// Library `library` takes part in the e-reader serving `population` inhabitants: its
 /// active `e-reader` subscription (the one source of the libraries taking part).
-pub(crate) async fn ereader_takes_part(db: &static_api::db::Db, library: &str, population: i64, at: &str) {
+pub(crate) async fn ereader_takes_part(
+    db: &static_api::db::Db,
+    library: &str,
+    population: i64,
+    at: &str,
+) {
     let org = suite_domain::org::OrgRef::new(suite_domain::org::OrgKind::Library, library);
     db.write_subscription(static_api::db::service::SubscriptionWrite {
         org: &org,
