@@ -1149,6 +1149,20 @@ catalogue! {
     EreaderSpeechPause => "Voorlezen pauzeren", "Pause reading aloud";
     EreaderSpeechResume => "Verder voorlezen", "Resume reading aloud";
     EreaderSpeechStop => "Stoppen met voorlezen", "Stop reading aloud";
+    // Bookmarks and highlights in the reader (`apps/e-reader/src/reader/notes*.rs`).
+    EreaderNoteBookmark => "Bladwijzer", "Bookmark";
+    EreaderNoteHighlight => "Markeren", "Highlight";
+    EreaderNotePanel => "Bladwijzers en markeringen", "Bookmarks and highlights";
+    EreaderNoteClose => "Bladwijzers en markeringen sluiten", "Close bookmarks and highlights";
+    EreaderNoteBookmarks => "Bladwijzers", "Bookmarks";
+    EreaderNoteHighlights => "Markeringen", "Highlights";
+    EreaderNoteNoBookmarks => "Nog geen bladwijzers", "No bookmarks yet";
+    EreaderNoteNoHighlights => "Nog geen markeringen", "No highlights yet";
+    EreaderNoteLoading => "Even geduld, we halen je bladwijzers en markeringen op…", "One moment, fetching your bookmarks and highlights…";
+    EreaderNoteLoadFailed => "Je bladwijzers en markeringen konden niet opgehaald worden. Probeer het later opnieuw.", "Your bookmarks and highlights could not be fetched. Please try again later.";
+    EreaderNoteRemoveBookmark => "Bladwijzer verwijderen:", "Remove bookmark:";
+    EreaderNoteRemoveHighlight => "Markering verwijderen:", "Remove highlight:";
+    EreaderNoteRemove => "Verwijderen", "Remove";
     }
     #[cfg(feature = "e-reader-staff")] {
     // Why an uploaded EPUB is refused (`suite_epub::EpubError::msg`), for a librarian.

@@ -1,7 +1,8 @@
 //! The reader's pure rules: where the app is (its address), page arithmetic of the
 //! paginated view, the reading position within a document, the reader's settings as
 //! kept in the device's storage (`settings`), which way a tap or swipe turns, and
-//! finding a search hit again in the shown text (`find`).
+//! finding a search hit again in the shown text (`find`), and bookmarks' and
+//! highlights' places (`notes`).
 
 /// The pages of the app, each at its own address.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -159,8 +160,10 @@ pub(crate) fn content_path(loan: i64, path: &str) -> String {
 }
 
 mod find;
+mod notes;
 mod settings;
 pub(crate) use find::*;
+pub(crate) use notes::*;
 pub(crate) use settings::*;
 
 #[cfg(test)]
