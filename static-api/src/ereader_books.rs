@@ -80,19 +80,34 @@ fn toc(entries: &[TocEntry]) -> Vec<TocView> {
 /// contents.
 pub fn view(book: &Book) -> BookView {
     let package = &book.package;
+    let fixed_book = package.layout == Layout::PrePaginated;
     let spine = package
         .spine
         .iter()
         .enumerate()
         .filter_map(|(i, s)| {
+            let has = |p: &str| s.properties.iter().any(|q| q == p);
             Some(SpineEntry {
                 path: book.displayed_item(i)?.path.clone(),
                 linear: s.linear,
+                fixed: if has("rendition:layout-pre-paginated") {
+                    true
+                } else if has("rendition:layout-reflowable") {
+                    false
+                } else {
+                    fixed_book
+                },
             })
         })
         .collect();
     BookView {
         title: book.title().unwrap_or_default().to_string(),
+        title_direction: match package.metadata.title_direction {
+            Direction::Rtl => "rtl",
+            Direction::Ltr => "ltr",
+            Direction::Default => "auto",
+        }
+        .into(),
         language: package.metadata.language.clone().unwrap_or_default(),
         direction: match package.page_progression {
             Direction::Rtl => "rtl",

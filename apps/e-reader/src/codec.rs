@@ -98,10 +98,12 @@ pub(crate) fn book(v: &JsValue) -> Option<BookView> {
         Some(SpineEntry {
             path: string(e, "path")?,
             linear: json::boolean(e, "linear").unwrap_or(true),
+            fixed: json::boolean(e, "fixed").unwrap_or(false),
         })
     })?;
     Some(BookView {
         title: string(v, "title")?,
+        title_direction: string(v, "title_direction").unwrap_or_else(|| "auto".into()),
         language: string(v, "language").unwrap_or_default(),
         direction: string(v, "direction").unwrap_or_else(|| "ltr".into()),
         layout: string(v, "layout").unwrap_or_else(|| "reflowable".into()),

@@ -148,6 +148,10 @@ pub struct HistoryChoice {
 pub struct SpineEntry {
     pub path: String,
     pub linear: bool,
+    /// A fixed-layout page (the book's `rendition:layout`, or the item's own
+    /// `rendition:layout-*` property): shown whole, scaled to the screen.
+    #[serde(default)]
+    pub fixed: bool,
 }
 
 /// An entry of the table of contents, with the entries under it.
@@ -168,6 +172,9 @@ pub struct TocView {
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct BookView {
     pub title: String,
+    /// `ltr`, `rtl` or `auto`: the title's own direction (its `dir`, else the package's).
+    #[serde(default = "auto")]
+    pub title_direction: String,
     pub language: String,
     /// `ltr` or `rtl`: the order pages follow (the spine's page progression).
     pub direction: String,
@@ -175,6 +182,10 @@ pub struct BookView {
     pub layout: String,
     pub spine: Vec<SpineEntry>,
     pub toc: Vec<TocView>,
+}
+
+fn auto() -> String {
+    "auto".into()
 }
 
 /// `GET/PUT /api/ereader/loans/{loan}/position`: where the member is in the book: the

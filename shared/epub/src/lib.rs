@@ -13,6 +13,7 @@
 
 mod archive;
 mod book;
+mod css;
 mod encryption;
 mod error;
 pub mod limits;
@@ -26,6 +27,7 @@ mod xml;
 
 pub use archive::{Archive, EPUB_MEDIA_TYPE};
 pub use book::Book;
+pub use css::{unprefix_css, unprefix_markup, unprefixed};
 pub use error::{EpubError, Place, Warning};
 pub use nav::{Navigation, TocEntry};
 pub use notice::NoticePage;

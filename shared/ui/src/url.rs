@@ -15,9 +15,18 @@ pub fn encode(text: &str) -> String {
     out
 }
 
-/// Decodes `%XX` escapes and `+` for a space; a broken escape stays as it is and invalid
-/// UTF-8 is replaced, so any input gives some text.
+/// Decodes `%XX` escapes and `+` for a space (a query value); a broken escape stays as
+/// it is and invalid UTF-8 is replaced, so any input gives some text.
 pub fn decode(text: &str) -> String {
+    decode_with(text, true)
+}
+
+/// Decodes a path segment or fragment: `%XX` escapes only (a `+` is a plus there).
+pub fn decode_path(text: &str) -> String {
+    decode_with(text, false)
+}
+
+fn decode_with(text: &str, plus_is_space: bool) -> String {
     let bytes = text.as_bytes();
     let mut out = Vec::with_capacity(bytes.len());
     let mut i = 0;
@@ -32,7 +41,7 @@ pub fn decode(text: &str) -> String {
                 out.push(byte);
                 i += 3;
             }
-            (None, b'+') => {
+            (None, b'+') if plus_is_space => {
                 out.push(b' ');
                 i += 1;
             }
@@ -138,6 +147,12 @@ mod tests {
     }
 
     #[wasm_bindgen_test]
+    fn a_path_keeps_its_plus_a_query_value_does_not() {
+        assert_eq!(decode_path("a+b%20c%2B"), "a+b c+");
+        assert_eq!(decode("a+b%20c%2B"), "a b c+");
+    }
+
+    #[test]
     fn encoding_round_trips() {
         for text in ["demo-nova", "a b,c&d=e", "één/twee?", "100%", ""] {
             assert_eq!(decode(&encode(text)), text, "{text}");

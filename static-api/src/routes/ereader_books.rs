@@ -69,6 +69,8 @@ pub(super) async fn content(
     let book = book_of(&state, &member, loan).await?;
     let bytes = book.resource(&path).map_err(|_| AppError::NotFound)?;
     let kind = media_type(&book, &path);
+    // EPUB's prefixed CSS (`-epub-writing-mode`...) as browsers know it.
+    let bytes = suite_epub::unprefixed(&bytes, &kind).unwrap_or(bytes);
     Ok((
         [
             (header::CONTENT_TYPE, kind),

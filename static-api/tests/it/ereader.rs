@@ -11,6 +11,7 @@ use static_api::auth::FREE_FAILURES;
 use static_api::auth::member::card_hash;
 use static_api::db::ereader::NewTitle;
 
+mod display;
 mod members_own;
 mod queue;
 mod search;

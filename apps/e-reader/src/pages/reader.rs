@@ -21,7 +21,9 @@ use crate::reader::controller::{Reader, Shared, View, save_now};
 use crate::reader::highlight::{self, SelectionWatch};
 use crate::reader::notes::{NoteList, Notes};
 use crate::reader::{Found, NotesPanel, ReadAloud, SearchPanel, SettingsPanel, TocPanel, store};
-use crate::rules::{Direction, Passage, Route, Settings, content_path, key_turn};
+use crate::rules::{
+    Direction, Flow, Passage, Route, Settings, content_path, first_linear, key_turn,
+};
 
 /// The id of the book's frame (the focus goes there after a jump).
 const FRAME_ID: &str = "er-frame";
@@ -90,9 +92,14 @@ pub(crate) fn ReaderPage(props: &ReaderPageProps) -> Html {
                 if let Ok(found) = &loaded {
                     let position = net::position(loan).await.ok();
                     let mut v = view.borrow_mut();
-                    v.documents = found.spine.len();
+                    v.paths = found.spine.iter().map(|s| s.path.clone()).collect();
+                    v.linear = found.spine.iter().map(|s| s.linear).collect();
+                    v.fixed = found.spine.iter().map(|s| s.fixed).collect();
                     v.rtl = found.direction == "rtl";
-                    let (spine, progress) = position.map_or((0, 0.0), |p| (p.spine, p.progress));
+                    let (spine, progress) = position.map_or_else(
+                        || (first_linear(&v.linear) as u32, 0.0),
+                        |p| (p.spine, p.progress),
+                    );
                     v.spine = (spine as usize).min(found.spine.len().saturating_sub(1));
                     v.pending = Some(progress);
                 }
@@ -192,9 +199,9 @@ pub(crate) fn ReaderPage(props: &ReaderPageProps) -> Html {
         }
         Some(Ok(book)) => book.clone(),
     };
-    let (spine, page, pages, settings) = {
+    let (spine, page, pages, settings, flow) = {
         let v = view.borrow();
-        (v.spine, v.page, v.pages, v.settings)
+        (v.spine, v.page, v.pages, v.settings, v.flow)
     };
     let src = book
         .spine
@@ -359,7 +366,7 @@ pub(crate) fn ReaderPage(props: &ReaderPageProps) -> Html {
         <section class="er-reader" aria-labelledby="er-book-title">
             <div class="er-reader__bar">
                 <button type="button" class="er-button er-button--quiet" onclick={back}>{ t(Msg::EreaderBack) }</button>
-                <h2 id="er-book-title" class="er-reader__title" lang={book.language.clone()}>{ &book.title }</h2>
+                <h2 id="er-book-title" class="er-reader__title" lang={book.language.clone()} dir={book.title_direction.clone()}>{ &book.title }</h2>
                 <div class="er-reader__tools">
                     <button type="button" class="er-button" id="er-smaller"
                             disabled={settings.font_percent <= crate::rules::FONT_MIN} onclick={resize(false)}>{ "A−" }<span class="visually-hidden">{ " " }{ t(Msg::EreaderSmaller) }</span></button>
@@ -400,7 +407,7 @@ pub(crate) fn ReaderPage(props: &ReaderPageProps) -> Html {
                 },
                 Panel::None => html! {},
             } }
-            <div class={classes!("er-stage", settings.scroll.then_some("er-stage--scroll"))}>
+            <div class={classes!("er-stage", (flow == Flow::Scroll).then_some("er-stage--scroll"))}>
                 <div class="er-tap er-tap--left" onclick={on_turn(Direction::Back, true)}></div>
                 <iframe ref={frame_ref} id={FRAME_ID} class="er-frame" sandbox="allow-same-origin" src={src}
                         title={t(Msg::EreaderBookFrame)} {onload}></iframe>

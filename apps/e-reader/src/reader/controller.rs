@@ -11,12 +11,13 @@ use web_sys::HtmlIFrameElement;
 use yew::NodeRef;
 
 use crate::net;
+use crate::reader::frame::Laid;
 use crate::reader::listen::{Listeners, listen};
 use crate::reader::store;
 use crate::reader::{frame, mark};
 use crate::rules::{
-    Direction, Settings, Turn, mirrored, next_page, page_of_progress, previous_page,
-    progress_of_page,
+    Direction, Flow, Link, Settings, Turn, link_target, mirrored, next_page, page_of_progress,
+    previous_page, progress_of_page,
 };
 use suite_domain::ereader::ReadingPosition;
 
@@ -26,8 +27,15 @@ pub(crate) struct View {
     pub(crate) spine: usize,
     pub(crate) page: u32,
     pub(crate) pages: u32,
-    pub(crate) documents: usize,
+    /// The book's page progression is right to left (its sides are mirrored).
     pub(crate) rtl: bool,
+    /// The book's documents in reading order: their paths, which a page turn visits
+    /// (the linear ones) and which are fixed-layout pages.
+    pub(crate) paths: Vec<String>,
+    pub(crate) linear: Vec<bool>,
+    pub(crate) fixed: Vec<bool>,
+    /// How the shown document flows (from its last layout).
+    pub(crate) flow: Flow,
     pub(crate) settings: Settings,
     /// Where to go in the next layout: a point into the document, or an element's id.
     pub(crate) pending: Option<f64>,
@@ -82,11 +90,14 @@ impl Reader {
     /// point of the document).
     pub(crate) fn relayout(&self) {
         let Some(frame) = self.frame() else { return };
-        let settings = self.view.borrow().settings;
-        let Some(pages) = frame::lay_out(&frame, settings) else {
+        let (settings, fixed) = {
+            let v = self.view.borrow();
+            (v.settings, v.fixed.get(v.spine).copied().unwrap_or(false))
+        };
+        let Some(Laid { pages, flow }) = frame::lay_out(&frame, settings, fixed) else {
             return;
         };
-        let (page, rtl) = {
+        let page = {
             let mut v = self.view.borrow_mut();
             let at = v
                 .pending
@@ -100,13 +111,14 @@ impl Reader {
                 v.pending_id = Some(mark::HIT_ID.into());
             }
             if let Some(id) = v.pending_id.take() {
-                page = frame::page_of_id(&frame, settings, &id, v.rtl).unwrap_or(page);
+                page = frame::page_of_id(&frame, flow, &id).unwrap_or(page);
             }
             v.pages = pages;
+            v.flow = flow;
             v.page = page.min(pages - 1);
-            (v.page, v.rtl)
+            v.page
         };
-        frame::show(&frame, settings, page, rtl);
+        frame::show(&frame, flow, page);
         let again = self.clone();
         frame::when_fonts_load(&frame, move || again.relayout());
         (self.update)();
@@ -136,24 +148,53 @@ impl Reader {
         self.open(spine, 0.0, None);
     }
 
+    /// Follows a link the reader activated in the book (its resolved address): to a
+    /// document of the book (and an element in it), or outside the app in a window of
+    /// its own that learns nothing of the app.
+    pub(crate) fn follow(&self, href: &str) {
+        let Some(window) = web_sys::window() else {
+            return;
+        };
+        let origin = window.location().origin().unwrap_or_default();
+        match link_target(href, &origin, self.loan) {
+            Link::Book { path, fragment } => {
+                let index = self.view.borrow().paths.iter().position(|p| *p == path);
+                if let Some(index) = index {
+                    self.open(index, 0.0, fragment);
+                }
+            }
+            Link::Outside(address) => {
+                let _ = window.open_with_url_and_target_and_features(
+                    &address,
+                    "_blank",
+                    "noopener,noreferrer",
+                );
+            }
+            Link::Nowhere => {}
+        }
+    }
+
     pub(crate) fn turn(&self, direction: Direction) {
-        let (page, pages, spine, documents, settings, rtl) = {
+        let (page, pages, spine, flow) = {
             let v = self.view.borrow();
-            (v.page, v.pages, v.spine, v.documents, v.settings, v.rtl)
+            (v.page, v.pages, v.spine, v.flow)
         };
         if pages == 0 {
             // Not laid out yet.
             return;
         }
-        let turn = match direction {
-            Direction::Forward => next_page(page, pages, spine, documents),
-            Direction::Back => previous_page(page, spine),
+        let turn = {
+            let linear = &self.view.borrow().linear;
+            match direction {
+                Direction::Forward => next_page(page, pages, spine, linear),
+                Direction::Back => previous_page(page, spine, linear),
+            }
         };
         match turn {
             Turn::Page(page) => {
                 self.view.borrow_mut().page = page;
                 if let Some(frame) = self.frame() {
-                    frame::show(&frame, settings, page, rtl);
+                    frame::show(&frame, flow, page);
                 }
                 (self.update)();
                 self.save_soon();
@@ -172,7 +213,7 @@ impl Reader {
 
     fn scrolled(&self) {
         let Some(frame) = self.frame() else { return };
-        if !self.view.borrow().settings.scroll {
+        if self.view.borrow().flow != Flow::Scroll {
             return;
         }
         let page = frame::scrolled_page(&frame);
@@ -194,11 +235,12 @@ impl Reader {
         let Some(document) = self.frame().and_then(|f| frame::document(&f)) else {
             return;
         };
-        let (turner, scroller) = (self.clone(), self.clone());
+        let (turner, scroller, follower) = (self.clone(), self.clone(), self.clone());
         let listeners = listen(
             document,
             Rc::new(move |d| turner.turn_side(d)),
             Rc::new(move || scroller.scrolled()),
+            Rc::new(move |href: String| follower.follow(&href)),
         );
         self.view.borrow_mut().listeners = Some(listeners);
         self.relayout();

@@ -7,11 +7,13 @@ use std::rc::Rc;
 
 use wasm_bindgen::JsCast;
 use wasm_bindgen::closure::Closure;
-use web_sys::{Document, Event, KeyboardEvent, PointerEvent};
+use web_sys::{Document, Element, Event, KeyboardEvent, PointerEvent};
 
 use crate::rules::{Direction, key_turn, swipe};
 
 type Handler = Closure<dyn Fn(Event)>;
+
+const ELEMENT_NODE: u16 = 1;
 
 pub(crate) struct Listeners {
     document: Document,
@@ -28,11 +30,14 @@ impl Drop for Listeners {
     }
 }
 
-/// Listens on `document`: a turning key or a swipe calls `turn`, scrolling `scrolled`.
+/// Listens on `document`: a turning key or a swipe calls `turn`, scrolling `scrolled`,
+/// a link activated `follow` with its resolved address (instead of the frame going
+/// there by itself, out of the reader's order).
 pub(crate) fn listen(
     document: Document,
     turn: Rc<dyn Fn(Direction)>,
     scrolled: Rc<dyn Fn()>,
+    follow: Rc<dyn Fn(String)>,
 ) -> Listeners {
     let start = Rc::new(std::cell::Cell::new(None::<(f64, f64)>));
     let key = {
@@ -87,7 +92,26 @@ pub(crate) fn listen(
         }
     });
     let scroll = Handler::new(move |_: Event| scrolled());
+    let click = Handler::new(move |event: Event| {
+        let link = event
+            .target()
+            .map(JsCast::unchecked_into::<Element>)
+            .filter(|target| target.node_type() == ELEMENT_NODE)
+            .and_then(|target| target.closest("a[href]").ok().flatten());
+        let Some(link) = link else {
+            return;
+        };
+        event.prevent_default();
+        // An HTML link's `href` property is its address resolved against the document.
+        if let Some(href) = js_sys::Reflect::get(&link, &"href".into())
+            .ok()
+            .and_then(|h| h.as_string())
+        {
+            follow(href);
+        }
+    });
     let handlers = vec![
+        ("click", click),
         ("keydown", key),
         ("pointerdown", down),
         ("pointerup", up),

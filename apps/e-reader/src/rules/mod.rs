@@ -1,8 +1,9 @@
 //! The reader's pure rules: where the app is (its address), page arithmetic of the
 //! paginated view, the reading position within a document, the reader's settings as
-//! kept in the device's storage (`settings`), which way a tap or swipe turns, and
-//! finding a search hit again in the shown text (`find`), and bookmarks' and
-//! highlights' places (`notes`).
+//! kept in the device's storage (`settings`), which way a tap or swipe turns, finding
+//! a search hit again in the shown text (`find`), how a document is laid out and which
+//! documents a turn visits (`layout`), where a link in the book leads (`links`), and
+//! bookmarks' and highlights' places (`notes`).
 
 /// The pages of the app, each at its own address.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -91,23 +92,24 @@ pub(crate) enum Turn {
     Stay,
 }
 
-/// The next page after `page` of `pages` in document `spine` of `documents`.
-pub(crate) fn next_page(page: u32, pages: u32, spine: usize, documents: usize) -> Turn {
+/// The next page after `page` of `pages` in document `spine`, whose book's documents
+/// are `linear` or not (a turn skips the non-linear ones).
+pub(crate) fn next_page(page: u32, pages: u32, spine: usize, linear: &[bool]) -> Turn {
     if page + 1 < pages {
         Turn::Page(page + 1)
-    } else if spine + 1 < documents {
-        Turn::NextDocument(spine + 1)
+    } else if let Some(next) = next_linear(spine, linear) {
+        Turn::NextDocument(next)
     } else {
         Turn::Stay
     }
 }
 
 /// The page before `page` in document `spine`.
-pub(crate) fn previous_page(page: u32, spine: usize) -> Turn {
+pub(crate) fn previous_page(page: u32, spine: usize, linear: &[bool]) -> Turn {
     if page > 0 {
         Turn::Page(page - 1)
-    } else if spine > 0 {
-        Turn::PreviousDocument(spine - 1)
+    } else if let Some(previous) = previous_linear(spine, linear) {
+        Turn::PreviousDocument(previous)
     } else {
         Turn::Stay
     }
@@ -160,9 +162,13 @@ pub(crate) fn content_path(loan: i64, path: &str) -> String {
 }
 
 mod find;
+mod layout;
+mod links;
 mod notes;
 mod settings;
 pub(crate) use find::*;
+pub(crate) use layout::*;
+pub(crate) use links::*;
 pub(crate) use notes::*;
 pub(crate) use settings::*;
 

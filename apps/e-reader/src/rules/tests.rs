@@ -53,12 +53,61 @@ fn a_position_finds_its_page_again_at_any_page_count() {
 
 #[wasm_bindgen_test]
 fn turning_crosses_into_the_next_and_previous_documents() {
-    assert_eq!(next_page(0, 3, 0, 2), Turn::Page(1));
-    assert_eq!(next_page(2, 3, 0, 2), Turn::NextDocument(1));
-    assert_eq!(next_page(2, 3, 1, 2), Turn::Stay);
-    assert_eq!(previous_page(2, 1), Turn::Page(1));
-    assert_eq!(previous_page(0, 1), Turn::PreviousDocument(0));
-    assert_eq!(previous_page(0, 0), Turn::Stay);
+    let all = [true, true];
+    assert_eq!(next_page(0, 3, 0, &all), Turn::Page(1));
+    assert_eq!(next_page(2, 3, 0, &all), Turn::NextDocument(1));
+    assert_eq!(next_page(2, 3, 1, &all), Turn::Stay);
+    assert_eq!(previous_page(2, 1, &all), Turn::Page(1));
+    assert_eq!(previous_page(0, 1, &all), Turn::PreviousDocument(0));
+    assert_eq!(previous_page(0, 0, &all), Turn::Stay);
+}
+
+#[wasm_bindgen_test]
+fn turning_skips_the_non_linear_documents() {
+    // A cover (non-linear), two chapters with notes between them, notes at the end.
+    let linear = [false, true, false, true, false];
+    assert_eq!(first_linear(&linear), 1);
+    assert_eq!(first_linear(&[false, false]), 0);
+    assert_eq!(next_page(4, 5, 1, &linear), Turn::NextDocument(3));
+    assert_eq!(next_page(0, 1, 3, &linear), Turn::Stay);
+    assert_eq!(previous_page(0, 3, &linear), Turn::PreviousDocument(1));
+    assert_eq!(previous_page(0, 1, &linear), Turn::Stay);
+    // From a non-linear document reached by a link, a turn goes on in reading order.
+    assert_eq!(next_page(0, 1, 2, &linear), Turn::NextDocument(3));
+    assert_eq!(previous_page(0, 2, &linear), Turn::PreviousDocument(1));
+    assert_eq!(next_page(0, 1, 4, &linear), Turn::Stay);
+}
+
+#[wasm_bindgen_test]
+fn a_document_flows_by_its_layout_writing_and_direction() {
+    assert_eq!(Flow::of(true, true, true, true), Flow::Fixed);
+    assert_eq!(Flow::of(false, true, true, false), Flow::Down);
+    assert_eq!(Flow::of(false, false, true, true), Flow::Scroll);
+    assert_eq!(Flow::of(false, false, false, true), Flow::AcrossRtl);
+    assert_eq!(Flow::of(false, false, false, false), Flow::Across);
+    for mode in ["vertical-rl", "vertical-lr", "sideways-rl", "tb-rl"] {
+        assert!(is_vertical(mode), "{mode}");
+    }
+    for mode in ["horizontal-tb", "", "lr-tb"] {
+        assert!(!is_vertical(mode), "{mode}");
+    }
+}
+
+#[wasm_bindgen_test]
+fn a_fixed_page_declares_its_size_and_fits_the_frame_whole() {
+    assert_eq!(viewport("width=1200, height=1600"), Some((1200.0, 1600.0)));
+    assert_eq!(
+        viewport(" height = 800 ; width=600px"),
+        Some((600.0, 800.0))
+    );
+    assert_eq!(viewport("width=device-width, initial-scale=1"), None);
+    assert_eq!(viewport("width=0, height=10"), None);
+    assert_eq!(viewport(""), None);
+    // A tall page in a wide frame: the height decides, centred sideways.
+    assert_eq!(fit((600.0, 800.0), (800.0, 400.0)), (0.5, 250.0, 0.0));
+    // A wide page in a tall frame: the width decides, centred up and down.
+    assert_eq!(fit((1000.0, 500.0), (500.0, 500.0)), (0.5, 0.0, 125.0));
+    assert_eq!(fit((0.0, 500.0), (500.0, 500.0)), (1.0, 0.0, 0.0));
 }
 
 #[wasm_bindgen_test]
@@ -256,4 +305,62 @@ fn the_occurrence_counts_earlier_hits_in_the_same_document() {
     assert_eq!(occurrence(&spines, 3), 0);
     assert_eq!(occurrence(&spines, 4), 2);
     assert_eq!(occurrence(&spines, 9), 0);
+}
+
+#[wasm_bindgen_test]
+fn a_link_in_the_book_leads_into_the_book_or_out_of_the_app() {
+    let origin = "https://bib.example";
+    let content = "https://bib.example/api/ereader/loans/7/content/";
+    assert_eq!(
+        link_target(
+            &format!("{content}OEBPS/text/ch%202.xhtml#note-3"),
+            origin,
+            7
+        ),
+        Link::Book {
+            path: "OEBPS/text/ch 2.xhtml".into(),
+            fragment: Some("note-3".into())
+        }
+    );
+    assert_eq!(
+        link_target(&format!("{content}EPUB/a+b.xhtml"), origin, 7),
+        Link::Book {
+            path: "EPUB/a+b.xhtml".into(),
+            fragment: None
+        }
+    );
+    assert_eq!(
+        link_target(&format!("{content}EPUB/c.xhtml#"), origin, 7),
+        Link::Book {
+            path: "EPUB/c.xhtml".into(),
+            fragment: None
+        }
+    );
+    // Another loan's book, the app itself, or a way out of the book: not followed.
+    assert_eq!(
+        link_target(
+            "https://bib.example/api/ereader/loans/8/content/EPUB/c.xhtml",
+            origin,
+            7
+        ),
+        Link::Nowhere
+    );
+    assert_eq!(
+        link_target("https://bib.example/e-reader/", origin, 7),
+        Link::Nowhere
+    );
+    assert_eq!(
+        link_target(&format!("{content}EPUB/%2E%2E/x"), origin, 7),
+        Link::Nowhere
+    );
+    assert_eq!(link_target("javascript:alert(1)", origin, 7), Link::Nowhere);
+    assert_eq!(link_target("data:text/html,x", origin, 7), Link::Nowhere);
+    assert_eq!(
+        link_target("https://www.w3.org/TR/epub/", origin, 7),
+        Link::Outside("https://www.w3.org/TR/epub/".into())
+    );
+    assert_eq!(
+        link_target("mailto:info@bib.example", origin, 7),
+        Link::Outside("mailto:info@bib.example".into())
+    );
 }

@@ -1,12 +1,16 @@
 //! The book's frame from the app's side: lays the framed document out (pages as CSS
-//! columns one frame wide, or one long scroll) through the CSSOM of the document itself
-//! (same origin; the frame runs no scripts), puts the reader's settings into it as a
-//! style sheet of its own, counts its pages and shows one.
+//! columns one frame wide, running left in a right-to-left document and down in
+//! vertical writing; one long scroll; or a fixed-layout page scaled whole into the
+//! frame) through the CSSOM of the document itself (same origin; the frame runs no
+//! scripts), puts the reader's settings into it as a style sheet of its own, counts its
+//! pages and shows one. The framed document's objects come from the frame's own realm,
+//! where `instanceof` against the app's constructors fails: they are taken as what the
+//! DOM says they are.
 
 use wasm_bindgen::JsCast;
-use web_sys::{Document, Element, HtmlElement, HtmlIFrameElement};
+use web_sys::{CssStyleDeclaration, Document, Element, HtmlIFrameElement};
 
-use crate::rules::{Settings, frame_css, page_count};
+use crate::rules::{Flow, Settings, fit, frame_css, is_vertical, page_count, viewport};
 
 /// The id of the style sheet the app puts into the framed document.
 const STYLE_ID: &str = "er-settings";
@@ -17,12 +21,6 @@ const MARGIN_TOP: f64 = 16.0;
 
 pub(crate) fn document(frame: &HtmlIFrameElement) -> Option<Document> {
     frame.content_document()
-}
-
-/// The framed document's objects come from the frame's own realm, where `instanceof`
-/// against the app's constructors fails: they are taken as what the DOM says they are.
-fn root(document: &Document) -> Option<HtmlElement> {
-    Some(document.document_element()?.unchecked_into::<HtmlElement>())
 }
 
 fn scroller(document: &Document) -> Option<Element> {
@@ -74,27 +72,120 @@ fn apply_style(document: &Document, settings: Settings) {
     style.set_text_content(Some(&frame_css(settings, &font_base())));
 }
 
-fn set(element: &HtmlElement, property: &str, value: &str) {
-    let _ = element.style().set_property(property, value);
+/// An element's inline style, for any element: an SVG document's root is no
+/// `HtmlElement`, and the getter of one kind refuses the other.
+fn style_of(element: &Element) -> Option<CssStyleDeclaration> {
+    js_sys::Reflect::get(element, &"style".into())
+        .ok()
+        .filter(|s| s.is_object())
+        .map(JsCast::unchecked_into)
 }
 
-fn unset(element: &HtmlElement, property: &str) {
-    let _ = element.style().remove_property(property);
+fn set(element: &Element, property: &str, value: &str) {
+    if let Some(style) = style_of(element) {
+        let _ = style.set_property(property, value);
+    }
 }
 
-/// Lays the framed document out for `settings` and answers its page count (in the
-/// scroll view: how many frame heights it is long).
-pub(crate) fn lay_out(frame: &HtmlIFrameElement, settings: Settings) -> Option<u32> {
+/// The inline properties a layout sets on the root, removed before the next one.
+const LAYOUT_PROPERTIES: [&str; 14] = [
+    "column-width",
+    "column-gap",
+    "column-fill",
+    "height",
+    "width",
+    "overflow",
+    "overflow-x",
+    "overflow-y",
+    "padding",
+    "writing-mode",
+    "transform",
+    "transform-origin",
+    "font-size",
+    "box-sizing",
+];
+
+/// A computed style property of `element` in its own window.
+fn computed(document: &Document, element: &Element, property: &str) -> String {
+    document
+        .default_view()
+        .and_then(|w| w.get_computed_style(element).ok().flatten())
+        .and_then(|style| style.get_property_value(property).ok())
+        .unwrap_or_default()
+}
+
+/// The size a fixed-layout document asks for: its viewport, else an SVG root's size,
+/// else what its content takes.
+fn fixed_size(document: &Document, root: &Element) -> (f64, f64) {
+    let meta = document
+        .query_selector("meta[name=viewport]")
+        .ok()
+        .flatten()
+        .and_then(|m| m.get_attribute("content"));
+    if let Some(size) = meta.as_deref().and_then(viewport) {
+        return size;
+    }
+    let attribute = |name: &str| {
+        root.get_attribute(name)
+            .and_then(|v| v.trim().trim_end_matches("px").parse::<f64>().ok())
+            .filter(|v| v.is_finite() && *v >= 1.0)
+    };
+    if let (Some(w), Some(h)) = (attribute("width"), attribute("height")) {
+        return (w, h);
+    }
+    (
+        f64::from(root.scroll_width()),
+        f64::from(root.scroll_height()),
+    )
+}
+
+/// A laid out document: its page count and how it flows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Laid {
+    pub(crate) pages: u32,
+    pub(crate) flow: Flow,
+}
+
+/// Lays the framed document out for `settings` (or, for a fixed-layout document, as
+/// one page scaled to fit) and answers its page count (in the scroll view: how many
+/// frame heights it is long) and flow.
+pub(crate) fn lay_out(frame: &HtmlIFrameElement, settings: Settings, fixed: bool) -> Option<Laid> {
     let document = document(frame)?;
-    let html = root(&document)?;
+    let html = document.document_element()?;
     let (width, height) = page_size(frame);
     if width < 1.0 || height < 1.0 {
         return None;
     }
+    for property in LAYOUT_PROPERTIES {
+        if let Some(style) = style_of(&html) {
+            let _ = style.remove_property(property);
+        }
+    }
+    set(&html, "margin", "0");
+    if fixed {
+        // The page as its maker drew it: no reading settings, scaled whole into the frame.
+        if let Some(style) = document.get_element_by_id(STYLE_ID) {
+            style.remove();
+        }
+        let size = fixed_size(&document, &html);
+        let (scale, x, y) = fit(size, (width, height));
+        set(&html, "width", &format!("{}px", size.0));
+        set(&html, "height", &format!("{}px", size.1));
+        set(&html, "overflow", "hidden");
+        set(&html, "transform-origin", "0 0");
+        set(
+            &html,
+            "transform",
+            &format!("translate({x}px, {y}px) scale({scale})"),
+        );
+        return Some(Laid {
+            pages: 1,
+            flow: Flow::Fixed,
+        });
+    }
     apply_style(&document, settings);
     let margin = settings.margin.margin();
     set(&html, "font-size", &format!("{}%", settings.font_percent));
-    set(&html, "margin", "0");
     set(&html, "box-sizing", "border-box");
     if let Some(body) = document.body() {
         set(&body, "margin", "0");
@@ -102,10 +193,7 @@ pub(crate) fn lay_out(frame: &HtmlIFrameElement, settings: Settings) -> Option<u
     // Pictures fit on a page.
     if let Ok(images) = document.query_selector_all("img, svg, video") {
         for i in 0..images.length() {
-            if let Some(image) = images
-                .item(i)
-                .and_then(|n| n.dyn_into::<HtmlElement>().ok())
-            {
+            if let Some(image) = images.item(i).map(JsCast::unchecked_into::<Element>) {
                 set(&image, "max-width", "100%");
                 set(
                     &image,
@@ -116,29 +204,54 @@ pub(crate) fn lay_out(frame: &HtmlIFrameElement, settings: Settings) -> Option<u
             }
         }
     }
-    if settings.scroll {
-        for property in ["column-width", "column-gap", "column-fill", "height"] {
-            unset(&html, property);
+    // Vertical writing set on the body is taken up by the root, which holds the pages.
+    let mut mode = computed(&document, &html, "writing-mode");
+    if !is_vertical(&mode)
+        && let Some(body) = document.body()
+    {
+        let body_mode = computed(&document, &body, "writing-mode");
+        if is_vertical(&body_mode) {
+            set(&html, "writing-mode", &body_mode);
+            mode = body_mode;
         }
-        set(&html, "overflow-x", "hidden");
-        set(&html, "overflow-y", "auto");
-        set(&html, "padding", &format!("{MARGIN_TOP}px {margin}px"));
-        let element = scroller(&document)?;
-        Some(page_count(f64::from(element.scroll_height()), height))
-    } else {
-        set(&html, "overflow", "hidden");
-        set(&html, "height", &format!("{height}px"));
-        set(&html, "padding", &format!("{MARGIN_TOP}px {margin}px"));
-        set(
-            &html,
-            "column-width",
-            &format!("{}px", width - 2.0 * margin),
-        );
-        set(&html, "column-gap", &format!("{}px", 2.0 * margin));
-        set(&html, "column-fill", "auto");
-        let element = scroller(&document)?;
-        Some(page_count(f64::from(element.scroll_width()), width))
     }
+    let rtl = computed(&document, &html, "direction") == "rtl";
+    let flow = Flow::of(false, is_vertical(&mode), settings.scroll, rtl);
+    set(&html, "padding", &format!("{MARGIN_TOP}px {margin}px"));
+    let element = scroller(&document)?;
+    let pages = match flow {
+        Flow::Scroll => {
+            set(&html, "overflow-x", "hidden");
+            set(&html, "overflow-y", "auto");
+            page_count(f64::from(element.scroll_height()), height)
+        }
+        Flow::Down => {
+            // Pages are columns one below the other, as tall as the frame.
+            set(&html, "overflow", "hidden");
+            set(&html, "width", &format!("{width}px"));
+            set(
+                &html,
+                "column-width",
+                &format!("{}px", height - 2.0 * MARGIN_TOP),
+            );
+            set(&html, "column-gap", &format!("{}px", 2.0 * MARGIN_TOP));
+            set(&html, "column-fill", "auto");
+            page_count(f64::from(element.scroll_height()), height)
+        }
+        Flow::Across | Flow::AcrossRtl | Flow::Fixed => {
+            set(&html, "overflow", "hidden");
+            set(&html, "height", &format!("{height}px"));
+            set(
+                &html,
+                "column-width",
+                &format!("{}px", width - 2.0 * margin),
+            );
+            set(&html, "column-gap", &format!("{}px", 2.0 * margin));
+            set(&html, "column-fill", "auto");
+            page_count(f64::from(element.scroll_width()), width)
+        }
+    };
+    Some(Laid { pages, flow })
 }
 
 /// Calls `then` once the framed document's fonts have loaded, if some are loading now
@@ -167,17 +280,18 @@ pub(crate) fn when_fonts_load(frame: &HtmlIFrameElement, then: impl FnOnce() + '
 }
 
 /// Shows page `page` (from 0): sideways in pages (to the left in a right-to-left
-/// book), down in the scroll view.
-pub(crate) fn show(frame: &HtmlIFrameElement, settings: Settings, page: u32, rtl: bool) {
+/// document), down in vertical writing and in the scroll view.
+pub(crate) fn show(frame: &HtmlIFrameElement, flow: Flow, page: u32) {
     let Some(element) = document(frame).and_then(|d| scroller(&d)) else {
         return;
     };
     let (width, height) = page_size(frame);
-    if settings.scroll {
-        element.set_scroll_top((f64::from(page) * height) as i32);
-    } else {
-        let x = f64::from(page) * width;
-        element.set_scroll_left(if rtl { -x } else { x } as i32);
+    let x = f64::from(page) * width;
+    match flow {
+        Flow::Scroll | Flow::Down => element.set_scroll_top((f64::from(page) * height) as i32),
+        Flow::Across => element.set_scroll_left(x as i32),
+        Flow::AcrossRtl => element.set_scroll_left(-x as i32),
+        Flow::Fixed => {}
     }
 }
 
@@ -193,26 +307,23 @@ pub(crate) fn scrolled_page(frame: &HtmlIFrameElement) -> u32 {
     ((f64::from(top) + 1.0) / height).floor().max(0.0) as u32
 }
 
-/// The page that holds the element with `id` (a table of contents' fragment).
-pub(crate) fn page_of_id(
-    frame: &HtmlIFrameElement,
-    settings: Settings,
-    id: &str,
-    rtl: bool,
-) -> Option<u32> {
+/// The page that holds the element with `id` (a table of contents' fragment, a link's
+/// target).
+pub(crate) fn page_of_id(frame: &HtmlIFrameElement, flow: Flow, id: &str) -> Option<u32> {
     let document = document(frame)?;
     let target = document.get_element_by_id(id)?;
     let element = scroller(&document)?;
     let rect = target.get_bounding_client_rect();
     let (width, height) = page_size(frame);
-    let at = if settings.scroll {
-        rect.top() + f64::from(element.scroll_top())
-    } else if rtl {
-        width - rect.right() - f64::from(element.scroll_left())
-    } else {
-        rect.left() + f64::from(element.scroll_left())
+    let (at, size) = match flow {
+        Flow::Scroll | Flow::Down => (rect.top() + f64::from(element.scroll_top()), height),
+        Flow::AcrossRtl => (
+            width - rect.right() - f64::from(element.scroll_left()),
+            width,
+        ),
+        Flow::Across => (rect.left() + f64::from(element.scroll_left()), width),
+        Flow::Fixed => return Some(0),
     };
-    let size = if settings.scroll { height } else { width };
     (size >= 1.0).then(|| (at.max(0.0) / size).floor() as u32)
 }
 
