@@ -18,12 +18,10 @@ use yew::prelude::*;
 use crate::app::Navigate;
 use crate::net;
 use crate::reader::controller::{Reader, Shared, View, save_now};
-use crate::reader::highlight::{self, SelectionWatch};
-use crate::reader::notes::{NoteList, Notes};
+use crate::reader::highlight;
+use crate::reader::notes::use_notes;
 use crate::reader::{Found, NotesPanel, ReadAloud, SearchPanel, SettingsPanel, TocPanel, store};
-use crate::rules::{
-    Direction, Flow, Passage, Route, Settings, content_path, first_linear, key_turn,
-};
+use crate::rules::{Direction, Flow, Route, Settings, content_path, first_linear, key_turn};
 
 /// The id of the book's frame (the focus goes there after a jump).
 const FRAME_ID: &str = "er-frame";
@@ -56,27 +54,14 @@ pub(crate) fn ReaderPage(props: &ReaderPageProps) -> Html {
     let frame_ref = use_node_ref();
     let force = use_force_update();
     let panel = use_state(|| Panel::None);
-    let note_list = use_mut_ref(NoteList::default);
-    let selected = use_state_eq(|| None::<Passage>);
-    let selection_watch = use_mut_ref(|| None::<SelectionWatch>);
     let notes = {
-        let (frame, view, force) = (frame_ref.clone(), view.clone(), force.clone());
-        Notes {
-            loan: props.loan,
-            lang,
-            list: note_list.clone(),
-            changed: Rc::new(move || {
-                // Every change of the list draws the shown document's highlights again.
-                let document = frame
-                    .cast::<web_sys::HtmlIFrameElement>()
-                    .and_then(|f| f.content_document());
-                if let Some(document) = document {
-                    let items = note_list.borrow().items.clone();
-                    highlight::draw(&document, view.borrow().spine, &items);
-                }
-                force.force_update();
-            }),
-        }
+        let force = force.clone();
+        use_notes(
+            props.loan,
+            frame_ref.clone(),
+            view.clone(),
+            Rc::new(move || force.force_update()),
+        )
     };
     let reader = Reader {
         loan: props.loan,
@@ -235,60 +220,22 @@ pub(crate) fn ReaderPage(props: &ReaderPageProps) -> Html {
         })
     };
     let onload = {
-        let (reader, notes, selected) = (reader.clone(), notes.clone(), selected.clone());
-        let selection_watch = selection_watch.clone();
+        let (reader, notes) = (reader.clone(), notes.clone());
         Callback::from(move |_: Event| {
-            // The document's highlights go in before its layout; its selection is watched.
-            selected.set(None);
-            if let Some(document) = reader
-                .frame
-                .cast::<web_sys::HtmlIFrameElement>()
-                .and_then(|f| f.content_document())
-            {
-                highlight::draw(&document, reader.view.borrow().spine, &notes.items());
-                let selected = selected.clone();
-                *selection_watch.borrow_mut() = Some(highlight::watch(document, move |passage| {
-                    selected.set(passage)
-                }));
-            }
+            notes.loaded();
             reader.loaded();
         })
     };
-    let bookmarked = !notes.bookmarks_here(spine, page, pages).is_empty();
+    let bookmarked = !notes.bookmarks_here().is_empty();
     let on_bookmark = {
-        let (notes, view) = (notes.clone(), view.clone());
-        Callback::from(move |_: MouseEvent| {
-            let (spine, page, pages) = {
-                let v = view.borrow();
-                (v.spine, v.page, v.pages)
-            };
-            notes.toggle_bookmark(spine, page, pages);
-        })
+        let notes = notes.clone();
+        Callback::from(move |_: MouseEvent| notes.toggle_bookmark())
     };
     let on_highlight = {
-        let (notes, view, selected, frame) = (
-            notes.clone(),
-            view.clone(),
-            selected.clone(),
-            frame_ref.clone(),
-        );
+        let notes = notes.clone();
         Callback::from(move |_: MouseEvent| {
-            let Some(passage) = (*selected).clone() else {
-                return;
-            };
-            let (spine, page, pages) = {
-                let v = view.borrow();
-                (v.spine, v.page, v.pages)
-            };
-            notes.highlight(spine, page, pages, passage);
-            // The selection is done with; reading goes on in the frame.
-            let document = frame
-                .cast::<web_sys::HtmlIFrameElement>()
-                .and_then(|f| f.content_document());
-            if let Some(selection) = document.and_then(|d| d.get_selection().ok().flatten()) {
-                let _ = selection.remove_all_ranges();
-            }
-            selected.set(None);
+            notes.highlight_selection();
+            // Reading goes on in the frame.
             suite_ui::back_office::focus_id_soon(FRAME_ID.into());
         })
     };
@@ -387,7 +334,7 @@ pub(crate) fn ReaderPage(props: &ReaderPageProps) -> Html {
                     <ReadAloud frame={frame_ref.clone()} lang={book.language.clone()} />
                     <button type="button" class="er-button" id="er-bookmark" aria-pressed={bookmarked.to_string()}
                             disabled={pages == 0} onclick={on_bookmark}>{ t(Msg::EreaderNoteBookmark) }</button>
-                    if selected.is_some() {
+                    if notes.selected.is_some() {
                         <button type="button" class="er-button" id="er-highlight" onclick={on_highlight}>{ t(Msg::EreaderNoteHighlight) }</button>
                     }
                     <button type="button" class="er-button" id="er-notes-button" aria-expanded={(*panel == Panel::Notes).to_string()}

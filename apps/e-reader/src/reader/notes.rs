@@ -1,7 +1,8 @@
 //! Bookmarks and highlights of the loan's book from the app's side: the list fetched
-//! on opening and kept in one [`Notes`] handle, a bookmark put on or taken off the page
-//! shown, a highlight of the selected passage kept, an entry removed; a failed request
-//! leaves the list as it was and says why in Dutch.
+//! on opening and kept in one [`Notes`] handle (`use_notes`), a bookmark put on or taken
+//! off the page shown, the passage selected in the frame watched and kept as a
+//! highlight, an entry removed, the highlights drawn again after each change and load;
+//! a failed request leaves the list as it was and says why in Dutch.
 
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -10,8 +11,13 @@ use suite_domain::ereader::notes::{
     AnnotationKind, AnnotationPlace, AnnotationView, NewAnnotation,
 };
 use suite_domain::i18n::{Lang, Msg};
+use suite_ui::use_lang;
+use web_sys::{Document, HtmlIFrameElement};
+use yew::prelude::*;
 
 use crate::net;
+use crate::reader::controller::Shared;
+use crate::reader::highlight::{self, SelectionWatch};
 use crate::rules::{Passage, bookmarks_on_page, progress_of_page};
 
 /// Whether the list is there.
@@ -30,14 +36,39 @@ pub(crate) struct NoteList {
     pub(crate) error: Option<String>,
 }
 
-/// The one handle the reader's buttons and the panel change the list through; `changed`
-/// runs after every change (the page draws the highlights again and shows the list).
+/// The one handle the reader's buttons and the panel change the list through; after
+/// every change the shown document's highlights are drawn again and `update` shows it.
 #[derive(Clone)]
 pub(crate) struct Notes {
-    pub(crate) loan: i64,
-    pub(crate) lang: Lang,
+    loan: i64,
+    lang: Lang,
     pub(crate) list: Rc<RefCell<NoteList>>,
-    pub(crate) changed: Rc<dyn Fn()>,
+    frame: NodeRef,
+    view: Shared,
+    /// The passage selected in the frame now, if any.
+    pub(crate) selected: UseStateHandle<Option<Passage>>,
+    watch: Rc<RefCell<Option<SelectionWatch>>>,
+    update: Rc<dyn Fn()>,
+}
+
+/// The notes of loan `loan`, fetched once, for the book in `frame` at `view`.
+#[hook]
+pub(crate) fn use_notes(loan: i64, frame: NodeRef, view: Shared, update: Rc<dyn Fn()>) -> Notes {
+    let notes = Notes {
+        loan,
+        lang: use_lang(),
+        list: use_mut_ref(NoteList::default),
+        frame,
+        view,
+        selected: use_state_eq(|| None),
+        watch: use_mut_ref(|| None),
+        update,
+    };
+    {
+        let notes = notes.clone();
+        use_effect_with(loan, move |_| notes.load());
+    }
+    notes
 }
 
 impl Default for NoteList {
@@ -55,9 +86,42 @@ impl Notes {
         self.list.borrow().items.clone()
     }
 
+    fn document(&self) -> Option<Document> {
+        self.frame
+            .cast::<HtmlIFrameElement>()
+            .and_then(|f| f.content_document())
+    }
+
+    /// Draws the shown document's highlights (again).
+    fn draw(&self) {
+        if let Some(document) = self.document() {
+            highlight::draw(&document, self.view.borrow().spine, &self.items());
+        }
+    }
+
+    /// After a document loaded (before its layout): its highlights go in and its
+    /// selection is watched.
+    pub(crate) fn loaded(&self) {
+        self.selected.set(None);
+        self.draw();
+        if let Some(document) = self.document() {
+            let selected = self.selected.clone();
+            *self.watch.borrow_mut() = Some(highlight::watch(document, move |passage| {
+                selected.set(passage)
+            }));
+        }
+    }
+
     fn set(&self, change: impl FnOnce(&mut NoteList)) {
         change(&mut self.list.borrow_mut());
-        (self.changed)();
+        self.draw();
+        (self.update)();
+    }
+
+    /// Where the reader is: document, page, page count.
+    fn here(&self) -> (usize, u32, u32) {
+        let v = self.view.borrow();
+        (v.spine, v.page, v.pages)
     }
 
     fn failed(&self, message: String) {
@@ -117,14 +181,16 @@ impl Notes {
         });
     }
 
-    /// The bookmarks on page `page` of `pages` of document `spine`.
-    pub(crate) fn bookmarks_here(&self, spine: usize, page: u32, pages: u32) -> Vec<i64> {
+    /// The bookmarks on the page shown.
+    pub(crate) fn bookmarks_here(&self) -> Vec<i64> {
+        let (spine, page, pages) = self.here();
         bookmarks_on_page(&self.list.borrow().items, spine, page, pages)
     }
 
-    /// Takes the page's bookmarks off, or puts one on when it has none.
-    pub(crate) fn toggle_bookmark(&self, spine: usize, page: u32, pages: u32) {
-        let here = self.bookmarks_here(spine, page, pages);
+    /// Takes the shown page's bookmarks off, or puts one on when it has none.
+    pub(crate) fn toggle_bookmark(&self) {
+        let here = self.bookmarks_here();
+        let (spine, page, pages) = self.here();
         if !here.is_empty() {
             self.remove(here);
             return;
@@ -142,8 +208,20 @@ impl Notes {
         });
     }
 
-    /// Keeps the passage selected on page `page` of `pages` of document `spine`.
-    pub(crate) fn highlight(&self, spine: usize, page: u32, pages: u32, passage: Passage) {
+    /// Keeps the passage selected on the page shown as a highlight; the selection is
+    /// done with.
+    pub(crate) fn highlight_selection(&self) {
+        let Some(passage) = (*self.selected).clone() else {
+            return;
+        };
+        if let Some(selection) = self
+            .document()
+            .and_then(|d| d.get_selection().ok().flatten())
+        {
+            let _ = selection.remove_all_ranges();
+        }
+        self.selected.set(None);
+        let (spine, page, pages) = self.here();
         self.add(NewAnnotation {
             kind: AnnotationKind::Highlight,
             place: AnnotationPlace {
