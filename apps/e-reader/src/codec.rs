@@ -2,6 +2,9 @@
 //! (`suite_ui::json`), so the bundle carries no `serde_json`; the shapes themselves are
 //! `suite_domain::ereader`'s.
 
+use suite_domain::ereader::notes::{
+    AnnotationKind, AnnotationPlace, AnnotationView, NewAnnotation,
+};
 use suite_domain::ereader::{
     BookView, HistoryEntry, HistoryView, LoanView, MemberInfo, ReadingPosition, ReservationView,
     SearchHit, SpineEntry, TitleView, TocView,
@@ -133,6 +136,44 @@ pub(crate) fn hit(v: &JsValue) -> Option<SearchHit> {
     })
 }
 
+/// An item of `GET /api/ereader/loans/{loan}/annotations` (or the answer to its `POST`).
+pub(crate) fn annotation(v: &JsValue) -> Option<AnnotationView> {
+    let place = get(v, "place");
+    let progress = get(&place, "progress").as_f64().filter(|p| p.is_finite())?;
+    Some(AnnotationView {
+        id: id(v, "id")?,
+        kind: AnnotationKind::parse(&string(v, "kind")?)?,
+        place: AnnotationPlace {
+            spine: count(&place, "spine")?,
+            progress: progress.clamp(0.0, 1.0),
+            start: count(&place, "start"),
+            end: count(&place, "end"),
+            quote: string(&place, "quote"),
+        },
+        note: string(v, "note").unwrap_or_default(),
+        created: whole(v, "created", -MAX_ID, MAX_ID).map_or(0, |n| n as i64),
+    })
+}
+
+/// The body of `POST /api/ereader/loans/{loan}/annotations`.
+pub(crate) fn new_annotation_to_js(new: &NewAnnotation) -> JsValue {
+    let place = &new.place;
+    let mut fields = vec![
+        ("spine", JsValue::from(place.spine)),
+        ("progress", JsValue::from_f64(place.progress)),
+    ];
+    if let (Some(start), Some(end), Some(quote)) = (place.start, place.end, &place.quote) {
+        fields.push(("start", JsValue::from(start)));
+        fields.push(("end", JsValue::from(end)));
+        fields.push(("quote", JsValue::from_str(quote)));
+    }
+    json::object(&[
+        ("kind", JsValue::from_str(new.kind.as_str())),
+        ("place", json::object(&fields)),
+        ("note", JsValue::from_str(&new.note)),
+    ])
+}
+
 pub(crate) fn position_to_js(position: ReadingPosition) -> JsValue {
     json::object(&[
         ("spine", JsValue::from(position.spine)),
@@ -189,5 +230,41 @@ mod tests {
         assert_eq!((hits[0].spine, hits[0].offset), (2, 1200));
         assert_eq!(hits[0].snippet, "…the Mother Goose rhymes…");
         assert_eq!(items(&parse(r#"[{"spine":2,"path":"a"}]"#), hit), None);
+    }
+
+    #[wasm_bindgen_test]
+    fn reads_and_writes_annotations() {
+        let list = parse(
+            r#"[{"id":4,"kind":"bookmark","place":{"spine":2,"progress":0.5},"note":"","created":9},
+                {"id":5,"kind":"highlight","place":{"spine":1,"progress":0.1,"start":3,"end":9,"quote":"a whale"},"note":"","created":10}]"#,
+        );
+        let list = items(&list, annotation).expect("annotations");
+        assert_eq!(list[0].kind, AnnotationKind::Bookmark);
+        assert_eq!((list[0].place.spine, list[0].place.start), (2, None));
+        assert_eq!(list[1].place.quote.as_deref(), Some("a whale"));
+        assert_eq!((list[1].place.start, list[1].place.end), (Some(3), Some(9)));
+        assert_eq!(
+            items(
+                &parse(r#"[{"id":1,"kind":"note","place":{"spine":0,"progress":0}}]"#),
+                annotation
+            ),
+            None,
+            "an unknown kind"
+        );
+        // What is sent reads back as what was meant.
+        for view in list {
+            let new = NewAnnotation {
+                kind: view.kind,
+                place: view.place.clone(),
+                note: String::new(),
+            };
+            let sent = new_annotation_to_js(&new);
+            let back = json::object(&[
+                ("id", JsValue::from(1)),
+                ("kind", get(&sent, "kind")),
+                ("place", get(&sent, "place")),
+            ]);
+            assert_eq!(annotation(&back).map(|a| a.place), Some(view.place));
+        }
     }
 }

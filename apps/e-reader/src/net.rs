@@ -2,6 +2,7 @@
 //! [`crate::codec`]. The member's session is an HttpOnly cookie; its CSRF token goes
 //! with every change through `suite_ui::api::set_csrf_token`, set at login.
 
+use suite_domain::ereader::notes::{AnnotationView, NewAnnotation};
 use suite_domain::ereader::{
     BookView, HistoryView, LoanView, MemberInfo, ReadingPosition, ReservationView, SearchHit,
     TitleView,
@@ -136,4 +137,27 @@ pub(crate) async fn search(loan: i64, q: &str) -> Result<Vec<SearchHit>, ApiErro
     );
     let text = send_text("GET", &path, &[], None).await?;
     read(&text, |v| codec::items(v, codec::hit))
+}
+
+/// The member's bookmarks and highlights in the loan's book.
+pub(crate) async fn annotations(loan: i64) -> Result<Vec<AnnotationView>, ApiError> {
+    let path = format!("/api/ereader/loans/{loan}/annotations");
+    let text = send_text("GET", &path, &[], None).await?;
+    read(&text, |v| codec::items(v, codec::annotation))
+}
+
+/// Keeps a bookmark or highlight; the server's answer has its id.
+pub(crate) async fn add_annotation(
+    loan: i64,
+    new: &NewAnnotation,
+) -> Result<AnnotationView, ApiError> {
+    let path = format!("/api/ereader/loans/{loan}/annotations");
+    let value = codec::new_annotation_to_js(new);
+    let text = send_text("POST", &path, &[], body(&value)).await?;
+    read(&text, codec::annotation)
+}
+
+pub(crate) async fn remove_annotation(loan: i64, id: i64) -> Result<(), ApiError> {
+    let path = format!("/api/ereader/loans/{loan}/annotations/{id}");
+    send_text("DELETE", &path, &[], None).await.map(drop)
 }

@@ -1158,6 +1158,20 @@ catalogue! {
     EreaderOfflineNotSaved => "Niet op dit toestel bewaard: lezen kan pas weer online.", "Not kept on this device: it can be read once you are online.";
     EreaderOfflineFailed => "Dit boek kon niet op dit toestel bewaard worden. Probeer het opnieuw.", "This book could not be kept on this device. Please try again.";
     EreaderLoanEnded => "Deze uitlening is afgelopen.", "This loan has ended.";
+    // Bookmarks and highlights in the reader (`apps/e-reader/src/reader/notes*.rs`).
+    EreaderNoteBookmark => "Bladwijzer", "Bookmark";
+    EreaderNoteHighlight => "Markeren", "Highlight";
+    EreaderNotePanel => "Bladwijzers en markeringen", "Bookmarks and highlights";
+    EreaderNoteClose => "Bladwijzers en markeringen sluiten", "Close bookmarks and highlights";
+    EreaderNoteBookmarks => "Bladwijzers", "Bookmarks";
+    EreaderNoteHighlights => "Markeringen", "Highlights";
+    EreaderNoteNoBookmarks => "Nog geen bladwijzers", "No bookmarks yet";
+    EreaderNoteNoHighlights => "Nog geen markeringen", "No highlights yet";
+    EreaderNoteLoading => "Even geduld, we halen je bladwijzers en markeringen op…", "One moment, fetching your bookmarks and highlights…";
+    EreaderNoteLoadFailed => "Je bladwijzers en markeringen konden niet opgehaald worden. Probeer het later opnieuw.", "Your bookmarks and highlights could not be fetched. Please try again later.";
+    EreaderNoteRemoveBookmark => "Bladwijzer verwijderen:", "Remove bookmark:";
+    EreaderNoteRemoveHighlight => "Markering verwijderen:", "Remove highlight:";
+    EreaderNoteRemove => "Verwijderen", "Remove";
     }
     #[cfg(feature = "e-reader-staff")] {
     // Why an uploaded EPUB is refused (`suite_epub::EpubError::msg`), for a librarian.

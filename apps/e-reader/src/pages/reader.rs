@@ -2,10 +2,12 @@
 //! without scripts, in pages (buttons, arrow keys, tap zones at the edges, swipes;
 //! crossing into the next or previous document at the ends) or as one scroll; the text
 //! size (kept on the device); the table of contents; the position saved on the server
-//! (a moment after the last turn) and restored on opening, on any device.
+//! (a moment after the last turn) and restored on opening, on any device; bookmarks
+//! and highlights (`reader::notes`).
 
 use std::rc::Rc;
 
+use suite_domain::ereader::notes::AnnotationView;
 use suite_domain::ereader::{BookView, TocView};
 use suite_domain::i18n::Msg;
 use suite_ui::{ApiError, ErrorState, Loading, UiText, use_lang, use_t};
@@ -16,8 +18,13 @@ use yew::prelude::*;
 use crate::app::Navigate;
 use crate::net;
 use crate::reader::controller::{Reader, Shared, View, save_now};
-use crate::reader::{Found, ReadAloud, SearchPanel, SettingsPanel, TocPanel, store};
+use crate::reader::highlight;
+use crate::reader::notes::use_notes;
+use crate::reader::{Found, NotesPanel, ReadAloud, SearchPanel, SettingsPanel, TocPanel, store};
 use crate::rules::{Direction, Flow, Route, Settings, content_path, first_linear, key_turn};
+
+/// The id of the book's frame (the focus goes there after a jump).
+const FRAME_ID: &str = "er-frame";
 
 /// The one panel open beside the book.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -26,6 +33,7 @@ enum Panel {
     Toc,
     Settings,
     Search,
+    Notes,
 }
 
 #[derive(Properties, PartialEq)]
@@ -46,6 +54,15 @@ pub(crate) fn ReaderPage(props: &ReaderPageProps) -> Html {
     let frame_ref = use_node_ref();
     let force = use_force_update();
     let panel = use_state(|| Panel::None);
+    let notes = {
+        let force = force.clone();
+        use_notes(
+            props.loan,
+            frame_ref.clone(),
+            view.clone(),
+            Rc::new(move || force.force_update()),
+        )
+    };
     let reader = Reader {
         loan: props.loan,
         view: view.clone(),
@@ -74,6 +91,10 @@ pub(crate) fn ReaderPage(props: &ReaderPageProps) -> Html {
                 book.set(Some(loaded.map(Rc::new)));
             });
         });
+    }
+    {
+        let notes = notes.clone();
+        use_effect_with(props.loan, move |_| notes.load());
     }
     {
         // Leaving the reader before the wait is over saves at once.
@@ -202,8 +223,41 @@ pub(crate) fn ReaderPage(props: &ReaderPageProps) -> Html {
         })
     };
     let onload = {
-        let reader = reader.clone();
-        Callback::from(move |_: Event| reader.loaded())
+        let (reader, notes) = (reader.clone(), notes.clone());
+        Callback::from(move |_: Event| {
+            notes.loaded();
+            reader.loaded();
+        })
+    };
+    let bookmarked = !notes.bookmarks_here().is_empty();
+    let on_bookmark = {
+        let notes = notes.clone();
+        Callback::from(move |_: MouseEvent| notes.toggle_bookmark())
+    };
+    let on_highlight = {
+        let notes = notes.clone();
+        Callback::from(move |_: MouseEvent| {
+            notes.highlight_selection();
+            // Reading goes on in the frame.
+            suite_ui::back_office::focus_id_soon(FRAME_ID.into());
+        })
+    };
+    let on_note = {
+        let (reader, panel) = (reader.clone(), panel.clone());
+        Callback::from(move |note: AnnotationView| {
+            let id = note.place.start.map(|_| highlight::mark_id(note.id));
+            panel.set(Panel::None);
+            reader.open(note.place.spine as usize, note.place.progress, id);
+            suite_ui::back_office::focus_id_soon(FRAME_ID.into());
+        })
+    };
+    let on_remove_note = {
+        let notes = notes.clone();
+        Callback::from(move |id: i64| notes.remove(vec![id]))
+    };
+    let (note_status, note_items, note_error) = {
+        let list = notes.list.borrow();
+        (list.status, list.items.clone(), list.error.clone())
     };
     let toggle = |which: Panel| {
         let panel = panel.clone();
@@ -281,17 +335,31 @@ pub(crate) fn ReaderPage(props: &ReaderPageProps) -> Html {
                     <button type="button" class="er-button" id="er-search-button" aria-expanded={(*panel == Panel::Search).to_string()}
                             aria-controls="er-search" onclick={toggle(Panel::Search)}>{ t(Msg::EreaderSearch) }</button>
                     <ReadAloud frame={frame_ref.clone()} lang={book.language.clone()} />
+                    <button type="button" class="er-button" id="er-bookmark" aria-pressed={bookmarked.to_string()}
+                            disabled={pages == 0} onclick={on_bookmark}>{ t(Msg::EreaderNoteBookmark) }</button>
+                    if notes.selected.is_some() {
+                        <button type="button" class="er-button" id="er-highlight" onclick={on_highlight}>{ t(Msg::EreaderNoteHighlight) }</button>
+                    }
+                    <button type="button" class="er-button" id="er-notes-button" aria-expanded={(*panel == Panel::Notes).to_string()}
+                            aria-controls="er-notes" onclick={toggle(Panel::Notes)}>{ t(Msg::EreaderNotePanel) }</button>
                 </div>
             </div>
+            if let Some(error) = note_error.as_ref().filter(|_| *panel != Panel::Notes) {
+                <p class="er-notes__error" role="alert">{ error }</p>
+            }
             { match *panel {
                 Panel::Toc => html! { <TocPanel entries={book.toc.clone()} {on_jump} on_close={close_toc} /> },
                 Panel::Settings => html! { <SettingsPanel {settings} on_change={on_settings} on_close={close("er-settings-button")} /> },
                 Panel::Search => html! { <SearchPanel loan={props.loan} on_open={on_hit} on_close={close("er-search-button")} /> },
+                Panel::Notes => html! {
+                    <NotesPanel status={note_status} items={note_items} error={note_error}
+                                on_jump={on_note} on_remove={on_remove_note} on_close={close("er-notes-button")} />
+                },
                 Panel::None => html! {},
             } }
             <div class={classes!("er-stage", (flow == Flow::Scroll).then_some("er-stage--scroll"))}>
                 <div class="er-tap er-tap--left" onclick={on_turn(Direction::Back, true)}></div>
-                <iframe ref={frame_ref} class="er-frame" sandbox="allow-same-origin" src={src}
+                <iframe ref={frame_ref} id={FRAME_ID} class="er-frame" sandbox="allow-same-origin" src={src}
                         title={t(Msg::EreaderBookFrame)} {onload}></iframe>
                 <div class="er-tap er-tap--right" onclick={on_turn(Direction::Forward, true)}></div>
             </div>

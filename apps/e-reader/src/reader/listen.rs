@@ -1,6 +1,7 @@
 //! Listeners on the framed document (keys, swipes, scrolling), added by the app after
 //! each load: the book's own scripts never run, but the app hears the reader's keys and
-//! gestures inside the frame. Dropping a `Listeners` removes them.
+//! gestures inside the frame (a drag that selects text is no swipe). Dropping a
+//! `Listeners` removes them.
 
 use std::rc::Rc;
 
@@ -67,10 +68,20 @@ pub(crate) fn listen(
             )));
         })
     };
+    let selecting = document.clone();
     let up = Handler::new(move |event: Event| {
         let Some((x, y)) = start.take() else {
             return;
         };
+        // A drag that selects text (to highlight it) is no swipe.
+        let selected = selecting
+            .get_selection()
+            .ok()
+            .flatten()
+            .is_some_and(|s| !s.is_collapsed());
+        if selected {
+            return;
+        }
         let event = event.unchecked_ref::<PointerEvent>();
         let (dx, dy) = (
             f64::from(event.client_x()) - x,

@@ -30,7 +30,7 @@ fn fold(c: char) -> String {
 }
 
 /// The text nodes under `node` in document order (not in `script` or `style`).
-fn text_nodes(node: &Node, out: &mut Vec<Node>) {
+pub(crate) fn text_nodes(node: &Node, out: &mut Vec<Node>) {
     let mut child = node.first_child();
     while let Some(current) = child {
         match current.node_type() {

@@ -2,7 +2,8 @@
 //! paginated view, the reading position within a document, the reader's settings as
 //! kept in the device's storage (`settings`), which way a tap or swipe turns, finding
 //! a search hit again in the shown text (`find`), how a document is laid out and which
-//! documents a turn visits (`layout`), and where a link in the book leads (`links`).
+//! documents a turn visits (`layout`), where a link in the book leads (`links`), and
+//! bookmarks' and highlights' places (`notes`).
 
 /// The pages of the app, each at its own address.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -163,10 +164,12 @@ pub(crate) fn content_path(loan: i64, path: &str) -> String {
 mod find;
 mod layout;
 mod links;
+mod notes;
 mod settings;
 pub(crate) use find::*;
 pub(crate) use layout::*;
 pub(crate) use links::*;
+pub(crate) use notes::*;
 pub(crate) use settings::*;
 
 #[cfg(test)]

@@ -261,7 +261,7 @@ impl Settings {
 /// The style sheet put into the framed document for `settings`: the theme's colours
 /// (in sepia and dark every element's own colours give way), the line spacing, the
 /// chosen family, the shipped font's `@font-face` at `font_base` (the absolute URL of
-/// the app's `fonts/` folder, ending in `/`), and the search hit's mark.
+/// the app's `fonts/` folder, ending in `/`), the search hit's mark and the highlights.
 pub(crate) fn frame_css(settings: Settings, font_base: &str) -> String {
     let Colours {
         background,
@@ -294,5 +294,6 @@ pub(crate) fn frame_css(settings: Settings, font_base: &str) -> String {
     css.push_str(
         "mark.er-hit{background:#ffd54f!important;color:#000!important;outline:2px solid #b45f06}",
     );
+    css.push_str(&super::highlight_css(settings.theme));
     css
 }

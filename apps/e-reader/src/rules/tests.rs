@@ -182,7 +182,7 @@ fn content_paths_keep_their_folders_and_encode_the_rest() {
 }
 
 /// The contrast ratio of two `#rrggbb` colours (WCAG 2: 1 to 21); `None` for another form.
-fn contrast(a: &str, b: &str) -> Option<f64> {
+pub(super) fn contrast(a: &str, b: &str) -> Option<f64> {
     fn luminance(colour: &str) -> Option<f64> {
         let hex = colour.strip_prefix('#').filter(|h| h.len() == 6)?;
         let channel = |i: usize| -> Option<f64> {

@@ -12,6 +12,7 @@ use e2e::{Browser, Result, TestServer};
 use serde_json::{Value, json};
 
 mod display;
+mod notes;
 mod offline;
 mod page;
 mod queue;
