@@ -297,6 +297,20 @@ async fn a_member_borrows_up_to_two_books_and_returns_one(backend: Backend) {
 
 on_both_backends!(a_member_borrows_up_to_two_books_and_returns_one);
 
+/// `who` borrows the demo's Children's Literature: the loan's id.
+async fn borrow_children(app: &TestApp, who: &Session) -> i64 {
+    let titles = app.get("/api/ereader/titles").await;
+    let children = titles
+        .json
+        .as_array()
+        .and_then(|t| t.iter().find(|t| t["title"] == "Children's Literature"))
+        .and_then(|t| t["id"].as_i64())
+        .expect("the demo's children's book");
+    let loan = borrow(app, who, children, None).await;
+    assert_eq!(loan.status, StatusCode::CREATED, "{}", loan.json);
+    loan.json["id"].as_i64().expect("a loan")
+}
+
 /// A test app with the demo's books and members.
 async fn with_books(backend: Backend) -> TestApp {
     let app = TestApp::on(backend).await;
@@ -310,16 +324,7 @@ async fn a_borrowed_book_is_read_by_its_member_only(backend: Backend) {
     let app = with_books(backend).await;
     let ann = member_session(&app, CARD).await;
     let bert = member_session(&app, "2000000000099").await;
-    let titles = app.get("/api/ereader/titles").await;
-    let children = titles
-        .json
-        .as_array()
-        .and_then(|t| t.iter().find(|t| t["title"] == "Children's Literature"))
-        .and_then(|t| t["id"].as_i64())
-        .expect("the demo's children's book");
-    let loan = borrow(&app, &ann, children, None).await;
-    assert_eq!(loan.status, StatusCode::CREATED, "{}", loan.json);
-    let loan = loan.json["id"].as_i64().expect("a loan");
+    let loan = borrow_children(&app, &ann).await;
     let book = app
         .get_as(&format!("/api/ereader/loans/{loan}/book"), &ann)
         .await;

@@ -3,7 +3,7 @@
 //! search in the book (`search`) and its hit marked in the text (`mark`), reading aloud
 //! (`speech`), the table of contents (`toc`), the listeners on the framed document
 //! (`listen`), and bookmarks and highlights (`notes`, their panel `notes_panel`, drawn
-//! in the frame by `highlight`).
+//! in the frame by `highlight`); what every panel does alike is `panel`.
 
 pub(crate) mod controller;
 pub(crate) mod frame;
@@ -12,6 +12,7 @@ pub(crate) mod listen;
 pub(crate) mod mark;
 pub(crate) mod notes;
 mod notes_panel;
+mod panel;
 mod search;
 mod settings;
 pub(crate) mod speech;

@@ -10,6 +10,8 @@ use suite_domain::i18n::Msg;
 use suite_ui::use_t;
 use yew::prelude::*;
 
+use crate::reader::panel::{PanelHandlers, use_panel};
+
 use crate::reader::notes::{LOAD_FAILED, Status};
 use crate::rules::{percent, split};
 
@@ -47,22 +49,7 @@ fn shown_quote(quote: &str) -> String {
 #[function_component]
 pub(crate) fn NotesPanel(props: &NotesPanelProps) -> Html {
     let t = use_t();
-    use_effect_with((), |()| {
-        suite_ui::back_office::focus_id_soon("er-notes-close".into());
-    });
-    let onkeydown = {
-        let on_close = props.on_close.clone();
-        Callback::from(move |event: KeyboardEvent| {
-            if event.key() == "Escape" {
-                event.prevent_default();
-                on_close.emit(());
-            }
-        })
-    };
-    let close = {
-        let on_close = props.on_close.clone();
-        Callback::from(move |_: MouseEvent| on_close.emit(()))
-    };
+    let PanelHandlers { onkeydown, close } = use_panel("er-notes-close", &props.on_close);
     let entry = |note: &AnnotationView, label: String, remove: Msg| {
         let jump = {
             let (note, on_jump) = (note.clone(), props.on_jump.clone());

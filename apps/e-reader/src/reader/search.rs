@@ -11,6 +11,8 @@ use suite_ui::{use_lang, use_t};
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
+use crate::reader::panel::{PanelHandlers, use_panel};
+
 use crate::net;
 
 /// A hit to show: the query, the hit, and its occurrence in its document.
@@ -43,22 +45,7 @@ pub(crate) fn SearchPanel(props: &SearchPanelProps) -> Html {
     let input = use_node_ref();
     let results = use_state(|| Results::Idle);
     let invalid = use_state(|| false);
-    use_effect_with((), |()| {
-        suite_ui::back_office::focus_id_soon("er-search-q".into());
-    });
-    let onkeydown = {
-        let on_close = props.on_close.clone();
-        Callback::from(move |event: KeyboardEvent| {
-            if event.key() == "Escape" {
-                event.prevent_default();
-                on_close.emit(());
-            }
-        })
-    };
-    let close = {
-        let on_close = props.on_close.clone();
-        Callback::from(move |_: MouseEvent| on_close.emit(()))
-    };
+    let PanelHandlers { onkeydown, close } = use_panel("er-search-q", &props.on_close);
     let onsubmit = {
         let (input, results, invalid, loan) =
             (input.clone(), results.clone(), invalid.clone(), props.loan);

@@ -6,6 +6,8 @@ use suite_domain::i18n::Msg;
 use suite_ui::use_t;
 use yew::prelude::*;
 
+use crate::reader::panel::{PanelHandlers, use_panel};
+
 use crate::rules::{Family, Settings, Step, Theme};
 
 #[derive(Properties, PartialEq)]
@@ -68,22 +70,7 @@ fn group<T: Choice>(
 #[function_component]
 pub(crate) fn SettingsPanel(props: &SettingsPanelProps) -> Html {
     let t = use_t();
-    use_effect_with((), |()| {
-        suite_ui::back_office::focus_id_soon("er-settings-close".into());
-    });
-    let onkeydown = {
-        let on_close = props.on_close.clone();
-        Callback::from(move |event: KeyboardEvent| {
-            if event.key() == "Escape" {
-                event.prevent_default();
-                on_close.emit(());
-            }
-        })
-    };
-    let close = {
-        let on_close = props.on_close.clone();
-        Callback::from(move |_: MouseEvent| on_close.emit(()))
-    };
+    let PanelHandlers { onkeydown, close } = use_panel("er-settings-close", &props.on_close);
     let onsubmit = Callback::from(|event: SubmitEvent| event.prevent_default());
     let settings = props.settings;
     let pick_theme = {

@@ -6,6 +6,8 @@ use suite_domain::i18n::Msg;
 use suite_ui::use_t;
 use yew::prelude::*;
 
+use crate::reader::panel::{PanelHandlers, use_panel};
+
 #[derive(Properties, PartialEq)]
 pub(crate) struct TocPanelProps {
     pub(crate) entries: Vec<TocView>,
@@ -37,22 +39,7 @@ fn items(entries: &[TocView], on_jump: &Callback<TocView>) -> Html {
 #[function_component]
 pub(crate) fn TocPanel(props: &TocPanelProps) -> Html {
     let t = use_t();
-    use_effect_with((), |()| {
-        suite_ui::back_office::focus_id_soon("er-toc-close".into());
-    });
-    let onkeydown = {
-        let on_close = props.on_close.clone();
-        Callback::from(move |event: KeyboardEvent| {
-            if event.key() == "Escape" {
-                event.prevent_default();
-                on_close.emit(());
-            }
-        })
-    };
-    let close = {
-        let on_close = props.on_close.clone();
-        Callback::from(move |_: MouseEvent| on_close.emit(()))
-    };
+    let PanelHandlers { onkeydown, close } = use_panel("er-toc-close", &props.on_close);
     html! {
         <nav id="er-toc" class="er-toc" aria-label={t(Msg::EreaderContents)} {onkeydown}>
             <button type="button" id="er-toc-close" class="er-button" onclick={close}>

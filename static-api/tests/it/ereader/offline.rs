@@ -6,23 +6,14 @@
 
 use axum::http::{Method, StatusCode};
 
-use super::{CARD, borrow, member_session, with_books};
+use super::{CARD, borrow_children, member_session, with_books};
 use crate::support::Backend;
 
 async fn a_borrowed_book_lists_every_file_an_offline_copy_needs(backend: Backend) {
     let app = with_books(backend).await;
     let ann = member_session(&app, CARD).await;
     let bert = member_session(&app, "2000000000099").await;
-    let titles = app.get("/api/ereader/titles").await;
-    let children = titles
-        .json
-        .as_array()
-        .and_then(|t| t.iter().find(|t| t["title"] == "Children's Literature"))
-        .and_then(|t| t["id"].as_i64())
-        .expect("the demo's children's book");
-    let loan = borrow(&app, &ann, children, None).await;
-    assert_eq!(loan.status, StatusCode::CREATED, "{}", loan.json);
-    let loan = loan.json["id"].as_i64().expect("a loan");
+    let loan = borrow_children(&app, &ann).await;
     let book = app
         .get_as(&format!("/api/ereader/loans/{loan}/book"), &ann)
         .await;
