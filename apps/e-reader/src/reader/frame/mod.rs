@@ -156,8 +156,8 @@ pub(crate) fn lay_out(frame: &HtmlIFrameElement, settings: Settings, fixed: bool
     if width < 1.0 || height < 1.0 {
         return None;
     }
-    for property in LAYOUT_PROPERTIES {
-        if let Some(style) = style_of(&html) {
+    if let Some(style) = style_of(&html) {
+        for property in LAYOUT_PROPERTIES {
             let _ = style.remove_property(property);
         }
     }
@@ -329,3 +329,5 @@ pub(crate) fn page_of_id(frame: &HtmlIFrameElement, flow: Flow, id: &str) -> Opt
 
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_flow;
