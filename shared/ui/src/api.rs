@@ -159,10 +159,16 @@ pub fn url(path: &str) -> String {
     }
 }
 
-/// Adds the headers every request carries, and the CSRF token for state-changing ones.
+/// Adds the headers a state-changing request carries: what it accepts and the CSRF
+/// token. A read carries only the browser's own headers, so that it can take an answer
+/// the page's `Link: rel=preload` asked for early (Chromium hands a preloaded answer
+/// only to a request with the same headers; the server answers JSON either way).
 fn prepare(builder: RequestBuilder, state_changing: bool) -> RequestBuilder {
+    if !state_changing {
+        return builder;
+    }
     let builder = builder.header("accept", "application/json");
-    match csrf_token().filter(|_| state_changing) {
+    match csrf_token() {
         Some(token) => builder.header("x-csrf-token", &token),
         None => builder,
     }
@@ -288,6 +294,33 @@ pub fn read_text_as<T>(
         .ok_or_else(|| ApiError::from_status(500))
 }
 
+/// Runs two calls at once and gives both answers, so a page that needs two answers
+/// waits for the slower one, not for the sum of both.
+pub async fn both<A, B>(a: impl Future<Output = A>, b: impl Future<Output = B>) -> (A, B) {
+    let (mut a, mut b) = (std::pin::pin!(a), std::pin::pin!(b));
+    let (mut first, mut second) = (None, None);
+    std::future::poll_fn(|cx| {
+        if first.is_none()
+            && let std::task::Poll::Ready(value) = a.as_mut().poll(cx)
+        {
+            first = Some(value);
+        }
+        if second.is_none()
+            && let std::task::Poll::Ready(value) = b.as_mut().poll(cx)
+        {
+            second = Some(value);
+        }
+        match (first.take(), second.take()) {
+            (Some(x), Some(y)) => std::task::Poll::Ready((x, y)),
+            (x, y) => {
+                (first, second) = (x, y);
+                std::task::Poll::Pending
+            }
+        }
+    })
+    .await
+}
+
 /// A request with headers of its own (a public device's key, such as Bibster's team
 /// token in `x-team-token`) and an optional raw body of a content type, answering the
 /// body's text. For public bundles that read JSON through [`crate::json`], so they
@@ -361,5 +394,32 @@ mod tests {
         assert_eq!(bare.code, Some(ErrorCode::Busy));
         assert_eq!(bare.field, None);
         assert_eq!(bare.message, ApiError::from_status(503).message);
+    }
+
+    #[wasm_bindgen_test]
+    async fn both_runs_the_two_calls_at_once() {
+        use std::cell::Cell;
+        use std::rc::Rc;
+        // The first waits for what the second does: one after the other, it would
+        // give up before the second ever started.
+        let signal = Rc::new(Cell::new(false));
+        let waiting = {
+            let signal = signal.clone();
+            async move {
+                for _ in 0..50 {
+                    if signal.get() {
+                        return true;
+                    }
+                    gloo_timers::future::TimeoutFuture::new(2).await;
+                }
+                false
+            }
+        };
+        let giving = async {
+            gloo_timers::future::TimeoutFuture::new(5).await;
+            signal.set(true);
+            "given"
+        };
+        assert_eq!(both(waiting, giving).await, (true, "given"));
     }
 }

@@ -53,7 +53,7 @@ fn error_bodies_and_bare_statuses_become_api_errors() {
 }
 
 #[wasm_bindgen_test]
-async fn requests_carry_the_csrf_token_only_when_they_change_something() {
+async fn changes_carry_the_csrf_token_and_reads_no_header_of_their_own() {
     stub_fetch(json!({
         "GET /api/health": [200, {"status": "ok", "version": "1", "demo": false}],
         "PUT /api/thing": [200, {"status": "ok", "version": "2", "demo": false}],
@@ -85,10 +85,18 @@ async fn requests_carry_the_csrf_token_only_when_they_change_something() {
             ("DELETE /api/thing", None),
         ]
     );
-    assert!(
-        calls
-            .iter()
-            .all(|c| c.accept.as_deref() == Some("application/json"))
+    // A read sends only the browser's own headers (so it can take a preloaded
+    // answer); a change says it accepts JSON.
+    let accepts: Vec<_> = calls.iter().map(|c| c.accept.as_deref()).collect();
+    assert_eq!(
+        accepts,
+        [
+            None,
+            Some("application/json"),
+            Some("application/json"),
+            Some("application/json"),
+            Some("application/json"),
+        ]
     );
     assert_eq!(calls[1].body, r#"{"a":1}"#);
 }
