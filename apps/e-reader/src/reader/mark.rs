@@ -1,14 +1,16 @@
 //! Marks a search hit in the framed document: its text nodes folded as the server folds
 //! the book's text (`rules::find`), the hit's occurrence found again, and a `<mark
-//! id="er-hit">` put around it (the frame's layout then goes to its page).
+//! class="er-hit">` put around its part in each text node it touches, the first with
+//! the id `er-hit` (the frame's layout then goes to its page).
 
-use wasm_bindgen::JsCast;
 use web_sys::{Document, Node};
 
 use crate::rules::{Folded, fold_ascii, fold_query};
 
 /// The id of the marked hit.
 pub(crate) const HIT_ID: &str = "er-hit";
+/// The class of every part of the marked hit.
+const CLASS: &str = "er-hit";
 const XHTML: &str = "http://www.w3.org/1999/xhtml";
 const TEXT_NODE: u16 = 3;
 const ELEMENT_NODE: u16 = 1;
@@ -49,16 +51,18 @@ pub(crate) fn text_nodes(node: &Node, out: &mut Vec<Node>) {
 
 /// Removes an earlier mark, keeping its text.
 pub(crate) fn clear(document: &Document) {
-    let Some(mark) = document.get_element_by_id(HIT_ID) else {
+    let Ok(marks) = document.query_selector_all(&format!("mark.{CLASS}")) else {
         return;
     };
-    let mark: Node = mark.unchecked_into();
-    if let Some(parent) = mark.parent_node() {
-        while let Some(child) = mark.first_child() {
-            let _ = parent.insert_before(&child, Some(&mark));
+    for i in 0..marks.length() {
+        let Some(mark) = marks.item(i) else { continue };
+        if let Some(parent) = mark.parent_node() {
+            while let Some(child) = mark.first_child() {
+                let _ = parent.insert_before(&child, Some(&mark));
+            }
+            let _ = parent.remove_child(&mark);
+            parent.normalize();
         }
-        let _ = parent.remove_child(&mark);
-        parent.normalize();
     }
 }
 
@@ -82,28 +86,41 @@ pub(crate) fn mark(document: &Document, query: &str, n: usize) -> bool {
     let Some(((first, start), (last, end))) = text.nth(&fold_query(query, &fold), n) else {
         return false;
     };
-    let (node, end_node) = (&nodes[first], &nodes[last]);
-    // The mark goes around the hit's part in its first text node (a hit across
-    // elements, such as "Mother <em>Goose</em>", is marked from its start to that
-    // node's end).
-    let end = if first == last {
-        end + end_node
+    // `end` is where the hit's last character starts: past it (a surrogate pair is two).
+    let end = end
+        + nodes[last]
             .node_value()
             .and_then(|v| v.encode_utf16().nth(end as usize))
-            .map_or(1, |u| if (0xd800..0xdc00).contains(&u) { 2 } else { 1 })
-    } else {
-        node.node_value()
-            .map_or(start, |v| v.encode_utf16().count() as u32)
-    };
-    let (Ok(range), Ok(mark)) = (
-        document.create_range(),
-        document.create_element_ns(Some(XHTML), "mark"),
-    ) else {
-        return false;
-    };
-    mark.set_id(HIT_ID);
-    mark.set_class_name("er-hit");
-    range.set_start(node, start).is_ok()
-        && range.set_end(node, end).is_ok()
-        && range.surround_contents(&mark).is_ok()
+            .map_or(1, |u| if (0xd800..0xdc00).contains(&u) { 2 } else { 1 });
+    // One mark per text node the hit touches (a hit across elements, such as "Mother
+    // <em>Goose</em>", is two), from the last back so that splitting a node moves
+    // nothing still to come; white space between blocks is left alone.
+    let mut marked = true;
+    for index in (first..=last).rev() {
+        let node = &nodes[index];
+        let text = node.node_value().unwrap_or_default();
+        let from = if index == first { start } else { 0 };
+        let to = if index == last {
+            end
+        } else {
+            text.encode_utf16().count() as u32
+        };
+        if from >= to || (index != first && index != last && text.trim().is_empty()) {
+            continue;
+        }
+        let (Ok(range), Ok(mark)) = (
+            document.create_range(),
+            document.create_element_ns(Some(XHTML), "mark"),
+        ) else {
+            return false;
+        };
+        mark.set_class_name(CLASS);
+        if index == first {
+            mark.set_id(HIT_ID);
+        }
+        marked &= range.set_start(node, from).is_ok()
+            && range.set_end(node, to).is_ok()
+            && range.surround_contents(&mark).is_ok();
+    }
+    marked
 }
