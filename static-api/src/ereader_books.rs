@@ -75,9 +75,19 @@ fn toc(entries: &[TocEntry]) -> Vec<TocView> {
         .collect()
 }
 
+/// A title's direction as the API and the store say it.
+fn title_direction(direction: Direction) -> &'static str {
+    match direction {
+        Direction::Rtl => "rtl",
+        Direction::Ltr => "ltr",
+        Direction::Default => "auto",
+    }
+}
+
 /// What the reader gets of a book: title, language, direction, layout, the documents
-/// in reading order (each as the item shown: a fallback when needed) and the table of
-/// contents.
+/// in reading order (each as the item shown: a fallback when needed, with the length
+/// of its text) and the table of contents. Reads every document: run it off the
+/// async workers.
 pub fn view(book: &Book) -> BookView {
     let package = &book.package;
     let fixed_book = package.layout == Layout::PrePaginated;
@@ -89,6 +99,7 @@ pub fn view(book: &Book) -> BookView {
             let has = |p: &str| s.properties.iter().any(|q| q == p);
             Some(SpineEntry {
                 path: book.displayed_item(i)?.path.clone(),
+                chars: suite_epub::text_length(book, i),
                 linear: s.linear,
                 fixed: if has("rendition:layout-pre-paginated") {
                     true
@@ -102,12 +113,7 @@ pub fn view(book: &Book) -> BookView {
         .collect();
     BookView {
         title: book.title().unwrap_or_default().to_string(),
-        title_direction: match package.metadata.title_direction {
-            Direction::Rtl => "rtl",
-            Direction::Ltr => "ltr",
-            Direction::Default => "auto",
-        }
-        .into(),
+        title_direction: title_direction(package.metadata.title_direction).into(),
         language: package.metadata.language.clone().unwrap_or_default(),
         direction: match package.page_progression {
             Direction::Rtl => "rtl",
@@ -250,6 +256,7 @@ pub async fn add_title(
         title: &title,
         creators: &creators,
         language: book.package.metadata.language.as_deref().unwrap_or(""),
+        title_direction: title_direction(book.package.metadata.title_direction),
         file_sha256: &sha,
         file_bytes: i64::try_from(bytes.len()).unwrap_or(i64::MAX),
         licences: i64::from(count),

@@ -33,6 +33,7 @@ pub(crate) fn title(v: &JsValue) -> Option<TitleView> {
     Some(TitleView {
         id: id(v, "id")?,
         title: string(v, "title")?,
+        title_direction: string(v, "title_direction").unwrap_or_else(|| "auto".into()),
         creators: list(v, "creators", JsValue::as_string),
         language: string(v, "language").unwrap_or_default(),
         licences: count(v, "licences")?,
@@ -99,6 +100,7 @@ pub(crate) fn book(v: &JsValue) -> Option<BookView> {
             path: string(e, "path")?,
             linear: json::boolean(e, "linear").unwrap_or(true),
             fixed: json::boolean(e, "fixed").unwrap_or(false),
+            chars: json::whole(e, "chars", 0.0, f64::from(u32::MAX)).map_or(0, |n| n as u32),
         })
     })?;
     Some(BookView {
@@ -204,12 +206,13 @@ mod tests {
         assert_eq!(items(&bad, title), None);
         let book = book(&parse(
             r#"{"title":"B","language":"ar","direction":"rtl","layout":"reflowable",
-                "spine":[{"path":"a.xhtml","linear":true}],
+                "spine":[{"path":"a.xhtml","linear":true,"chars":1200},{"path":"b.xhtml","linear":true,"chars":-3}],
                 "toc":[{"label":"Een","path":"a.xhtml","fragment":"x","children":[{"label":"Twee","path":"a.xhtml"}]}]}"#,
         ))
         .expect("book");
         assert_eq!(book.direction, "rtl");
         assert_eq!(book.spine[0].path, "a.xhtml");
+        assert_eq!((book.spine[0].chars, book.spine[1].chars), (1200, 0));
         assert_eq!(book.toc[0].fragment.as_deref(), Some("x"));
         assert_eq!(book.toc[0].children[0].label, "Twee");
         let p = position(&parse(r#"{"spine":2,"progress":0.25}"#)).expect("position");

@@ -111,16 +111,14 @@ pub(crate) async fn book(loan: i64) -> Result<BookView, ApiError> {
 }
 
 /// The saved position; none yet is the book's start.
-pub(crate) async fn position(loan: i64) -> Result<ReadingPosition, ApiError> {
+pub(crate) async fn position(loan: i64) -> Result<Option<ReadingPosition>, ApiError> {
     let path = format!("/api/ereader/loans/{loan}/position");
     let text = send_text("GET", &path, &[], None).await?;
     if text.trim().is_empty() {
-        return Ok(ReadingPosition {
-            spine: 0,
-            progress: 0.0,
-        });
+        // 204: no place saved yet, the book opens at its start.
+        return Ok(None);
     }
-    read(&text, codec::position)
+    read(&text, codec::position).map(Some)
 }
 
 pub(crate) async fn save_position(loan: i64, position: ReadingPosition) -> Result<(), ApiError> {

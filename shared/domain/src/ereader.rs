@@ -7,6 +7,7 @@ use serde::{Deserialize, Serialize};
 pub mod admin;
 pub mod download;
 pub mod notes;
+pub mod page_map;
 
 /// Longest card number and PIN read (longer ones are refused before any work).
 pub const MAX_CARD_CHARS: usize = 32;
@@ -37,6 +38,9 @@ pub struct MemberInfo {
 pub struct TitleView {
     pub id: i64,
     pub title: String,
+    /// `ltr`, `rtl` or `auto`: the title's own direction (its `dir` in the package).
+    #[serde(default = "auto")]
+    pub title_direction: String,
     pub creators: Vec<String>,
     pub language: String,
     pub licences: u32,
@@ -152,6 +156,10 @@ pub struct SpineEntry {
     /// `rendition:layout-*` property): shown whole, scaled to the screen.
     #[serde(default)]
     pub fixed: bool,
+    /// The length of its visible text in characters: the book's page count is
+    /// estimated from it before every document is laid out (`page_map`).
+    #[serde(default)]
+    pub chars: u32,
 }
 
 /// An entry of the table of contents, with the entries under it.

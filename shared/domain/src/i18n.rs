@@ -1077,6 +1077,9 @@ catalogue! {
     EreaderNextPage => "Volgende pagina", "Next page";
     EreaderPage => "Pagina", "Page";
     EreaderPageOf => "van", "of";
+    EreaderPageOfAbout => "van ongeveer", "of about";
+    EreaderBookPage => "In het boek: pagina", "In the book: page";
+    EreaderBookPages => "Pagina's in het boek:", "Pages in the book:";
     EreaderDocument => "hoofdstuk", "chapter";
     EreaderSmaller => "Kleinere letters", "Smaller text";
     EreaderLarger => "Grotere letters", "Larger text";

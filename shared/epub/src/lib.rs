@@ -32,4 +32,4 @@ pub use error::{EpubError, Place, Warning};
 pub use nav::{Navigation, TocEntry};
 pub use notice::NoticePage;
 pub use package::{Direction, Flow, Layout, ManifestItem, Metadata, Package, SpineItem, Version};
-pub use text::{Hit, find_all, search, text_of_xhtml};
+pub use text::{Hit, find_all, search, text_length, text_of_xhtml};

@@ -148,6 +148,24 @@ fn snippet(chars: &[char], offset: usize, length: usize) -> String {
     out
 }
 
+/// The length in characters of the visible text of spine document `index` (what
+/// [`Book::displayed_item`] shows); 0 for a document that is not XHTML or cannot be
+/// read.
+pub fn text_length(book: &Book, index: usize) -> u32 {
+    let Some(item) = book.displayed_item(index) else {
+        return 0;
+    };
+    if item.remote || !item.media_type.contains("xml") {
+        return 0;
+    }
+    match book.resource(&item.path) {
+        Ok(bytes) if bytes.len() as u64 <= MAX_XML_SIZE => {
+            u32::try_from(text_of_xhtml(&bytes).chars().count()).unwrap_or(u32::MAX)
+        }
+        _ => 0,
+    }
+}
+
 /// Searches every spine document (what [`Book::displayed_item`] shows) in reading order,
 /// at most [`MAX_SEARCH_HITS`] hits; documents that cannot be read are skipped.
 pub fn search(book: &Book, query: &str) -> Vec<Hit> {

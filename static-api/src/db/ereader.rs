@@ -33,6 +33,8 @@ pub struct NewTitle<'a> {
     /// JSON array of the creators.
     pub creators: &'a str,
     pub language: &'a str,
+    /// `ltr`, `rtl` or `auto`.
+    pub title_direction: &'a str,
     pub file_sha256: &'a str,
     pub file_bytes: i64,
     pub licences: i64,
@@ -65,8 +67,8 @@ impl Db {
     pub async fn ereader_add_title(&self, new: &NewTitle<'_>) -> Result<i64, sqlx::Error> {
         let (id,): (i64,) = sqlx::query_as(
             "INSERT INTO ereader_titles (title, creators, language, file_sha256, file_bytes, \
-             licences_set, licences, download, added_at, added_by) \
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id",
+             licences_set, licences, download, added_at, added_by, title_direction) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING id",
         )
         .bind(new.title)
         .bind(new.creators)
@@ -78,6 +80,7 @@ impl Db {
         .bind(i64::from(new.download))
         .bind(new.added_at)
         .bind(new.added_by)
+        .bind(new.title_direction)
         .fetch_one(self.pool())
         .await?;
         Ok(id)

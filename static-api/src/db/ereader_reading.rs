@@ -6,8 +6,8 @@
 use super::Db;
 
 /// A title's row in the collection: id, title, creators (JSON), language, licences,
-/// running loans, holds, members waiting.
-pub type TitleCounts = (i64, String, String, String, i64, i64, i64, i64);
+/// running loans, holds, members waiting, the title's direction.
+pub type TitleCounts = (i64, String, String, String, i64, i64, i64, i64, String);
 
 /// Loan `$1` of member `$2` while it runs at `$3` (`l`), with its title (`t`).
 const RUNNING_LOAN: &str = "ereader_loans l JOIN ereader_titles t ON t.id = l.title_id \
@@ -20,7 +20,7 @@ pub type PlaceRow = (i64, String, i64, i64, i64, i64, Option<i64>);
 impl Db {
     /// Every title with its licences, its loans running at `now`, the licences held
     /// for a member then and the members waiting: (id, title, creators as JSON,
-    /// language, licences, running loans, holds, waiting), by title. A loan or hold that
+    /// language, licences, running loans, holds, waiting, direction), by title. A loan or hold that
     /// ran out but is not settled yet is not counted.
     pub async fn ereader_titles(&self, now: i64) -> Result<Vec<TitleCounts>, sqlx::Error> {
         sqlx::query_as(
@@ -30,7 +30,8 @@ impl Db {
              (SELECT COUNT(*) FROM ereader_reservations r WHERE r.title_id = t.id \
               AND r.ended_at IS NULL AND r.hold_until > $1), \
              (SELECT COUNT(*) FROM ereader_reservations r WHERE r.title_id = t.id \
-              AND r.ended_at IS NULL AND (r.hold_until IS NULL OR r.hold_until > $1)) \
+              AND r.ended_at IS NULL AND (r.hold_until IS NULL OR r.hold_until > $1)), \
+             t.title_direction \
              FROM ereader_titles t ORDER BY t.title, t.id",
         )
         .bind(now)

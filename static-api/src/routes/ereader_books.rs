@@ -67,7 +67,11 @@ pub(super) async fn book(
     member: CurrentMember,
     ApiPath(loan): ApiPath<i64>,
 ) -> Result<Json<BookView>, AppError> {
-    Ok(Json(view(&book_of(&state, &member, loan).await?)))
+    let book = book_of(&state, &member, loan).await?;
+    let view = tokio::task::spawn_blocking(move || view(&book))
+        .await
+        .map_err(|e| AppError::Internal(format!("a book's view: {e}")))?;
+    Ok(Json(view))
 }
 
 /// `GET /api/ereader/loans/{loan_id}/content/{*path}`: one resource of the borrowed

@@ -45,14 +45,17 @@ pub(super) async fn list_titles(
     Ok(Json(
         rows.into_iter()
             .map(
-                |(id, title, creators, language, licences, lent, held, waiting)| TitleView {
-                    id,
-                    title,
-                    creators: serde_json::from_str(&creators).unwrap_or_default(),
-                    language,
-                    licences: count(licences),
-                    free: count(licences - lent - held),
-                    waiting: count(waiting),
+                |(id, title, creators, language, licences, lent, held, waiting, direction)| {
+                    TitleView {
+                        id,
+                        title,
+                        title_direction: direction,
+                        creators: serde_json::from_str(&creators).unwrap_or_default(),
+                        language,
+                        licences: count(licences),
+                        free: count(licences - lent - held),
+                        waiting: count(waiting),
+                    }
                 },
             )
             .collect(),

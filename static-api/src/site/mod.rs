@@ -120,12 +120,49 @@ async fn serve_site(State(Site { state, files }): State<Site>, request: Request)
                     .unwrap_or_else(not_found);
             }
         }
+        let early = (segments.len() == 1)
+            .then(|| early_fetches(first, request.uri().query()))
+            .flatten();
         let index = site.join(first).join("index.html");
-        return serve_file(&files, &index, request)
+        let mut response = serve_file(&files, &index, request)
             .await
             .unwrap_or_else(not_found);
+        if let Some(links) = early.filter(|_| response.status() == StatusCode::OK)
+            && let Ok(value) = HeaderValue::from_str(&links)
+        {
+            response.headers_mut().insert(header::LINK, value);
+        }
+        return response;
     }
     not_found()
+}
+
+/// What an app's page asks the API for as soon as it starts, as `Link: rel=preload`
+/// entries on the page itself: the browser fetches them while it still downloads the
+/// app, and the app's own `fetch` of the same address takes the answer. The e-reader
+/// opened on a book (`/e-reader/?boek=<loan>`): who is logged in, the book and the
+/// place in it (each answered by the server as the app's own call would be: a member
+/// who is not logged in gets the same 401 and the app shows the login).
+pub fn early_fetches(app: &str, query: Option<&str>) -> Option<String> {
+    if app != "e-reader" {
+        return None;
+    }
+    let loan = query?
+        .split('&')
+        .find_map(|pair| pair.strip_prefix("boek="))
+        .filter(|v| !v.is_empty() && v.len() <= 18 && v.bytes().all(|b| b.is_ascii_digit()))?;
+    let paths = [
+        "/api/ereader/session".to_string(),
+        format!("/api/ereader/loans/{loan}/book"),
+        format!("/api/ereader/loans/{loan}/position"),
+    ];
+    Some(
+        paths
+            .iter()
+            .map(|path| format!("<{path}>; rel=preload; as=fetch; crossorigin"))
+            .collect::<Vec<_>>()
+            .join(", "),
+    )
 }
 
 /// The widest scope a service worker script may take (`Service-Worker-Allowed`), for
@@ -361,6 +398,28 @@ mod tests {
             "/%zz",
         ] {
             assert_eq!(clean_segments(bad), None, "{bad}");
+        }
+    }
+
+    #[test]
+    fn the_reader_opened_on_a_book_asks_for_it_early() {
+        let links = early_fetches("e-reader", Some("boek=12")).expect("links");
+        assert_eq!(
+            links,
+            "</api/ereader/session>; rel=preload; as=fetch; crossorigin, \
+             </api/ereader/loans/12/book>; rel=preload; as=fetch; crossorigin, \
+             </api/ereader/loans/12/position>; rel=preload; as=fetch; crossorigin"
+        );
+        assert!(early_fetches("e-reader", Some("pagina=leningen&boek=7")).is_some());
+        for (app, query) in [
+            ("e-reader", None),
+            ("e-reader", Some("pagina=leningen")),
+            ("e-reader", Some("boek=")),
+            ("e-reader", Some("boek=7%3E")),
+            ("e-reader", Some("boek=-1")),
+            ("bieblo", Some("boek=7")),
+        ] {
+            assert_eq!(early_fetches(app, query), None, "{app} {query:?}");
         }
     }
 

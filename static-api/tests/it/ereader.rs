@@ -150,6 +150,7 @@ async fn title(app: &TestApp, name: &str, licences: i64) -> i64 {
             title: name,
             creators: r#"["Schrijver"]"#,
             language: "nl",
+            title_direction: "auto",
             file_sha256: &format!("{name:0>64}"),
             file_bytes: 1000,
             licences,

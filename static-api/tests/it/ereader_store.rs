@@ -30,6 +30,7 @@ async fn with_titles(db: &Db, licences: &[i64]) -> Vec<i64> {
                 title: &format!("Boek {i}"),
                 creators: "[\"Schrijver\"]",
                 language: "nl",
+                title_direction: "auto",
                 file_sha256: &sha,
                 file_bytes: 1000,
                 licences: *n,

@@ -145,6 +145,7 @@ async fn filled_sqlite() -> TestApp {
             title: "Moby-Dick",
             creators: r#"["Herman Melville"]"#,
             language: "en",
+            title_direction: "ltr",
             file_sha256: &"a".repeat(64),
             file_bytes: 1_629_839,
             licences: 2,

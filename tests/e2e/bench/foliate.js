@@ -14,13 +14,16 @@ document.body.append(view)
 const where = detail => `${detail?.section?.current ?? '?'}`
 
 async function shown(action) {
-  const events = recorder(view, 'relocate')
+  const recording = recorder(view, 'relocate')
   await action()
-  const last = events.stop().at(-1)
+  const events = recording.stop()
+  const last = events.at(-1)
   if (!last) return { tDone: null, tFrame: null, section: 'no relocate' }
   const tFrame = await afterFrame()
   const doc = last.detail?.range?.startContainer?.ownerDocument
-  return { tDone: last.t, tFrame, section: where(last.detail), textChars: (doc?.body?.innerText ?? '').trim().length }
+  // Its whole book in locations (from the sections' sizes) comes with the relocate.
+  const tBook = events.find(e => e.detail?.location?.total > 0)?.t ?? null
+  return { tDone: last.t, tFrame, tBook, section: where(last.detail), textChars: (doc?.body?.innerText ?? '').trim().length }
 }
 
 const opened = shown(async () => {

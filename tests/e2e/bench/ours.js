@@ -40,10 +40,22 @@
     watcher.observe(doc.documentElement, { attributes: true, attributeFilter: ['style'] })
   }, true)
 
+  // The whole book in pages: the reader shows the book's page count (`#er-bookpage`,
+  // estimated from the documents' text lengths until each is laid out) once it is known.
+  let tBook = null
+  const bookWatch = new MutationObserver(() => {
+    if (tBook == null && document.querySelector('#er-bookpage')) {
+      tBook = performance.now()
+      bookWatch.disconnect()
+    }
+  })
+  bookWatch.observe(document, { childList: true, subtree: true })
+
   const opened = (async () => {
     const tDone = await nextShown()
     const tFrame = await afterFrame()
-    return { tDone, tFrame, section: status(), textChars: (frameDoc()?.body?.innerText ?? '').trim().length }
+    for (let i = 0; i < 100 && tBook == null; i++) await later(20)
+    return { tDone, tFrame, tBook, section: status(), textChars: (frameDoc()?.body?.innerText ?? '').trim().length }
   })()
 
   async function next() {

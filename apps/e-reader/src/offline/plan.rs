@@ -156,6 +156,7 @@ mod tests {
                     path: p.to_string(),
                     linear: true,
                     fixed: false,
+                    chars: 0,
                 })
                 .collect(),
             toc: Vec::new(),

@@ -101,7 +101,7 @@ pub(crate) fn CollectionPage(_props: &CollectionPageProps) -> Html {
                     let heading = format!("er-title-{id}");
                     html! {
                         <li class="er-item" aria-labelledby={heading.clone()}>
-                            <h3 class="er-item__title" id={heading} lang={title.language.clone()}>{ &title.title }</h3>
+                            <h3 class="er-item__title" id={heading} lang={title.language.clone()} dir={title.title_direction.clone()}>{ &title.title }</h3>
                             if !title.creators.is_empty() {
                                 <p class="er-item__by">{ t(Msg::EreaderBy) }{" "}{ title.creators.join(", ") }</p>
                             }

@@ -126,7 +126,7 @@ pub(crate) fn LoansPage(props: &LoansPageProps) -> Html {
                     let heading = format!("er-loan-{id}");
                     html! {
                         <li class="er-item er-loan" aria-labelledby={heading.clone()}>
-                            <h3 class="er-item__title" id={heading}>{ &loan.title }</h3>
+                            <h3 class="er-item__title" id={heading} dir="auto">{ &loan.title }</h3>
                             <p class="er-item__days">{ format!("{} {}", loan.days_left, t(days)) }</p>
                             if *confirming == Some(id) {
                                 <div class="er-confirm" role="group" aria-labelledby={format!("er-confirm-{id}")}>

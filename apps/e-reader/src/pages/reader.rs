@@ -8,6 +8,7 @@
 use std::rc::Rc;
 
 use suite_domain::ereader::notes::AnnotationView;
+use suite_domain::ereader::page_map::PageMap;
 use suite_domain::ereader::{BookView, TocView};
 use suite_domain::i18n::Msg;
 use suite_ui::{ApiError, ErrorState, Loading, UiText, use_lang, use_t};
@@ -73,13 +74,20 @@ pub(crate) fn ReaderPage(props: &ReaderPageProps) -> Html {
         let (book, view, loan) = (book.clone(), view.clone(), props.loan);
         use_effect_with(loan, move |_| {
             yew::platform::spawn_local(async move {
-                let loaded = net::book(loan).await;
+                // The place in the book is asked for at the same time as the book.
+                let (loaded, position) =
+                    suite_ui::api::both(net::book(loan), net::position(loan)).await;
                 if let Ok(found) = &loaded {
-                    let position = net::position(loan).await.ok();
+                    let position = position.ok().flatten();
                     let mut v = view.borrow_mut();
                     v.paths = found.spine.iter().map(|s| s.path.clone()).collect();
                     v.linear = found.spine.iter().map(|s| s.linear).collect();
                     v.fixed = found.spine.iter().map(|s| s.fixed).collect();
+                    v.map = PageMap::new(
+                        found.spine.iter().map(|s| s.chars).collect(),
+                        v.linear.clone(),
+                        v.fixed.clone(),
+                    );
                     v.rtl = found.direction == "rtl";
                     let (spine, progress) = position.map_or_else(
                         || (first_linear(&v.linear) as u32, 0.0),
@@ -91,10 +99,6 @@ pub(crate) fn ReaderPage(props: &ReaderPageProps) -> Html {
                 book.set(Some(loaded.map(Rc::new)));
             });
         });
-    }
-    {
-        let notes = notes.clone();
-        use_effect_with(props.loan, move |_| notes.load());
     }
     {
         // Leaving the reader before the wait is over saves at once.
@@ -187,9 +191,10 @@ pub(crate) fn ReaderPage(props: &ReaderPageProps) -> Html {
         }
         Some(Ok(book)) => book.clone(),
     };
-    let (spine, page, pages, settings, flow) = {
+    let (spine, page, pages, settings, flow, in_book) = {
         let v = view.borrow();
-        (v.spine, v.page, v.pages, v.settings, v.flow)
+        let in_book = v.map.book_page(v.spine, v.page);
+        (v.spine, v.page, v.pages, v.settings, v.flow, in_book)
     };
     let src = book
         .spine
@@ -312,6 +317,24 @@ pub(crate) fn ReaderPage(props: &ReaderPageProps) -> Html {
         t(Msg::EreaderPageOf),
         book.spine.len().max(1),
     );
+    // The whole book, once the first document is laid out: "about" while some
+    // documents' pages are estimated.
+    let in_book = (pages > 0).then(|| {
+        let of = if in_book.exact {
+            Msg::EreaderPageOf
+        } else {
+            Msg::EreaderPageOfAbout
+        };
+        match in_book.page {
+            Some(at) => format!(
+                "{} {at} {} {}",
+                t(Msg::EreaderBookPage),
+                t(of),
+                in_book.pages
+            ),
+            None => format!("{} {}", t(Msg::EreaderBookPages), in_book.pages),
+        }
+    });
     html! {
         <section class="er-reader" aria-labelledby="er-book-title">
             <div class="er-reader__bar">
@@ -367,7 +390,12 @@ pub(crate) fn ReaderPage(props: &ReaderPageProps) -> Html {
                 <button type="button" class="er-button" id="er-prev" onclick={on_turn(Direction::Back, false)}>
                     { t(Msg::EreaderPrevPage) }
                 </button>
-                <p id="er-pageno" class="er-pageno" role="status" aria-live="polite">{ status }</p>
+                <div class="er-pager__status">
+                    <p id="er-pageno" class="er-pageno" role="status" aria-live="polite">{ status }</p>
+                    if let Some(in_book) = in_book {
+                        <p id="er-bookpage" class="er-pageno er-pageno--book">{ in_book }</p>
+                    }
+                </div>
                 <button type="button" class="er-button" id="er-next" onclick={on_turn(Direction::Forward, false)}>
                     { t(Msg::EreaderNextPage) }
                 </button>

@@ -168,7 +168,7 @@ pub(crate) fn ReservationsSection(props: &ReservationsProps) -> Html {
                     };
                     html! {
                         <li class="er-item er-place" aria-labelledby={heading.clone()}>
-                            <h3 class="er-item__title" id={heading}>{ &place.title }</h3>
+                            <h3 class="er-item__title" id={heading} dir="auto">{ &place.title }</h3>
                             { status }
                             { actions }
                         </li>

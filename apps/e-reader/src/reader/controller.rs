@@ -20,6 +20,7 @@ use crate::rules::{
     previous_page, progress_of_page,
 };
 use suite_domain::ereader::ReadingPosition;
+use suite_domain::ereader::page_map::PageMap;
 
 /// Where the reader is, changed in place by the frame's listeners and the buttons.
 #[derive(Default)]
@@ -34,6 +35,10 @@ pub(crate) struct View {
     pub(crate) paths: Vec<String>,
     pub(crate) linear: Vec<bool>,
     pub(crate) fixed: Vec<bool>,
+    /// The whole book's pages: counted in the documents laid out, estimated in the
+    /// others; valid for the settings and frame size in `measured`.
+    pub(crate) map: PageMap,
+    pub(crate) measured: Option<(Settings, i32, i32)>,
     /// How the shown document flows (from its last layout).
     pub(crate) flow: Flow,
     pub(crate) settings: Settings,
@@ -116,6 +121,14 @@ impl Reader {
             v.pages = pages;
             v.flow = flow;
             v.page = page.min(pages - 1);
+            // Counts taken at other settings or another size no longer hold.
+            let measure = (settings, frame.client_width(), frame.client_height());
+            if v.measured != Some(measure) {
+                v.map.forget();
+                v.measured = Some(measure);
+            }
+            let spine = v.spine;
+            v.map.laid_out(spine, pages);
             v.page
         };
         frame::show(&frame, flow, page);

@@ -57,8 +57,28 @@ async fn the_reader_gets_direction_layout_and_unprefixed_css(backend: Backend) {
         }
     };
 
-    let (book, _) = read("pkg-dir_rtl-root-unset").await;
+    let (book, pages) = read("pkg-dir_rtl-root-unset").await;
     assert_eq!(book["title_direction"], "rtl", "{book}");
+    // The collection shows the title in its direction too (stored when it was added).
+    let titles = app.get_as("/api/ereader/titles", &ann).await;
+    let directions: Vec<&str> = titles
+        .json
+        .as_array()
+        .expect("titles")
+        .iter()
+        .filter_map(|t| t["title_direction"].as_str())
+        .collect();
+    assert_eq!(directions, ["rtl"], "{}", titles.json);
+    // Each document comes with the length of its visible text, no more than its bytes.
+    for (entry, page) in book["spine"]
+        .as_array()
+        .expect("a spine")
+        .iter()
+        .zip(&pages)
+    {
+        let chars = entry["chars"].as_u64().expect("chars");
+        assert!(chars > 0 && chars < page.chars().count() as u64, "{entry}");
+    }
     let (book, _) = read("pkg-spine-progression_rtl").await;
     assert_eq!(book["direction"], "rtl");
     assert_eq!(book["title_direction"], "auto");

@@ -43,6 +43,9 @@ pub(crate) struct Target {
 pub struct Run {
     pub first_done_ms: f64,
     pub first_frame_ms: f64,
+    /// When the reader knew the whole book's pages (ours: its page count shown;
+    /// foliate-js: a `relocate` with its locations' total).
+    pub book_paged_ms: Option<f64>,
     pub first_text_chars: u64,
     pub first_section: String,
     /// Per turn, from the call to the page being shown (`None`: it did not move).
@@ -126,6 +129,15 @@ async fn measure(browser: &Browser, target: &Target, turns: usize) -> Result<Run
         return Err(format!("opening: {e}"));
     }
     let first = &opened["ok"];
+    // What was fetched before the first page, and when: where the time goes.
+    let requests = browser
+        .eval(
+            "return performance.getEntriesByType('resource').map(e =>              `${Math.round(e.startTime)}-${Math.round(e.responseEnd)} ms ${e.name.replace(location.origin, '')}`)",
+        )
+        .await?;
+    for line in requests.as_array().into_iter().flatten() {
+        eprintln!("    {}", line.as_str().unwrap_or_default());
+    }
     // The load was cold; from here the session keeps what it fetched as a reader's does
     // (our reader fetches each next document; the peers hold the whole book already).
     browser
@@ -151,6 +163,7 @@ async fn measure(browser: &Browser, target: &Target, turns: usize) -> Result<Run
     Ok(Run {
         first_done_ms: first["tDone"].as_f64().ok_or("no first page time")?,
         first_frame_ms: first["tFrame"].as_f64().unwrap_or(f64::NAN),
+        book_paged_ms: first["tBook"].as_f64(),
         first_text_chars: first["textChars"].as_u64().unwrap_or(0),
         first_section: first["section"].as_str().unwrap_or_default().to_string(),
         turns_done_ms: turned.iter().map(|t| t["done"].as_f64()).collect(),
