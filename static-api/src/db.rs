@@ -36,6 +36,8 @@ pub mod service;
 mod sessions;
 mod settings;
 mod staff;
+pub mod vds;
+pub mod vds_school;
 
 use std::path::{Path, PathBuf};
 use std::time::Duration;

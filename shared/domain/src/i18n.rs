@@ -1281,6 +1281,27 @@ catalogue! {
     ShowFromCompany => "Van het gezelschap", "From the company";
     ShowFallback => "Algemene tekst: het gezelschap vulde hier niets in.", "General text: the company filled in nothing here.";
     }
+    #[cfg(feature = "voor-de-show-staff")] {
+    // Voor de Show's back-office and the server's refusals (routes/vds_*.rs).
+    VdsAdminNotActive => "Voor de Show is niet actief voor dit cultuurcentrum. Vraag een abonnement aan in het beheer van de dienst.", "Voor de Show is not active for this cultural centre. Request a subscription in the service's back-office.";
+    VdsAdminNotInvited => "Dit gezelschap nodigde jullie centrum niet uit. Kies een van jullie gezelschappen.", "Your centre did not invite this company. Choose one of your companies.";
+    VdsAdminCompanyName => "Geef de naam van het gezelschap.", "Give the company's name.";
+    VdsAdminShowInvalid => "De gegevens van de voorstelling kloppen nog niet. Kijk de gemarkeerde velden na.", "The show's data is not right yet. Check the marked fields.";
+    VdsAdminMediaType => "Dit bestandstype kan niet. Kies een beeld (PNG, JPEG of WebP) of een kort geluid of filmpje (MP3, OGG, WAV, MP4 of WebM).", "This type of file cannot be used. Choose an image (PNG, JPEG or WebP) or a short sound or video (MP3, OGG, WAV, MP4 or WebM).";
+    VdsAdminImageTooLarge => "Dit beeld is te groot: hoogstens 4 MB.", "This image is too large: at most 4 MB.";
+    VdsAdminSoundTooLarge => "Dit geluid of filmpje is te groot: hoogstens 8 MB.", "This sound or video is too large: at most 8 MB.";
+    VdsAdminImageTooSmall => "Dit beeld is te klein: minstens 320 op 240 pixels.", "This image is too small: at least 320 by 240 pixels.";
+    VdsAdminImageTooWide => "Dit beeld is te groot: hoogstens 4.096 pixels breed en hoog.", "This image is too large: at most 4,096 pixels wide and high.";
+    VdsAdminImageBroken => "Dit beeld is beschadigd of geen echt PNG-, JPEG- of WebP-bestand.", "This image is damaged or not a real PNG, JPEG or WebP file.";
+    VdsAdminQuota => "De opslag van jullie gezelschap is vol. Haal ongebruikte bestanden weg.", "Your company's storage is full. Remove unused files.";
+    VdsAdminDate => "Geef een geldige datum.", "Give a valid date.";
+    VdsAdminVenue => "Geef de zaal of plaats van de voorstelling.", "Give the venue of the performance.";
+    VdsAdminGrades => "Kies minstens één leeftijdsgroep, elk één keer.", "Choose at least one age group, each once.";
+    VdsAdminShowUnknown => "Kies een voorstelling van een gezelschap dat jullie uitnodigden.", "Choose a show of a company you invited.";
+    VdsAdminNotPublished => "Publiceer de voorstelling eerst.", "Publish the performance first.";
+    VdsAdminUnknownCode => "Deze klascode kennen we niet, of ze is verlopen. Vraag een nieuwe code aan het cultuurcentrum.", "We do not know this class code, or it has expired. Ask the cultural centre for a new code.";
+    VdsAdminUnknownAssignment => "Deze opdracht bestaat niet in het spel.", "This assignment does not exist in the game.";
+    }
 }
 
 #[cfg(test)]
