@@ -17,6 +17,7 @@ use support::{Backend, Session, TestApp};
 
 #[path = "vds/school.rs"]
 mod school;
+pub(crate) use school::fill;
 #[path = "vds/uploads.rs"]
 mod uploads;
 

@@ -199,4 +199,73 @@ async fn a_centre_publishes_performances_and_classes_play_them(backend: Backend)
     );
 }
 
-on_both_backends!(a_centre_publishes_performances_and_classes_play_them);
+/// A row in every Voor de Show table (for the copy to PostgreSQL): Demo Nova invited
+/// Demo Klein Verhaal, whose show with an upload is performed, published with a code
+/// that a class played.
+pub(crate) async fn fill(db: &static_api::db::Db, at: &str) {
+    let company = "demo-klein-verhaal";
+    db.vds_link_company("demo-nova", company, at, NOVA.0)
+        .await
+        .expect("a link");
+    let upload = static_api::db::vds::MediaRow {
+        company: company.into(),
+        id: "0123456789abcdef".into(),
+        media_use: suite_domain::show::api::MediaUse::Image,
+        content_type: "image/png".into(),
+        file: "0123456789abcdef.png".into(),
+        bytes: 1_000,
+        width: Some(400),
+        height: Some(300),
+    };
+    db.vds_insert_media(&upload, at).await.expect("an upload");
+    let data: ShowData = serde_json::from_value(show_data("De koffer")).expect("show data");
+    let show = db
+        .vds_insert_show(company, &data, at, KLEIN_VERHAAL.0)
+        .await
+        .expect("a show");
+    let performance = db
+        .vds_insert_performance(
+            "demo-nova",
+            show,
+            "2026-12-10",
+            "Zaal",
+            &[Grade::Ages8To10],
+            at,
+        )
+        .await
+        .expect("a performance");
+    db.vds_publish(performance).await.expect("published");
+    assert!(
+        db.vds_insert_code("ABCDEF", performance, "2026-12-24", at)
+            .await
+            .expect("a code")
+    );
+    assert!(
+        db.vds_count_play("ABCDEF", "wat-als", "done", "2026-12-11", 10)
+            .await
+            .expect("counted")
+    );
+}
+
+async fn the_demo_has_a_published_show_with_a_class_code(backend: Backend) {
+    let app = TestApp::on(backend).await;
+    static_api::demo::vds::seed(&app.state.db)
+        .await
+        .expect("seeded");
+    static_api::demo::vds::seed(&app.state.db)
+        .await
+        .expect("seeded once");
+    let code = static_api::demo::vds::DEMO_CODE;
+    let play = app.get(&format!("/api/voor-de-show/play/{code}")).await;
+    assert_eq!(play.status, StatusCode::OK, "{}", play.json);
+    assert_eq!(play.json["show"]["title"], "De koffer van Kobe (demo)");
+    let nova = app.session(NOVA).await;
+    let listed = app.get_as(PERFORMANCES, &nova).await;
+    assert_eq!(listed.json.as_array().map(Vec::len), Some(1));
+    assert_eq!(listed.json[0]["codes"][0]["code"], code);
+}
+
+on_both_backends!(
+    a_centre_publishes_performances_and_classes_play_them,
+    the_demo_has_a_published_show_with_a_class_code
+);
