@@ -36,6 +36,8 @@ pub mod service;
 mod sessions;
 mod settings;
 mod staff;
+pub mod vds;
+pub mod vds_school;
 
 use std::path::{Path, PathBuf};
 use std::time::Duration;
@@ -390,7 +392,7 @@ mod tests {
         let sqlite = list(&SQLITE_MIGRATIONS);
         assert_eq!(sqlite, list(&POSTGRES_MIGRATIONS));
         // 0003 was never used.
-        assert_eq!(sqlite.len(), 19);
-        assert_eq!(sqlite.last().map(|(v, _)| *v), Some(20));
+        assert_eq!(sqlite.len(), 20);
+        assert_eq!(sqlite.last().map(|(v, _)| *v), Some(21));
     }
 }

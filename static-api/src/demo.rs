@@ -7,6 +7,7 @@ use suite_domain::service::{Branch, SubscriptionState, apps_for};
 
 pub mod bibster;
 pub mod ereader;
+pub mod vds;
 
 use crate::auth::hash_password;
 use crate::db::service::SubscriptionWrite;
@@ -249,7 +250,7 @@ pub fn seed_snapshots(
 
 /// Everything `serve --demo` seeds (the end-to-end tests' demo server too): accounts and
 /// organisations, Bieblo's snapshots, Culture Matcher's programmes, Bibster's games, the
-/// e-reader's members and books (`data_dir` is the data folder, `public/` in it).
+/// e-reader's members and books, Voor de Show's published show with its class code (`data_dir` is the data folder, `public/` in it).
 pub async fn seed_all(db: &Db, data_dir: &std::path::Path) -> Result<(), String> {
     let public_dir = &data_dir.join("public");
     seed(db)
@@ -264,7 +265,10 @@ pub async fn seed_all(db: &Db, data_dir: &std::path::Path) -> Result<(), String>
         .map_err(|e| format!("demo games: {e}"))?;
     ereader::seed(db, data_dir)
         .await
-        .map_err(|e| format!("demo books: {e}"))
+        .map_err(|e| format!("demo books: {e}"))?;
+    vds::seed(db)
+        .await
+        .map_err(|e| format!("demo Voor de Show: {e}"))
 }
 
 /// Tells the person who ran `serve --demo` where everything is and how to log in.
@@ -288,6 +292,10 @@ pub fn print_banner(addr: std::net::SocketAddr) {
             a.org.map(|o| format!(" of {o}")).unwrap_or_default()
         );
     }
+    println!(
+        "  Voor de Show class link: http://{addr}{}",
+        suite_domain::show::class_link(vds::DEMO_CODE)
+    );
     for (card, pin) in ereader::DEMO_MEMBERS {
         println!(
             "  e-reader member: card {card}, PIN {pin} ({})",

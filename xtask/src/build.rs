@@ -20,7 +20,7 @@ const FUZZ_BENCH_SECONDS: u32 = 120;
 const FUZZ_DEFAULT_SECONDS: u32 = 60;
 
 /// Crates that only build for wasm32 (checked and tested with that target).
-const WASM_CRATES: [&str; 10] = [
+const WASM_CRATES: [&str; 11] = [
     "suite-ui",
     "suite-beheer",
     "voor-de-show",
@@ -31,6 +31,7 @@ const WASM_CRATES: [&str; 10] = [
     "bibster-beheer",
     "e-reader",
     "e-reader-beheer",
+    "voor-de-show-beheer",
 ];
 
 /// The wasm crates without browser unit tests (the bevy game's rules are tested
@@ -53,7 +54,9 @@ fn build_app(slug: &str, tools: &Tools) -> Result<Option<Compressing>> {
     .iter()
     .map(|p| root.join(p))
     .collect();
-    if slug != "voor-de-show" {
+    // The game uses no suite-ui; its staff bundle does.
+    let staff_crate = root.join("apps").join(format!("{slug}-{STAFF_BUNDLE}"));
+    if slug != "voor-de-show" || staff_crate.is_dir() {
         for p in [
             "shared/ui/Cargo.toml",
             "shared/ui/src",
@@ -66,7 +69,6 @@ fn build_app(slug: &str, tools: &Tools) -> Result<Option<Compressing>> {
     inputs.push(root.join("apps").join(slug));
     // An app whose staff bundle is a crate of its own (`apps/<slug>-beheer`, linked from
     // its `beheer.html`).
-    let staff_crate = root.join("apps").join(format!("{slug}-{STAFF_BUNDLE}"));
     if staff_crate.is_dir() {
         inputs.push(staff_crate);
     }

@@ -24,6 +24,10 @@ pub struct Stored {
     pub ext: &'static str,
     /// `image/png` or `image/jpeg`.
     pub mime: &'static str,
+    /// The picture's width in pixels.
+    pub width: u32,
+    /// The picture's height in pixels.
+    pub height: u32,
 }
 
 /// Why an upload is not a picture we store; English, for the log.
@@ -79,6 +83,8 @@ pub fn reencode(bytes: &[u8]) -> Result<Stored, PictureError> {
             bytes: out,
             ext: "png",
             mime: "image/png",
+            width: image.width(),
+            height: image.height(),
         })
     } else {
         JpegEncoder::new_with_quality(&mut out, 88)
@@ -88,6 +94,8 @@ pub fn reencode(bytes: &[u8]) -> Result<Stored, PictureError> {
             bytes: out,
             ext: "jpg",
             mime: "image/jpeg",
+            width: image.width(),
+            height: image.height(),
         })
     }
 }

@@ -50,6 +50,12 @@ pub const COPIED: &[&str] = &[
     "ereader_loans",
     "ereader_reservations",
     "ereader_annotations",
+    "vds_centre_companies",
+    "vds_shows",
+    "vds_media",
+    "vds_performances",
+    "vds_class_codes",
+    "vds_play_daily",
 ];
 
 /// The tables left behind, and why.

@@ -27,6 +27,11 @@ mod session;
 mod staff;
 mod subscriptions;
 pub(crate) mod upload;
+mod vds_companies;
+mod vds_media;
+mod vds_play;
+mod vds_school;
+mod vds_shows;
 
 use axum::routing::{any, get};
 use axum::{Json, Router};
@@ -54,6 +59,7 @@ use crate::error::api_not_found;
         (name = "bibster", description = "Bibster: the library's games (builder, template library, statistics), the group leader's sessions (board, teams, reviews, messages) and the teams' play (join, state, open, answer, live events)"),
         (name = "culture-matcher", description = "Culture Matcher: anonymous interaction counts and after-show feedback, and the centre's back-office: shows, swipe choice, venues, media and insight"),
         (name = "ereader", description = "E-reader: members log in with their library card and PIN; loans and reservations of the shared e-book collection"),
+        (name = "voor-de-show", description = "Voor de Show: a centre invites theatre companies, links their shows to school performances, publishes them with class codes and reads the figures; a company keeps its shows (show data, uploads, preview); the game reads a class code's show and counts what classes did"),
         (name = "ereader-admin", description = "E-reader back-office: the admin uploads books, sets licences (by hand or by the population rule) and the download flag, sees the participating libraries; statistics per title"),
     )
 )]
@@ -376,6 +382,37 @@ pub fn api(state: &AppState) -> (Router<AppState>, utoipa::openapi::OpenApi) {
                 ))
                 .layer(axum::extract::DefaultBodyLimit::max(
                     ereader_admin::MAX_EPUB_BYTES,
+                )),
+        )
+        // Voor de Show; its uploads take their turn like every upload.
+        .routes(routes!(
+            vds_companies::list_companies,
+            vds_companies::invite_company
+        ))
+        .routes(routes!(vds_companies::centre_shows))
+        .routes(routes!(
+            vds_school::list_performances,
+            vds_school::create_performance
+        ))
+        .routes(routes!(vds_school::publish))
+        .routes(routes!(vds_school::add_code))
+        .routes(routes!(vds_school::get_figures))
+        .routes(routes!(vds_school::get_figures_csv))
+        .routes(routes!(vds_shows::list_shows, vds_shows::create_show))
+        .routes(routes!(vds_shows::get_show, vds_shows::update_show))
+        .routes(routes!(vds_shows::preview))
+        .routes(routes!(vds_media::get_media))
+        .routes(routes!(vds_play::play))
+        .routes(routes!(vds_play::post_event))
+        .merge(
+            OpenApiRouter::new()
+                .routes(routes!(vds_media::list_media, vds_media::upload_media))
+                .layer(axum::middleware::from_fn_with_state(
+                    state.clone(),
+                    one_upload_at_a_time,
+                ))
+                .layer(axum::extract::DefaultBodyLimit::max(
+                    vds_media::MAX_UPLOAD_BYTES,
                 )),
         )
         .merge(

@@ -96,16 +96,35 @@ pub(super) async fn invite(
             }
         }
     }
-    check_email(&new.email)?;
-    check_text("display_name", &new.display_name, NAME_MAX)?;
-    let email = normalise_email(&new.email);
-    let name = new.display_name.trim();
     let manager = new.manager && !role.is_admin();
-    let id = match state
-        .db
-        .insert_staff(&email, name, "", &role, manager)
-        .await
-    {
+    let link = invite_account(
+        &state,
+        &staff,
+        &role,
+        &new.email,
+        &new.display_name,
+        manager,
+    )
+    .await?;
+    Ok((StatusCode::CREATED, Json(link)))
+}
+
+/// Makes an account of `role` that waits for its password, and its one-time link: the
+/// one way an account is invited (here, and a theatre company's account by a centre in
+/// `vds_companies`). The caller has checked that `staff` may invite into `role`.
+pub(super) async fn invite_account(
+    state: &AppState,
+    staff: &CurrentStaff,
+    role: &Role,
+    email: &str,
+    display_name: &str,
+    manager: bool,
+) -> Result<InvitationLink, AppError> {
+    check_email(email)?;
+    check_text("display_name", display_name, NAME_MAX)?;
+    let email = normalise_email(email);
+    let name = display_name.trim();
+    let id = match state.db.insert_staff(&email, name, "", role, manager).await {
         Ok(id) => id,
         Err(e) if is_unique_violation(&e) => {
             return Err(AppError::Conflict(format!("{email} exists")));
@@ -115,10 +134,7 @@ pub(super) async fn invite(
     let account = state.db.get_staff(id).await?.ok_or(AppError::NotFound)?;
     staff.audit.note(role.org(), email.clone());
     tracing::info!(by = %staff.email, %email, role = role.name(), "staff invited");
-    Ok((
-        StatusCode::CREATED,
-        Json(new_link(&state, &account, &staff.email).await?),
-    ))
+    new_link(state, &account, &staff.email).await
 }
 
 #[utoipa::path(

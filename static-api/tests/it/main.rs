@@ -39,3 +39,4 @@ mod store;
 mod store_fresh;
 mod store_kiosks;
 mod store_programme_source;
+mod vds;

@@ -234,6 +234,8 @@ async fn filled_sqlite() -> TestApp {
     )
     .await
     .expect("an invitation");
+    // Voor de Show: a company, its show and upload, a performance, its code and plays.
+    crate::vds::fill(db, at).await;
     assert_eq!(app.login(ADMIN.0, ADMIN.1).await.status, StatusCode::OK);
     for table in db.copied_table_rows().await.expect("counts") {
         assert!(table.rows > 0, "no rows in {}", table.table);

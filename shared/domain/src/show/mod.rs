@@ -6,15 +6,23 @@
 //! The game and its back-office only call these; none of it knows about bevy, yew or
 //! the browser. The content files live in `apps/voor-de-show/content/`.
 
+pub mod api;
+mod builtin;
 mod check;
+mod codes;
 mod content;
 mod data;
+pub mod media;
 mod problem;
 mod progress;
 mod resolve;
 mod storage;
 
+pub use builtin::builtin;
 pub use check::{ASSIGNMENTS, PLACES_FILE};
+pub use codes::{
+    CODE_ALPHABET, CODE_DAYS_AFTER, CODE_LENGTH, class_code, class_link, read_class_code,
+};
 pub use content::{Answer, Assignment, Content, Place, Question, Version};
 pub use data::{
     MAX_COMPANY, MAX_IMAGES, MAX_KEY_WORD, MAX_KEY_WORDS, MAX_PROMPT, MAX_SOUNDS, MAX_SYNOPSIS,
