@@ -5,6 +5,9 @@ use bevy::prelude::*;
 /// Size of the stage picture in world units (one unit per pixel of `stage.png`).
 pub(crate) const STAGE_SIZE: Vec2 = Vec2::new(320.0, 180.0);
 
+/// The guide's name (a name: the same in every language, as in `places.toml`).
+pub(crate) const GUIDE: &str = "Mo";
+
 /// Clear colour around the stage when the window is not 16:9.
 pub(crate) const BACKSTAGE: Color = Color::srgb(0.06, 0.04, 0.09);
 /// Text on dark backgrounds.

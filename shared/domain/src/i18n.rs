@@ -1284,7 +1284,6 @@ catalogue! {
     #[cfg(feature = "voor-de-show")] {
     // Voor de Show, the game (apps/voor-de-show): screens, buttons and the interactions'
     // own words. The assignments' texts come from the content files.
-    VdsGuideName => "Mo", "Mo";
     VdsChooseGrade => "Hoe oud is de klas?", "How old is the class?";
     VdsGrade68 => "6 tot 8 jaar", "6 to 8 years";
     VdsGrade810 => "8 tot 10 jaar", "8 to 10 years";
@@ -1300,7 +1299,7 @@ catalogue! {
     VdsRestartYes => "Ja, wis alles", "Yes, erase it";
     VdsRestartNo => "Nee", "No";
     VdsOtherLanguage => "English", "Nederlands";
-    VdsContrast => "Contrast", "Contrast";
+    VdsContrast => "Hoog contrast", "High contrast";
     VdsFullscreen => "Volledig scherm", "Fullscreen";
     VdsPlace => "Plek", "Place";
     VdsOf => "van", "of";
@@ -1319,7 +1318,7 @@ catalogue! {
     VdsRightAnswerIs => "Het juiste antwoord is:", "The right answer is:";
     VdsNextQuestion => "Volgende vraag", "Next question";
     VdsQuizDone => "De quiz is klaar. Goed gedaan!", "The quiz is done. Well done!";
-    VdsTimerStart => "Start", "Start";
+    VdsTimerStart => "Starten", "Start";
     VdsTimerPause => "Pauze", "Pause";
     VdsTimerReset => "Opnieuw instellen", "Reset";
     VdsTimeUp => "De tijd is om!", "Time is up!";
@@ -1348,20 +1347,20 @@ catalogue! {
     VdsNothingYet => "nog niets", "nothing yet";
     VdsItemHat => "Hoed", "Hat";
     VdsItemCrown => "Kroon", "Crown";
-    VdsItemCape => "Cape", "Cape";
+    VdsItemCape => "Mantel", "Cloak";
     VdsItemGlasses => "Bril", "Glasses";
     VdsItemScarf => "Sjaal", "Scarf";
     VdsItemNose => "Rode neus", "Red nose";
     VdsItemChair => "Stoel", "Chair";
-    VdsItemLamp => "Lamp", "Lamp";
+    VdsItemLamp => "Staande lamp", "Floor lamp";
     VdsItemTree => "Boom", "Tree";
     VdsItemMoon => "Maan", "Moon";
     VdsItemSuitcase => "Koffer", "Suitcase";
-    VdsItemLadder => "Ladder", "Ladder";
+    VdsItemLadder => "Trapladder", "Stepladder";
     VdsSoundHelp => "Kies samen geluiden voor jullie decor. Het geluid van het spel staat uit: de ondertitel zegt wat je zou horen. Maak het geluid zelf met de klas!", "Choose sounds for your set together. The game's sound is off: the subtitle says what you would hear. Make the sound yourselves with the class!";
     VdsSound => "Geluid", "Sound";
     VdsSoundRain => "regen", "rain";
-    VdsSoundWind => "wind", "wind";
+    VdsSoundWind => "gierende wind", "howling wind";
     VdsSoundOwl => "een uil", "an owl";
     VdsSoundDoor => "een krakende deur", "a creaking door";
     VdsSoundSteps => "voetstappen", "footsteps";

@@ -26,7 +26,7 @@ fn draw(mut commands: Commands, drawn: Query<Entity, With<ScreenUi>>, settings: 
     let p = theme::palette(settings.high_contrast);
     web::announce(&format!(
         "{}: {}",
-        Msg::VdsGuideName.text(lang),
+        crate::theme::GUIDE,
         Msg::VdsEndText.text(lang)
     ));
     commands.spawn((

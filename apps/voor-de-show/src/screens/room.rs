@@ -40,7 +40,7 @@ fn draw(
         return;
     };
     scene::spawn(&mut commands, &room.place, &stage);
-    web::announce(&format!("{}: {}", Msg::VdsGuideName.text(lang), room.guide));
+    web::announce(&format!("{}: {}", crate::theme::GUIDE, room.guide));
     commands
         .spawn((
             Name::new("Room"),
@@ -257,7 +257,7 @@ fn guide(lang: Lang, p: &Palette) -> impl Bundle + use<> {
                 },
                 BackgroundColor(p.accent),
             ),
-            theme::text(Msg::VdsGuideName.text(lang), 2.6, p.accent),
+            theme::text(crate::theme::GUIDE, 2.6, p.accent),
         ],
     )
 }
