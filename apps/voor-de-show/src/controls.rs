@@ -201,20 +201,20 @@ fn keep_focus(
     }
 }
 
+/// What [`style_buttons`] reads and sets of a button.
+type StyledButton = (
+    Entity,
+    &'static Interaction,
+    Has<Chosen>,
+    &'static mut BackgroundColor,
+    Option<&'static mut Outline>,
+);
+
 /// Hover and focus colours: the focused button has a ring in the palette's focus colour.
 fn style_buttons(
     focus: Res<Focus>,
     settings: Res<Settings>,
-    mut buttons: Query<
-        (
-            Entity,
-            &Interaction,
-            Has<Chosen>,
-            &mut BackgroundColor,
-            Option<&mut Outline>,
-        ),
-        With<ActionButton>,
-    >,
+    mut buttons: Query<StyledButton, With<ActionButton>>,
     mut commands: Commands,
 ) {
     let p = theme::palette(settings.high_contrast);

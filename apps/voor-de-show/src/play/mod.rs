@@ -101,13 +101,12 @@ fn apply_play_acts(
         let Act::Play(act) = act else { continue };
         match *act {
             PlayAct::Answer(n) => {
-                if play.answer.is_none() {
-                    if let Some(q) = view.as_ref().and_then(|v| v.quiz.get(play.question)) {
-                        if q.answers.get(n).is_some_and(|a| a.right) {
-                            play.right_answers += 1;
-                        }
-                        play.answer = Some(n);
+                let question = view.as_ref().and_then(|v| v.quiz.get(play.question));
+                if let (None, Some(q)) = (play.answer, question) {
+                    if q.answers.get(n).is_some_and(|a| a.right) {
+                        play.right_answers += 1;
                     }
+                    play.answer = Some(n);
                 }
             }
             PlayAct::NextQuestion => {

@@ -102,6 +102,7 @@ fn tick(
     }
 }
 
+#[allow(clippy::too_many_arguments)]
 fn show_time(
     timer: Res<ClassTimer>,
     content: Res<GameContent>,

@@ -27,6 +27,7 @@ pub(super) fn plugin(app: &mut App) {
     );
 }
 
+#[allow(clippy::too_many_arguments)]
 fn draw(
     mut commands: Commands,
     drawn: Query<Entity, With<ScreenUi>>,

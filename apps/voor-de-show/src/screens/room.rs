@@ -98,7 +98,7 @@ fn draw(
                     next.insert((Button, ActionButton(Act::Next)));
                 }
             });
-            ui.spawn(subtitle(&room.guide, lang, &p));
+            ui.spawn(subtitle(&room.guide, &p));
             ui.spawn(Node {
                 width: Val::Percent(100.0),
                 justify_content: JustifyContent::SpaceBetween,
@@ -201,7 +201,7 @@ fn door(arrow: &str, act: &Act, open: bool, p: &Palette) -> impl Bundle + use<> 
 }
 
 /// Mo and the subtitle: large type on a dark band at the bottom.
-fn subtitle(line: &str, lang: Lang, p: &Palette) -> impl Bundle + use<> {
+fn subtitle(line: &str, p: &Palette) -> impl Bundle + use<> {
     (
         Name::new("Subtitle"),
         Node {
@@ -214,7 +214,7 @@ fn subtitle(line: &str, lang: Lang, p: &Palette) -> impl Bundle + use<> {
         },
         BackgroundColor(p.panel),
         children![
-            guide(lang, p),
+            guide(p),
             (
                 Text::new(line),
                 TextFont::from_font_size(FontSize::VMin(3.6)),
@@ -229,7 +229,7 @@ fn subtitle(line: &str, lang: Lang, p: &Palette) -> impl Bundle + use<> {
 }
 
 /// Mo: a round head and a body in the accent colour, with the name under it.
-fn guide(lang: Lang, p: &Palette) -> impl Bundle + use<> {
+fn guide(p: &Palette) -> impl Bundle + use<> {
     (
         Name::new("Mo"),
         Node {
