@@ -59,10 +59,10 @@ mod imp {
     }
 
     pub(super) fn save(key: &str, value: &str) {
-        if let Some(storage) = storage() {
-            if storage.set_item(key, value).is_err() {
-                bevy::log::warn!("could not keep {key} in localStorage");
-            }
+        if let Some(storage) = storage()
+            && storage.set_item(key, value).is_err()
+        {
+            bevy::log::warn!("could not keep {key} in localStorage");
         }
     }
 
@@ -106,10 +106,10 @@ mod imp {
         let Some(document) = document() else { return };
         if document.fullscreen_element().is_some() {
             document.exit_fullscreen();
-        } else if let Some(root) = document.document_element() {
-            if root.request_fullscreen().is_err() {
-                bevy::log::warn!("the browser refused fullscreen");
-            }
+        } else if let Some(root) = document.document_element()
+            && root.request_fullscreen().is_err()
+        {
+            bevy::log::warn!("the browser refused fullscreen");
         }
     }
 
