@@ -83,9 +83,19 @@ mod imp {
         }
     }
 
-    /// Hidden from sight, not from screen readers (the usual visually-hidden rules).
-    const HIDDEN: &str = "position:absolute;width:1px;height:1px;margin:-1px;padding:0;\
-        overflow:hidden;clip:rect(0 0 0 0);clip-path:inset(50%);border:0;white-space:nowrap";
+    /// Hidden from sight, not from screen readers (the usual visually-hidden rules),
+    /// set through the CSSOM: the page's CSP refuses style attributes.
+    const HIDDEN: [(&str, &str); 9] = [
+        ("position", "absolute"),
+        ("width", "1px"),
+        ("height", "1px"),
+        ("margin", "-1px"),
+        ("padding", "0"),
+        ("overflow", "hidden"),
+        ("clip-path", "inset(50%)"),
+        ("border", "0"),
+        ("white-space", "nowrap"),
+    ];
 
     pub(super) fn announce(text: &str) {
         let Some(document) = document() else { return };
@@ -93,7 +103,12 @@ mod imp {
             let p = document.create_element("p").ok()?;
             p.set_id("vds-live");
             let _ = p.set_attribute("aria-live", "polite");
-            let _ = p.set_attribute("style", HIDDEN);
+            if let Some(html) = p.dyn_ref::<web_sys::HtmlElement>() {
+                let style = html.style();
+                for (name, value) in HIDDEN {
+                    let _ = style.set_property(name, value);
+                }
+            }
             document.body()?.append_child(&p).ok()?;
             Some(p)
         });
