@@ -82,7 +82,7 @@ fn receive_health_check(
         } else {
             "down"
         };
-        crate::ready::set_root_attribute("data-health", marker);
+        crate::web::set_root_attribute("data-health", marker);
         *status = answer;
         commands.remove_resource::<HealthCheckSlot>();
     }

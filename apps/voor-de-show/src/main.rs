@@ -1,21 +1,38 @@
 //! Voor de Show: a theatre game for the classroom digibord, built with bevy for the browser.
 //!
 //! This crate sets up the bevy app and wires together one plugin per module, in the
-//! style of TheBevyFlock/bevy_new_2d. The game itself (walking through the cultural
-//! centre, the creative assignments) comes in later issues; for now there is a loading
-//! screen and a title screen.
+//! style of TheBevyFlock/bevy_new_2d: a loading screen, the title, the choice of
+//! grade, the places of the cultuurhuis with the guide, the assignments with their
+//! interactions, and the end. The rules live in `suite_domain::show`; [`logic_plugin`]
+//! holds the game's logic without any drawing, so the native tests run it with
+//! `MinimalPlugins`.
 
 mod api_check;
 mod asset_tracking;
+mod content;
+mod controls;
+mod game;
+mod play;
 mod ready;
 mod screens;
+mod settings;
 mod theme;
+mod view;
+mod web;
 
-use bevy::{asset::AssetMetaCheck, prelude::*};
+#[cfg(test)]
+mod tests;
+
+use bevy::{asset::AssetMetaCheck, prelude::*, text::Font};
 use suite_domain::i18n::{Lang, Msg};
 
-/// The language the game speaks. Dutch first; a language switch can come later.
+/// The language of the loading screen and the window title, before the settings are
+/// read.
 const LANG: Lang = Lang::Nl;
+
+/// The game's font: DejaVu Sans Bold cut down to Latin-1 (see game-assets/LICENSES.md),
+/// so Dutch accents show. Compiled in, it replaces bevy's ASCII-only default font.
+const FONT: &[u8] = include_bytes!("../../../game-assets/fonts/vds-sans.ttf");
 
 fn main() -> AppExit {
     App::new().add_plugins(app_plugin).run()
@@ -48,15 +65,44 @@ fn app_plugin(app: &mut App) {
             .set(ImagePlugin::default_nearest()),
     );
 
+    // The handle every text uses unless it names another font.
+    let font = Font::from_bytes(FONT.to_vec());
+    if app
+        .world_mut()
+        .resource_mut::<Assets<Font>>()
+        .insert(AssetId::default(), font)
+        .is_err()
+    {
+        warn!("could not install the game's font; texts use bevy's own");
+    }
+
     app.insert_resource(ClearColor(theme::BACKSTAGE));
-    app.add_systems(Startup, spawn_camera);
+    app.add_systems(Startup, (spawn_camera, keep_keys_in_canvas));
 
     app.add_plugins((
+        logic_plugin,
         asset_tracking::plugin,
         api_check::plugin,
+        controls::plugin,
         screens::plugin,
+        play::plugin,
         ready::plugin,
     ));
+}
+
+/// The game's logic without drawing: the content, the settings, the progress and the
+/// screen it leads to. The native tests add this to `MinimalPlugins`.
+fn logic_plugin(app: &mut App) {
+    app.add_plugins((
+        content::plugin,
+        settings::plugin,
+        screens::state_plugin,
+        game::plugin,
+    ));
+}
+
+fn keep_keys_in_canvas() {
+    web::keep_keys_in_canvas();
 }
 
 /// The one camera. Its view always shows the whole 320x180 stage, whatever the

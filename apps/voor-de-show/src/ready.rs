@@ -1,48 +1,82 @@
-//! Tells the page that the game is ready: sets `data-ready="true"` on the `<html>`
-//! element once the title screen has been drawn.
+//! The game's test contract: attributes on `<html>` that the end-to-end tests and the
+//! benchmark wait for instead of sleeping. Each is set one frame after the screen
+//! that it names was drawn (the entities spawn in one frame and are rendered at its
+//! end; when the next frame runs, that one has been drawn):
 //!
-//! Every app of the suite follows this contract; the end-to-end tests and the
-//! benchmark wait for the attribute instead of sleeping.
+//! - `data-ready="true"`: the title screen has been drawn (once; it stays).
+//! - `data-screen`: `title` | `grade` | `room` | `assignment` | `end`, the screen
+//!   drawn now.
+//! - `data-place`: the id of the place of the room on screen (from `places.toml`);
+//!   absent on other screens.
+//! - `data-assignment`: the id of the assignment on screen; absent on other screens.
+//!
+//! Also `data-health` (`ok` | `down`) from `api_check`, as every app of the suite.
 
 use bevy::prelude::*;
 
-use crate::screens::Screen;
+use crate::{game::Game, screens::Screen, web};
 
 pub(super) fn plugin(app: &mut App) {
-    app.add_systems(Last, mark_ready.run_if(in_state(Screen::Title)));
+    app.add_systems(Last, report_screen);
 }
 
-/// Frames of the title screen to finish before the page counts as ready. The
-/// entities spawn in frame one and are rendered at its end; when the second frame
-/// runs, the first has been drawn.
-const FRAMES_BEFORE_READY: u32 = 2;
+/// What the attributes say.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Shown {
+    screen: Screen,
+    place: Option<String>,
+    assignment: Option<String>,
+}
 
-fn mark_ready(mut frames: Local<u32>) {
-    if *frames < FRAMES_BEFORE_READY {
-        *frames += 1;
-        if *frames == FRAMES_BEFORE_READY {
-            set_ready_attribute();
-        }
+/// What `<html>` should say now.
+fn shown(screen: Screen, game: Option<&Game>) -> Shown {
+    let progress = game.map(|g| &g.progress);
+    Shown {
+        screen,
+        place: progress
+            .filter(|_| screen == Screen::Room)
+            .map(|p| p.place().to_owned()),
+        assignment: progress
+            .filter(|_| screen == Screen::Assignment)
+            .and_then(|p| p.running().map(str::to_owned)),
     }
 }
 
-fn set_ready_attribute() {
-    if set_root_attribute("data-ready", "true") {
+/// Writes the attributes one frame after what they name changed.
+fn report_screen(
+    screen: Res<State<Screen>>,
+    game: Option<Res<Game>>,
+    mut pending: Local<Option<(Shown, u32)>>,
+    mut reported: Local<Option<Shown>>,
+    mut ready: Local<bool>,
+) {
+    let now = shown(*screen.get(), game.as_deref());
+    match pending.as_mut() {
+        Some((waiting, frames)) if *waiting == now => *frames += 1,
+        _ => *pending = Some((now.clone(), 0)),
+    }
+    let Some((waiting, frames)) = pending.as_ref() else {
+        return;
+    };
+    if *frames < 1 || reported.as_ref() == Some(waiting) || waiting.screen == Screen::Loading {
+        return;
+    }
+    web::set_root_attribute("data-screen", waiting.screen.name());
+    match &waiting.place {
+        Some(place) => {
+            web::set_root_attribute("data-place", place);
+        }
+        None => web::remove_root_attribute("data-place"),
+    }
+    match &waiting.assignment {
+        Some(id) => {
+            web::set_root_attribute("data-assignment", id);
+        }
+        None => web::remove_root_attribute("data-assignment"),
+    }
+    if waiting.screen == Screen::Title && !*ready && web::set_root_attribute("data-ready", "true") {
+        *ready = true;
         info!("title screen drawn: data-ready set");
     }
-}
-
-/// Sets an attribute on `<html>`, where tests and the page's own scripts read the
-/// game's state; `false` (and a warning) when there is no document.
-pub(crate) fn set_root_attribute(name: &str, value: &str) -> bool {
-    let root = web_sys::window()
-        .and_then(|window| window.document())
-        .and_then(|document| document.document_element());
-    match root.map(|root| root.set_attribute(name, value)) {
-        Some(Ok(())) => true,
-        _ => {
-            warn!("could not set {name} on the document element");
-            false
-        }
-    }
+    *reported = Some(waiting.clone());
 }

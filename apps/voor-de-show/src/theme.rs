@@ -5,6 +5,9 @@ use bevy::prelude::*;
 /// Size of the stage picture in world units (one unit per pixel of `stage.png`).
 pub(crate) const STAGE_SIZE: Vec2 = Vec2::new(320.0, 180.0);
 
+/// The guide's name (a name: the same in every language, as in `places.toml`).
+pub(crate) const GUIDE: &str = "Mo";
+
 /// Clear colour around the stage when the window is not 16:9.
 pub(crate) const BACKSTAGE: Color = Color::srgb(0.06, 0.04, 0.09);
 /// Text on dark backgrounds.
@@ -18,7 +21,6 @@ pub(crate) const PANEL: Color = Color::srgba(0.04, 0.02, 0.08, 0.78);
 /// The start button.
 pub(crate) const BUTTON: Color = Color::srgb(0.55, 0.06, 0.12);
 pub(crate) const BUTTON_HOVERED: Color = Color::srgb(0.68, 0.10, 0.16);
-pub(crate) const BUTTON_PRESSED: Color = Color::srgb(0.42, 0.04, 0.09);
 
 /// A full-window UI root that centres its children in a column.
 pub(crate) fn ui_root(name: &'static str) -> impl Bundle {
@@ -38,9 +40,9 @@ pub(crate) fn ui_root(name: &'static str) -> impl Bundle {
 
 /// Centred, wrapping text. `size` is in percent of the smaller window side, so the
 /// text grows with the digibord and stays readable from the back of the classroom.
-pub(crate) fn text(content: &str, size: f32, color: Color) -> impl Bundle {
+pub(crate) fn text(content: &str, size: f32, color: Color) -> impl Bundle + use<> {
     (
-        Text::new(displayable(content)),
+        Text::new(content),
         TextFont::from_font_size(FontSize::VMin(size)),
         TextColor(color),
         TextLayout::justify(Justify::Center),
@@ -48,7 +50,7 @@ pub(crate) fn text(content: &str, size: f32, color: Color) -> impl Bundle {
 }
 
 /// A short line of text on its own dark panel, readable over any part of the stage.
-pub(crate) fn caption(content: &str, size: f32) -> impl Bundle {
+pub(crate) fn caption(content: &str, size: f32) -> impl Bundle + use<> {
     (
         text(content, size, TEXT),
         Node {
@@ -60,9 +62,64 @@ pub(crate) fn caption(content: &str, size: f32) -> impl Bundle {
     )
 }
 
-/// Adapts a catalogue text to bevy's built-in font, which only has ASCII glyphs:
-/// the one non-ASCII character the game shows so far, the ellipsis, becomes three dots.
-/// Texts with accents (é, ë) need a font asset with those glyphs first.
-pub(crate) fn displayable(text: &str) -> String {
-    text.replace('\u{2026}', "...")
+/// The colours of the UI in the standard or the high-contrast (digibord) look.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Palette {
+    /// Panels behind text.
+    pub(crate) panel: Color,
+    pub(crate) text: Color,
+    /// Titles and borders.
+    pub(crate) accent: Color,
+    pub(crate) button: Color,
+    pub(crate) button_hovered: Color,
+    /// The ring around the control that has the keyboard focus.
+    pub(crate) focus: Color,
+    /// A done or chosen thing.
+    pub(crate) good: Color,
+    /// The background of a chosen button.
+    pub(crate) chosen: Color,
+}
+
+/// The palette for the chosen contrast.
+pub(crate) fn palette(high_contrast: bool) -> Palette {
+    if high_contrast {
+        Palette {
+            panel: Color::BLACK,
+            text: Color::WHITE,
+            accent: Color::srgb(1.0, 0.92, 0.0),
+            button: Color::BLACK,
+            button_hovered: Color::srgb(0.2, 0.2, 0.2),
+            focus: Color::srgb(0.0, 1.0, 1.0),
+            good: Color::srgb(0.4, 1.0, 0.4),
+            chosen: Color::srgb(0.0, 0.33, 0.0),
+        }
+    } else {
+        Palette {
+            panel: PANEL,
+            text: TEXT,
+            accent: GOLD,
+            button: BUTTON,
+            button_hovered: BUTTON_HOVERED,
+            focus: TEXT,
+            good: Color::srgb(0.55, 0.90, 0.55),
+            chosen: Color::srgb(0.10, 0.38, 0.16),
+        }
+    }
+}
+
+/// A panel: a column on the palette's panel colour with an accent border.
+pub(crate) fn panel(p: &Palette) -> impl Bundle + use<> {
+    (
+        Node {
+            flex_direction: FlexDirection::Column,
+            align_items: AlignItems::Center,
+            row_gap: Val::VMin(1.5),
+            padding: UiRect::axes(Val::VMin(3.0), Val::VMin(2.0)),
+            border: UiRect::all(Val::VMin(0.4)),
+            border_radius: BorderRadius::all(Val::VMin(2.0)),
+            ..default()
+        },
+        BackgroundColor(p.panel),
+        BorderColor::all(p.accent),
+    )
 }

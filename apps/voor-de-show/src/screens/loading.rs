@@ -4,7 +4,7 @@
 use bevy::prelude::*;
 use suite_domain::i18n::Msg;
 
-use crate::{LANG, asset_tracking::ResourceHandles, screens::Screen, theme};
+use crate::{asset_tracking::ResourceHandles, screens::Screen, settings::Settings, theme};
 
 pub(super) fn plugin(app: &mut App) {
     app.add_systems(OnEnter(Screen::Loading), spawn_loading_screen);
@@ -27,12 +27,12 @@ struct ProgressFill;
 #[derive(Component)]
 struct LoadFailure;
 
-fn spawn_loading_screen(mut commands: Commands) {
+fn spawn_loading_screen(mut commands: Commands, settings: Res<Settings>) {
     commands.spawn((
         theme::ui_root("Loading screen"),
         DespawnOnExit(Screen::Loading),
         children![
-            theme::text(Msg::Loading.text(LANG), 5.0, theme::TEXT),
+            theme::text(Msg::Loading.text(settings.lang), 5.0, theme::TEXT),
             (
                 Name::new("Progress bar"),
                 Node {
@@ -71,10 +71,11 @@ fn update_progress_bar(
 
 fn show_load_failure(
     handles: Res<ResourceHandles>,
+    settings: Res<Settings>,
     mut line: Single<&mut Text, With<LoadFailure>>,
 ) {
     if handles.has_failures() && line.0.is_empty() {
-        line.0 = theme::displayable(Msg::ErrNetwork.text(LANG));
+        line.0 = Msg::ErrNetwork.text(settings.lang).to_owned();
     }
 }
 

@@ -1,16 +1,36 @@
 //! The game's screens and the transitions between them.
 //!
 //! Every entity a screen spawns carries `DespawnOnExit(screen)`, so leaving a
-//! screen cleans it up.
+//! screen cleans it up. Screens whose content follows the progress or the settings
+//! redraw themselves whole when those change ([`redraw`]).
 
+mod assignment;
+mod end;
+mod grade;
 mod loading;
-mod title;
+mod room;
+mod scene;
+pub(crate) mod title;
 
 use bevy::prelude::*;
 
+use crate::{game::Game, settings::Settings};
+
 pub(super) fn plugin(app: &mut App) {
+    app.add_plugins((
+        loading::plugin,
+        title::plugin,
+        grade::plugin,
+        room::plugin,
+        assignment::plugin,
+        end::plugin,
+    ));
+}
+
+/// The state machine of the screens, without the drawing: what the logic and the
+/// native tests need.
+pub(super) fn state_plugin(app: &mut App) {
     app.init_state::<Screen>();
-    app.add_plugins((loading::plugin, title::plugin));
 }
 
 /// The game's main screens.
@@ -21,4 +41,46 @@ pub(crate) enum Screen {
     Loading,
     /// The stage with the game's name and the start button.
     Title,
+    /// The teacher chooses the class's grade.
+    Grade,
+    /// A place of the cultuurhuis with its assignments.
+    Room,
+    /// One assignment played on the board.
+    Assignment,
+    /// Every place visited.
+    End,
+}
+
+impl Screen {
+    /// The name in `data-screen` on `<html>` (see `ready`).
+    pub(crate) fn name(self) -> &'static str {
+        match self {
+            Screen::Loading => "loading",
+            Screen::Title => "title",
+            Screen::Grade => "grade",
+            Screen::Room => "room",
+            Screen::Assignment => "assignment",
+            Screen::End => "end",
+        }
+    }
+}
+
+/// Marks what a redrawing screen spawned, so [`clear`] can take it away.
+#[derive(Component)]
+pub(crate) struct ScreenUi;
+
+/// Run condition: the screen was just entered, or the progress or the settings changed.
+pub(crate) fn redraw(
+    screen: Res<State<Screen>>,
+    game: Option<Res<Game>>,
+    settings: Res<Settings>,
+) -> bool {
+    screen.is_changed() || settings.is_changed() || game.is_some_and(|g| g.is_changed())
+}
+
+/// Despawns what the screen drew before, before it draws again.
+pub(crate) fn clear(commands: &mut Commands, drawn: &Query<Entity, With<ScreenUi>>) {
+    for entity in drawn {
+        commands.entity(entity).despawn();
+    }
 }

@@ -23,3 +23,4 @@ mod ereader_beheer;
 mod export;
 mod first_library;
 mod vds_beheer;
+mod voor_de_show;

@@ -1,0 +1,60 @@
+//! The end: every place visited. Mo says goodbye; back to the last place or to the
+//! title screen.
+
+use bevy::prelude::*;
+use suite_domain::i18n::Msg;
+
+use crate::{
+    controls::{self, AutoFocus},
+    game::{Act, GameLogic},
+    screens::{Screen, ScreenUi, clear, redraw},
+    settings::Settings,
+    theme, web,
+};
+
+pub(super) fn plugin(app: &mut App) {
+    app.add_systems(
+        Update,
+        draw.after(GameLogic)
+            .run_if(in_state(Screen::End).and_then(redraw)),
+    );
+}
+
+fn draw(mut commands: Commands, drawn: Query<Entity, With<ScreenUi>>, settings: Res<Settings>) {
+    clear(&mut commands, &drawn);
+    let lang = settings.lang;
+    let p = theme::palette(settings.high_contrast);
+    web::announce(&format!(
+        "{}: {}",
+        crate::theme::GUIDE,
+        Msg::VdsEndText.text(lang)
+    ));
+    commands.spawn((
+        theme::ui_root("End screen"),
+        ScreenUi,
+        DespawnOnExit(Screen::End),
+        children![
+            (
+                theme::panel(&p),
+                children![
+                    theme::text(Msg::VdsEndTitle.text(lang), 10.0, p.accent),
+                    theme::text(Msg::VdsEndText.text(lang), 4.5, p.text),
+                ],
+            ),
+            (
+                Node {
+                    column_gap: Val::VMin(3.0),
+                    ..default()
+                },
+                children![
+                    controls::button(Msg::VdsBack.text(lang), Act::Back, 4.0, &p),
+                    (
+                        controls::button(Msg::VdsToTitle.text(lang), Act::ToTitle, 4.0, &p),
+                        AutoFocus,
+                    ),
+                ],
+            ),
+            controls::toolbar(&settings),
+        ],
+    ));
+}

@@ -1,0 +1,95 @@
+//! The choice of grade: three big buttons (6-8, 8-10, 10-12 jaar), also keys 1, 2
+//! and 3; the assignments then show that grade's version.
+
+use bevy::prelude::*;
+use suite_domain::i18n::Msg;
+use suite_domain::show::Grade;
+
+use crate::{
+    controls::{self, AutoFocus, Chosen},
+    game::{Act, Game, GameLogic},
+    screens::{Screen, ScreenUi, clear, redraw},
+    settings::Settings,
+    theme,
+};
+
+pub(super) fn plugin(app: &mut App) {
+    app.add_systems(
+        Update,
+        choose_by_number
+            .before(GameLogic)
+            .run_if(in_state(Screen::Grade)),
+    );
+    app.add_systems(
+        Update,
+        draw.after(GameLogic)
+            .run_if(in_state(Screen::Grade).and_then(redraw)),
+    );
+}
+
+/// The button text of a grade.
+pub(crate) fn label(grade: Grade) -> Msg {
+    match grade {
+        Grade::Ages6To8 => Msg::VdsGrade68,
+        Grade::Ages8To10 => Msg::VdsGrade810,
+        Grade::Ages10To12 => Msg::VdsGrade1012,
+    }
+}
+
+fn choose_by_number(keys: Res<ButtonInput<KeyCode>>, mut acts: MessageWriter<Act>) {
+    let numbers = [
+        [KeyCode::Digit1, KeyCode::Numpad1],
+        [KeyCode::Digit2, KeyCode::Numpad2],
+        [KeyCode::Digit3, KeyCode::Numpad3],
+    ];
+    for (grade, keys_of) in Grade::ALL.into_iter().zip(numbers) {
+        if keys.any_just_pressed(keys_of) {
+            acts.write(Act::Grade(grade));
+        }
+    }
+}
+
+fn draw(
+    mut commands: Commands,
+    drawn: Query<Entity, With<ScreenUi>>,
+    settings: Res<Settings>,
+    game: Res<Game>,
+) {
+    clear(&mut commands, &drawn);
+    let lang = settings.lang;
+    let p = theme::palette(settings.high_contrast);
+    let current = game.progress.grade();
+    commands
+        .spawn((
+            theme::ui_root("Grade screen"),
+            ScreenUi,
+            DespawnOnExit(Screen::Grade),
+            BackgroundColor(p.panel),
+        ))
+        .with_children(|ui| {
+            ui.spawn(theme::text(Msg::VdsChooseGrade.text(lang), 8.0, p.accent));
+            ui.spawn(Node {
+                column_gap: Val::VMin(4.0),
+                ..default()
+            })
+            .with_children(|row| {
+                for (n, grade) in Grade::ALL.into_iter().enumerate() {
+                    let text = format!("{}  {}", n + 1, label(grade).text(lang));
+                    let mut button = row.spawn(controls::button(&text, Act::Grade(grade), 6.0, &p));
+                    if current == Some(grade) {
+                        button.insert(Chosen);
+                    }
+                    if current.map_or(n == 0, |c| c == grade) {
+                        button.insert(AutoFocus);
+                    }
+                }
+            });
+            ui.spawn(controls::button(
+                Msg::VdsBack.text(lang),
+                Act::Back,
+                3.5,
+                &p,
+            ));
+            ui.spawn(controls::toolbar(&settings));
+        });
+}

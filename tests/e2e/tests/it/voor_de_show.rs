@@ -1,0 +1,129 @@
+//! Voor de Show end to end at digibord size (1920x1080): the game loads, the canvas
+//! draws a real picture, the keyboard walks from the title through the choice of grade
+//! into the first place and an assignment, and finishing the place's assignments opens
+//! the way to the next place. The game tells its screen on `<html>` (see the game's
+//! `ready.rs`): `data-screen`, `data-place`, `data-assignment`.
+
+use std::collections::HashSet;
+
+use e2e::{Browser, Result, TestServer};
+use fantoccini::key::Key;
+
+async fn attribute(browser: &Browser, name: &str) -> Result<Option<String>> {
+    let value = browser
+        .eval(&format!(
+            "return document.documentElement.getAttribute('{name}');"
+        ))
+        .await?;
+    Ok(value.as_str().map(str::to_owned))
+}
+
+async fn wait_screen(browser: &Browser, screen: &str) -> Result<()> {
+    browser
+        .wait_until(
+            &format!("data-screen={screen}"),
+            &format!("document.documentElement.dataset.screen === '{screen}'"),
+        )
+        .await
+}
+
+async fn press(browser: &Browser, key: Key) -> Result<()> {
+    browser.press("#game", key).await
+}
+
+/// The number of distinct colours in a screenshot of the canvas (coarsely binned).
+async fn colours(browser: &Browser) -> Result<usize> {
+    let png = browser
+        .find("#game")
+        .await?
+        .screenshot()
+        .await
+        .map_err(|e| format!("screenshot of the canvas: {e}"))?;
+    if let Ok(dir) = std::env::var("VDS_SCREENSHOT_DIR") {
+        let _ = std::fs::write(format!("{dir}/voor-de-show-room.png"), &png);
+    }
+    let image = image::load_from_memory(&png)
+        .map_err(|e| format!("screenshot is no image: {e}"))?
+        .to_rgb8();
+    let bins: HashSet<[u8; 3]> = image
+        .pixels()
+        .map(|p| [p.0[0] / 32, p.0[1] / 32, p.0[2] / 32])
+        .collect();
+    Ok(bins.len())
+}
+
+#[tokio::test]
+async fn a_class_walks_into_the_first_place_plays_it_and_moves_on() -> Result<()> {
+    let server = TestServer::start().await?;
+    let browser = Browser::start(&server.url(""), 1920, 1080).await?;
+    browser.goto("/voor-de-show/").await?;
+    browser.wait_ready().await?;
+    wait_screen(&browser, "title").await?;
+
+    // Title, Enter: the choice of grade; key 1: the youngest grade, the first place.
+    press(&browser, Key::Enter).await?;
+    wait_screen(&browser, "grade").await?;
+    press_char(&browser, '1').await?;
+    wait_screen(&browser, "room").await?;
+    let first = attribute(&browser, "data-place").await?;
+    assert_eq!(first.as_deref(), Some("inkom"));
+    let live = browser
+        .eval("return document.getElementById('vds-live')?.textContent ?? '';")
+        .await?;
+    assert!(
+        live.as_str().is_some_and(|t| t.contains("Mo")),
+        "the guide's subtitle is in the live region: {live}"
+    );
+    let distinct = colours(&browser).await?;
+    assert!(distinct >= 8, "the room is drawn, {distinct} colours");
+
+    // Enter opens the place's open assignment (it has the focus), Enter again is
+    // "Klaar"; after the last one the focus is on "Volgende plek".
+    for _ in 0..2 {
+        press(&browser, Key::Enter).await?;
+        wait_screen(&browser, "assignment").await?;
+        let id = attribute(&browser, "data-assignment").await?;
+        assert!(id.is_some_and(|id| !id.is_empty()), "an assignment id");
+        press(&browser, Key::Enter).await?;
+        wait_screen(&browser, "room").await?;
+    }
+    press(&browser, Key::Enter).await?;
+    browser
+        .wait_until(
+            "the next place",
+            "document.documentElement.dataset.place === 'ticketbalie'",
+        )
+        .await?;
+    let stored = browser
+        .eval("return localStorage.getItem('voor-de-show.progress');")
+        .await?;
+    let stored = stored.as_str().unwrap_or_default().to_owned();
+    assert!(
+        stored.contains("place ticketbalie"),
+        "progress kept: {stored}"
+    );
+
+    // The next day: the progress is still there.
+    browser.goto("/voor-de-show/").await?;
+    browser.wait_ready().await?;
+    press(&browser, Key::Enter).await?;
+    wait_screen(&browser, "grade").await?;
+    press_char(&browser, '2').await?;
+    wait_screen(&browser, "room").await?;
+    assert_eq!(
+        attribute(&browser, "data-place").await?.as_deref(),
+        Some("ticketbalie")
+    );
+    let errors = browser.console_errors().await?;
+    assert!(errors.is_empty(), "console errors: {errors:#?}");
+    browser.close().await;
+    Ok(())
+}
+
+/// Types one character key into the canvas.
+async fn press_char(browser: &Browser, c: char) -> Result<()> {
+    let el = browser.find("#game").await?;
+    el.send_keys(&c.to_string())
+        .await
+        .map_err(|e| format!("type {c} into the game: {e}"))
+}
