@@ -22,3 +22,4 @@ mod ereader;
 mod ereader_beheer;
 mod export;
 mod first_library;
+mod voor_de_show_loader;
