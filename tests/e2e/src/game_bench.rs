@@ -115,7 +115,7 @@ pub async fn run(server: &TestServer, site: &Path) -> GameBench {
     let mut runs = Vec::new();
     let mut assets = Vec::new();
     for i in 0..RUNS {
-        println!("voor-de-show: cold run {} of {RUNS} …", i + 1);
+        eprintln!("voor-de-show: cold run {} of {RUNS} …", i + 1);
         let mut run = GameRun {
             load_average: load_average(),
             ..GameRun::default()
@@ -124,6 +124,7 @@ pub async fn run(server: &TestServer, site: &Path) -> GameBench {
             Ok(fetched) => assets = fetched,
             Err(e) => run.error = Some(e),
         }
+        eprintln!("  {run:?}");
         runs.push(run);
     }
     let m = |f: fn(&GameRun) -> Option<f64>| median(runs.iter().map(f));
