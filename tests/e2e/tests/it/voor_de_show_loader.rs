@@ -175,3 +175,36 @@ async fn voor_de_show_loader_shows_a_dutch_error_without_the_wasm_and_retries() 
     browser.close().await;
     Ok(())
 }
+
+#[tokio::test]
+async fn voor_de_show_loader_names_what_an_old_browser_lacks() -> Result<()> {
+    let server = TestServer::start().await?;
+    let browser = browser_recording(&server).await?;
+    // A browser without WebGL2, as old ones are: the interface is gone before any script.
+    browser
+        .cdp(
+            "Page.addScriptToEvaluateOnNewDocument",
+            json!({"source": "delete window.WebGL2RenderingContext;"}),
+        )
+        .await?;
+    browser.goto(PATH).await?;
+    browser
+        .wait_until(
+            "the loader's error",
+            "document.documentElement.dataset.boot === 'error'",
+        )
+        .await?;
+    let message = browser.text("#vds-loader-error-text").await?;
+    assert!(
+        message.starts_with("Het spel kon niet laden.") && message.contains("WebGL2"),
+        "{message}"
+    );
+    assert_eq!(browser.text("#vds-loader-retry").await?, "Opnieuw proberen");
+    assert_eq!(
+        wasm_requests(&browser).await?,
+        json!(0),
+        "nothing downloaded for a browser that cannot play"
+    );
+    browser.close().await;
+    Ok(())
+}
