@@ -74,6 +74,8 @@ pub struct GameRun {
     pub load_average: f64,
     pub progress_ms: Option<f64>,
     pub ready_ms: Option<f64>,
+    /// When the grade choice was drawn (after Enter on the title).
+    pub grade_ms: Option<f64>,
     pub room_ms: Option<f64>,
     /// Why there is no room time, when there is none.
     pub room_note: Option<String>,
@@ -270,8 +272,8 @@ pub fn markdown(bench: &GameBench) -> String {
         ms(bench.frame_p95_ms_median),
     ));
     md.push_str(
-        "\n| run | load average | progress | title | room | second visit | frames p50 / p95 | wasm requests |\n\
-         |---|---|---|---|---|---|---|---|\n",
+        "\n| run | load average | progress | title | grade choice | room | second visit | frames p50 / p95 | wasm requests |\n\
+         |---|---|---|---|---|---|---|---|---|\n",
     );
     for (i, r) in bench.runs.iter().enumerate() {
         let room = match (&r.room_ms, &r.room_note) {
@@ -280,11 +282,12 @@ pub fn markdown(bench: &GameBench) -> String {
             (None, None) => "n/a".into(),
         };
         md.push_str(&format!(
-            "| {} | {:.2} | {} | {} | {room} | {} | {} / {} ({} frames) | {} |\n",
+            "| {} | {:.2} | {} | {} | {} | {room} | {} | {} / {} ({} frames) | {} |\n",
             i + 1,
             r.load_average,
             ms(r.progress_ms),
             ms(r.ready_ms),
+            ms(r.grade_ms),
             ms(r.second_visit_ms),
             ms(r.frame_p50_ms),
             ms(r.frame_p95_ms),

@@ -111,6 +111,7 @@ async fn first_room(browser: &Browser, run: &mut GameRun) -> Result<(), String> 
         run.room_note = Some("no data-screen=\"grade\" after Enter".into());
         return Ok(());
     }
+    run.grade_ms = seen(browser, "screens.grade").await?;
     browser
         .find("#game")
         .await?
