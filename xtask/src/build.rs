@@ -10,6 +10,7 @@ use crate::schemathesis;
 use crate::setup::{Needs, Tools, setup};
 use crate::site;
 use crate::test_database::TestDatabase;
+use crate::wasm_loader;
 
 /// schemathesis' examples per operation in `test` (well under a minute) and in `bench`.
 const SCHEMATHESIS_TEST_EXAMPLES: u32 = 5;
@@ -147,7 +148,8 @@ fn sub_bundles(app_dir: &std::path::Path) -> Vec<String> {
 }
 
 /// One trunk release build of `html` into `dist`, served under `public_url`, with its
-/// inline boot script moved into a file (the CSP allows no inline script).
+/// inline boot script moved into a file (the CSP allows no inline script), or, for a page
+/// with a wasm loader of its own (Voor de Show's), dropped for that loader.
 fn trunk_build(tools: &Tools, html: &str, public_url: &str, dist: &std::path::Path) -> Result {
     run::run(
         Command::new("trunk")
@@ -165,7 +167,11 @@ fn trunk_build(tools: &Tools, html: &str, public_url: &str, dist: &std::path::Pa
             .arg(dist)
             .arg(html),
     )?;
-    site::externalise_inline_scripts(&dist.join("index.html"), public_url)
+    let page = dist.join("index.html");
+    if wasm_loader::hand_wasm_to_loader(&page, public_url)? {
+        println!("    {public_url}: the wasm goes to the page's own loader");
+    }
+    site::externalise_inline_scripts(&page, public_url)
 }
 
 /// Every bundle the site serves: the apps and the service's back-office.

@@ -29,6 +29,7 @@ mod schemathesis;
 mod setup;
 mod site;
 mod test_database;
+mod wasm_loader;
 
 use std::process::ExitCode;
 

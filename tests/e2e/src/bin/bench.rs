@@ -29,6 +29,10 @@
 //! - the W3C EPUB reading-system tests in the e-reader, pass rate per group
 //!   (`e2e::conformance`; `--conformance-only`: only this, also into `conformance.md`
 //!   and `conformance.json`).
+//! - Voor de Show: the download to the first room, and at Fast 4G and 4x CPU the time
+//!   until the loading screen shows progress, to the title, to the first room, a second
+//!   visit from the cache, frame times (`e2e::game_bench`; `--game-only`: only this, also
+//!   into `game.md` and `game.json`).
 //!
 //! Figures are reported beside their budgets; nothing here asserts them.
 
@@ -41,6 +45,7 @@ use std::time::Duration;
 use e2e::asvs::{Outcome, Target};
 use e2e::bibster_load::{self, BibsterLoad};
 use e2e::conformance::run::{Conformance, conformance};
+use e2e::game_bench::{self, GameBench};
 use e2e::hardening::{
     BurstReport, DownloadReport, ServerProcess, largest_file, login_burst, slow_downloads,
 };
@@ -197,6 +202,8 @@ struct Report {
     ereader: ReaderBench,
     /// The W3C EPUB reading-system tests in the e-reader.
     conformance: Conformance,
+    /// Voor de Show's loading screen, first room, second visit and frames.
+    game: GameBench,
 }
 
 /// The commit the bench runs on (with `+changes` when the work tree differs from it).
@@ -758,6 +765,7 @@ fn markdown(report: &Report) -> String {
     let commit = commit();
     md.push_str(&reader_bench::markdown(&report.ereader, &commit));
     md.push_str(&report.conformance.markdown(&commit));
+    md.push_str(&game_bench::markdown(&report.game));
     md
 }
 
@@ -873,6 +881,13 @@ async fn main() -> Result<(), String> {
         println!("{md}");
         return Ok(());
     }
+    if std::env::args().any(|a| a == "--game-only") {
+        let bench = game_bench::run(&server, &site).await;
+        let md = game_bench::markdown(&bench);
+        write_section(&out_dir, "game", &md, &bench)?;
+        println!("{md}");
+        return Ok(());
+    }
     if std::env::args().any(|a| a == "--conformance-only") {
         let c = conformance().await;
         let md = c.markdown(&commit());
@@ -942,6 +957,8 @@ async fn main() -> Result<(), String> {
     let ereader = reader_bench::run(&server, &site).await;
     println!("the W3C EPUB reading-system tests in the e-reader …");
     let conformance = conformance().await;
+    println!("Voor de Show: loading, first room, second visit …");
+    let game = game_bench::run(&server, &site).await;
     let chromium = Command::new("chromium")
         .arg("--version")
         .output()
@@ -971,6 +988,7 @@ async fn main() -> Result<(), String> {
         asvs,
         ereader,
         conformance,
+        game,
     };
     std::fs::create_dir_all(&out_dir).map_err(|e| e.to_string())?;
     let md = markdown(&report);

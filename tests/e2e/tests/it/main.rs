@@ -24,3 +24,4 @@ mod export;
 mod first_library;
 mod vds_beheer;
 mod voor_de_show;
+mod voor_de_show_loader;

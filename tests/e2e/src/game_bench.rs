@@ -1,0 +1,324 @@
+//! Voor de Show's bench (the bench's `--game-only` section, also in the full run): the
+//! download to the first room, brotli and gzip, and at Fast 4G and 4x CPU slowdown, cold
+//! (a new browser profile per run), the median of [`RUNS`]: time until the loading screen
+//! shows real progress (`data-boot="progress"`), until the title is drawn (`data-ready`),
+//! until the first playable room (Enter, key `1`, `data-screen="room"`), a second visit
+//! from the browser's cache, and frame times on the title in software GL.
+
+mod drive;
+
+use std::path::Path;
+use std::time::Duration;
+
+use serde::Serialize;
+
+use crate::TestServer;
+use crate::interactions::percentile;
+use drive::cold_run;
+
+pub const RUNS: usize = 3;
+pub const PATH: &str = "/voor-de-show/";
+pub const SIZE_BUDGET_BROTLI: u64 = 4 * 1024 * 1024;
+pub const PROGRESS_BUDGET_MS: f64 = 1000.0;
+pub const ROOM_BUDGET_MS: f64 = 6000.0;
+pub const SECOND_VISIT_BUDGET_MS: f64 = 3000.0;
+const CPU_SLOWDOWN: u32 = 4;
+/// How long the frame times are recorded on the title.
+const FRAME_SECONDS: u64 = 3;
+/// How long a screen of the game may take after the key that leads to it.
+const SCREEN_WAIT: Duration = Duration::from_secs(30);
+
+/// Records from the document's start (`Page.addScriptToEvaluateOnNewDocument`) what the
+/// loading screen and the game show, with `performance.now()` (ms since navigation):
+/// `window.__vds = {labels, boot, ready, screens}`. The end-to-end test reads it too.
+pub const OBSERVER: &str = "(() => { const seen = window.__vds = {labels: [], values: [], boot: 0, ready: 0, screens: {}}; \
+    const look = () => { const root = document.documentElement; if (!root) return; \
+      const label = document.getElementById('vds-loader-label'); \
+      const text = label && label.textContent; \
+      if (text && seen.labels[seen.labels.length - 1] !== text) seen.labels.push(text); \
+      const bar = document.getElementById('vds-loader-bar'); \
+      if (bar && bar.hasAttribute('value') && seen.values[seen.values.length - 1] !== bar.value) seen.values.push(bar.value); \
+      const now = performance.now(); \
+      if (!seen.boot && root.dataset.boot === 'progress') seen.boot = now; \
+      if (!seen.ready && root.dataset.ready === 'true') seen.ready = now; \
+      const screen = root.dataset.screen; if (screen && !seen.screens[screen]) seen.screens[screen] = now; }; \
+    new MutationObserver(look).observe(document, {subtree: true, childList: true, characterData: true, attributes: true}); })();";
+
+/// Bytes as sent, gzip (level 9) and brotli (quality 11): the precompressed files the
+/// server sends.
+#[derive(Debug, Default, Clone, Copy, Serialize)]
+pub struct Bytes {
+    pub raw: u64,
+    pub gzip: u64,
+    pub brotli: u64,
+}
+
+/// What the first room needs, from the built files.
+#[derive(Debug, Default, Serialize)]
+pub struct Download {
+    /// The page, the loader, wasm-bindgen's JS, the CSS.
+    pub page_js_css: Bytes,
+    pub wasm: Bytes,
+    /// The pictures the browser fetched until the first room (or the title), as sent
+    /// (PNG: no compression).
+    pub assets: Vec<(String, u64)>,
+    pub total: Bytes,
+    pub budget_brotli: u64,
+    pub within_budget: bool,
+}
+
+/// One cold run.
+#[derive(Debug, Default, Serialize)]
+pub struct GameRun {
+    /// The 1-minute load average when the run started (other builds share the cores).
+    pub load_average: f64,
+    pub progress_ms: Option<f64>,
+    pub ready_ms: Option<f64>,
+    /// When the grade choice was drawn (after Enter on the title).
+    pub grade_ms: Option<f64>,
+    pub room_ms: Option<f64>,
+    /// Why there is no room time, when there is none.
+    pub room_note: Option<String>,
+    pub second_visit_ms: Option<f64>,
+    /// Requests for the wasm in the first visit (Resource Timing): 1 when nothing else
+    /// downloads it besides the loader.
+    pub wasm_requests: usize,
+    pub frames: usize,
+    pub frame_p50_ms: Option<f64>,
+    pub frame_p95_ms: Option<f64>,
+    pub error: Option<String>,
+}
+
+#[derive(Debug, Default, Serialize)]
+pub struct GameBench {
+    pub download: Download,
+    pub runs: Vec<GameRun>,
+    pub progress_ms_median: Option<f64>,
+    pub ready_ms_median: Option<f64>,
+    pub room_ms_median: Option<f64>,
+    pub second_visit_ms_median: Option<f64>,
+    pub frame_p50_ms_median: Option<f64>,
+    pub frame_p95_ms_median: Option<f64>,
+}
+
+fn median(values: impl Iterator<Item = Option<f64>>) -> Option<f64> {
+    percentile(&values.flatten().collect::<Vec<_>>(), 0.5)
+}
+
+/// The 1-minute load average (`/proc/loadavg`), or NaN where there is none.
+fn load_average() -> f64 {
+    std::fs::read_to_string("/proc/loadavg")
+        .ok()
+        .and_then(|s| s.split_whitespace().next()?.parse().ok())
+        .unwrap_or(f64::NAN)
+}
+
+/// Runs the whole bench against `server`, whose built site is `site`.
+pub async fn run(server: &TestServer, site: &Path) -> GameBench {
+    let mut runs = Vec::new();
+    let mut assets = Vec::new();
+    for i in 0..RUNS {
+        eprintln!("voor-de-show: cold run {} of {RUNS} …", i + 1);
+        let mut run = GameRun {
+            load_average: load_average(),
+            ..GameRun::default()
+        };
+        match cold_run(server, &mut run).await {
+            Ok(fetched) => assets = fetched,
+            Err(e) => run.error = Some(e),
+        }
+        eprintln!("  {run:?}");
+        runs.push(run);
+    }
+    let m = |f: fn(&GameRun) -> Option<f64>| median(runs.iter().map(f));
+    GameBench {
+        download: download(&site.join("voor-de-show"), &assets),
+        progress_ms_median: m(|r| r.progress_ms),
+        ready_ms_median: m(|r| r.ready_ms),
+        room_ms_median: m(|r| r.room_ms),
+        second_visit_ms_median: m(|r| r.second_visit_ms),
+        frame_p50_ms_median: m(|r| r.frame_p50_ms),
+        frame_p95_ms_median: m(|r| r.frame_p95_ms),
+        runs,
+    }
+}
+
+fn bytes_of(file: &Path) -> Bytes {
+    let len = |suffix: &str| {
+        let mut name = file.as_os_str().to_owned();
+        name.push(suffix);
+        std::fs::metadata(Path::new(&name)).map_or(0, |m| m.len())
+    };
+    Bytes {
+        raw: len(""),
+        gzip: len(".gz"),
+        brotli: len(".br"),
+    }
+}
+
+/// The built files of the first download and the `assets` the browser fetched.
+fn download(dir: &Path, assets: &[String]) -> Download {
+    let mut out = Download {
+        budget_brotli: SIZE_BUDGET_BROTLI,
+        ..Download::default()
+    };
+    let add = |sum: &mut Bytes, b: Bytes| {
+        sum.raw += b.raw;
+        sum.gzip += b.gzip;
+        sum.brotli += b.brotli;
+    };
+    for entry in std::fs::read_dir(dir).into_iter().flatten().flatten() {
+        let path = entry.path();
+        let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
+        match path.extension().and_then(|e| e.to_str()) {
+            Some("wasm") => add(&mut out.wasm, bytes_of(&path)),
+            Some("js" | "css") => add(&mut out.page_js_css, bytes_of(&path)),
+            _ if name == "index.html" => add(&mut out.page_js_css, bytes_of(&path)),
+            _ => {}
+        }
+    }
+    let (mut total, wasm) = (out.page_js_css, out.wasm);
+    add(&mut total, wasm);
+    for asset in assets {
+        let len = std::fs::metadata(dir.join(asset)).map_or(0, |m| m.len());
+        add(
+            &mut total,
+            Bytes {
+                raw: len,
+                gzip: len,
+                brotli: len,
+            },
+        );
+        out.assets.push((asset.clone(), len));
+    }
+    out.total = total;
+    out.within_budget = total.brotli <= SIZE_BUDGET_BROTLI;
+    out
+}
+
+fn ms(v: Option<f64>) -> String {
+    v.map_or_else(|| "n/a".into(), |v| format!("{v:.0} ms"))
+}
+
+fn met(value: Option<f64>, budget: f64) -> &'static str {
+    match value {
+        Some(v) if v <= budget => "yes",
+        Some(_) => "NO",
+        None => "n/a",
+    }
+}
+
+fn kb(bytes: u64) -> String {
+    format!("{:.1} KB", bytes as f64 / 1024.0)
+}
+
+/// The section of the report.
+pub fn markdown(bench: &GameBench) -> String {
+    let d = &bench.download;
+    let mut md = format!(
+        "\n## Voor de Show: loading and the first room\n\n\
+         What the first room needs (the page, the loader, wasm-bindgen's JS, the CSS, the wasm, and \
+         the pictures the browser fetched: {}):\n\n\
+         | part | raw | gzip | brotli |\n|---|---|---|---|\n\
+         | page, loader, JS, CSS | {} | {} | {} |\n| wasm | {} | {} | {} |\n\
+         | **total** | {} | {} | **{}** |\n\nBudget {} brotli: {}.\n",
+        if d.assets.is_empty() {
+            "none".to_string()
+        } else {
+            d.assets
+                .iter()
+                .map(|(name, len)| format!("`{name}` {}", kb(*len)))
+                .collect::<Vec<_>>()
+                .join(", ")
+        },
+        kb(d.page_js_css.raw),
+        kb(d.page_js_css.gzip),
+        kb(d.page_js_css.brotli),
+        kb(d.wasm.raw),
+        kb(d.wasm.gzip),
+        kb(d.wasm.brotli),
+        kb(d.total.raw),
+        kb(d.total.gzip),
+        kb(d.total.brotli),
+        kb(d.budget_brotli),
+        if d.within_budget {
+            "met"
+        } else {
+            "**NOT met**"
+        },
+    );
+    md.push_str(&format!(
+        "\nHeadless Chromium, Fast 4G (9 Mbit/s down, 1.5 up, 60 ms), {CPU_SLOWDOWN}x CPU slowdown, \
+         1280x720, a new profile per run (cold cache), median of {RUNS}. From navigation. The \
+         room is reached by keys (Enter, then `1` for 6-8 years) sent over WebDriver as soon \
+         as each screen is drawn. The second visit opens the page again in the same profile \
+         (the browser's cache). Frame times: `requestAnimationFrame` deltas for \
+         {FRAME_SECONDS} s on the title of the second visit, software GL (SwiftShader), \
+         at the same slowdown: an indication only.\n\n\
+         | measure | median | budget | met |\n|---|---|---|---|\n\
+         | loading screen shows progress (`data-boot=\"progress\"`) | **{}** | {PROGRESS_BUDGET_MS:.0} ms | {} |\n\
+         | title drawn (`data-ready`) | {} | none set | |\n\
+         | first playable room (`data-screen=\"room\"`) | **{}** | {ROOM_BUDGET_MS:.0} ms | {} |\n\
+         | second visit, title drawn | **{}** | {SECOND_VISIT_BUDGET_MS:.0} ms | {} |\n\
+         | frame time on the title, p50 / p95 | {} / {} | indication | |\n",
+        ms(bench.progress_ms_median),
+        met(bench.progress_ms_median, PROGRESS_BUDGET_MS),
+        ms(bench.ready_ms_median),
+        ms(bench.room_ms_median),
+        met(bench.room_ms_median, ROOM_BUDGET_MS),
+        ms(bench.second_visit_ms_median),
+        met(bench.second_visit_ms_median, SECOND_VISIT_BUDGET_MS),
+        ms(bench.frame_p50_ms_median),
+        ms(bench.frame_p95_ms_median),
+    ));
+    md.push_str(
+        "\n| run | load average | progress | title | grade choice | room | second visit | frames p50 / p95 | wasm requests |\n\
+         |---|---|---|---|---|---|---|---|---|\n",
+    );
+    for (i, r) in bench.runs.iter().enumerate() {
+        let room = match (&r.room_ms, &r.room_note) {
+            (Some(v), _) => ms(Some(*v)),
+            (None, Some(note)) => note.clone(),
+            (None, None) => "n/a".into(),
+        };
+        md.push_str(&format!(
+            "| {} | {:.2} | {} | {} | {} | {room} | {} | {} / {} ({} frames) | {} |\n",
+            i + 1,
+            r.load_average,
+            ms(r.progress_ms),
+            ms(r.ready_ms),
+            ms(r.grade_ms),
+            ms(r.second_visit_ms),
+            ms(r.frame_p50_ms),
+            ms(r.frame_p95_ms),
+            r.frames,
+            r.wasm_requests,
+        ));
+        if let Some(e) = &r.error {
+            md.push_str(&format!("\nRun {} failed: {e}\n\n", i + 1));
+        }
+    }
+    md
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn medians_skip_missing_runs() {
+        assert_eq!(median([Some(3.0), None, Some(1.0)].into_iter()), Some(1.0));
+        assert_eq!(
+            median([Some(3.0), Some(9.0), Some(1.0)].into_iter()),
+            Some(3.0)
+        );
+        assert_eq!(median([None, None].into_iter()), None);
+    }
+
+    #[test]
+    fn budgets_are_met_or_not() {
+        assert_eq!(met(Some(1000.0), PROGRESS_BUDGET_MS), "yes");
+        assert_eq!(met(Some(1000.5), PROGRESS_BUDGET_MS), "NO");
+        assert_eq!(met(None, PROGRESS_BUDGET_MS), "n/a");
+    }
+}

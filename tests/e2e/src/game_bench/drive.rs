@@ -1,0 +1,153 @@
+//! Driving one cold run of Voor de Show's bench in headless Chromium: the first visit to
+//! the first room, the second visit from the cache, the frame times on its title.
+
+use std::time::{Duration, Instant};
+
+use fantoccini::key::Key;
+use serde_json::{Value, json};
+
+use super::{CPU_SLOWDOWN, FRAME_SECONDS, GameRun, OBSERVER, PATH, SCREEN_WAIT};
+use crate::interactions::percentile;
+use crate::{Browser, TestServer};
+
+/// Polls `expression` until it is truthy or `limit` passes; whether it became true.
+async fn becomes(browser: &Browser, expression: &str, limit: Duration) -> Result<bool, String> {
+    let started = Instant::now();
+    while started.elapsed() < limit {
+        if browser.eval(&format!("return !!({expression});")).await? == Value::Bool(true) {
+            return Ok(true);
+        }
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    }
+    Ok(false)
+}
+
+async fn seen(browser: &Browser, what: &str) -> Result<Option<f64>, String> {
+    let v = browser
+        .eval(&format!("return window.__vds.{what};"))
+        .await?;
+    Ok(v.as_f64().filter(|ms| *ms > 0.0))
+}
+
+/// One cold run into `run`: a new profile, the first visit to the first room, a second
+/// visit from the cache with the frame times on its title. Answers the pictures fetched.
+pub(super) async fn cold_run(
+    server: &TestServer,
+    run: &mut GameRun,
+) -> Result<Vec<String>, String> {
+    let browser = Browser::start(&server.url(""), 1280, 720).await?;
+    let outcome = visits(&browser, run).await;
+    browser.close().await;
+    outcome
+}
+
+async fn visits(browser: &Browser, run: &mut GameRun) -> Result<Vec<String>, String> {
+    browser.cdp("Network.enable", json!({})).await?;
+    browser
+        .cdp(
+            "Network.emulateNetworkConditions",
+            json!({"offline": false, "latency": 60, "downloadThroughput": 9_000_000 / 8, "uploadThroughput": 1_500_000 / 8}),
+        )
+        .await?;
+    browser
+        .cdp(
+            "Emulation.setCPUThrottlingRate",
+            json!({"rate": CPU_SLOWDOWN}),
+        )
+        .await?;
+    browser.cdp("Page.enable", json!({})).await?;
+    browser
+        .cdp(
+            "Page.addScriptToEvaluateOnNewDocument",
+            json!({"source": OBSERVER}),
+        )
+        .await?;
+    browser.goto(PATH).await?;
+    browser.wait_ready().await?;
+    run.progress_ms = seen(browser, "boot").await?;
+    run.ready_ms = seen(browser, "ready").await?;
+    first_room(browser, run).await?;
+    let fetched = browser
+        .eval("return performance.getEntriesByType('resource').map(e => new URL(e.name).pathname);")
+        .await?;
+    let fetched: Vec<String> = fetched
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter_map(Value::as_str)
+        .map(str::to_string)
+        .collect();
+    run.wasm_requests = fetched.iter().filter(|p| p.ends_with(".wasm")).count();
+    let assets = fetched
+        .iter()
+        .filter_map(|p| p.strip_prefix(PATH))
+        .filter(|p| p.starts_with("game-assets/"))
+        .map(str::to_string)
+        .collect();
+
+    // The second visit: the same profile, the page opened again.
+    browser.goto(PATH).await?;
+    browser.wait_ready().await?;
+    run.second_visit_ms = seen(browser, "ready").await?;
+    frames_on_title(browser, run).await?;
+    Ok(assets)
+}
+
+/// From the title through Enter (start) and `1` (grade 6-8) to `data-screen="room"`.
+async fn first_room(browser: &Browser, run: &mut GameRun) -> Result<(), String> {
+    let has_screens = "document.documentElement.dataset.screen";
+    if !becomes(browser, has_screens, Duration::from_secs(2)).await? {
+        run.room_note = Some("not measured: no data-screen".into());
+        return Ok(());
+    }
+    browser.press("#game", Key::Enter).await?;
+    if !becomes(
+        browser,
+        "document.documentElement.dataset.screen === 'grade'",
+        SCREEN_WAIT,
+    )
+    .await?
+    {
+        run.room_note = Some("no data-screen=\"grade\" after Enter".into());
+        return Ok(());
+    }
+    run.grade_ms = seen(browser, "screens.grade").await?;
+    browser
+        .find("#game")
+        .await?
+        .send_keys("1")
+        .await
+        .map_err(|e| format!("key 1 on the game: {e}"))?;
+    if becomes(browser, "window.__vds.screens.room > 0", SCREEN_WAIT).await? {
+        run.room_ms = seen(browser, "screens.room").await?;
+    } else {
+        run.room_note = Some("no data-screen=\"room\" after key 1".into());
+    }
+    Ok(())
+}
+
+/// Time between animation frames on the title for [`FRAME_SECONDS`].
+async fn frames_on_title(browser: &Browser, run: &mut GameRun) -> Result<(), String> {
+    browser
+        .eval(
+            "window.__frames = []; window.__recording = true; let last = performance.now(); \
+             const tick = t => { window.__frames.push(t - last); last = t; \
+               if (window.__recording) requestAnimationFrame(tick); }; \
+             requestAnimationFrame(tick); return true;",
+        )
+        .await?;
+    tokio::time::sleep(Duration::from_secs(FRAME_SECONDS)).await;
+    let frames = browser
+        .eval("window.__recording = false; return window.__frames.slice(1);")
+        .await?;
+    let frames: Vec<f64> = frames
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter_map(Value::as_f64)
+        .collect();
+    run.frames = frames.len();
+    run.frame_p50_ms = percentile(&frames, 0.5);
+    run.frame_p95_ms = percentile(&frames, 0.95);
+    Ok(())
+}
