@@ -233,7 +233,7 @@ mod tests {
             let at = map.book_page(spine, page);
             if let Some(p) = at.page {
                 prop_assert!(p >= 1 && p <= at.pages);
-                let next = map.book_page(spine, page + 1).page.unwrap();
+                let next = map.book_page(spine, page + 1).page.expect("a linear document has pages");
                 prop_assert!(next >= p);
             } else {
                 prop_assert!(!docs[spine].1);
