@@ -87,6 +87,22 @@ impl MemberDirectory for LocalMembers {
     }
 }
 
+/// Whether `headers` carry the cookie of a member's running session: the server
+/// preloads a reader's book for the page only then (`site::early_fetches`), since the
+/// app takes a preloaded answer as its own even after a login in between.
+pub async fn has_member_session(state: &AppState, headers: &axum::http::HeaderMap) -> bool {
+    let Some(token) = cookie_token(headers, MEMBER_COOKIE) else {
+        return false;
+    };
+    matches!(
+        state
+            .db
+            .ereader_session(&token_hash(&token), now_unix(), MEMBER_IDLE_SECONDS)
+            .await,
+        Ok(Some(_))
+    )
+}
+
 /// The logged-in member of this request.
 #[derive(Debug, Clone)]
 pub struct CurrentMember {

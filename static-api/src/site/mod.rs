@@ -120,9 +120,19 @@ async fn serve_site(State(Site { state, files }): State<Site>, request: Request)
                     .unwrap_or_else(not_found);
             }
         }
-        let early = (segments.len() == 1)
+        let early = match (segments.len() == 1)
             .then(|| early_fetches(first, request.uri().query()))
-            .flatten();
+            .flatten()
+        {
+            // Only for a member who is logged in: a 401 preloaded before a login would be
+            // taken by the app's calls after it.
+            Some(links)
+                if crate::auth::member::has_member_session(&state, request.headers()).await =>
+            {
+                Some(links)
+            }
+            _ => None,
+        };
         let index = site.join(first).join("index.html");
         let mut response = serve_file(&files, &index, request)
             .await
@@ -141,8 +151,10 @@ async fn serve_site(State(Site { state, files }): State<Site>, request: Request)
 /// entries on the page itself: the browser fetches them while it still downloads the
 /// app, and the app's own `fetch` of the same address takes the answer. The e-reader
 /// opened on a book (`/e-reader/?boek=<loan>`): who is logged in, the book and the
-/// place in it (each answered by the server as the app's own call would be: a member
-/// who is not logged in gets the same 401 and the app shows the login).
+/// place in it, answered by the server as the app's own calls would be. Given only to a
+/// member who is logged in (the caller checks): the browser keeps a preloaded answer
+/// until the page asks for it, and a 401 preloaded before a login would be taken by
+/// the app's calls after it.
 pub fn early_fetches(app: &str, query: Option<&str>) -> Option<String> {
     if app != "e-reader" {
         return None;

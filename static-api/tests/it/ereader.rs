@@ -87,6 +87,31 @@ async fn a_member_logs_in_with_card_and_pin(backend: Backend) {
     let me = app.get_as("/api/ereader/session", &member).await;
     assert_eq!(me.status, StatusCode::OK);
     assert_eq!(me.json["csrf_token"], ok.json["csrf_token"]);
+    // The reader opened on a book: its page has the book preloaded for a logged-in
+    // member only (a 401 preloaded before the login would be taken after it).
+    let reader = app.state.config.site_dir.join("e-reader");
+    std::fs::create_dir_all(&reader).expect("e-reader folder");
+    std::fs::write(reader.join("index.html"), "<!doctype html><title>E</title>").expect("page");
+    let page = app.get_as("/e-reader/?boek=7", &member).await;
+    assert_eq!(page.status, StatusCode::OK);
+    let links = page.header("link").unwrap_or_default();
+    assert!(
+        links.contains("</api/ereader/loans/7/book>; rel=preload"),
+        "{links}"
+    );
+    let anonymous = app.get("/e-reader/?boek=7").await;
+    assert_eq!(anonymous.status, StatusCode::OK);
+    assert_eq!(anonymous.header("link"), None);
+    let forged = Session {
+        cookie: "__Host-suite_member=not-a-session".into(),
+        csrf: String::new(),
+    };
+    assert_eq!(
+        app.get_as("/e-reader/?boek=7", &forged)
+            .await
+            .header("link"),
+        None
+    );
     // A staff session is not a member's, and a member's is not staff's.
     let staff = app.session(WETTEREN).await;
     assert_eq!(

@@ -106,9 +106,10 @@ pub(super) async fn page_status(browser: &Browser) -> Result<(u32, u32)> {
     }
 }
 
-/// Waits until the frame shows text and the status counts its pages.
+/// Waits until the frame shows text and the status counts its pages; on a timeout the
+/// browser's console and the reader's state go to stderr.
 pub(super) async fn wait_page(browser: &Browser) -> Result<()> {
-    browser
+    let result = browser
         .wait_until(
             "the book's page",
             "(() => { const f = document.querySelector('.er-frame');
@@ -116,7 +117,16 @@ pub(super) async fn wait_page(browser: &Browser) -> Result<()> {
                           && f.contentDocument.readyState === 'complete'
                           && f.contentDocument.documentElement.style.fontSize !== ''; })()",
         )
-        .await
+        .await;
+    if result.is_err() {
+        // What the page said and shows, to tell why.
+        for e in browser.console().await? {
+            eprintln!("CONSOLE {e:?}");
+        }
+        let v = browser.eval("const f=document.querySelector('.er-frame'); return [location.href, document.querySelector('main')?.innerHTML.slice(0,3000), f && f.src, f && f.contentDocument && f.contentDocument.readyState, f && f.contentDocument && f.contentDocument.documentElement.outerHTML.slice(0,800)];").await?;
+        eprintln!("STATE {v:#}");
+    }
+    result
 }
 
 /// Console errors less the refusals the test asked for (Chromium logs a 401 and a 422)
