@@ -135,29 +135,48 @@ async fn a_company_invited_by_a_centre_enters_its_show_and_the_centre_publishes_
         .click("a[href*='onderdeel=schoolvoorstellingen']")
         .await?;
     centre.find("#vds-bo-performances-title").await?;
+    // The demo centre has a show of its own already: the company's is picked by title.
     centre
         .wait_until(
             "the company's show",
-            "document.querySelectorAll('#vds-bo-show option').length === 1",
+            "[...document.querySelectorAll('#vds-bo-show option')]
+                .some(o => o.textContent.startsWith('De koffer vol verhalen'))",
         )
         .await?;
     centre
         .eval(
-            "const d = document.querySelector('#vds-bo-date'); d.value = '2030-05-14';\
+            "const s = document.querySelector('#vds-bo-show');\
+             s.value = [...s.options].find(o => o.textContent.startsWith('De koffer vol verhalen')).value;\
+             s.dispatchEvent(new Event('change', {bubbles: true}));\
+             const d = document.querySelector('#vds-bo-date'); d.value = '2030-05-14';\
              d.dispatchEvent(new Event('input', {bubbles: true})); return null;",
         )
         .await?;
     centre.fill("#vds-bo-venue", "Grote zaal").await?;
     centre.click("#vds-bo-grade-8-10").await?;
     centre.click(".vds-bo-form button[type=submit]").await?;
-    centre.click(".vds-bo-performance button").await?;
+    const OURS: &str = "[...document.querySelectorAll('.vds-bo-performance')]
+        .find(li => li.querySelector('h5').textContent.startsWith('De koffer vol verhalen'))";
+    centre
+        .wait_until("the company's performance", &format!("!!{OURS}"))
+        .await?;
+    centre
+        .eval(&format!(
+            "{OURS}.querySelector('button').click(); return null;"
+        ))
+        .await?;
     centre
         .wait_until(
             "a class code",
-            "document.querySelectorAll('.vds-bo-code strong').length === 1",
+            &format!("{OURS}?.querySelectorAll('.vds-bo-code strong').length === 1"),
         )
         .await?;
-    let code = centre.text(".vds-bo-code strong").await?;
+    let code = centre
+        .eval(&format!(
+            "return {OURS}.querySelector('.vds-bo-code strong').textContent;"
+        ))
+        .await?;
+    let code = code.as_str().unwrap_or_default().to_string();
     centre.assert_axe_clean("the performances").await?;
     let (status, answer) = centre
         .fetch(
