@@ -97,15 +97,7 @@ async fn health_endpoint_answers() -> bool {
     init.set_signal(Some(&web_sys::AbortSignal::timeout_with_u32(
         HEALTH_TIMEOUT_MS,
     )));
-    // A static export names the instances that answer /api in a meta tag (as
-    // `suite_ui::api::url` reads it for the other apps).
-    let base = window
-        .document()
-        .and_then(|d| d.query_selector("meta[name=\"suite-api\"]").ok().flatten())
-        .and_then(|meta| meta.get_attribute("content"))
-        .map(|base| base.trim().trim_end_matches('/').to_string())
-        .unwrap_or_default();
-    let request = window.fetch_with_str_and_init(&format!("{base}{HEALTH_URL}"), &init);
+    let request = window.fetch_with_str_and_init(&crate::web::api_url(HEALTH_URL), &init);
     match JsFuture::from(request).await {
         Ok(response) => response
             .dyn_into::<web_sys::Response>()

@@ -3,7 +3,8 @@
 //! This crate sets up the bevy app and wires together one plugin per module, in the
 //! style of TheBevyFlock/bevy_new_2d: a loading screen, the title, the choice of
 //! grade, the places of the cultuurhuis with the guide, the assignments with their
-//! interactions, and the end. The rules live in `suite_domain::show`; [`logic_plugin`]
+//! interactions, and the end; a class link or a company's preview link brings a
+//! show's own version (`show`, `show_web`). The rules live in `suite_domain::show`; [`logic_plugin`]
 //! holds the game's logic without any drawing, so the native tests run it with
 //! `MinimalPlugins`.
 
@@ -16,12 +17,16 @@ mod play;
 mod ready;
 mod screens;
 mod settings;
+mod show;
+mod show_web;
 mod theme;
 mod view;
 mod web;
 
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_show;
 
 use bevy::{asset::AssetMetaCheck, prelude::*, text::Font};
 use suite_domain::i18n::{Lang, Msg};
@@ -87,17 +92,19 @@ fn app_plugin(app: &mut App) {
         screens::plugin,
         play::plugin,
         ready::plugin,
+        show_web::plugin,
     ));
 }
 
-/// The game's logic without drawing: the content, the settings, the progress and the
-/// screen it leads to. The native tests add this to `MinimalPlugins`.
+/// The game's logic without drawing: the content, the settings, the progress, the
+/// screen it leads to and the show in play. The native tests add this to `MinimalPlugins`.
 fn logic_plugin(app: &mut App) {
     app.add_plugins((
         content::plugin,
         settings::plugin,
         screens::state_plugin,
         game::plugin,
+        show::plugin,
     ));
 }
 

@@ -10,7 +10,11 @@
 //!   absent on other screens.
 //! - `data-assignment`: the id of the assignment on screen; absent on other screens.
 //!
-//! Also `data-health` (`ok` | `down`) from `api_check`, as every app of the suite.
+//! Also `data-health` (`ok` | `down`) from `api_check`, as every app of the suite, and
+//! from `show_web` the show a class link or a preview link brought: `data-show`
+//! (`generic` | `loading` | `ready` | `unknown` | `failed`) and `data-show-title` (the
+//! show's title, when it is ready); the title screen also says the show in `#vds-live`,
+//! and an assignment with the show's picture has `<img id="vds-show-image">`.
 
 use bevy::prelude::*;
 

@@ -1,11 +1,12 @@
 //! What a room and an assignment screen show, as plain values computed from the
-//! content, the progress and the language: the drawing modules only lay these out,
-//! and the native tests check them without a window.
+//! content, the show in play, the progress and the language: the drawing modules only
+//! lay these out, and the native tests check them without a window.
 
 use suite_domain::i18n::Lang;
-use suite_domain::show::{Interaction, Progress, Question, resolve};
+use suite_domain::show::{Interaction, Progress, Question, ShowData, resolve};
 
 use crate::content::GameContent;
+use crate::show::{ShowImage, assignment_image};
 
 /// Where an assignment of a place stands for the class.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -94,17 +95,22 @@ pub(crate) struct AssignmentView {
     pub(crate) minutes: u32,
     pub(crate) interaction: Interaction,
     pub(crate) quiz: Vec<Question>,
+    /// The show's picture on the board, if it has one for this assignment.
+    pub(crate) image: Option<ShowImage>,
 }
 
-/// The running assignment, resolved with no show data (the generic texts).
+/// The running assignment, resolved with the show's data (the company's prompt and
+/// picture where it gave them; the generic texts without a show).
 pub(crate) fn assignment(
     game: &GameContent,
+    show: Option<&ShowData>,
     progress: &Progress,
     lang: Lang,
 ) -> Option<AssignmentView> {
     let id = progress.running()?;
     let grade = progress.grade()?;
-    let r = resolve(&game.content, None, id, grade, lang)?;
+    let r = resolve(&game.content, show, id, grade, lang)?;
+    let interaction = r.assignment.interaction;
     Some(AssignmentView {
         id: id.to_owned(),
         title: r.title.value.to_owned(),
@@ -113,7 +119,8 @@ pub(crate) fn assignment(
         activity: r.activity.value.to_owned(),
         prompt: r.prompt.value.to_owned(),
         minutes: r.minutes,
-        interaction: r.assignment.interaction,
+        interaction,
         quiz: r.quiz.to_vec(),
+        image: assignment_image(show, r.image.value, interaction, lang),
     })
 }

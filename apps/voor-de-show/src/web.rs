@@ -1,5 +1,6 @@
-//! The game's few touches of the browser, in one place: `localStorage`, attributes on
-//! `<html>`, the screen readers' live region, fullscreen and the canvas' keys.
+//! The game's few touches of the browser, in one place: `localStorage`, the page's query,
+//! the API's address, attributes on `<html>`, the screen readers' live region,
+//! fullscreen and the canvas' keys. (The show's fetch and picture: `show_web`.)
 //!
 //! Outside the browser (the native tests) every function does nothing and reads
 //! nothing, so the game's logic runs without a window.
@@ -12,6 +13,18 @@ pub(crate) fn load(key: &str) -> Option<String> {
 /// Keeps `value` under `key` in `localStorage`; quietly nothing when storage is off.
 pub(crate) fn save(key: &str, value: &str) {
     imp::save(key, value);
+}
+
+/// The page's query string (`?klas=...`), if it has one.
+pub(crate) fn query() -> Option<String> {
+    imp::query()
+}
+
+/// The address of the suite's API `path` (`/api/...`): on the same origin, or on the
+/// instances a static export names in `<meta name="suite-api">` (as `suite_ui::api::url`
+/// reads it for the other apps).
+pub(crate) fn api_url(path: &str) -> String {
+    imp::api_url(path)
 }
 
 /// Sets an attribute on `<html>`, where tests and the page's scripts read the game's
@@ -52,6 +65,20 @@ mod imp {
 
     fn storage() -> Option<web_sys::Storage> {
         web_sys::window().and_then(|w| w.local_storage().ok().flatten())
+    }
+
+    pub(super) fn query() -> Option<String> {
+        let search = web_sys::window()?.location().search().ok()?;
+        (!search.is_empty()).then_some(search)
+    }
+
+    pub(super) fn api_url(path: &str) -> String {
+        let base = document()
+            .and_then(|d| d.query_selector("meta[name=\"suite-api\"]").ok().flatten())
+            .and_then(|meta| meta.get_attribute("content"))
+            .map(|base| base.trim().trim_end_matches('/').to_string())
+            .unwrap_or_default();
+        format!("{base}{path}")
     }
 
     pub(super) fn load(key: &str) -> Option<String> {
@@ -159,6 +186,12 @@ mod imp {
 
 #[cfg(not(target_arch = "wasm32"))]
 mod imp {
+    pub(super) fn query() -> Option<String> {
+        None
+    }
+    pub(super) fn api_url(path: &str) -> String {
+        path.to_owned()
+    }
     pub(super) fn load(_key: &str) -> Option<String> {
         None
     }

@@ -1388,6 +1388,13 @@ catalogue! {
     #[cfg(feature = "voor-de-show")] {
     // Voor de Show, the game (apps/voor-de-show): screens, buttons and the interactions'
     // own words. The assignments' texts come from the content files.
+    // The show a class code or a company's preview link brings (`?klas=`, `?voorbeeld=`).
+    VdsShowLoading => "De voorstelling wordt geladen...", "Loading the show...";
+    VdsShowUnknown => "Deze klascode kennen we niet, of ze is verlopen. Jullie kunnen wel het algemene spel spelen.", "We do not know this class code, or it has expired. You can still play the general game.";
+    VdsShowFailed => "De voorstelling kon niet geladen worden. Jullie kunnen wel het algemene spel spelen.", "The show could not be loaded. You can still play the general game.";
+    VdsShowBy => "door", "by";
+    VdsShowPreview => "Voorbeeld voor het gezelschap: wat je hier doet, telt niet mee.", "Preview for the company: what you do here is not counted.";
+    VdsShowImageAlt => "Beeld uit de voorstelling", "Image from the show";
     VdsChooseGrade => "Hoe oud is de klas?", "How old is the class?";
     VdsGrade68 => "6 tot 8 jaar", "6 to 8 years";
     VdsGrade810 => "8 tot 10 jaar", "8 to 10 years";

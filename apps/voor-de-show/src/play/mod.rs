@@ -14,6 +14,7 @@ use suite_domain::show::Interaction;
 
 use crate::{
     game::{Act, Game, GameLogic, PlayAct},
+    screens::show_image::{in_panel, slot},
     settings::Settings,
     theme::{self, Palette},
     view::AssignmentView,
@@ -93,10 +94,11 @@ fn apply_play_acts(
     game: Res<Game>,
     content: Res<crate::content::GameContent>,
     settings: Res<Settings>,
+    show: Res<crate::show::ShowInPlay>,
     mut play: ResMut<Play>,
     mut timer: ResMut<ClassTimer>,
 ) {
-    let view = crate::view::assignment(&content, &game.progress, settings.lang);
+    let view = crate::view::assignment(&content, show.data(), &game.progress, settings.lang);
     for act in acts.read() {
         let Act::Play(act) = act else { continue };
         match *act {
@@ -173,6 +175,12 @@ pub(crate) fn spawn_panel(
             drag::spawn(inner, view.interaction, play, lang, &p);
         }
     });
+    // The show's picture under the prompt (see `screens::show_image`).
+    if let Some(image) = view.image.as_ref().filter(|_| in_panel(view.interaction)) {
+        panel.with_children(|inner| {
+            inner.spawn(slot(image));
+        });
+    }
 }
 
 /// The prompt, big on the board.

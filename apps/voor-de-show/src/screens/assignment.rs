@@ -11,8 +11,9 @@ use crate::{
     controls::{self, AutoFocus},
     game::{Act, Game, GameLogic},
     play::{self, Play},
-    screens::{Screen, ScreenUi, clear, redraw, title::StageAssets},
+    screens::{Screen, ScreenUi, clear, redraw, show_image, title::StageAssets},
     settings::Settings,
+    show::ShowInPlay,
     theme::{self, Palette},
     view::{self, AssignmentView},
     web,
@@ -22,7 +23,11 @@ pub(super) fn plugin(app: &mut App) {
     app.add_systems(
         Update,
         draw.after(GameLogic).after(play::PlaySystems).run_if(
-            in_state(Screen::Assignment).and_then(redraw.or_else(resource_changed::<Play>)),
+            in_state(Screen::Assignment).and_then(
+                redraw
+                    .or_else(resource_changed::<Play>)
+                    .or_else(resource_changed::<ShowInPlay>),
+            ),
         ),
     );
 }
@@ -36,12 +41,13 @@ fn draw(
     content: Res<GameContent>,
     play: Res<Play>,
     images: Res<StageAssets>,
+    show: Res<ShowInPlay>,
     mut announced: Local<Option<String>>,
 ) {
     clear(&mut commands, &drawn);
     let lang = settings.lang;
     let p = theme::palette(settings.high_contrast);
-    let Some(view) = view::assignment(&content, &game.progress, lang) else {
+    let Some(view) = view::assignment(&content, show.data(), &game.progress, lang) else {
         return;
     };
     // Say the assignment once when it opens, not at every choice in it.
@@ -169,6 +175,11 @@ fn texts(ui: &mut ChildSpawnerCommands, view: &AssignmentView, p: &Palette, head
                 TextFont::from_font_size(FontSize::VMin(2.6)),
                 TextColor(p.text),
             ));
+        }
+        // The show's picture, when the interaction's panel has no room for it.
+        let elsewhere = !show_image::in_panel(view.interaction);
+        if let Some(image) = view.image.as_ref().filter(|_| elsewhere) {
+            column.spawn(show_image::slot(image));
         }
     });
 }

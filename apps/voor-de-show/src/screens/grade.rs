@@ -1,5 +1,6 @@
-//! The choice of grade: three big buttons (6-8, 8-10, 10-12 jaar), also keys 1, 2
-//! and 3; the assignments then show that grade's version.
+//! The choice of grade: a big button per grade (6-8, 8-10, 10-12 jaar; only the show's
+//! grades when a show lists them, `show::grades_offered`), also keys 1, 2 and 3; the
+//! assignments then show that grade's version.
 
 use bevy::prelude::*;
 use suite_domain::i18n::Msg;
@@ -10,6 +11,7 @@ use crate::{
     game::{Act, Game, GameLogic},
     screens::{Screen, ScreenUi, clear, redraw},
     settings::Settings,
+    show::{ShowInPlay, grades_offered},
     theme,
 };
 
@@ -22,8 +24,9 @@ pub(super) fn plugin(app: &mut App) {
     );
     app.add_systems(
         Update,
-        draw.after(GameLogic)
-            .run_if(in_state(Screen::Grade).and_then(redraw)),
+        draw.after(GameLogic).run_if(
+            in_state(Screen::Grade).and_then(redraw.or_else(resource_changed::<ShowInPlay>)),
+        ),
     );
 }
 
@@ -36,13 +39,17 @@ pub(crate) fn label(grade: Grade) -> Msg {
     }
 }
 
-fn choose_by_number(keys: Res<ButtonInput<KeyCode>>, mut acts: MessageWriter<Act>) {
+fn choose_by_number(
+    keys: Res<ButtonInput<KeyCode>>,
+    show: Res<ShowInPlay>,
+    mut acts: MessageWriter<Act>,
+) {
     let numbers = [
         [KeyCode::Digit1, KeyCode::Numpad1],
         [KeyCode::Digit2, KeyCode::Numpad2],
         [KeyCode::Digit3, KeyCode::Numpad3],
     ];
-    for (grade, keys_of) in Grade::ALL.into_iter().zip(numbers) {
+    for (grade, keys_of) in grades_offered(show.show()).into_iter().zip(numbers) {
         if keys.any_just_pressed(keys_of) {
             acts.write(Act::Grade(grade));
         }
@@ -54,8 +61,10 @@ fn draw(
     drawn: Query<Entity, With<ScreenUi>>,
     settings: Res<Settings>,
     game: Res<Game>,
+    show: Res<ShowInPlay>,
 ) {
     clear(&mut commands, &drawn);
+    let offered = grades_offered(show.show());
     let lang = settings.lang;
     let p = theme::palette(settings.high_contrast);
     let current = game.progress.grade();
@@ -73,13 +82,14 @@ fn draw(
                 ..default()
             })
             .with_children(|row| {
-                for (n, grade) in Grade::ALL.into_iter().enumerate() {
+                for (n, grade) in offered.iter().copied().enumerate() {
                     let text = format!("{}  {}", n + 1, label(grade).text(lang));
                     let mut button = row.spawn(controls::button(&text, Act::Grade(grade), 6.0, &p));
                     if current == Some(grade) {
                         button.insert(Chosen);
                     }
-                    if current.map_or(n == 0, |c| c == grade) {
+                    let focus_here = current.filter(|c| offered.contains(c));
+                    if focus_here.map_or(n == 0, |c| c == grade) {
                         button.insert(AutoFocus);
                     }
                 }

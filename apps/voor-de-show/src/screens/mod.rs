@@ -10,6 +10,7 @@ mod grade;
 mod loading;
 mod room;
 mod scene;
+pub(crate) mod show_image;
 pub(crate) mod title;
 
 use bevy::prelude::*;
@@ -24,6 +25,7 @@ pub(super) fn plugin(app: &mut App) {
         room::plugin,
         assignment::plugin,
         end::plugin,
+        show_image::plugin,
     ));
 }
 

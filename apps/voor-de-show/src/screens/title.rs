@@ -1,6 +1,7 @@
-//! The title screen: the stage, the game's name, what it is, whether the server
-//! answers, the start button (pointer, touch, Enter, Space) and "Opnieuw beginnen",
-//! which asks before it erases the class's progress.
+//! The title screen: the stage, the game's name, what it is (or the show's title, its
+//! company and centre when a link brought one, also said in the live region), whether
+//! the show loaded, whether the server answers, the start button (pointer, touch, Enter,
+//! Space) and "Opnieuw beginnen", which asks before it erases the class's progress.
 
 use bevy::prelude::*;
 use suite_domain::i18n::Msg;
@@ -12,7 +13,8 @@ use crate::{
     game::{Act, GameLogic},
     screens::{Screen, ScreenUi, clear, redraw},
     settings::Settings,
-    theme,
+    show::ShowInPlay,
+    theme, web,
 };
 
 pub(super) fn plugin(app: &mut App) {
@@ -23,7 +25,11 @@ pub(super) fn plugin(app: &mut App) {
         Update,
         (
             ask_restart,
-            draw.run_if(redraw.or_else(resource_changed::<RestartAsked>)),
+            draw.run_if(
+                redraw
+                    .or_else(resource_changed::<RestartAsked>)
+                    .or_else(resource_changed::<ShowInPlay>),
+            ),
             show_api_status,
         )
             .chain()
@@ -87,24 +93,56 @@ fn draw(
     settings: Res<Settings>,
     asked: Res<RestartAsked>,
     api_status: Res<ApiStatus>,
+    show: Res<ShowInPlay>,
+    mut announced: Local<Option<String>>,
 ) {
     clear(&mut commands, &drawn);
     let lang = settings.lang;
     let p = theme::palette(settings.high_contrast);
+    let lines = show.title_lines(lang);
+    let note = show.message().map(|m| m.text(lang));
+    // Say the show (or why there is none) once, for screen readers and tests.
+    let said = [
+        lines.as_ref().map(|(t, by)| format!("{t}, {by}.")),
+        note.map(str::to_owned),
+    ]
+    .into_iter()
+    .flatten()
+    .collect::<Vec<_>>()
+    .join(" ");
+    if !said.is_empty() && announced.as_deref() != Some(said.as_str()) {
+        web::announce(&said);
+        *announced = Some(said);
+    }
     let mut root = commands.spawn((
         theme::ui_root("Title screen"),
         ScreenUi,
         DespawnOnExit(Screen::Title),
     ));
     root.with_children(|ui| {
-        ui.spawn((
+        let mut panel = ui.spawn((
             Name::new("Title panel"),
             theme::panel(&p),
-            children![
-                theme::text(Msg::AppVoorDeShowName.text(lang), 13.0, p.accent),
-                theme::text(Msg::AppVoorDeShowDesc.text(lang), 4.2, p.text),
-            ],
+            children![theme::text(
+                Msg::AppVoorDeShowName.text(lang),
+                13.0,
+                p.accent
+            )],
         ));
+        match &lines {
+            Some((title, by)) => panel.with_children(|panel| {
+                panel.spawn(theme::text(title, 6.0, p.text));
+                panel.spawn(theme::text(by, 3.6, p.text));
+            }),
+            None => panel.with_child(theme::text(Msg::AppVoorDeShowDesc.text(lang), 4.2, p.text)),
+        };
+        if let Some(note) = note {
+            ui.spawn((
+                Name::new("Show note"),
+                theme::panel(&p),
+                children![theme::text(note, 3.6, p.text)],
+            ));
+        }
         if asked.0 {
             ui.spawn((
                 Name::new("Restart question"),

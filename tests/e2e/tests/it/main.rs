@@ -24,4 +24,5 @@ mod export;
 mod first_library;
 mod vds_beheer;
 mod voor_de_show;
+mod voor_de_show_class;
 mod voor_de_show_loader;
