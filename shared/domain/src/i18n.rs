@@ -1164,6 +1164,7 @@ catalogue! {
     // Bookmarks and highlights in the reader (`apps/e-reader/src/reader/notes*.rs`).
     EreaderNoteBookmark => "Bladwijzer", "Bookmark";
     EreaderNoteHighlight => "Markeren", "Highlight";
+    EreaderNoteHighlightKeys => "Selecteer tekst met Shift en de pijltjestoetsen, markeer met M.", "Select text with Shift and the arrow keys, highlight with M.";
     EreaderNotePanel => "Bladwijzers en markeringen", "Bookmarks and highlights";
     EreaderNoteClose => "Bladwijzers en markeringen sluiten", "Close bookmarks and highlights";
     EreaderNoteBookmarks => "Bladwijzers", "Bookmarks";

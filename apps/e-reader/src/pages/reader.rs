@@ -20,9 +20,13 @@ use crate::app::Navigate;
 use crate::net;
 use crate::reader::controller::{Reader, Shared, View, save_now};
 use crate::reader::highlight;
+use crate::reader::listen::Keys;
 use crate::reader::notes::use_notes;
 use crate::reader::{Found, NotesPanel, ReadAloud, SearchPanel, SettingsPanel, TocPanel, store};
-use crate::rules::{Direction, Flow, Route, Settings, content_path, first_linear, key_turn};
+use crate::rules::{
+    Direction, Flow, HIGHLIGHT_KEY, Route, Settings, content_path, first_linear, key_select,
+    key_turn,
+};
 
 /// The id of the book's frame (the focus goes there after a jump).
 const FRAME_ID: &str = "er-frame";
@@ -112,11 +116,22 @@ pub(crate) fn ReaderPage(props: &ReaderPageProps) -> Html {
             }
         });
     }
+    // Shift with the arrows selects text (from the first line of the page shown), M keeps
+    // the selection as a highlight: in the frame and wherever else the focus is.
+    let keys: Keys = {
+        let (reader, notes) = (reader.clone(), notes.clone());
+        Rc::new(move |key: &str, shift: bool| {
+            if let Some(step) = key_select(key, shift) {
+                return reader.select(step);
+            }
+            !shift && key.eq_ignore_ascii_case(HIGHLIGHT_KEY) && notes.highlight_selected()
+        })
+    };
     {
         // A new window size lays the document out again at the same point; the arrow
         // keys turn wherever the focus is on the page (inside the frame its own
         // listeners hear them), except in a field or the contents.
-        let (resizer, turner) = (reader.clone(), reader.clone());
+        let (resizer, turner, keys) = (reader.clone(), reader.clone(), keys.clone());
         use_effect_with((), move |()| {
             let resize = Closure::<dyn Fn()>::new(move || resizer.relayout());
             let key = Closure::<dyn Fn(KeyboardEvent)>::new(move |event: KeyboardEvent| {
@@ -132,7 +147,13 @@ pub(crate) fn ReaderPage(props: &ReaderPageProps) -> Html {
                             .flatten()
                     })
                     .is_some();
-                if let Some(direction) = key_turn(&event.key()).filter(|_| !elsewhere) {
+                if elsewhere {
+                    return;
+                }
+                let key = event.key();
+                if keys(&key, event.shift_key()) {
+                    event.prevent_default();
+                } else if let Some(direction) = key_turn(&key).filter(|_| !event.shift_key()) {
                     event.prevent_default();
                     turner.turn_side(direction);
                 }
@@ -228,10 +249,10 @@ pub(crate) fn ReaderPage(props: &ReaderPageProps) -> Html {
         })
     };
     let onload = {
-        let (reader, notes) = (reader.clone(), notes.clone());
+        let (reader, notes, keys) = (reader.clone(), notes.clone(), keys.clone());
         Callback::from(move |_: Event| {
             notes.loaded();
-            reader.loaded();
+            reader.loaded(keys.clone());
         })
     };
     let bookmarked = !notes.bookmarks_here().is_empty();
@@ -361,7 +382,8 @@ pub(crate) fn ReaderPage(props: &ReaderPageProps) -> Html {
                     <button type="button" class="er-button" id="er-bookmark" aria-pressed={bookmarked.to_string()}
                             disabled={pages == 0} onclick={on_bookmark}>{ t(Msg::EreaderNoteBookmark) }</button>
                     if notes.selected.is_some() {
-                        <button type="button" class="er-button" id="er-highlight" onclick={on_highlight}>{ t(Msg::EreaderNoteHighlight) }</button>
+                        <button type="button" class="er-button" id="er-highlight" aria-keyshortcuts="M"
+                                title={t(Msg::EreaderNoteHighlightKeys)} onclick={on_highlight}>{ t(Msg::EreaderNoteHighlight) }</button>
                     }
                     <button type="button" class="er-button" id="er-notes-button" aria-expanded={(*panel == Panel::Notes).to_string()}
                             aria-controls="er-notes" onclick={toggle(Panel::Notes)}>{ t(Msg::EreaderNotePanel) }</button>

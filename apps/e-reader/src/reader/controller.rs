@@ -12,11 +12,11 @@ use yew::NodeRef;
 
 use crate::net;
 use crate::reader::frame::Laid;
-use crate::reader::listen::{Listeners, listen};
+use crate::reader::listen::{Keys, Listeners, listen};
 use crate::reader::store;
-use crate::reader::{frame, mark};
+use crate::reader::{frame, highlight, mark};
 use crate::rules::{
-    Direction, Flow, Link, Settings, Turn, link_target, mirrored, next_page, page_of_progress,
+    Direction, Flow, Link, SelectStep, Settings, Turn, link_target, mirrored, next_page, page_of_progress,
     previous_page, progress_of_page,
 };
 use suite_domain::ereader::ReadingPosition;
@@ -243,8 +243,25 @@ impl Reader {
         }
     }
 
-    /// After a document loaded: listen inside it and lay it out.
-    pub(crate) fn loaded(&self) {
+    /// Extends the selection in the shown document by `step`, from the first line of the
+    /// page shown when nothing is selected yet; false when nothing could be selected.
+    pub(crate) fn select(&self, step: SelectStep) -> bool {
+        let Some(frame) = self.frame() else {
+            return false;
+        };
+        let Some(document) = frame::document(&frame) else {
+            return false;
+        };
+        let (flow, settings) = {
+            let v = self.view.borrow();
+            (v.flow, v.settings)
+        };
+        highlight::extend(&document, frame::first_line(&frame, flow, settings), step)
+    }
+
+    /// After a document loaded: listen inside it (with the reader's other `keys`) and lay
+    /// it out.
+    pub(crate) fn loaded(&self, keys: Keys) {
         let Some(document) = self.frame().and_then(|f| frame::document(&f)) else {
             return;
         };
@@ -254,6 +271,7 @@ impl Reader {
             Rc::new(move |d| turner.turn_side(d)),
             Rc::new(move || scroller.scrolled()),
             Rc::new(move |href: String| follower.follow(&href)),
+            keys,
         );
         self.view.borrow_mut().listeners = Some(listeners);
         self.relayout();

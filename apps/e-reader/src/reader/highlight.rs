@@ -2,7 +2,8 @@
 //! document's text (`rules::notes`), each kept highlight drawn as `<mark class="er-note">`
 //! wrappers (one per text node it touches, the first with the id `er-note-<id>` that a
 //! jump goes to), drawn again after each load, and the selection watched so the app's
-//! chrome can offer "Markeren".
+//! chrome can offer "Markeren". The keys select too: Shift with the arrows from the
+//! first line of the page shown ([`extend`]).
 
 use suite_domain::ereader::notes::{AnnotationKind, AnnotationView};
 use wasm_bindgen::JsCast;
@@ -10,7 +11,7 @@ use wasm_bindgen::closure::Closure;
 use web_sys::{Document, Event, Node};
 
 use crate::reader::mark::text_nodes;
-use crate::rules::{Passage, char_offset, find_passage, passage, pieces};
+use crate::rules::{Passage, SelectStep, char_offset, find_passage, passage, pieces};
 
 const XHTML: &str = "http://www.w3.org/1999/xhtml";
 /// The class of a highlight's wrappers.
@@ -134,6 +135,40 @@ pub(crate) fn draw(document: &Document, spine: usize, items: &[AnnotationView]) 
             wrap(document, item.id, start, end);
         }
     }
+}
+
+/// A caret at the text nearest to the point `(x, y)` of the document's window
+/// (Chromium's `caretRangeFromPoint`; `None` where there is none).
+fn caret_at(document: &Document, x: f64, y: f64) -> Option<web_sys::Range> {
+    let find = js_sys::Reflect::get(document, &"caretRangeFromPoint".into()).ok()?;
+    let find = find.dyn_ref::<js_sys::Function>()?;
+    let range = find.call2(document, &x.into(), &y.into()).ok()?;
+    (!range.is_null() && !range.is_undefined()).then(|| range.unchecked_into())
+}
+
+/// Extends the selection in `document` by `step`, a keyboard's way to select a passage
+/// to highlight. Without a selection it starts at the text nearest to `start` (the
+/// first line of the page shown, in the window's coordinates). False when nothing
+/// could be selected.
+pub(crate) fn extend(document: &Document, start: (f64, f64), step: SelectStep) -> bool {
+    let Some(selection) = document.get_selection().ok().flatten() else {
+        return false;
+    };
+    if selection.range_count() == 0 || selection.is_collapsed() {
+        let Some(caret) = caret_at(document, start.0, start.1) else {
+            return false;
+        };
+        let (Ok(node), Ok(offset)) = (caret.start_container(), caret.start_offset()) else {
+            return false;
+        };
+        if selection.collapse_with_offset(Some(&node), offset).is_err() {
+            return false;
+        }
+    }
+    selection
+        .modify("extend", step.direction, step.granularity)
+        .is_ok()
+        && !selection.is_collapsed()
 }
 
 /// A `selectionchange` listener on a framed document; dropping it removes it.

@@ -30,14 +30,19 @@ impl Drop for Listeners {
     }
 }
 
-/// Listens on `document`: a turning key or a swipe calls `turn`, scrolling `scrolled`,
-/// a link activated `follow` with its resolved address (instead of the frame going
-/// there by itself, out of the reader's order).
+/// The reader's other keys (to select and highlight), given the key and whether Shift
+/// is held; true when the key did something.
+pub(crate) type Keys = Rc<dyn Fn(&str, bool) -> bool>;
+
+/// Listens on `document`: a key `keys` takes does that, another turning key or a swipe
+/// calls `turn`, scrolling `scrolled`, a link activated `follow` with its resolved
+/// address (instead of the frame going there by itself, out of the reader's order).
 pub(crate) fn listen(
     document: Document,
     turn: Rc<dyn Fn(Direction)>,
     scrolled: Rc<dyn Fn()>,
     follow: Rc<dyn Fn(String)>,
+    keys: Keys,
 ) -> Listeners {
     let start = Rc::new(std::cell::Cell::new(None::<(f64, f64)>));
     let key = {
@@ -52,7 +57,10 @@ pub(crate) fn listen(
             if event.alt_key() || event.ctrl_key() || event.meta_key() {
                 return;
             }
-            if let Some(direction) = key_turn(&event.key()) {
+            let key = event.key();
+            if keys(&key, event.shift_key()) {
+                event.prevent_default();
+            } else if let Some(direction) = key_turn(&key).filter(|_| !event.shift_key()) {
                 event.prevent_default();
                 turn(direction);
             }

@@ -211,9 +211,24 @@ impl Notes {
     /// Keeps the passage selected on the page shown as a highlight; the selection is
     /// done with.
     pub(crate) fn highlight_selection(&self) {
-        let Some(passage) = (*self.selected).clone() else {
-            return;
-        };
+        if let Some(passage) = (*self.selected).clone() {
+            self.keep_highlight(passage);
+        }
+    }
+
+    /// Keeps what is selected in the frame now as a highlight (the key M); false when
+    /// nothing is selected.
+    pub(crate) fn highlight_selected(&self) -> bool {
+        let passage = self.document().and_then(|d| highlight::selected(&d));
+        let kept = passage.is_some();
+        if let Some(passage) = passage {
+            self.keep_highlight(passage);
+        }
+        kept
+    }
+
+    /// Keeps `passage` of the page shown as a highlight; the selection is done with.
+    fn keep_highlight(&self, passage: Passage) {
         if let Some(selection) = self
             .document()
             .and_then(|d| d.get_selection().ok().flatten())

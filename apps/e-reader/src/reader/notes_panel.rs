@@ -93,6 +93,7 @@ pub(crate) fn NotesPanel(props: &NotesPanelProps) -> Html {
                         </ul>
                     }
                     <h4 id="er-notes-highlights-title" class="er-notes__heading">{ t(Msg::EreaderNoteHighlights) }</h4>
+                    <p id="er-notes-keys" class="er-notes__help">{ t(Msg::EreaderNoteHighlightKeys) }</p>
                     if highlights.is_empty() {
                         <p class="er-notes__empty">{ t(Msg::EreaderNoteNoHighlights) }</p>
                     } else {

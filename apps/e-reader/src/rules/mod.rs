@@ -136,7 +136,8 @@ pub(crate) fn swipe(dx: f64, dy: f64) -> Option<Direction> {
     })
 }
 
-/// What a key does in the reader (`ArrowRight`, `PageDown`, space: forward).
+/// What a key does in the reader (`ArrowRight`, `PageDown`, space: forward); with Shift
+/// an arrow selects instead ([`key_select`]).
 pub(crate) fn key_turn(key: &str) -> Option<Direction> {
     match key {
         "ArrowRight" | "PageDown" | " " => Some(Direction::Forward),
@@ -144,6 +145,37 @@ pub(crate) fn key_turn(key: &str) -> Option<Direction> {
         _ => None,
     }
 }
+
+/// A step of a selection made with the keys: Shift with an arrow selects word by word
+/// (left and right as the text is drawn, so also in a right-to-left book) and line by
+/// line (up and down). The names are those of the DOM's `Selection.modify`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct SelectStep {
+    pub(crate) direction: &'static str,
+    pub(crate) granularity: &'static str,
+}
+
+/// The selection step of a key with Shift held, if it is one (without Shift an arrow
+/// turns the page).
+pub(crate) fn key_select(key: &str, shift: bool) -> Option<SelectStep> {
+    if !shift {
+        return None;
+    }
+    let (direction, granularity) = match key {
+        "ArrowRight" => ("right", "word"),
+        "ArrowLeft" => ("left", "word"),
+        "ArrowDown" => ("forward", "line"),
+        "ArrowUp" => ("backward", "line"),
+        _ => return None,
+    };
+    Some(SelectStep {
+        direction,
+        granularity,
+    })
+}
+
+/// The key that keeps the selection as a highlight (as the "Markeren" button does).
+pub(crate) const HIGHLIGHT_KEY: &str = "m";
 
 /// For a right-to-left book the sides are mirrored: its next page is to the left.
 pub(crate) fn mirrored(direction: Direction, rtl: bool) -> Direction {

@@ -119,6 +119,16 @@ fn swipes_keys_and_right_to_left() {
     assert_eq!(key_turn("ArrowRight"), Some(Direction::Forward));
     assert_eq!(key_turn("ArrowLeft"), Some(Direction::Back));
     assert_eq!(key_turn("a"), None);
+    assert_eq!(key_select("ArrowRight", false), None);
+    assert_eq!(
+        key_select("ArrowRight", true),
+        Some(SelectStep {
+            direction: "right",
+            granularity: "word"
+        })
+    );
+    assert_eq!(key_select("ArrowUp", true).map(|s| s.direction), Some("backward"));
+    assert_eq!(key_select("PageDown", true), None);
     assert_eq!(mirrored(Direction::Forward, true), Direction::Back);
     assert_eq!(mirrored(Direction::Forward, false), Direction::Forward);
 }

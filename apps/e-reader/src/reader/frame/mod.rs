@@ -295,6 +295,20 @@ pub(crate) fn show(frame: &HtmlIFrameElement, flow: Flow, page: u32) {
     }
 }
 
+/// A point on the first line of the page shown, in the framed window's coordinates:
+/// where a selection made with the keys starts (at the top on the right in a
+/// right-to-left or vertical document, where their lines begin).
+pub(crate) fn first_line(frame: &HtmlIFrameElement, flow: Flow, settings: Settings) -> (f64, f64) {
+    let (width, _) = page_size(frame);
+    let margin = settings.margin.margin();
+    let inset = 4.0;
+    match flow {
+        Flow::AcrossRtl | Flow::Down => ((width - margin - inset).max(0.0), MARGIN_TOP + inset),
+        Flow::Scroll => (margin + inset, inset),
+        Flow::Across | Flow::Fixed => (margin + inset, MARGIN_TOP + inset),
+    }
+}
+
 /// The page the scroll view shows now (its top).
 pub(crate) fn scrolled_page(frame: &HtmlIFrameElement) -> u32 {
     let (_, height) = page_size(frame);

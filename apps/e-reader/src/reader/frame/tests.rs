@@ -136,13 +136,18 @@ async fn keys_inside_the_frame_reach_the_app() {
     let frame = frame_with(&long_text()).await;
     let inner = document(&frame).expect("the test page");
     let heard = Rc::new(RefCell::new(Vec::new()));
+    let other = Rc::new(RefCell::new(Vec::new()));
     let listeners = {
-        let heard = heard.clone();
+        let (heard, other) = (heard.clone(), other.clone());
         crate::reader::listen::listen(
             inner.clone(),
             Rc::new(move |d| heard.borrow_mut().push(d)),
             Rc::new(|| {}),
             Rc::new(|_| {}),
+            Rc::new(move |key: &str, shift| {
+                other.borrow_mut().push((key.to_string(), shift));
+                key == "m"
+            }),
         )
     };
     // An event of the frame's own realm, as a key pressed in the book makes.
@@ -150,14 +155,34 @@ async fn keys_inside_the_frame_reach_the_app() {
     let constructor: js_sys::Function = js_sys::Reflect::get(&window, &"KeyboardEvent".into())
         .expect("the test page")
         .unchecked_into();
-    let init = suite_ui::json::object(&[("key", "ArrowRight".into()), ("cancelable", true.into())]);
-    let event =
-        js_sys::Reflect::construct(&constructor, &js_sys::Array::of2(&"keydown".into(), &init))
-            .expect("the test page");
-    inner
-        .dispatch_event(event.unchecked_ref::<web_sys::Event>())
-        .expect("the test page");
+    let press = |key: &str, shift: bool| {
+        let init = suite_ui::json::object(&[
+            ("key", key.into()),
+            ("shiftKey", shift.into()),
+            ("cancelable", true.into()),
+        ]);
+        let event =
+            js_sys::Reflect::construct(&constructor, &js_sys::Array::of2(&"keydown".into(), &init))
+                .expect("the test page");
+        let event = event.unchecked_into::<web_sys::Event>();
+        inner.dispatch_event(&event).expect("the test page");
+        event.default_prevented()
+    };
+    assert!(press("ArrowRight", false), "a turn is the reader's");
     assert_eq!(*heard.borrow(), vec![Direction::Forward]);
+    // Shift with an arrow selects: no turn; a key the reader's other keys take is theirs.
+    assert!(!press("ArrowRight", true), "the other keys did nothing with it");
+    assert!(press("m", false));
+    assert_eq!(heard.borrow().len(), 1, "Shift and an arrow turn no page");
+    assert_eq!(
+        *other.borrow(),
+        vec![
+            ("ArrowRight".to_string(), false),
+            ("ArrowRight".to_string(), true),
+            ("m".to_string(), false)
+        ]
+    );
+    let init = suite_ui::json::object(&[("key", "ArrowRight".into()), ("cancelable", true.into())]);
     drop(listeners);
     let again =
         js_sys::Reflect::construct(&constructor, &js_sys::Array::of2(&"keydown".into(), &init))

@@ -163,6 +163,7 @@ async fn a_link_in_the_book_is_followed_by_the_reader_not_the_frame() {
             Rc::new(|_| {}),
             Rc::new(|| {}),
             Rc::new(move |href| followed.borrow_mut().push(href)),
+            Rc::new(|_: &str, _| false),
         )
     };
     let click = |id: &str| {

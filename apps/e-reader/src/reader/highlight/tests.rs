@@ -181,3 +181,24 @@ async fn a_drawn_highlight_is_selected_again_as_the_same_passage() {
     selection.add_range(&range).expect("add");
     assert_eq!(selected(&document), Some(passage));
 }
+
+#[wasm_bindgen_test]
+async fn the_keys_select_word_by_word_from_the_first_line() {
+    let document = framed(BODY).await;
+    let right = crate::rules::key_select("ArrowRight", true).expect("a step");
+    // From the first line's start: the first word, then the next.
+    assert!(extend(&document, (4.0, 4.0), right));
+    let first = selected(&document).expect("a passage");
+    assert_eq!(first.quote.trim(), "Call");
+    assert!(extend(&document, (4.0, 4.0), right));
+    let two = selected(&document).expect("a passage");
+    assert_eq!(two.quote.trim(), "Call me");
+    assert_eq!(two.start, 0);
+    // Back one word; a point with no text near it starts nothing in an empty document.
+    let left = crate::rules::key_select("ArrowLeft", true).expect("a step");
+    assert!(extend(&document, (4.0, 4.0), left));
+    assert_eq!(selected(&document).expect("a passage").quote.trim(), "Call");
+    let empty = framed("").await;
+    assert!(!extend(&empty, (4.0, 4.0), right));
+    assert!(selected(&empty).is_none());
+}
