@@ -13,10 +13,11 @@ use wasm_bindgen::JsValue;
 
 /// `GET url` (JSON; an `/api` path goes where [`crate::api::url`] says): the parsed body
 /// of a successful answer; `None` when the server
-/// cannot be reached, answers with an error, or sends no JSON.
+/// cannot be reached, answers with an error, or sends no JSON. Like every read of
+/// [`crate::api`], it sends no header of its own (a preloaded answer is taken only by a
+/// request with the same headers).
 pub async fn fetch(url: &str) -> Option<JsValue> {
     let response = gloo_net::http::Request::get(&crate::api::url(url))
-        .header("accept", "application/json")
         .send()
         .await
         .ok()?;
