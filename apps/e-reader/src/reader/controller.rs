@@ -16,8 +16,8 @@ use crate::reader::listen::{Keys, Listeners, listen};
 use crate::reader::store;
 use crate::reader::{frame, highlight, mark};
 use crate::rules::{
-    Direction, Flow, Link, SelectStep, Settings, Turn, link_target, mirrored, next_page, page_of_progress,
-    previous_page, progress_of_page,
+    Direction, Flow, Link, SelectStep, Settings, Turn, link_target, mirrored, next_page,
+    page_of_progress, previous_page, progress_of_page,
 };
 use suite_domain::ereader::ReadingPosition;
 use suite_domain::ereader::page_map::PageMap;

@@ -127,7 +127,10 @@ fn swipes_keys_and_right_to_left() {
             granularity: "word"
         })
     );
-    assert_eq!(key_select("ArrowUp", true).map(|s| s.direction), Some("backward"));
+    assert_eq!(
+        key_select("ArrowUp", true).map(|s| s.direction),
+        Some("backward")
+    );
     assert_eq!(key_select("PageDown", true), None);
     assert_eq!(mirrored(Direction::Forward, true), Direction::Back);
     assert_eq!(mirrored(Direction::Forward, false), Direction::Forward);

@@ -1,13 +1,16 @@
 //! Voor de Show's back-office end to end (`/voor-de-show/beheer/`): the demo centre
 //! invites a theatre company and copies its link; the company sets its password through
 //! that link's token, logs in, uploads an image, enters its show data with it, and the
-//! preview shows its own title and image and marks a general text; the centre links the
+//! preview shows its own title and image and marks a general text; another company can
+//! neither read nor change that show; the centre links the
 //! show to a performance and publishes it; the class code's play API answers the show.
 
 use e2e::{Browser, Result, TestServer};
 use serde_json::{Value, json};
 
 const NOVA: (&str, &str) = ("cc.nova@demo.invalid", "demo-nova-2026");
+/// The demo's own theatre company, which must not reach another company's show.
+const OTHER_COMPANY: (&str, &str) = ("gezelschap@demo.invalid", "demo-theater-2026");
 const EMAIL: &str = "spelers@gezelschap.example";
 const PASSWORD: &str = "een-koffer-vol-verhalen-2026";
 
@@ -129,6 +132,44 @@ async fn a_company_invited_by_a_centre_enters_its_show_and_the_centre_publishes_
         return Err(format!("the game's link: {game}"));
     }
     company.assert_axe_clean("the preview").await?;
+
+    // Another company (the demo's) can neither read nor change this show, in its browser.
+    let show_path = game
+        .as_str()
+        .and_then(|h| h.split_once("voorbeeld="))
+        .map(|(_, id)| format!("/api/voor-de-show/shows/{id}"))
+        .ok_or("the preview link names no show")?;
+    let other = Browser::start(&server.url(""), 1280, 900).await?;
+    other
+        .staff_log_in("/voor-de-show/beheer/", OTHER_COMPANY)
+        .await?;
+    let (status, _) = other.fetch("GET", &show_path, json!({}), None).await?;
+    if status != 404 {
+        return Err(format!("another company read the show: {status}"));
+    }
+    let (_, own) = company.fetch("GET", &show_path, json!({}), None).await?;
+    let mut data: Value = serde_json::from_str(&own).map_err(|e| format!("{e}: {own}"))?;
+    data["data"]["title"] = json!("Gekaapt");
+    let (_, session) = other.fetch("GET", "/api/session", json!({}), None).await?;
+    let session: Value = serde_json::from_str(&session).map_err(|e| format!("{e}: {session}"))?;
+    let (status, answer) = other
+        .fetch(
+            "PUT",
+            &show_path,
+            json!({"content-type": "application/json", "x-csrf-token": session["csrf_token"]}),
+            Some(&data["data"].to_string()),
+        )
+        .await?;
+    if status != 404 {
+        return Err(format!(
+            "another company changed the show: {status} {answer}"
+        ));
+    }
+    let (_, after) = company.fetch("GET", &show_path, json!({}), None).await?;
+    if !after.contains("De koffer vol verhalen") || after.contains("Gekaapt") {
+        return Err(format!("the show changed: {after}"));
+    }
+    other.close().await;
 
     // The centre: a performance of that show, published, with a class code.
     centre

@@ -171,7 +171,10 @@ async fn keys_inside_the_frame_reach_the_app() {
     assert!(press("ArrowRight", false), "a turn is the reader's");
     assert_eq!(*heard.borrow(), vec![Direction::Forward]);
     // Shift with an arrow selects: no turn; a key the reader's other keys take is theirs.
-    assert!(!press("ArrowRight", true), "the other keys did nothing with it");
+    assert!(
+        !press("ArrowRight", true),
+        "the other keys did nothing with it"
+    );
     assert!(press("m", false));
     assert_eq!(heard.borrow().len(), 1, "Shift and an arrow turn no page");
     assert_eq!(
