@@ -210,7 +210,9 @@ fn InviteForm(props: &InviteFormProps) -> Html {
             <p class="field-help" id="vds-bo-invite-help">{ Msg::VdsAdminInviteHelp.text(lang) }</p>
             <label for="vds-bo-company">{ Msg::VdsAdminCompanyLabel.text(lang) }</label>
             <select id="vds-bo-company" ref={choice} aria-describedby="vds-bo-invite-help">
-                <option value="">{ Msg::VdsAdminNewCompany.text(lang) }</option>
+                // Chosen from the start: yew puts the options in from the last, and the
+                // first one put into a select is the one chosen.
+                <option value="" selected={true}>{ Msg::VdsAdminNewCompany.text(lang) }</option>
                 { for options }
             </select>
             { field("vds-bo-company-name", "company_name", Msg::VdsAdminCompanyNameLabel, &name, "text") }

@@ -34,6 +34,13 @@ async fn a_company_invited_by_a_centre_enters_its_show_and_the_centre_publishes_
     centre.fill("#vds-bo-town", "Aalst").await?;
     centre.fill("#vds-bo-email", EMAIL).await?;
     centre.fill("#vds-bo-contact", "Lien").await?;
+    // A new company is the choice until the centre picks one of its own.
+    let choice = centre
+        .eval("return document.querySelector('#vds-bo-company').value;")
+        .await?;
+    if choice != json!("") {
+        return Err(format!("the form's company is {choice}, not a new one"));
+    }
     centre.click(".vds-bo-form button[type=submit]").await?;
     let link = centre.text("#vds-bo-invitation-link").await?;
     let token = link
@@ -143,9 +150,12 @@ async fn a_company_invited_by_a_centre_enters_its_show_and_the_centre_publishes_
     other
         .staff_log_in("/voor-de-show/beheer/", OTHER_COMPANY)
         .await?;
-    let (status, _) = other.fetch("GET", &show_path, json!({}), None).await?;
+    let (status, answer) = other.fetch("GET", &show_path, json!({}), None).await?;
     if status != 404 {
-        return Err(format!("another company read the show: {status}"));
+        let (_, who) = other.fetch("GET", "/api/session", json!({}), None).await?;
+        return Err(format!(
+            "another company read the show {show_path}: {status} {answer}; it is {who}"
+        ));
     }
     let (_, own) = company.fetch("GET", &show_path, json!({}), None).await?;
     let mut data: Value = serde_json::from_str(&own).map_err(|e| format!("{e}: {own}"))?;
