@@ -392,7 +392,7 @@ mod tests {
         let sqlite = list(&SQLITE_MIGRATIONS);
         assert_eq!(sqlite, list(&POSTGRES_MIGRATIONS));
         // 0003 was never used.
-        assert_eq!(sqlite.len(), 20);
-        assert_eq!(sqlite.last().map(|(v, _)| *v), Some(21));
+        assert_eq!(sqlite.len(), 21);
+        assert_eq!(sqlite.last().map(|(v, _)| *v), Some(22));
     }
 }
