@@ -42,10 +42,12 @@ pub(super) fn content() -> Result<&'static Content, AppError> {
 }
 
 /// The answer to refused show data: 422, the first field in `error`, and every problem
-/// with its field and Dutch message in `problems`.
+/// with its field and Dutch message in `problems` (absent when the body itself could not
+/// be read as show data: then only `error`, as every other 422).
 #[derive(serde::Serialize, utoipa::ToSchema)]
 pub(super) struct ShowRefusal {
     error: suite_domain::api::ErrorDetail,
+    #[schema(required = false)]
     problems: Vec<FieldProblem>,
 }
 
