@@ -67,7 +67,8 @@ pub(crate) fn button(label: &str, act: Act, size: f32, p: &Palette) -> impl Bund
     )
 }
 
-/// The language, contrast and fullscreen buttons every screen shows at its top right.
+/// The language, contrast, sound and fullscreen buttons every screen shows at its top
+/// right.
 pub(crate) fn toolbar(settings: &Settings) -> impl Bundle + use<> {
     let p = theme::palette(settings.high_contrast);
     let lang = settings.lang;
@@ -88,6 +89,17 @@ pub(crate) fn toolbar(settings: &Settings) -> impl Bundle + use<> {
                 &p
             ),
             button(Msg::VdsContrast.text(lang), Act::ToggleContrast, 2.6, &p),
+            button(
+                if settings.sound {
+                    Msg::VdsSoundIsOn
+                } else {
+                    Msg::VdsSoundIsOff
+                }
+                .text(lang),
+                Act::ToggleSound,
+                2.6,
+                &p
+            ),
             button(Msg::VdsFullscreen.text(lang), Act::Fullscreen, 2.6, &p),
         ],
     )

@@ -59,6 +59,7 @@ pub(crate) enum Act {
     Restart,
     ToggleLanguage,
     ToggleContrast,
+    ToggleSound,
     Fullscreen,
     /// A move inside the running assignment's interaction (see `play`).
     Play(PlayAct),
@@ -78,6 +79,8 @@ pub(crate) enum PlayAct {
     LightStrength(usize),
     /// Choose or drop sound tile `n`.
     Sound(usize),
+    /// Play the chosen sound tiles together.
+    Listen,
     /// Pick up or put down item `n` (dress, props).
     Item(usize),
 }

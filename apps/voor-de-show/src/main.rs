@@ -10,6 +10,7 @@
 
 mod api_check;
 mod asset_tracking;
+mod audio;
 mod content;
 mod controls;
 mod game;
@@ -25,6 +26,8 @@ mod web;
 
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_audio;
 #[cfg(test)]
 mod tests_show;
 
@@ -93,11 +96,12 @@ fn app_plugin(app: &mut App) {
         play::plugin,
         ready::plugin,
         show_web::plugin,
+        audio::caption_plugin,
     ));
 }
 
 /// The game's logic without drawing: the content, the settings, the progress, the
-/// screen it leads to and the show in play. The native tests add this to `MinimalPlugins`.
+/// screen it leads to, the show in play and the sound's cues. The native tests add this to `MinimalPlugins`.
 fn logic_plugin(app: &mut App) {
     app.add_plugins((
         content::plugin,
@@ -105,6 +109,7 @@ fn logic_plugin(app: &mut App) {
         screens::state_plugin,
         game::plugin,
         show::plugin,
+        audio::plugin,
     ));
 }
 

@@ -1,7 +1,8 @@
 //! The suite's two settings the game follows: the language (`suite.lang` in
 //! `localStorage`, `en...` is English, anything else Dutch) and the high-contrast
 //! look (`suite.theme` = `digibord`). Read at start; the in-game buttons switch them
-//! and write the same keys, so the suite's other apps follow too.
+//! and write the same keys, so the suite's other apps follow too. The game's own
+//! third: its sound on or off (`voor-de-show.sound`).
 
 use bevy::prelude::*;
 use suite_domain::i18n::Lang;
@@ -12,12 +13,16 @@ use crate::{game::Act, web};
 pub(crate) const LANG_KEY: &str = "suite.lang";
 /// `localStorage` key of the suite's theme (`digibord` or `default`).
 pub(crate) const THEME_KEY: &str = "suite.theme";
+/// `localStorage` key of the game's sound (`off`; anything else is on).
+pub(crate) const SOUND_KEY: &str = "voor-de-show.sound";
 
 pub(super) fn plugin(app: &mut App) {
-    app.insert_resource(Settings::from_stored(
+    let mut settings = Settings::from_stored(
         web::load(LANG_KEY).as_deref(),
         web::load(THEME_KEY).as_deref(),
-    ));
+    );
+    settings.sound = web::load(SOUND_KEY).as_deref() != Some("off");
+    app.insert_resource(settings);
     app.add_systems(Update, switch_settings);
 }
 
@@ -26,6 +31,8 @@ pub(super) fn plugin(app: &mut App) {
 pub(crate) struct Settings {
     pub(crate) lang: Lang,
     pub(crate) high_contrast: bool,
+    /// The game's own sound (the subtitles show either way).
+    pub(crate) sound: bool,
 }
 
 impl Settings {
@@ -36,6 +43,7 @@ impl Settings {
         Settings {
             lang: if english { Lang::En } else { Lang::Nl },
             high_contrast: theme.map(str::trim) == Some("digibord"),
+            sound: true,
         }
     }
 }
@@ -58,6 +66,10 @@ fn switch_settings(mut acts: MessageReader<Act>, mut settings: ResMut<Settings>)
                     "default"
                 };
                 web::save(THEME_KEY, theme);
+            }
+            Act::ToggleSound => {
+                settings.sound = !settings.sound;
+                web::save(SOUND_KEY, if settings.sound { "on" } else { "off" });
             }
             _ => {}
         }

@@ -69,7 +69,7 @@ pub(crate) fn assignments_here(app: &App) -> Vec<String> {
 }
 
 /// Title, start, a grade: the first room.
-fn in_first_room(grade: Grade) -> App {
+pub(crate) fn in_first_room(grade: Grade) -> App {
     let mut app = game_from(None);
     act(&mut app, Act::Begin);
     assert_eq!(screen(&app), Screen::Grade);

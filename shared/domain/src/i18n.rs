@@ -1469,7 +1469,15 @@ catalogue! {
     VdsItemMoon => "Maan", "Moon";
     VdsItemSuitcase => "Koffer", "Suitcase";
     VdsItemLadder => "Trapladder", "Stepladder";
-    VdsSoundHelp => "Kies samen geluiden voor jullie decor. Het geluid van het spel staat uit: de ondertitel zegt wat je zou horen. Maak het geluid zelf met de klas!", "Choose sounds for your set together. The game's sound is off: the subtitle says what you would hear. Make the sound yourselves with the class!";
+    VdsSoundHelp => "Kies samen geluiden voor jullie decor: elk geluid klinkt als je het kiest, en de ondertitel zegt wat je hoort (ook met het geluid uit). Maak er geluiden bij met de klas!", "Choose sounds for your set together: each sound plays when you choose it, and the subtitle says what you hear (also with the sound off). Add sounds of your own with the class!";
+    VdsListen => "Beluister jullie decor", "Listen to your set";
+    VdsSoundIsOn => "Geluid: aan", "Sound: on";
+    VdsSoundIsOff => "Geluid: uit", "Sound: off";
+    VdsCueGong => "gong", "gong";
+    VdsCueApplause => "applaus", "applause";
+    VdsCueChime => "belletje", "chime";
+    VdsCueSoftTone => "zachte toon", "soft tone";
+    VdsCueBell => "bel", "bell";
     VdsSound => "Geluid", "Sound";
     VdsSoundRain => "regen", "rain";
     VdsSoundWind => "gierende wind", "howling wind";

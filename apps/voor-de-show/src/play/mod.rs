@@ -1,6 +1,6 @@
 //! The assignments' interactions on the board: a quiz, a class timer, a prompt, light
-//! and mood, dressing an actor and placing props by dragging, and a soundscape with
-//! subtitles. [`Play`] holds what the class chose; it starts empty for every
+//! and mood, dressing an actor and placing props by dragging, and a soundscape (its
+//! sounds played, with subtitles). [`Play`] holds what the class chose; it starts empty for every
 //! assignment and again on "Opnieuw".
 
 mod drag;
@@ -13,6 +13,7 @@ use bevy::prelude::*;
 use suite_domain::show::Interaction;
 
 use crate::{
+    audio::Cue,
     game::{Act, Game, GameLogic, PlayAct},
     screens::show_image::{in_panel, slot},
     settings::Settings,
@@ -89,6 +90,7 @@ fn fresh_for_each_assignment(
     }
 }
 
+#[allow(clippy::too_many_arguments)]
 fn apply_play_acts(
     mut acts: MessageReader<Act>,
     game: Res<Game>,
@@ -97,6 +99,7 @@ fn apply_play_acts(
     show: Res<crate::show::ShowInPlay>,
     mut play: ResMut<Play>,
     mut timer: ResMut<ClassTimer>,
+    mut cues: MessageWriter<Cue>,
 ) {
     let view = crate::view::assignment(&content, show.data(), &game.progress, settings.lang);
     for act in acts.read() {
@@ -107,6 +110,9 @@ fn apply_play_acts(
                 if let (None, Some(q)) = (play.answer, question) {
                     if q.answers.get(n).is_some_and(|a| a.right) {
                         play.right_answers += 1;
+                        cues.write(Cue::Right);
+                    } else {
+                        cues.write(Cue::Wrong);
                     }
                     play.answer = Some(n);
                 }
@@ -127,6 +133,12 @@ fn apply_play_acts(
                 } else {
                     play.sounds.push(n);
                     sound::announce(n, settings.lang);
+                    cues.write(Cue::Sound(n));
+                }
+            }
+            PlayAct::Listen => {
+                if !play.sounds.is_empty() {
+                    cues.write(Cue::Layers(play.sounds.clone()));
                 }
             }
             // Picking up and putting down is the drag module's.

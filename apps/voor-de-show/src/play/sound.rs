@@ -1,39 +1,22 @@
-//! The soundscape: the class chooses sound tiles for its set. The game plays no
-//! sound (it works with the sound off): a subtitle names each chosen sound, on the
-//! board and in the live region, and the class makes the sounds itself.
+//! The soundscape: the class chooses sound tiles for its set. Each chosen sound plays
+//! (`audio`), "Beluister" plays them all together, and a subtitle names every chosen
+//! sound on the board and in the live region, so it works with the sound off too.
 
 use bevy::prelude::*;
 use suite_domain::i18n::{Lang, Msg};
 
 use super::Play;
 use crate::{
+    audio::{Cue, TILE_NAMES},
     controls::{self, Chosen},
     game::{Act, PlayAct},
     theme::{self, Palette},
     web,
 };
 
-/// The sound tiles.
-const SOUNDS: [Msg; 8] = [
-    Msg::VdsSoundRain,
-    Msg::VdsSoundWind,
-    Msg::VdsSoundOwl,
-    Msg::VdsSoundDoor,
-    Msg::VdsSoundSteps,
-    Msg::VdsSoundThunder,
-    Msg::VdsSoundBirds,
-    Msg::VdsSoundSea,
-];
-
-/// The subtitle of sound `n`: "[Geluid: regen]".
-pub(super) fn subtitle(n: usize, lang: Lang) -> String {
-    let name = SOUNDS.get(n).map(|m| m.text(lang)).unwrap_or_default();
-    format!("[{}: {name}]", Msg::VdsSound.text(lang))
-}
-
 /// Says a newly chosen sound through the live region.
 pub(super) fn announce(n: usize, lang: Lang) {
-    web::announce(&subtitle(n, lang));
+    web::announce(&Cue::Sound(n).subtitle(lang));
 }
 
 pub(super) fn spawn(ui: &mut ChildSpawnerCommands, play: &Play, lang: Lang, p: &Palette) {
@@ -46,7 +29,7 @@ pub(super) fn spawn(ui: &mut ChildSpawnerCommands, play: &Play, lang: Lang, p: &
         ..default()
     })
     .with_children(|grid| {
-        for (n, sound) in SOUNDS.iter().enumerate() {
+        for (n, sound) in TILE_NAMES.iter().enumerate() {
             let mut tile = grid.spawn(controls::button(
                 sound.text(lang),
                 Act::Play(PlayAct::Sound(n)),
@@ -58,15 +41,22 @@ pub(super) fn spawn(ui: &mut ChildSpawnerCommands, play: &Play, lang: Lang, p: &
             }
         }
     });
-    let lines: Vec<String> = play.sounds.iter().map(|n| subtitle(*n, lang)).collect();
-    let shown = if lines.is_empty() {
+    let shown = if play.sounds.is_empty() {
         format!(
             "[{}: {}]",
             Msg::VdsSound.text(lang),
             Msg::VdsNothingYet.text(lang)
         )
     } else {
-        lines.join("  ")
+        Cue::Layers(play.sounds.clone()).subtitle(lang)
     };
     ui.spawn((Name::new("Sound subtitles"), theme::caption(&shown, 3.6)));
+    if !play.sounds.is_empty() {
+        ui.spawn(controls::button(
+            Msg::VdsListen.text(lang),
+            Act::Play(PlayAct::Listen),
+            3.2,
+            p,
+        ));
+    }
 }

@@ -1,11 +1,12 @@
 //! The class timer for an acted moment: big minutes and seconds, start/pause and
 //! reset; the duration is the grade version's. When time is up it says so (on the
-//! board and through the live region); nothing blocks.
+//! board and through the live region) and a bell rings; nothing blocks.
 
 use bevy::prelude::*;
 use suite_domain::i18n::{Lang, Msg};
 
 use crate::{
+    audio::Cue,
     content::GameContent,
     controls,
     game::{Act, Game, PlayAct},
@@ -90,6 +91,7 @@ fn tick(
     content: Res<GameContent>,
     game: Res<Game>,
     settings: Res<Settings>,
+    mut cues: MessageWriter<Cue>,
 ) {
     if !timer.running {
         return;
@@ -99,6 +101,7 @@ fn tick(
     if timer.elapsed >= total {
         timer.running = false;
         web::announce(Msg::VdsTimeUp.text(settings.lang));
+        cues.write(Cue::TimeUp);
     }
 }
 

@@ -73,10 +73,13 @@ fn draw(
             BackgroundColor(Color::srgb(0.10, 0.06, 0.14)),
         ))
         .with_children(|ui| {
+            // The left half: the toolbar takes the top right.
             ui.spawn((
                 Node {
                     column_gap: Val::VMin(3.0),
                     align_items: AlignItems::Baseline,
+                    flex_wrap: FlexWrap::Wrap,
+                    max_width: Val::Percent(50.0),
                     ..default()
                 },
                 children![

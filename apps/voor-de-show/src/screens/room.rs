@@ -64,13 +64,20 @@ fn draw(
                 Msg::VdsOf.text(lang),
                 room.places
             );
+            // On the left, clear of the toolbar at the top right.
             ui.spawn((
-                Name::new("Place name"),
-                theme::panel(&p),
-                children![
-                    theme::text(&room.name, 6.0, p.accent),
-                    theme::text(&where_text, 2.6, p.text),
-                ],
+                Node {
+                    width: Val::Percent(100.0),
+                    ..default()
+                },
+                children![(
+                    Name::new("Place name"),
+                    theme::panel(&p),
+                    children![
+                        theme::text(&room.name, 6.0, p.accent),
+                        theme::text(&where_text, 2.6, p.text),
+                    ],
+                )],
             ));
             ui.spawn(Node {
                 width: Val::Percent(100.0),

@@ -2,7 +2,10 @@
 //! draws a real picture, the keyboard walks from the title through the choice of grade
 //! into the first place and an assignment, and finishing the place's assignments opens
 //! the way to the next place. The game tells its screen on `<html>` (see the game's
-//! `ready.rs`): `data-screen`, `data-place`, `data-assignment`.
+//! `ready.rs`): `data-screen`, `data-place`, `data-assignment`; and its sound (the
+//! game's `audio/web.rs`): `data-sound` (`locked` until the first touch, `on`, `off`)
+//! `data-sound-cues` (cues played through the speakers) and `data-caption` (the
+//! sound's subtitle on the board).
 
 use std::collections::HashSet;
 
@@ -31,8 +34,9 @@ async fn press(browser: &Browser, key: Key) -> Result<()> {
     browser.press("#game", key).await
 }
 
-/// The number of distinct colours in a screenshot of the canvas (coarsely binned).
-async fn colours(browser: &Browser) -> Result<usize> {
+/// A screenshot of the canvas (PNG); also kept as `voor-de-show-<name>.png` in
+/// `VDS_SCREENSHOT_DIR` when that is set, to look at the screens at digibord size.
+async fn shot(browser: &Browser, name: &str) -> Result<Vec<u8>> {
     let png = browser
         .find("#game")
         .await?
@@ -40,8 +44,14 @@ async fn colours(browser: &Browser) -> Result<usize> {
         .await
         .map_err(|e| format!("screenshot of the canvas: {e}"))?;
     if let Ok(dir) = std::env::var("VDS_SCREENSHOT_DIR") {
-        let _ = std::fs::write(format!("{dir}/voor-de-show-room.png"), &png);
+        let _ = std::fs::write(format!("{dir}/voor-de-show-{name}.png"), &png);
     }
+    Ok(png)
+}
+
+/// The number of distinct colours in a screenshot of the canvas (coarsely binned).
+async fn colours(browser: &Browser) -> Result<usize> {
+    let png = shot(browser, "room").await?;
     let image = image::load_from_memory(&png)
         .map_err(|e| format!("screenshot is no image: {e}"))?
         .to_rgb8();
@@ -59,12 +69,46 @@ async fn a_class_walks_into_the_first_place_plays_it_and_moves_on() -> Result<()
     browser.goto("/voor-de-show/").await?;
     browser.wait_ready().await?;
     wait_screen(&browser, "title").await?;
+    shot(&browser, "title").await?;
+    assert_eq!(
+        attribute(&browser, "data-sound").await?.as_deref(),
+        Some("locked"),
+        "no sound before the page is touched"
+    );
 
-    // Title, Enter: the choice of grade; key 1: the youngest grade, the first place.
+    // Title, Enter: the choice of grade (the key unlocks the sound); key 1: the
+    // youngest grade, the first place, where the gong rings.
     press(&browser, Key::Enter).await?;
     wait_screen(&browser, "grade").await?;
+    shot(&browser, "grade").await?;
+    browser
+        .wait_until(
+            "the sound unlocked by the first key",
+            "document.documentElement.dataset.sound === 'on'",
+        )
+        .await?;
     press_char(&browser, '1').await?;
     wait_screen(&browser, "room").await?;
+    browser
+        .wait_until(
+            "the gong on arriving",
+            "Number(document.documentElement.dataset.soundCues) >= 1",
+        )
+        .await?;
+    browser
+        .wait_until(
+            "the gong's subtitle on the board",
+            "document.documentElement.dataset.caption === '[Geluid: gong]'",
+        )
+        .await?;
+    if std::env::var_os("VDS_SCREENSHOT_DIR").is_some() {
+        // The board in software GL draws a frame in a second or more: give the
+        // caption's frame time to show before the picture.
+        tokio::time::sleep(std::time::Duration::from_secs(3)).await;
+        shot(&browser, "gong").await?;
+        let caption = attribute(&browser, "data-caption").await?;
+        println!("caption after the picture: {caption:?}");
+    }
     let first = attribute(&browser, "data-place").await?;
     assert_eq!(first.as_deref(), Some("inkom"));
     let live = browser
@@ -82,6 +126,7 @@ async fn a_class_walks_into_the_first_place_plays_it_and_moves_on() -> Result<()
     for _ in 0..2 {
         press(&browser, Key::Enter).await?;
         wait_screen(&browser, "assignment").await?;
+        shot(&browser, "assignment").await?;
         let id = attribute(&browser, "data-assignment").await?;
         assert!(id.is_some_and(|id| !id.is_empty()), "an assignment id");
         press(&browser, Key::Enter).await?;
@@ -103,7 +148,11 @@ async fn a_class_walks_into_the_first_place_plays_it_and_moves_on() -> Result<()
         "progress kept: {stored}"
     );
 
-    // The next day: the progress is still there.
+    // The next day, with the sound switched off (what the toolbar's button keeps): the
+    // progress is still there, and the gong is only a subtitle.
+    browser
+        .eval("localStorage.setItem('voor-de-show.sound', 'off'); return null;")
+        .await?;
     browser.goto("/voor-de-show/").await?;
     browser.wait_ready().await?;
     press(&browser, Key::Enter).await?;
@@ -113,6 +162,15 @@ async fn a_class_walks_into_the_first_place_plays_it_and_moves_on() -> Result<()
     assert_eq!(
         attribute(&browser, "data-place").await?.as_deref(),
         Some("ticketbalie")
+    );
+    assert_eq!(
+        attribute(&browser, "data-sound").await?.as_deref(),
+        Some("off")
+    );
+    assert_eq!(
+        attribute(&browser, "data-sound-cues").await?,
+        None,
+        "nothing played"
     );
     let errors = browser.console_errors().await?;
     assert!(errors.is_empty(), "console errors: {errors:#?}");
