@@ -5,7 +5,7 @@
 use suite_domain::api::SessionInfo;
 use suite_domain::i18n::Msg;
 use suite_domain::org::Role;
-use suite_ui::{AppShell, StaffPanel, use_mark_ready};
+use suite_ui::{AppShell, StaffPage, use_mark_ready};
 use yew::prelude::*;
 
 use crate::account::AccountSection;
@@ -24,23 +24,25 @@ fn is_invitation_page() -> bool {
 
 #[function_component]
 pub(crate) fn BeheerApp() -> Html {
+    if is_invitation_page() {
+        return html! { <InvitationApp /> };
+    }
+    let office = Callback::from(|session: SessionInfo| {
+        html! { <Office key={session.email.clone()} session={session.clone()} /> }
+    });
+    html! {
+        <StaffPage title={Msg::AdmTitle} description={Msg::AdmLead}
+            health_check={false} account_link={false} {office} />
+    }
+}
+
+/// The page where an invited person sets their password.
+#[function_component]
+fn InvitationApp() -> Html {
     use_mark_ready(true);
-    let session = use_state(|| None::<SessionInfo>);
-    let on_session = {
-        let session = session.clone();
-        Callback::from(move |next: Option<SessionInfo>| session.set(next))
-    };
     html! {
         <AppShell title={Msg::AdmTitle} description={Msg::AdmLead}>
-            if is_invitation_page() {
-                <InvitationPage />
-            } else {
-                <StaffPanel {on_session} account_link={false}>
-                    if let Some(session) = &*session {
-                        <Office key={session.email.clone()} session={session.clone()} />
-                    }
-                </StaffPanel>
-            }
+            <InvitationPage />
         </AppShell>
     }
 }

@@ -5,7 +5,7 @@ use suite_domain::i18n::{Lang, Msg};
 use suite_ui::{AppShell, ErrorState, LangProvider, Loading, use_mark_ready};
 use yew::prelude::*;
 
-use crate::pages::{HomePage, KioskPage, LibraryKiosksPage, ListPage, StaffPage};
+use crate::pages::{BiebloStaff, HomePage, KioskPage, LibraryKiosksPage, ListPage};
 use crate::route::Route;
 
 #[function_component]
@@ -30,7 +30,7 @@ pub(crate) fn App() -> Html {
 /// The root of the staff bundle.
 #[function_component]
 pub(crate) fn StaffApp() -> Html {
-    html! { <LangProvider><StaffPage /></LangProvider> }
+    html! { <LangProvider><BiebloStaff /></LangProvider> }
 }
 
 #[function_component]

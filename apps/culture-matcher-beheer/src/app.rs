@@ -1,39 +1,21 @@
-//! The page: the suite's shell, the live API check and the staff panel (login and
-//! identity); once someone is logged in, the back-office for that person's centre.
+//! The page: the suite's staff page (shell, live API check, login and identity); once
+//! someone is logged in, the back-office for that person's centre.
 
 use suite_domain::api::SessionInfo;
 use suite_domain::i18n::Msg;
-use suite_ui::{AppShell, HealthCheck, StaffPanel, use_mark_ready, use_t};
+use suite_ui::StaffPage;
 use yew::prelude::*;
 
 use crate::back_office::BackOffice;
 
 #[function_component]
 pub(crate) fn StaffApp() -> Html {
-    use_mark_ready(true);
-    let session = use_state(|| None::<SessionInfo>);
-    let on_session = {
-        let session = session.clone();
-        Callback::from(move |next: Option<SessionInfo>| session.set(next))
-    };
+    let office = Callback::from(|session: SessionInfo| {
+        html! { <BackOffice key={session.email.clone()} role={session.role} /> }
+    });
     html! {
-        <AppShell title={Msg::AppCultureMatcherName}>
-            <HealthCheck />
-            <StaffPanel {on_session}>
-                if let Some(session) = &*session {
-                    <BackOffice key={session.email.clone()} role={session.role.clone()} />
-                }
-            </StaffPanel>
-            <ToPublicApp />
-        </AppShell>
-    }
-}
-
-/// The link to the public app, in the page's language.
-#[function_component]
-fn ToPublicApp() -> Html {
-    let t = use_t();
-    html! {
-        <p class="app-frame__link"><a href="/culture-matcher/">{ t(Msg::AppCultureMatcherName) }</a></p>
+        <StaffPage title={Msg::AppCultureMatcherName}
+            public_page={(AttrValue::from("/culture-matcher/"), Msg::AppCultureMatcherName)}
+            {office} />
     }
 }

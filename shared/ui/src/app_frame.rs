@@ -72,14 +72,14 @@ pub fn AppFrame(props: &AppFrameProps) -> Html {
 }
 
 #[derive(Properties, PartialEq)]
-struct FrameLinkProps {
-    href: AttrValue,
-    text: Msg,
+pub(crate) struct FrameLinkProps {
+    pub(crate) href: AttrValue,
+    pub(crate) text: Msg,
 }
 
 /// A link between the app's main page and its staff page, in the current language.
 #[function_component]
-fn FrameLink(props: &FrameLinkProps) -> Html {
+pub(crate) fn FrameLink(props: &FrameLinkProps) -> Html {
     let t = use_t();
     html! {
         <p class="app-frame__link"><a href={props.href.clone()}>{ t(props.text) }</a></p>

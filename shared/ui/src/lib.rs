@@ -39,6 +39,7 @@ mod login_form;
 mod org_choice;
 mod ready;
 mod section_views;
+mod staff_page;
 mod staff_panel;
 mod swipe_deck;
 mod swipe_drag;
@@ -64,6 +65,7 @@ pub use ready::{mark_ready, use_mark_ready};
 pub use section_views::{
     SectionViews, SectionViewsProps, VIEW_PARAM, View, view_index, view_query,
 };
+pub use staff_page::{StaffPage, StaffPageProps};
 pub use staff_panel::{StaffPanel, StaffPanelProps};
 pub use swipe_deck::{SwipeDeck, SwipeDeckProps};
 pub use text::UiText;

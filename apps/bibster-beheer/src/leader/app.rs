@@ -1,30 +1,21 @@
-//! The page: the suite's shell and the staff panel; once someone is logged in, the
-//! leader's view for that person's library (or the library an admin picks).
+//! The page: the suite's staff page (login and identity); once someone is logged in,
+//! the leader's view for that person's library (or the library an admin picks).
 
 use suite_domain::api::SessionInfo;
 use suite_domain::i18n::Msg;
 use suite_domain::org::{OrgKind, Role};
-use suite_ui::{AppShell, OrgChoice, StaffPanel, use_mark_ready};
+use suite_ui::{OrgChoice, StaffPage};
 use yew::prelude::*;
 
 use super::library::Library;
 
 #[function_component]
 pub(crate) fn LeaderApp() -> Html {
-    use_mark_ready(true);
-    let session = use_state(|| None::<SessionInfo>);
-    let on_session = {
-        let session = session.clone();
-        Callback::from(move |next: Option<SessionInfo>| session.set(next))
-    };
+    let office = Callback::from(|session: SessionInfo| {
+        html! { <LeaderOffice key={session.email.clone()} role={session.role} /> }
+    });
     html! {
-        <AppShell title={Msg::BibLeaderTitle}>
-            <StaffPanel {on_session}>
-                if let Some(session) = &*session {
-                    <LeaderOffice key={session.email.clone()} role={session.role.clone()} />
-                }
-            </StaffPanel>
-        </AppShell>
+        <StaffPage title={Msg::BibLeaderTitle} health_check={false} {office} />
     }
 }
 

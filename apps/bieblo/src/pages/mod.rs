@@ -11,4 +11,4 @@ pub(crate) use home::HomePage;
 pub(crate) use kiosk::KioskPage;
 pub(crate) use library::LibraryKiosksPage;
 pub(crate) use list::ListPage;
-pub(crate) use staff::StaffPage;
+pub(crate) use staff::BiebloStaff;

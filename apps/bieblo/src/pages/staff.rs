@@ -1,31 +1,21 @@
-//! `/bieblo/beheer`: the staff corner. suite-ui's `StaffPanel` handles login and identity;
-//! once someone is logged in, its children slot holds the Bieblo back-office (kiosk
-//! settings, imports, statistics) for that person's library.
+//! `/bieblo/beheer`: the staff corner, suite-ui's `StaffPage` (login and identity);
+//! once someone is logged in, the Bieblo back-office (kiosk settings, imports,
+//! statistics) for that person's library.
 
 use suite_domain::api::SessionInfo;
-use suite_domain::i18n::{Lang, Msg};
-use suite_ui::{AppShell, HealthCheck, StaffPanel, use_mark_ready};
+use suite_domain::i18n::Msg;
+use suite_ui::StaffPage;
 use yew::prelude::*;
 
 use crate::staff::BackOffice;
 
 #[function_component]
-pub(crate) fn StaffPage() -> Html {
-    use_mark_ready(true);
-    let session = use_state(|| None::<SessionInfo>);
-    let on_session = {
-        let session = session.clone();
-        Callback::from(move |next: Option<SessionInfo>| session.set(next))
-    };
+pub(crate) fn BiebloStaff() -> Html {
+    let office = Callback::from(|session: SessionInfo| {
+        html! { <BackOffice key={session.email.clone()} role={session.role} /> }
+    });
     html! {
-        <AppShell title={Msg::AppBiebloName}>
-            <HealthCheck />
-            <StaffPanel {on_session}>
-                if let Some(session) = &*session {
-                    <BackOffice key={session.email.clone()} role={session.role.clone()} />
-                }
-            </StaffPanel>
-            <p class="app-frame__link"><a href="./">{ Msg::AppBiebloName.text(Lang::Nl) }</a></p>
-        </AppShell>
+        <StaffPage title={Msg::AppBiebloName}
+            public_page={(AttrValue::from("./"), Msg::AppBiebloName)} {office} />
     }
 }
