@@ -263,10 +263,10 @@ pub(crate) fn ReaderPage(props: &ReaderPageProps) -> Html {
         .ahead
         .and_then(|a| book.spine.get(a.spine))
         .map(|entry| content_path(props.loan, &entry.path));
-    // Both frames keep their elements (in the same order); the shown one is the book's
+    // Both frames are there from the start and keep their elements in the same order (a
+    // frame moved in the page loads its document again); the shown one is the book's
     // frame, the other is hidden (`visibility: hidden`: out of the focus order and the
-    // accessibility tree) until a turn swaps it in. The hidden one is made once it has a
-    // document to load ahead.
+    // accessibility tree), empty until it has a document to load ahead.
     let frame = |slot: usize| {
         let shown = slot == frames.shown_slot();
         let onload = {
@@ -289,7 +289,6 @@ pub(crate) fn ReaderPage(props: &ReaderPageProps) -> Html {
                     title={shown.then(|| t(Msg::EreaderBookFrame))} {onload}></iframe>
         }
     };
-    let has_ahead = ahead_src.is_some();
     let bookmarked = !notes.bookmarks_here().is_empty();
     let on_bookmark = {
         let notes = notes.clone();
@@ -439,7 +438,7 @@ pub(crate) fn ReaderPage(props: &ReaderPageProps) -> Html {
             } }
             <div class={classes!("er-stage", (flow == Flow::Scroll).then_some("er-stage--scroll"))}>
                 <div class="er-tap er-tap--left" onclick={on_turn(Direction::Back, true)}></div>
-                { for (0..2).filter(|&slot| has_ahead || slot == frames.shown_slot()).map(frame) }
+                { for (0..2).map(frame) }
                 <div class="er-tap er-tap--right" onclick={on_turn(Direction::Forward, true)}></div>
             </div>
             <div class="er-pager">

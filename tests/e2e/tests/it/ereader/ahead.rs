@@ -1,8 +1,9 @@
 //! The next document loaded ahead, end to end: once a page is shown, the reader's hidden
-//! frame holds the document a turn reaches next, laid out; the turn that crosses into it
-//! (an arrow key in the book) shows that very document (no new request for it) with the
-//! focus in the book's frame and the keys heard there, and a turn back at once shows the
-//! document before again, at its last page, from the frame it stayed in.
+//! frame holds the document a turn reaches next, laid out (the shown one untouched); the
+//! turn that crosses into it (an arrow key in the book) shows that very document (no new
+//! request for it) with the focus in the book's frame and the keys heard there, and a
+//! turn back at once shows the document before again, at its last page, from the frame
+//! it stayed in.
 
 use e2e::{Browser, Result, TestServer};
 use serde_json::json;
@@ -81,6 +82,14 @@ async fn the_next_document_is_laid_out_ahead_and_shown_by_the_turn() -> Result<(
                           && getComputedStyle(f).visibility === 'hidden'; })()",
         )
         .await?;
+    // The shown frame loaded its document once (a frame moved in the page loads it again).
+    let loads = browser
+        .eval(
+            "const url = document.querySelector('.er-frame').contentDocument.URL;
+             return performance.getEntriesByType('resource').filter(e => e.name === url).length;",
+        )
+        .await?;
+    assert_eq!(loads, json!(1), "the shown document was loaded again");
     let out = browser.eval_async(CROSS_AND_BACK).await?;
     assert!(out.get("error").is_none(), "{out:#}");
     let (from, crossed) = (&out["from"], &out["crossed"]);
