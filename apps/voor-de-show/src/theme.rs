@@ -24,18 +24,31 @@ pub(crate) const BUTTON_HOVERED: Color = Color::srgb(0.68, 0.10, 0.16);
 
 /// A full-window UI root that centres its children in a column.
 pub(crate) fn ui_root(name: &'static str) -> impl Bundle {
-    (
-        Name::new(name),
-        Node {
-            width: Val::Percent(100.0),
-            height: Val::Percent(100.0),
-            flex_direction: FlexDirection::Column,
-            align_items: AlignItems::Center,
-            justify_content: JustifyContent::Center,
-            row_gap: Val::VMin(3.0),
-            ..default()
-        },
-    )
+    (Name::new(name), centred())
+}
+
+/// The whole window, its content in a centred column.
+pub(crate) fn centred() -> Node {
+    Node {
+        width: Val::Percent(100.0),
+        height: Val::Percent(100.0),
+        flex_direction: FlexDirection::Column,
+        align_items: AlignItems::Center,
+        justify_content: JustifyContent::Center,
+        row_gap: Val::VMin(3.0),
+        ..default()
+    }
+}
+
+/// The whole window as a column with a narrow margin: a place or an assignment.
+pub(crate) fn board() -> Node {
+    Node {
+        width: Val::Percent(100.0),
+        height: Val::Percent(100.0),
+        flex_direction: FlexDirection::Column,
+        padding: UiRect::all(Val::VMin(1.5)),
+        ..default()
+    }
 }
 
 /// Centred, wrapping text. `size` is in percent of the smaller window side, so the

@@ -47,12 +47,21 @@ pub(super) fn plugin(app: &mut App) {
             .after(GameLogic)
             .run_if(resource_exists::<crate::game::Game>),
     );
-    app.add_systems(PostUpdate, (hear, switch_sound).chain().in_set(Hearing));
+    // In `Update`, after the logic, like everything that draws on the board (cues the
+    // interactions write later in the frame are heard in the next one).
+    app.add_systems(
+        Update,
+        (hear, switch_sound)
+            .chain()
+            .in_set(Hearing)
+            .after(GameLogic)
+            .after(cues_from_acts),
+    );
 }
 
 /// The caption on the board (with the drawing plugins).
 pub(super) fn caption_plugin(app: &mut App) {
-    app.add_systems(PostUpdate, show_caption.after(Hearing));
+    app.add_systems(Update, show_caption.after(Hearing));
 }
 
 /// The systems that play cues and keep their subtitle.

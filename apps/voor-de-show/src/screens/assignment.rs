@@ -11,7 +11,7 @@ use crate::{
     controls::{self, AutoFocus},
     game::{Act, Game, GameLogic},
     play::{self, Play},
-    screens::{Screen, ScreenUi, clear, redraw, show_image, title::StageAssets},
+    screens::{Screen, ScreenUi, clear, redraw, screen_root, show_image, title::StageAssets},
     settings::Settings,
     show::ShowInPlay,
     theme::{self, Palette},
@@ -59,17 +59,14 @@ fn draw(
     let minutes = format!("{} {}", view.minutes, Msg::VdsMinutes.text(lang));
     commands
         .spawn((
-            Name::new("Assignment"),
-            ScreenUi,
-            DespawnOnExit(Screen::Assignment),
-            Node {
-                width: Val::Percent(100.0),
-                height: Val::Percent(100.0),
-                flex_direction: FlexDirection::Column,
-                row_gap: Val::VMin(1.5),
-                padding: UiRect::all(Val::VMin(1.5)),
-                ..default()
-            },
+            screen_root(
+                "Assignment",
+                Screen::Assignment,
+                Node {
+                    row_gap: Val::VMin(1.5),
+                    ..theme::board()
+                },
+            ),
             BackgroundColor(Color::srgb(0.10, 0.06, 0.14)),
         ))
         .with_children(|ui| {

@@ -7,7 +7,7 @@ use suite_domain::i18n::Msg;
 use crate::{
     controls::{self, AutoFocus},
     game::{Act, GameLogic},
-    screens::{Screen, ScreenUi, clear, redraw},
+    screens::{Screen, ScreenUi, clear, redraw, screen_root},
     settings::Settings,
     theme, web,
 };
@@ -30,9 +30,7 @@ fn draw(mut commands: Commands, drawn: Query<Entity, With<ScreenUi>>, settings: 
         Msg::VdsEndText.text(lang)
     ));
     commands.spawn((
-        theme::ui_root("End screen"),
-        ScreenUi,
-        DespawnOnExit(Screen::End),
+        screen_root("End screen", Screen::End, theme::centred()),
         children![
             (
                 theme::panel(&p),

@@ -9,7 +9,7 @@ use suite_domain::show::Grade;
 use crate::{
     controls::{self, AutoFocus, Chosen},
     game::{Act, Game, GameLogic},
-    screens::{Screen, ScreenUi, clear, redraw},
+    screens::{Screen, ScreenUi, clear, redraw, screen_root},
     settings::Settings,
     show::{ShowInPlay, grades_offered},
     theme,
@@ -70,9 +70,7 @@ fn draw(
     let current = game.progress.grade();
     commands
         .spawn((
-            theme::ui_root("Grade screen"),
-            ScreenUi,
-            DespawnOnExit(Screen::Grade),
+            screen_root("Grade screen", Screen::Grade, theme::centred()),
             BackgroundColor(p.panel),
         ))
         .with_children(|ui| {

@@ -71,6 +71,12 @@ impl Screen {
 #[derive(Component)]
 pub(crate) struct ScreenUi;
 
+/// The root every redrawing screen spawns: laid out by `node`, cleared on a redraw
+/// ([`clear`]) and taken away when the screen is left.
+pub(crate) fn screen_root(name: &'static str, screen: Screen, node: Node) -> impl Bundle {
+    (Name::new(name), node, ScreenUi, DespawnOnExit(screen))
+}
+
 /// Run condition: the screen was just entered, or the progress or the settings changed.
 pub(crate) fn redraw(
     screen: Res<State<Screen>>,

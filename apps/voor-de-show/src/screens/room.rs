@@ -10,7 +10,7 @@ use crate::{
     content::GameContent,
     controls::{self, ActionButton, AutoFocus, Chosen},
     game::{Act, Game, GameLogic},
-    screens::{Screen, ScreenUi, clear, redraw, scene, title::StageAssets},
+    screens::{Screen, ScreenUi, clear, redraw, scene, screen_root, title::StageAssets},
     settings::Settings,
     theme::{self, Palette},
     view::{self, RoomView, Standing},
@@ -42,18 +42,13 @@ fn draw(
     scene::spawn(&mut commands, &room.place, &stage);
     web::announce(&format!("{}: {}", crate::theme::GUIDE, room.guide));
     commands
-        .spawn((
-            Name::new("Room"),
-            ScreenUi,
-            DespawnOnExit(Screen::Room),
+        .spawn(screen_root(
+            "Room",
+            Screen::Room,
             Node {
-                width: Val::Percent(100.0),
-                height: Val::Percent(100.0),
-                flex_direction: FlexDirection::Column,
                 justify_content: JustifyContent::SpaceBetween,
                 align_items: AlignItems::Center,
-                padding: UiRect::all(Val::VMin(1.5)),
-                ..default()
+                ..theme::board()
             },
         ))
         .with_children(|ui| {

@@ -11,7 +11,7 @@ use crate::{
     asset_tracking::LoadResource,
     controls::{self, AutoFocus},
     game::{Act, GameLogic},
-    screens::{Screen, ScreenUi, clear, redraw},
+    screens::{Screen, ScreenUi, clear, redraw, screen_root},
     settings::Settings,
     show::ShowInPlay,
     theme, web,
@@ -114,11 +114,7 @@ fn draw(
         web::announce(&said);
         *announced = Some(said);
     }
-    let mut root = commands.spawn((
-        theme::ui_root("Title screen"),
-        ScreenUi,
-        DespawnOnExit(Screen::Title),
-    ));
+    let mut root = commands.spawn((screen_root("Title screen", Screen::Title, theme::centred()),));
     root.with_children(|ui| {
         let mut panel = ui.spawn((
             Name::new("Title panel"),

@@ -106,8 +106,6 @@ async fn a_class_walks_into_the_first_place_plays_it_and_moves_on() -> Result<()
         // caption's frame time to show before the picture.
         tokio::time::sleep(std::time::Duration::from_secs(3)).await;
         shot(&browser, "gong").await?;
-        let caption = attribute(&browser, "data-caption").await?;
-        println!("caption after the picture: {caption:?}");
     }
     let first = attribute(&browser, "data-place").await?;
     assert_eq!(first.as_deref(), Some("inkom"));
