@@ -23,7 +23,7 @@ fn arriving_at_a_place_rings_the_gong_once_with_its_subtitle() {
     let mut app = in_first_room(Grade::Ages6To8);
     let first = heard(&app);
     assert_eq!(first.last, Some(Cue::Arrive));
-    assert_eq!(first.caption.as_deref(), Some("[Geluid: gong]"));
+    assert_eq!(first.caption.as_deref(), Some("[Geluid: gongslag]"));
     assert_eq!(first.played, 1, "the sound is on by default");
     // Into an assignment and back to the same place: no second gong.
     let id = assignments_here(&app)[0].clone();

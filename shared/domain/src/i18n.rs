@@ -1473,7 +1473,7 @@ catalogue! {
     VdsListen => "Beluister jullie decor", "Listen to your set";
     VdsSoundIsOn => "Geluid: aan", "Sound: on";
     VdsSoundIsOff => "Geluid: uit", "Sound: off";
-    VdsCueGong => "gong", "gong";
+    VdsCueGong => "gongslag", "gong";
     VdsCueApplause => "applaus", "applause";
     VdsCueChime => "belletje", "chime";
     VdsCueSoftTone => "zachte toon", "soft tone";

@@ -4,7 +4,7 @@
 //! played through Web Audio (`web`). Browsers keep sound locked until the page is
 //! touched, so the first click, tap or key anywhere unlocks it.
 //!
-//! Every cue has a subtitle ("[Geluid: gong]"), shown on the board whether the sound
+//! Every cue has a subtitle ("[Geluid: gongslag]"), shown on the board whether the sound
 //! is on or off: the game works with the sound off (the toolbar's button, kept in
 //! `localStorage`) or with no speakers at all.
 
@@ -62,6 +62,7 @@ pub(super) fn plugin(app: &mut App) {
 /// The caption on the board (with the drawing plugins).
 pub(super) fn caption_plugin(app: &mut App) {
     app.add_systems(Update, show_caption.after(Hearing));
+    app.add_systems(Last, report_caption);
 }
 
 /// The systems that play cues and keep their subtitle.
@@ -88,7 +89,7 @@ pub(crate) enum Cue {
 }
 
 impl Cue {
-    /// What the class would hear, as a subtitle: "[Geluid: gong]".
+    /// What the class would hear, as a subtitle: "[Geluid: gongslag]".
     pub(crate) fn subtitle(&self, lang: Lang) -> String {
         let one = |name: &str| format!("[{}: {name}]", Msg::VdsSound.text(lang));
         let name = match self {
@@ -194,13 +195,6 @@ fn show_caption(
         return;
     }
     shown_before.clone_from(&heard.caption);
-    // Also on `<html data-caption>`, for tests and the page's scripts.
-    match &heard.caption {
-        Some(caption) => {
-            crate::web::set_root_attribute("data-caption", caption);
-        }
-        None => crate::web::remove_root_attribute("data-caption"),
-    }
     for entity in &drawn {
         commands.entity(entity).despawn();
     }
@@ -225,4 +219,32 @@ fn show_caption(
         GlobalZIndex(10),
         children![theme::caption(caption, 3.2)],
     ));
+}
+
+/// Writes the caption on `<html data-caption>` one frame after it changed on the board
+/// (as `ready` does for the screens: by then the frame that shows it has been drawn),
+/// for the tests and the page's scripts.
+fn report_caption(
+    heard: Res<Heard>,
+    mut pending: Local<Option<(Option<String>, u32)>>,
+    mut reported: Local<Option<Option<String>>>,
+) {
+    let now = heard.caption.clone();
+    match pending.as_mut() {
+        Some((waiting, frames)) if *waiting == now => *frames += 1,
+        _ => *pending = Some((now, 0)),
+    }
+    let Some((waiting, frames)) = pending.as_ref() else {
+        return;
+    };
+    if *frames < 1 || reported.as_ref() == Some(waiting) {
+        return;
+    }
+    match waiting {
+        Some(caption) => {
+            crate::web::set_root_attribute("data-caption", caption);
+        }
+        None => crate::web::remove_root_attribute("data-caption"),
+    }
+    *reported = Some(waiting.clone());
 }
