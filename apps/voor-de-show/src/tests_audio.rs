@@ -64,7 +64,21 @@ fn with_the_sound_off_the_subtitles_stay_and_nothing_is_played() {
 }
 
 #[test]
-fn the_subtitle_follows_the_language_and_leaves_the_board_after_four_seconds() {
+fn a_subtitle_stays_for_its_reading_time() {
+    use crate::audio::caption_seconds;
+    assert_eq!(caption_seconds("[Geluid: gongslag]"), 5.0, "at least 5 s");
+    assert_eq!(caption_seconds("[Sound: rain]  [Sound: an owl]"), 6.0);
+    let all: Vec<usize> = (0..8).collect();
+    let everything = Cue::Layers(all).subtitle(suite_domain::i18n::Lang::Nl);
+    assert_eq!(
+        caption_seconds(&everything),
+        15.0,
+        "at most 15 s: {everything}"
+    );
+}
+
+#[test]
+fn the_subtitle_follows_the_language_and_leaves_the_board_after_its_reading_time() {
     let mut app = in_first_room(Grade::Ages6To8);
     act(&mut app, Act::ToggleLanguage);
     app.world_mut().write_message(Cue::Layers(vec![0, 2]));
@@ -77,14 +91,15 @@ fn the_subtitle_follows_the_language_and_leaves_the_board_after_four_seconds() {
     app.insert_resource(TimeUpdateStrategy::ManualDuration(Duration::from_millis(
         200,
     )));
-    for _ in 0..15 {
+    // Five words: 6 s.
+    for _ in 0..28 {
         app.update();
     }
     assert!(
         heard(&app).caption.is_some(),
-        "still there after three seconds"
+        "still there after 5.6 seconds"
     );
-    for _ in 0..6 {
+    for _ in 0..3 {
         app.update();
     }
     assert_eq!(heard(&app).caption, None);
@@ -126,7 +141,8 @@ fn the_caption_on_the_board_shows_the_subtitle_then_goes() {
     app.insert_resource(TimeUpdateStrategy::ManualDuration(Duration::from_millis(
         200,
     )));
-    for _ in 0..25 {
+    // Three words: 5 s.
+    for _ in 0..27 {
         app.update();
     }
     assert_eq!(captions(&mut app), (0, vec![]));

@@ -33,8 +33,13 @@ pub(crate) const TILE_NAMES: [Msg; 8] = [
     Msg::VdsSoundSea,
 ];
 
-/// How long a cue's subtitle stays on the board, in seconds.
-const CAPTION_SECONDS: f32 = 4.0;
+/// How long a subtitle stays on the board, in seconds: long enough for the youngest
+/// readers (6-8 years read a word or two a second; a teacher may read it out): 3 s and
+/// 0.6 s a word, at least 5 s and at most 15 s (the soundscape's eight sounds together).
+pub(crate) fn caption_seconds(caption: &str) -> f32 {
+    let words = caption.split_whitespace().count() as f32;
+    (3.0 + 0.6 * words).clamp(5.0, 15.0)
+}
 
 /// The game's logic of sound (no drawing; the native tests run it).
 pub(super) fn plugin(app: &mut App) {
@@ -154,8 +159,9 @@ fn hear(
     mut heard: ResMut<Heard>,
 ) {
     for cue in cues.read() {
-        heard.caption = Some(cue.subtitle(settings.lang));
-        heard.caption_left = CAPTION_SECONDS;
+        let caption = cue.subtitle(settings.lang);
+        heard.caption_left = caption_seconds(&caption);
+        heard.caption = Some(caption);
         heard.last = Some(cue.clone());
         if settings.sound {
             web::play(&synth::recipe(cue));
@@ -170,11 +176,12 @@ fn hear(
     }
 }
 
-/// Tells the browser side when the sound is switched on or off (off silences what
-/// still sounds).
+/// Tells the browser side the setting read at start-up, then each switch on or off
+/// (off silences what still sounds).
 fn switch_sound(settings: Res<Settings>, mut told: Local<Option<bool>>) {
     if *told != Some(settings.sound) {
-        web::set_on(settings.sound);
+        // Only a switch by the class unlocks; at start-up nothing is made before a touch.
+        web::set_on(settings.sound, told.is_some());
         *told = Some(settings.sound);
     }
 }

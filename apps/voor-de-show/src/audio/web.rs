@@ -21,9 +21,11 @@ pub(super) fn play(tones: &[Tone]) {
     imp::play(tones);
 }
 
-/// Switches the sound on or off; off silences what still sounds.
-pub(super) fn set_on(on: bool) {
-    imp::set_on(on);
+/// Switches the sound on or off; off silences what still sounds. `touched`: the switch
+/// was the class's own (a touch, so the sound may start now), not the setting read at
+/// start-up (then the first touch unlocks it, and no audio is made before).
+pub(super) fn set_on(on: bool, touched: bool) {
+    imp::set_on(on, touched);
 }
 
 #[cfg(target_arch = "wasm32")]
@@ -107,6 +109,8 @@ mod imp {
         });
         let Some(ctx) = made else { return };
         if ctx.state() == AudioContextState::Running {
+            // Made by this touch, the context runs at once.
+            mark();
             return;
         }
         match ctx.resume() {
@@ -156,12 +160,12 @@ mod imp {
         Some(buffer)
     }
 
-    pub(super) fn set_on(on: bool) {
+    pub(super) fn set_on(on: bool, touched: bool) {
         ON.with(|o| *o.borrow_mut() = on);
-        if on {
+        if on && touched {
             // The toggle is a touch itself: it unlocks too.
             unlock();
-        } else {
+        } else if !on {
             // A fresh master: what still sounds goes to the old one, now disconnected.
             SOUND.with(|s| {
                 if let Some(s) = s.borrow_mut().as_mut() {
@@ -292,5 +296,5 @@ mod imp {
 
     pub(super) fn unlock_on_first_touch() {}
     pub(super) fn play(_tones: &[Tone]) {}
-    pub(super) fn set_on(_on: bool) {}
+    pub(super) fn set_on(_on: bool, _touched: bool) {}
 }

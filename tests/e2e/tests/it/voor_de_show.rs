@@ -101,7 +101,8 @@ async fn a_class_walks_into_the_first_place_plays_it_and_moves_on() -> Result<()
             "document.documentElement.dataset.caption === '[Geluid: gongslag]'",
         )
         .await?;
-    // Set a frame after the caption was drawn, so the picture has it.
+    // Set a frame after the caption was drawn. (A picture of the canvas takes seconds
+    // in software GL, about as long as the subtitle stays: it may show the board after.)
     shot(&browser, "gong").await?;
     let first = attribute(&browser, "data-place").await?;
     assert_eq!(first.as_deref(), Some("inkom"));
