@@ -8,8 +8,8 @@ use wasm_bindgen::closure::Closure;
 use yew::prelude::*;
 
 use crate::reader::controller::{Reader, Shared, save_now};
-use crate::reader::listen::{Keys, reader_key};
-use crate::rules::Theme;
+use crate::reader::listen::Keys;
+use crate::rules::{Theme, key_turn};
 
 /// Leaving the reader before the wait is over saves at once; the handlers that hold
 /// the reader go.
@@ -52,7 +52,13 @@ pub(crate) fn use_window_listeners(reader: Reader, keys: Keys) {
             if elsewhere {
                 return;
             }
-            reader_key(&event, &keys, &|direction| turner.turn_side(direction));
+            let key = event.key();
+            if keys(&key, event.shift_key()) {
+                event.prevent_default();
+            } else if let Some(direction) = key_turn(&key).filter(|_| !event.shift_key()) {
+                event.prevent_default();
+                turner.turn_side(direction);
+            }
         });
         let window = web_sys::window();
         if let Some(window) = &window {

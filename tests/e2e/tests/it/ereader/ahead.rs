@@ -1,9 +1,9 @@
 //! The next document loaded ahead, end to end: once a page is shown, the reader's hidden
 //! frame holds the document a turn reaches next, laid out (the shown one untouched); the
 //! turn that crosses into it (an arrow key in the book) shows that very document (no new
-//! request for it) with the focus in the book's frame, and a turn back at once (a key
-//! heard in that document) shows the document before again, at its last page, from the
-//! frame it stayed in.
+//! request for it) with the focus in the book's frame and the keys heard there, and a
+//! turn back at once shows the document before again, at its last page, from the frame
+//! it stayed in.
 
 use e2e::{Browser, Result, TestServer};
 use serde_json::json;
@@ -46,9 +46,12 @@ const CROSS_AND_BACK: &str = "(async () => {
     requestedAgain: content().filter(n => n === aheadUrl).length - requested,
   };
   out.focused = document.activeElement === now;
-  // The keys are heard in the document swapped in: the arrow back, pressed there at
-  // once, crosses back (a turn forward first could cross into a document that is not
-  // loaded yet when the next document has one page: its load is not the subject here).
+  // The keys are heard in the document swapped in: the next page, back to the first.
+  key('ArrowRight');
+  await settle();
+  out.next = status();
+  key('ArrowLeft');
+  await settle();
   key('ArrowLeft');
   await settle();
   out.back = status();
@@ -113,9 +116,15 @@ async fn the_next_document_is_laid_out_ahead_and_shown_by_the_turn() -> Result<(
     assert_eq!(out["oldHidden"], json!("hidden"), "{out:#}");
     assert_eq!(out["oldClass"], json!("er-frame-ahead"), "{out:#}");
     assert_eq!(out["focused"], json!(true), "the focus follows: {out:#}");
-    // Back across by a key in the new document: the document before, at its last page,
-    // from the frame it stayed in.
-    assert_eq!(out["back"][2], from[2], "keys in the new document: {out:#}");
+    if crossed[1].as_u64() > Some(1) {
+        assert_eq!(
+            out["next"][0],
+            json!(2),
+            "keys in the new document: {out:#}"
+        );
+    }
+    // Back across: the document before, at its last page, from the frame it stayed in.
+    assert_eq!(out["back"][2], from[2], "{out:#}");
     assert_eq!(out["back"][0], out["back"][1], "its last page: {out:#}");
     assert_eq!(out["backInOld"], json!(true), "{out:#}");
     browser
