@@ -3,7 +3,7 @@
 //! `ahead`), the settings kept on the device (`store`) and their panel (`settings`),
 //! search in the book (`search`) and its hit marked in the text (`mark`), reading aloud
 //! (`speech`), the table of contents (`toc`), the listeners on the framed document
-//! (`listen`), the page's effects on the window (`page_effects`), and bookmarks and highlights (`notes`, their panel `notes_panel`, drawn
+//! (`listen`), and bookmarks and highlights (`notes`, their panel `notes_panel`, drawn
 //! in the frame by `highlight`); what every panel does alike is `panel`.
 
 mod ahead;
@@ -15,7 +15,6 @@ pub(crate) mod listen;
 pub(crate) mod mark;
 pub(crate) mod notes;
 mod notes_panel;
-pub(crate) mod page_effects;
 mod panel;
 mod search;
 mod settings;
