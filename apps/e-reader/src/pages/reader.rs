@@ -19,7 +19,6 @@ use yew::prelude::*;
 use crate::app::Navigate;
 use crate::net;
 use crate::reader::controller::{Reader, Shared, View, save_now};
-use crate::reader::frames::{FRAME_ID, Frames};
 use crate::reader::highlight;
 use crate::reader::listen::Keys;
 use crate::reader::notes::use_notes;
@@ -28,6 +27,9 @@ use crate::rules::{
     Direction, Flow, HIGHLIGHT_KEY, Route, Settings, content_path, first_linear, key_select,
     key_turn,
 };
+
+/// The id of the book's frame (the focus goes there after a jump).
+const FRAME_ID: &str = "er-frame";
 
 /// The one panel open beside the book.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -54,14 +56,14 @@ pub(crate) fn ReaderPage(props: &ReaderPageProps) -> Html {
         settings: store::settings(),
         ..View::default()
     });
-    let frames = (*use_memo((), |()| Frames::default())).clone();
+    let frame_ref = use_node_ref();
     let force = use_force_update();
     let panel = use_state(|| Panel::None);
     let notes = {
         let force = force.clone();
         use_notes(
             props.loan,
-            frames.clone(),
+            frame_ref.clone(),
             view.clone(),
             Rc::new(move || force.force_update()),
         )
@@ -69,7 +71,7 @@ pub(crate) fn ReaderPage(props: &ReaderPageProps) -> Html {
     let reader = Reader {
         loan: props.loan,
         view: view.clone(),
-        frames: frames.clone(),
+        frame: frame_ref.clone(),
         update: Rc::new(move || force.force_update()),
     };
     {
@@ -103,8 +105,7 @@ pub(crate) fn ReaderPage(props: &ReaderPageProps) -> Html {
         });
     }
     {
-        // Leaving the reader before the wait is over saves at once; the handlers that
-        // hold the reader go.
+        // Leaving the reader before the wait is over saves at once.
         let (view, loan) = (view.clone(), props.loan);
         use_effect_with((), move |()| {
             move || {
@@ -112,9 +113,6 @@ pub(crate) fn ReaderPage(props: &ReaderPageProps) -> Html {
                 if pending.is_some() {
                     save_now(loan, &view);
                 }
-                let mut v = view.borrow_mut();
-                v.listeners = None;
-                v.on_shown = None;
             }
         });
     }
@@ -250,44 +248,12 @@ pub(crate) fn ReaderPage(props: &ReaderPageProps) -> Html {
             });
         })
     };
-    {
-        // A document in the shown frame: loaded there, or swapped in from the hidden one.
+    let onload = {
         let (reader, notes, keys) = (reader.clone(), notes.clone(), keys.clone());
-        view.borrow_mut().on_shown = Some(Rc::new(move |laid| {
+        Callback::from(move |_: Event| {
             notes.loaded();
-            reader.loaded(keys.clone(), laid);
-        }));
-    }
-    let ahead_src = view
-        .borrow()
-        .ahead
-        .and_then(|a| book.spine.get(a.spine))
-        .map(|entry| content_path(props.loan, &entry.path));
-    // Both frames are there from the start and keep their elements in the same order (a
-    // frame moved in the page loads its document again); the shown one is the book's
-    // frame, the other is hidden (`visibility: hidden`: out of the focus order and the
-    // accessibility tree), empty until it has a document to load ahead.
-    let frame = |slot: usize| {
-        let shown = slot == frames.shown_slot();
-        let onload = {
-            let (reader, frames, view) = (reader.clone(), frames.clone(), view.clone());
-            Callback::from(move |_: Event| {
-                if frames.shown_slot() == slot {
-                    let on_shown = view.borrow().on_shown.clone();
-                    if let Some(on_shown) = on_shown {
-                        on_shown(None);
-                    }
-                } else {
-                    reader.ahead_loaded();
-                }
-            })
-        };
-        html! {
-            <iframe key={slot} ref={frames.slot(slot)} id={shown.then_some(FRAME_ID)}
-                    class={if shown { "er-frame" } else { "er-frame-ahead" }} sandbox="allow-same-origin"
-                    src={if shown { src.clone() } else { ahead_src.clone() }}
-                    title={shown.then(|| t(Msg::EreaderBookFrame))} {onload}></iframe>
-        }
+            reader.loaded(keys.clone());
+        })
     };
     let bookmarked = !notes.bookmarks_here().is_empty();
     let on_bookmark = {
@@ -412,7 +378,7 @@ pub(crate) fn ReaderPage(props: &ReaderPageProps) -> Html {
                             aria-controls="er-settings" onclick={toggle(Panel::Settings)}>{ t(Msg::EreaderSettings) }</button>
                     <button type="button" class="er-button" id="er-search-button" aria-expanded={(*panel == Panel::Search).to_string()}
                             aria-controls="er-search" onclick={toggle(Panel::Search)}>{ t(Msg::EreaderSearch) }</button>
-                    <ReadAloud frames={frames.clone()} lang={book.language.clone()} />
+                    <ReadAloud frame={frame_ref.clone()} lang={book.language.clone()} />
                     <button type="button" class="er-button" id="er-bookmark" aria-pressed={bookmarked.to_string()}
                             disabled={pages == 0} onclick={on_bookmark}>{ t(Msg::EreaderNoteBookmark) }</button>
                     if notes.selected.is_some() {
@@ -438,7 +404,8 @@ pub(crate) fn ReaderPage(props: &ReaderPageProps) -> Html {
             } }
             <div class={classes!("er-stage", (flow == Flow::Scroll).then_some("er-stage--scroll"))}>
                 <div class="er-tap er-tap--left" onclick={on_turn(Direction::Back, true)}></div>
-                { for (0..2).map(frame) }
+                <iframe ref={frame_ref} id={FRAME_ID} class="er-frame" sandbox="allow-same-origin" src={src}
+                        title={t(Msg::EreaderBookFrame)} {onload}></iframe>
                 <div class="er-tap er-tap--right" onclick={on_turn(Direction::Forward, true)}></div>
             </div>
             <div class="er-pager">

@@ -11,7 +11,6 @@
 use e2e::{Browser, Result, TestServer};
 use serde_json::{Value, json};
 
-mod ahead;
 mod display;
 mod notes;
 mod offline;
