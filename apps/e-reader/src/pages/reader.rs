@@ -20,12 +20,11 @@ use crate::app::Navigate;
 use crate::net;
 use crate::reader::controller::{Reader, Shared, View, save_now};
 use crate::reader::highlight;
-use crate::reader::listen::Keys;
+use crate::reader::listen::{Keys, reader_key};
 use crate::reader::notes::use_notes;
 use crate::reader::{Found, NotesPanel, ReadAloud, SearchPanel, SettingsPanel, TocPanel, store};
 use crate::rules::{
     Direction, Flow, HIGHLIGHT_KEY, Route, Settings, content_path, first_linear, key_select,
-    key_turn,
 };
 
 /// The id of the book's frame (the focus goes there after a jump).
@@ -150,13 +149,7 @@ pub(crate) fn ReaderPage(props: &ReaderPageProps) -> Html {
                 if elsewhere {
                     return;
                 }
-                let key = event.key();
-                if keys(&key, event.shift_key()) {
-                    event.prevent_default();
-                } else if let Some(direction) = key_turn(&key).filter(|_| !event.shift_key()) {
-                    event.prevent_default();
-                    turner.turn_side(direction);
-                }
+                reader_key(&event, &keys, &|direction| turner.turn_side(direction));
             });
             let window = web_sys::window();
             if let Some(window) = &window {

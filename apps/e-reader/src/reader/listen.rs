@@ -34,6 +34,19 @@ impl Drop for Listeners {
 /// is held; true when the key did something.
 pub(crate) type Keys = Rc<dyn Fn(&str, bool) -> bool>;
 
+/// A key in the reader, in the frame or on the page: `keys` first (Shift with the
+/// arrows, M), then a turning key (without Shift) calls `turn`; the browser's own use
+/// of a key the reader took is prevented.
+pub(crate) fn reader_key(event: &KeyboardEvent, keys: &Keys, turn: &dyn Fn(Direction)) {
+    let key = event.key();
+    if keys(&key, event.shift_key()) {
+        event.prevent_default();
+    } else if let Some(direction) = key_turn(&key).filter(|_| !event.shift_key()) {
+        event.prevent_default();
+        turn(direction);
+    }
+}
+
 /// Listens on `document`: a key `keys` takes does that, another turning key or a swipe
 /// calls `turn`, scrolling `scrolled`, a link activated `follow` with its resolved
 /// address (instead of the frame going there by itself, out of the reader's order).
@@ -57,13 +70,7 @@ pub(crate) fn listen(
             if event.alt_key() || event.ctrl_key() || event.meta_key() {
                 return;
             }
-            let key = event.key();
-            if keys(&key, event.shift_key()) {
-                event.prevent_default();
-            } else if let Some(direction) = key_turn(&key).filter(|_| !event.shift_key()) {
-                event.prevent_default();
-                turn(direction);
-            }
+            reader_key(event, &keys, &*turn);
         })
     };
     let down = {

@@ -125,6 +125,24 @@ pub(super) async fn wait_page(browser: &Browser) -> Result<()> {
         }
         let v = browser.eval("const f=document.querySelector('.er-frame'); return [location.href, document.querySelector('main')?.innerHTML.slice(0,3000), f && f.src, f && f.contentDocument && f.contentDocument.readyState, f && f.contentDocument && f.contentDocument.documentElement.outerHTML.slice(0,800)];").await?;
         eprintln!("STATE {v:#}");
+        // Offline, the frame's documents come from the worker and a loan's cache: which
+        // caches there are, what the copies hold, and the workers' states.
+        let kept = browser
+            .eval_async(
+                "(async () => {
+                   const out = {};
+                   for (const name of await caches.keys()) {
+                     const keys = await (await caches.open(name)).keys();
+                     out[name] = keys.length + ' entries: ' + keys.slice(0, 5).map(r => new URL(r.url).pathname).join(' ');
+                   }
+                   const regs = await navigator.serviceWorker.getRegistrations();
+                   out.workers = regs.map(r => new URL(r.scope).pathname + ' ' + (r.active ? r.active.state : 'none'));
+                   out.controlled = !!navigator.serviceWorker.controller;
+                   return out;
+                 })().then(done, e => done(String(e)));",
+            )
+            .await?;
+        eprintln!("KEPT {kept:#}");
     }
     result
 }
