@@ -12,16 +12,15 @@ use suite_domain::ereader::page_map::PageMap;
 use suite_domain::ereader::{BookView, TocView};
 use suite_domain::i18n::Msg;
 use suite_ui::{ApiError, ErrorState, Loading, UiText, use_lang, use_t};
-use wasm_bindgen::JsCast;
-use wasm_bindgen::closure::Closure;
 use yew::prelude::*;
 
 use crate::app::Navigate;
 use crate::net;
-use crate::reader::controller::{Reader, Shared, View, save_now};
+use crate::reader::controller::{Reader, Shared, View};
 use crate::reader::highlight;
-use crate::reader::listen::{Keys, reader_key};
+use crate::reader::listen::Keys;
 use crate::reader::notes::use_notes;
+use crate::reader::page_effects::{use_reading_colours, use_save_on_leave, use_window_listeners};
 use crate::reader::{Found, NotesPanel, ReadAloud, SearchPanel, SettingsPanel, TocPanel, store};
 use crate::rules::{
     Direction, Flow, HIGHLIGHT_KEY, Route, Settings, content_path, first_linear, key_select,
@@ -103,18 +102,7 @@ pub(crate) fn ReaderPage(props: &ReaderPageProps) -> Html {
             });
         });
     }
-    {
-        // Leaving the reader before the wait is over saves at once.
-        let (view, loan) = (view.clone(), props.loan);
-        use_effect_with((), move |()| {
-            move || {
-                let pending = view.borrow_mut().save.take();
-                if pending.is_some() {
-                    save_now(loan, &view);
-                }
-            }
-        });
-    }
+    use_save_on_leave(view.clone(), props.loan);
     // Shift with the arrows selects text (from the first line of the page shown), M keeps
     // the selection as a highlight: in the frame and wherever else the focus is.
     let keys: Keys = {
@@ -126,70 +114,8 @@ pub(crate) fn ReaderPage(props: &ReaderPageProps) -> Html {
             !shift && key.eq_ignore_ascii_case(HIGHLIGHT_KEY) && notes.highlight_selected()
         })
     };
-    {
-        // A new window size lays the document out again at the same point; the arrow
-        // keys turn wherever the focus is on the page (inside the frame its own
-        // listeners hear them), except in a field or the contents.
-        let (resizer, turner, keys) = (reader.clone(), reader.clone(), keys.clone());
-        use_effect_with((), move |()| {
-            let resize = Closure::<dyn Fn()>::new(move || resizer.relayout());
-            let key = Closure::<dyn Fn(KeyboardEvent)>::new(move |event: KeyboardEvent| {
-                if event.alt_key() || event.ctrl_key() || event.meta_key() || event.key() == " " {
-                    return;
-                }
-                let elsewhere = event
-                    .target()
-                    .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-                    .and_then(|e| {
-                        e.closest("input, select, textarea, .er-toc, .er-panel")
-                            .ok()
-                            .flatten()
-                    })
-                    .is_some();
-                if elsewhere {
-                    return;
-                }
-                reader_key(&event, &keys, &|direction| turner.turn_side(direction));
-            });
-            let window = web_sys::window();
-            if let Some(window) = &window {
-                let _ = window
-                    .add_event_listener_with_callback("resize", resize.as_ref().unchecked_ref());
-                let _ = window
-                    .add_event_listener_with_callback("keydown", key.as_ref().unchecked_ref());
-            }
-            move || {
-                if let Some(window) = &window {
-                    let _ = window.remove_event_listener_with_callback(
-                        "resize",
-                        resize.as_ref().unchecked_ref(),
-                    );
-                    let _ = window.remove_event_listener_with_callback(
-                        "keydown",
-                        key.as_ref().unchecked_ref(),
-                    );
-                }
-                drop((resize, key));
-            }
-        });
-    }
-    {
-        // The app's chrome around the frame takes the reading colours while the reader is open.
-        let theme = view.borrow().settings.theme;
-        use_effect_with(theme, move |theme| {
-            let root = web_sys::window()
-                .and_then(|w| w.document())
-                .and_then(|d| d.document_element());
-            if let Some(root) = &root {
-                let _ = root.set_attribute("data-er-theme", theme.key());
-            }
-            move || {
-                if let Some(root) = root {
-                    let _ = root.remove_attribute("data-er-theme");
-                }
-            }
-        });
-    }
+    use_window_listeners(reader.clone(), keys.clone());
+    use_reading_colours(view.borrow().settings.theme);
     let book = match &*book {
         None => return html! { <Loading /> },
         Some(Err(error)) => {

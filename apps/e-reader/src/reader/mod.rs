@@ -12,6 +12,7 @@ pub(crate) mod listen;
 pub(crate) mod mark;
 pub(crate) mod notes;
 mod notes_panel;
+pub(crate) mod page_effects;
 mod panel;
 mod search;
 mod settings;

@@ -100,17 +100,20 @@ mod imp {
         if !ON.with(|on| *on.borrow()) {
             return;
         }
-        let made = SOUND.with(|s| {
+        let (made, new) = SOUND.with(|s| {
             let mut s = s.borrow_mut();
-            if s.is_none() {
+            let new = s.is_none();
+            if new {
                 *s = make();
             }
-            s.as_ref().map(|s| s.ctx.clone())
+            (s.as_ref().map(|s| s.ctx.clone()), new)
         });
         let Some(ctx) = made else { return };
         if ctx.state() == AudioContextState::Running {
-            // Made by this touch, the context runs at once.
-            mark();
+            if new {
+                // Made by this touch, the context runs at once.
+                mark();
+            }
             return;
         }
         match ctx.resume() {
