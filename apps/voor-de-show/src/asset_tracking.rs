@@ -63,17 +63,6 @@ impl ResourceHandles {
         self.waiting.is_empty() && self.failed.is_empty()
     }
 
-    /// Share of the tracked assets that are loaded, from 0.0 to 1.0.
-    pub(crate) fn progress(&self) -> f32 {
-        let total = self.waiting.len() + self.finished.len() + self.failed.len();
-        if total == 0 {
-            1.0
-        } else {
-            // Counts are tiny; the cast to f32 is exact.
-            self.finished.len() as f32 / total as f32
-        }
-    }
-
     /// True when an asset could not be loaded (for example the network is gone).
     pub(crate) fn has_failures(&self) -> bool {
         !self.failed.is_empty()

@@ -14,6 +14,7 @@ mod audio;
 mod content;
 mod controls;
 mod game;
+mod pacing;
 mod play;
 mod ready;
 mod screens;
@@ -28,6 +29,8 @@ mod web;
 mod tests;
 #[cfg(test)]
 mod tests_audio;
+#[cfg(test)]
+mod tests_pacing;
 #[cfg(test)]
 mod tests_show;
 
@@ -97,6 +100,7 @@ fn app_plugin(app: &mut App) {
         ready::plugin,
         show_web::plugin,
         audio::caption_plugin,
+        pacing::plugin,
     ));
 }
 

@@ -12,8 +12,6 @@ pub(crate) const GUIDE: &str = "Mo";
 pub(crate) const BACKSTAGE: Color = Color::srgb(0.06, 0.04, 0.09);
 /// Text on dark backgrounds.
 pub(crate) const TEXT: Color = Color::srgb(1.0, 0.98, 0.92);
-/// Secondary text, still high contrast on the dark panel.
-pub(crate) const TEXT_SOFT: Color = Color::srgb(0.90, 0.87, 0.80);
 /// The gold of the curtain trim, for accents.
 pub(crate) const GOLD: Color = Color::srgb(0.93, 0.77, 0.36);
 /// Panel behind text on the stage, so text stays readable over any part of the picture.
@@ -21,11 +19,6 @@ pub(crate) const PANEL: Color = Color::srgba(0.04, 0.02, 0.08, 0.78);
 /// The start button.
 pub(crate) const BUTTON: Color = Color::srgb(0.55, 0.06, 0.12);
 pub(crate) const BUTTON_HOVERED: Color = Color::srgb(0.68, 0.10, 0.16);
-
-/// A full-window UI root that centres its children in a column.
-pub(crate) fn ui_root(name: &'static str) -> impl Bundle {
-    (Name::new(name), centred())
-}
 
 /// The whole window, its content in a centred column.
 pub(crate) fn centred() -> Node {

@@ -51,6 +51,11 @@ pub(crate) fn toggle_fullscreen() {
 
 /// Gives the canvas the keyboard focus and keeps Tab, the arrows and Space inside the
 /// game (the browser would move the focus away or scroll).
+/// Tells the page's loading screen (loader.js) that the game's assets did not load.
+pub(crate) fn loading_failed() {
+    imp::loading_failed();
+}
+
 pub(crate) fn keep_keys_in_canvas() {
     imp::keep_keys_in_canvas();
 }
@@ -155,6 +160,16 @@ mod imp {
         }
     }
 
+    pub(super) fn loading_failed() {
+        let event = web_sys::Event::new(LOADING_FAILED);
+        if let (Some(window), Ok(event)) = (web_sys::window(), event) {
+            let _ = window.dispatch_event(&event);
+        }
+    }
+
+    /// The event loader.js listens for.
+    const LOADING_FAILED: &str = "vds-loading-failed";
+
     pub(super) fn keep_keys_in_canvas() {
         let Some(canvas) = document()
             .and_then(|d| d.get_element_by_id("game"))
@@ -202,5 +217,6 @@ mod imp {
     pub(super) fn remove_root_attribute(_name: &str) {}
     pub(super) fn announce(_text: &str) {}
     pub(super) fn toggle_fullscreen() {}
+    pub(super) fn loading_failed() {}
     pub(super) fn keep_keys_in_canvas() {}
 }

@@ -7,7 +7,7 @@ mod drag;
 mod light;
 mod quiz;
 mod sound;
-mod timer;
+pub(crate) mod timer;
 
 use bevy::prelude::*;
 use suite_domain::show::Interaction;

@@ -6,6 +6,7 @@ use std::time::{Duration, Instant};
 use fantoccini::key::Key;
 use serde_json::{Value, json};
 
+use super::profile;
 use super::{CPU_SLOWDOWN, FRAME_SECONDS, GameRun, OBSERVER, PATH, SCREEN_WAIT};
 use crate::interactions::percentile;
 use crate::{Browser, TestServer};
@@ -62,11 +63,18 @@ async fn visits(browser: &Browser, run: &mut GameRun) -> Result<Vec<String>, Str
             json!({"source": OBSERVER}),
         )
         .await?;
+    let profiling = profile::wanted();
+    if profiling.is_some() {
+        profile::start(browser).await?;
+    }
     browser.goto(PATH).await?;
     browser.wait_ready().await?;
     run.progress_ms = seen(browser, "boot").await?;
     run.ready_ms = seen(browser, "ready").await?;
     first_room(browser, run).await?;
+    if let Some(file) = &profiling {
+        profile::stop(browser, file).await?;
+    }
     let fetched = browser
         .eval("return performance.getEntriesByType('resource').map(e => new URL(e.name).pathname);")
         .await?;
@@ -112,6 +120,7 @@ async fn first_room(browser: &Browser, run: &mut GameRun) -> Result<(), String> 
         return Ok(());
     }
     run.grade_ms = seen(browser, "screens.grade").await?;
+    run.enter_key_ms = seen(browser, "keys[0]").await?;
     browser
         .find("#game")
         .await?
@@ -120,6 +129,7 @@ async fn first_room(browser: &Browser, run: &mut GameRun) -> Result<(), String> 
         .map_err(|e| format!("key 1 on the game: {e}"))?;
     if becomes(browser, "window.__vds.screens.room > 0", SCREEN_WAIT).await? {
         run.room_ms = seen(browser, "screens.room").await?;
+        run.one_key_ms = seen(browser, "keys[window.__vds.keys.length - 1]").await?;
     } else {
         run.room_note = Some("no data-screen=\"room\" after key 1".into());
     }

@@ -177,6 +177,49 @@ async fn voor_de_show_loader_shows_a_dutch_error_without_the_wasm_and_retries() 
 }
 
 #[tokio::test]
+async fn voor_de_show_loader_says_when_the_games_picture_does_not_load_and_retries() -> Result<()> {
+    // The wasm starts, but the stage's picture answers 404: the game's loading state
+    // draws nothing, so the page's loading screen must say it.
+    let built = site_dir()?;
+    let site = tempfile::tempdir().map_err(|e| format!("temp dir: {e}"))?;
+    std::fs::copy(built.join("index.html"), site.path().join("index.html"))
+        .map_err(|e| format!("copy the portal: {e}"))?;
+    let game = site.path().join("voor-de-show");
+    let is_stage = |path: &Path| path.file_name().is_some_and(|n| n == "stage.png");
+    copy_dir(&built.join("voor-de-show"), &game, &is_stage)?;
+    let root = site.path().to_path_buf();
+    let server = TestServer::start_with(|config| config.site_dir = root).await?;
+    let browser = browser_recording(&server).await?;
+    browser.goto(PATH).await?;
+    browser
+        .wait_until(
+            "the loader's error",
+            "document.documentElement.dataset.boot === 'error'",
+        )
+        .await?;
+    let message = browser.text("#vds-loader-error-text").await?;
+    assert!(
+        message.starts_with("Het spel kon niet laden.") && message.contains("probeer opnieuw"),
+        "{message}"
+    );
+    assert_eq!(
+        browser
+            .eval("return [document.activeElement.id, getComputedStyle(document.getElementById('vds-loader')).display !== 'none', document.documentElement.dataset.ready || ''];")
+            .await?,
+        json!(["vds-loader-retry", true, ""]),
+        "the loading screen stays with its retry button focused, no game"
+    );
+
+    // The picture is back: "Opnieuw proberen" loads the game.
+    copy_dir(&built.join("voor-de-show"), &game, &|path| !is_stage(path))?;
+    browser.click("#vds-loader-retry").await?;
+    browser.wait_ready().await?;
+    assert_eq!(loader_display(&browser).await?, json!("none"));
+    browser.close().await;
+    Ok(())
+}
+
+#[tokio::test]
 async fn voor_de_show_loader_names_what_an_old_browser_lacks() -> Result<()> {
     let server = TestServer::start().await?;
     let browser = browser_recording(&server).await?;

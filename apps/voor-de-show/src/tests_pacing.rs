@@ -1,0 +1,147 @@
+//! Native tests of when the game asks for frames ([`crate::pacing`]): none on a screen
+//! that nothing changes, enough after a key for the next screen to be drawn and
+//! reported, all the time while something moves.
+
+use std::time::Duration;
+
+use bevy::{prelude::*, time::TimeUpdateStrategy, window::RequestRedraw};
+use suite_domain::show::Grade;
+
+use crate::{
+    api_check::ApiStatus,
+    audio::{Cue, Heard},
+    game::Act,
+    pacing::{SETTLE_FRAMES, busy},
+    play::timer::ClassTimer,
+    screens::Screen,
+    show::{ShowInPlay, ShowStatus},
+    tests::{game_with, screen},
+};
+
+/// A game on its title with the pacing, settled (it asks for no more frames).
+fn paced() -> App {
+    let mut app = game_with(None, None);
+    app.add_plugins(crate::pacing::plugin);
+    app.init_resource::<Asked>();
+    app.add_systems(Last, count_asks.after(crate::pacing::keep_drawing));
+    for _ in 0..=SETTLE_FRAMES {
+        app.update();
+    }
+    assert!(!asks(&app), "settled on the title");
+    app
+}
+
+/// How many frames the last update asked for.
+#[derive(Resource, Default)]
+struct Asked(usize);
+
+fn count_asks(mut asks: MessageReader<RequestRedraw>, mut asked: ResMut<Asked>) {
+    asked.0 = asks.read().count();
+}
+
+/// Whether the last update asked for another frame.
+fn asks(app: &App) -> bool {
+    app.world().resource::<Asked>().0 > 0
+}
+
+/// How many of the next `n` updates ask for another frame.
+fn asking(app: &mut App, n: usize) -> usize {
+    (0..n)
+        .filter(|_| {
+            app.update();
+            asks(app)
+        })
+        .count()
+}
+
+#[test]
+fn an_unchanged_screen_asks_for_no_frames() {
+    let mut app = paced();
+    assert_eq!(asking(&mut app, 20), 0);
+}
+
+#[test]
+fn a_key_gets_frames_until_the_next_screen_is_drawn_and_reported() {
+    let mut app = paced();
+    app.world_mut().write_message(Act::Begin);
+    app.update();
+    assert!(asks(&app), "the state change waits for the next frame");
+    app.update();
+    assert_eq!(screen(&app), Screen::Grade);
+    assert!(asks(&app), "the new screen is drawn in the next frame");
+    // Then the settling frames (the drawing, `ready`'s report a frame later), and rest.
+    assert_eq!(asking(&mut app, 10), usize::from(SETTLE_FRAMES) - 1);
+    app.insert_resource(TimeUpdateStrategy::ManualDuration(Duration::from_millis(
+        200,
+    )));
+    app.world_mut().write_message(Act::Grade(Grade::Ages6To8));
+    // The room, and the gong's subtitle on arrival (5 s): frames all along.
+    assert_eq!(asking(&mut app, 20), 20);
+    assert_eq!(screen(&app), Screen::Room);
+    assert!(app.world().resource::<Heard>().caption.is_some());
+    asking(&mut app, 10);
+    assert_eq!(app.world().resource::<Heard>().caption, None);
+    assert_eq!(asking(&mut app, 10), 0, "the room settled");
+}
+
+#[test]
+fn a_subtitle_keeps_frames_coming_until_it_is_gone() {
+    let mut app = paced();
+    app.insert_resource(TimeUpdateStrategy::ManualDuration(Duration::from_millis(
+        200,
+    )));
+    app.world_mut().write_message(Cue::Right);
+    // "[Geluid: belletje]": 5 s, 25 frames of 0.2 s, every one asked for.
+    assert_eq!(asking(&mut app, 24), 24);
+    assert!(app.world().resource::<Heard>().caption.is_some());
+    assert!(asking(&mut app, 10) < 10);
+    assert_eq!(app.world().resource::<Heard>().caption, None);
+    assert_eq!(asking(&mut app, 10), 0, "nothing moves any more");
+}
+
+#[test]
+fn a_running_class_timer_keeps_frames_coming() {
+    let mut app = paced();
+    app.insert_resource(ClassTimer {
+        elapsed: 0.0,
+        running: true,
+    });
+    assert_eq!(asking(&mut app, 30), 30);
+    app.world_mut().resource_mut::<ClassTimer>().running = false;
+    assert_eq!(asking(&mut app, 10), 0);
+}
+
+#[test]
+fn loading_and_answers_under_way_count_as_busy() {
+    let loading_show = ShowInPlay {
+        source: None,
+        status: ShowStatus::Loading,
+    };
+    let ready_show = ShowInPlay {
+        source: None,
+        status: ShowStatus::Generic,
+    };
+    assert!(busy(Screen::Loading, None, None, None, None));
+    assert!(!busy(Screen::Title, None, None, None, None));
+    assert!(busy(Screen::Title, None, None, Some(&loading_show), None));
+    assert!(!busy(Screen::Title, None, None, Some(&ready_show), None));
+    assert!(busy(
+        Screen::Title,
+        None,
+        None,
+        None,
+        Some(&ApiStatus::Checking)
+    ));
+    assert!(!busy(Screen::Room, None, None, None, Some(&ApiStatus::Ok)));
+    assert!(!busy(
+        Screen::Room,
+        None,
+        None,
+        None,
+        Some(&ApiStatus::Down)
+    ));
+    let waiting = Heard::default();
+    assert!(!busy(Screen::Room, Some(&waiting), None, None, None));
+    let stopped = ClassTimer::default();
+    assert!(!busy(Screen::Assignment, None, Some(&stopped), None, None));
+}
