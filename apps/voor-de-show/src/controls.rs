@@ -85,10 +85,15 @@ pub(crate) fn toolbar(settings: &Settings) -> impl Bundle + use<> {
             button(
                 Msg::VdsOtherLanguage.text(lang),
                 Act::ToggleLanguage,
-                2.6,
+                theme::size::SMALL,
                 &p
             ),
-            button(Msg::VdsContrast.text(lang), Act::ToggleContrast, 2.6, &p),
+            button(
+                Msg::VdsContrast.text(lang),
+                Act::ToggleContrast,
+                theme::size::SMALL,
+                &p
+            ),
             button(
                 if settings.sound {
                     Msg::VdsSoundIsOn
@@ -97,10 +102,15 @@ pub(crate) fn toolbar(settings: &Settings) -> impl Bundle + use<> {
                 }
                 .text(lang),
                 Act::ToggleSound,
-                2.6,
+                theme::size::SMALL,
                 &p
             ),
-            button(Msg::VdsFullscreen.text(lang), Act::Fullscreen, 2.6, &p),
+            button(
+                Msg::VdsFullscreen.text(lang),
+                Act::Fullscreen,
+                theme::size::SMALL,
+                &p
+            ),
         ],
     )
 }

@@ -20,6 +20,28 @@ pub(crate) const PANEL: Color = Color::srgba(0.04, 0.02, 0.08, 0.78);
 pub(crate) const BUTTON: Color = Color::srgb(0.55, 0.06, 0.12);
 pub(crate) const BUTTON_HOVERED: Color = Color::srgb(0.68, 0.10, 0.16);
 
+/// The game's type scale, in percent of the window's shorter side (`Val::VMin`): few
+/// sizes, because bevy keeps a font atlas per size and draws each glyph into it once, so
+/// screens that share sizes share that work (with nine sizes, the title screen's first
+/// frame spent ~180 ms at 4x CPU laying out text and drawing glyphs into new atlases,
+/// profile of `280c58d`). The smallest is 30 px on a 1080p board.
+pub(crate) mod size {
+    /// The toolbar, notes, labels.
+    pub(crate) const SMALL: f32 = 2.8;
+    /// Running text and most buttons.
+    pub(crate) const BODY: f32 = 3.6;
+    /// Lead lines, questions, the main buttons.
+    pub(crate) const LEAD: f32 = 4.5;
+    /// A screen's heading.
+    pub(crate) const HEADING: f32 = 6.0;
+    /// A screen's title (the grade choice, a place's name, the end).
+    pub(crate) const TITLE: f32 = 8.0;
+    /// The game's name on the title screen.
+    pub(crate) const GAME_TITLE: f32 = 13.0;
+    /// The class timer's clock.
+    pub(crate) const CLOCK: f32 = 16.0;
+}
+
 /// The whole window, its content in a centred column.
 pub(crate) fn centred() -> Node {
     Node {

@@ -224,7 +224,7 @@ fn show_caption(
         },
         // Above every screen; a plain node passes the pointer on to what is under it.
         GlobalZIndex(10),
-        children![theme::caption(caption, 3.2)],
+        children![theme::caption(caption, theme::size::BODY)],
     ));
 }
 

@@ -84,7 +84,7 @@ pub(super) fn spawn(
     } else {
         (Msg::VdsPropsHelp, Msg::VdsOnStage)
     };
-    ui.spawn(theme::text(help.text(lang), 2.5, p.text));
+    ui.spawn(theme::text(help.text(lang), theme::size::SMALL, p.text));
     ui.spawn(Node {
         column_gap: Val::VMin(4.0),
         align_items: AlignItems::Center,
@@ -103,7 +103,7 @@ pub(super) fn spawn(
                 let mut tile = shelf.spawn(controls::button(
                     item.text(lang),
                     Act::Play(PlayAct::Item(n)),
-                    3.2,
+                    theme::size::BODY,
                     p,
                 ));
                 if play.placed.contains(&n) {
@@ -167,7 +167,7 @@ pub(super) fn spawn(
             };
             target.spawn(theme::text(
                 &format!("{}: {list}", on.text(lang)),
-                2.6,
+                theme::size::SMALL,
                 p.text,
             ));
         });

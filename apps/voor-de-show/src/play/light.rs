@@ -82,7 +82,7 @@ pub(super) fn spawn(
         mood(play.colour, play.strength).text(lang)
     );
     crate::web::announce(&mood_line);
-    ui.spawn(theme::text(&mood_line, 5.0, p.accent));
+    ui.spawn(theme::text(&mood_line, theme::size::LEAD, p.accent));
     choices(
         ui,
         Msg::VdsLightColour.text(lang),
@@ -124,9 +124,9 @@ fn choices<'a>(
         ..default()
     })
     .with_children(|row| {
-        row.spawn(theme::text(label, 2.8, p.text));
+        row.spawn(theme::text(label, theme::size::SMALL, p.text));
         for (text, act, chosen) in buttons {
-            let mut button = row.spawn(controls::button(text, act, 2.8, p));
+            let mut button = row.spawn(controls::button(text, act, theme::size::SMALL, p));
             if chosen {
                 button.insert(Chosen);
             }

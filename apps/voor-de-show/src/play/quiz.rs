@@ -22,8 +22,12 @@ pub(super) fn spawn(
     let total = view.quiz.len();
     let Some(question) = view.quiz.get(play.question) else {
         let score = format!("{}/{}", play.right_answers, total);
-        ui.spawn(theme::text(Msg::VdsQuizDone.text(lang), 5.0, p.accent));
-        ui.spawn(theme::text(&score, 5.0, p.text));
+        ui.spawn(theme::text(
+            Msg::VdsQuizDone.text(lang),
+            theme::size::LEAD,
+            p.accent,
+        ));
+        ui.spawn(theme::text(&score, theme::size::LEAD, p.text));
         return;
     };
     let heading = format!(
@@ -33,8 +37,12 @@ pub(super) fn spawn(
         Msg::VdsOf.text(lang),
         total
     );
-    ui.spawn(theme::text(&heading, 2.8, p.accent));
-    ui.spawn(theme::text(question.question.get(lang), 4.2, p.text));
+    ui.spawn(theme::text(&heading, theme::size::SMALL, p.accent));
+    ui.spawn(theme::text(
+        question.question.get(lang),
+        theme::size::LEAD,
+        p.text,
+    ));
     let letters = ['A', 'B', 'C', 'D', 'E', 'F'];
     for (n, answer) in question.answers.iter().enumerate() {
         let letter = letters.get(n).copied().unwrap_or('?');
@@ -42,7 +50,7 @@ pub(super) fn spawn(
         let mut button = ui.spawn(controls::button(
             &text,
             Act::Play(PlayAct::Answer(n)),
-            3.4,
+            theme::size::BODY,
             p,
         ));
         match play.answer {
@@ -67,12 +75,12 @@ pub(super) fn spawn(
             )
         };
         crate::web::announce(&feedback);
-        ui.spawn(theme::text(&feedback, 4.0, p.good));
+        ui.spawn(theme::text(&feedback, theme::size::LEAD, p.good));
         ui.spawn((
             controls::button(
                 Msg::VdsNextQuestion.text(lang),
                 Act::Play(PlayAct::NextQuestion),
-                3.6,
+                theme::size::BODY,
                 p,
             ),
             AutoFocus,

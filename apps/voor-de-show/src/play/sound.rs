@@ -20,7 +20,11 @@ pub(super) fn announce(n: usize, lang: Lang) {
 }
 
 pub(super) fn spawn(ui: &mut ChildSpawnerCommands, play: &Play, lang: Lang, p: &Palette) {
-    ui.spawn(theme::text(Msg::VdsSoundHelp.text(lang), 2.8, p.text));
+    ui.spawn(theme::text(
+        Msg::VdsSoundHelp.text(lang),
+        theme::size::SMALL,
+        p.text,
+    ));
     ui.spawn(Node {
         display: Display::Grid,
         grid_template_columns: RepeatedGridTrack::flex(4, 1.0),
@@ -33,7 +37,7 @@ pub(super) fn spawn(ui: &mut ChildSpawnerCommands, play: &Play, lang: Lang, p: &
             let mut tile = grid.spawn(controls::button(
                 sound.text(lang),
                 Act::Play(PlayAct::Sound(n)),
-                3.2,
+                theme::size::BODY,
                 p,
             ));
             if play.sounds.contains(&n) {
@@ -50,12 +54,15 @@ pub(super) fn spawn(ui: &mut ChildSpawnerCommands, play: &Play, lang: Lang, p: &
     } else {
         Cue::Layers(play.sounds.clone()).subtitle(lang)
     };
-    ui.spawn((Name::new("Sound subtitles"), theme::caption(&shown, 3.6)));
+    ui.spawn((
+        Name::new("Sound subtitles"),
+        theme::caption(&shown, theme::size::BODY),
+    ));
     if !play.sounds.is_empty() {
         ui.spawn(controls::button(
             Msg::VdsListen.text(lang),
             Act::Play(PlayAct::Listen),
-            3.2,
+            theme::size::BODY,
             p,
         ));
     }

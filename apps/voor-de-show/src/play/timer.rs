@@ -49,7 +49,7 @@ struct Clock;
 struct StartPauseLabel;
 
 pub(super) fn spawn(ui: &mut ChildSpawnerCommands, lang: Lang, p: &Palette) {
-    ui.spawn((Clock, theme::text("", 16.0, p.accent)));
+    ui.spawn((Clock, theme::text("", theme::size::CLOCK, p.accent)));
     ui.spawn(Node {
         column_gap: Val::VMin(2.0),
         ..default()
@@ -58,7 +58,7 @@ pub(super) fn spawn(ui: &mut ChildSpawnerCommands, lang: Lang, p: &Palette) {
         row.spawn(controls::button(
             Msg::VdsTimerStart.text(lang),
             Act::Play(PlayAct::TimerStartPause),
-            3.6,
+            theme::size::BODY,
             p,
         ))
         .with_children(|b| {
@@ -68,7 +68,7 @@ pub(super) fn spawn(ui: &mut ChildSpawnerCommands, lang: Lang, p: &Palette) {
         row.spawn(controls::button(
             Msg::VdsTimerReset.text(lang),
             Act::Play(PlayAct::TimerReset),
-            3.6,
+            theme::size::BODY,
             p,
         ));
     });

@@ -80,8 +80,8 @@ fn draw(
                     ..default()
                 },
                 children![
-                    theme::text(&view.title, 6.0, p.accent),
-                    theme::text(&minutes, 3.2, p.text),
+                    theme::text(&view.title, theme::size::HEADING, p.accent),
+                    theme::text(&minutes, theme::size::BODY, p.text),
                 ],
             ));
             ui.spawn(Node {
@@ -101,7 +101,7 @@ fn draw(
                 bottom.spawn(controls::button(
                     Msg::VdsBack.text(lang),
                     Act::Back,
-                    3.6,
+                    theme::size::BODY,
                     &p,
                 ));
                 bottom
@@ -113,19 +113,19 @@ fn draw(
                         right.spawn(controls::button(
                             Msg::VdsAgain.text(lang),
                             Act::Again,
-                            3.6,
+                            theme::size::BODY,
                             &p,
                         ));
                         right.spawn(controls::button(
                             Msg::VdsSkip.text(lang),
                             Act::Skip,
-                            3.6,
+                            theme::size::BODY,
                             &p,
                         ));
                         let mut done = right.spawn(controls::button(
                             Msg::VdsDone.text(lang),
                             Act::Complete,
-                            4.4,
+                            theme::size::LEAD,
                             &p,
                         ));
                         if !play::wants_focus(&view, &play) {
@@ -167,12 +167,12 @@ fn texts(ui: &mut ChildSpawnerCommands, view: &AssignmentView, p: &Palette, head
         {
             column.spawn((
                 Text::new(heading),
-                TextFont::from_font_size(FontSize::VMin(2.6)),
+                TextFont::from_font_size(FontSize::VMin(theme::size::SMALL)),
                 TextColor(p.accent),
             ));
             column.spawn((
                 Text::new(text.as_str()),
-                TextFont::from_font_size(FontSize::VMin(2.6)),
+                TextFont::from_font_size(FontSize::VMin(theme::size::SMALL)),
                 TextColor(p.text),
             ));
         }

@@ -35,8 +35,8 @@ fn draw(mut commands: Commands, drawn: Query<Entity, With<ScreenUi>>, settings: 
             (
                 theme::panel(&p),
                 children![
-                    theme::text(Msg::VdsEndTitle.text(lang), 10.0, p.accent),
-                    theme::text(Msg::VdsEndText.text(lang), 4.5, p.text),
+                    theme::text(Msg::VdsEndTitle.text(lang), theme::size::TITLE, p.accent),
+                    theme::text(Msg::VdsEndText.text(lang), theme::size::LEAD, p.text),
                 ],
             ),
             (
@@ -45,9 +45,14 @@ fn draw(mut commands: Commands, drawn: Query<Entity, With<ScreenUi>>, settings: 
                     ..default()
                 },
                 children![
-                    controls::button(Msg::VdsBack.text(lang), Act::Back, 4.0, &p),
+                    controls::button(Msg::VdsBack.text(lang), Act::Back, theme::size::LEAD, &p),
                     (
-                        controls::button(Msg::VdsToTitle.text(lang), Act::ToTitle, 4.0, &p),
+                        controls::button(
+                            Msg::VdsToTitle.text(lang),
+                            Act::ToTitle,
+                            theme::size::LEAD,
+                            &p
+                        ),
                         AutoFocus,
                     ),
                 ],

@@ -74,7 +74,11 @@ fn draw(
             BackgroundColor(p.panel),
         ))
         .with_children(|ui| {
-            ui.spawn(theme::text(Msg::VdsChooseGrade.text(lang), 8.0, p.accent));
+            ui.spawn(theme::text(
+                Msg::VdsChooseGrade.text(lang),
+                theme::size::TITLE,
+                p.accent,
+            ));
             ui.spawn(Node {
                 column_gap: Val::VMin(4.0),
                 ..default()
@@ -82,7 +86,12 @@ fn draw(
             .with_children(|row| {
                 for (n, grade) in offered.iter().copied().enumerate() {
                     let text = format!("{}  {}", n + 1, label(grade).text(lang));
-                    let mut button = row.spawn(controls::button(&text, Act::Grade(grade), 6.0, &p));
+                    let mut button = row.spawn(controls::button(
+                        &text,
+                        Act::Grade(grade),
+                        theme::size::HEADING,
+                        &p,
+                    ));
                     if current == Some(grade) {
                         button.insert(Chosen);
                     }
@@ -95,7 +104,7 @@ fn draw(
             ui.spawn(controls::button(
                 Msg::VdsBack.text(lang),
                 Act::Back,
-                3.5,
+                theme::size::BODY,
                 &p,
             ));
             ui.spawn(controls::toolbar(&settings));

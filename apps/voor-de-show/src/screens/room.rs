@@ -69,8 +69,8 @@ fn draw(
                     Name::new("Place name"),
                     theme::panel(&p),
                     children![
-                        theme::text(&room.name, 6.0, p.accent),
-                        theme::text(&where_text, 2.6, p.text),
+                        theme::text(&room.name, theme::size::HEADING, p.accent),
+                        theme::text(&where_text, theme::size::SMALL, p.text),
                     ],
                 )],
             ));
@@ -112,7 +112,7 @@ fn draw(
                 bottom.spawn(controls::button(
                     Msg::VdsBack.text(lang),
                     Act::Back,
-                    3.6,
+                    theme::size::BODY,
                     &p,
                 ));
                 if room.way_on {
@@ -121,8 +121,12 @@ fn draw(
                     } else {
                         Msg::VdsNextPlace
                     };
-                    let mut next =
-                        bottom.spawn(controls::button(label.text(lang), Act::Next, 4.4, &p));
+                    let mut next = bottom.spawn(controls::button(
+                        label.text(lang),
+                        Act::Next,
+                        theme::size::LEAD,
+                        &p,
+                    ));
                     if room
                         .assignments
                         .iter()
@@ -131,7 +135,10 @@ fn draw(
                         next.insert(AutoFocus);
                     }
                 } else {
-                    bottom.spawn(theme::caption(Msg::VdsFinishHere.text(lang), 2.8));
+                    bottom.spawn(theme::caption(
+                        Msg::VdsFinishHere.text(lang),
+                        theme::size::SMALL,
+                    ));
                 }
             });
             ui.spawn(controls::toolbar(&settings));
@@ -162,12 +169,20 @@ fn assignment_buttons(list: &mut ChildSpawnerCommands, room: &RoomView, lang: La
                     },
                     BackgroundColor(p.panel),
                     BorderColor::all(p.text.with_alpha(0.5)),
-                    children![theme::text(&text, 4.4, p.text.with_alpha(0.75))],
+                    children![theme::text(
+                        &text,
+                        theme::size::LEAD,
+                        p.text.with_alpha(0.75)
+                    )],
                 ));
             }
             standing => {
-                let mut button =
-                    list.spawn(controls::button(&text, Act::Open(a.id.clone()), 4.4, p));
+                let mut button = list.spawn(controls::button(
+                    &text,
+                    Act::Open(a.id.clone()),
+                    theme::size::LEAD,
+                    p,
+                ));
                 if standing == Standing::Open {
                     button.insert(AutoFocus);
                 } else {
@@ -198,7 +213,7 @@ fn door(arrow: &str, act: &Act, open: bool, p: &Palette) -> impl Bundle + use<> 
         },
         BackgroundColor(Color::srgb(0.18, 0.10, 0.06)),
         BorderColor::all(frame),
-        children![theme::text(arrow, 8.0, frame)],
+        children![theme::text(arrow, theme::size::TITLE, frame)],
     )
 }
 
@@ -219,7 +234,7 @@ fn subtitle(line: &str, p: &Palette) -> impl Bundle + use<> {
             guide(p),
             (
                 Text::new(line),
-                TextFont::from_font_size(FontSize::VMin(3.6)),
+                TextFont::from_font_size(FontSize::VMin(theme::size::BODY)),
                 TextColor(p.text),
                 Node {
                     flex_shrink: 1.0,
@@ -259,7 +274,7 @@ fn guide(p: &Palette) -> impl Bundle + use<> {
                 },
                 BackgroundColor(p.accent),
             ),
-            theme::text(crate::theme::GUIDE, 2.6, p.accent),
+            theme::text(crate::theme::GUIDE, theme::size::SMALL, p.accent),
         ],
     )
 }

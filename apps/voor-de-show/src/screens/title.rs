@@ -121,22 +121,26 @@ fn draw(
             theme::panel(&p),
             children![theme::text(
                 Msg::AppVoorDeShowName.text(lang),
-                13.0,
+                theme::size::GAME_TITLE,
                 p.accent
             )],
         ));
         match &lines {
             Some((title, by)) => panel.with_children(|panel| {
-                panel.spawn(theme::text(title, 6.0, p.text));
-                panel.spawn(theme::text(by, 3.6, p.text));
+                panel.spawn(theme::text(title, theme::size::HEADING, p.text));
+                panel.spawn(theme::text(by, theme::size::BODY, p.text));
             }),
-            None => panel.with_child(theme::text(Msg::AppVoorDeShowDesc.text(lang), 4.2, p.text)),
+            None => panel.with_child(theme::text(
+                Msg::AppVoorDeShowDesc.text(lang),
+                theme::size::LEAD,
+                p.text,
+            )),
         };
         if let Some(note) = note {
             ui.spawn((
                 Name::new("Show note"),
                 theme::panel(&p),
-                children![theme::text(note, 3.6, p.text)],
+                children![theme::text(note, theme::size::BODY, p.text)],
             ));
         }
         if asked.0 {
@@ -144,19 +148,24 @@ fn draw(
                 Name::new("Restart question"),
                 theme::panel(&p),
                 children![
-                    theme::text(Msg::VdsRestartConfirm.text(lang), 4.5, p.text),
+                    theme::text(Msg::VdsRestartConfirm.text(lang), theme::size::LEAD, p.text),
                     (
                         Node {
                             column_gap: Val::VMin(3.0),
                             ..default()
                         },
                         children![
-                            controls::button(Msg::VdsRestartYes.text(lang), Act::Restart, 4.5, &p),
+                            controls::button(
+                                Msg::VdsRestartYes.text(lang),
+                                Act::Restart,
+                                theme::size::LEAD,
+                                &p
+                            ),
                             (
                                 controls::button(
                                     Msg::VdsRestartNo.text(lang),
                                     Act::AskRestart(false),
-                                    4.5,
+                                    theme::size::LEAD,
                                     &p
                                 ),
                                 AutoFocus,
@@ -167,19 +176,24 @@ fn draw(
             ));
         } else {
             ui.spawn((
-                controls::button(Msg::GameStart.text(lang), Act::Begin, 5.5, &p),
+                controls::button(
+                    Msg::GameStart.text(lang),
+                    Act::Begin,
+                    theme::size::HEADING,
+                    &p,
+                ),
                 AutoFocus,
             ));
             ui.spawn(controls::button(
                 Msg::VdsRestart.text(lang),
                 Act::AskRestart(true),
-                3.2,
+                theme::size::BODY,
                 &p,
             ));
         }
         ui.spawn((
             ApiStatusLine,
-            theme::caption(api_status.message().text(lang), 3.0),
+            theme::caption(api_status.message().text(lang), theme::size::SMALL),
         ));
         ui.spawn(controls::toolbar(&settings));
     });
