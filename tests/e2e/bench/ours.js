@@ -3,7 +3,9 @@
 // app itself carries nothing for the bench. It watches what the reader does anyway:
 // - a document is shown when, after it loaded into the book's frame (`.er-frame`), the reader
 //   laid it out (the frame's root gets its font size; the page is scrolled into view in the
-//   same task) — the mutation is seen right after that task;
+//   same task) — the mutation is seen right after that task; or when the reader swapped in
+//   its hidden frame (`.er-frame-ahead`, where it loads the next document ahead): the book's
+//   frame is then another element, seen when its class changes, shown once it is laid out;
 // - a turn inside a document is shown when the frame's scroll position moved (synchronously
 //   in the click on `#er-next`); a turn at a document's end when the next one is shown.
 // The book's frame runs no scripts (it is sandboxed), so only the top document runs this.
@@ -23,22 +25,42 @@
   let waiting = []
   const nextShown = () => new Promise(done => waiting.push(done))
   let watcher = null
-  document.addEventListener('load', event => {
-    const target = event.target
-    if (!(target instanceof HTMLIFrameElement) || !target.classList.contains('er-frame')) return
+  const shown = () => {
+    const t = performance.now()
+    const waiters = waiting
+    waiting = []
+    for (const done of waiters) done(t)
+  }
+  // The document in `target`, the book's frame now, is shown once laid out.
+  const watch = (target, laidOutAlready) => {
     const doc = target.contentDocument
     if (!doc?.documentElement || !doc.location.href.includes('/content/')) return
     watcher?.disconnect()
+    watcher = null
+    if (laidOutAlready && doc.documentElement.style.fontSize !== '') return shown()
     watcher = new MutationObserver(() => {
       if (doc.documentElement.style.fontSize === '') return
       watcher.disconnect()
-      const t = performance.now()
-      const waiters = waiting
-      waiting = []
-      for (const done of waiters) done(t)
+      shown()
     })
     watcher.observe(doc.documentElement, { attributes: true, attributeFilter: ['style'] })
+  }
+  let current = null
+  document.addEventListener('load', event => {
+    const target = event.target
+    if (!(target instanceof HTMLIFrameElement) || !target.classList.contains('er-frame')) return
+    current = target
+    watch(target, false)
   }, true)
+  new MutationObserver(() => {
+    const now = frame()
+    if (now === current) return
+    const swapped = current != null && now != null
+    current = now
+    // Swapped in before its document came (it still holds the one before): its load tells.
+    const doc = now?.contentDocument
+    if (swapped && doc?.readyState === 'complete' && doc.URL === now.src) watch(now, true)
+  }).observe(document, { attributes: true, attributeFilter: ['class'], subtree: true })
 
   // The whole book in pages: the reader shows the book's page count (`#er-bookpage`,
   // estimated from the documents' text lengths until each is laid out) once it is known.

@@ -17,6 +17,7 @@ use yew::prelude::*;
 use crate::app::Navigate;
 use crate::net;
 use crate::reader::controller::{Reader, Shared, View};
+use crate::reader::frames::{FRAME_ID, Frames};
 use crate::reader::highlight;
 use crate::reader::listen::Keys;
 use crate::reader::notes::use_notes;
@@ -25,9 +26,6 @@ use crate::reader::{Found, NotesPanel, ReadAloud, SearchPanel, SettingsPanel, To
 use crate::rules::{
     Direction, Flow, HIGHLIGHT_KEY, Route, Settings, content_path, first_linear, key_select,
 };
-
-/// The id of the book's frame (the focus goes there after a jump).
-const FRAME_ID: &str = "er-frame";
 
 /// The one panel open beside the book.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -54,14 +52,14 @@ pub(crate) fn ReaderPage(props: &ReaderPageProps) -> Html {
         settings: store::settings(),
         ..View::default()
     });
-    let frame_ref = use_node_ref();
+    let frames = (*use_memo((), |()| Frames::default())).clone();
     let force = use_force_update();
     let panel = use_state(|| Panel::None);
     let notes = {
         let force = force.clone();
         use_notes(
             props.loan,
-            frame_ref.clone(),
+            frames.clone(),
             view.clone(),
             Rc::new(move || force.force_update()),
         )
@@ -69,7 +67,7 @@ pub(crate) fn ReaderPage(props: &ReaderPageProps) -> Html {
     let reader = Reader {
         loan: props.loan,
         view: view.clone(),
-        frame: frame_ref.clone(),
+        frames: frames.clone(),
         update: Rc::new(move || force.force_update()),
     };
     {
@@ -167,12 +165,44 @@ pub(crate) fn ReaderPage(props: &ReaderPageProps) -> Html {
             });
         })
     };
-    let onload = {
+    {
+        // A document in the shown frame: loaded there, or swapped in from the hidden one.
         let (reader, notes, keys) = (reader.clone(), notes.clone(), keys.clone());
-        Callback::from(move |_: Event| {
+        view.borrow_mut().on_shown = Some(Rc::new(move |laid| {
             notes.loaded();
-            reader.loaded(keys.clone());
-        })
+            reader.loaded(keys.clone(), laid);
+        }));
+    }
+    let ahead_src = view
+        .borrow()
+        .ahead
+        .and_then(|a| book.spine.get(a.spine))
+        .map(|entry| content_path(props.loan, &entry.path));
+    // Both frames are there from the start and keep their elements in the same order (a
+    // frame moved in the page loads its document again); the shown one is the book's
+    // frame, the other is hidden (`visibility: hidden`: out of the focus order and the
+    // accessibility tree), empty until it has a document to load ahead.
+    let frame = |slot: usize| {
+        let shown = slot == frames.shown_slot();
+        let onload = {
+            let (reader, frames, view) = (reader.clone(), frames.clone(), view.clone());
+            Callback::from(move |_: Event| {
+                if frames.shown_slot() == slot {
+                    let on_shown = view.borrow().on_shown.clone();
+                    if let Some(on_shown) = on_shown {
+                        on_shown(None);
+                    }
+                } else {
+                    reader.ahead_loaded();
+                }
+            })
+        };
+        html! {
+            <iframe key={slot} ref={frames.slot(slot)} id={shown.then_some(FRAME_ID)}
+                    class={if shown { "er-frame" } else { "er-frame-ahead" }} sandbox="allow-same-origin"
+                    src={if shown { src.clone() } else { ahead_src.clone() }}
+                    title={shown.then(|| t(Msg::EreaderBookFrame))} {onload}></iframe>
+        }
     };
     let bookmarked = !notes.bookmarks_here().is_empty();
     let on_bookmark = {
@@ -297,7 +327,7 @@ pub(crate) fn ReaderPage(props: &ReaderPageProps) -> Html {
                             aria-controls="er-settings" onclick={toggle(Panel::Settings)}>{ t(Msg::EreaderSettings) }</button>
                     <button type="button" class="er-button" id="er-search-button" aria-expanded={(*panel == Panel::Search).to_string()}
                             aria-controls="er-search" onclick={toggle(Panel::Search)}>{ t(Msg::EreaderSearch) }</button>
-                    <ReadAloud frame={frame_ref.clone()} lang={book.language.clone()} />
+                    <ReadAloud frames={frames.clone()} lang={book.language.clone()} />
                     <button type="button" class="er-button" id="er-bookmark" aria-pressed={bookmarked.to_string()}
                             disabled={pages == 0} onclick={on_bookmark}>{ t(Msg::EreaderNoteBookmark) }</button>
                     if notes.selected.is_some() {
@@ -323,8 +353,7 @@ pub(crate) fn ReaderPage(props: &ReaderPageProps) -> Html {
             } }
             <div class={classes!("er-stage", (flow == Flow::Scroll).then_some("er-stage--scroll"))}>
                 <div class="er-tap er-tap--left" onclick={on_turn(Direction::Back, true)}></div>
-                <iframe ref={frame_ref} id={FRAME_ID} class="er-frame" sandbox="allow-same-origin" src={src}
-                        title={t(Msg::EreaderBookFrame)} {onload}></iframe>
+                { for (0..2).map(frame) }
                 <div class="er-tap er-tap--right" onclick={on_turn(Direction::Forward, true)}></div>
             </div>
             <div class="er-pager">

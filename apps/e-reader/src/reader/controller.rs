@@ -1,17 +1,19 @@
 //! The reading view's state and actions: where the reader is (document, page, page
 //! count, settings), turning pages and crossing documents, laying out again, and
 //! saving the position a moment after the last change. The page component and the
-//! frame's listeners act through one [`Reader`].
+//! frame's listeners act through one [`Reader`]. The document a turn reaches next is
+//! loaded and laid out ahead in the hidden frame (`ahead`), and crossing into it swaps
+//! the frames.
 
 use std::cell::RefCell;
 use std::rc::Rc;
 
 use gloo_timers::callback::Timeout;
 use web_sys::HtmlIFrameElement;
-use yew::NodeRef;
 
 use crate::net;
 use crate::reader::frame::Laid;
+use crate::reader::frames::Frames;
 use crate::reader::listen::{Keys, Listeners, listen};
 use crate::reader::store;
 use crate::reader::{frame, highlight, mark};
@@ -21,6 +23,25 @@ use crate::rules::{
 };
 use suite_domain::ereader::ReadingPosition;
 use suite_domain::ereader::page_map::PageMap;
+
+/// The settings and frame size a layout was made for.
+pub(crate) type Measure = (Settings, i32, i32);
+
+/// The document the hidden frame holds (see [`Frames`]).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) struct Ahead {
+    pub(crate) spine: usize,
+    /// It has loaded.
+    pub(crate) loaded: bool,
+    /// Its load ended in an error page (offline, say): a turn loads it in the shown frame.
+    pub(crate) failed: bool,
+    /// Its layout, and what it was made for.
+    pub(crate) laid: Option<(Laid, Measure)>,
+}
+
+/// What the page does once a document is in the shown frame (loaded, or swapped in with
+/// its layout when that still holds): its highlights, listeners and layout.
+pub(crate) type OnShown = Rc<dyn Fn(Option<Laid>)>;
 
 /// Where the reader is, changed in place by the frame's listeners and the buttons.
 #[derive(Default)]
@@ -38,7 +59,7 @@ pub(crate) struct View {
     /// The whole book's pages: counted in the documents laid out, estimated in the
     /// others; valid for the settings and frame size in `measured`.
     pub(crate) map: PageMap,
-    pub(crate) measured: Option<(Settings, i32, i32)>,
+    pub(crate) measured: Option<Measure>,
     /// How the shown document flows (from its last layout).
     pub(crate) flow: Flow,
     pub(crate) settings: Settings,
@@ -49,6 +70,16 @@ pub(crate) struct View {
     pub(crate) pending_hit: Option<(String, usize)>,
     pub(crate) listeners: Option<Listeners>,
     pub(crate) save: Option<Timeout>,
+    /// The shown document's layout, once laid out, and what it was made for.
+    pub(crate) laid: Option<(Laid, Measure)>,
+    /// The document loaded ahead in the hidden frame.
+    pub(crate) ahead: Option<Ahead>,
+    /// The reader last crossed into another document toward the book's start (the way
+    /// the next document is loaded ahead).
+    pub(crate) back: bool,
+    /// A wait for idle time to load ahead is set.
+    pub(crate) planned: bool,
+    pub(crate) on_shown: Option<OnShown>,
 }
 
 pub(crate) type Shared = Rc<RefCell<View>>;
@@ -72,13 +103,18 @@ pub(crate) fn save_now(loan: i64, view: &Shared) {
 pub(crate) struct Reader {
     pub(crate) loan: i64,
     pub(crate) view: Shared,
-    pub(crate) frame: NodeRef,
+    pub(crate) frames: Frames,
     pub(crate) update: Rc<dyn Fn()>,
 }
 
+/// The settings and size `frame` lays out for now.
+pub(crate) fn measure(frame: &HtmlIFrameElement, settings: Settings) -> Measure {
+    (settings, frame.client_width(), frame.client_height())
+}
+
 impl Reader {
-    fn frame(&self) -> Option<HtmlIFrameElement> {
-        self.frame.cast::<HtmlIFrameElement>()
+    pub(crate) fn frame(&self) -> Option<HtmlIFrameElement> {
+        self.frames.shown()
     }
 
     /// Saves the position a moment after the last change (a new change restarts the wait).
@@ -99,9 +135,15 @@ impl Reader {
             let v = self.view.borrow();
             (v.settings, v.fixed.get(v.spine).copied().unwrap_or(false))
         };
-        let Some(Laid { pages, flow }) = frame::lay_out(&frame, settings, fixed) else {
-            return;
-        };
+        if let Some(laid) = frame::lay_out(&frame, settings, fixed) {
+            self.place(&frame, laid);
+        }
+    }
+
+    /// Goes to the pending place (or the same point of the document) in the shown
+    /// document, laid out as `laid`, and shows that page.
+    fn place(&self, frame: &HtmlIFrameElement, Laid { pages, flow }: Laid) {
+        let settings = self.view.borrow().settings;
         let page = {
             let mut v = self.view.borrow_mut();
             let at = v
@@ -110,47 +152,51 @@ impl Reader {
                 .unwrap_or_else(|| progress_of_page(v.page, v.pages));
             let mut page = page_of_progress(at, pages);
             if let Some((query, n)) = v.pending_hit.take()
-                && let Some(document) = frame::document(&frame)
+                && let Some(document) = frame::document(frame)
                 && mark::mark(&document, &query, n)
             {
                 v.pending_id = Some(mark::HIT_ID.into());
             }
             if let Some(id) = v.pending_id.take() {
-                page = frame::page_of_id(&frame, flow, &id).unwrap_or(page);
+                page = frame::page_of_id(frame, flow, &id).unwrap_or(page);
             }
             v.pages = pages;
             v.flow = flow;
             v.page = page.min(pages - 1);
             // Counts taken at other settings or another size no longer hold.
-            let measure = (settings, frame.client_width(), frame.client_height());
+            let measure = measure(frame, settings);
             if v.measured != Some(measure) {
                 v.map.forget();
                 v.measured = Some(measure);
             }
             let spine = v.spine;
             v.map.laid_out(spine, pages);
+            v.laid = Some((Laid { pages, flow }, measure));
             v.page
         };
-        frame::show(&frame, flow, page);
+        frame::show(frame, flow, page);
         let again = self.clone();
-        frame::when_fonts_load(&frame, move || again.relayout());
+        frame::when_fonts_load(frame, move || again.relayout());
         (self.update)();
         self.save_soon();
+        self.plan_ahead();
     }
 
     /// Opens spine document `spine` at `at` (0 to 1) or at the element `id`.
     pub(crate) fn open(&self, spine: usize, at: f64, id: Option<String>) {
         let same = {
             let mut v = self.view.borrow_mut();
-            let same = v.spine == spine;
-            v.spine = spine;
             v.pending = Some(at);
             v.pending_id = id;
-            same
+            v.spine == spine
         };
         if same {
             self.relayout();
-        } else {
+        } else if !self.swap_in(spine) {
+            let mut v = self.view.borrow_mut();
+            v.spine = spine;
+            v.laid = None;
+            drop(v);
             (self.update)();
         }
     }
@@ -212,8 +258,14 @@ impl Reader {
                 (self.update)();
                 self.save_soon();
             }
-            Turn::NextDocument(next) => self.open(next, 0.0, None),
-            Turn::PreviousDocument(previous) => self.open(previous, 1.0, None),
+            Turn::NextDocument(next) => {
+                self.view.borrow_mut().back = false;
+                self.open(next, 0.0, None);
+            }
+            Turn::PreviousDocument(previous) => {
+                self.view.borrow_mut().back = true;
+                self.open(previous, 1.0, None);
+            }
             Turn::Stay => {}
         }
     }
@@ -259,9 +311,9 @@ impl Reader {
         highlight::extend(&document, frame::first_line(&frame, flow, settings), step)
     }
 
-    /// After a document loaded: listen inside it (with the reader's other `keys`) and lay
-    /// it out.
-    pub(crate) fn loaded(&self, keys: Keys) {
+    /// After a document loaded into the shown frame, or was swapped in: listen inside it
+    /// (with the reader's other `keys`) and lay it out, unless it comes `laid` out.
+    pub(crate) fn loaded(&self, keys: Keys, laid: Option<Laid>) {
         let Some(document) = self.frame().and_then(|f| frame::document(&f)) else {
             return;
         };
@@ -274,7 +326,10 @@ impl Reader {
             keys,
         );
         self.view.borrow_mut().listeners = Some(listeners);
-        self.relayout();
+        match (laid, self.frame()) {
+            (Some(laid), Some(frame)) => self.place(&frame, laid),
+            _ => self.relayout(),
+        }
     }
 
     pub(crate) fn change_settings(&self, settings: Settings) {

@@ -1,12 +1,15 @@
 //! The reading view's parts: its state and actions (`controller`), the frame's layout
-//! (`frame`), the settings kept on the device (`store`) and their panel (`settings`),
+//! (`frame`), the two frames (`frames`: one shown, one loading the next document
+//! `ahead`), the settings kept on the device (`store`) and their panel (`settings`),
 //! search in the book (`search`) and its hit marked in the text (`mark`), reading aloud
 //! (`speech`), the table of contents (`toc`), the listeners on the framed document
-//! (`listen`), and bookmarks and highlights (`notes`, their panel `notes_panel`, drawn
+//! (`listen`), the page's effects on the window (`page_effects`), and bookmarks and highlights (`notes`, their panel `notes_panel`, drawn
 //! in the frame by `highlight`); what every panel does alike is `panel`.
 
+mod ahead;
 pub(crate) mod controller;
 pub(crate) mod frame;
+pub(crate) mod frames;
 pub(crate) mod highlight;
 pub(crate) mod listen;
 pub(crate) mod mark;

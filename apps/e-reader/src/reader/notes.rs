@@ -12,11 +12,12 @@ use suite_domain::ereader::notes::{
 };
 use suite_domain::i18n::{Lang, Msg};
 use suite_ui::use_lang;
-use web_sys::{Document, HtmlIFrameElement};
+use web_sys::Document;
 use yew::prelude::*;
 
 use crate::net;
 use crate::reader::controller::Shared;
+use crate::reader::frames::Frames;
 use crate::reader::highlight::{self, SelectionWatch};
 use crate::rules::{Passage, bookmarks_on_page, progress_of_page};
 
@@ -43,7 +44,7 @@ pub(crate) struct Notes {
     loan: i64,
     lang: Lang,
     pub(crate) list: Rc<RefCell<NoteList>>,
-    frame: NodeRef,
+    frames: Frames,
     view: Shared,
     /// The passage selected in the frame now, if any.
     pub(crate) selected: UseStateHandle<Option<Passage>>,
@@ -51,14 +52,15 @@ pub(crate) struct Notes {
     update: Rc<dyn Fn()>,
 }
 
-/// The notes of loan `loan`, fetched once, for the book in `frame` at `view`.
+/// The notes of loan `loan`, fetched once, for the book in the shown one of `frames` at
+/// `view`.
 #[hook]
-pub(crate) fn use_notes(loan: i64, frame: NodeRef, view: Shared, update: Rc<dyn Fn()>) -> Notes {
+pub(crate) fn use_notes(loan: i64, frames: Frames, view: Shared, update: Rc<dyn Fn()>) -> Notes {
     let notes = Notes {
         loan,
         lang: use_lang(),
         list: use_mut_ref(NoteList::default),
-        frame,
+        frames,
         view,
         selected: use_state_eq(|| None),
         watch: use_mut_ref(|| None),
@@ -87,9 +89,7 @@ impl Notes {
     }
 
     fn document(&self) -> Option<Document> {
-        self.frame
-            .cast::<HtmlIFrameElement>()
-            .and_then(|f| f.content_document())
+        self.frames.shown().and_then(|f| f.content_document())
     }
 
     /// Draws the shown document's highlights (again).
@@ -99,8 +99,8 @@ impl Notes {
         }
     }
 
-    /// After a document loaded (before its layout): its highlights go in and its
-    /// selection is watched.
+    /// After a document loaded or was swapped in (before its layout, or the layout it
+    /// came with): its highlights go in and its selection is watched.
     pub(crate) fn loaded(&self) {
         self.selected.set(None);
         self.draw();

@@ -11,7 +11,8 @@ use crate::reader::controller::{Reader, Shared, save_now};
 use crate::reader::listen::{Keys, reader_key};
 use crate::rules::Theme;
 
-/// Leaving the reader before the wait is over saves at once.
+/// Leaving the reader before the wait is over saves at once; the handlers that hold
+/// the reader go.
 #[hook]
 pub(crate) fn use_save_on_leave(view: Shared, loan: i64) {
     use_effect_with((), move |()| {
@@ -20,6 +21,9 @@ pub(crate) fn use_save_on_leave(view: Shared, loan: i64) {
             if pending.is_some() {
                 save_now(loan, &view);
             }
+            let mut v = view.borrow_mut();
+            v.listeners = None;
+            v.on_shown = None;
         }
     });
 }

@@ -9,8 +9,10 @@ use suite_domain::i18n::Msg;
 use suite_ui::use_t;
 use wasm_bindgen::JsCast;
 use wasm_bindgen::closure::Closure;
-use web_sys::{Document, Element, HtmlIFrameElement, SpeechSynthesis, SpeechSynthesisUtterance};
+use web_sys::{Document, Element, SpeechSynthesis, SpeechSynthesisUtterance};
 use yew::prelude::*;
+
+use crate::reader::frames::Frames;
 
 /// The blocks read one by one (an element holding another is left for its parts).
 const BLOCKS: &str = "p, h1, h2, h3, h4, h5, h6, li, dt, dd, blockquote, figcaption, pre, td, th";
@@ -60,7 +62,7 @@ enum Speech {
 
 #[derive(Properties, PartialEq)]
 pub(crate) struct ReadAloudProps {
-    pub(crate) frame: NodeRef,
+    pub(crate) frames: Frames,
     /// The book's language (a BCP 47 tag), for the voice.
     pub(crate) lang: String,
 }
@@ -89,14 +91,11 @@ pub(crate) fn ReadAloud(props: &ReadAloudProps) -> Html {
         let (speaker, state, frame, lang) = (
             speaker.clone(),
             state.clone(),
-            props.frame.clone(),
+            props.frames.clone(),
             props.lang.clone(),
         );
         Callback::from(move |_: MouseEvent| {
-            let Some(document) = frame
-                .cast::<HtmlIFrameElement>()
-                .and_then(|f| f.content_document())
-            else {
+            let Some(document) = frame.shown().and_then(|f| f.content_document()) else {
                 return;
             };
             let texts = texts_from_here(&document);

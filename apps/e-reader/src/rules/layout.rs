@@ -83,6 +83,17 @@ pub(crate) fn previous_linear(spine: usize, linear: &[bool]) -> Option<usize> {
     (0..spine.min(linear.len())).rev().find(|&i| linear[i])
 }
 
+/// The document to load ahead while `spine` is shown: the one a turn reaches next the way
+/// the reader last crossed into another document (`back`: toward the book's start), else
+/// the one the other way.
+pub(crate) fn ahead_of(spine: usize, linear: &[bool], back: bool) -> Option<usize> {
+    if back {
+        previous_linear(spine, linear).or_else(|| next_linear(spine, linear))
+    } else {
+        next_linear(spine, linear).or_else(|| previous_linear(spine, linear))
+    }
+}
+
 /// Where a book opens without a saved place: its first linear document (a cover or
 /// notes marked non-linear are skipped), else the first.
 pub(crate) fn first_linear(linear: &[bool]) -> usize {

@@ -79,6 +79,20 @@ fn turning_skips_the_non_linear_documents() {
 }
 
 #[wasm_bindgen_test]
+fn the_document_ahead_is_the_next_one_the_way_the_reader_goes() {
+    // A cover (non-linear), two chapters with notes between them, notes at the end.
+    let linear = [false, true, false, true, false];
+    assert_eq!(ahead_of(1, &linear, false), Some(3));
+    assert_eq!(ahead_of(3, &linear, true), Some(1));
+    // From the cover, reached by a link, the book goes on in reading order.
+    assert_eq!(ahead_of(0, &linear, false), Some(1));
+    // At either end the other way is the one left.
+    assert_eq!(ahead_of(3, &linear, false), Some(1));
+    assert_eq!(ahead_of(1, &linear, true), Some(3));
+    assert_eq!(ahead_of(0, &[true], false), None);
+}
+
+#[wasm_bindgen_test]
 fn a_document_flows_by_its_layout_writing_and_direction() {
     assert_eq!(Flow::of(true, true, true, true), Flow::Fixed);
     assert_eq!(Flow::of(false, true, true, false), Flow::Down);

@@ -73,6 +73,24 @@ const TURNS: &str = "(async () => {
     return out;
   })().then(done, e => done({error: String(e && e.stack || e)}));";
 
+/// What the page and its frames fetched so far and when, in ms of the page's clock
+/// (a frame's entries shifted from its own), and when each frame's document was parsed
+/// and loaded.
+const TIMELINE: &str = "const line = (e, shift, where) =>
+      `${Math.round(e.startTime + shift)}-${Math.round(e.responseEnd + shift)} ms ${where}${e.name.replace(location.origin, '')}`;
+    const lines = performance.getEntriesByType('resource').map(e => line(e, 0, ''));
+    for (const f of document.querySelectorAll('iframe')) {
+      let w = null;
+      try { w = f.contentWindow; w.performance.now(); } catch (_) { continue; }
+      const shift = w.performance.timeOrigin - performance.timeOrigin;
+      const where = `(frame ${f.className}) `;
+      lines.push(...w.performance.getEntriesByType('resource').map(e => line(e, shift, where)));
+      const nav = w.performance.getEntriesByType('navigation')[0];
+      const at = t => t ? `${Math.round(t + shift)} ms` : 'not yet';
+      if (nav) lines.push(`${where}parsed ${at(nav.domContentLoadedEventEnd)}, loaded ${at(nav.loadEventEnd)}`);
+    }
+    return lines;";
+
 /// One cold run of `target` with `turns` page turns.
 pub(crate) async fn cold_run(target: &Target, turns: usize) -> Result<Run> {
     let browser = Browser::start(&target.base, WIDTH, HEIGHT).await?;
@@ -130,11 +148,7 @@ async fn measure(browser: &Browser, target: &Target, turns: usize) -> Result<Run
     }
     let first = &opened["ok"];
     // What was fetched before the first page, and when: where the time goes.
-    let requests = browser
-        .eval(
-            "return performance.getEntriesByType('resource').map(e =>              `${Math.round(e.startTime)}-${Math.round(e.responseEnd)} ms ${e.name.replace(location.origin, '')}`)",
-        )
-        .await?;
+    let requests = browser.eval(TIMELINE).await?;
     for line in requests.as_array().into_iter().flatten() {
         eprintln!("    {}", line.as_str().unwrap_or_default());
     }

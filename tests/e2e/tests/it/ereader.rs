@@ -11,6 +11,7 @@
 use e2e::{Browser, Result, TestServer};
 use serde_json::{Value, json};
 
+mod ahead;
 mod display;
 mod notes;
 mod offline;
