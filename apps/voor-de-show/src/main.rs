@@ -122,11 +122,14 @@ fn keep_keys_in_canvas() {
 }
 
 /// The one camera. Its view always shows the whole 320x180 stage, whatever the
-/// shape of the window; the UI draws on top of it.
+/// shape of the window; the UI draws on top of it. No multisampling: the stage is pixel
+/// art on the pixel grid and the UI rounds its corners in its own shader, so four samples
+/// a pixel only cost time (in software GL each frame four times the fragments and a resolve).
 fn spawn_camera(mut commands: Commands) {
     commands.spawn((
         Name::new("Camera"),
         Camera2d,
+        Msaa::Off,
         Projection::Orthographic(OrthographicProjection {
             scaling_mode: bevy::camera::ScalingMode::AutoMin {
                 min_width: theme::STAGE_SIZE.x,
