@@ -3,10 +3,11 @@
 //! browser draws WebGL in software it takes the whole page's main thread: the bench's
 //! keys reached the page 10-14 s after they were sent (measured on 05d78d3 at 4x CPU,
 //! each frame ~240 ms). So the game updates when something happens (a key, the pointer,
-//! the window: bevy's reactive mode), for a few frames after anything changed (a screen
-//! changes state in one frame and draws in the next; `ready` reports it one frame later),
-//! while something moves or waits ([`busy`]), and otherwise once a second.
-
+//! the window: bevy's reactive mode), one frame after anything changed (so a chain of
+//! changes gets a frame for each link: a key sets the next screen, the next frame enters
+//! and draws it, the one after that `ready` reports it), while something moves or waits
+//! ([`busy`]), and otherwise once a second: that wake also takes a subtitle away when its
+//! time is up (5-15 s on the board, so at most a second late).
 use bevy::{prelude::*, window::RequestRedraw};
 
 use crate::{
@@ -24,9 +25,11 @@ use crate::{
 #[cfg(target_arch = "wasm32")]
 const IDLE_WAIT: std::time::Duration = std::time::Duration::from_secs(1);
 
-/// Frames drawn after a change: enough for a state change, the screen's drawing and the
-/// report of it on `<html>`.
-pub(crate) const SETTLE_FRAMES: u8 = 3;
+/// Frames drawn after a change. One: what changed in a frame is drawn at its end, and a
+/// change in the frame after (the next screen entered, a report on `<html>`) asks for
+/// its own. Every extra frame delays the class's next key where the browser draws in
+/// software (~0.1 s a frame at 4x CPU on the bench).
+pub(crate) const SETTLE_FRAMES: u8 = 1;
 
 pub(super) fn plugin(app: &mut App) {
     #[cfg(target_arch = "wasm32")]
@@ -49,18 +52,16 @@ pub(crate) struct Pacing {
 }
 
 /// Whether something moves or waits for an answer, so frames must keep coming: the
-/// loading screen (the assets arrive between frames), a subtitle on the board (it goes
-/// when its time is up), the class timer running, the show or the server's health
-/// still being fetched.
+/// loading screen (the assets arrive between frames), the class timer running (its
+/// seconds count down), the show or the server's health still being fetched. A
+/// subtitle on the board does not move: the once-a-second wake takes it away.
 pub(crate) fn busy(
     screen: Screen,
-    heard: Option<&Heard>,
     timer: Option<&ClassTimer>,
     show: Option<&ShowInPlay>,
     status: Option<&ApiStatus>,
 ) -> bool {
     screen == Screen::Loading
-        || heard.is_some_and(|h| h.caption.is_some())
         || timer.is_some_and(|t| t.running)
         || show.is_some_and(|s| s.status == ShowStatus::Loading)
         || status == Some(&ApiStatus::Checking)
@@ -89,13 +90,7 @@ pub(crate) fn keep_drawing(
     mut redraw: MessageWriter<RequestRedraw>,
 ) {
     let now = *screen.get();
-    let moving = busy(
-        now,
-        heard.as_deref(),
-        timer.as_deref(),
-        show.as_deref(),
-        status.as_deref(),
-    );
+    let moving = busy(now, timer.as_deref(), show.as_deref(), status.as_deref());
     let changed = screen.is_changed()
         || matches!(*next, NextState::Pending(_) | NextState::PendingIfNeq(_))
         || settings.is_changed()

@@ -312,3 +312,31 @@ fn the_language_and_the_contrast_follow_the_suite_and_switch() {
     assert_ne!(before.lang, after.lang);
     assert_ne!(before.high_contrast, after.high_contrast);
 }
+
+#[test]
+fn the_class_timer_counts_the_clock_from_the_frame_after_the_start_and_not_the_pauses() {
+    use crate::play::ClassTimer;
+    let mut timer = ClassTimer::default();
+    // Paused: the clock's seconds count for nothing.
+    assert!(!timer.count(5.0, 60.0));
+    assert_eq!(timer.elapsed, 0.0);
+    // The start: the seconds before it (the game rested between keys) do not count.
+    timer.running = true;
+    assert!(!timer.count(1.0, 60.0));
+    assert_eq!(timer.elapsed, 0.0);
+    // Then every second of the clock, however long a frame took.
+    assert!(!timer.count(0.5, 60.0));
+    assert!(!timer.count(2.5, 60.0));
+    assert_eq!(timer.elapsed, 3.0);
+    // A pause and a start again: the pause does not count.
+    timer.running = false;
+    assert!(!timer.count(0.1, 60.0));
+    timer.running = true;
+    assert!(!timer.count(30.0, 60.0));
+    assert_eq!(timer.elapsed, 3.0);
+    // Time up once, at the length; it stops.
+    assert!(timer.count(100.0, 60.0));
+    assert_eq!(timer.elapsed, 60.0);
+    assert!(!timer.running);
+    assert!(!timer.count(1.0, 60.0));
+}

@@ -118,12 +118,16 @@ pub(crate) fn tile_name(n: usize, lang: Lang) -> &'static str {
     TILE_NAMES.get(n).map(|m| m.text(lang)).unwrap_or_default()
 }
 
-/// What the game last made heard: the subtitle on the board and for how long still,
-/// and how many cues were played through the speakers (none with the sound off).
+/// What the game last made heard: the subtitle on the board and until when, and how
+/// many cues were played through the speakers (none with the sound off). It changes
+/// only when a cue comes or its subtitle goes (the pacing draws a frame for each).
 #[derive(Resource, Debug, Default, Clone, PartialEq)]
 pub(crate) struct Heard {
     pub(crate) caption: Option<String>,
-    pub(crate) caption_left: f32,
+    /// The clock's time (`Time<Real>`, seconds since start) at which the subtitle goes:
+    /// the wall clock, as the game's own time advances at most 0.25 s an update and
+    /// updates come once a second while nothing moves.
+    pub(crate) caption_until: f32,
     pub(crate) last: Option<Cue>,
     pub(crate) played: u32,
 }
@@ -155,12 +159,12 @@ fn cues_from_acts(
 fn hear(
     mut cues: MessageReader<Cue>,
     settings: Res<Settings>,
-    time: Res<Time>,
+    time: Res<Time<Real>>,
     mut heard: ResMut<Heard>,
 ) {
     for cue in cues.read() {
         let caption = cue.subtitle(settings.lang);
-        heard.caption_left = caption_seconds(&caption);
+        heard.caption_until = time.elapsed_secs() + caption_seconds(&caption);
         heard.caption = Some(caption);
         heard.last = Some(cue.clone());
         if settings.sound {
@@ -168,11 +172,8 @@ fn hear(
             heard.played += 1;
         }
     }
-    if heard.caption.is_some() {
-        heard.caption_left -= time.delta_secs();
-        if heard.caption_left <= 0.0 {
-            heard.caption = None;
-        }
+    if heard.caption.is_some() && time.elapsed_secs() >= heard.caption_until {
+        heard.caption = None;
     }
 }
 

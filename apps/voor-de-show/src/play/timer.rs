@@ -31,12 +31,33 @@ pub(super) fn plugin(app: &mut App) {
 pub(crate) struct ClassTimer {
     pub(crate) elapsed: f32,
     pub(crate) running: bool,
+    /// Whether the frame before counted too (see [`ClassTimer::count`]).
+    counting: bool,
 }
 
 impl ClassTimer {
     pub(crate) fn reset(&mut self) {
         self.elapsed = 0.0;
         self.running = false;
+        self.counting = false;
+    }
+
+    /// Counts `seconds` of the wall clock since the frame before, up to `total`; true
+    /// when the time is up now. The frame of the start counts nothing: the seconds
+    /// before it passed while the game rested between keys.
+    pub(crate) fn count(&mut self, seconds: f32, total: f32) -> bool {
+        let started = !self.counting;
+        self.counting = self.running;
+        if !self.running || started {
+            return false;
+        }
+        self.elapsed = (self.elapsed + seconds).min(total);
+        if self.elapsed < total {
+            return false;
+        }
+        self.running = false;
+        self.counting = false;
+        true
     }
 }
 
@@ -85,21 +106,21 @@ fn length(content: &GameContent, game: &Game) -> f32 {
     minutes as f32 * 60.0
 }
 
+/// Counts the wall clock (`Time<Real>`: the game's own time advances at most 0.25 s an
+/// update, and a slow board may take longer for a frame).
 fn tick(
-    time: Res<Time>,
+    time: Res<Time<Real>>,
     mut timer: ResMut<ClassTimer>,
     content: Res<GameContent>,
     game: Res<Game>,
     settings: Res<Settings>,
     mut cues: MessageWriter<Cue>,
 ) {
-    if !timer.running {
+    if !timer.running && !timer.counting {
         return;
     }
     let total = length(&content, &game);
-    timer.elapsed = (timer.elapsed + time.delta_secs()).min(total);
-    if timer.elapsed >= total {
-        timer.running = false;
+    if timer.count(time.delta_secs(), total) {
         web::announce(Msg::VdsTimeUp.text(settings.lang));
         cues.write(Cue::TimeUp);
     }

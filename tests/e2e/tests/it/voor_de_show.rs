@@ -101,6 +101,7 @@ async fn a_class_walks_into_the_first_place_plays_it_and_moves_on() -> Result<()
             "document.documentElement.dataset.caption === '[Geluid: gongslag]'",
         )
         .await?;
+    let caption_seen = std::time::Instant::now();
     // Set a frame after the caption was drawn. (A picture of the canvas takes seconds
     // in software GL, about as long as the subtitle stays: it may show the board after.)
     shot(&browser, "gong").await?;
@@ -115,6 +116,21 @@ async fn a_class_walks_into_the_first_place_plays_it_and_moves_on() -> Result<()
     );
     let distinct = colours(&browser).await?;
     assert!(distinct >= 8, "the room is drawn, {distinct} colours");
+    // The subtitle goes by itself after its 5 s, though nothing else happens: the game
+    // rests and wakes once a second to take it away.
+    browser
+        .wait_until(
+            "the gong's subtitle gone from the board",
+            "document.documentElement.dataset.caption === undefined",
+        )
+        .await?;
+    // Its 5 s, then at most a second to the next wake; 15 s is the longest any subtitle
+    // stays (a clock that lagged, counting a quarter second a wake, took 20 s).
+    let stayed = caption_seen.elapsed();
+    assert!(
+        stayed < std::time::Duration::from_secs(15),
+        "the gong's subtitle stayed {stayed:?}"
+    );
 
     // Enter opens the place's open assignment (it has the focus), Enter again is
     // "Klaar"; after the last one the focus is on "Volgende plek".
