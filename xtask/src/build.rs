@@ -36,7 +36,8 @@ const WASM_CRATES: [&str; 11] = [
 ];
 
 /// The wasm crates without browser unit tests (the bevy game's rules are tested
-/// natively in `suite-domain`).
+/// natively in `suite-domain`, its bevy logic natively in its own crate with
+/// `MinimalPlugins`: see the native test step).
 const NO_BROWSER_TESTS: [&str; 1] = ["voor-de-show"];
 
 /// Builds one app with trunk into `target/site/<slug>`, unless its inputs are
@@ -343,6 +344,10 @@ pub(crate) fn test() -> Result {
         "static-api",
         "--package",
         "xtask",
+        // The game's logic as a bevy app without a window (its screens, pacing, sound
+        // cues and a show's version), built natively: bevy without winit.
+        "--package",
+        "voor-de-show",
     ]))?;
 
     steps.step(&format!(
