@@ -52,6 +52,57 @@ async fn wasm_requests(browser: &Browser) -> Result<Value> {
         .await
 }
 
+/// A real server on a copy of the built site with the game's files that `missing`
+/// picks left out (they answer 404); put them back with [`Broken::repair`].
+struct Broken {
+    built: std::path::PathBuf,
+    game: std::path::PathBuf,
+    server: TestServer,
+    _site: tempfile::TempDir,
+}
+
+impl Broken {
+    async fn start(missing: &dyn Fn(&Path) -> bool) -> Result<Self> {
+        let built = site_dir()?;
+        let site = tempfile::tempdir().map_err(|e| format!("temp dir: {e}"))?;
+        std::fs::copy(built.join("index.html"), site.path().join("index.html"))
+            .map_err(|e| format!("copy the portal: {e}"))?;
+        let game = site.path().join("voor-de-show");
+        copy_dir(&built.join("voor-de-show"), &game, missing)?;
+        let root = site.path().to_path_buf();
+        let server = TestServer::start_with(|config| config.site_dir = root).await?;
+        Ok(Self {
+            built,
+            game,
+            server,
+            _site: site,
+        })
+    }
+
+    /// Copies the files left out into the site.
+    fn repair(&self, missing: &dyn Fn(&Path) -> bool) -> Result<()> {
+        copy_dir(&self.built.join("voor-de-show"), &self.game, &|path| {
+            !missing(path)
+        })
+    }
+}
+
+/// Waits for the loader's error and checks its Dutch message, which says `what`.
+async fn loader_error(browser: &Browser, what: &str) -> Result<()> {
+    browser
+        .wait_until(
+            "the loader's error",
+            "document.documentElement.dataset.boot === 'error'",
+        )
+        .await?;
+    let message = browser.text("#vds-loader-error-text").await?;
+    assert!(
+        message.starts_with("Het spel kon niet laden.") && message.contains(what),
+        "{message}"
+    );
+    Ok(())
+}
+
 #[tokio::test]
 async fn voor_de_show_loader_counts_the_wasm_then_hands_over_to_the_game() -> Result<()> {
     let server = TestServer::start().await?;
@@ -134,28 +185,11 @@ fn is_wasm(path: &Path) -> bool {
 
 #[tokio::test]
 async fn voor_de_show_loader_shows_a_dutch_error_without_the_wasm_and_retries() -> Result<()> {
-    // A real server on a copy of the built site without the game's wasm: it answers 404.
-    let built = site_dir()?;
-    let site = tempfile::tempdir().map_err(|e| format!("temp dir: {e}"))?;
-    std::fs::copy(built.join("index.html"), site.path().join("index.html"))
-        .map_err(|e| format!("copy the portal: {e}"))?;
-    let game = site.path().join("voor-de-show");
-    copy_dir(&built.join("voor-de-show"), &game, &is_wasm)?;
-    let root = site.path().to_path_buf();
-    let server = TestServer::start_with(|config| config.site_dir = root).await?;
-    let browser = browser_recording(&server).await?;
+    // The built site without the game's wasm: it answers 404.
+    let site = Broken::start(&is_wasm).await?;
+    let browser = browser_recording(&site.server).await?;
     browser.goto(PATH).await?;
-    browser
-        .wait_until(
-            "the loader's error",
-            "document.documentElement.dataset.boot === 'error'",
-        )
-        .await?;
-    let message = browser.text("#vds-loader-error-text").await?;
-    assert!(
-        message.starts_with("Het spel kon niet laden.") && message.contains("probeer opnieuw"),
-        "{message}"
-    );
+    loader_error(&browser, "probeer opnieuw").await?;
     assert_eq!(browser.text("#vds-loader-retry").await?, "Opnieuw proberen");
     assert_eq!(
         browser
@@ -167,7 +201,7 @@ async fn voor_de_show_loader_shows_a_dutch_error_without_the_wasm_and_retries() 
     browser.assert_axe_clean("the loader's error").await?;
 
     // The wasm is back: "Opnieuw proberen" loads the game.
-    copy_dir(&built.join("voor-de-show"), &game, &|path| !is_wasm(path))?;
+    site.repair(&is_wasm)?;
     browser.click("#vds-loader-retry").await?;
     browser.wait_ready().await?;
     assert_eq!(loader_display(&browser).await?, json!("none"));
@@ -180,28 +214,11 @@ async fn voor_de_show_loader_shows_a_dutch_error_without_the_wasm_and_retries() 
 async fn voor_de_show_loader_says_when_the_games_picture_does_not_load_and_retries() -> Result<()> {
     // The wasm starts, but the stage's picture answers 404: the game's loading state
     // draws nothing, so the page's loading screen must say it.
-    let built = site_dir()?;
-    let site = tempfile::tempdir().map_err(|e| format!("temp dir: {e}"))?;
-    std::fs::copy(built.join("index.html"), site.path().join("index.html"))
-        .map_err(|e| format!("copy the portal: {e}"))?;
-    let game = site.path().join("voor-de-show");
     let is_stage = |path: &Path| path.file_name().is_some_and(|n| n == "stage.png");
-    copy_dir(&built.join("voor-de-show"), &game, &is_stage)?;
-    let root = site.path().to_path_buf();
-    let server = TestServer::start_with(|config| config.site_dir = root).await?;
-    let browser = browser_recording(&server).await?;
+    let site = Broken::start(&is_stage).await?;
+    let browser = browser_recording(&site.server).await?;
     browser.goto(PATH).await?;
-    browser
-        .wait_until(
-            "the loader's error",
-            "document.documentElement.dataset.boot === 'error'",
-        )
-        .await?;
-    let message = browser.text("#vds-loader-error-text").await?;
-    assert!(
-        message.starts_with("Het spel kon niet laden.") && message.contains("probeer opnieuw"),
-        "{message}"
-    );
+    loader_error(&browser, "probeer opnieuw").await?;
     assert_eq!(
         browser
             .eval("return [document.activeElement.id, getComputedStyle(document.getElementById('vds-loader')).display !== 'none', document.documentElement.dataset.ready || ''];")
@@ -211,7 +228,7 @@ async fn voor_de_show_loader_says_when_the_games_picture_does_not_load_and_retri
     );
 
     // The picture is back: "Opnieuw proberen" loads the game.
-    copy_dir(&built.join("voor-de-show"), &game, &|path| !is_stage(path))?;
+    site.repair(&is_stage)?;
     browser.click("#vds-loader-retry").await?;
     browser.wait_ready().await?;
     assert_eq!(loader_display(&browser).await?, json!("none"));
@@ -231,17 +248,7 @@ async fn voor_de_show_loader_names_what_an_old_browser_lacks() -> Result<()> {
         )
         .await?;
     browser.goto(PATH).await?;
-    browser
-        .wait_until(
-            "the loader's error",
-            "document.documentElement.dataset.boot === 'error'",
-        )
-        .await?;
-    let message = browser.text("#vds-loader-error-text").await?;
-    assert!(
-        message.starts_with("Het spel kon niet laden.") && message.contains("WebGL2"),
-        "{message}"
-    );
+    loader_error(&browser, "WebGL2").await?;
     assert_eq!(browser.text("#vds-loader-retry").await?, "Opnieuw proberen");
     assert_eq!(
         wasm_requests(&browser).await?,
