@@ -1,6 +1,6 @@
 //! The e-reader's bench beside foliate-js and epub.js in one run (the bench's
 //! `--ereader-only` section): the same book, cold loads (a new profile, the cache
-//! disabled), Fast 4G (or loopback) and 4x CPU slowdown, every reader driven through one contract
+//! disabled, the page's requests not through a service worker), Fast 4G (or loopback) and 4x CPU slowdown, every reader driven through one contract
 //! (`tests/e2e/bench/contract.js`; our reader's side is `ours.js`, put into its page by the
 //! bench). Figures: time to the first page, page turns (p50 and p95 of 20), laying out every
 //! spine document in turn, epub.js's own whole-book locations, and script sizes. Medians
@@ -301,7 +301,8 @@ pub fn markdown(bench: &ReaderBench, commit: &str) -> String {
     let mut md = format!(
         "\n## E-reader beside foliate-js and epub.js\n\nBook: `{BOOK}`, {WHY_THIS_BOOK}. Every \
          run a cold load (a new browser profile, cache disabled; turned on once the first page is \
-         shown, as a reading session has it), {network} and \
+         shown, as a reading session has it; the page's requests bypass our app's service \
+         worker, whose own fetches the emulated network would not slow), {network} and \
          {CPU_SLOWDOWN}x CPU slowdown, 1280x800, from the book's start (our loan's saved \
          position is set back to it), one warm-up run then the median \
          of {RUNS}; commit `{commit}`. Each reader is driven through one contract \
