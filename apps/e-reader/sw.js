@@ -14,12 +14,16 @@
 //   that the app knows its member and their loans offline.
 // - `ereader-loan-<id>`: one borrowed book, written by the app (`offline::save_book`):
 //   the BookView, the position, every resource, and at `OFFLINE_UNTIL` the loan's end.
+// - `ereader-ended`: one empty entry per loan whose kept book this worker deleted at
+//   the loan's end, so that every later request for it offline is told so (410), not
+//   only the first (the reader asks for the book, the place and the notes at once).
 // The app deletes a loan's cache when it is returned or no longer running, and every
 // cache but the shell at logout. Only answers with status 200-299 are ever stored.
 
 const SHELL = "ereader-shell";
 const MEMBER = "ereader-member";
 const LOAN = "ereader-loan-";
+const ENDED = "ereader-ended";
 // The entry of a loan's cache that holds `{"until": <unix seconds>}`.
 const OFFLINE_UNTIL = "offline-until";
 // Files the app loads by fixed names besides those index.html names.
@@ -144,14 +148,21 @@ async function loanAnswer(event, loan, rest) {
     }
     return response;
   }
-  if (!(await caches.has(name))) return offlineError();
+  // The reader shows its own Dutch message for a 410 (`Msg::EreaderLoanEnded`).
+  const ended = () => jsonError(410, "loan_ended", "Deze uitlening is afgelopen.");
+  const endedKey = `/ended/${loan}`;
+  if (!(await caches.has(name))) {
+    const mark = await caches.match(endedKey, { cacheName: ENDED });
+    return mark ? ended() : offlineError();
+  }
   const cache = await caches.open(name);
   const until = await cache.match(OFFLINE_UNTIL);
   const ends = until ? (await until.json()).until : 0;
   if (!(Date.now() / 1000 < ends)) {
+    // Marked before the copy goes: a request alongside this one sees one or the other.
+    await (await caches.open(ENDED)).put(endedKey, new Response(""));
     await caches.delete(name);
-    // The reader shows its own Dutch message for a 410 (`Msg::EreaderLoanEnded`).
-    return jsonError(410, "loan_ended", "Deze uitlening is afgelopen.");
+    return ended();
   }
   return (await matchLoose(cache, event.request)) || offlineError();
 }

@@ -299,12 +299,16 @@ async fn a_kept_book_is_refused_offline_once_its_loan_has_ended() -> Result<()> 
         .goto(&format!("/e-reader/?boek={}", lent.id))
         .await?;
     browser.wait_ready().await?;
-    browser
+    let told = browser
         .wait_until(
             "the Dutch message of an ended loan",
             "document.body.textContent.includes('Deze uitlening is afgelopen')",
         )
-        .await?;
+        .await;
+    if let Err(e) = told {
+        let shown = browser.eval("return document.body.innerText;").await?;
+        return Err(format!("{e}; the page says: {shown}"));
+    }
     let names = cache_names(&browser).await?;
     assert!(
         !names.contains(&format!("ereader-loan-{}", lent.id)),
