@@ -21,6 +21,7 @@
 #![allow(clippy::print_stdout)]
 
 mod build;
+mod checks;
 mod deny;
 mod dist;
 mod fuzz;
@@ -46,9 +47,9 @@ fn main() -> ExitCode {
         Some("serve") => build::serve(),
         Some("dist") => dist::dist(),
         Some("export") => dist::export(&args[1..]),
-        Some("test") => build::test(),
-        Some("fuzz") => build::fuzz(args.get(1).map(String::as_str)),
-        Some("bench") => build::bench(),
+        Some("test") => checks::test(),
+        Some("fuzz") => checks::fuzz(args.get(1).map(String::as_str)),
+        Some("bench") => checks::bench(),
         Some("schemathesis") => schemathesis::command(&args[1..]),
         _ => Err(Failure::new(USAGE)),
     };
