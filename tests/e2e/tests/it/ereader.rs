@@ -1,5 +1,5 @@
-//! The e-reader end to end at tablet size: a member logs in with card and PIN (a wrong
-//! PIN first: the Dutch message at the field), borrows Children's Literature and
+//! The e-reader end to end at tablet size (a wrong PIN: `login`): a member logs in with
+//! card and PIN, borrows Children's Literature and
 //! Moby-Dick, is refused a third loan with the rule's Dutch message, moves between the
 //! pages by the address (back and forward), opens the book, turns pages (the text in
 //! the frame changes), makes the text larger (more pages), and on a second browser
@@ -13,6 +13,7 @@ use serde_json::{Value, json};
 
 mod ahead;
 mod display;
+mod login;
 mod notes;
 mod offline;
 mod page;
@@ -23,64 +24,6 @@ use page::{
     CARD, PIN, VISIBLE_TEXT, click_in_item, item_says, log_in, page_status, unexpected,
     visible_text, wait_page,
 };
-
-#[tokio::test]
-async fn a_wrong_pin_is_said_at_the_field_in_dutch() -> Result<()> {
-    let server = TestServer::start().await?;
-    let browser = Browser::start(&server.url(""), 390, 844).await?;
-    browser.goto("/e-reader/").await?;
-    browser.wait_ready().await?;
-    browser.find("#er-card").await?;
-    browser
-        .wait_until(
-            "the API check",
-            "document.querySelector('[data-health]')?.dataset.health === 'ok'",
-        )
-        .await?;
-    browser.assert_axe_clean("the login on a phone").await?;
-    // Nothing typed: both fields say so, without asking the server.
-    browser.click("#er-log-in").await?;
-    browser
-        .wait_until(
-            "the empty fields' errors",
-            "document.querySelector('#er-card-error').textContent.includes('bibliotheekpas')
-             && document.querySelector('#er-pin-error').textContent.includes('pincode')",
-        )
-        .await?;
-    browser.fill("#er-card", CARD).await?;
-    browser.fill("#er-pin", "0000").await?;
-    browser.click("#er-log-in").await?;
-    browser
-        .wait_until(
-            "the server's refusal at the card",
-            "document.querySelector('#er-card-error').textContent.trim().length > 0
-             && !document.querySelector('#er-card-error').textContent.includes('Vul')
-             && document.querySelector('#er-pin-error').textContent.trim() === ''",
-        )
-        .await?;
-    assert_eq!(
-        browser
-            .eval("return document.querySelector('#er-card').getAttribute('aria-invalid');")
-            .await?,
-        json!("true")
-    );
-    assert_eq!(
-        browser.eval("return document.activeElement.id;").await?,
-        json!("er-card"),
-        "the focus goes to the field that is wrong"
-    );
-    browser.assert_axe_clean("the login with an error").await?;
-    let errors = unexpected(browser.console_errors().await?);
-    assert!(errors.is_empty(), "console errors: {errors:#?}");
-
-    // The staff's page of the app is the suite's staff login.
-    browser.goto("/e-reader/beheer").await?;
-    browser.wait_ready().await?;
-    browser.find("#login-email").await?;
-    browser.assert_axe_clean("the staff's page").await?;
-    browser.close().await;
-    Ok(())
-}
 
 #[tokio::test]
 async fn a_member_borrows_reads_on_two_devices_and_returns() -> Result<()> {
