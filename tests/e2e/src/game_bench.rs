@@ -4,10 +4,9 @@
 //! shows real progress (`data-boot="progress"`), until the title is drawn (`data-ready`),
 //! until the first playable room (Enter, key `1`, `data-screen="room"`), a second visit
 //! from the browser's cache, and frame times on the title in software GL.
-//! `VDS_CPU_PROFILE=<file>` adds a CPU profile of the first visit ([`profile`]).
+//! `VDS_CPU_PROFILE=<file>` adds a CPU profile of the first visit ([`crate::cpu_profile`]).
 
 mod drive;
-pub mod profile;
 
 use std::path::Path;
 use std::time::Duration;

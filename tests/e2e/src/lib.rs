@@ -7,6 +7,7 @@ pub mod asvs;
 pub mod bibster_load;
 mod browser;
 pub mod conformance;
+pub mod cpu_profile;
 pub mod game_bench;
 pub mod hardening;
 pub mod interactions;

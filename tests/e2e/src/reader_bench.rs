@@ -176,11 +176,21 @@ fn peer_script(server: &PeerServer, paths: Vec<String>) -> (ScriptSize, Vec<Stri
     (size, paths)
 }
 
-/// The warm-up run and [`RUNS`] measured runs of one reader.
+/// How many runs are measured: [`RUNS`], or `SUITE_READER_BENCH_RUNS` (more runs for a
+/// steadier median while working on a reader).
+fn run_count() -> usize {
+    std::env::var("SUITE_READER_BENCH_RUNS")
+        .ok()
+        .and_then(|n| n.parse().ok())
+        .filter(|n| *n > 0)
+        .unwrap_or(RUNS)
+}
+
+/// The warm-up run and [`run_count`] measured runs of one reader.
 async fn runs_of(label: &str, target: &Target) -> (Vec<Run>, Vec<String>) {
     let mut runs = Vec::new();
     let mut errors = Vec::new();
-    for run in 0..=RUNS {
+    for run in 0..=run_count() {
         match cold_run(target, TURNS).await {
             Ok(r) if run > 0 => {
                 eprintln!("  {label} run {run}: first page {:.0} ms", r.first_done_ms);
@@ -298,6 +308,7 @@ pub fn markdown(bench: &ReaderBench, commit: &str) -> String {
     } else {
         "loopback without a network slowdown (`SUITE_READER_BENCH_NETWORK=loopback`)"
     };
+    let runs = run_count();
     let mut md = format!(
         "\n## E-reader beside foliate-js and epub.js\n\nBook: `{BOOK}`, {WHY_THIS_BOOK}. Every \
          run a cold load (a new browser profile, cache disabled; turned on once the first page is \
@@ -305,7 +316,7 @@ pub fn markdown(bench: &ReaderBench, commit: &str) -> String {
          worker, whose own fetches the emulated network would not slow), {network} and \
          {CPU_SLOWDOWN}x CPU slowdown, 1280x800, from the book's start (our loan's saved \
          position is set back to it), one warm-up run then the median \
-         of {RUNS}; commit `{commit}`. Each reader is driven through one contract \
+         of {runs}; commit `{commit}`. Each reader is driven through one contract \
          (`tests/e2e/bench/`): ours through its own page with `ours.js` put in by the bench \
          (the app has no hook), the peers (installed from npm, pinned, never shipped) on \
          adapter pages on a loopback server that sends brotli as ours does. Ours fetches the \

@@ -6,8 +6,8 @@ use std::time::{Duration, Instant};
 use fantoccini::key::Key;
 use serde_json::{Value, json};
 
-use super::profile;
 use super::{CPU_SLOWDOWN, FRAME_SECONDS, GameRun, OBSERVER, PATH, SCREEN_WAIT};
+use crate::cpu_profile;
 use crate::interactions::percentile;
 use crate::{Browser, TestServer};
 
@@ -63,9 +63,9 @@ async fn visits(browser: &Browser, run: &mut GameRun) -> Result<Vec<String>, Str
             json!({"source": OBSERVER}),
         )
         .await?;
-    let profiling = profile::wanted();
+    let profiling = cpu_profile::wanted("VDS_CPU_PROFILE");
     if profiling.is_some() {
-        profile::start(browser).await?;
+        cpu_profile::start(browser).await?;
     }
     browser.goto(PATH).await?;
     browser.wait_ready().await?;
@@ -73,7 +73,7 @@ async fn visits(browser: &Browser, run: &mut GameRun) -> Result<Vec<String>, Str
     run.ready_ms = seen(browser, "ready").await?;
     first_room(browser, run).await?;
     if let Some(file) = &profiling {
-        profile::stop(browser, file).await?;
+        cpu_profile::stop(browser, file, "voor-de-show").await?;
     }
     let fetched = browser
         .eval("return performance.getEntriesByType('resource').map(e => new URL(e.name).pathname);")

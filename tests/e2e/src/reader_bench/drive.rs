@@ -10,6 +10,7 @@ use fantoccini::wd::TimeoutConfiguration;
 use serde::Serialize;
 use serde_json::{Value, json};
 
+use crate::cpu_profile;
 use crate::member::Member;
 use crate::{Browser, Result};
 
@@ -149,8 +150,18 @@ async fn measure(browser: &Browser, target: &Target, turns: usize) -> Result<Run
             )
             .await?;
     }
+    // Ours only: a peer's time goes to its own code.
+    let profiling = target
+        .loan
+        .and_then(|_| cpu_profile::wanted("SUITE_READER_CPU_PROFILE"));
+    if profiling.is_some() {
+        cpu_profile::start(browser).await?;
+    }
     browser.goto(&target.path).await?;
     let opened = browser.eval_async(OPENED).await?;
+    if let Some(file) = &profiling {
+        cpu_profile::stop(browser, file, "e-reader").await?;
+    }
     if let Some(e) = opened["error"].as_str() {
         return Err(format!("opening: {e}"));
     }
@@ -172,6 +183,7 @@ async fn measure(browser: &Browser, target: &Target, turns: usize) -> Result<Run
         return Err(format!("turning: {e}"));
     }
     let turned = turned.as_array().cloned().unwrap_or_default();
+
     let mut extras = BTreeMap::new();
     for name in target.extras {
         let value = browser

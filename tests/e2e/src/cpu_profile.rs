@@ -1,8 +1,10 @@
-//! A CPU profile of the first visit, for finding where the time to the first room goes:
-//! with `VDS_CPU_PROFILE=<file>` the bench records Chromium's sampling profile (CDP
-//! `Profiler`) from navigation to the first room, writes it to `<file>` (open it in
-//! Chromium's DevTools) and prints the functions with the most time of their own. A wasm
-//! built without its name section shows as `wasm-function[N]`.
+//! A CPU profile of a bench's cold load, for finding where the time goes: with
+//! `VDS_CPU_PROFILE=<file>` the game bench records Chromium's sampling profile (CDP
+//! `Profiler`) from navigation to the first room, with `SUITE_READER_CPU_PROFILE=<file>`
+//! the reader bench from navigation to our reader's first page (each run overwrites
+//! it: the last run's stays); either writes it to `<file>` (open it in Chromium's
+//! DevTools) and prints the functions with the most time of their own. A wasm built
+//! without its name section shows as `wasm-function[N]`.
 
 use std::collections::HashMap;
 use std::path::PathBuf;
@@ -11,12 +13,12 @@ use serde_json::{Value, json};
 
 use crate::Browser;
 
-/// Where to write the profile, when one is asked for.
-pub(super) fn wanted() -> Option<PathBuf> {
-    std::env::var_os("VDS_CPU_PROFILE").map(PathBuf::from)
+/// Where to write the profile, when `variable` asks for one.
+pub(crate) fn wanted(variable: &str) -> Option<PathBuf> {
+    std::env::var_os(variable).map(PathBuf::from)
 }
 
-pub(super) async fn start(browser: &Browser) -> Result<(), String> {
+pub(crate) async fn start(browser: &Browser) -> Result<(), String> {
     browser.cdp("Profiler.enable", json!({})).await?;
     // 1 ms between samples: the screens' changes last seconds at 4x slowdown.
     browser
@@ -27,12 +29,12 @@ pub(super) async fn start(browser: &Browser) -> Result<(), String> {
 }
 
 /// Stops the profile, writes it to `file` and prints its [`summary`].
-pub(super) async fn stop(browser: &Browser, file: &PathBuf) -> Result<(), String> {
+pub(crate) async fn stop(browser: &Browser, file: &PathBuf, label: &str) -> Result<(), String> {
     let answer = browser.cdp("Profiler.stop", json!({})).await?;
     let profile = &answer["profile"];
     let text = serde_json::to_string(profile).map_err(|e| format!("profile: {e}"))?;
     std::fs::write(file, text).map_err(|e| format!("cannot write {}: {e}", file.display()))?;
-    eprintln!("voor-de-show: CPU profile in {}", file.display());
+    eprintln!("{label}: CPU profile in {}", file.display());
     for (name, ms) in summary(profile, 40) {
         eprintln!("  {ms:>9.0} ms  {name}");
     }
