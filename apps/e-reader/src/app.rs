@@ -26,7 +26,9 @@ pub(crate) fn App() -> Html {
     {
         let dispatch = state.dispatcher();
         use_effect_with((), move |()| {
-            offline::register();
+            // The worker and the tidying below wait until after the first view (a
+            // book's first page): it needs neither.
+            suite_ui::after_first_view(offline::register);
             yew::platform::spawn_local(async move {
                 // A failed check shows the login: it says what is wrong when tried.
                 let checked = net::current().await;
@@ -35,12 +37,16 @@ pub(crate) fn App() -> Html {
                 dispatch.dispatch(Action::Checked(checked.unwrap_or(None)));
                 // Books of loans that no longer run leave the device at every start;
                 // with nobody logged in, everything of a member does.
-                if nobody {
-                    offline::forget_all().await;
-                } else if logged_in && let Ok(loans) = net::loans().await {
-                    let running: Vec<i64> = loans.iter().map(|l| l.id).collect();
-                    offline::keep_only(&running).await;
-                }
+                suite_ui::after_first_view(move || {
+                    yew::platform::spawn_local(async move {
+                        if nobody {
+                            offline::forget_all().await;
+                        } else if logged_in && let Ok(loans) = net::loans().await {
+                            let running: Vec<i64> = loans.iter().map(|l| l.id).collect();
+                            offline::keep_only(&running).await;
+                        }
+                    });
+                });
             });
         });
     }

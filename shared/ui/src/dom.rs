@@ -65,3 +65,37 @@ pub fn after_next_paint(work: impl FnOnce() + 'static) {
     });
     let _ = window.request_animation_frame(frame.unchecked_ref());
 }
+
+/// How long after the page's load [`after_first_view`] waits.
+const FIRST_VIEW_MS: u32 = 2_000;
+
+/// Runs `work` two seconds after the page's load (at once without a window): for work
+/// the first view does not need (a service worker's registration, tidying caches),
+/// which would otherwise take turns with it on a slow device's one busy thread. The
+/// load alone is too early: an app's wasm and its first calls do not hold it back.
+pub fn after_first_view(work: impl FnOnce() + 'static) {
+    use wasm_bindgen::JsCast;
+    use wasm_bindgen::closure::Closure;
+
+    let Some((window, document)) = web_sys::window().and_then(|w| Some((w.clone(), w.document()?)))
+    else {
+        work();
+        return;
+    };
+    let task = Closure::once_into_js(work);
+    let wait = move || {
+        if let Some(window) = web_sys::window() {
+            let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(
+                task.unchecked_ref(),
+                FIRST_VIEW_MS as i32,
+            );
+        }
+    };
+    if document.ready_state() == "complete" {
+        wait();
+        return;
+    }
+    // Called once: `load` comes once in a page's life.
+    let loaded = Closure::once_into_js(wait);
+    let _ = window.add_event_listener_with_callback("load", loaded.unchecked_ref());
+}

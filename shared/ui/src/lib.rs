@@ -52,7 +52,7 @@ pub use button::{Button, ButtonProps, ButtonVariant};
 pub use card::{Card, CardProps};
 pub use contrast_toggle::ContrastToggle;
 pub use deck_state::{DeckState, Verdict};
-pub use dom::after_next_paint;
+pub use dom::{after_first_view, after_next_paint};
 pub use empty_state::{EmptyState, EmptyStateProps};
 pub use error_state::{ErrorState, ErrorStateProps};
 pub use health_check::HealthCheck;

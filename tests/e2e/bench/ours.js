@@ -1,11 +1,15 @@
 // The bench contract (see contract.js) for the suite's own e-reader, put into the reader's
 // page by the bench before the app starts (CDP Page.addScriptToEvaluateOnNewDocument): the
 // app itself carries nothing for the bench. It watches what the reader does anyway:
-// - a document is shown when, after it loaded into the book's frame (`.er-frame`), the reader
-//   laid it out (the frame's root gets its font size; the page is scrolled into view in the
-//   same task) — the mutation is seen right after that task; or when the reader swapped in
-//   its hidden frame (`.er-frame-ahead`, where it loads the next document ahead): the book's
-//   frame is then another element, seen when its class changes, shown once it is laid out;
+// - a document is shown when the reader has laid it out in the book's frame (`.er-frame`):
+//   the frame's root gets its font size, and the page is scrolled into view in the same
+//   task; the mutation is seen right after that task. A document coming into the frame is
+//   watched from the first animation frame it is there (parsed or not: the reader may lay
+//   it out before its load, which waits for its pictures and fonts); one the reader swapped
+//   in from its hidden frame (`.er-frame-ahead`, where it loads the next document ahead)
+//   from the class change that makes it the book's frame. Each document counts once per
+//   time it becomes the book's frame (laying it out again at its load or when its fonts
+//   come is no new page);
 // - a turn inside a document is shown when the frame's scroll position moved (synchronously
 //   in the click on `#er-next`); a turn at a document's end when the next one is shown.
 // The book's frame runs no scripts (it is sandboxed), so only the top document runs this.
@@ -31,35 +35,55 @@
     waiting = []
     for (const done of waiters) done(t)
   }
-  // The document in `target`, the book's frame now, is shown once laid out.
-  const watch = (target, laidOutAlready) => {
-    const doc = target.contentDocument
+  // The last document shown: laying it out again is no new page.
+  let reported = null
+  const report = doc => {
+    if (reported === doc) return
+    reported = doc
+    shown()
+  }
+  // `doc`, the book's frame's document now, is shown once laid out.
+  const watch = doc => {
     if (!doc?.documentElement || !doc.location.href.includes('/content/')) return
     watcher?.disconnect()
     watcher = null
-    if (laidOutAlready && doc.documentElement.style.fontSize !== '') return shown()
+    if (doc.documentElement.style.fontSize !== '') return report(doc)
     watcher = new MutationObserver(() => {
       if (doc.documentElement.style.fontSize === '') return
       watcher.disconnect()
-      shown()
+      report(doc)
     })
     watcher.observe(doc.documentElement, { attributes: true, attributeFilter: ['style'] })
   }
+  // The document the book's frame holds, once it is the one its address asks for (a
+  // frame swapped in before its document came still holds the one before).
+  const arrived = f => {
+    const doc = f?.contentDocument
+    return doc && doc.URL === f.src ? doc : null
+  }
   let current = null
-  document.addEventListener('load', event => {
-    const target = event.target
-    if (!(target instanceof HTMLIFrameElement) || !target.classList.contains('er-frame')) return
-    current = target
-    watch(target, false)
-  }, true)
+  let watched = null
+  const poll = () => {
+    const doc = arrived(frame())
+    if (doc && doc !== watched) {
+      watched = doc
+      watch(doc)
+    }
+    requestAnimationFrame(poll)
+  }
+  requestAnimationFrame(poll)
   new MutationObserver(() => {
     const now = frame()
     if (now === current) return
     const swapped = current != null && now != null
     current = now
-    // Swapped in before its document came (it still holds the one before): its load tells.
-    const doc = now?.contentDocument
-    if (swapped && doc?.readyState === 'complete' && doc.URL === now.src) watch(now, true)
+    const doc = arrived(now)
+    if (swapped && doc) {
+      // It becomes the book's frame again: a new page, even if it was shown before.
+      if (reported === doc) reported = null
+      watched = doc
+      watch(doc)
+    }
   }).observe(document, { attributes: true, attributeFilter: ['class'], subtree: true })
 
   // The whole book in pages: the reader shows the book's page count (`#er-bookpage`,

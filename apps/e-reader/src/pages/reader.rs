@@ -114,6 +114,20 @@ pub(crate) fn ReaderPage(props: &ReaderPageProps) -> Html {
     };
     use_window_listeners(reader.clone(), keys.clone());
     use_reading_colours(view.borrow().settings.theme);
+    {
+        // A new document in the shown frame is shown once parsed (the address the
+        // frame gets below).
+        let shown = match &*book {
+            Some(Ok(book)) => book.spine.get(view.borrow().spine).map(|s| s.path.clone()),
+            _ => None,
+        };
+        let reader = reader.clone();
+        use_effect_with(shown, move |shown| {
+            if shown.is_some() {
+                reader.show_when_parsed();
+            }
+        });
+    }
     let book = match &*book {
         None => return html! { <Loading /> },
         Some(Err(error)) => {
@@ -178,20 +192,23 @@ pub(crate) fn ReaderPage(props: &ReaderPageProps) -> Html {
         .ahead
         .and_then(|a| book.spine.get(a.spine))
         .map(|entry| content_path(props.loan, &entry.path));
-    // Both frames are there from the start and keep their elements in the same order (a
-    // frame moved in the page loads its document again); the shown one is the book's
-    // frame, the other is hidden (`visibility: hidden`: out of the focus order and the
-    // accessibility tree), empty until it has a document to load ahead.
+    // The frames keep their elements in the same order (a frame moved in the page loads
+    // its document again); the shown one is the book's frame, the other is hidden
+    // (`visibility: hidden`: out of the focus order and the accessibility tree) and made
+    // once there is a document to load ahead, after the first page: a frame costs its
+    // making, which the first page need not wait for.
+    let frame_count = if ahead_src.is_some() || frames.shown_slot() == 1 {
+        2
+    } else {
+        1
+    };
     let frame = |slot: usize| {
         let shown = slot == frames.shown_slot();
         let onload = {
-            let (reader, frames, view) = (reader.clone(), frames.clone(), view.clone());
+            let (reader, frames) = (reader.clone(), frames.clone());
             Callback::from(move |_: Event| {
                 if frames.shown_slot() == slot {
-                    let on_shown = view.borrow().on_shown.clone();
-                    if let Some(on_shown) = on_shown {
-                        on_shown(None);
-                    }
+                    reader.shown_loaded();
                 } else {
                     reader.ahead_loaded();
                 }
@@ -353,7 +370,11 @@ pub(crate) fn ReaderPage(props: &ReaderPageProps) -> Html {
             } }
             <div class={classes!("er-stage", (flow == Flow::Scroll).then_some("er-stage--scroll"))}>
                 <div class="er-tap er-tap--left" onclick={on_turn(Direction::Back, true)}></div>
-                { for (0..2).map(frame) }
+                // Each frame in a box of its own (`display: contents`): the hidden one
+                // made later is no sibling of the shown one, which would move (and load
+                // again) as yew puts the new one in.
+                <div class="er-slot">{ frame(0) }</div>
+                <div class="er-slot">{ if frame_count == 2 { frame(1) } else { html! {} } }</div>
                 <div class="er-tap er-tap--right" onclick={on_turn(Direction::Forward, true)}></div>
             </div>
             <div class="er-pager">

@@ -33,15 +33,20 @@ impl Reader {
         v.paths.get(spine).map(|p| content_path(self.loan, p))
     }
 
-    /// Whether `frame` has loaded document `spine` (not what it held before, nor the empty
-    /// page a new frame starts with).
-    fn holds(&self, frame: &HtmlIFrameElement, spine: usize) -> bool {
+    /// Whether document `spine` has come into `frame` (not what it held before, nor the
+    /// empty page a new frame starts with), loaded or not.
+    pub(crate) fn arrived(&self, frame: &HtmlIFrameElement, spine: usize) -> bool {
         let (Some(address), Some(document)) = (self.address(spine), frame::document(frame)) else {
             return false;
         };
         frame.get_attribute("src").as_deref() == Some(address.as_str())
             && document.url().ok().as_deref() == Some(frame.src().as_str())
-            && document.ready_state() == "complete"
+    }
+
+    /// Whether `frame` has loaded document `spine`.
+    fn holds(&self, frame: &HtmlIFrameElement, spine: usize) -> bool {
+        self.arrived(frame, spine)
+            && frame::document(frame).is_some_and(|d| d.ready_state() == "complete")
     }
 
     /// Whether the hidden frame has loaded document `spine`.
@@ -92,8 +97,11 @@ impl Reader {
                     .map(|(laid, _)| laid);
                 on_shown(laid);
             }
-            // Its load is still to come: the shown frame's load lays it out.
-            _ => (self.update)(),
+            // Its load is still to come: shown once parsed, or by its load.
+            _ => {
+                (self.update)();
+                self.show_when_parsed();
+            }
         }
         true
     }
@@ -183,7 +191,7 @@ impl Reader {
         // The shipped font arrives after the first layout and changes it (once shown, the
         // shown frame's own wait lays it out again).
         let (reader, slot) = (self.clone(), 1 - self.frames.shown_slot());
-        frame::when_fonts_load(&spare, move || {
+        frame::when_fonts_load(&spare, frame::FontsWait::Ahead, move || {
             let still = reader.frames.shown_slot() != slot
                 && reader.view.borrow().ahead.is_some_and(|a| a.spine == spine);
             if still {

@@ -9,7 +9,8 @@ use std::cell::RefCell;
 use std::rc::Rc;
 
 use gloo_timers::callback::Timeout;
-use web_sys::HtmlIFrameElement;
+use wasm_bindgen::JsCast;
+use web_sys::{Document, HtmlIFrameElement};
 
 use crate::net;
 use crate::reader::frame::Laid;
@@ -80,6 +81,11 @@ pub(crate) struct View {
     /// A wait for idle time to load ahead is set.
     pub(crate) planned: bool,
     pub(crate) on_shown: Option<OnShown>,
+    /// The document last shown (`on_shown` called for it): laid out as soon as it was
+    /// parsed, its load lays it out again (its pictures are in then).
+    pub(crate) shown_document: Option<Document>,
+    /// A wait for the shown frame's document to be parsed is running.
+    pub(crate) watching: bool,
 }
 
 pub(crate) type Shared = Rc<RefCell<View>>;
@@ -128,13 +134,21 @@ impl Reader {
     }
 
     /// Lays the document out again and goes to the pending place (or stays at the same
-    /// point of the document).
+    /// point of the document); not while the shown frame still holds the document before
+    /// (its own comes, and is laid out then).
     pub(crate) fn relayout(&self) {
         let Some(frame) = self.frame() else { return };
-        let (settings, fixed) = {
+        let (spine, settings, fixed) = {
             let v = self.view.borrow();
-            (v.settings, v.fixed.get(v.spine).copied().unwrap_or(false))
+            (
+                v.spine,
+                v.settings,
+                v.fixed.get(v.spine).copied().unwrap_or(false),
+            )
         };
+        if !self.arrived(&frame, spine) {
+            return;
+        }
         if let Some(laid) = frame::lay_out(&frame, settings, fixed) {
             self.place(&frame, laid);
         }
@@ -175,8 +189,13 @@ impl Reader {
             v.page
         };
         frame::show(frame, flow, page);
-        let again = self.clone();
-        frame::when_fonts_load(frame, move || again.relayout());
+        // Once its fonts are in, this document, if still shown, is laid out again.
+        let (again, document) = (self.clone(), frame::document(frame));
+        frame::when_fonts_load(frame, frame::FontsWait::Shown, move || {
+            if again.view.borrow().shown_document == document {
+                again.relayout();
+            }
+        });
         (self.update)();
         self.save_soon();
         self.plan_ahead();
@@ -319,16 +338,86 @@ impl Reader {
         };
         let (turner, scroller, follower) = (self.clone(), self.clone(), self.clone());
         let listeners = listen(
-            document,
+            document.clone(),
             Rc::new(move |d| turner.turn_side(d)),
             Rc::new(move || scroller.scrolled()),
             Rc::new(move |href: String| follower.follow(&href)),
             keys,
         );
-        self.view.borrow_mut().listeners = Some(listeners);
+        {
+            let mut v = self.view.borrow_mut();
+            v.listeners = Some(listeners);
+            v.shown_document = Some(document);
+        }
         match (laid, self.frame()) {
             (Some(laid), Some(frame)) => self.place(&frame, laid),
             _ => self.relayout(),
+        }
+    }
+
+    /// After the shown frame's load: shows its document if that was not done when it
+    /// was parsed, else lays it out again (its pictures are in now).
+    pub(crate) fn shown_loaded(&self) {
+        let document = self.frame().and_then(|f| frame::document(&f));
+        let shown = document.is_some() && self.view.borrow().shown_document == document;
+        if shown {
+            self.relayout();
+        } else {
+            let on_shown = self.view.borrow().on_shown.clone();
+            if let Some(on_shown) = on_shown {
+                on_shown(None);
+            }
+        }
+    }
+
+    /// Shows the document coming into the shown frame as soon as it is parsed with its
+    /// style sheets (`frame::parsed`), before its load, which waits for its pictures and
+    /// fonts: checked at every animation frame until it is shown, by this or by its load
+    /// ([`Reader::shown_loaded`]), or the frame holds another document.
+    pub(crate) fn show_when_parsed(&self) {
+        {
+            let mut v = self.view.borrow_mut();
+            if v.watching {
+                return;
+            }
+            v.watching = true;
+        }
+        self.watch_parse(0);
+    }
+
+    fn watch_parse(&self, frames: u32) {
+        // About ten seconds of frames: a load that takes longer is shown by its load.
+        const FRAMES: u32 = 600;
+        let spine = self.view.borrow().spine;
+        let frame = self.frame();
+        let document = frame.as_ref().and_then(frame::document);
+        // The frame may still hold the document before (shown already): it is not this.
+        let coming = frame.as_ref().is_some_and(|f| self.arrived(f, spine));
+        let shown = coming && self.view.borrow().shown_document == document;
+        if shown || frames >= FRAMES {
+            self.view.borrow_mut().watching = false;
+            return;
+        }
+        if coming && document.as_ref().is_some_and(frame::parsed) {
+            self.view.borrow_mut().watching = false;
+            let on_shown = self.view.borrow().on_shown.clone();
+            if let Some(on_shown) = on_shown {
+                on_shown(None);
+            }
+            return;
+        }
+        let Some(window) = web_sys::window() else {
+            self.view.borrow_mut().watching = false;
+            return;
+        };
+        let reader = self.clone();
+        let next =
+            wasm_bindgen::closure::Closure::once_into_js(move || reader.watch_parse(frames + 1));
+        if window
+            .request_animation_frame(next.unchecked_ref())
+            .is_err()
+        {
+            self.view.borrow_mut().watching = false;
         }
     }
 

@@ -7,7 +7,7 @@
 //! where `instanceof` against the app's constructors fails: they are taken as what the
 //! DOM says they are.
 
-use wasm_bindgen::JsCast;
+use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{CssStyleDeclaration, Document, Element, HtmlIFrameElement};
 
 use crate::rules::{Flow, Settings, fit, frame_css, is_vertical, page_count, viewport};
@@ -69,7 +69,14 @@ fn apply_style(document: &Document, settings: Settings) {
             style
         }
     };
-    style.set_text_content(Some(&frame_css(settings, &font_base())));
+    // Only a change is written: new text makes its `@font-face` rules new font faces,
+    // which load again (from the cache) and set the document's fonts loading, and a
+    // layout waits for fonts that load (`when_fonts_load`): rewriting the same text at
+    // every layout made each layout ask for the next.
+    let css = frame_css(settings, &font_base());
+    if style.text_content().as_deref() != Some(css.as_str()) {
+        style.set_text_content(Some(&css));
+    }
 }
 
 /// An element's inline style, for any element: an SVG document's root is no
@@ -254,12 +261,59 @@ pub(crate) fn lay_out(frame: &HtmlIFrameElement, settings: Settings, fixed: bool
     Some(Laid { pages, flow })
 }
 
+/// Whether `document` is parsed and its style sheets are in: enough to lay it out and
+/// show its page before its pictures and fonts have come (its `load` waits for them;
+/// the layout is made again then, and when fonts load). A style sheet that failed
+/// stays without a sheet: that document waits for its `load`.
+pub(crate) fn parsed(document: &Document) -> bool {
+    if document.ready_state() == "loading" {
+        return false;
+    }
+    let Ok(links) = document.query_selector_all("link[rel~='stylesheet' i]") else {
+        return false;
+    };
+    (0..links.length()).all(|i| {
+        links.item(i).is_some_and(|link| {
+            js_sys::Reflect::get(&link, &"sheet".into()).is_ok_and(|sheet| sheet.is_object())
+        })
+    })
+}
+
+/// Who waits for a framed document's fonts ([`when_fonts_load`]): the shown frame's
+/// layout, or the one made ahead in the hidden frame.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum FontsWait {
+    Shown,
+    Ahead,
+}
+
+impl FontsWait {
+    /// The mark on the framed document while this wait is set (the app's own property
+    /// on the document object; the frame runs no scripts).
+    fn mark(self) -> &'static str {
+        match self {
+            FontsWait::Shown => "__erFontsShown",
+            FontsWait::Ahead => "__erFontsAhead",
+        }
+    }
+}
+
 /// Calls `then` once the framed document's fonts have loaded, if some are loading now
-/// (the shipped font arrives after the first layout, and changes the page count).
-pub(crate) fn when_fonts_load(frame: &HtmlIFrameElement, then: impl FnOnce() + 'static) {
+/// (the shipped font arrives after the first layout, and changes the page count). One
+/// wait of each kind per document: the layouts made while its fonts load (at its
+/// parsing, at its load) share it.
+pub(crate) fn when_fonts_load(
+    frame: &HtmlIFrameElement,
+    wait: FontsWait,
+    then: impl FnOnce() + 'static,
+) {
     let Some(document) = document(frame) else {
         return;
     };
+    let mark: JsValue = wait.mark().into();
+    if js_sys::Reflect::get(&document, &mark).is_ok_and(|set| set.is_truthy()) {
+        return;
+    }
     let Ok(fonts) = js_sys::Reflect::get(&document, &"fonts".into()) else {
         return;
     };
@@ -269,8 +323,13 @@ pub(crate) fn when_fonts_load(frame: &HtmlIFrameElement, then: impl FnOnce() + '
         .is_some_and(|s| s == "loading");
     let ready = js_sys::Reflect::get(&fonts, &"ready".into()).ok();
     if let Some(ready) = ready.filter(|_| loading) {
+        let _ = js_sys::Reflect::set(&document, &mark, &JsValue::TRUE);
+        let marked = document.clone();
         // Freed once called (`Promise::then` of js-sys wants a closure kept alive).
-        let done = wasm_bindgen::closure::Closure::once_into_js(then);
+        let done = wasm_bindgen::closure::Closure::once_into_js(move || {
+            let _ = js_sys::Reflect::set(&marked, &mark, &JsValue::FALSE);
+            then();
+        });
         if let Ok(then) = js_sys::Reflect::get(&ready, &"then".into()) {
             let _ = then
                 .unchecked_into::<js_sys::Function>()
