@@ -17,7 +17,7 @@ use yew::prelude::*;
 use crate::app::Navigate;
 use crate::net;
 use crate::reader::controller::{Reader, Shared, View};
-use crate::reader::frames::{FRAME_ID, Frames};
+use crate::reader::frames::{FRAME_ID, Frames, SLOTS};
 use crate::reader::highlight;
 use crate::reader::listen::Keys;
 use crate::reader::notes::use_notes;
@@ -187,20 +187,18 @@ pub(crate) fn ReaderPage(props: &ReaderPageProps) -> Html {
             reader.loaded(keys.clone(), laid);
         }));
     }
-    let ahead_src = view
-        .borrow()
-        .ahead
-        .and_then(|a| book.spine.get(a.spine))
-        .map(|entry| content_path(props.loan, &entry.path));
     // The frames keep their elements in the same order (a frame moved in the page loads
-    // its document again); the shown one is the book's frame, the other is hidden
-    // (`visibility: hidden`: out of the focus order and the accessibility tree) and made
-    // once there is a document to load ahead, after the first page: a frame costs its
+    // its document again); the shown one is the book's frame, the others are hidden
+    // (`visibility: hidden`: out of the focus order and the accessibility tree), each
+    // made once it has a document to load ahead, after the first page: a frame costs its
     // making, which the first page need not wait for.
-    let frame_count = if ahead_src.is_some() || frames.shown_slot() == 1 {
-        2
-    } else {
-        1
+    let ahead_src = |slot: usize| {
+        view.borrow()
+            .ahead
+            .iter()
+            .find(|a| a.slot == slot)
+            .and_then(|a| book.spine.get(a.spine))
+            .map(|entry| content_path(props.loan, &entry.path))
     };
     let frame = |slot: usize| {
         let shown = slot == frames.shown_slot();
@@ -210,14 +208,14 @@ pub(crate) fn ReaderPage(props: &ReaderPageProps) -> Html {
                 if frames.shown_slot() == slot {
                     reader.shown_loaded();
                 } else {
-                    reader.ahead_loaded();
+                    reader.ahead_loaded(slot);
                 }
             })
         };
         html! {
             <iframe key={slot} ref={frames.slot(slot)} id={shown.then_some(FRAME_ID)}
                     class={if shown { "er-frame" } else { "er-frame-ahead" }} sandbox="allow-same-origin"
-                    src={if shown { src.clone() } else { ahead_src.clone() }}
+                    src={if shown { src.clone() } else { ahead_src(slot) }}
                     title={shown.then(|| t(Msg::EreaderBookFrame))} {onload}></iframe>
         }
     };
@@ -370,11 +368,14 @@ pub(crate) fn ReaderPage(props: &ReaderPageProps) -> Html {
             } }
             <div class={classes!("er-stage", (flow == Flow::Scroll).then_some("er-stage--scroll"))}>
                 <div class="er-tap er-tap--left" onclick={on_turn(Direction::Back, true)}></div>
-                // Each frame in a box of its own (`display: contents`): the hidden one
-                // made later is no sibling of the shown one, which would move (and load
-                // again) as yew puts the new one in.
-                <div class="er-slot">{ frame(0) }</div>
-                <div class="er-slot">{ if frame_count == 2 { frame(1) } else { html! {} } }</div>
+                // Each frame in a box of its own (`display: contents`): a hidden one made
+                // later is no sibling of the shown one, which would move (and load again)
+                // as yew puts the new one in.
+                { for (0..SLOTS).map(|slot| html! {
+                    <div class="er-slot">
+                        if slot == frames.shown_slot() || ahead_src(slot).is_some() { { frame(slot) } }
+                    </div>
+                }) }
                 <div class="er-tap er-tap--right" onclick={on_turn(Direction::Forward, true)}></div>
             </div>
             <div class="er-pager">

@@ -1,9 +1,10 @@
-//! Loading ahead: once a page is shown (drawn), the hidden frame ([`Frames`]) loads the
-//! document a turn reaches next (`rules::ahead_of`: the way the reader last crossed) and
-//! lays it out, when it has loaded, for the same settings and size; crossing into it swaps the
-//! frames, so that turn waits neither for the server nor for a layout. The document shown
-//! before stays in the hidden frame, laid out, until the next one ahead replaces it (a
-//! turn back at once swaps it in again).
+//! Loading ahead: once a page is shown (drawn), the hidden frames ([`Frames`]) load the
+//! two documents a turn reaches next (`rules::ahead_of_two`: the way the reader last
+//! crossed), the nearest first, and lay each out, when it has loaded, for the same
+//! settings and size; crossing into one shows its frame, so that turn waits neither for
+//! the server nor for a layout, and turning on through short documents finds the next
+//! one there too. The document shown before stays in its frame, laid out, until a
+//! document ahead needs the frame (a turn back at once shows it again).
 //!
 //! [`Frames`]: crate::reader::frames::Frames
 
@@ -13,7 +14,7 @@ use crate::reader::controller::{Ahead, Reader, measure};
 use crate::reader::frame::Laid;
 use crate::reader::frames::FRAME_ID;
 use crate::reader::{frame, mark};
-use crate::rules::{ahead_of, content_path};
+use crate::rules::{ahead_of_two, content_path};
 
 /// Whether the top document's focus is in `frame` (the reader's keys go to its document).
 fn has_focus(frame: Option<&HtmlIFrameElement>) -> bool {
@@ -49,36 +50,42 @@ impl Reader {
             && frame::document(frame).is_some_and(|d| d.ready_state() == "complete")
     }
 
-    /// Whether the hidden frame has loaded document `spine`.
-    fn spare_holds(&self, spine: usize) -> bool {
-        self.frames
-            .spare()
-            .is_some_and(|spare| self.holds(&spare, spine))
+    /// The document ahead that slot `slot` holds or loads.
+    fn entry(&self, slot: usize) -> Option<Ahead> {
+        self.view
+            .borrow()
+            .ahead
+            .iter()
+            .find(|a| a.slot == slot)
+            .copied()
     }
 
-    /// Shows the hidden frame instead of the shown one if it holds document `spine` (then
-    /// at the pending place): true when it does. The shown document goes into the hidden
-    /// frame as it is.
+    /// Shows the hidden frame that holds document `spine` instead of the shown one, if
+    /// one does (then at the pending place): true when it does. The shown document stays
+    /// in its frame as it is, now hidden.
     pub(crate) fn swap_in(&self, spine: usize) -> bool {
         let ahead = {
             let mut v = self.view.borrow_mut();
-            let Some(ahead) = v.ahead.filter(|a| a.spine == spine && !a.failed) else {
+            let Some(at) = v.ahead.iter().position(|a| a.spine == spine && !a.failed) else {
                 return false;
             };
+            let ahead = v.ahead.remove(at);
             let before = Ahead {
+                slot: self.frames.shown_slot(),
                 spine: v.spine,
                 loaded: v.laid.is_some(),
-                failed: false,
+                // An error page (offline, say) is not shown again from here.
+                failed: self.frame().as_ref().and_then(frame::document).is_none(),
                 laid: v.laid.take(),
             };
-            v.ahead = Some(before);
+            v.ahead.push(before);
             v.spine = spine;
             // The document leaving the view hears the reader no more.
             v.listeners = None;
             ahead
         };
         let focused = has_focus(self.frame().as_ref());
-        self.frames.swap();
+        self.frames.show(ahead.slot);
         if focused {
             // After the page shows the frame (a hidden frame takes no focus).
             suite_ui::back_office::focus_id_soon(FRAME_ID.into());
@@ -106,7 +113,7 @@ impl Reader {
         true
     }
 
-    /// Loads the document ahead once the page shown is drawn (one wait at a time).
+    /// Loads ahead once the page shown is drawn (one wait at a time).
     pub(crate) fn plan_ahead(&self) {
         {
             let mut v = self.view.borrow_mut();
@@ -122,80 +129,130 @@ impl Reader {
         });
     }
 
-    /// Puts the document a turn reaches next into the hidden frame, or lays it out again
-    /// there when it was laid out for other settings or another size.
+    /// Puts the documents a turn reaches next into the hidden frames, one load at a time
+    /// and the nearest first, or lays one out again there when it was laid out for other
+    /// settings or another size. A hidden frame whose document is not wanted ahead (the
+    /// one shown before, say) is taken for one that is.
     fn load_ahead(&self) {
-        let (target, ahead, settings) = {
+        let (targets, settings) = {
             let v = self.view.borrow();
-            (ahead_of(v.spine, &v.linear, v.back), v.ahead, v.settings)
+            (ahead_of_two(v.spine, &v.linear, v.back), v.settings)
         };
-        let Some(target) = target else { return };
-        match ahead {
-            Some(ahead) if ahead.spine == target => {
-                let loaded = ahead.loaded || self.spare_holds(target);
-                let current = self.frames.spare().map(|f| measure(&f, settings));
-                if loaded && ahead.laid.map(|(_, made_for)| made_for) != current {
-                    self.lay_out_ahead();
+        for target in targets.iter().copied() {
+            let held = self
+                .view
+                .borrow()
+                .ahead
+                .iter()
+                .find(|a| a.spine == target)
+                .copied();
+            match held {
+                Some(ahead) if ahead.failed => {}
+                Some(ahead) => {
+                    let frame = self.frames.frame(ahead.slot);
+                    let loaded =
+                        ahead.loaded || frame.as_ref().is_some_and(|f| self.holds(f, target));
+                    if !loaded {
+                        // One load at a time: its load plans again.
+                        return;
+                    }
+                    let current = frame.map(|f| measure(&f, settings));
+                    if ahead.laid.map(|(_, made_for)| made_for) != current {
+                        self.lay_out_ahead(ahead.slot);
+                    }
                 }
-            }
-            _ => {
-                self.view.borrow_mut().ahead = Some(Ahead {
-                    spine: target,
-                    loaded: false,
-                    failed: false,
-                    laid: None,
-                });
-                // The page sets the hidden frame's address.
-                (self.update)();
+                None => {
+                    let free = {
+                        let v = self.view.borrow();
+                        let unused = |slot: &usize| !v.ahead.iter().any(|a| a.slot == *slot);
+                        let unwanted = |slot: &usize| {
+                            v.ahead
+                                .iter()
+                                .any(|a| a.slot == *slot && !targets.contains(&a.spine))
+                        };
+                        self.frames
+                            .hidden()
+                            .find(unused)
+                            .or_else(|| self.frames.hidden().find(unwanted))
+                    };
+                    let Some(slot) = free else { return };
+                    {
+                        let mut v = self.view.borrow_mut();
+                        v.ahead.retain(|a| a.slot != slot);
+                        v.ahead.push(Ahead {
+                            slot,
+                            spine: target,
+                            loaded: false,
+                            failed: false,
+                            laid: None,
+                        });
+                    }
+                    // The page sets the hidden frame's address.
+                    (self.update)();
+                    return;
+                }
             }
         }
     }
 
-    /// After the hidden frame loaded: if it is the document ahead, lays it out; if its
-    /// load ended in an error page (not of this origin), it is not used (nor asked again).
-    pub(crate) fn ahead_loaded(&self) {
-        let Some(spine) = self.view.borrow().ahead.map(|a| a.spine) else {
+    /// After hidden frame `slot` loaded: if it holds its document ahead, lays it out and
+    /// plans the next; if its load ended in an error page (not of this origin), that
+    /// document is not used (nor asked again).
+    pub(crate) fn ahead_loaded(&self, slot: usize) {
+        let Some(ahead) = self.entry(slot) else {
             return;
         };
-        if self.spare_holds(spine) {
-            self.lay_out_ahead();
-        } else if self
-            .frames
-            .spare()
-            .is_some_and(|f| frame::document(&f).is_none())
-            && let Some(ahead) = self.view.borrow_mut().ahead.as_mut()
+        let Some(frame) = self.frames.frame(slot) else {
+            return;
+        };
+        if self.holds(&frame, ahead.spine) {
+            self.lay_out_ahead(slot);
+            self.plan_ahead();
+        } else if frame::document(&frame).is_none()
+            && let Some(ahead) = self
+                .view
+                .borrow_mut()
+                .ahead
+                .iter_mut()
+                .find(|a| a.slot == slot)
         {
             ahead.failed = true;
         }
     }
 
-    /// Lays the document ahead out in the hidden frame for the reader's settings.
-    fn lay_out_ahead(&self) {
-        let Some(spare) = self.frames.spare() else {
+    /// Lays the document ahead in hidden frame `slot` out for the reader's settings.
+    fn lay_out_ahead(&self, slot: usize) {
+        let Some(frame) = self.frames.frame(slot) else {
             return;
         };
         let Some((spine, settings, fixed)) = ({
             let v = self.view.borrow();
-            v.ahead.map(|a| {
+            v.ahead.iter().find(|a| a.slot == slot).map(|a| {
                 let fixed = v.fixed.get(a.spine).copied().unwrap_or(false);
                 (a.spine, v.settings, fixed)
             })
         }) else {
             return;
         };
-        let laid: Option<Laid> = frame::lay_out(&spare, settings, fixed);
-        if let Some(ahead) = self.view.borrow_mut().ahead.as_mut() {
+        let laid: Option<Laid> = frame::lay_out(&frame, settings, fixed);
+        if let Some(ahead) = self
+            .view
+            .borrow_mut()
+            .ahead
+            .iter_mut()
+            .find(|a| a.slot == slot)
+        {
             ahead.loaded = true;
-            ahead.laid = laid.map(|laid| (laid, measure(&spare, settings)));
+            ahead.laid = laid.map(|laid| (laid, measure(&frame, settings)));
         }
         // The shipped font arrives after the first layout and changes it (once shown, the
         // shown frame's own wait lays it out again).
-        let (reader, slot) = (self.clone(), 1 - self.frames.shown_slot());
-        frame::when_fonts_load(&spare, frame::FontsWait::Ahead, move || {
+        let reader = self.clone();
+        frame::when_fonts_load(&frame, frame::FontsWait::Ahead, move || {
             let still = reader.frames.shown_slot() != slot
-                && reader.view.borrow().ahead.is_some_and(|a| a.spine == spine);
+                && reader.entry(slot).is_some_and(|a| a.spine == spine);
             if still {
-                reader.lay_out_ahead();
+                reader.lay_out_ahead(slot);
             }
         });
     }

@@ -28,9 +28,11 @@ use suite_domain::ereader::page_map::PageMap;
 /// The settings and frame size a layout was made for.
 pub(crate) type Measure = (Settings, i32, i32);
 
-/// The document the hidden frame holds (see [`Frames`]).
+/// A document a hidden frame holds or loads (see [`Frames`]).
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub(crate) struct Ahead {
+    /// The hidden frame's slot.
+    pub(crate) slot: usize,
     pub(crate) spine: usize,
     /// It has loaded.
     pub(crate) loaded: bool,
@@ -73,8 +75,8 @@ pub(crate) struct View {
     pub(crate) save: Option<Timeout>,
     /// The shown document's layout, once laid out, and what it was made for.
     pub(crate) laid: Option<(Laid, Measure)>,
-    /// The document loaded ahead in the hidden frame.
-    pub(crate) ahead: Option<Ahead>,
+    /// The documents the hidden frames hold or load, one per frame.
+    pub(crate) ahead: Vec<Ahead>,
     /// The reader last crossed into another document toward the book's start (the way
     /// the next document is loaded ahead).
     pub(crate) back: bool,
@@ -133,20 +135,23 @@ impl Reader {
         self.view.borrow_mut().save = Some(timeout);
     }
 
-    /// Lays the document out again and goes to the pending place (or stays at the same
-    /// point of the document); not while the shown frame still holds the document before
-    /// (its own comes, and is laid out then).
+    /// Lays the shown document out again and goes to the pending place (or stays at the
+    /// same point of the document); only the document shown (`shown_document`) and only
+    /// while the frame holds it: not one still being parsed (a document turned into is
+    /// shown once parsed: it would count too few pages), nor the one before while the
+    /// next comes (it is laid out when it is shown).
     pub(crate) fn relayout(&self) {
         let Some(frame) = self.frame() else { return };
-        let (spine, settings, fixed) = {
+        let (spine, settings, fixed, shown) = {
             let v = self.view.borrow();
             (
                 v.spine,
                 v.settings,
                 v.fixed.get(v.spine).copied().unwrap_or(false),
+                v.shown_document.clone(),
             )
         };
-        if !self.arrived(&frame, spine) {
+        if !self.arrived(&frame, spine) || shown.is_none() || frame::document(&frame) != shown {
             return;
         }
         if let Some(laid) = frame::lay_out(&frame, settings, fixed) {

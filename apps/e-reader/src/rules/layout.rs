@@ -94,6 +94,22 @@ pub(crate) fn ahead_of(spine: usize, linear: &[bool], back: bool) -> Option<usiz
     }
 }
 
+/// The documents to load ahead while `spine` is shown, the first most wanted: the one a
+/// turn reaches next ([`ahead_of`]) and the one after it the same way, so that turning
+/// on through short documents finds the next one there too.
+pub(crate) fn ahead_of_two(spine: usize, linear: &[bool], back: bool) -> Vec<usize> {
+    let Some(first) = ahead_of(spine, linear, back) else {
+        return Vec::new();
+    };
+    // The way the first lies from `spine` (the other way at an end of the book).
+    let after = if first < spine {
+        previous_linear(first, linear)
+    } else {
+        next_linear(first, linear)
+    };
+    std::iter::once(first).chain(after).collect()
+}
+
 /// Where a book opens without a saved place: its first linear document (a cover or
 /// notes marked non-linear are skipped), else the first.
 pub(crate) fn first_linear(linear: &[bool]) -> usize {

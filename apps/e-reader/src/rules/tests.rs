@@ -93,6 +93,18 @@ fn the_document_ahead_is_the_next_one_the_way_the_reader_goes() {
 }
 
 #[wasm_bindgen_test]
+fn two_documents_are_loaded_ahead_the_way_the_reader_goes() {
+    let linear = [false, true, true, false, true, true];
+    assert_eq!(ahead_of_two(1, &linear, false), vec![2, 4]);
+    assert_eq!(ahead_of_two(4, &linear, true), vec![2, 1]);
+    // Near an end: the one left that way, or the other way round.
+    assert_eq!(ahead_of_two(4, &linear, false), vec![5]);
+    assert_eq!(ahead_of_two(5, &linear, false), vec![4, 2]);
+    assert_eq!(ahead_of_two(1, &linear, true), vec![2, 4]);
+    assert_eq!(ahead_of_two(0, &[true], false), Vec::<usize>::new());
+}
+
+#[wasm_bindgen_test]
 fn a_document_flows_by_its_layout_writing_and_direction() {
     assert_eq!(Flow::of(true, true, true, true), Flow::Fixed);
     assert_eq!(Flow::of(false, true, true, false), Flow::Down);
