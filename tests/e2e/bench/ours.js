@@ -42,18 +42,24 @@
     reported = doc
     shown()
   }
-  // `doc`, the book's frame's document now, is shown once laid out.
+  // `doc`, the book's frame's document now, is shown once laid out; false when it cannot
+  // be watched yet (a document just come has no root until its parsing starts: it is
+  // tried again at the next frame).
   const watch = doc => {
-    if (!doc?.documentElement || !doc.location.href.includes('/content/')) return
+    if (!doc?.documentElement || !doc.location.href.includes('/content/')) return false
     watcher?.disconnect()
     watcher = null
-    if (doc.documentElement.style.fontSize !== '') return report(doc)
+    if (doc.documentElement.style.fontSize !== '') {
+      report(doc)
+      return true
+    }
     watcher = new MutationObserver(() => {
       if (doc.documentElement.style.fontSize === '') return
       watcher.disconnect()
       report(doc)
     })
     watcher.observe(doc.documentElement, { attributes: true, attributeFilter: ['style'] })
+    return true
   }
   // The document the book's frame holds, once it is the one its address asks for (a
   // frame swapped in before its document came still holds the one before).
@@ -65,10 +71,7 @@
   let watched = null
   const poll = () => {
     const doc = arrived(frame())
-    if (doc && doc !== watched) {
-      watched = doc
-      watch(doc)
-    }
+    if (doc && doc !== watched && watch(doc)) watched = doc
     requestAnimationFrame(poll)
   }
   requestAnimationFrame(poll)
@@ -81,8 +84,7 @@
     if (swapped && doc) {
       // It becomes the book's frame again: a new page, even if it was shown before.
       if (reported === doc) reported = null
-      watched = doc
-      watch(doc)
+      watched = watch(doc) ? doc : null
     }
   }).observe(document, { attributes: true, attributeFilter: ['class'], subtree: true })
 
