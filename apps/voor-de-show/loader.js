@@ -11,6 +11,8 @@
 // the original is compiled as it arrives. Marks on <html> for tests and the
 // bench: data-boot="progress" once the first bytes are shown, "error" on a failure (also
 // when the game reports, with the event vds-loading-failed, that its pictures did not load).
+// Steps on the page's timeline (performance.mark, for the bench and DevTools):
+// vds-downloaded (the wasm's last byte counted), vds-started (the game's main returned).
 
 const root = document.documentElement;
 const byId = (id) => document.getElementById(id);
@@ -118,6 +120,7 @@ async function count(response) {
     show(received, total);
   }
   // Everything arrived, whatever the total said: full, and on to the start.
+  performance.mark('vds-downloaded');
   show(received, received);
   label.textContent = text.starting;
 }
@@ -143,6 +146,7 @@ async function start() {
     count(response.clone()).catch(() => {});
     // wasm-bindgen compiles from the stream while it still arrives.
     await (await bindings).default({ module_or_path: response });
+    performance.mark('vds-started');
   } catch (error) {
     fail(error instanceof WebAssembly.RuntimeError ? text.crashed : text.network, error);
   }

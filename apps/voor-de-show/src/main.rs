@@ -46,7 +46,11 @@ const LANG: Lang = Lang::Nl;
 const FONT: &[u8] = include_bytes!("../../../game-assets/fonts/vds-sans.ttf");
 
 fn main() -> AppExit {
-    App::new().add_plugins(app_plugin).run()
+    web::mark("vds-main");
+    let mut app = App::new();
+    app.add_plugins(app_plugin);
+    web::mark("vds-built");
+    app.run()
 }
 
 /// Builds the whole game: bevy's own plugins, then ours.
@@ -88,7 +92,7 @@ fn app_plugin(app: &mut App) {
     }
 
     app.insert_resource(ClearColor(theme::BACKSTAGE));
-    app.add_systems(Startup, (spawn_camera, keep_keys_in_canvas));
+    app.add_systems(Startup, (spawn_camera, keep_keys_in_canvas, first_update));
 
     app.add_plugins((
         logic_plugin,
@@ -115,6 +119,10 @@ fn logic_plugin(app: &mut App) {
         show::plugin,
         audio::plugin,
     ));
+}
+
+fn first_update() {
+    web::mark("vds-first-update");
 }
 
 fn keep_keys_in_canvas() {

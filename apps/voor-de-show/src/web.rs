@@ -49,13 +49,20 @@ pub(crate) fn toggle_fullscreen() {
     imp::toggle_fullscreen();
 }
 
-/// Gives the canvas the keyboard focus and keeps Tab, the arrows and Space inside the
-/// game (the browser would move the focus away or scroll).
 /// Tells the page's loading screen (loader.js) that the game's assets did not load.
 pub(crate) fn loading_failed() {
     imp::loading_failed();
 }
 
+/// A `performance.mark(name)`: the steps of the game's start (`vds-main`, `vds-built`,
+/// `vds-first-update`, `vds-loaded`) on the page's timeline, which the bench reports
+/// and the browser's DevTools show.
+pub(crate) fn mark(name: &str) {
+    imp::mark(name);
+}
+
+/// Gives the canvas the keyboard focus and keeps Tab, the arrows and Space inside the
+/// game (the browser would move the focus away or scroll).
 pub(crate) fn keep_keys_in_canvas() {
     imp::keep_keys_in_canvas();
 }
@@ -167,6 +174,12 @@ mod imp {
         }
     }
 
+    pub(super) fn mark(name: &str) {
+        if let Some(performance) = web_sys::window().and_then(|w| w.performance()) {
+            let _ = performance.mark(name);
+        }
+    }
+
     /// The event loader.js listens for.
     const LOADING_FAILED: &str = "vds-loading-failed";
 
@@ -218,5 +231,6 @@ mod imp {
     pub(super) fn announce(_text: &str) {}
     pub(super) fn toggle_fullscreen() {}
     pub(super) fn loading_failed() {}
+    pub(super) fn mark(_name: &str) {}
     pub(super) fn keep_keys_in_canvas() {}
 }

@@ -47,6 +47,22 @@ pub const OBSERVER: &str = "(() => { const seen = window.__vds = {labels: [], va
       const screen = root.dataset.screen; if (screen && !seen.screens[screen]) seen.screens[screen] = now; }; \
     new MutationObserver(look).observe(document, {subtree: true, childList: true, characterData: true, attributes: true}); })();";
 
+/// The bench's keys, in the page (`Page.addScriptToEvaluateOnNewDocument`, first visit
+/// only): Enter on the canvas when the title is drawn (`data-screen="title"`), `1` (6-8
+/// years) when the grade choice is; each in a task of its own after the attribute, as a
+/// person's key would come. The measure is the game's own time to its room: a teacher
+/// takes longer to press, and a test driver's keys (WebDriver) take 250-480 ms each to
+/// arrive at 4x CPU slowdown.
+pub const KEYS: &str = "(() => { const pressed = new Set(); \
+    const press = (key, code) => setTimeout(() => { const canvas = document.getElementById('game'); \
+      canvas.dispatchEvent(new KeyboardEvent('keydown', {key, code, bubbles: true, cancelable: true})); \
+      setTimeout(() => canvas.dispatchEvent(new KeyboardEvent('keyup', {key, code, bubbles: true, cancelable: true})), 30); }); \
+    const look = () => { const screen = document.documentElement.dataset.screen; \
+      if (pressed.has(screen)) return; \
+      if (screen === 'title') { pressed.add(screen); press('Enter', 'Enter'); } \
+      if (screen === 'grade') { pressed.add(screen); press('1', 'Digit1'); } }; \
+    new MutationObserver(look).observe(document, {subtree: true, attributes: true, attributeFilter: ['data-screen']}); })();";
+
 /// Bytes as sent, gzip (level 9) and brotli (quality 11): the precompressed files the
 /// server sends.
 #[derive(Debug, Default, Clone, Copy, Serialize)]
@@ -87,6 +103,12 @@ pub struct GameRun {
     /// Why there is no room time, when there is none.
     pub room_note: Option<String>,
     pub second_visit_ms: Option<f64>,
+    /// The page's `performance.mark`s of the first visit: the loader's
+    /// (`vds-downloaded`: the wasm's last byte counted; `vds-started`: the game's `main`
+    /// returned) and the game's (`vds-main`, `vds-built`, `vds-first-update`,
+    /// `vds-loaded`: its pictures loaded), and the wasm's request and first byte
+    /// (Resource Timing), ms since navigation.
+    pub marks: Vec<(String, f64)>,
     /// Requests for the wasm in the first visit (Resource Timing): 1 when nothing else
     /// downloads it besides the loader.
     pub wasm_requests: usize,
@@ -273,11 +295,13 @@ pub fn markdown(bench: &GameBench) -> String {
     md.push_str(&format!(
         "\nHeadless Chromium, Fast 4G (9 Mbit/s down, 1.5 up, 60 ms), {CPU_SLOWDOWN}x CPU slowdown, \
          1280x720, a new profile per run (cold cache), median of {RUNS}. From navigation. The \
-         room is reached by keys (Enter, then `1` for 6-8 years) sent over WebDriver as soon \
-         as each screen is drawn. The second visit opens the page again in the same profile \
-         (the browser's cache). The keys' own times: from the key reaching the page (a \
-         `keydown` listener) to the next screen drawn; the rest of the time to the room is \
-         the test driver's delivery. Page frames: `requestAnimationFrame` deltas for \
+         room is reached by keys (Enter, then `1` for 6-8 years) that the page itself \
+         dispatches on the canvas as soon as each screen is drawn (in a task after the \
+         screen's attribute): the game's own time to its room, without a person's or a test \
+         driver's delay (WebDriver's keys took 250-480 ms each to arrive). The second visit \
+         opens the page again in the same profile (the browser's cache). The keys' own \
+         times: from the key reaching the page (a `keydown` listener) to the next screen \
+         drawn. Page frames: `requestAnimationFrame` deltas for \
          {FRAME_SECONDS} s on the title of the second visit, where the game rests (it draws \
          only when something changes or moves), software GL (SwiftShader), at the same \
          slowdown: an indication only.\n\n\
@@ -301,6 +325,7 @@ pub fn markdown(bench: &GameBench) -> String {
         ms(bench.frame_p50_ms_median),
         ms(bench.frame_p95_ms_median),
     ));
+    md.push_str(&steps(bench));
     md.push_str(
         "\n| run | load average | progress | title | grade choice | room | Enter → grade, 1 → room | second visit | frames p50 / p95 | wasm requests |\n\
          |---|---|---|---|---|---|---|---|---|---|\n",
@@ -333,6 +358,49 @@ pub fn markdown(bench: &GameBench) -> String {
     md
 }
 
+/// The steps of the first visit's start (the page's `performance.mark`s, median of the
+/// runs that have each), with the time since the step before.
+fn steps(bench: &GameBench) -> String {
+    let mut names: Vec<&str> = Vec::new();
+    for run in &bench.runs {
+        for (name, _) in &run.marks {
+            if !names.contains(&name.as_str()) {
+                names.push(name);
+            }
+        }
+    }
+    if names.is_empty() {
+        return String::new();
+    }
+    let at = |name: &str| {
+        median(
+            bench
+                .runs
+                .iter()
+                .map(|r| r.marks.iter().find(|(n, _)| n == name).map(|(_, t)| *t)),
+        )
+    };
+    let mut md = String::from(
+        "\nThe first visit's start, step by step (`performance.mark`s of the loader and the \
+         game, median of the runs):\n\n| step | at | since the step before |\n|---|---|---|\n",
+    );
+    let mut rows: Vec<(String, Option<f64>)> =
+        names.iter().map(|n| (format!("`{n}`"), at(n))).collect();
+    rows.push(("title drawn".into(), bench.ready_ms_median));
+    rows.push(("room drawn".into(), bench.room_ms_median));
+    rows.sort_by(|a, b| a.1.unwrap_or(f64::MAX).total_cmp(&b.1.unwrap_or(f64::MAX)));
+    let mut before: Option<f64> = None;
+    for (name, t) in rows {
+        let since = match (t, before) {
+            (Some(t), Some(b)) => ms(Some(t - b)),
+            _ => String::new(),
+        };
+        md.push_str(&format!("| {name} | {} | {since} |\n", ms(t)));
+        before = t.or(before);
+    }
+    md
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -357,6 +425,41 @@ mod tests {
         };
         assert_eq!(run.grade_after_key_ms(), Some(728.0));
         assert_eq!(run.room_after_key_ms(), None, "no time for the key 1");
+    }
+
+    #[test]
+    fn the_steps_are_in_time_order_with_their_gaps() {
+        let run = |main: f64, downloaded: f64| GameRun {
+            marks: vec![
+                ("vds-main".into(), main),
+                ("vds-downloaded".into(), downloaded),
+            ],
+            ..GameRun::default()
+        };
+        let bench = GameBench {
+            runs: vec![
+                run(4000.0, 3500.0),
+                run(4200.0, 3600.0),
+                run(4100.0, 3700.0),
+            ],
+            ready_ms_median: Some(6000.0),
+            ..GameBench::default()
+        };
+        let md = steps(&bench);
+        let rows: Vec<&str> = md
+            .lines()
+            .filter(|l| l.starts_with("| `") || l.starts_with("| title") || l.starts_with("| room"))
+            .collect();
+        assert_eq!(
+            rows,
+            [
+                "| `vds-downloaded` | 3600 ms |  |",
+                "| `vds-main` | 4100 ms | 500 ms |",
+                "| title drawn | 6000 ms | 1900 ms |",
+                "| room drawn | n/a |  |",
+            ]
+        );
+        assert_eq!(steps(&GameBench::default()), "", "no marks, no table");
     }
 
     #[test]

@@ -31,5 +31,6 @@ fn all_assets_loaded(handles: Res<ResourceHandles>) -> bool {
 }
 
 fn continue_to_title_screen(mut next_screen: ResMut<NextState<Screen>>) {
+    web::mark("vds-loaded");
     next_screen.set(Screen::Title);
 }

@@ -3,10 +3,9 @@
 
 use std::time::{Duration, Instant};
 
-use fantoccini::key::Key;
 use serde_json::{Value, json};
 
-use super::{CPU_SLOWDOWN, FRAME_SECONDS, GameRun, OBSERVER, PATH, SCREEN_WAIT};
+use super::{CPU_SLOWDOWN, FRAME_SECONDS, GameRun, KEYS, OBSERVER, PATH, SCREEN_WAIT};
 use crate::cpu_profile;
 use crate::interactions::percentile;
 use crate::{Browser, TestServer};
@@ -63,6 +62,13 @@ async fn visits(browser: &Browser, run: &mut GameRun) -> Result<Vec<String>, Str
             json!({"source": OBSERVER}),
         )
         .await?;
+    // The keys to the room, pressed by the page itself (first visit only).
+    let keys = browser
+        .cdp(
+            "Page.addScriptToEvaluateOnNewDocument",
+            json!({"source": KEYS}),
+        )
+        .await?;
     let profiling = cpu_profile::wanted("VDS_CPU_PROFILE");
     if profiling.is_some() {
         cpu_profile::start(browser).await?;
@@ -75,6 +81,13 @@ async fn visits(browser: &Browser, run: &mut GameRun) -> Result<Vec<String>, Str
     if let Some(file) = &profiling {
         cpu_profile::stop(browser, file, "voor-de-show").await?;
     }
+    run.marks = marks(browser).await?;
+    browser
+        .cdp(
+            "Page.removeScriptToEvaluateOnNewDocument",
+            json!({"identifier": keys["identifier"]}),
+        )
+        .await?;
     let fetched = browser
         .eval("return performance.getEntriesByType('resource').map(e => new URL(e.name).pathname);")
         .await?;
@@ -101,39 +114,41 @@ async fn visits(browser: &Browser, run: &mut GameRun) -> Result<Vec<String>, Str
     Ok(assets)
 }
 
-/// From the title through Enter (start) and `1` (grade 6-8) to `data-screen="room"`.
+/// From the title through Enter (start) and `1` (grade 6-8), which [`KEYS`] presses in
+/// the page as soon as each screen is drawn, to `data-screen="room"`.
 async fn first_room(browser: &Browser, run: &mut GameRun) -> Result<(), String> {
-    let has_screens = "document.documentElement.dataset.screen";
-    if !becomes(browser, has_screens, Duration::from_secs(2)).await? {
-        run.room_note = Some("not measured: no data-screen".into());
-        return Ok(());
-    }
-    browser.press("#game", Key::Enter).await?;
-    if !becomes(
-        browser,
-        "document.documentElement.dataset.screen === 'grade'",
-        SCREEN_WAIT,
-    )
-    .await?
-    {
-        run.room_note = Some("no data-screen=\"grade\" after Enter".into());
-        return Ok(());
-    }
+    let reached = becomes(browser, "window.__vds.screens.room > 0", SCREEN_WAIT).await?;
     run.grade_ms = seen(browser, "screens.grade").await?;
     run.enter_key_ms = seen(browser, "keys[0]").await?;
-    browser
-        .find("#game")
-        .await?
-        .send_keys("1")
-        .await
-        .map_err(|e| format!("key 1 on the game: {e}"))?;
-    if becomes(browser, "window.__vds.screens.room > 0", SCREEN_WAIT).await? {
+    if reached {
         run.room_ms = seen(browser, "screens.room").await?;
         run.one_key_ms = seen(browser, "keys[window.__vds.keys.length - 1]").await?;
+    } else if run.grade_ms.is_none() {
+        run.room_note = Some("no data-screen=\"grade\" after Enter".into());
     } else {
         run.room_note = Some("no data-screen=\"room\" after key 1".into());
     }
     Ok(())
+}
+
+/// The page's `performance.mark`s of the loader's and the game's steps of the start
+/// (`vds-*`; bevy's log also marks its spans), and when the wasm was requested and its
+/// first byte came (Resource Timing), ms since navigation.
+async fn marks(browser: &Browser) -> Result<Vec<(String, f64)>, String> {
+    let list = browser
+        .eval(
+            "const wasm = performance.getEntriesByType('resource').find(e => e.name.endsWith('.wasm')); \
+             return performance.getEntriesByType('mark').filter(m => m.name.startsWith('vds-')) \
+               .map(m => [m.name, m.startTime]) \
+               .concat(wasm ? [['wasm requested', wasm.startTime], ['wasm first byte', wasm.responseStart]] : []);",
+        )
+        .await?;
+    Ok(list
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter_map(|m| Some((m[0].as_str()?.to_string(), m[1].as_f64()?)))
+        .collect())
 }
 
 /// Time between animation frames on the title for [`FRAME_SECONDS`].
