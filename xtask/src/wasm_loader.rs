@@ -1,7 +1,11 @@
 //! Hands an app's wasm to a loader script of its own: for a page whose script tag carries
 //! `data-wasm-loader` (Voor de Show's `loader.js`, which shows the download's progress),
-//! trunk's boot script and wasm preload are dropped and the loader's tag is given the built
-//! file names and the wasm's size, so the wasm is downloaded once, by the loader.
+//! trunk's boot script is dropped, its wasm preload loses its `integrity` (the loader's
+//! `fetch` has none, and a preload is only used by a request that matches it; with one,
+//! the fetch would also wait for the whole body before it could compile or count), and
+//! the loader's tag is given the built file names and the wasm's size, so the wasm is
+//! downloaded once, starting as the page's head is read rather than after the loader's
+//! script has arrived (a round trip later).
 
 use std::path::Path;
 
@@ -13,8 +17,8 @@ const MARKER: &str = "data-wasm-loader";
 /// Rewrites the trunk-built `html_path` (served under `public_url`) when it has a loader:
 /// the loader's tag gets `data-wasm` (the wasm's URL), `data-wasm-js` (wasm-bindgen's JS)
 /// and `data-wasm-bytes` (the wasm's size on disk), and trunk's inline boot script (which
-/// would fetch the wasm itself) and its `<link rel=preload>` of the wasm go. Answers
-/// whether the page had a loader; a page without one is left as it is.
+/// would fetch the wasm itself) goes and its `<link rel=preload>` of the wasm becomes
+/// [`preload`]. Answers whether the page had a loader; a page without one is left as it is.
 pub(crate) fn hand_wasm_to_loader(html_path: &Path, public_url: &str) -> Result<bool> {
     let html = std::fs::read_to_string(html_path)
         .map_err(|e| Failure::new(format!("cannot read {}: {e}", html_path.display())))?;
@@ -62,9 +66,16 @@ fn rewrite(
     let insert = tag + "<script".len();
     let attributes =
         format!(" data-wasm=\"{wasm}\" data-wasm-js=\"{js}\" data-wasm-bytes=\"{bytes}\"");
+    let preload = preload(&wasm);
     let mut edits: Vec<(std::ops::Range<usize>, &str)> = vec![(insert..insert, &attributes)];
     edits.push((boot, ""));
-    edits.extend(wasm_preloads(html, &wasm).into_iter().map(|cut| (cut, "")));
+    let preloads = wasm_preloads(html, &wasm);
+    let mut preloads = preloads.into_iter();
+    // The first of trunk's wasm preloads becomes ours, any other goes.
+    if let Some(first) = preloads.next() {
+        edits.push((first, &preload));
+    }
+    edits.extend(preloads.map(|cut| (cut, "")));
     edits.sort_by_key(|(range, _)| range.start);
     let mut out = String::with_capacity(html.len() + attributes.len());
     let mut at = 0;
@@ -75,6 +86,12 @@ fn rewrite(
     }
     out.push_str(&html[at..]);
     Ok(Some(out))
+}
+
+/// The preload of the wasm that `loader.js`'s `fetch(url)` uses: CORS mode with
+/// same-origin credentials (`crossorigin`), as fetch's defaults, and no `integrity`.
+fn preload(wasm: &str) -> String {
+    format!("<link rel=preload as=fetch type=application/wasm crossorigin href=\"{wasm}\">")
 }
 
 /// Trunk's inline boot script: its byte range and the JS and wasm URLs it names.
@@ -156,7 +173,17 @@ mod tests {
             "{out}"
         );
         assert!(!out.contains("module_or_path"), "boot script stays: {out}");
-        assert!(!out.contains("rel=preload"), "wasm preload stays: {out}");
+        assert!(
+            out.contains(
+                "<link rel=preload as=fetch type=application/wasm crossorigin \
+                 href=\"/voor-de-show/voor-de-show-9bdf7c36457df082_bg.wasm\">"
+            ),
+            "the wasm's preload, as the loader fetches it: {out}"
+        );
+        assert!(
+            !out.contains("sha384-ghi"),
+            "the preload's integrity stays: {out}"
+        );
         assert!(
             out.contains("rel=modulepreload>"),
             "the JS preload goes: {out}"
@@ -165,7 +192,11 @@ mod tests {
             out.ends_with("<canvas id=game></canvas></body></html>"),
             "{out}"
         );
-        assert_eq!(out.matches("_bg.wasm").count(), 1, "{out}");
+        assert_eq!(
+            out.matches("_bg.wasm").count(),
+            2,
+            "the loader's and the preload: {out}"
+        );
     }
 
     #[test]

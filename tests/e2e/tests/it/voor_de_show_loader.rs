@@ -149,13 +149,19 @@ async fn voor_de_show_loader_counts_the_wasm_then_hands_over_to_the_game() -> Re
         "data-boot=progress before data-ready: {boot:?} {ready:?}"
     );
     assert_eq!(loader_display(&browser).await?, json!("none"));
-    assert_eq!(wasm_requests(&browser).await?, json!(1), "one download");
+    assert_eq!(
+        wasm_requests(&browser).await?,
+        json!(1),
+        "one download: the loader's fetch takes the preload's"
+    );
     assert_eq!(
         browser
-            .eval("return document.querySelectorAll('script[src*=\"boot-\"], link[href$=\".wasm\"]').length;")
+            .eval("return [document.querySelectorAll('script[src*=\"boot-\"]').length, \
+                   document.querySelectorAll('link[rel=preload][href$=\".wasm\"]:not([integrity])').length, \
+                   document.querySelectorAll('link[href$=\".wasm\"]').length];")
             .await?,
-        json!(0),
-        "trunk's boot script and wasm preload are gone"
+        json!([0, 1, 1]),
+        "trunk's boot script is gone, its wasm preload lost its integrity"
     );
     browser.close().await;
     Ok(())
