@@ -4,8 +4,9 @@
 //! keys reached the page 10-14 s after they were sent (measured on 05d78d3 at 4x CPU,
 //! each frame ~240 ms). So the game updates when something happens (a key, the pointer,
 //! the window: bevy's reactive mode), one frame after anything changed (so a chain of
-//! changes gets a frame for each link: a key sets the next screen, the next frame enters
-//! and draws it, the one after that `ready` reports it), while something moves or waits
+//! changes gets a frame for each link: a key's frame enters and draws the next screen
+//! (`screens::EnterScreen`), the frame after plays what arriving there makes heard,
+//! with its subtitle), while something moves or waits
 //! ([`busy`]), and otherwise once a second: that wake also takes a subtitle away when its
 //! time is up (5-15 s on the board, so at most a second late).
 use bevy::{prelude::*, window::RequestRedraw};
@@ -26,9 +27,10 @@ use crate::{
 const IDLE_WAIT: std::time::Duration = std::time::Duration::from_secs(1);
 
 /// Frames drawn after a change. One: what changed in a frame is drawn at its end, and a
-/// change in the frame after (the next screen entered, a report on `<html>`) asks for
-/// its own. Every extra frame delays the class's next key where the browser draws in
-/// software (~0.1 s a frame at 4x CPU on the bench).
+/// change that follows in the frame after (the gong on arriving in a room, which its
+/// frame hears) asks for its own. `ready` reports a screen without a frame of the game.
+/// Every extra frame delays the class's next key where the browser draws in software
+/// (~0.1 s a frame at 4x CPU on the bench).
 pub(crate) const SETTLE_FRAMES: u8 = 1;
 
 pub(super) fn plugin(app: &mut App) {

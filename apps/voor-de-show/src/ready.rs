@@ -1,7 +1,8 @@
 //! The game's test contract: attributes on `<html>` that the end-to-end tests and the
-//! benchmark wait for instead of sleeping. Each is set one frame after the screen
-//! that it names was drawn (the entities spawn in one frame and are rendered at its
-//! end; when the next frame runs, that one has been drawn):
+//! benchmark wait for instead of sleeping. Each is set at the browser's next animation
+//! frame after the frame that drew the screen it names (the screen is entered, spawned
+//! and rendered in one frame, see `screens::EnterScreen`; when the browser calls for
+//! its next frame, it has taken that one), without a frame of the game for it:
 //!
 //! - `data-ready="true"`: the title screen has been drawn (once; it stays).
 //! - `data-screen`: `title` | `grade` | `room` | `assignment` | `end`, the screen
@@ -46,41 +47,42 @@ fn shown(screen: Screen, game: Option<&Game>) -> Shown {
     }
 }
 
-/// Writes the attributes one frame after what they name changed.
+/// Writes the attributes at the next animation frame when what they name changed
+/// (the loading state has none: the page's own loading screen covers it).
 fn report_screen(
     screen: Res<State<Screen>>,
     game: Option<Res<Game>>,
-    mut pending: Local<Option<(Shown, u32)>>,
     mut reported: Local<Option<Shown>>,
     mut ready: Local<bool>,
 ) {
     let now = shown(*screen.get(), game.as_deref());
-    match pending.as_mut() {
-        Some((waiting, frames)) if *waiting == now => *frames += 1,
-        _ => *pending = Some((now.clone(), 0)),
-    }
-    let Some((waiting, frames)) = pending.as_ref() else {
-        return;
-    };
-    if *frames < 1 || reported.as_ref() == Some(waiting) || waiting.screen == Screen::Loading {
+    if now.screen == Screen::Loading || reported.as_ref() == Some(&now) {
         return;
     }
-    web::set_root_attribute("data-screen", waiting.screen.name());
-    match &waiting.place {
+    let first_title = now.screen == Screen::Title && !*ready;
+    if first_title {
+        *ready = true;
+        info!("title screen drawn: data-ready set at the next frame");
+    }
+    *reported = Some(now.clone());
+    web::after_frame(move || write(&now, first_title));
+}
+
+fn write(shown: &Shown, first_title: bool) {
+    web::set_root_attribute("data-screen", shown.screen.name());
+    match &shown.place {
         Some(place) => {
             web::set_root_attribute("data-place", place);
         }
         None => web::remove_root_attribute("data-place"),
     }
-    match &waiting.assignment {
+    match &shown.assignment {
         Some(id) => {
             web::set_root_attribute("data-assignment", id);
         }
         None => web::remove_root_attribute("data-assignment"),
     }
-    if waiting.screen == Screen::Title && !*ready && web::set_root_attribute("data-ready", "true") {
-        *ready = true;
-        info!("title screen drawn: data-ready set");
+    if first_title {
+        web::set_root_attribute("data-ready", "true");
     }
-    *reported = Some(waiting.clone());
 }

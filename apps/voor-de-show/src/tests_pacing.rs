@@ -1,6 +1,5 @@
 //! Native tests of when the game asks for frames ([`crate::pacing`]): none on a screen
-//! that nothing changes, enough after a key for the next screen to be drawn and
-//! reported, all the time while something moves, none while a subtitle only waits.
+//! that nothing changes, the next screen in a key's own frame and one frame after, all the time while something moves, none while a subtitle only waits.
 
 use std::time::Duration;
 
@@ -61,25 +60,29 @@ fn an_unchanged_screen_asks_for_no_frames() {
 }
 
 #[test]
-fn a_key_gets_frames_until_the_next_screen_is_drawn_and_reported() {
+fn a_key_draws_the_next_screen_in_its_own_frame_then_one_more() {
     let mut app = paced();
     app.world_mut().write_message(Act::Begin);
     app.update();
-    assert!(asks(&app), "the state change waits for the next frame");
-    app.update();
-    assert_eq!(screen(&app), Screen::Grade);
-    assert!(asks(&app), "the new screen is drawn in the next frame");
-    // That frame is `ready`'s report; then the game rests.
+    assert_eq!(screen(&app), Screen::Grade, "entered in the key's frame");
+    assert!(asks(&app), "a frame after the change");
+    // That frame is all; then the game rests.
     assert_eq!(asking(&mut app, 10), usize::from(SETTLE_FRAMES) - 1);
     app.insert_resource(TimeUpdateStrategy::ManualDuration(Duration::from_millis(
         200,
     )));
     app.world_mut().write_message(Act::Grade(Grade::Ages6To8));
     app.update();
+    assert_eq!(screen(&app), Screen::Room, "entered in the key's frame");
+    assert!(asks(&app));
+    assert!(app.world().resource::<Heard>().caption.is_none());
+    // The frame after: the gong on arrival, with its subtitle (5 s) on the board.
     app.update();
-    assert_eq!(screen(&app), Screen::Room);
-    assert!(asks(&app), "the room is drawn in the next frame");
-    // The gong's subtitle on arrival (5 s) is on the board: it waits, nothing moves.
+    assert!(
+        asks(&app),
+        "the subtitle is drawn, and gets its frame after"
+    );
+    // It waits, nothing moves.
     assert!(app.world().resource::<Heard>().caption.is_some());
     assert!(asking(&mut app, 3) <= 1, "the room settled");
     assert_eq!(

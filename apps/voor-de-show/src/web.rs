@@ -33,6 +33,12 @@ pub(crate) fn set_root_attribute(name: &str, value: &str) -> bool {
     imp::set_root_attribute(name, value)
 }
 
+/// Runs `then` at the browser's next animation frame (`requestAnimationFrame`): after the
+/// frame being drawn now has been taken by the browser. Outside the browser, at once.
+pub(crate) fn after_frame(then: impl FnOnce() + 'static) {
+    imp::after_frame(then);
+}
+
 /// Removes an attribute from `<html>`.
 pub(crate) fn remove_root_attribute(name: &str) {
     imp::remove_root_attribute(name);
@@ -113,6 +119,19 @@ mod imp {
                 bevy::log::warn!("could not set {name} on the document element");
                 false
             }
+        }
+    }
+
+    pub(super) fn after_frame(then: impl FnOnce() + 'static) {
+        let Some(window) = web_sys::window() else {
+            return;
+        };
+        let callback = Closure::once_into_js(then);
+        if window
+            .request_animation_frame(callback.unchecked_ref())
+            .is_err()
+        {
+            bevy::log::warn!("the browser refused an animation frame");
         }
     }
 
@@ -228,6 +247,9 @@ mod imp {
         false
     }
     pub(super) fn remove_root_attribute(_name: &str) {}
+    pub(super) fn after_frame(then: impl FnOnce() + 'static) {
+        then();
+    }
     pub(super) fn announce(_text: &str) {}
     pub(super) fn toggle_fullscreen() {}
     pub(super) fn loading_failed() {}

@@ -50,6 +50,8 @@ pub(super) fn plugin(app: &mut App) {
         Update,
         cues_from_acts
             .after(GameLogic)
+            // The screen the act was made on (an assignment done, before the room).
+            .before(crate::screens::EnterScreen)
             .run_if(resource_exists::<crate::game::Game>),
     );
     // In `Update`, after the logic, like everything that draws on the board (cues the

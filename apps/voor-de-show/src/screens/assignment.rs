@@ -9,9 +9,11 @@ use suite_domain::i18n::Msg;
 use crate::{
     content::GameContent,
     controls::{self, AutoFocus},
-    game::{Act, Game, GameLogic},
+    game::{Act, Game},
     play::{self, Play},
-    screens::{Screen, ScreenUi, clear, redraw, screen_root, show_image, title::StageAssets},
+    screens::{
+        EnterScreen, Screen, ScreenUi, clear, redraw, screen_root, show_image, title::StageAssets,
+    },
     settings::Settings,
     show::ShowInPlay,
     theme::{self, Palette},
@@ -22,7 +24,7 @@ use crate::{
 pub(super) fn plugin(app: &mut App) {
     app.add_systems(
         Update,
-        draw.after(GameLogic).after(play::PlaySystems).run_if(
+        draw.after(EnterScreen).run_if(
             in_state(Screen::Assignment).and_then(
                 redraw
                     .or_else(resource_changed::<Play>)

@@ -6,8 +6,8 @@ use suite_domain::i18n::Msg;
 
 use crate::{
     controls::{self, AutoFocus},
-    game::{Act, GameLogic},
-    screens::{Screen, ScreenUi, clear, redraw, screen_root},
+    game::Act,
+    screens::{EnterScreen, Screen, ScreenUi, clear, redraw, screen_root},
     settings::Settings,
     theme, web,
 };
@@ -15,7 +15,7 @@ use crate::{
 pub(super) fn plugin(app: &mut App) {
     app.add_systems(
         Update,
-        draw.after(GameLogic)
+        draw.after(EnterScreen)
             .run_if(in_state(Screen::End).and_then(redraw)),
     );
 }

@@ -9,7 +9,7 @@ use suite_domain::show::Grade;
 use crate::{
     controls::{self, AutoFocus, Chosen},
     game::{Act, Game, GameLogic},
-    screens::{Screen, ScreenUi, clear, redraw, screen_root},
+    screens::{EnterScreen, Screen, ScreenUi, clear, redraw, screen_root},
     settings::Settings,
     show::{ShowInPlay, grades_offered},
     theme,
@@ -24,7 +24,7 @@ pub(super) fn plugin(app: &mut App) {
     );
     app.add_systems(
         Update,
-        draw.after(GameLogic).run_if(
+        draw.after(EnterScreen).run_if(
             in_state(Screen::Grade).and_then(redraw.or_else(resource_changed::<ShowInPlay>)),
         ),
     );

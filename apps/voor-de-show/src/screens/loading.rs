@@ -6,14 +6,20 @@
 
 use bevy::prelude::*;
 
-use crate::{asset_tracking::ResourceHandles, screens::Screen, web};
+use crate::{
+    asset_tracking::ResourceHandles,
+    screens::{EnterScreen, Screen},
+    web,
+};
 
 pub(super) fn plugin(app: &mut App) {
     app.add_systems(
         Update,
         (
             report_failure,
-            continue_to_title_screen.run_if(all_assets_loaded),
+            continue_to_title_screen
+                .run_if(all_assets_loaded)
+                .before(EnterScreen),
         )
             .run_if(in_state(Screen::Loading)),
     );

@@ -13,9 +13,13 @@ mod scene;
 pub(crate) mod show_image;
 pub(crate) mod title;
 
-use bevy::prelude::*;
+use bevy::{prelude::*, state::state::StateTransition};
 
-use crate::{game::Game, settings::Settings};
+use crate::{
+    game::{Game, GameLogic},
+    play::PlaySystems,
+    settings::Settings,
+};
 
 pub(super) fn plugin(app: &mut App) {
     app.add_plugins((
@@ -33,6 +37,27 @@ pub(super) fn plugin(app: &mut App) {
 /// native tests need.
 pub(super) fn state_plugin(app: &mut App) {
     app.init_state::<Screen>();
+    app.configure_sets(Update, EnterScreen.after(GameLogic).after(PlaySystems));
+    app.add_systems(Update, enter_now.in_set(EnterScreen));
+}
+
+/// Where in `Update` a screen chosen this frame (by a key, a click, the assets loaded)
+/// is entered: after the game's logic and the assignments' play, before the screens
+/// draw (every screen's `draw` runs after this set). So the frame that saw the key
+/// enters, lays out and draws the new screen; bevy would enter it at the start of the
+/// next frame: one frame more per screen, which where the browser draws WebGL in
+/// software costs about 0.1 s at 4x CPU (a frame's drawing has to finish before the
+/// next frame starts).
+#[derive(SystemSet, Debug, Clone, PartialEq, Eq, Hash)]
+pub(crate) struct EnterScreen;
+
+fn enter_now(world: &mut World) {
+    let pending = world
+        .get_resource::<NextState<Screen>>()
+        .is_some_and(|next| !matches!(next, NextState::Unchanged));
+    if pending {
+        world.run_schedule(StateTransition);
+    }
 }
 
 /// The game's main screens.

@@ -9,8 +9,10 @@ use suite_domain::i18n::{Lang, Msg};
 use crate::{
     content::GameContent,
     controls::{self, ActionButton, AutoFocus, Chosen},
-    game::{Act, Game, GameLogic},
-    screens::{Screen, ScreenUi, clear, redraw, scene, screen_root, title::StageAssets},
+    game::{Act, Game},
+    screens::{
+        EnterScreen, Screen, ScreenUi, clear, redraw, scene, screen_root, title::StageAssets,
+    },
     settings::Settings,
     theme::{self, Palette},
     view::{self, RoomView, Standing},
@@ -20,7 +22,7 @@ use crate::{
 pub(super) fn plugin(app: &mut App) {
     app.add_systems(
         Update,
-        draw.after(GameLogic)
+        draw.after(EnterScreen)
             .run_if(in_state(Screen::Room).and_then(redraw)),
     );
 }

@@ -10,8 +10,8 @@ use crate::{
     api_check::ApiStatus,
     asset_tracking::LoadResource,
     controls::{self, AutoFocus},
-    game::{Act, GameLogic},
-    screens::{Screen, ScreenUi, clear, redraw, screen_root},
+    game::Act,
+    screens::{EnterScreen, Screen, ScreenUi, clear, redraw, screen_root},
     settings::Settings,
     show::ShowInPlay,
     theme, web,
@@ -33,7 +33,7 @@ pub(super) fn plugin(app: &mut App) {
             show_api_status,
         )
             .chain()
-            .after(GameLogic)
+            .after(EnterScreen)
             .run_if(in_state(Screen::Title)),
     );
 }
