@@ -14,6 +14,8 @@ mod audio;
 mod content;
 mod controls;
 mod game;
+#[cfg(target_arch = "wasm32")]
+mod lean_render;
 mod pacing;
 mod play;
 mod ready;
@@ -42,7 +44,8 @@ use suite_domain::i18n::{Lang, Msg};
 const LANG: Lang = Lang::Nl;
 
 /// The game's font: DejaVu Sans Bold cut down to Latin-1 (see game-assets/LICENSES.md),
-/// so Dutch accents show. Compiled in, it replaces bevy's ASCII-only default font.
+/// so Dutch accents show. Compiled in and installed as the default font (bevy's own,
+/// ASCII only, is left out: no `default_font` feature).
 const FONT: &[u8] = include_bytes!("../../../game-assets/fonts/vds-sans.ttf");
 
 fn main() -> AppExit {
@@ -88,9 +91,11 @@ fn app_plugin(app: &mut App) {
         .insert(AssetId::default(), font)
         .is_err()
     {
-        warn!("could not install the game's font; texts use bevy's own");
+        warn!("could not install the game's font: its texts will not show");
     }
 
+    #[cfg(target_arch = "wasm32")]
+    app.add_plugins(lean_render::LeanRender);
     app.insert_resource(ClearColor(theme::BACKSTAGE));
     app.add_systems(Startup, (spawn_camera, keep_keys_in_canvas, first_update));
 

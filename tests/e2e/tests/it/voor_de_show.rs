@@ -70,6 +70,30 @@ async fn a_class_walks_into_the_first_place_plays_it_and_moves_on() -> Result<()
     browser.wait_ready().await?;
     wait_screen(&browser, "title").await?;
     shot(&browser, "title").await?;
+    // The pipelines compiled for the title (the game's `lean_render.rs` marks each):
+    // those it draws with, not bevy's tonemapping (the 2D camera has none) nor its
+    // deferred lighting copy (3D only).
+    let pipelines = browser
+        .eval(
+            "return performance.getEntriesByType('mark').map(m => m.name) \
+               .filter(n => n.startsWith('vds-pipeline ')).map(n => n.slice(13));",
+        )
+        .await?;
+    let pipelines: Vec<&str> = pipelines
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter_map(|p| p.as_str())
+        .collect();
+    for drawn_with in ["sprite_pipeline", "blit pipeline", "ui_pipeline"] {
+        assert!(
+            pipelines.contains(&drawn_with),
+            "{drawn_with}: {pipelines:?}"
+        );
+    }
+    for unused in ["tonemapping pipeline", "copy_deferred_lighting_id_pipeline"] {
+        assert!(!pipelines.contains(&unused), "{unused}: {pipelines:?}");
+    }
     assert_eq!(
         attribute(&browser, "data-sound").await?.as_deref(),
         Some("locked"),
