@@ -3,21 +3,20 @@
 //! browser draws WebGL in software it takes the whole page's main thread: the bench's
 //! keys reached the page 10-14 s after they were sent (measured on 05d78d3 at 4x CPU,
 //! each frame ~240 ms). So the game updates when something happens (a key, the pointer,
-//! the window: bevy's reactive mode), one frame after anything changed (so a chain of
-//! changes gets a frame for each link: a key's frame enters and draws the next screen
-//! (`screens::EnterScreen`), the frame after plays what arriving there makes heard,
-//! with its subtitle), while something moves or waits
-//! ([`busy`]), and otherwise once a second: that wake also takes a subtitle away when its
-//! time is up (5-15 s on the board, so at most a second late).
+//! the window: bevy's reactive mode), while something moves or waits ([`busy`]), while
+//! a screen chosen late in a frame waits to be entered, and otherwise once a second:
+//! that wake also takes a subtitle away when its time is up (5-15 s on the board, so at
+//! most a second late). What happens is drawn in its own frame: a key's frame enters
+//! and draws the next screen (`screens::EnterScreen`) and plays what arriving there
+//! makes heard, with its subtitle; `ready` reports it without a frame of the game. So
+//! no frame follows a change: where the browser draws in software such a frame (~0.1 s
+//! at 4x CPU on the bench) would hold up the class's next key.
 use bevy::{prelude::*, window::RequestRedraw};
 
 use crate::{
     api_check::ApiStatus,
-    audio::Heard,
-    game::Game,
     play::timer::ClassTimer,
     screens::Screen,
-    settings::Settings,
     show::{ShowInPlay, ShowStatus},
 };
 
@@ -25,13 +24,6 @@ use crate::{
 /// under anything [`busy`] misses).
 #[cfg(target_arch = "wasm32")]
 const IDLE_WAIT: std::time::Duration = std::time::Duration::from_secs(1);
-
-/// Frames drawn after a change. One: what changed in a frame is drawn at its end, and a
-/// change that follows in the frame after (the gong on arriving in a room, which its
-/// frame hears) asks for its own. `ready` reports a screen without a frame of the game.
-/// Every extra frame delays the class's next key where the browser draws in software
-/// (~0.1 s a frame at 4x CPU on the bench).
-pub(crate) const SETTLE_FRAMES: u8 = 1;
 
 pub(super) fn plugin(app: &mut App) {
     #[cfg(target_arch = "wasm32")]
@@ -43,14 +35,7 @@ pub(super) fn plugin(app: &mut App) {
         });
     }
     app.add_message::<RequestRedraw>();
-    app.init_resource::<Pacing>();
     app.add_systems(Last, keep_drawing);
-}
-
-/// Frames still to draw after the last change.
-#[derive(Resource, Debug, Default)]
-pub(crate) struct Pacing {
-    pub(crate) settle: u8,
 }
 
 /// Whether something moves or waits for an answer, so frames must keep coming: the
@@ -69,43 +54,24 @@ pub(crate) fn busy(
         || status == Some(&ApiStatus::Checking)
 }
 
-/// What the UI tree did this frame: nodes drawn, changed, or a button's hover or press.
-type UiChanges = Or<(
-    Added<Node>,
-    Changed<Node>,
-    Changed<Interaction>,
-    Changed<Text>,
-)>;
-
-#[allow(clippy::too_many_arguments)]
+/// Asks for the next frame while something moves or waits, or a screen is still to be
+/// entered.
 pub(crate) fn keep_drawing(
     screen: Res<State<Screen>>,
     next: Res<NextState<Screen>>,
-    game: Option<Res<Game>>,
-    settings: Res<Settings>,
     show: Option<Res<ShowInPlay>>,
-    heard: Option<Res<Heard>>,
     timer: Option<Res<ClassTimer>>,
     status: Option<Res<ApiStatus>>,
-    ui: Query<(), UiChanges>,
-    mut pacing: ResMut<Pacing>,
     mut redraw: MessageWriter<RequestRedraw>,
 ) {
-    let now = *screen.get();
-    let moving = busy(now, timer.as_deref(), show.as_deref(), status.as_deref());
-    let changed = screen.is_changed()
-        || matches!(*next, NextState::Pending(_) | NextState::PendingIfNeq(_))
-        || settings.is_changed()
-        || game.is_some_and(|g| g.is_changed())
-        || show.as_ref().is_some_and(|s| s.is_changed())
-        || heard.as_ref().is_some_and(|h| h.is_changed())
-        || status.as_ref().is_some_and(|s| s.is_changed())
-        || !ui.is_empty();
-    if changed {
-        pacing.settle = SETTLE_FRAMES;
-    }
-    if moving || pacing.settle > 0 {
-        pacing.settle = pacing.settle.saturating_sub(1);
+    let moving = busy(
+        *screen.get(),
+        timer.as_deref(),
+        show.as_deref(),
+        status.as_deref(),
+    );
+    let pending = !matches!(*next, NextState::Unchanged);
+    if moving || pending {
         redraw.write(RequestRedraw);
     }
 }

@@ -16,7 +16,7 @@ use suite_domain::i18n::{Lang, Msg};
 
 use crate::{
     game::{Act, GameLogic},
-    screens::Screen,
+    screens::{EnterScreen, Screen},
     settings::Settings,
     theme,
 };
@@ -48,21 +48,25 @@ pub(super) fn plugin(app: &mut App) {
     app.add_systems(Startup, web::unlock_on_first_touch);
     app.add_systems(
         Update,
-        cues_from_acts
+        (
+            // On the screen the act was made on (an assignment done, before the room).
+            applause_from_acts.before(EnterScreen),
+            // On the screen entered this frame (the room a key led to).
+            gong_on_arrival.after(EnterScreen),
+        )
             .after(GameLogic)
-            // The screen the act was made on (an assignment done, before the room).
-            .before(crate::screens::EnterScreen)
             .run_if(resource_exists::<crate::game::Game>),
     );
-    // In `Update`, after the logic, like everything that draws on the board (cues the
-    // interactions write later in the frame are heard in the next one).
+    // After the logic, the play and the screen entered, like everything that draws on
+    // the board: a cue is heard, and its subtitle drawn, in the frame that made it.
     app.add_systems(
         Update,
         (hear, switch_sound)
             .chain()
             .in_set(Hearing)
-            .after(GameLogic)
-            .after(cues_from_acts),
+            .after(EnterScreen)
+            .after(applause_from_acts)
+            .after(gong_on_arrival),
     );
 }
 
@@ -134,13 +138,10 @@ pub(crate) struct Heard {
     pub(crate) played: u32,
 }
 
-/// Cues that follow from the progress: a gong on arriving at a place, applause when an
-/// assignment is done.
-fn cues_from_acts(
+/// Applause when an assignment is done.
+fn applause_from_acts(
     mut acts: MessageReader<Act>,
     screen: Res<State<Screen>>,
-    game: Res<crate::game::Game>,
-    mut at: Local<Option<String>>,
     mut cues: MessageWriter<Cue>,
 ) {
     for act in acts.read() {
@@ -148,7 +149,15 @@ fn cues_from_acts(
             cues.write(Cue::Applause);
         }
     }
-    // The place the class stands in; the room screen shows it (one frame after the act).
+}
+
+/// A gong on arriving at a place: the room screen shows it (entered this frame).
+fn gong_on_arrival(
+    screen: Res<State<Screen>>,
+    game: Res<crate::game::Game>,
+    mut at: Local<Option<String>>,
+    mut cues: MessageWriter<Cue>,
+) {
     let shown = *screen.get() == Screen::Room;
     let place = game.progress.place();
     if shown && at.as_deref() != Some(place) && game.progress.grade().is_some() {
