@@ -156,12 +156,23 @@ fn load_average() -> f64 {
         .unwrap_or(f64::NAN)
 }
 
+/// How many cold runs are measured: [`RUNS`], or `SUITE_GAME_BENCH_RUNS` (more runs for
+/// a steadier median while working on the game).
+fn run_count() -> usize {
+    std::env::var("SUITE_GAME_BENCH_RUNS")
+        .ok()
+        .and_then(|n| n.parse().ok())
+        .filter(|n| *n > 0)
+        .unwrap_or(RUNS)
+}
+
 /// Runs the whole bench against `server`, whose built site is `site`.
 pub async fn run(server: &TestServer, site: &Path) -> GameBench {
     let mut runs = Vec::new();
     let mut assets = Vec::new();
-    for i in 0..RUNS {
-        eprintln!("voor-de-show: cold run {} of {RUNS} …", i + 1);
+    let count = run_count();
+    for i in 0..count {
+        eprintln!("voor-de-show: cold run {} of {count} …", i + 1);
         let mut run = GameRun {
             load_average: load_average(),
             ..GameRun::default()
@@ -294,7 +305,7 @@ pub fn markdown(bench: &GameBench) -> String {
     );
     md.push_str(&format!(
         "\nHeadless Chromium, Fast 4G (9 Mbit/s down, 1.5 up, 60 ms), {CPU_SLOWDOWN}x CPU slowdown, \
-         1280x720, a new profile per run (cold cache), median of {RUNS}. From navigation. The \
+         1280x720, a new profile per run (cold cache), median of {}. From navigation. The \
          room is reached by keys (Enter, then `1` for 6-8 years) that the page itself \
          dispatches on the canvas as soon as each screen is drawn (in a task after the \
          screen's attribute): the game's own time to its room, without a person's or a test \
@@ -313,6 +324,7 @@ pub fn markdown(bench: &GameBench) -> String {
          | `1` reaches the page → room drawn | {} | none set | |\n\
          | second visit, title drawn | **{}** | {SECOND_VISIT_BUDGET_MS:.0} ms | {} |\n\
          | page frame time on the resting title, p50 / p95 | {} / {} | indication | |\n",
+        bench.runs.len(),
         ms(bench.progress_ms_median),
         met(bench.progress_ms_median, PROGRESS_BUDGET_MS),
         ms(bench.ready_ms_median),
