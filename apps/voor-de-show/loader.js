@@ -9,8 +9,7 @@
 // answer whose Content-Length counts the compressed bytes). It also drops trunk's boot
 // script and wasm preload, so this is the one download: a copy of its stream is counted,
 // the original is compiled as it arrives. Marks on <html> for tests and the
-// bench: data-boot="progress" once the first bytes are shown, "error" on a failure (also
-// when the game reports, with the event vds-loading-failed, that its pictures did not load).
+// bench: data-boot="progress" once the first bytes are shown, "error" on a failure.
 // Steps on the page's timeline (performance.mark, for the bench and DevTools):
 // vds-downloaded (the wasm's last byte counted), vds-started (the game's main returned).
 
@@ -134,9 +133,6 @@ async function start() {
   addEventListener('error', (event) => {
     if (event.error instanceof WebAssembly.RuntimeError) fail(text.crashed, event.error);
   });
-  // The game started but a picture it needs did not download (its loading state draws
-  // nothing: this screen is the one the class sees).
-  addEventListener('vds-loading-failed', () => fail(text.network));
   try {
     const bindings = import(tag.dataset.wasmJs);
     bindings.catch(() => {}); // Reported where it is awaited, if the download got that far.

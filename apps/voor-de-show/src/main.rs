@@ -9,7 +9,6 @@
 //! `MinimalPlugins`.
 
 mod api_check;
-mod asset_tracking;
 mod audio;
 mod content;
 mod controls;
@@ -101,7 +100,6 @@ fn app_plugin(app: &mut App) {
 
     app.add_plugins((
         logic_plugin,
-        asset_tracking::plugin,
         api_check::plugin,
         controls::plugin,
         screens::plugin,

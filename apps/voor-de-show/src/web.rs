@@ -55,11 +55,6 @@ pub(crate) fn toggle_fullscreen() {
     imp::toggle_fullscreen();
 }
 
-/// Tells the page's loading screen (loader.js) that the game's assets did not load.
-pub(crate) fn loading_failed() {
-    imp::loading_failed();
-}
-
 /// A `performance.mark(name)`: the steps of the game's start (`vds-main`, `vds-built`,
 /// `vds-first-update`, `vds-loaded`) on the page's timeline, which the bench reports
 /// and the browser's DevTools show.
@@ -186,21 +181,11 @@ mod imp {
         }
     }
 
-    pub(super) fn loading_failed() {
-        let event = web_sys::Event::new(LOADING_FAILED);
-        if let (Some(window), Ok(event)) = (web_sys::window(), event) {
-            let _ = window.dispatch_event(&event);
-        }
-    }
-
     pub(super) fn mark(name: &str) {
         if let Some(performance) = web_sys::window().and_then(|w| w.performance()) {
             let _ = performance.mark(name);
         }
     }
-
-    /// The event loader.js listens for.
-    const LOADING_FAILED: &str = "vds-loading-failed";
 
     pub(super) fn keep_keys_in_canvas() {
         let Some(canvas) = document()
@@ -252,7 +237,6 @@ mod imp {
     }
     pub(super) fn announce(_text: &str) {}
     pub(super) fn toggle_fullscreen() {}
-    pub(super) fn loading_failed() {}
     pub(super) fn mark(_name: &str) {}
     pub(super) fn keep_keys_in_canvas() {}
 }

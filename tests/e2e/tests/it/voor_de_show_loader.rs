@@ -217,27 +217,25 @@ async fn voor_de_show_loader_shows_a_dutch_error_without_the_wasm_and_retries() 
 }
 
 #[tokio::test]
-async fn voor_de_show_loader_says_when_the_games_picture_does_not_load_and_retries() -> Result<()> {
-    // The wasm starts, but the stage's picture answers 404: the game's loading state
-    // draws nothing, so the page's loading screen must say it.
-    let is_stage = |path: &Path| path.file_name().is_some_and(|n| n == "stage.png");
-    let site = Broken::start(&is_stage).await?;
+async fn voor_de_show_draws_its_title_without_downloading_a_picture() -> Result<()> {
+    // The game's pictures are compiled into its wasm: with every picture of the site's
+    // game-assets gone, the title is still drawn, and nothing was asked for them.
+    let is_picture = |path: &Path| {
+        path.extension().is_some_and(|e| e == "png")
+            && path.components().any(|c| c.as_os_str() == "game-assets")
+    };
+    let site = Broken::start(&is_picture).await?;
     let browser = browser_recording(&site.server).await?;
     browser.goto(PATH).await?;
-    loader_error(&browser, "probeer opnieuw").await?;
-    assert_eq!(
-        browser
-            .eval("return [document.activeElement.id, getComputedStyle(document.getElementById('vds-loader')).display !== 'none', document.documentElement.dataset.ready || ''];")
-            .await?,
-        json!(["vds-loader-retry", true, ""]),
-        "the loading screen stays with its retry button focused, no game"
-    );
-
-    // The picture is back: "Opnieuw proberen" loads the game.
-    site.repair(&is_stage)?;
-    browser.click("#vds-loader-retry").await?;
     browser.wait_ready().await?;
     assert_eq!(loader_display(&browser).await?, json!("none"));
+    assert_eq!(
+        browser
+            .eval("return performance.getEntriesByType('resource').filter(e => e.name.includes('/game-assets/')).length;")
+            .await?,
+        json!(0),
+        "no picture fetched"
+    );
     browser.close().await;
     Ok(())
 }
