@@ -159,11 +159,7 @@ fn load_average() -> f64 {
 /// How many cold runs are measured: [`RUNS`], or `SUITE_GAME_BENCH_RUNS` (more runs for
 /// a steadier median while working on the game).
 fn run_count() -> usize {
-    std::env::var("SUITE_GAME_BENCH_RUNS")
-        .ok()
-        .and_then(|n| n.parse().ok())
-        .filter(|n| *n > 0)
-        .unwrap_or(RUNS)
+    crate::run_count("SUITE_GAME_BENCH_RUNS", RUNS)
 }
 
 /// Runs the whole bench against `server`, whose built site is `site`.

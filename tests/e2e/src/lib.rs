@@ -26,3 +26,13 @@ pub const GENT: (&str, &str) = ("bib.gent@demo.invalid", "demo-gent-2026");
 
 /// Errors of the harness, as text: a test fails with it.
 pub type Result<T> = std::result::Result<T, String>;
+
+/// A bench's run count: `variable` when it holds a number above 0 (more runs for a
+/// steadier median while working on one app), else `default`.
+pub(crate) fn run_count(variable: &str, default: usize) -> usize {
+    std::env::var(variable)
+        .ok()
+        .and_then(|n| n.parse().ok())
+        .filter(|n| *n > 0)
+        .unwrap_or(default)
+}

@@ -179,11 +179,7 @@ fn peer_script(server: &PeerServer, paths: Vec<String>) -> (ScriptSize, Vec<Stri
 /// How many runs are measured: [`RUNS`], or `SUITE_READER_BENCH_RUNS` (more runs for a
 /// steadier median while working on a reader).
 fn run_count() -> usize {
-    std::env::var("SUITE_READER_BENCH_RUNS")
-        .ok()
-        .and_then(|n| n.parse().ok())
-        .filter(|n| *n > 0)
-        .unwrap_or(RUNS)
+    crate::run_count("SUITE_READER_BENCH_RUNS", RUNS)
 }
 
 /// The warm-up run and [`run_count`] measured runs of one reader.
