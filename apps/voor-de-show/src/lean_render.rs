@@ -67,13 +67,11 @@ impl Plugin for LeanRender {
 
 /// Marks each pipeline once it is ready (or failed: compute pipelines on WebGL2).
 fn mark_pipelines(cache: Res<PipelineCache>, mut marked: Local<usize>) {
-    let pipelines: Vec<_> = cache.pipelines().collect();
-    while let Some(pipeline) = pipelines.get(*marked) {
-        let done = matches!(
+    for pipeline in cache.pipelines().skip(*marked) {
+        if !matches!(
             pipeline.state,
             CachedPipelineState::Ok(_) | CachedPipelineState::Err(_)
-        );
-        if !done {
+        ) {
             break;
         }
         let label = match &pipeline.descriptor {
