@@ -72,23 +72,24 @@ async fn a_class_walks_into_the_first_place_plays_it_and_moves_on() -> Result<()
     shot(&browser, "title").await?;
     // The pipelines compiled for the title (the game's `lean_render.rs` marks each):
     // those it draws with, not bevy's tonemapping (the 2D camera has none) nor its
-    // deferred lighting copy (3D only).
-    let pipelines = browser
+    // deferred lighting copy (3D only); each was ready before the title was said to
+    // be drawn (`vds-title-drawn`, with `data-ready`).
+    let marks = browser
         .eval(
-            "return performance.getEntriesByType('mark').map(m => m.name) \
-               .filter(n => n.startsWith('vds-pipeline ')).map(n => n.slice(13));",
+            "const at = n => performance.getEntriesByName(n, 'mark').map(m => m.startTime)[0]; \
+             const drawn = at('vds-title-drawn'); \
+             return performance.getEntriesByType('mark').map(m => m.name) \
+               .filter(n => n.startsWith('vds-pipeline ')) \
+               .map(n => [n.slice(13), drawn !== undefined && at(n) <= drawn]);",
         )
         .await?;
-    let pipelines: Vec<&str> = pipelines
-        .as_array()
-        .into_iter()
-        .flatten()
-        .filter_map(|p| p.as_str())
-        .collect();
+    let marks: Vec<(String, bool)> =
+        serde_json::from_value(marks).map_err(|e| format!("pipeline marks: {e}"))?;
+    let pipelines: Vec<&str> = marks.iter().map(|(name, _)| name.as_str()).collect();
     for drawn_with in ["sprite_pipeline", "blit pipeline", "ui_pipeline"] {
         assert!(
-            pipelines.contains(&drawn_with),
-            "{drawn_with}: {pipelines:?}"
+            marks.contains(&(drawn_with.to_string(), true)),
+            "{drawn_with} ready before the title was drawn: {marks:?}"
         );
     }
     for unused in ["tonemapping pipeline", "copy_deferred_lighting_id_pipeline"] {
