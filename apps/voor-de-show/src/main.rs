@@ -35,7 +35,7 @@ mod tests_pacing;
 #[cfg(test)]
 mod tests_show;
 
-use bevy::{asset::AssetMetaCheck, prelude::*, text::Font};
+use bevy::{asset::AssetMetaCheck, prelude::*, text::Font, window::WindowResolution};
 use suite_domain::i18n::{Lang, Msg};
 
 /// The language of the loading screen and the window title, before the settings are
@@ -57,6 +57,11 @@ fn main() -> AppExit {
 
 /// Builds the whole game: bevy's own plugins, then ours.
 fn app_plugin(app: &mut App) {
+    // The window as large as the page makes the canvas: bevy's default (1280x720) was
+    // resized after the first frame, which then laid out and drew the title again.
+    let resolution = web::canvas_size()
+        .map(|(width, height)| WindowResolution::new(width, height))
+        .unwrap_or_default();
     app.add_plugins(
         DefaultPlugins
             .set(WindowPlugin {
@@ -65,6 +70,7 @@ fn app_plugin(app: &mut App) {
                     // index.html holds `<canvas id="game">`; the CSS makes it fill the page.
                     canvas: Some("#game".to_owned()),
                     fit_canvas_to_parent: true,
+                    resolution,
                     // Let the browser keep its own keys (reload, zoom, Tab out of the canvas).
                     prevent_default_event_handling: false,
                     ..default()

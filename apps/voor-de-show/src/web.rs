@@ -68,6 +68,12 @@ pub(crate) fn keep_keys_in_canvas() {
     imp::keep_keys_in_canvas();
 }
 
+/// The size the page's CSS gives the canvas now (CSS pixels), to make the window that
+/// size from the start; none outside the browser or before the page is laid out.
+pub(crate) fn canvas_size() -> Option<(u32, u32)> {
+    imp::canvas_size()
+}
+
 #[cfg(target_arch = "wasm32")]
 mod imp {
     use wasm_bindgen::{JsCast, closure::Closure};
@@ -187,6 +193,14 @@ mod imp {
         }
     }
 
+    pub(super) fn canvas_size() -> Option<(u32, u32)> {
+        let rect = document()?
+            .get_element_by_id("game")?
+            .get_bounding_client_rect();
+        let (width, height) = (rect.width().round(), rect.height().round());
+        (width >= 1.0 && height >= 1.0).then_some((width as u32, height as u32))
+    }
+
     pub(super) fn keep_keys_in_canvas() {
         let Some(canvas) = document()
             .and_then(|d| d.get_element_by_id("game"))
@@ -239,4 +253,7 @@ mod imp {
     pub(super) fn toggle_fullscreen() {}
     pub(super) fn mark(_name: &str) {}
     pub(super) fn keep_keys_in_canvas() {}
+    pub(super) fn canvas_size() -> Option<(u32, u32)> {
+        None
+    }
 }
