@@ -36,3 +36,13 @@ pub(crate) fn run_count(variable: &str, default: usize) -> usize {
         .filter(|n| *n > 0)
         .unwrap_or(default)
 }
+
+/// Milliseconds for a bench report: `1234 ms`, or `n/a` when not measured.
+pub fn ms(v: Option<f64>) -> String {
+    v.map_or_else(|| "n/a".into(), |v| format!("{v:.0} ms"))
+}
+
+/// Bytes as kilobytes for a bench report: `12.3 KB`.
+pub fn kb(bytes: u64) -> String {
+    format!("{:.1} KB", bytes as f64 / 1024.0)
+}

@@ -50,6 +50,7 @@ use e2e::hardening::{
     BurstReport, DownloadReport, ServerProcess, largest_file, login_burst, slow_downloads,
 };
 use e2e::interactions::{self, InteractionReport, percentile};
+use e2e::kb;
 use e2e::mixed_load::{self, ShapeLoad, parse_wrk};
 use e2e::reader_bench::{self, ReaderBench};
 use e2e::{Browser, TestServer, site_dir};
@@ -714,10 +715,6 @@ fn load(server: &TestServer, path: &str) -> Result<LoadReport, String> {
         p99_ms: p99,
         command: format!("wrk {} {url}", args.join(" ")),
     })
-}
-
-fn kb(bytes: u64) -> String {
-    format!("{:.1} KB", bytes as f64 / 1024.0)
 }
 
 /// A section `cargo xtask bench` wrote before into the file named by `var` (fuzzing:

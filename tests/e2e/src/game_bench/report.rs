@@ -5,10 +5,7 @@ use super::{
     CPU_SLOWDOWN, FRAME_SECONDS, GameBench, PROGRESS_BUDGET_MS, ROOM_BUDGET_MS,
     SECOND_VISIT_BUDGET_MS, median,
 };
-
-fn ms(v: Option<f64>) -> String {
-    v.map_or_else(|| "n/a".into(), |v| format!("{v:.0} ms"))
-}
+use crate::{kb, ms};
 
 fn met(value: Option<f64>, budget: f64) -> &'static str {
     match value {
@@ -16,10 +13,6 @@ fn met(value: Option<f64>, budget: f64) -> &'static str {
         Some(_) => "NO",
         None => "n/a",
     }
-}
-
-fn kb(bytes: u64) -> String {
-    format!("{:.1} KB", bytes as f64 / 1024.0)
 }
 
 /// The section of the report.
