@@ -12,6 +12,14 @@
 // bench: data-boot="progress" once the first bytes are shown, "error" on a failure.
 // Steps on the page's timeline (performance.mark, for the bench and DevTools):
 // vds-downloaded (the wasm's last byte counted), vds-started (the game's main returned).
+//
+// While the game loads, the teacher can choose the class's age (buttons under the bar,
+// or keys 1, 2 and 3): the choice goes to `data-grade` on <html>, and the game, which
+// takes it from there while it starts (src/screens/grade.rs, then `data-grade-taken`),
+// opens straight in the cultuurhuis instead of on its title. A class link's or a
+// preview's show is asked of the API here, once, at the start: the loading screen says
+// its title and offers only its grades, and the game takes the same answer
+// (`window.vdsShow`, src/show_web.rs) instead of asking again.
 
 const root = document.documentElement;
 const byId = (id) => document.getElementById(id);
@@ -37,6 +45,11 @@ const text = english
       browser: 'This browser cannot play the game: it lacks WebAssembly or WebGL2. Try a recent Chrome, Edge, Firefox or Safari.',
       crashed: 'The game stopped while starting.',
       retry: 'Try again',
+      question: 'How old is the class?',
+      hint: 'Choose now: the game then starts straight in the cultural centre.',
+      grades: { '6-8': '6 to 8 years', '8-10': '8 to 10 years', '10-12': '10 to 12 years' },
+      chosen: (grade) => `Chosen: ${grade}. The game starts straight in the cultural centre.`,
+      by: 'by',
     }
   : {
       loading: 'Het spel wordt geladen…',
@@ -47,10 +60,19 @@ const text = english
       browser: 'Deze browser kan het spel niet spelen: WebAssembly of WebGL2 ontbreekt. Probeer een recente Chrome, Edge, Firefox of Safari.',
       crashed: 'Het spel is gestopt tijdens het starten.',
       retry: 'Opnieuw proberen',
+      grades: { '6-8': '6 tot 8 jaar', '8-10': '8 tot 10 jaar', '10-12': '10 tot 12 jaar' },
+      chosen: (grade) => `Gekozen: ${grade}. Het spel begint meteen in het cultuurhuis.`,
+      by: 'door',
     };
+const gradeButtons = [...document.querySelectorAll('.loader__grade')];
 if (english) {
   byId('vds-loader').lang = 'en';
   byId('vds-loader-retry').textContent = text.retry;
+  byId('vds-loader-choice-title').textContent = text.question;
+  byId('vds-loader-choice-hint').textContent = text.hint;
+  for (const button of gradeButtons) {
+    button.querySelector('.loader__grade-text').textContent = text.grades[button.dataset.grade];
+  }
 }
 
 const decimal = new Intl.NumberFormat(english ? 'en' : 'nl-BE', { maximumFractionDigits: 1 });
@@ -79,7 +101,10 @@ function show(received, total) {
   if (!marked) {
     marked = true;
     // After the next paint: a frame callback, then a task.
-    requestAnimationFrame(() => setTimeout(() => root.setAttribute('data-boot', 'progress')));
+    // Not over a failure that came meanwhile.
+    requestAnimationFrame(() => setTimeout(() => {
+      if (root.dataset.boot !== 'error') root.setAttribute('data-boot', 'progress');
+    }));
   }
 }
 
@@ -88,6 +113,7 @@ function fail(detail, error) {
   if (error) console.error('Voor de Show could not start:', error);
   root.setAttribute('data-boot', 'error');
   byId('vds-loader-busy').hidden = true;
+  byId('vds-loader-choice').hidden = true;
   byId('vds-loader-error').hidden = false;
   // Filled in now, not before: an alert is read out when its text changes.
   byId('vds-loader-error-text').textContent = `${text.failed} ${detail}`;
@@ -95,6 +121,96 @@ function fail(detail, error) {
 }
 
 byId('vds-loader-retry').addEventListener('click', () => location.reload());
+
+// The API path of the link's show, as the game reads the query (src/show.rs
+// `read_query`: `klas` first, its code without spaces and dashes, upper case; else
+// `voorbeeld` and a show's number); none without a link. A code the game finds
+// malformed gets its own answer from the API, which the game does not take.
+function showPath() {
+  const query = new URLSearchParams(location.search);
+  const code = query.get('klas');
+  if (code !== null) {
+    return `/api/voor-de-show/play/${encodeURIComponent(code.replace(/[\s-]/g, '').toUpperCase())}`;
+  }
+  const preview = (query.get('voorbeeld') || '').trim();
+  return /^[1-9][0-9]*$/.test(preview) ? `/api/voor-de-show/shows/${preview}/preview` : null;
+}
+
+// The API's address as the game's `api_url` has it: the same origin, or the instance a
+// static export names in <meta name="suite-api">.
+function apiUrl(path) {
+  const meta = document.querySelector('meta[name="suite-api"]');
+  const base = ((meta && meta.getAttribute('content')) || '').trim().replace(/\/$/, '');
+  return base + path;
+}
+
+// Asks the API for the show once; the answer (status and body, or null without one) is
+// left for the game in `window.vdsShow`.
+function fetchShow(path) {
+  const answer = fetch(apiUrl(path), { credentials: 'same-origin', signal: AbortSignal.timeout(10000) })
+    .then(async (response) => ({ status: response.status, body: await response.text() }))
+    .catch(() => null);
+  window.vdsShow = { path, answer };
+  return answer;
+}
+
+// The grades a show offers, as the game's grade screen (src/show.rs `grades_offered`):
+// the performance's, else the show's, else all three.
+function gradesOf(show) {
+  const listed = show && (show.grades && show.grades.length ? show.grades : (show.show && show.show.grades) || []);
+  const offered = gradeButtons.map((b) => b.dataset.grade).filter((g) => listed && listed.includes(g));
+  return offered.length ? offered : gradeButtons.map((b) => b.dataset.grade);
+}
+
+// Whether the loading screen still takes a choice: the game has not drawn a screen,
+// has not taken the choice, and nothing failed.
+const choosing = () => root.dataset.ready !== 'true' && root.dataset.gradeTaken === undefined
+  && byId('vds-loader-error').hidden;
+
+function choose(button) {
+  if (!choosing() || button.hidden) return;
+  for (const other of gradeButtons) other.setAttribute('aria-pressed', String(other === button));
+  root.setAttribute('data-grade', button.dataset.grade);
+  byId('vds-loader-chosen').textContent = text.chosen(text.grades[button.dataset.grade]);
+}
+
+// Shows the choice of grade: at once without a link, after the show's answer with one
+// (its title above the question, only its grades).
+async function offerChoice() {
+  const path = showPath();
+  let show = null;
+  if (path) {
+    const answer = await fetchShow(path);
+    try {
+      show = answer && answer.status >= 200 && answer.status < 300 ? JSON.parse(answer.body) : null;
+    } catch {
+      show = null;
+    }
+  }
+  if (!choosing()) return;
+  const title = show && show.show && typeof show.show.title === 'string' ? show.show.title.trim() : '';
+  if (title) {
+    const company = typeof show.show.company === 'string' ? show.show.company.trim() : '';
+    const line = byId('vds-loader-show');
+    line.textContent = company ? `${title}, ${text.by} ${company}` : title;
+    line.hidden = false;
+  }
+  const offered = gradesOf(show);
+  let n = 0;
+  for (const button of gradeButtons) {
+    button.hidden = !offered.includes(button.dataset.grade);
+    if (!button.hidden) button.querySelector('.loader__key').textContent = String(++n);
+    button.addEventListener('click', () => choose(button));
+  }
+  byId('vds-loader-choice').hidden = false;
+  // Keys 1, 2 and 3: the n-th grade offered, as on the game's grade screen.
+  addEventListener('keydown', (event) => {
+    if (event.ctrlKey || event.altKey || event.metaKey || !choosing()) return;
+    const n = Number(event.key);
+    const button = gradeButtons.filter((b) => !b.hidden)[n - 1];
+    if (Number.isInteger(n) && button) choose(button);
+  });
+}
 
 // The total the stream's bytes count against: Content-Length when the answer is not
 // compressed (then it counts the same bytes), else the size xtask wrote, else unknown.
@@ -133,6 +249,7 @@ async function start() {
   addEventListener('error', (event) => {
     if (event.error instanceof WebAssembly.RuntimeError) fail(text.crashed, event.error);
   });
+  offerChoice();
   try {
     const bindings = import(tag.dataset.wasmJs);
     bindings.catch(() => {}); // Reported where it is awaited, if the download got that far.

@@ -39,7 +39,8 @@ pub(crate) struct GameLogic;
 pub(crate) enum Act {
     /// The title's start button: on to the choice of grade.
     Begin,
-    /// The class's grade; on to the place where the class is.
+    /// The class's grade; on to the place where the class is (from the grade screen, or
+    /// from the page's loading screen while the game starts).
     Grade(Grade),
     /// Open an assignment of this place: start it, or repeat it if it is settled.
     Open(String),
@@ -152,7 +153,8 @@ pub(crate) fn step(
             *progress = Progress::new(route);
             None
         }
-        (Screen::Grade, Act::Grade(grade)) => {
+        // From the title and while loading only by the page's loading screen (`grade`).
+        (Screen::Loading | Screen::Title | Screen::Grade, Act::Grade(grade)) => {
             progress.apply(route, &Event::ChooseGrade(*grade))?;
             Some(if progress.running().is_some() {
                 Screen::Assignment

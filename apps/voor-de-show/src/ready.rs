@@ -12,8 +12,9 @@
 //! was reported after its first frame, whose sprite and blit pipelines were queued
 //! only while it rendered (so compiled in the next frame, ~0.35 s later at 4x CPU).
 //!
-//! - `data-ready="true"`: the title screen has been drawn (once; it stays), and the
-//!   `vds-title-drawn` mark on the page's timeline.
+//! - `data-ready="true"`: the game's first screen has been drawn (once; it stays): the
+//!   title, or the room when the class's age was chosen on the page's loading screen;
+//!   and the `vds-title-drawn` mark on the page's timeline when it was the title.
 //! - `data-screen`: `title` | `grade` | `room` | `assignment` | `end`, the screen
 //!   drawn now.
 //! - `data-place`: the id of the place of the room on screen (from `places.toml`);
@@ -193,18 +194,21 @@ fn report_drawn(
                 );
             }
             *frames_waited = 0;
-            let first_title = now.screen == Screen::Title && !*ready;
-            if first_title {
+            let first = !*ready;
+            if first {
                 *ready = true;
-                info!("title screen drawn: data-ready set at the next frame");
+                info!(
+                    "first screen ({:?}) drawn: data-ready set at the next frame",
+                    now.screen
+                );
             }
             *reported = Some(now.clone());
-            web::after_frame(move || write(&now, first_title));
+            web::after_frame(move || write(&now, first));
         }
     }
 }
 
-fn write(shown: &Shown, first_title: bool) {
+fn write(shown: &Shown, first: bool) {
     web::set_root_attribute("data-screen", shown.screen.name());
     match &shown.place {
         Some(place) => {
@@ -218,9 +222,11 @@ fn write(shown: &Shown, first_title: bool) {
         }
         None => web::remove_root_attribute("data-assignment"),
     }
-    if first_title {
+    if first {
         web::set_root_attribute("data-ready", "true");
-        web::mark("vds-title-drawn");
+        if shown.screen == Screen::Title {
+            web::mark("vds-title-drawn");
+        }
     }
 }
 

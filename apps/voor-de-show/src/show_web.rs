@@ -1,8 +1,10 @@
-//! The browser side of the show in play: fetches the link's show at start (while the
-//! title screen shows), hands the answer to bevy through a shared slot as `api_check`
-//! does, sends the class's events (fire and forget), tells the show's state on `<html>`
-//! (`data-show`, `data-show-title`, see `ready`) and keeps the show's picture, an HTML
-//! `<img>` over the canvas.
+//! The browser side of the show in play: takes the link's show from the page's loading
+//! screen, which asked the API for it while the game downloaded (`window.vdsShow`,
+//! loader.js), or else fetches it at start (while the title screen shows); hands the
+//! answer to bevy through a shared slot as `api_check` does, sends the class's events
+//! (fire and forget), tells the show's state on `<html>` (`data-show`,
+//! `data-show-title`, see `ready`) and keeps the show's picture, an HTML `<img>` over
+//! the canvas.
 //!
 //! Outside the browser the requests and the picture are no-ops.
 
@@ -54,7 +56,11 @@ async fn fetch_show(source: &ShowSource) -> ShowStatus {
     let Some(path) = source.path() else {
         return ShowStatus::Unknown;
     };
-    let Some((http, body)) = imp::get(&path).await else {
+    let answer = match imp::from_loader(&path).await {
+        Some(answer) => Some(answer),
+        None => imp::get(&path).await,
+    };
+    let Some((http, body)) = answer else {
         warn!("Voor de Show: the show did not load");
         return ShowStatus::Failed;
     };
@@ -132,6 +138,32 @@ mod imp {
         init.set_credentials(web_sys::RequestCredentials::SameOrigin);
         init.set_signal(Some(&web_sys::AbortSignal::timeout_with_u32(TIMEOUT_MS)));
         init
+    }
+
+    /// The answer the page's loading screen got for `path` (`window.vdsShow = {path,
+    /// answer}`, loader.js), if it asked for that show and got one; `None` otherwise
+    /// (then the game asks itself).
+    pub(super) async fn from_loader(path: &str) -> Option<(u16, Option<String>)> {
+        use js_sys::Reflect;
+        let left = Reflect::get(&web_sys::window()?.into(), &"vdsShow".into()).ok()?;
+        if !left.is_object() {
+            return None;
+        }
+        let asked = Reflect::get(&left, &"path".into()).ok()?.as_string()?;
+        if asked != path {
+            return None;
+        }
+        let answer = Reflect::get(&left, &"answer".into())
+            .ok()?
+            .dyn_into::<js_sys::Promise>()
+            .ok()?;
+        let answer = JsFuture::from(answer).await.ok()?;
+        if !answer.is_object() {
+            return None;
+        }
+        let status = Reflect::get(&answer, &"status".into()).ok()?.as_f64()?;
+        let body = Reflect::get(&answer, &"body".into()).ok()?.as_string();
+        Some((status as u16, body))
     }
 
     /// `GET path`'s status and body; `None` without an answer.
@@ -218,6 +250,9 @@ mod imp {
 
     use crate::show::ShowImage;
 
+    pub(super) async fn from_loader(_path: &str) -> Option<(u16, Option<String>)> {
+        None
+    }
     pub(super) async fn get(_path: &str) -> Option<(u16, Option<String>)> {
         None
     }

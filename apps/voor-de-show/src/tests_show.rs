@@ -15,7 +15,7 @@ use crate::{
         Outbox, ShowInPlay, ShowSource, ShowStatus, assignment_image, grades_offered, read_query,
         status_of,
     },
-    tests::{act, assignments_here, content, game_with, screen},
+    tests::{act, assignments_here, content, game_starting, game_with, screen},
     view,
 };
 
@@ -234,5 +234,20 @@ fn a_class_code_s_play_is_counted_a_preview_s_is_not() {
     assert_eq!(
         events_of(ShowInPlay::from_query(None)),
         Vec::<PlayEvent>::new()
+    );
+}
+
+#[test]
+fn the_loading_screen_s_grade_counts_only_when_the_show_offers_it() {
+    // The class show is for 8 to 10 years only.
+    let mut app = game_starting(Some("6-8"), Some(class_show()));
+    app.update();
+    assert_eq!(screen(&app), Screen::Title);
+    let mut app = game_starting(Some("8-10"), Some(class_show()));
+    app.update();
+    assert_eq!(screen(&app), Screen::Room);
+    assert_eq!(
+        app.world().resource::<Game>().progress.grade(),
+        Some(Grade::Ages8To10)
     );
 }

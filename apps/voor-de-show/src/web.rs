@@ -44,6 +44,11 @@ pub(crate) fn remove_root_attribute(name: &str) {
     imp::remove_root_attribute(name);
 }
 
+/// An attribute of `<html>` (the page's loading screen leaves the class's age there).
+pub(crate) fn root_attribute(name: &str) -> Option<String> {
+    imp::root_attribute(name)
+}
+
 /// Puts `text` in the visually hidden live region `#vds-live` (made if absent), so a
 /// screen reader says every subtitle and tests can read it.
 pub(crate) fn announce(text: &str) {
@@ -140,6 +145,10 @@ mod imp {
         if let Some(root) = document().and_then(|d| d.document_element()) {
             let _ = root.remove_attribute(name);
         }
+    }
+
+    pub(super) fn root_attribute(name: &str) -> Option<String> {
+        document()?.document_element()?.get_attribute(name)
     }
 
     /// Hidden from sight, not from screen readers (the usual visually-hidden rules),
@@ -246,6 +255,9 @@ mod imp {
         false
     }
     pub(super) fn remove_root_attribute(_name: &str) {}
+    pub(super) fn root_attribute(_name: &str) -> Option<String> {
+        None
+    }
     pub(super) fn after_frame(then: impl FnOnce() + 'static) {
         then();
     }

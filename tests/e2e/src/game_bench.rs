@@ -3,7 +3,8 @@
 //! (a new browser profile per run), the median of [`RUNS`]: time until the loading screen
 //! shows real progress (`data-boot="progress"`), until the title is drawn (`data-ready`),
 //! until the first playable room (Enter, key `1`, `data-screen="room"`), a second visit
-//! from the browser's cache, and frame times on the title in software GL.
+//! from the browser's cache, frame times on the title in software GL, and in a cold
+//! visit of its own the room when the class's age is chosen on the loading screen.
 //! `VDS_CPU_PROFILE=<file>` adds a CPU profile of the first visit ([`crate::cpu_profile`]).
 
 mod drive;
@@ -65,6 +66,17 @@ pub const KEYS: &str = "(() => { const pressed = new Set(); \
       if (screen === 'grade') { pressed.add(screen); press('1', 'Digit1'); } }; \
     new MutationObserver(look).observe(document, {subtree: true, attributes: true, attributeFilter: ['data-screen']}); })();";
 
+/// The other way to the room, in the page (`Page.addScriptToEvaluateOnNewDocument`, a
+/// visit of its own): the first grade button of the loading screen clicked as soon as
+/// the loading screen offers the choice (in a task after it is shown), so the game opens
+/// in the room without its title.
+pub const CHOOSE_WHILE_LOADING: &str = "(() => { let clicked = false; \
+    const look = () => { const choice = document.getElementById('vds-loader-choice'); \
+      if (clicked || !choice || choice.hidden) return; clicked = true; \
+      setTimeout(() => { window.__vds.chosen = performance.now(); \
+        choice.querySelector('.loader__grade:not([hidden])').click(); }); }; \
+    new MutationObserver(look).observe(document, {subtree: true, attributes: true, attributeFilter: ['hidden']}); })();";
+
 /// Bytes as sent, gzip (level 9) and brotli (quality 11): the precompressed files the
 /// server sends.
 #[derive(Debug, Default, Clone, Copy, Serialize)]
@@ -104,6 +116,11 @@ pub struct GameRun {
     pub one_key_ms: Option<f64>,
     /// Why there is no room time, when there is none.
     pub room_note: Option<String>,
+    /// Another cold visit, the class's age chosen on the loading screen
+    /// ([`CHOOSE_WHILE_LOADING`]): when the choice was clicked, and when the room (the
+    /// game's first screen then) was drawn.
+    pub chosen_ms: Option<f64>,
+    pub chosen_room_ms: Option<f64>,
     pub second_visit_ms: Option<f64>,
     /// The page's `performance.mark`s of the first visit: the loader's
     /// (`vds-downloaded`: the wasm's last byte counted; `vds-started`: the game's `main`
@@ -141,6 +158,8 @@ pub struct GameBench {
     pub room_ms_median: Option<f64>,
     pub grade_after_key_ms_median: Option<f64>,
     pub room_after_key_ms_median: Option<f64>,
+    pub chosen_ms_median: Option<f64>,
+    pub chosen_room_ms_median: Option<f64>,
     pub second_visit_ms_median: Option<f64>,
     pub frame_p50_ms_median: Option<f64>,
     pub frame_p95_ms_median: Option<f64>,
@@ -190,6 +209,8 @@ pub async fn run(server: &TestServer, site: &Path) -> GameBench {
         room_ms_median: m(|r| r.room_ms),
         grade_after_key_ms_median: m(GameRun::grade_after_key_ms),
         room_after_key_ms_median: m(GameRun::room_after_key_ms),
+        chosen_ms_median: m(|r| r.chosen_ms),
+        chosen_room_ms_median: m(|r| r.chosen_room_ms),
         second_visit_ms_median: m(|r| r.second_visit_ms),
         frame_p50_ms_median: m(|r| r.frame_p50_ms),
         frame_p95_ms_median: m(|r| r.frame_p95_ms),

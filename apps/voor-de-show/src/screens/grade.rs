@@ -1,6 +1,11 @@
 //! The choice of grade: a big button per grade (6-8, 8-10, 10-12 jaar; only the show's
 //! grades when a show lists them, `show::grades_offered`), also keys 1, 2 and 3; the
 //! assignments then show that grade's version.
+//!
+//! The page's loading screen offers the same choice while the game downloads
+//! (`loader.js`): a grade chosen there is taken while the game starts
+//! ([`take_loader_grade`]) and the game opens in the cultuurhuis, without its title
+//! and this screen.
 
 use bevy::prelude::*;
 use suite_domain::i18n::Msg;
@@ -12,7 +17,7 @@ use crate::{
     screens::{EnterScreen, Screen, ScreenUi, clear, redraw, screen_root},
     settings::Settings,
     show::{ShowInPlay, grades_offered},
-    theme,
+    theme, web,
 };
 
 pub(super) fn plugin(app: &mut App) {
@@ -36,6 +41,39 @@ pub(crate) fn label(grade: Grade) -> Msg {
         Grade::Ages6To8 => Msg::VdsGrade68,
         Grade::Ages8To10 => Msg::VdsGrade810,
         Grade::Ages10To12 => Msg::VdsGrade1012,
+    }
+}
+
+/// A grade chosen on the page's loading screen, for the tests; in the browser it is
+/// read from `data-grade` on `<html>`, where `loader.js` leaves it.
+#[derive(Resource, Debug, Default)]
+pub(crate) struct LoaderGrade(pub(crate) Option<String>);
+
+/// While the game starts (loading, or on its title: the loading screen stays up until
+/// the title's first frame is drawn, and a choice made meanwhile still counts): the
+/// grade chosen on the loading screen, if the show offers it, opens the place where the
+/// class is. Taken once: the attribute goes, and `data-grade-taken` tells the loading
+/// screen that its choice is made. Part of the logic (`screens::state_plugin`).
+pub(super) fn take_loader_grade(
+    mut chosen: ResMut<LoaderGrade>,
+    show: Res<ShowInPlay>,
+    mut acts: MessageWriter<Act>,
+) {
+    let Some(label) = chosen
+        .0
+        .take()
+        .or_else(|| web::root_attribute("data-grade"))
+    else {
+        return;
+    };
+    web::remove_root_attribute("data-grade");
+    let offered = grades_offered(show.show());
+    match Grade::from_label(&label).filter(|g| offered.contains(g)) {
+        Some(grade) => {
+            web::set_root_attribute("data-grade-taken", grade.label());
+            acts.write(Act::Grade(grade));
+        }
+        None => warn!("the loading screen's grade {label:?} is not offered: the title shows"),
     }
 }
 

@@ -1,16 +1,18 @@
 //! The loading state: the game's first frame goes on to the title (its pictures are
-//! compiled in, see `title::StageAssets`). It draws nothing: the page's own loading
-//! screen (index.html, loader.js) covers the canvas until the title is drawn.
+//! compiled in, see `title::StageAssets`), or straight to the place where the class is
+//! when the teacher chose the class's age on the page's loading screen (`grade`: its
+//! act, read after this, overrides the title). It draws nothing: the page's own loading
+//! screen (index.html, loader.js) covers the canvas until the first screen is drawn.
 
 use bevy::prelude::*;
 
-use crate::screens::{EnterScreen, Screen};
+use crate::{game::GameLogic, screens::Screen};
 
 pub(super) fn plugin(app: &mut App) {
     app.add_systems(
         Update,
         continue_to_title_screen
-            .before(EnterScreen)
+            .before(GameLogic)
             .run_if(in_state(Screen::Loading)),
     );
 }

@@ -7,6 +7,7 @@
 mod assignment;
 mod end;
 mod grade;
+pub(crate) use grade::LoaderGrade;
 mod loading;
 mod room;
 mod scene;
@@ -23,7 +24,6 @@ use crate::{
 
 pub(super) fn plugin(app: &mut App) {
     app.add_plugins((
-        loading::plugin,
         title::plugin,
         grade::plugin,
         room::plugin,
@@ -37,8 +37,16 @@ pub(super) fn plugin(app: &mut App) {
 /// native tests need.
 pub(super) fn state_plugin(app: &mut App) {
     app.init_state::<Screen>();
+    app.add_plugins(loading::plugin);
+    app.init_resource::<LoaderGrade>();
     app.configure_sets(Update, EnterScreen.after(GameLogic).after(PlaySystems));
     app.add_systems(Update, enter_now.in_set(EnterScreen));
+    app.add_systems(
+        Update,
+        grade::take_loader_grade
+            .before(GameLogic)
+            .run_if(in_state(Screen::Loading).or_else(in_state(Screen::Title))),
+    );
 }
 
 /// Where in `Update` a screen chosen this frame (by a key, a click, the assets loaded)
