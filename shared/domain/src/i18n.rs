@@ -1159,6 +1159,7 @@ catalogue! {
     EreaderOfflineSaving => "Bezig met bewaren op dit toestel…", "Keeping it on this device…";
     EreaderOfflineReady => "Offline beschikbaar", "Available offline";
     EreaderOfflineNotSaved => "Niet op dit toestel bewaard: lezen kan pas weer online.", "Not kept on this device: it can be read once you are online.";
+    EreaderPageNotLoaded => "Deze bladzijde kon niet laden. Controleer de internetverbinding en probeer opnieuw.", "This page could not load. Check the internet connection and try again.";
     EreaderOfflineFailed => "Dit boek kon niet op dit toestel bewaard worden. Probeer het opnieuw.", "This book could not be kept on this device. Please try again.";
     EreaderLoanEnded => "Deze uitlening is afgelopen.", "This loan has ended.";
     // Bookmarks and highlights in the reader (`apps/e-reader/src/reader/notes*.rs`).

@@ -143,10 +143,26 @@ pub(crate) fn ReaderPage(props: &ReaderPageProps) -> Html {
         }
         Some(Ok(book)) => book.clone(),
     };
-    let (spine, page, pages, settings, flow, in_book) = {
+    let (spine, page, pages, settings, flow, in_book, frame_failed) = {
         let v = view.borrow();
         let in_book = v.map.book_page(v.spine, v.page);
-        (v.spine, v.page, v.pages, v.settings, v.flow, in_book)
+        (
+            v.spine,
+            v.page,
+            v.pages,
+            v.settings,
+            v.flow,
+            in_book,
+            v.frame_failed,
+        )
+    };
+    let on_retry_page = {
+        let reader = reader.clone();
+        Callback::from(move |_: MouseEvent| {
+            reader.retry_shown();
+            // Reading goes on in the frame.
+            suite_ui::back_office::focus_id_soon(FRAME_ID.into());
+        })
     };
     let src = book
         .spine
@@ -366,6 +382,12 @@ pub(crate) fn ReaderPage(props: &ReaderPageProps) -> Html {
                 },
                 Panel::None => html! {},
             } }
+            if frame_failed {
+                <div class="er-frame-error" role="alert">
+                    <p>{ t(Msg::EreaderPageNotLoaded) }</p>
+                    <button type="button" class="er-button" id="er-frame-retry" onclick={on_retry_page}>{ t(Msg::Retry) }</button>
+                </div>
+            }
             <div class={classes!("er-stage", (flow == Flow::Scroll).then_some("er-stage--scroll"))}>
                 <div class="er-tap er-tap--left" onclick={on_turn(Direction::Back, true)}></div>
                 // Each frame in a box of its own (`display: contents`): a hidden one made

@@ -1,11 +1,20 @@
 //! A document's arrival in the shown frame: it is shown as soon as it is parsed with its
 //! style sheets (`frame::parsed`, checked at every animation frame), before its load,
-//! which waits for its pictures and fonts; its load lays it out again.
+//! which waits for its pictures and fonts; its load lays it out again. A load that ends
+//! in an error page (the network gone, a connection cut, a document the device does not
+//! keep) is asked for again twice, then the page says so with "Opnieuw proberen".
 
+use gloo_timers::callback::Timeout;
 use wasm_bindgen::JsCast;
 
 use crate::reader::controller::Reader;
 use crate::reader::frame;
+
+/// How often the shown frame asks for a document again after an error page, before the
+/// page says it did not load.
+const RETRIES: u32 = 2;
+/// The wait before the first retry (ms); the second waits twice as long.
+const RETRY_AFTER_MS: u32 = 500;
 
 impl Reader {
     /// Shows the document the shown frame holds (`View::on_shown`), to be laid out.
@@ -19,12 +28,77 @@ impl Reader {
     /// After the shown frame's load: shows its document if that was not done when it
     /// was parsed, else lays it out again (its pictures are in now).
     pub(crate) fn shown_loaded(&self) {
-        let document = self.frame().and_then(|f| frame::document(&f));
+        let Some(frame) = self.frame() else { return };
+        let document = frame::document(&frame);
+        if document.is_none() {
+            // An error page: the browser's own, of another origin, so no document.
+            self.shown_failed(&frame.get_attribute("src").unwrap_or_default());
+            return;
+        }
+        self.shown_arrived();
         let shown = document.is_some() && self.view.borrow().shown_document == document;
         if shown {
             self.relayout();
         } else {
             self.show_shown();
+        }
+    }
+
+    /// The load of `src` in the shown frame ended in an error page: asked for again a
+    /// moment later while it has retries left, else the page says it did not load.
+    fn shown_failed(&self, src: &str) {
+        let tries = {
+            let mut v = self.view.borrow_mut();
+            let tries = match &v.frame_failure {
+                Some((failed, tries)) if failed == src => tries + 1,
+                _ => 1,
+            };
+            v.frame_failure = Some((src.to_owned(), tries));
+            tries
+        };
+        if tries <= RETRIES {
+            let (reader, src) = (self.clone(), src.to_owned());
+            Timeout::new(RETRY_AFTER_MS * tries, move || reader.load_again(&src)).forget();
+        } else {
+            self.view.borrow_mut().frame_failed = true;
+            (self.update)();
+        }
+    }
+
+    /// A document loaded in the shown frame: what failed before is forgotten.
+    fn shown_arrived(&self) {
+        let said = {
+            let mut v = self.view.borrow_mut();
+            v.frame_failure = None;
+            std::mem::take(&mut v.frame_failed)
+        };
+        if said {
+            (self.update)();
+        }
+    }
+
+    /// "Opnieuw proberen": asks for the shown document again, with its retries.
+    pub(crate) fn retry_shown(&self) {
+        let src = {
+            let mut v = self.view.borrow_mut();
+            v.frame_failed = false;
+            v.frame_failure.take().map(|(src, _)| src)
+        };
+        (self.update)();
+        if let Some(src) = src {
+            self.load_again(&src);
+        }
+    }
+
+    /// Navigates the shown frame to `src` again, if it still shows that address (a turn
+    /// meanwhile took it elsewhere). Setting the attribute navigates even to the same
+    /// address; it stays as the page wrote it (relative), as `arrived` compares it.
+    fn load_again(&self, src: &str) {
+        if let Some(frame) = self
+            .frame()
+            .filter(|f| f.get_attribute("src").as_deref() == Some(src))
+        {
+            let _ = frame.set_attribute("src", src);
         }
     }
 

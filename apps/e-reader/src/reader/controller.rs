@@ -87,6 +87,12 @@ pub(crate) struct View {
     pub(crate) shown_document: Option<Document>,
     /// A wait for the shown frame's document to be parsed is running.
     pub(crate) watching: bool,
+    /// The address whose load in the shown frame ended in an error page (offline, a cut
+    /// connection), and how often it was asked for since (`arrival`).
+    pub(crate) frame_failure: Option<(String, u32)>,
+    /// The shown document did not load, asked for again too: the page says so in Dutch,
+    /// with "Opnieuw proberen".
+    pub(crate) frame_failed: bool,
 }
 
 pub(crate) type Shared = Rc<RefCell<View>>;

@@ -317,3 +317,67 @@ async fn a_kept_book_is_refused_offline_once_its_loan_has_ended() -> Result<()> 
     browser.close().await;
     Ok(())
 }
+
+#[tokio::test]
+async fn a_page_that_does_not_load_is_said_in_dutch_and_loads_again_on_request() -> Result<()> {
+    let server = TestServer::start().await?;
+    let plug = Plug::start(server.addr).await?;
+    let browser = Browser::start(&plug.url(), 1024, 768).await?;
+    log_in(&browser, "/e-reader/").await?;
+    click_in_item(&browser, "Moby", ".er-borrow").await?;
+    item_says(&browser, "Moby", "Geleend").await?;
+    browser.goto("/e-reader/?pagina=leningen").await?;
+    browser.wait_ready().await?;
+    item_says(&browser, "Moby", "Offline beschikbaar maken").await?;
+    let loan = loan_id(&browser, "Moby").await?;
+    browser.goto(&format!("/e-reader/?boek={loan}")).await?;
+    browser.wait_ready().await?;
+    wait_page(&browser).await?;
+    wait_worker(&browser).await?;
+
+    // The network goes, and the reader jumps to the contents' last entry: not kept on
+    // the device, not loaded ahead. Its load ends in an error page (the worker has no
+    // copy), is asked for again, and then the page says so.
+    plug.pull();
+    browser.click("#er-toc-button").await?;
+    browser
+        .eval("const e = [...document.querySelectorAll('.er-toc__entry')]; e[e.length - 1].click(); return true;")
+        .await?;
+    browser
+        .wait_until(
+            "the page's Dutch message",
+            "!!document.querySelector('.er-frame-error[role=alert]')",
+        )
+        .await?;
+    assert_eq!(
+        browser.text(".er-frame-error p").await?,
+        "Deze bladzijde kon niet laden. Controleer de internetverbinding en probeer opnieuw."
+    );
+    assert_eq!(
+        browser
+            .eval("const f = document.querySelector('.er-frame'); return [!!f.contentDocument, f.src.includes('/content/')];")
+            .await?,
+        json!([false, true]),
+        "the frame holds an error page of the chapter's address"
+    );
+    browser.assert_axe_clean("a page that did not load").await?;
+
+    // Back online, "Opnieuw proberen" shows the page and the message goes.
+    plug.plug_in();
+    browser.click("#er-frame-retry").await?;
+    wait_page(&browser).await?;
+    assert!(
+        !browser
+            .eval("return !!document.querySelector('.er-frame-error');")
+            .await?
+            .as_bool()
+            .unwrap_or(true),
+        "the message is gone"
+    );
+    assert!(
+        !visible_text(&browser).await?.is_empty(),
+        "the page's words"
+    );
+    browser.close().await;
+    Ok(())
+}
