@@ -80,3 +80,103 @@ async fn a_subscription_change_is_seen_at_once(backend: Backend) {
 }
 
 on_both_backends!(multi_thread: a_subscription_change_is_seen_at_once);
+
+/// The pool's connections, all held at once (the pool opens no more than these).
+async fn every_connection(db: &static_api::db::Db) -> Vec<sqlx::pool::PoolConnection<sqlx::Any>> {
+    let mut held = Vec::new();
+    for _ in 0..db.pool_stats().max {
+        held.push(db.pool_for_tests().acquire().await.expect("a connection"));
+    }
+    held
+}
+
+/// The state of Aalst's Bieblo subscription as `conn` reads it.
+async fn state_on(conn: &mut sqlx::AnyConnection) -> Option<String> {
+    let row: Option<(String,)> = sqlx::query_as(
+        "SELECT state FROM subscriptions WHERE org_kind = 'library' AND org_id = 'aalst' \
+         AND app = 'bieblo'",
+    )
+    .fetch_optional(conn)
+    .await
+    .expect("read");
+    row.map(|(state,)| state)
+}
+
+/// What the short read memory (`db::recent`) relies on, on SQLite: a read that starts
+/// after a write committed sees it, on whichever connection of the pool it runs. A
+/// connection would not if a read it did before were still open (a statement stepped
+/// and not reset, or a transaction not ended): it would go on reading that read's WAL
+/// snapshot, and the memory would keep the old answer for a second. Each way the store
+/// reads is done on every connection before the write: a row found, none found, all
+/// rows, a stream dropped with rows still to come, a read dropped before its answer (a
+/// request its client gave up), a transaction dropped after a read.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn no_read_keeps_its_snapshot_on_its_connection() {
+    use futures_util::{FutureExt as _, TryStreamExt as _};
+
+    let (db, _dir) = empty(Backend::Sqlite).await;
+    db.insert_org(&library("aalst", "Bibliotheek Aalst"))
+        .await
+        .expect("org");
+    // More rows than a connection hands over before its reader takes them (50).
+    sqlx::query(
+        "INSERT INTO organisations (kind, id, name, town) \
+         WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 120) \
+         SELECT 'library', 'bib-' || i, 'Bibliotheek ' || i, 'Aalst' FROM n",
+    )
+    .execute(db.pool_for_tests())
+    .await
+    .expect("orgs");
+    let org = OrgRef::new(OrgKind::Library, "aalst");
+    let write = |state| SubscriptionWrite {
+        org: &org,
+        app: "bieblo",
+        state,
+        by: "admin@bib.example",
+        at: "2026-12-07T01:08:07Z",
+        population: None,
+    };
+    db.write_subscription(write(SubscriptionState::Requested))
+        .await
+        .expect("asked");
+    assert!(!db.app_active(&org, "bieblo").await.expect("asked"));
+    let names = "SELECT name FROM organisations ORDER BY name";
+    let mut held = every_connection(&db).await;
+    for conn in &mut held {
+        assert_eq!(state_on(conn).await.as_deref(), Some("requested"));
+        let none: Option<(i64,)> = sqlx::query_as("SELECT 1 FROM subscriptions WHERE app = 'none'")
+            .fetch_optional(&mut **conn)
+            .await
+            .expect("read");
+        assert!(none.is_none());
+        let all: Vec<(String,)> = sqlx::query_as(names)
+            .fetch_all(&mut **conn)
+            .await
+            .expect("read");
+        assert_eq!(all.len(), 121);
+        {
+            let mut rows = sqlx::query_as::<_, (String,)>(names).fetch(&mut **conn);
+            rows.try_next().await.expect("read").expect("a first row");
+        }
+        // Asked, then dropped at its first wait (answered or not by then).
+        let _ = sqlx::query_as::<_, (String,)>(names)
+            .fetch_optional(&mut **conn)
+            .now_or_never();
+        let mut tx = sqlx::Connection::begin(&mut **conn).await.expect("begin");
+        assert_eq!(state_on(&mut tx).await.as_deref(), Some("requested"));
+        drop(tx);
+    }
+    // Back in the pool; the write goes through one of them.
+    drop(held);
+    db.write_subscription(write(SubscriptionState::Active))
+        .await
+        .expect("switched on");
+    for (i, conn) in every_connection(&db).await.iter_mut().enumerate() {
+        assert_eq!(
+            state_on(conn).await.as_deref(),
+            Some("active"),
+            "connection {i}"
+        );
+    }
+    assert!(db.app_active(&org, "bieblo").await.expect("asked"));
+}
