@@ -7,7 +7,7 @@ use bevy::ui::UiGlobalTransform;
 use suite_domain::i18n::Msg;
 
 use crate::{
-    game::{Act, GameLogic},
+    game::{Act, ActsWritten},
     settings::Settings,
     theme::{self, Palette},
 };
@@ -19,7 +19,7 @@ pub(super) fn plugin(app: &mut App) {
         Update,
         (press_by_pointer, move_focus_by_keys, press_by_keys)
             .chain()
-            .before(GameLogic),
+            .in_set(ActsWritten),
     );
     app.add_systems(PostUpdate, (keep_focus, style_buttons).chain());
 }

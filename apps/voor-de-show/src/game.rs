@@ -15,6 +15,7 @@ pub(crate) const PROGRESS_KEY: &str = "voor-de-show.progress";
 
 pub(super) fn plugin(app: &mut App) {
     app.add_message::<Act>();
+    app.configure_sets(Update, ActsWritten.before(GameLogic));
     app.init_resource::<Saved>();
     // Without content (a broken build) there is no game: the loading screen stays.
     if let Some(content) = app.world().get_resource::<GameContent>() {
@@ -33,6 +34,14 @@ pub(super) fn plugin(app: &mut App) {
 /// The systems that change the progress; drawing runs after them.
 #[derive(SystemSet, Debug, Clone, PartialEq, Eq, Hash)]
 pub(crate) struct GameLogic;
+
+/// The systems that write [`Act`]s (buttons, keys, the loading screen's grade), before
+/// the logic. What reads the acts before the logic applies them (`show::queue_events`,
+/// which needs the assignment still running) runs after these: without that order
+/// bevy may run it first, and it would see an act only in the next frame, when the
+/// logic has already left the assignment (seen: a class's "done" not counted).
+#[derive(SystemSet, Debug, Clone, PartialEq, Eq, Hash)]
+pub(crate) struct ActsWritten;
 
 /// Something the class or the teacher does: from a button, a key or a test.
 #[derive(Message, Debug, Clone, PartialEq, Eq)]

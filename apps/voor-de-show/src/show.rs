@@ -14,7 +14,7 @@ use suite_domain::show::api::{PlayEvent, PlayKind, PlayShow};
 use suite_domain::show::{Grade, Interaction, ShowData, media_id_ok, read_class_code};
 
 use crate::{
-    game::{Act, Game, GameLogic},
+    game::{Act, ActsWritten, Game, GameLogic},
     screens::Screen,
     web,
 };
@@ -28,6 +28,7 @@ pub(super) fn plugin(app: &mut App) {
     app.add_systems(
         Update,
         queue_events
+            .after(ActsWritten)
             .before(GameLogic)
             .run_if(resource_exists::<Game>),
     );

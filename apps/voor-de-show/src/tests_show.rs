@@ -8,8 +8,10 @@ use suite_domain::i18n::{Lang, Msg};
 use suite_domain::show::api::{PlayEvent, PlayKind, PlayShow};
 use suite_domain::show::{Grade, Interaction, ShowAssignment, ShowData};
 
+use bevy::prelude::*;
+
 use crate::{
-    game::{Act, Game},
+    game::{Act, ActsWritten, Game},
     screens::Screen,
     show::{
         Outbox, ShowInPlay, ShowSource, ShowStatus, assignment_image, grades_offered, read_query,
@@ -249,5 +251,39 @@ fn the_loading_screen_s_grade_counts_only_when_the_show_offers_it() {
     assert_eq!(
         app.world().resource::<Game>().progress.grade(),
         Some(Grade::Ages8To10)
+    );
+}
+
+/// An act written in the frame, as a button or a key writes it (in `ActsWritten`), not
+/// before the frame as [`act`] does.
+#[derive(Resource)]
+struct ActThisFrame(Option<Act>);
+
+fn write_act_this_frame(mut next: ResMut<ActThisFrame>, mut acts: MessageWriter<Act>) {
+    if let Some(act) = next.0.take() {
+        acts.write(act);
+    }
+}
+
+#[test]
+fn a_done_pressed_in_the_frame_is_counted_before_the_logic_leaves_the_assignment() {
+    let mut app = game_with(None, Some(class_show()));
+    app.insert_resource(ActThisFrame(None));
+    app.add_systems(Update, write_act_this_frame.in_set(ActsWritten));
+    act(&mut app, Act::Begin);
+    act(&mut app, Act::Grade(Grade::Ages8To10));
+    let here = assignments_here(&app);
+    act(&mut app, Act::Open(here[0].clone()));
+    assert_eq!(screen(&app), Screen::Assignment);
+    app.world_mut().resource_mut::<ActThisFrame>().0 = Some(Act::Complete);
+    app.update();
+    assert_eq!(screen(&app), Screen::Room, "the logic left the assignment");
+    assert_eq!(
+        app.world().resource::<Outbox>().0,
+        [PlayEvent {
+            assignment: here[0].clone(),
+            kind: PlayKind::Done,
+        }],
+        "counted in that frame"
     );
 }

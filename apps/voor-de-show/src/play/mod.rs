@@ -36,7 +36,7 @@ pub(super) fn plugin(app: &mut App) {
     app.add_systems(
         Update,
         answer_by_keys
-            .before(GameLogic)
+            .in_set(crate::game::ActsWritten)
             .run_if(in_state(crate::screens::Screen::Assignment)),
     );
     app.add_plugins((timer::plugin, drag::plugin));

@@ -13,7 +13,7 @@ use suite_domain::show::Grade;
 
 use crate::{
     controls::{self, AutoFocus, Chosen},
-    game::{Act, Game, GameLogic},
+    game::{Act, ActsWritten, Game},
     screens::{EnterScreen, Screen, ScreenUi, clear, redraw, screen_root},
     settings::Settings,
     show::{ShowInPlay, grades_offered},
@@ -24,7 +24,7 @@ pub(super) fn plugin(app: &mut App) {
     app.add_systems(
         Update,
         choose_by_number
-            .before(GameLogic)
+            .in_set(ActsWritten)
             .run_if(in_state(Screen::Grade)),
     );
     app.add_systems(

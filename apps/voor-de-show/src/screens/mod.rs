@@ -17,7 +17,7 @@ pub(crate) mod title;
 use bevy::{prelude::*, state::state::StateTransition};
 
 use crate::{
-    game::{Game, GameLogic},
+    game::{ActsWritten, Game, GameLogic},
     play::PlaySystems,
     settings::Settings,
 };
@@ -44,7 +44,7 @@ pub(super) fn state_plugin(app: &mut App) {
     app.add_systems(
         Update,
         grade::take_loader_grade
-            .before(GameLogic)
+            .in_set(ActsWritten)
             .run_if(in_state(Screen::Loading).or_else(in_state(Screen::Title))),
     );
 }
