@@ -265,6 +265,16 @@ async fn voor_de_show_loader_names_what_an_old_browser_lacks() -> Result<()> {
     Ok(())
 }
 
+/// Waits until the loading screen offers the choice of age.
+async fn choice_offered(browser: &Browser) -> Result<()> {
+    browser
+        .wait_until(
+            "the choice of age on the loading screen",
+            "!document.getElementById('vds-loader-choice').hidden",
+        )
+        .await
+}
+
 /// What the loading screen's choice shows: the visible buttons' texts, each with its
 /// key, and which is pressed.
 async fn grade_buttons(browser: &Browser) -> Result<Value> {
@@ -309,12 +319,7 @@ async fn voor_de_show_loader_takes_the_class_s_age_and_the_game_opens_in_the_cul
     let browser = browser_recording(&server).await?;
     // A class link as a teacher may type it: lower case. The demo show is for 6-8 and 8-10.
     browser.goto("/voor-de-show/?klas=klas24").await?;
-    browser
-        .wait_until(
-            "the choice of age on the loading screen",
-            "!document.getElementById('vds-loader-choice').hidden",
-        )
-        .await?;
+    choice_offered(&browser).await?;
     assert_eq!(
         browser.text("#vds-loader-show").await?,
         "De koffer van Kobe (demo), door Theater Klein Verhaal (demo)"
@@ -363,12 +368,7 @@ async fn voor_de_show_loader_takes_the_class_s_age_by_its_key() -> Result<()> {
     let server = TestServer::start().await?;
     let browser = browser_recording(&server).await?;
     browser.goto(PATH).await?;
-    browser
-        .wait_until(
-            "the choice of age on the loading screen",
-            "!document.getElementById('vds-loader-choice').hidden",
-        )
-        .await?;
+    choice_offered(&browser).await?;
     // Without a link: all three grades, and no show.
     assert_eq!(
         grade_buttons(&browser).await?,
