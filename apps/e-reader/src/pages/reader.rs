@@ -153,7 +153,7 @@ pub(crate) fn ReaderPage(props: &ReaderPageProps) -> Html {
             v.settings,
             v.flow,
             in_book,
-            v.frame_failed,
+            v.frame_failed(),
         )
     };
     let on_retry_page = {

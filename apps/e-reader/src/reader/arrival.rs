@@ -12,7 +12,7 @@ use crate::reader::frame;
 
 /// How often the shown frame asks for a document again after an error page, before the
 /// page says it did not load.
-const RETRIES: u32 = 2;
+pub(crate) const RETRIES: u32 = 2;
 /// The wait before the first retry (ms); the second waits twice as long.
 const RETRY_AFTER_MS: u32 = 500;
 
@@ -36,7 +36,7 @@ impl Reader {
             return;
         }
         self.shown_arrived();
-        let shown = document.is_some() && self.view.borrow().shown_document == document;
+        let shown = self.view.borrow().shown_document == document;
         if shown {
             self.relayout();
         } else {
@@ -60,7 +60,6 @@ impl Reader {
             let (reader, src) = (self.clone(), src.to_owned());
             Timeout::new(RETRY_AFTER_MS * tries, move || reader.load_again(&src)).forget();
         } else {
-            self.view.borrow_mut().frame_failed = true;
             (self.update)();
         }
     }
@@ -69,8 +68,9 @@ impl Reader {
     fn shown_arrived(&self) {
         let said = {
             let mut v = self.view.borrow_mut();
+            let said = v.frame_failed();
             v.frame_failure = None;
-            std::mem::take(&mut v.frame_failed)
+            said
         };
         if said {
             (self.update)();
@@ -79,11 +79,12 @@ impl Reader {
 
     /// "Opnieuw proberen": asks for the shown document again, with its retries.
     pub(crate) fn retry_shown(&self) {
-        let src = {
-            let mut v = self.view.borrow_mut();
-            v.frame_failed = false;
-            v.frame_failure.take().map(|(src, _)| src)
-        };
+        let src = self
+            .view
+            .borrow_mut()
+            .frame_failure
+            .take()
+            .map(|(src, _)| src);
         (self.update)();
         if let Some(src) = src {
             self.load_again(&src);

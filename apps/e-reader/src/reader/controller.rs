@@ -88,11 +88,18 @@ pub(crate) struct View {
     /// A wait for the shown frame's document to be parsed is running.
     pub(crate) watching: bool,
     /// The address whose load in the shown frame ended in an error page (offline, a cut
-    /// connection), and how often it was asked for since (`arrival`).
+    /// connection), and how often it failed since it last loaded (`arrival`).
     pub(crate) frame_failure: Option<(String, u32)>,
-    /// The shown document did not load, asked for again too: the page says so in Dutch,
+}
+
+impl View {
+    /// The shown document did not load, its retries spent: the page says so in Dutch,
     /// with "Opnieuw proberen".
-    pub(crate) frame_failed: bool,
+    pub(crate) fn frame_failed(&self) -> bool {
+        self.frame_failure
+            .as_ref()
+            .is_some_and(|(_, failed)| *failed > crate::reader::arrival::RETRIES)
+    }
 }
 
 pub(crate) type Shared = Rc<RefCell<View>>;
