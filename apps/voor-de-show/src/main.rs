@@ -34,6 +34,8 @@ mod tests_audio;
 mod tests_pacing;
 #[cfg(test)]
 mod tests_show;
+#[cfg(test)]
+mod tests_start;
 
 use bevy::{asset::AssetMetaCheck, prelude::*, text::Font, window::WindowResolution};
 use suite_domain::i18n::{Lang, Msg};

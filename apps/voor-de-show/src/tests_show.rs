@@ -17,7 +17,8 @@ use crate::{
         Outbox, ShowInPlay, ShowSource, ShowStatus, assignment_image, grades_offered, read_query,
         status_of,
     },
-    tests::{act, assignments_here, content, game_starting, game_with, screen},
+    tests::{act, assignments_here, content, game_with, screen},
+    tests_start::game_starting,
     view,
 };
 
