@@ -1,42 +1,48 @@
-//! Bevy's render work that this game never uses, left out, and the pipelines it does
-//! compile marked on the page's timeline.
+//! Bevy's render plugins as this game draws: UI only, on one 2D camera, without
+//! tonemapping; and the pipelines it does compile marked on the page's timeline.
 //!
-//! Bevy's core pipeline prepares two pipelines for every camera that a 2D game without
-//! tonemapping never draws with: the tonemapping pass (our camera's `Tonemapping::None`
-//! skips the pass, yet its pipeline is still specialized and compiled) and the copy of
-//! deferred lighting ids (3D deferred rendering only). Compiling a pipeline means
-//! composing its WGSL, translating it to GLSL and a synchronous compile and link in
-//! WebGL: in software GL at 4x CPU about 0.1 s each, before the title can be drawn.
-//! Their passes skip a view without a pipeline (`ViewQuery` answers nothing), and only
-//! 3D cameras run the deferred copy.
+//! Everything the game shows is UI (the stage too, `screens::scene`). Bevy's default
+//! plugins would still build, run and compile for every camera what a 3D or sprite game
+//! draws with: its core pipeline's 3D passes and mip-map generation, the sprite and 2D
+//! mesh renderers, the tonemapping pass. Compiling a pipeline means composing its WGSL,
+//! translating it to GLSL and a synchronous compile and link in WebGL: in software GL at
+//! 4x CPU about 0.1-0.3 s each, before the first screen can be drawn. [`lean`] takes
+//! those plugins out of bevy's default ones and puts back what UI drawing needs
+//! ([`core_2d`]).
 //!
 //! `vds-pipeline <label>` marks (`performance.mark`) say when each pipeline became
-//! ready; the bench lists them and the end-to-end test checks the two above stay out.
+//! ready; the bench lists them and the end-to-end test checks only the UI's and the
+//! blit's are compiled.
 
 use bevy::{
-    core_pipeline::{
-        deferred::copy_lighting_id::init_copy_deferred_lighting_id_pipeline,
-        tonemapping::prepare_view_tonemapping_pipelines,
-    },
-    ecs::schedule::ScheduleCleanupPolicy,
+    app::PluginGroupBuilder,
+    core_pipeline::CorePipelinePlugin,
     material::descriptor::PipelineDescriptor,
     prelude::*,
-    render::{Render, RenderApp, RenderStartup, RenderSystems, render_resource::PipelineCache},
+    render::{Render, RenderApp, RenderSystems, render_resource::PipelineCache},
+    sprite_render::SpriteRenderPlugin,
 };
 
 use crate::{ready, web};
 
-/// Bevy's shaders that its render world first asks for when it first renders
-/// (`RenderStartup`: the sprite and blit pipelines' resources), loaded as assets, which
-/// arrive between frames: the title's first frame had to wait for them and was drawn
-/// a frame later (~0.3-0.5 s at 4x CPU: that frame, and the browser drawing the one
-/// before). Asked for here, while the app is built, they are there for the first frame.
-/// Their paths are bevy's (`embedded_asset!` in `bevy_sprite_render` and
-/// `bevy_core_pipeline`): the bench's `vds-pipeline` marks show when each was compiled.
-const EARLY_SHADERS: [&str; 2] = [
-    "embedded://bevy_sprite_render/render/sprite.wgsl",
-    "embedded://bevy_core_pipeline/blit/blit.wgsl",
-];
+mod core_2d;
+
+/// Bevy's default plugins for a game that draws UI only (see the module).
+pub(crate) fn lean(plugins: PluginGroupBuilder) -> PluginGroupBuilder {
+    plugins
+        .disable::<CorePipelinePlugin>()
+        .add_after::<CorePipelinePlugin>(core_2d::Core2d)
+        .disable::<SpriteRenderPlugin>()
+        .add_after::<SpriteRenderPlugin>(core_2d::ImageEvents)
+        .add(LeanRender)
+}
+
+/// Bevy's blit shader (the drawn picture copied onto the window), which its render world
+/// first asks for when it first renders (`RenderStartup`), loaded as an asset, which
+/// arrives between frames: the first screen had to wait for it and was drawn a frame
+/// later (~0.3-0.5 s at 4x CPU). Asked for while the app is built, it is there for the
+/// first frame. The path is bevy's (`embedded_asset!` in `bevy_core_pipeline`).
+const EARLY_SHADERS: [&str; 1] = ["embedded://bevy_core_pipeline/blit/blit.wgsl"];
 
 /// Keeps [`EARLY_SHADERS`] loaded until bevy's own handles take them.
 #[derive(Resource)]
@@ -46,12 +52,11 @@ const EARLY_SHADERS: [&str; 2] = [
 )]
 struct EarlyShaders(Vec<Handle<Shader>>);
 
-/// Added after bevy's plugins: the systems it takes out are theirs.
-pub(super) struct LeanRender;
+/// Added after bevy's plugins: their embedded shaders are registered.
+struct LeanRender;
 
 impl Plugin for LeanRender {
     fn build(&self, app: &mut App) {
-        // Bevy's plugins built before this one: their embedded shaders are registered.
         let server = app.world().resource::<AssetServer>().clone();
         app.insert_resource(EarlyShaders(
             EARLY_SHADERS
@@ -61,31 +66,6 @@ impl Plugin for LeanRender {
         ));
         if let Some(render_app) = app.get_sub_app_mut(RenderApp) {
             render_app.add_systems(Render, mark_pipelines.in_set(RenderSystems::Cleanup));
-        }
-    }
-
-    fn finish(&self, app: &mut App) {
-        let Some(render_app) = app.get_sub_app_mut(RenderApp) else {
-            return;
-        };
-        let policy = || ScheduleCleanupPolicy::RemoveSystemsOnly;
-        let removed = [
-            render_app.remove_systems_in_set(
-                RenderStartup,
-                init_copy_deferred_lighting_id_pipeline,
-                policy(),
-            ),
-            render_app.remove_systems_in_set(Render, prepare_view_tonemapping_pipelines, policy()),
-        ];
-        for (what, outcome) in ["deferred lighting id copy", "tonemapping"]
-            .iter()
-            .zip(removed)
-        {
-            match outcome {
-                Ok(n) if n > 0 => {}
-                Ok(_) => warn!("bevy's {what} pipeline system was not found: it stays"),
-                Err(e) => warn!("could not leave out bevy's {what} pipeline: {e}"),
-            }
         }
     }
 }

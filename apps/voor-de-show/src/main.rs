@@ -64,31 +64,33 @@ fn app_plugin(app: &mut App) {
     let resolution = web::canvas_size()
         .map(|(width, height)| WindowResolution::new(width, height))
         .unwrap_or_default();
-    app.add_plugins(
-        DefaultPlugins
-            .set(WindowPlugin {
-                primary_window: Some(Window {
-                    title: Msg::AppVoorDeShowName.text(LANG).to_owned(),
-                    // index.html holds `<canvas id="game">`; the CSS makes it fill the page.
-                    canvas: Some("#game".to_owned()),
-                    fit_canvas_to_parent: true,
-                    resolution,
-                    // Let the browser keep its own keys (reload, zoom, Tab out of the canvas).
-                    prevent_default_event_handling: false,
-                    ..default()
-                }),
+    let plugins = DefaultPlugins
+        .set(WindowPlugin {
+            primary_window: Some(Window {
+                title: Msg::AppVoorDeShowName.text(LANG).to_owned(),
+                // index.html holds `<canvas id="game">`; the CSS makes it fill the page.
+                canvas: Some("#game".to_owned()),
+                fit_canvas_to_parent: true,
+                resolution,
+                // Let the browser keep its own keys (reload, zoom, Tab out of the canvas).
+                prevent_default_event_handling: false,
                 ..default()
-            })
-            .set(AssetPlugin {
-                // Trunk copies the assets to `game-assets/` next to index.html.
-                file_path: "game-assets".to_owned(),
-                // We ship no `.meta` files: asking for them would only produce 404s.
-                meta_check: AssetMetaCheck::Never,
-                ..default()
-            })
-            // The stage is pixel art: keep its pixels crisp when scaled up.
-            .set(ImagePlugin::default_nearest()),
-    );
+            }),
+            ..default()
+        })
+        .set(AssetPlugin {
+            // Trunk copies the assets to `game-assets/` next to index.html.
+            file_path: "game-assets".to_owned(),
+            // We ship no `.meta` files: asking for them would only produce 404s.
+            meta_check: AssetMetaCheck::Never,
+            ..default()
+        })
+        // The stage is pixel art: keep its pixels crisp when scaled up.
+        .set(ImagePlugin::default_nearest());
+    // Bevy's render plugins as a game that draws UI only needs them (`lean_render`).
+    #[cfg(target_arch = "wasm32")]
+    let plugins = lean_render::lean(plugins);
+    app.add_plugins(plugins);
 
     // The handle every text uses unless it names another font.
     let font = Font::from_bytes(FONT.to_vec());
@@ -101,8 +103,6 @@ fn app_plugin(app: &mut App) {
         warn!("could not install the game's font: its texts will not show");
     }
 
-    #[cfg(target_arch = "wasm32")]
-    app.add_plugins(lean_render::LeanRender);
     app.insert_resource(ClearColor(theme::BACKSTAGE));
     app.add_systems(Startup, (spawn_camera, keep_keys_in_canvas, first_update));
 
@@ -140,21 +140,10 @@ fn keep_keys_in_canvas() {
     web::keep_keys_in_canvas();
 }
 
-/// The one camera. Its view always shows the whole 320x180 stage, whatever the
-/// shape of the window; the UI draws on top of it. No multisampling: the stage is pixel
-/// art on the pixel grid and the UI rounds its corners in its own shader, so four samples
-/// a pixel only cost time (in software GL each frame four times the fragments and a resolve).
+/// The one camera. Everything on screen is UI (the stage too, fitted into the window by
+/// `screens::scene`): the camera gives the UI its window. No multisampling: the UI rounds
+/// its corners in its own shader and the stage is pixel art, so four samples a pixel
+/// only cost time (in software GL each frame four times the fragments and a resolve).
 fn spawn_camera(mut commands: Commands) {
-    commands.spawn((
-        Name::new("Camera"),
-        Camera2d,
-        Msaa::Off,
-        Projection::Orthographic(OrthographicProjection {
-            scaling_mode: bevy::camera::ScalingMode::AutoMin {
-                min_width: theme::STAGE_SIZE.x,
-                min_height: theme::STAGE_SIZE.y,
-            },
-            ..OrthographicProjection::default_2d()
-        }),
-    ));
+    commands.spawn((Name::new("Camera"), Camera2d, Msaa::Off));
 }

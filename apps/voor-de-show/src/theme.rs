@@ -2,7 +2,8 @@
 
 use bevy::prelude::*;
 
-/// Size of the stage picture in world units (one unit per pixel of `stage.png`).
+/// Size of the stage picture in stage units (one per pixel of `stage.png`): the
+/// proportions of the stage's frame and the units of the backdrops (`screens::scene`).
 pub(crate) const STAGE_SIZE: Vec2 = Vec2::new(320.0, 180.0);
 
 /// The guide's name (a name: the same in every language, as in `places.toml`).

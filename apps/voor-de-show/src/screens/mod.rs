@@ -30,6 +30,7 @@ pub(super) fn plugin(app: &mut App) {
         assignment::plugin,
         end::plugin,
         show_image::plugin,
+        scene::plugin,
     ));
 }
 

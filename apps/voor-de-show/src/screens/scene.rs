@@ -1,8 +1,13 @@
-//! The drawn backdrop of each place: large, flat shapes in clear colours behind the
-//! room's buttons (the stage picture for the auditorium and the stage). World units
-//! are the stage picture's pixels: 320 x 180, origin in the middle.
+//! The drawn stage behind the screens: the stage picture (title, auditorium, stage) or
+//! a place's backdrop of large, flat shapes in clear colours, behind the room's buttons.
+//! Stage units are the stage picture's pixels: 320 x 180, origin in the middle, y up.
+//!
+//! Drawn as UI nodes in a 16:9 frame fitted into the window ([`fit`]), not as sprites:
+//! with nothing but UI on screen, bevy's sprite pipeline (and the tonemapping shader
+//! code it imports) is never compiled, which the game's first frame paid for in the
+//! browser (see `lean_render`).
 
-use bevy::prelude::*;
+use bevy::{prelude::*, ui::UiSystems, window::PrimaryWindow};
 
 use crate::screens::{Screen, ScreenUi, title::StageAssets};
 use crate::theme;
@@ -78,9 +83,97 @@ fn shapes(place: &str) -> (Color, Color, Vec<Shape>) {
     }
 }
 
+pub(super) fn plugin(app: &mut App) {
+    app.add_systems(PostUpdate, fit.before(UiSystems::Layout));
+}
+
+/// The frame of the stage: the largest 16:9 rectangle the window holds, centred.
+#[derive(Component)]
+pub(crate) struct StageFrame;
+
+/// The frame's size for a window of `window` (logical pixels): as large as the window
+/// allows at the stage's proportions.
+pub(crate) fn frame_size(window: Vec2) -> Vec2 {
+    let scale = (window.x / theme::STAGE_SIZE.x).min(window.y / theme::STAGE_SIZE.y);
+    theme::STAGE_SIZE * scale.max(0.0)
+}
+
+/// Keeps every frame at [`frame_size`] of the window (touched only when it changes, so
+/// the layout is not redone every frame).
+fn fit(
+    windows: Query<&Window, With<PrimaryWindow>>,
+    mut frames: Query<&mut Node, With<StageFrame>>,
+) {
+    let Ok(window) = windows.single() else {
+        return;
+    };
+    let size = frame_size(Vec2::new(window.width(), window.height()));
+    let (width, height) = (Val::Px(size.x), Val::Px(size.y));
+    for mut node in &mut frames {
+        if node.width != width || node.height != height {
+            node.width = width;
+            node.height = height;
+        }
+    }
+}
+
+/// A full-window layer behind every screen's UI, with the stage's frame in its middle;
+/// `frame` is what the frame shows (a colour, the picture), `tag` says when it goes.
+fn spawn_frame(commands: &mut Commands, frame: impl Bundle, tag: impl Bundle) -> Entity {
+    let mut frame_id = Entity::PLACEHOLDER;
+    commands
+        .spawn((
+            Name::new("Stage layer"),
+            Node {
+                position_type: PositionType::Absolute,
+                width: Val::Percent(100.0),
+                height: Val::Percent(100.0),
+                justify_content: JustifyContent::Center,
+                align_items: AlignItems::Center,
+                ..default()
+            },
+            GlobalZIndex(-1),
+            tag,
+        ))
+        .with_children(|layer| {
+            frame_id = layer
+                .spawn((Name::new("Stage"), StageFrame, Node::default(), frame))
+                .id();
+        });
+    frame_id
+}
+
+/// Where a shape of `size` centred at `centre` (stage units) sits in the frame.
+pub(crate) fn shape_node(centre: Vec2, size: Vec2) -> Node {
+    let stage = theme::STAGE_SIZE;
+    let percent = |part: f32, whole: f32| Val::Percent(part / whole * 100.0);
+    Node {
+        position_type: PositionType::Absolute,
+        left: percent(centre.x - size.x / 2.0 + stage.x / 2.0, stage.x),
+        top: percent(stage.y / 2.0 - centre.y - size.y / 2.0, stage.y),
+        width: percent(size.x, stage.x),
+        height: percent(size.y, stage.y),
+        ..default()
+    }
+}
+
+/// The stage picture in the frame, tinted by `tint`, until `tag` takes it away.
+pub(crate) fn spawn_picture(
+    commands: &mut Commands,
+    stage: &StageAssets,
+    tint: Color,
+    tag: impl Bundle,
+) {
+    spawn_frame(
+        commands,
+        ImageNode::new(stage.stage.clone()).with_color(tint),
+        tag,
+    );
+}
+
 /// Spawns the backdrop of `place` for the room screen.
 pub(crate) fn spawn(commands: &mut Commands, place: &str, stage: &StageAssets) {
-    let tag = (ScreenUi, DespawnOnExit(Screen::Room));
+    let tag = || (ScreenUi, DespawnOnExit(Screen::Room));
     if matches!(place, "zaal" | "podium") {
         // The auditorium looks at the stage; on the stage the class looks out into a
         // darker hall (the same picture, dimmed).
@@ -89,37 +182,74 @@ pub(crate) fn spawn(commands: &mut Commands, place: &str, stage: &StageAssets) {
         } else {
             Color::WHITE
         };
-        commands.spawn((
-            Name::new("Backdrop"),
-            Sprite {
-                image: stage.stage.clone(),
-                custom_size: Some(theme::STAGE_SIZE),
-                color: tint,
-                ..default()
-            },
-            tag,
-        ));
+        spawn_picture(commands, stage, tint, tag());
         return;
     }
     let (wall, floor, things) = shapes(place);
-    commands.spawn((
-        Name::new("Wall"),
-        Sprite::from_color(wall, theme::STAGE_SIZE),
-        tag,
-    ));
-    commands.spawn((
+    let frame = spawn_frame(commands, BackgroundColor(wall), tag());
+    let floor_height = 60.0;
+    let floor = (
         Name::new("Floor"),
-        Sprite::from_color(floor, Vec2::new(theme::STAGE_SIZE.x, 60.0)),
-        Transform::from_xyz(0.0, -60.0, 0.1),
-        (ScreenUi, DespawnOnExit(Screen::Room)),
-    ));
-    for (i, ((x, y), (w, h), colour)) in things.into_iter().enumerate() {
-        commands.spawn((
-            Name::new("Backdrop shape"),
-            Sprite::from_color(colour, Vec2::new(w, h)),
-            // Later shapes on top of earlier ones.
-            Transform::from_xyz(x, y, 0.2 + i as f32 * 0.01),
-            (ScreenUi, DespawnOnExit(Screen::Room)),
-        ));
+        shape_node(
+            Vec2::new(0.0, (floor_height - theme::STAGE_SIZE.y) / 2.0),
+            Vec2::new(theme::STAGE_SIZE.x, floor_height),
+        ),
+        BackgroundColor(floor),
+    );
+    commands.entity(frame).with_children(|frame| {
+        frame.spawn(floor);
+        // Later shapes on top of earlier ones (UI draws children in order).
+        for ((x, y), (w, h), colour) in things {
+            frame.spawn((
+                Name::new("Backdrop shape"),
+                shape_node(Vec2::new(x, y), Vec2::new(w, h)),
+                BackgroundColor(colour),
+            ));
+        }
+    });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_frame_is_the_largest_16_by_9_rectangle_the_window_holds() {
+        assert_eq!(
+            frame_size(Vec2::new(1920.0, 1080.0)),
+            Vec2::new(1920.0, 1080.0)
+        );
+        // Wider than 16:9: as high as the window, bands left and right.
+        assert_eq!(
+            frame_size(Vec2::new(2000.0, 900.0)),
+            Vec2::new(1600.0, 900.0)
+        );
+        // Taller (a portrait tablet): as wide as the window, bands above and below.
+        assert_eq!(
+            frame_size(Vec2::new(800.0, 1200.0)),
+            Vec2::new(800.0, 450.0)
+        );
+        assert_eq!(frame_size(Vec2::ZERO), Vec2::ZERO);
+    }
+
+    #[test]
+    fn a_shape_sits_where_its_stage_units_say() {
+        // The floor: the stage's whole width, its lowest 60 of 180 units.
+        let floor = shape_node(Vec2::new(0.0, -60.0), Vec2::new(320.0, 60.0));
+        assert_eq!(floor.left, Val::Percent(0.0));
+        assert_eq!(floor.width, Val::Percent(100.0));
+        let Val::Percent(top) = floor.top else {
+            panic!("top in percent: {:?}", floor.top);
+        };
+        assert!((top - 200.0 / 3.0).abs() < 1e-4, "{top}");
+        // A 32 x 18 shape in the top right corner.
+        let corner = shape_node(Vec2::new(144.0, 81.0), Vec2::new(32.0, 18.0));
+        assert_eq!(corner.left, Val::Percent(90.0));
+        assert_eq!(corner.top, Val::Percent(0.0));
+        assert_eq!(
+            (corner.width, corner.height),
+            (Val::Percent(10.0), Val::Percent(10.0))
+        );
+        assert_eq!(corner.position_type, PositionType::Absolute);
     }
 }

@@ -14,7 +14,7 @@ use crate::{
     api_check::ApiStatus,
     controls::{self, AutoFocus},
     game::Act,
-    screens::{EnterScreen, Screen, ScreenUi, clear, redraw, screen_root},
+    screens::{EnterScreen, Screen, ScreenUi, clear, redraw, scene, screen_root},
     settings::Settings,
     show::ShowInPlay,
     theme, web,
@@ -82,15 +82,12 @@ struct RestartAsked(bool);
 struct ApiStatusLine;
 
 fn spawn_stage(mut commands: Commands, stage_assets: Res<StageAssets>) {
-    commands.spawn((
-        Name::new("Stage"),
-        Sprite {
-            image: stage_assets.stage.clone(),
-            custom_size: Some(theme::STAGE_SIZE),
-            ..default()
-        },
+    scene::spawn_picture(
+        &mut commands,
+        &stage_assets,
+        Color::WHITE,
         DespawnOnExit(Screen::Title),
-    ));
+    );
 }
 
 fn ask_restart(mut acts: MessageReader<Act>, mut asked: ResMut<RestartAsked>) {
