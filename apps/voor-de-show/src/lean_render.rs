@@ -6,8 +6,8 @@
 //! draws with: its core pipeline's 3D passes and mip-map generation, the sprite and 2D
 //! mesh renderers, the tonemapping pass. Compiling a pipeline means composing its WGSL,
 //! translating it to GLSL and a synchronous compile and link in WebGL: in software GL at
-//! 4x CPU about 0.1-0.3 s each, before the first screen can be drawn. [`lean`] takes
-//! those plugins out of bevy's default ones and puts back what UI drawing needs
+//! 4x CPU about 0.1-0.3 s each, before the first screen can be drawn. [`GamePlugins`]
+//! is bevy's default plugins without those, with what UI drawing needs of them put back
 //! ([`core_2d`]).
 //!
 //! `vds-pipeline <label>` marks (`performance.mark`) say when each pipeline became
@@ -15,26 +15,65 @@
 //! blit's are compiled.
 
 use bevy::{
-    app::PluginGroupBuilder,
-    core_pipeline::CorePipelinePlugin,
+    a11y::AccessibilityPlugin,
+    app::{PanicHandlerPlugin, PluginGroupBuilder, TaskPoolPlugin},
+    camera::CameraPlugin,
+    diagnostic::{DiagnosticsPlugin, FrameCountPlugin},
+    image::TextureAtlasPlugin,
+    input::InputPlugin,
+    log::LogPlugin,
     material::descriptor::PipelineDescriptor,
+    mesh::MeshPlugin,
     prelude::*,
-    render::{Render, RenderApp, RenderSystems, render_resource::PipelineCache},
-    sprite_render::SpriteRenderPlugin,
+    render::{Render, RenderApp, RenderPlugin, RenderSystems, render_resource::PipelineCache},
+    state::app::StatesPlugin,
+    text::TextPlugin,
+    time::TimePlugin,
+    transform::TransformPlugin,
+    ui::UiPlugin,
+    ui_render::UiRenderPlugin,
+    winit::WinitPlugin,
 };
 
 use crate::{ready, web};
 
 mod core_2d;
 
-/// Bevy's default plugins for a game that draws UI only (see the module).
-pub(crate) fn lean(plugins: PluginGroupBuilder) -> PluginGroupBuilder {
-    plugins
-        .disable::<CorePipelinePlugin>()
-        .add_after::<CorePipelinePlugin>(core_2d::Core2d)
-        .disable::<SpriteRenderPlugin>()
-        .add_after::<SpriteRenderPlugin>(core_2d::ImageEvents)
-        .add(LeanRender)
+/// Bevy's default plugins for this game's features, in their order, without
+/// `CorePipelinePlugin` (in its place [`core_2d::Core2d`]), `SpritePlugin` (of it only
+/// the texture atlases UI pictures may use) and `SpriteRenderPlugin` (in its place
+/// [`core_2d::ImageEvents`]), then [`LeanRender`]. Listed here rather than taken out of
+/// `DefaultPlugins`, so the code of the plugins left out is not in the download either.
+pub(crate) struct GamePlugins;
+
+impl PluginGroup for GamePlugins {
+    fn build(self) -> PluginGroupBuilder {
+        PluginGroupBuilder::start::<Self>()
+            .add(PanicHandlerPlugin)
+            .add(LogPlugin::default())
+            .add(TaskPoolPlugin::default())
+            .add(FrameCountPlugin)
+            .add(TimePlugin)
+            .add(TransformPlugin)
+            .add(DiagnosticsPlugin)
+            .add(InputPlugin)
+            .add(WindowPlugin::default())
+            .add(AccessibilityPlugin)
+            .add(AssetPlugin::default())
+            .add(WinitPlugin::default())
+            .add(RenderPlugin::default())
+            .add(ImagePlugin::default())
+            .add(MeshPlugin)
+            .add(CameraPlugin)
+            .add(core_2d::Core2d)
+            .add(TextureAtlasPlugin)
+            .add(core_2d::ImageEvents)
+            .add(TextPlugin)
+            .add(UiPlugin)
+            .add(UiRenderPlugin)
+            .add(StatesPlugin)
+            .add(LeanRender)
+    }
 }
 
 /// Bevy's blit shader (the drawn picture copied onto the window), which its render world

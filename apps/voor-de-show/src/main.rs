@@ -64,7 +64,13 @@ fn app_plugin(app: &mut App) {
     let resolution = web::canvas_size()
         .map(|(width, height)| WindowResolution::new(width, height))
         .unwrap_or_default();
-    let plugins = DefaultPlugins
+    // Bevy's render plugins as a game that draws UI only needs them (`lean_render`); the
+    // native build (logic tests, clippy) has no window and takes bevy's default plugins.
+    #[cfg(target_arch = "wasm32")]
+    let plugins = lean_render::GamePlugins.build();
+    #[cfg(not(target_arch = "wasm32"))]
+    let plugins = DefaultPlugins.build();
+    let plugins = plugins
         .set(WindowPlugin {
             primary_window: Some(Window {
                 title: Msg::AppVoorDeShowName.text(LANG).to_owned(),
@@ -87,9 +93,6 @@ fn app_plugin(app: &mut App) {
         })
         // The stage is pixel art: keep its pixels crisp when scaled up.
         .set(ImagePlugin::default_nearest());
-    // Bevy's render plugins as a game that draws UI only needs them (`lean_render`).
-    #[cfg(target_arch = "wasm32")]
-    let plugins = lean_render::lean(plugins);
     app.add_plugins(plugins);
 
     // The handle every text uses unless it names another font.
