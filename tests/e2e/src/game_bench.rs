@@ -125,7 +125,7 @@ pub struct GameRun {
     /// The page's `performance.mark`s of the first visit: the loader's
     /// (`vds-downloaded`: the wasm's last byte counted; `vds-started`: the game's `main`
     /// returned) and the game's (`vds-main`, `vds-built`, `vds-first-update`,
-    /// `vds-loaded`: its pictures loaded), and the wasm's request and first byte
+    /// `vds-loaded`: its pictures loaded), and the wasm's request, first and last byte
     /// (Resource Timing), ms since navigation.
     pub marks: Vec<(String, f64)>,
     /// Requests for the wasm in the first visit (Resource Timing): 1 when nothing else

@@ -173,15 +173,17 @@ async fn first_room(browser: &Browser, run: &mut GameRun) -> Result<(), String> 
 
 /// The page's `performance.mark`s of the loader's and the game's steps of the start
 /// (`vds-*`; bevy's log also marks its spans), when the wasm was requested and its first
-/// byte came, and when each of the game's pictures was requested and received (Resource
-/// Timing), ms since navigation.
+/// and last byte came (the network's side: the loader's `vds-downloaded` is when its
+/// script, on the page's thread, had counted them all), and when each of the game's
+/// pictures was requested and received (Resource Timing), ms since navigation.
 async fn marks(browser: &Browser) -> Result<Vec<(String, f64)>, String> {
     let list = browser
         .eval(
             "const wasm = performance.getEntriesByType('resource').find(e => e.name.endsWith('.wasm')); \
              return performance.getEntriesByType('mark').filter(m => m.name.startsWith('vds-')) \
                .map(m => [m.name, m.startTime]) \
-               .concat(wasm ? [['wasm requested', wasm.startTime], ['wasm first byte', wasm.responseStart]] : []) \
+               .concat(wasm ? [['wasm requested', wasm.startTime], ['wasm first byte', wasm.responseStart], \
+                 ['wasm last byte', wasm.responseEnd]] : []) \
                .concat(performance.getEntriesByType('resource').filter(e => e.name.includes('/game-assets/')) \
                  .flatMap(e => { const name = e.name.split('/').pop(); \
                    return [[name + ' requested', e.startTime], [name + ' received', e.responseEnd]]; }));",
