@@ -40,7 +40,7 @@ use crate::{ready, web};
 mod core_2d;
 
 /// Bevy's default plugins for this game's features, in their order, without
-/// `CorePipelinePlugin` (in its place [`core_2d::Core2d`]), `SpritePlugin` (of it only
+/// `CorePipelinePlugin` (in its place [`core_2d::UiCorePipeline`]), `SpritePlugin` (of it only
 /// the texture atlases UI pictures may use) and `SpriteRenderPlugin` (in its place
 /// [`core_2d::ImageEvents`]), then [`LeanRender`]. Listed here rather than taken out of
 /// `DefaultPlugins`, so the code of the plugins left out is not in the download either.
@@ -65,7 +65,7 @@ impl PluginGroup for GamePlugins {
             .add(ImagePlugin::default())
             .add(MeshPlugin)
             .add(CameraPlugin)
-            .add(core_2d::Core2d)
+            .add(core_2d::UiCorePipeline)
             .add(TextureAtlasPlugin)
             .add(core_2d::ImageEvents)
             .add(TextPlugin)

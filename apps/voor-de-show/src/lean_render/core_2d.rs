@@ -1,6 +1,6 @@
 //! What bevy's core pipeline and sprite renderer give a UI-only game, without the rest.
 //!
-//! [`Core2d`] stands in for bevy's `CorePipelinePlugin`. That plugin adds the 3D passes
+//! [`UiCorePipeline`] stands in for bevy's `CorePipelinePlugin`. That plugin adds the 3D passes
 //! and mip-map generation, which while the app is built prepares a downsampling shader
 //! for each of ~40 texture formats (naga_oil's preprocessor over a long WGSL file each
 //! time: ~0.35 s at 4x CPU in the browser), and tonemapping, whose pipeline bevy compiles
@@ -25,7 +25,7 @@ use bevy::{
         FullscreenShader,
         blit::BlitPlugin,
         core_2d::Core2dPlugin,
-        schedule::{Core2d as Core2dSchedule, camera_driver},
+        schedule::{Core2d, camera_driver},
         tonemapping::tonemapping,
         upscaling::UpscalingPlugin,
     },
@@ -46,9 +46,9 @@ const FULLSCREEN_PATH: &str = "bevy_core_pipeline/fullscreen_vertex_shader/fulls
 const FULLSCREEN_WGSL: &[u8] = include_bytes!("fullscreen.wgsl");
 
 /// The 2D part of bevy's core pipeline (see the module).
-pub(super) struct Core2d;
+pub(super) struct UiCorePipeline;
 
-impl Plugin for Core2d {
+impl Plugin for UiCorePipeline {
     fn build(&self, app: &mut App) {
         app.world()
             .resource::<EmbeddedAssetRegistry>()
@@ -61,7 +61,7 @@ impl Plugin for Core2d {
         // resources; ours never tonemaps. Taken out while the 2D schedule holds only
         // bevy's four passes: the check is cheap now (it builds that schedule).
         match render_app.remove_systems_in_set(
-            Core2dSchedule,
+            Core2d,
             tonemapping,
             ScheduleCleanupPolicy::RemoveSystemsOnly,
         ) {

@@ -89,11 +89,11 @@ pub(super) fn plugin(app: &mut App) {
 
 /// The frame of the stage: the largest 16:9 rectangle the window holds, centred.
 #[derive(Component)]
-pub(crate) struct StageFrame;
+struct StageFrame;
 
 /// The frame's size for a window of `window` (logical pixels): as large as the window
 /// allows at the stage's proportions.
-pub(crate) fn frame_size(window: Vec2) -> Vec2 {
+fn frame_size(window: Vec2) -> Vec2 {
     let scale = (window.x / theme::STAGE_SIZE.x).min(window.y / theme::STAGE_SIZE.y);
     theme::STAGE_SIZE * scale.max(0.0)
 }
@@ -120,8 +120,7 @@ fn fit(
 /// A full-window layer behind every screen's UI, with the stage's frame in its middle;
 /// `frame` is what the frame shows (a colour, the picture), `tag` says when it goes.
 fn spawn_frame(commands: &mut Commands, frame: impl Bundle, tag: impl Bundle) -> Entity {
-    let mut frame_id = Entity::PLACEHOLDER;
-    commands
+    let layer = commands
         .spawn((
             Name::new("Stage layer"),
             Node {
@@ -135,16 +134,20 @@ fn spawn_frame(commands: &mut Commands, frame: impl Bundle, tag: impl Bundle) ->
             GlobalZIndex(-1),
             tag,
         ))
-        .with_children(|layer| {
-            frame_id = layer
-                .spawn((Name::new("Stage"), StageFrame, Node::default(), frame))
-                .id();
-        });
-    frame_id
+        .id();
+    commands
+        .spawn((
+            Name::new("Stage"),
+            StageFrame,
+            Node::default(),
+            frame,
+            ChildOf(layer),
+        ))
+        .id()
 }
 
 /// Where a shape of `size` centred at `centre` (stage units) sits in the frame.
-pub(crate) fn shape_node(centre: Vec2, size: Vec2) -> Node {
+fn shape_node(centre: Vec2, size: Vec2) -> Node {
     let stage = theme::STAGE_SIZE;
     let percent = |part: f32, whole: f32| Val::Percent(part / whole * 100.0);
     Node {
