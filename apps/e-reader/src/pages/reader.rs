@@ -7,25 +7,23 @@
 
 use std::rc::Rc;
 
+use suite_domain::ereader::TocView;
 use suite_domain::ereader::notes::AnnotationView;
-use suite_domain::ereader::page_map::PageMap;
-use suite_domain::ereader::{BookView, TocView};
 use suite_domain::i18n::Msg;
-use suite_ui::{ApiError, ErrorState, Loading, UiText, use_lang, use_t};
+use suite_ui::{ErrorState, Loading, UiText, use_lang, use_t};
 use yew::prelude::*;
 
 use crate::app::Navigate;
-use crate::net;
 use crate::reader::controller::{Reader, Shared, View};
 use crate::reader::frames::{FRAME_ID, Frames, SLOTS};
 use crate::reader::highlight;
 use crate::reader::listen::Keys;
 use crate::reader::notes::use_notes;
-use crate::reader::page_effects::{use_reading_colours, use_save_on_leave, use_window_listeners};
-use crate::reader::{Found, NotesPanel, ReadAloud, SearchPanel, SettingsPanel, TocPanel, store};
-use crate::rules::{
-    Direction, Flow, HIGHLIGHT_KEY, Route, Settings, content_path, first_linear, key_select,
+use crate::reader::page_effects::{
+    use_book, use_reading_colours, use_save_on_leave, use_window_listeners,
 };
+use crate::reader::{Found, NotesPanel, ReadAloud, SearchPanel, SettingsPanel, TocPanel, store};
+use crate::rules::{Direction, Flow, HIGHLIGHT_KEY, Route, Settings, content_path, key_select};
 
 /// The one panel open beside the book.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -47,11 +45,11 @@ pub(crate) struct ReaderPageProps {
 pub(crate) fn ReaderPage(props: &ReaderPageProps) -> Html {
     let t = use_t();
     let lang = use_lang();
-    let book = use_state(|| None::<Result<Rc<BookView>, ApiError>>);
     let view: Shared = use_mut_ref(|| View {
         settings: store::settings(),
         ..View::default()
     });
+    let book = use_book(props.loan, view.clone());
     let frames = (*use_memo((), |()| Frames::default())).clone();
     let force = use_force_update();
     let panel = use_state(|| Panel::None);
@@ -70,36 +68,6 @@ pub(crate) fn ReaderPage(props: &ReaderPageProps) -> Html {
         frames: frames.clone(),
         update: Rc::new(move || force.force_update()),
     };
-    {
-        let (book, view, loan) = (book.clone(), view.clone(), props.loan);
-        use_effect_with(loan, move |_| {
-            yew::platform::spawn_local(async move {
-                // The place in the book is asked for at the same time as the book.
-                let (loaded, position) =
-                    suite_ui::api::both(net::book(loan), net::position(loan)).await;
-                if let Ok(found) = &loaded {
-                    let position = position.ok().flatten();
-                    let mut v = view.borrow_mut();
-                    v.paths = found.spine.iter().map(|s| s.path.clone()).collect();
-                    v.linear = found.spine.iter().map(|s| s.linear).collect();
-                    v.fixed = found.spine.iter().map(|s| s.fixed).collect();
-                    v.map = PageMap::new(
-                        found.spine.iter().map(|s| s.chars).collect(),
-                        v.linear.clone(),
-                        v.fixed.clone(),
-                    );
-                    v.rtl = found.direction == "rtl";
-                    let (spine, progress) = position.map_or_else(
-                        || (first_linear(&v.linear) as u32, 0.0),
-                        |p| (p.spine, p.progress),
-                    );
-                    v.spine = (spine as usize).min(found.spine.len().saturating_sub(1));
-                    v.pending = Some(progress);
-                }
-                book.set(Some(loaded.map(Rc::new)));
-            });
-        });
-    }
     use_save_on_leave(view.clone(), props.loan);
     // Shift with the arrows selects text (from the first line of the page shown), M keeps
     // the selection as a highlight: in the frame and wherever else the focus is.

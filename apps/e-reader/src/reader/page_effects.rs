@@ -1,15 +1,21 @@
 //! The reader page's effects outside its frame: the window's listeners (a new size
 //! lays the document out again; the keys turn pages and select text wherever the focus
 //! is), the reading colours on the app's chrome, and the position saved at once when
-//! the reader is left.
+//! the reader is left; the book and the place in it asked for when the page opens.
 
+use std::rc::Rc;
+
+use suite_domain::ereader::BookView;
+use suite_domain::ereader::page_map::PageMap;
+use suite_ui::ApiError;
 use wasm_bindgen::JsCast;
 use wasm_bindgen::closure::Closure;
 use yew::prelude::*;
 
+use crate::net;
 use crate::reader::controller::{Reader, Shared, save_now};
 use crate::reader::listen::{Keys, reader_key};
-use crate::rules::Theme;
+use crate::rules::{Theme, first_linear};
 
 /// Leaving the reader before the wait is over saves at once; the handlers that hold
 /// the reader go.
@@ -89,4 +95,46 @@ pub(crate) fn use_reading_colours(theme: Theme) {
             }
         }
     });
+}
+
+/// The loan's book and the place in it, asked for at the same time when the page opens
+/// (or its loan changes): the view gets the book's documents and the place to open at;
+/// the answer (the book, or why not) is in the state returned.
+#[hook]
+pub(crate) fn use_book(
+    loan: i64,
+    view: Shared,
+) -> UseStateHandle<Option<Result<Rc<BookView>, ApiError>>> {
+    let book = use_state(|| None::<Result<Rc<BookView>, ApiError>>);
+    {
+        let book = book.clone();
+        use_effect_with(loan, move |_| {
+            yew::platform::spawn_local(async move {
+                // The place in the book is asked for at the same time as the book.
+                let (loaded, position) =
+                    suite_ui::api::both(net::book(loan), net::position(loan)).await;
+                if let Ok(found) = &loaded {
+                    let position = position.ok().flatten();
+                    let mut v = view.borrow_mut();
+                    v.paths = found.spine.iter().map(|s| s.path.clone()).collect();
+                    v.linear = found.spine.iter().map(|s| s.linear).collect();
+                    v.fixed = found.spine.iter().map(|s| s.fixed).collect();
+                    v.map = PageMap::new(
+                        found.spine.iter().map(|s| s.chars).collect(),
+                        v.linear.clone(),
+                        v.fixed.clone(),
+                    );
+                    v.rtl = found.direction == "rtl";
+                    let (spine, progress) = position.map_or_else(
+                        || (first_linear(&v.linear) as u32, 0.0),
+                        |p| (p.spine, p.progress),
+                    );
+                    v.spine = (spine as usize).min(found.spine.len().saturating_sub(1));
+                    v.pending = Some(progress);
+                }
+                book.set(Some(loaded.map(Rc::new)));
+            });
+        });
+    }
+    book
 }
