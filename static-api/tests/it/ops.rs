@@ -53,6 +53,26 @@ async fn readiness_follows_the_database_and_liveness_does_not(backend: Backend) 
     let ready = app.get("/api/health").await;
     assert_eq!(ready.status, StatusCode::OK, "{}", ready.json);
     assert_eq!(ready.json["status"], "ok");
+
+    // SQLite's file replaced by another one (a copy, a database as well): the pool's
+    // connections still answer from the first, the next one would open the other.
+    if app.state.config.database_url.is_none() {
+        let file = app.state.config.data_dir.join(static_api::db::DB_FILE);
+        let (kept, copy) = (file.with_extension("kept"), file.with_extension("copy"));
+        std::fs::hard_link(&file, &kept).expect("keep the file");
+        std::fs::copy(&file, &copy).expect("copy the file");
+        std::fs::rename(&copy, &file).expect("replace the file");
+        let ready = app.get("/api/health").await;
+        assert_eq!(
+            ready.status,
+            StatusCode::SERVICE_UNAVAILABLE,
+            "{}",
+            ready.json
+        );
+        std::fs::rename(&kept, &file).expect("put the first file back");
+        let ready = app.get("/api/health").await;
+        assert_eq!(ready.status, StatusCode::OK, "{}", ready.json);
+    }
 }
 
 on_both_backends!(readiness_follows_the_database_and_liveness_does_not);
