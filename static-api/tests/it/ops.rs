@@ -29,18 +29,19 @@ async fn database_reachable(app: &TestApp, reachable: bool) {
     }
 }
 
+/// The readiness check's answer, which must have `status`.
+async fn health(app: &TestApp, status: StatusCode) -> support::TestResponse {
+    let ready = app.get("/api/health").await;
+    assert_eq!(ready.status, status, "{}", ready.json);
+    ready
+}
+
 async fn readiness_follows_the_database_and_liveness_does_not(backend: Backend) {
     let app = TestApp::on(backend).await;
     assert_eq!(app.get("/api/health").await.status, StatusCode::OK);
 
     database_reachable(&app, false).await;
-    let ready = app.get("/api/health").await;
-    assert_eq!(
-        ready.status,
-        StatusCode::SERVICE_UNAVAILABLE,
-        "{}",
-        ready.json
-    );
+    let ready = health(&app, StatusCode::SERVICE_UNAVAILABLE).await;
     assert_eq!(ready.json["error"]["code"], "busy");
     assert!(ready.json["error"]["message"].is_string());
     assert_eq!(ready.header("retry-after").as_deref(), Some("5"));
@@ -50,8 +51,7 @@ async fn readiness_follows_the_database_and_liveness_does_not(backend: Backend) 
     assert_eq!(live.json["version"], env!("CARGO_PKG_VERSION"));
 
     database_reachable(&app, true).await;
-    let ready = app.get("/api/health").await;
-    assert_eq!(ready.status, StatusCode::OK, "{}", ready.json);
+    let ready = health(&app, StatusCode::OK).await;
     assert_eq!(ready.json["status"], "ok");
 
     // SQLite's file replaced by another one (a copy, a database as well): the pool's
@@ -62,16 +62,9 @@ async fn readiness_follows_the_database_and_liveness_does_not(backend: Backend) 
         std::fs::hard_link(&file, &kept).expect("keep the file");
         std::fs::copy(&file, &copy).expect("copy the file");
         std::fs::rename(&copy, &file).expect("replace the file");
-        let ready = app.get("/api/health").await;
-        assert_eq!(
-            ready.status,
-            StatusCode::SERVICE_UNAVAILABLE,
-            "{}",
-            ready.json
-        );
+        health(&app, StatusCode::SERVICE_UNAVAILABLE).await;
         std::fs::rename(&kept, &file).expect("put the first file back");
-        let ready = app.get("/api/health").await;
-        assert_eq!(ready.status, StatusCode::OK, "{}", ready.json);
+        health(&app, StatusCode::OK).await;
     }
 }
 
