@@ -138,6 +138,20 @@ pub(super) async fn wait_page(browser: &Browser) -> Result<()> {
                    const regs = await navigator.serviceWorker.getRegistrations();
                    out.workers = regs.map(r => new URL(r.scope).pathname + ' ' + (r.active ? r.active.state : 'none'));
                    out.controlled = !!navigator.serviceWorker.controller;
+                   // The frame's document: in a loan's copy? what the worker answers
+                   // the page for it? the reader's own message?
+                   const f = document.querySelector('.er-frame');
+                   if (f && f.src) {
+                     const hit = await caches.match(f.src, { ignoreVary: true });
+                     out.frame_in_copy = hit ? hit.status + ' ' + hit.type + (hit.redirected ? ' redirected' : '') : 'no';
+                     out.frame_fetched = await fetch(f.src).then(r => r.status + ' ' + r.type, e => String(e));
+                   }
+                   out.frame_error = document.querySelector('.er-frame-error')?.textContent ?? null;
+                   for (const name of await caches.keys()) {
+                     if (name.startsWith('ereader-loan-')) {
+                       out['all ' + name] = (await (await caches.open(name)).keys()).map(r => new URL(r.url).pathname).join(' ');
+                     }
+                   }
                    return out;
                  })().then(done, e => done(String(e)));",
             )
