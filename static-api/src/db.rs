@@ -35,6 +35,7 @@ mod recent;
 pub mod service;
 mod sessions;
 mod settings;
+mod sqlite_file;
 mod staff;
 pub mod vds;
 pub mod vds_school;
@@ -142,7 +143,7 @@ pub struct Db {
     pool: AnyPool,
     backend: Backend,
     /// SQLite's file (`None` on PostgreSQL).
-    file: Option<std::sync::Arc<SqliteFile>>,
+    file: Option<std::sync::Arc<sqlite_file::SqliteFile>>,
     /// Republishes of this process (see [`crate::publish::Coalescer`]).
     publishes: std::sync::Arc<crate::publish::Coalescer>,
     /// Read results of this process used again for a moment (see [`recent`]).
@@ -160,51 +161,6 @@ pub struct PoolStats {
     pub idle: usize,
     /// The most connections the pool opens.
     pub max: u32,
-}
-
-/// SQLite's file as [`Db::ping`] checks it: through a handle opened once and kept. A
-/// process that opens and closes a database file beside SQLite drops every POSIX lock
-/// SQLite holds on it (closing any descriptor of a file does), so another process (a
-/// backup beside the server) could take the file as its own and checkpoint or remove the
-/// write-ahead log under the server's connections.
-#[derive(Debug)]
-struct SqliteFile {
-    path: PathBuf,
-    handle: std::fs::File,
-}
-
-impl SqliteFile {
-    fn open(path: &Path) -> Result<Self, DbError> {
-        let handle = std::fs::File::open(path).map_err(sqlx::Error::Io)?;
-        Ok(Self {
-            path: path.to_path_buf(),
-            handle,
-        })
-    }
-
-    /// The path still names the file the pool opened (not removed, not replaced) and
-    /// that file still starts as a SQLite database.
-    fn check(&self) -> std::io::Result<()> {
-        use std::os::unix::fs::{FileExt, MetadataExt};
-        let named = std::fs::metadata(&self.path)?;
-        let held = self.handle.metadata()?;
-        if (named.dev(), named.ino()) != (held.dev(), held.ino()) {
-            return Err(std::io::Error::other(format!(
-                "{} was replaced",
-                self.path.display()
-            )));
-        }
-        let mut header = [0u8; 16];
-        self.handle.read_exact_at(&mut header, 0)?;
-        if &header == SQLITE_HEADER {
-            Ok(())
-        } else {
-            Err(std::io::Error::other(format!(
-                "{} is not a SQLite database",
-                self.path.display()
-            )))
-        }
-    }
 }
 
 /// The first bytes of every SQLite database file.
@@ -257,7 +213,7 @@ impl Db {
         Ok(Self {
             pool,
             backend: Backend::Sqlite,
-            file: Some(std::sync::Arc::new(SqliteFile::open(file)?)),
+            file: Some(std::sync::Arc::new(sqlite_file::SqliteFile::open(file)?)),
             publishes: Default::default(),
             recent: Default::default(),
             pending: Default::default(),
